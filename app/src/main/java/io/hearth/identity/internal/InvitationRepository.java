@@ -1,0 +1,18 @@
+package io.hearth.identity.internal;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Invitations of the tenant in scope: Micronaut Data runs every query in that tenant's schema. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface InvitationRepository extends CrudRepository<InvitationRow, UUID> {
+
+    Optional<InvitationRow> findByEmailIlikeAndRoleAndAcceptedAtIsNull(String email, String role);
+
+    void updateSentAt(@io.micronaut.data.annotation.Id UUID id, Instant sentAt);
+}

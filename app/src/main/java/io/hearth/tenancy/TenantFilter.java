@@ -1,0 +1,57 @@
+package io.hearth.tenancy;
+
+import io.hearth.web.LogContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves the tenant of every request from its Host, once, and puts it in scope for everything the request does.
+ * Only the platform's own paths (health, API docs) answer on any host.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public final class TenantFilter implements Ordered {
+
+    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger");
+
+    private final HostTenantResolver resolver;
+
+    public TenantFilter(HostTenantResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void enterTenant(HttpRequest<?> request, MutablePropagatedContext context) {
+        if (isPlatformPath(request.getPath())) {
+            return;
+        }
+        Tenant tenant = resolver.resolve(request.getHeaders().get(HttpHeaders.HOST));
+        context.add(new TenantScope.Current(tenant));
+        context.getContext().find(LogContext.class).ifPresentOrElse(
+                log -> context.replace(log, log.with("tenant", tenant.slug())),
+                () -> context.add(new LogContext(Map.of("tenant", tenant.slug()))));
+    }
+
+    static boolean isPlatformPath(String path) {
+        for (String prefix : PLATFORM_PATHS) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 100;
+    }
+}

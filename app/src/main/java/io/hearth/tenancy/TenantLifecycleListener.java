@@ -1,0 +1,57 @@
+package io.hearth.tenancy;
+
+import io.hearth.outbox.EventEnvelope;
+import io.hearth.outbox.MalformedEventException;
+import io.hearth.outbox.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.json.JsonMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * tenant-admin's lifecycle events, consumed by one instance of app per event (consumer group), in order per tenant
+ * (the key). Transient failures are retried with back-off; an event that cannot be parsed is logged and skipped.
+ */
+@KafkaListener(groupId = "hearth-app-tenancy", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 8, retryDelay = "500ms"))
+public class TenantLifecycleListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantLifecycleListener.class);
+
+    private final JsonMapper json;
+    private final TenantProvisioning provisioning;
+
+    public TenantLifecycleListener(JsonMapper json, TenantProvisioning provisioning) {
+        this.json = json;
+        this.provisioning = provisioning;
+    }
+
+    @Topic(Topics.TENANT_LIFECYCLE)
+    public void receive(ConsumerRecord<String, String> record) {
+        EventEnvelope event;
+        try {
+            event = json.readValue(record.value(), EventEnvelope.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("unreadable event at {}-{}@{}: skipped", record.topic(), record.partition(), record.offset(), e);
+            return;
+        }
+        try {
+            switch (event.type()) {
+                case "TenantRegistered" -> provisioning.provision(event);
+                case "TenantSuspended" -> provisioning.changeStatus(event, TenantStatus.SUSPENDED);
+                case "TenantReactivated" -> provisioning.changeStatus(event, TenantStatus.ACTIVE);
+                default -> LOG.debug("event {} is not for app: ignored", event.type());
+            }
+        } catch (MalformedEventException e) {
+            LOG.error("malformed event {} {}: skipped", event.type(), event.eventId(), e);
+        }
+    }
+}

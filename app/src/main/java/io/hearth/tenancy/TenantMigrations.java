@@ -1,0 +1,132 @@
+package io.hearth.tenancy;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Brings tenant schemas to the latest {@code db/tenant} migration, each schema with its own Flyway history. The
+ * version reached is recorded in the directory, so start-up skips schemas already current instead of asking Flyway
+ * about every one of them.
+ */
+@Singleton
+public class TenantMigrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantMigrations.class);
+    private static final String LOCATION = "classpath:db/tenant";
+
+    private final DataSource dataSource;
+    private final TenantDirectory directory;
+    private final TenancyConfiguration configuration;
+    private final String latestVersion;
+
+    public TenantMigrations(DataSource dataSource, TenantDirectory directory, TenancyConfiguration configuration) {
+        // Flyway needs the pool itself, not Micronaut Data's transaction-bound proxy.
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.directory = directory;
+        this.configuration = configuration;
+        this.latestVersion = latestAvailableVersion(this.dataSource);
+    }
+
+    /** The newest migration this build carries. */
+    public String latestVersion() {
+        return latestVersion;
+    }
+
+    /** Creates the tenant's schema if needed, migrates it and records the version. Throws when the migration fails. */
+    public String migrate(Tenant tenant) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(tenant.schemaName())
+                    .defaultSchema(tenant.schemaName())
+                    .createSchemas(true)
+                    .locations(LOCATION)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            directory.recordMigrationFailure(tenant.id(), String.valueOf(e.getMessage()));
+            throw e;
+        }
+        directory.recordMigration(tenant.id(), latestVersion);
+        return latestVersion;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        MigrationReport report = migrateAll();
+        LOG.info("tenant schemas: {} current, {} migrated, {} failed (latest version {})",
+                report.current(), report.migrated(), report.failed().size(), latestVersion);
+    }
+
+    /**
+     * Migrates every tenant behind the latest version, a bounded number at a time. One tenant's failure is
+     * recorded on that tenant (its host stops being served) and does not stop the others.
+     */
+    public MigrationReport migrateAll() {
+        List<Tenant> behind = new ArrayList<>();
+        int current = 0;
+        for (Tenant tenant : directory.all()) {
+            if (latestVersion.equals(tenant.migrationVersion()) && tenant.migrationError() == null) {
+                current++;
+            } else if (tenant.migrationVersion() != null || tenant.status() != TenantStatus.PROVISIONING) {
+                behind.add(tenant);
+            }
+        }
+        if (behind.isEmpty()) {
+            return new MigrationReport(current, 0, List.of());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, configuration.migrationParallelism()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Tenant tenant : behind) {
+                futures.add(pool.submit(() -> migrate(tenant)));
+            }
+            int migrated = 0;
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                    migrated++;
+                } catch (ExecutionException e) {
+                    failed.add(behind.get(i).slug());
+                    LOG.error("migration of tenant {} failed; it is not served until fixed", behind.get(i).slug(), e.getCause());
+                }
+            }
+            return new MigrationReport(current, migrated, failed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating tenants", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String latestAvailableVersion(DataSource dataSource) {
+        // info() on a schema with no history lists every migration on the classpath as pending; nothing is written.
+        MigrationInfo[] all = Flyway.configure().dataSource(dataSource).schemas("public").table("tenant_migrations_probe")
+                .locations(LOCATION).load().info().all();
+        return Arrays.stream(all).map(MigrationInfo::getVersion).max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion)
+                .orElseThrow(() -> new IllegalStateException("no tenant migrations found in " + LOCATION));
+    }
+
+    /** What a start-up migration did. */
+    public record MigrationReport(int current, int migrated, List<String> failed) {
+    }
+}

@@ -1,0 +1,126 @@
+package io.hearth.tenancy;
+
+import io.hearth.identity.Invitations;
+import io.hearth.outbox.EventEnvelope;
+import io.hearth.outbox.Outbox;
+import io.hearth.outbox.Topics;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Acts on tenant-admin's lifecycle events. Each step is safe to repeat, and an event is recorded as processed in the
+ * transaction of its last step, so a redelivered event either resumes unfinished work or changes nothing.
+ */
+@Singleton
+public class TenantProvisioning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantProvisioning.class);
+
+    private final TenantDirectory directory;
+    private final TenantMigrations migrations;
+    private final Invitations invitations;
+    private final ProcessedEvents processed;
+    private final Outbox outbox;
+    private final TransactionOperations<Connection> tx;
+    private final HostTenantResolver resolver;
+    private final String cluster;
+
+    public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, Invitations invitations,
+                              ProcessedEvents processed, Outbox outbox, TransactionOperations<Connection> tx,
+                              HostTenantResolver resolver, @Property(name = "hearth.db.cluster") String cluster) {
+        this.directory = directory;
+        this.migrations = migrations;
+        this.invitations = invitations;
+        this.processed = processed;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.resolver = resolver;
+        this.cluster = cluster;
+    }
+
+    /** TenantRegistered: schema, migrations, the first admin's invitation, then TenantProvisioned (or ...Failed). */
+    public void provision(EventEnvelope event) {
+        if (processed.contains(event.eventId())) {
+            LOG.info("{} {} already processed", event.type(), event.eventId());
+            return;
+        }
+        TenantId id = new TenantId(event.tenantId());
+        String slug = event.text("slug");
+        String name = event.text("name");
+        String adminEmail = event.text("adminEmail");
+        String plan = event.text("plan");
+        if (!Slugs.isValid(slug)) {
+            fail(event, id, slug, "slug '" + slug + "' is malformed or reserved");
+            return;
+        }
+        Optional<Tenant> holder = directory.findBySlug(slug);
+        if (holder.isPresent() && !holder.get().id().equals(id)) {
+            fail(event, id, slug, "slug '" + slug + "' is already used by another organisation");
+            return;
+        }
+        Tenant tenant = directory.register(id, slug, name, plan, adminEmail, cluster);
+        try {
+            migrations.migrate(tenant);
+            TenantScope.run(tenant, () -> invitations.inviteFirstAdmin(adminEmail));
+        } catch (RuntimeException e) {
+            LOG.error("provisioning of tenant {} failed", slug, e);
+            fail(event, id, slug, "provisioning failed: " + e.getMessage());
+            return;
+        }
+        tx.executeWrite(status -> {
+            directory.changeStatus(id, TenantStatus.ACTIVE);
+            processed.record(event.eventId(), event.type());
+            outbox.append(Topics.TENANT_PROVISIONING, EventEnvelope.of("TenantProvisioned", id.value(),
+                    payload(slug, "schemaName", tenant.schemaName(), "migrationVersion", migrations.latestVersion())));
+            return null;
+        });
+        resolver.forget(slug);
+        LOG.info("tenant {} provisioned in schema {}", slug, tenant.schemaName());
+    }
+
+    /** TenantSuspended / TenantReactivated: the host stops or resumes being served on every instance. */
+    public void changeStatus(EventEnvelope event, TenantStatus newStatus) {
+        TenantId id = new TenantId(event.tenantId());
+        tx.executeWrite(status -> {
+            if (!processed.record(event.eventId(), event.type())) {
+                return null;
+            }
+            Optional<Tenant> tenant = directory.findById(id);
+            if (tenant.isEmpty()) {
+                LOG.warn("{} for unknown tenant {}: ignored", event.type(), id);
+            } else if (tenant.get().status() == TenantStatus.PROVISIONING) {
+                LOG.warn("{} for tenant {} still provisioning: ignored", event.type(), tenant.get().slug());
+            } else {
+                directory.changeStatus(id, newStatus);
+                resolver.forget(tenant.get().slug());
+            }
+            return null;
+        });
+    }
+
+    private void fail(EventEnvelope event, TenantId id, String slug, String reason) {
+        tx.executeWrite(status -> {
+            processed.record(event.eventId(), event.type());
+            outbox.append(Topics.TENANT_PROVISIONING, EventEnvelope.of("TenantProvisioningFailed", id.value(),
+                    payload(slug, "reason", reason)));
+            return null;
+        });
+    }
+
+    private static Map<String, Object> payload(String slug, String... pairs) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("slug", slug);
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            payload.put(pairs[i], pairs[i + 1]);
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,7 @@
+package io.hearth.tenancy;
+
+public enum TenantStatus {
+    PROVISIONING,
+    ACTIVE,
+    SUSPENDED
+}

@@ -1,0 +1,27 @@
+package io.hearth;
+
+import io.hearth.infra.LocalStack;
+import io.micronaut.test.support.TestPropertyProvider;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Points a test's application context at the real servers of this test JVM's local stack. */
+public interface RealStack extends TestPropertyProvider {
+
+    @Override
+    default Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(LocalStack.shared().properties(LocalStack.Service.APP));
+        properties.put("hearth.outbox.interval", "200ms");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    default Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    static LocalStack stack() {
+        return LocalStack.shared();
+    }
+}

@@ -1,0 +1,30 @@
+package io.hearth.tenancy;
+
+import io.hearth.outbox.EventEnvelope;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Organisations for tests: each call a new, unique one. */
+public final class TenantFixtures {
+
+    private TenantFixtures() {
+    }
+
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static EventEnvelope registered(UUID tenantId, String slug) {
+        return EventEnvelope.of("TenantRegistered", tenantId, Map.of("slug", slug, "name", "Org " + slug,
+                "adminEmail", "admin@" + slug + ".test", "plan", "standard"));
+    }
+
+    /** Provisions a tenant through the same path the Kafka event takes, and returns it as the directory has it. */
+    public static Tenant provisioned(TenantProvisioning provisioning, TenantDirectory directory, String prefix) {
+        UUID id = UUID.randomUUID();
+        String slug = uniqueSlug(prefix);
+        provisioning.provision(registered(id, slug));
+        return directory.findById(new TenantId(id)).orElseThrow();
+    }
+}
