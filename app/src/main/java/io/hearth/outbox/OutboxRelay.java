@@ -47,7 +47,7 @@ public class OutboxRelay {
     });
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
-    public OutboxRelay(TransactionOperations<Connection> tx,
+    public OutboxRelay(TransactionOperations<Connection> tx, io.hearth.tenancy.ControlSchema schema,
                        @KafkaClient("outbox-relay") Producer<String, String> producer,
                        @Property(name = "hearth.outbox.interval", defaultValue = "500ms") Duration interval) {
         this.tx = tx;

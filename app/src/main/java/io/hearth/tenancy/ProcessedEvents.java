@@ -16,7 +16,7 @@ public class ProcessedEvents {
 
     private final TransactionOperations<Connection> tx;
 
-    public ProcessedEvents(TransactionOperations<Connection> tx) {
+    public ProcessedEvents(TransactionOperations<Connection> tx, ControlSchema schema) {
         this.tx = tx;
     }
 

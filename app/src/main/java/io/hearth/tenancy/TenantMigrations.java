@@ -2,7 +2,7 @@ package io.hearth.tenancy;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -10,7 +10,6 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,17 +29,23 @@ public class TenantMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(TenantMigrations.class);
     private static final String LOCATION = "classpath:db/tenant";
 
-    private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
     private final TenantDirectory directory;
     private final TenancyConfiguration configuration;
     private final String latestVersion;
 
-    public TenantMigrations(DataSource dataSource, TenantDirectory directory, TenancyConfiguration configuration) {
-        // Flyway needs the pool itself, not Micronaut Data's transaction-bound proxy.
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    public TenantMigrations(@Property(name = "hearth.db.url") String url, @Property(name = "hearth.db.username") String user,
+                            @Property(name = "hearth.db.password") String password,
+                            TenantDirectory directory, TenancyConfiguration configuration) {
+        // Migrations open their own connections: the search_path Flyway sets never reaches the request pool.
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.directory = directory;
         this.configuration = configuration;
-        this.latestVersion = latestAvailableVersion(this.dataSource);
+        this.latestVersion = latestAvailableVersion();
     }
 
     /** The newest migration this build carries. */
@@ -52,7 +57,7 @@ public class TenantMigrations {
     public String migrate(Tenant tenant) {
         try {
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(url, user, password)
                     .schemas(tenant.schemaName())
                     .defaultSchema(tenant.schemaName())
                     .createSchemas(true)
@@ -117,9 +122,9 @@ public class TenantMigrations {
         }
     }
 
-    private static String latestAvailableVersion(DataSource dataSource) {
+    private String latestAvailableVersion() {
         // info() on a schema with no history lists every migration on the classpath as pending; nothing is written.
-        MigrationInfo[] all = Flyway.configure().dataSource(dataSource).schemas("public").table("tenant_migrations_probe")
+        MigrationInfo[] all = Flyway.configure().dataSource(url, user, password).schemas("public").table("tenant_migrations_probe")
                 .locations(LOCATION).load().info().all();
         return Arrays.stream(all).map(MigrationInfo::getVersion).max(MigrationVersion::compareTo)
                 .map(MigrationVersion::getVersion)
