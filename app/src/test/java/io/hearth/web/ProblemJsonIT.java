@@ -1,0 +1,131 @@
+package io.hearth.web;
+
+import io.hearth.RealStack;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantFixtures;
+import io.hearth.tenancy.TenantProvisioning;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Every way a request can be wrong gets problem+json with a stable code, never a 500 with internals. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProblemJsonIT implements RealStack {
+
+    @Inject @Client("/") HttpClient client;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+    String host;
+
+    @BeforeAll
+    void provision() {
+        Tenant tenant = TenantFixtures.provisioned(provisioning, directory, "problems");
+        host = tenant.slug() + ".localhost";
+    }
+
+    @Test
+    void unknownRouteIs404ResourceNotFound() {
+        assertProblem(HttpRequest.GET("/api/v1/nothing-here"), 404, "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        assertProblem(HttpRequest.DELETE("/api/v1/organisation"), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        assertProblem(HttpRequest.POST("/api/v1/test/echo", "{\"name\": ").contentType(MediaType.APPLICATION_JSON_TYPE), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void wrongTypeIs400() {
+        assertProblem(HttpRequest.POST("/api/v1/test/echo", "{\"name\": \"x\", \"email\": \"a@b.test\", \"count\": \"many\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void failedValidationIs422WithFieldErrors() {
+        Map<?, ?> body = assertProblem(HttpRequest.POST("/api/v1/test/echo", "{\"name\": \"\", \"email\": \"not-an-email\", \"count\": 1}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), 422, "VALIDATION_ERROR");
+
+        assertThat((List<Map<String, Object>>) body.get("errors")).extracting(error -> error.get("field"))
+                .containsExactlyInAnyOrder("email", "name");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertProblem(HttpRequest.POST("/api/v1/test/echo", big).contentType(MediaType.APPLICATION_JSON_TYPE), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        assertProblem(HttpRequest.POST("/api/v1/test/echo", "name=x").contentType(MediaType.TEXT_PLAIN_TYPE), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutInternals() {
+        Map<?, ?> body = assertProblem(HttpRequest.GET("/api/v1/test/boom"), 500, "INTERNAL_ERROR");
+
+        assertThat(body.toString()).doesNotContain("secret-internal-detail").doesNotContain("IllegalStateException");
+        assertThat(body.get("requestId")).isNotNull();
+    }
+
+    private Map<String, Object> assertProblem(MutableHttpRequest<?> request0, int status, String code) {
+        MutableHttpRequest<?> request = request0;
+        ((MutableHttpRequest<Object>) request).header("Host", host);
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(request, Map.class));
+
+        assertThat(error).as("expected an error response").isNotNull();
+        assertThat(error.getStatus().getCode()).isEqualTo(status);
+        assertThat(error.getResponse().getContentType().map(MediaType::toString)).hasValue("application/problem+json");
+        Map<String, Object> body = error.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(body).containsEntry("code", code).containsEntry("status", status).containsKeys("type", "title", "detail");
+        return body;
+    }
+
+    @Controller("/api/v1/test")
+    static class TestOnlyController {
+        @Post("/echo")
+        Map<String, Object> echo(@Body @Valid EchoRequest request) {
+            return Map.of("name", request.name());
+        }
+
+        @Get("/boom")
+        String boom() {
+            throw new IllegalStateException("secret-internal-detail");
+        }
+    }
+
+    @Serdeable
+    record EchoRequest(@NotBlank String name, @Email String email, @Max(10) Integer count) {
+    }
+}
