@@ -1,0 +1,13 @@
+package io.hearth.admin.outbox;
+
+/** An event that cannot be understood: logged and skipped, since retrying it cannot help. */
+public final class MalformedEventException extends RuntimeException {
+
+    public MalformedEventException(String message) {
+        super(message);
+    }
+
+    public MalformedEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,49 @@
+package io.hearth.admin.tenants;
+
+import io.hearth.admin.outbox.EventEnvelope;
+import io.hearth.admin.outbox.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.json.JsonMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/** app's answers to registrations. Applying one twice changes nothing: only a PROVISIONING tenant moves. */
+@KafkaListener(groupId = "hearth-tenant-admin", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 8, retryDelay = "500ms"))
+public class ProvisioningOutcomeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningOutcomeListener.class);
+
+    private final JsonMapper json;
+    private final TenantRegistry registry;
+
+    public ProvisioningOutcomeListener(JsonMapper json, TenantRegistry registry) {
+        this.json = json;
+        this.registry = registry;
+    }
+
+    @Topic(Topics.TENANT_PROVISIONING)
+    public void receive(ConsumerRecord<String, String> record) {
+        EventEnvelope event;
+        try {
+            event = json.readValue(record.value(), EventEnvelope.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("unreadable event at {}-{}@{}: skipped", record.topic(), record.partition(), record.offset(), e);
+            return;
+        }
+        switch (event.type()) {
+            case "TenantProvisioned" -> registry.recordProvisioning(event.tenantId(), true, null);
+            case "TenantProvisioningFailed" -> registry.recordProvisioning(event.tenantId(), false,
+                    String.valueOf(event.payload().getOrDefault("reason", "unknown")));
+            default -> LOG.debug("event {} is not for tenant-admin: ignored", event.type());
+        }
+    }
+}

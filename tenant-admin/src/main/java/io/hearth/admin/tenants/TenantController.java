@@ -1,0 +1,84 @@
+package io.hearth.admin.tenants;
+
+import io.hearth.admin.web.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.util.List;
+
+/** Onboarding and running organisations. Operators only. */
+@Controller("/api/v1/tenants")
+@Secured("OPERATOR")
+@SecurityRequirement(name = "operatorToken")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TenantController {
+
+    private final TenantRegistry registry;
+
+    public TenantController(TenantRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Post
+    @Operation(summary = "Register an organisation", description = "Answers 202: app provisions it asynchronously; poll the Location until status is ACTIVE or FAILED.")
+    public HttpResponse<Tenant> register(@Body @Valid RegisterTenantRequest request) {
+        Tenant tenant = registry.register(request.slug(), request.name(), request.adminEmail(), request.plan());
+        return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenant.slug())).body(tenant);
+    }
+
+    @Get("{?page,size}")
+    @Operation(summary = "List organisations, oldest first")
+    public TenantPage list(@Nullable @QueryValue @Min(0) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        Page<Tenant> result = registry.list(page == null ? 0 : page, size == null ? 50 : size);
+        return new TenantPage(result.getContent(), result.getPageNumber(), result.getSize(), result.getTotalSize());
+    }
+
+    @Get("/{slug}")
+    @Operation(summary = "One organisation and where its provisioning stands")
+    public Tenant get(String slug) {
+        return registry.find(slug).orElseThrow(() -> ApiException.notFound("No organisation with slug '" + slug + "'"));
+    }
+
+    @Post("/{slug}/suspend")
+    @Operation(summary = "Stop serving an organisation", description = "Its subdomain answers 404 on every app instance within seconds. Repeating it changes nothing.")
+    public Tenant suspend(String slug) {
+        return registry.suspend(slug);
+    }
+
+    @Post("/{slug}/reactivate")
+    @Operation(summary = "Serve a suspended organisation again")
+    public Tenant reactivate(String slug) {
+        return registry.reactivate(slug);
+    }
+
+    @Serdeable
+    public record RegisterTenantRequest(
+            @NotBlank @Size(max = 30) String slug,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 320) String adminEmail,
+            @NotBlank @Size(max = 50) String plan) {
+    }
+
+    @Serdeable
+    public record TenantPage(List<Tenant> items, int page, int size, long totalItems) {
+    }
+}

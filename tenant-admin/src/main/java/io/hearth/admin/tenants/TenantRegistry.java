@@ -1,0 +1,121 @@
+package io.hearth.admin.tenants;
+
+import io.hearth.admin.outbox.EventEnvelope;
+import io.hearth.admin.outbox.Outbox;
+import io.hearth.admin.outbox.Topics;
+import io.hearth.admin.tenants.internal.TenantRepository;
+import io.hearth.admin.tenants.internal.TenantRow;
+import io.hearth.admin.web.ApiException;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The registry of organisations. Every change and the event announcing it are written in one transaction; the
+ * outbox relay sends the event to app.
+ */
+@Singleton
+public class TenantRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
+
+    private final TenantRepository repository;
+    private final Outbox outbox;
+
+    public TenantRegistry(TenantRepository repository, Outbox outbox) {
+        this.repository = repository;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Tenant register(String slug, String name, String adminEmail, String plan) {
+        if (!Slugs.isValid(slug)) {
+            throw ApiException.invalid("slug", Slugs.isReserved(slug)
+                    ? "is reserved"
+                    : "must be 3 to 30 lowercase letters, digits or hyphens, start with a letter and not end with a hyphen");
+        }
+        if (repository.existsBySlug(slug)) {
+            throw ApiException.conflict("The slug '" + slug + "' is already taken");
+        }
+        Instant now = Instant.now();
+        TenantRow row;
+        try {
+            row = repository.save(new TenantRow(UUID.randomUUID(), slug, name.trim(), adminEmail.trim().toLowerCase(Locale.ROOT),
+                    plan.trim(), TenantStatus.PROVISIONING.name(), null, now, now, null));
+        } catch (DataAccessException e) {
+            // Two registrations of the same slug at once: the unique constraint decides, the loser is told.
+            if (String.valueOf(e.getMessage()).contains("tenants_slug_key")) {
+                throw ApiException.conflict("The slug '" + slug + "' is already taken");
+            }
+            throw e;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("slug", row.slug());
+        payload.put("name", row.name());
+        payload.put("adminEmail", row.adminEmail());
+        payload.put("plan", row.plan());
+        outbox.append(Topics.TENANT_LIFECYCLE, EventEnvelope.of("TenantRegistered", row.id(), payload));
+        LOG.info("tenant {} registered", slug);
+        return Tenant.of(row);
+    }
+
+    public Optional<Tenant> find(String slug) {
+        return repository.findBySlug(slug).map(Tenant::of);
+    }
+
+    public Page<Tenant> list(int page, int size) {
+        return repository.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("createdAt"), Sort.Order.asc("id")))).map(Tenant::of);
+    }
+
+    @Transactional
+    public Tenant suspend(String slug) {
+        return transition(slug, TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "TenantSuspended");
+    }
+
+    @Transactional
+    public Tenant reactivate(String slug) {
+        return transition(slug, TenantStatus.SUSPENDED, TenantStatus.ACTIVE, "TenantReactivated");
+    }
+
+    private Tenant transition(String slug, TenantStatus from, TenantStatus to, String eventType) {
+        TenantRow row = repository.findBySlugForUpdate(slug)
+                .orElseThrow(() -> ApiException.notFound("No organisation with slug '" + slug + "'"));
+        TenantStatus current = TenantStatus.valueOf(row.status());
+        if (current == to) {
+            return Tenant.of(row);
+        }
+        if (current != from) {
+            throw ApiException.conflict("The organisation is " + current + "; only a " + from + " one can become " + to);
+        }
+        TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
+                to.name(), row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt()));
+        outbox.append(Topics.TENANT_LIFECYCLE, EventEnvelope.of(eventType, row.id(), Map.of("slug", row.slug())));
+        return Tenant.of(changed);
+    }
+
+    /** app's answer to a registration: ACTIVE, or FAILED with its reason. Only a PROVISIONING tenant changes. */
+    @Transactional
+    public void recordProvisioning(UUID tenantId, boolean succeeded, String reason) {
+        repository.findById(tenantId).ifPresentOrElse(row -> {
+            if (!TenantStatus.PROVISIONING.name().equals(row.status())) {
+                return;
+            }
+            Instant now = Instant.now();
+            repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
+                    (succeeded ? TenantStatus.ACTIVE : TenantStatus.FAILED).name(), succeeded ? null : reason,
+                    row.createdAt(), now, succeeded ? now : null));
+        }, () -> LOG.warn("provisioning outcome for unknown tenant {}", tenantId));
+    }
+}

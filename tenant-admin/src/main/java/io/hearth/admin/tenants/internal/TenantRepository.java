@@ -1,0 +1,25 @@
+package io.hearth.admin.tenants.internal;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface TenantRepository extends CrudRepository<TenantRow, UUID> {
+
+    Optional<TenantRow> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
+
+    Page<TenantRow> findAll(Pageable pageable);
+
+    /** Locks the row for a status change, so concurrent suspend/reactivate calls serialise. */
+    @Query("select * from tenants where slug = :slug for update")
+    Optional<TenantRow> findBySlugForUpdate(String slug);
+}

@@ -1,0 +1,13 @@
+package io.hearth.admin.tenants.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@MappedEntity("tenants")
+public record TenantRow(@Id UUID id, String slug, String name, String adminEmail, String plan, String status,
+                        @Nullable String failureReason, Instant createdAt, Instant updatedAt, @Nullable Instant activatedAt) {
+}

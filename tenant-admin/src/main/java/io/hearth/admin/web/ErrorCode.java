@@ -1,0 +1,53 @@
+package io.hearth.admin.web;
+
+import io.micronaut.http.HttpStatus;
+
+/** The stable codes clients branch on. Titles are for people and may change; codes do not. */
+public enum ErrorCode {
+    VALIDATION_ERROR("Invalid request"),
+    AUTHENTICATION_ERROR("Authentication required"),
+    AUTHORIZATION_ERROR("Not allowed"),
+    RESOURCE_NOT_FOUND("Not found"),
+    RESOURCE_CONFLICT("Conflict"),
+    TENANT_NOT_FOUND("Organisation not found"),
+    METHOD_NOT_ALLOWED("Method not allowed"),
+    NOT_ACCEPTABLE("Not acceptable"),
+    PAYLOAD_TOO_LARGE("Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
+    RATE_LIMITED("Too many requests"),
+    SERVICE_UNAVAILABLE("Service unavailable"),
+    INTERNAL_ERROR("Internal error");
+
+    private final String title;
+
+    ErrorCode(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The type URI of the problem document. */
+    public String type() {
+        return "https://hearth.example/problems/" + name().toLowerCase().replace('_', '-');
+    }
+
+    /** The code a response of this status carries when nothing more specific is known. */
+    public static ErrorCode forStatus(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST, UNPROCESSABLE_ENTITY -> VALIDATION_ERROR;
+            case UNAUTHORIZED -> AUTHENTICATION_ERROR;
+            case FORBIDDEN -> AUTHORIZATION_ERROR;
+            case NOT_FOUND, GONE -> RESOURCE_NOT_FOUND;
+            case CONFLICT -> RESOURCE_CONFLICT;
+            case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> NOT_ACCEPTABLE;
+            case REQUEST_ENTITY_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_REQUESTS -> RATE_LIMITED;
+            case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+            default -> status.getCode() >= 500 ? INTERNAL_ERROR : VALIDATION_ERROR;
+        };
+    }
+}

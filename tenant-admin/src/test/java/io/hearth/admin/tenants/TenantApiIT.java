@@ -1,0 +1,243 @@
+package io.hearth.admin.tenants;
+
+import io.hearth.admin.RealStack;
+import io.hearth.admin.outbox.EventEnvelope;
+import io.hearth.admin.outbox.Topics;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantApiIT implements RealStack {
+
+    @Inject @Client("/") HttpClient client;
+    @Inject JsonMapper json;
+    String token;
+    KafkaConsumer<String, String> consumer;
+    final List<EventEnvelope> lifecycle = new ArrayList<>();
+
+    @BeforeAll
+    void signIn() {
+        Map<?, ?> body = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("email", "operator@hearth.localhost", "password", "hearth-operator-dev")), Map.class);
+        token = (String) body.get("accessToken");
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.stack().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.TENANT_LIFECYCLE));
+    }
+
+    @AfterAll
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void wrongPasswordIs401() {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/auth/login", Map.of("email", "operator@hearth.localhost", "password", "wrong-password")), Map.class));
+
+        assertProblem(error, 401, "AUTHENTICATION_ERROR");
+    }
+
+    @Test
+    void tenantsNeedAnOperatorToken() {
+        HttpClientResponseException none = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/tenants"), Map.class));
+        HttpClientResponseException forged = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/tenants").bearerAuth(token.substring(0, token.length() - 4) + "AAAA"), Map.class));
+
+        assertProblem(none, 401, "AUTHENTICATION_ERROR");
+        assertProblem(forged, 401, "AUTHENTICATION_ERROR");
+    }
+
+    @Test
+    void registersATenantAndAnnouncesItOnKafka() throws Exception {
+        String slug = "acme-" + UUID.randomUUID().toString().substring(0, 6);
+
+        HttpResponse<Map> response = client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants",
+                Map.of("slug", slug, "name", "Acme Men's Circle", "adminEmail", "Lead@Acme.test", "plan", "standard"))), Map.class);
+
+        assertThat(response.getStatus().getCode()).isEqualTo(202);
+        assertThat(response.header("Location")).isEqualTo("/api/v1/tenants/" + slug);
+        assertThat(response.body()).containsEntry("status", "PROVISIONING").containsEntry("adminEmail", "lead@acme.test");
+        UUID id = UUID.fromString((String) response.body().get("id"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !eventsFor(id).isEmpty());
+        EventEnvelope registered = eventsFor(id).get(0);
+        assertThat(registered.type()).isEqualTo("TenantRegistered");
+        assertThat(registered.payload()).containsEntry("slug", slug).containsEntry("plan", "standard");
+    }
+
+    @Test
+    void recordsProvisioningOutcomesFromApp() throws Exception {
+        String ok = register("ok");
+        String bad = register("bad");
+
+        publish(EventEnvelope.of("TenantProvisioned", idOf(ok), Map.of("slug", ok)));
+        publish(EventEnvelope.of("TenantProvisioningFailed", idOf(bad), Map.of("slug", bad, "reason", "disk full")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(get(ok).get("status")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(get(bad).get("status")));
+        assertThat(get(bad)).containsEntry("failureReason", "disk full");
+    }
+
+    @Test
+    void suspendsAndReactivatesAnActiveTenant() throws Exception {
+        String slug = register("life");
+        publish(EventEnvelope.of("TenantProvisioned", idOf(slug), Map.of("slug", slug)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(get(slug).get("status")));
+
+        Map<?, ?> suspended = client.toBlocking().retrieve(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/suspend", "")), Map.class);
+        Map<?, ?> again = client.toBlocking().retrieve(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/suspend", "")), Map.class);
+        Map<?, ?> reactivated = client.toBlocking().retrieve(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/reactivate", "")), Map.class);
+
+        assertThat(suspended.get("status")).isEqualTo("SUSPENDED");
+        assertThat(again.get("status")).isEqualTo("SUSPENDED");
+        assertThat(reactivated.get("status")).isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(idOf(slug)).size() >= 3);
+        assertThat(eventsFor(idOf(slug))).extracting(EventEnvelope::type)
+                .containsExactly("TenantRegistered", "TenantSuspended", "TenantReactivated");
+    }
+
+    @Test
+    void cannotSuspendATenantStillProvisioning() {
+        String slug = register("early");
+
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/suspend", "")), Map.class));
+
+        assertProblem(error, 409, "RESOURCE_CONFLICT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "api", "www", "app", "mail", "static", "assets", "status", "support", "help", "hearth",
+            "public", "information_schema", "pg", "pgsql", "pg-demo", "ab", "Acme", "acme-", "1acme", "ac_me", "ac.me",
+            "thirtyonecharacterslongslugabcd", "acme corp", ""})
+    void refusesReservedOrMalformedSlugsWith422(String slug) {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", Map.of("slug", slug, "name", "X", "adminEmail", "a@b.test", "plan", "standard"))), Map.class));
+
+        Map<String, Object> body = assertProblem(error, 422, "VALIDATION_ERROR");
+        assertThat((List<Map<String, Object>>) body.get("errors")).extracting(e -> e.get("field")).contains("slug");
+    }
+
+    @Test
+    void refusesATakenSlugWith409() {
+        String slug = register("dup");
+
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", Map.of("slug", slug, "name", "X", "adminEmail", "a@b.test", "plan", "standard"))), Map.class));
+
+        assertProblem(error, 409, "RESOURCE_CONFLICT");
+    }
+
+    @Test
+    void answersMalformedBodiesWithProblems() {
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", "{\"slug\": ").contentType(MediaType.APPLICATION_JSON_TYPE)), Map.class)), 400, "VALIDATION_ERROR");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", "{\"slug\": [1,2]}").contentType(MediaType.APPLICATION_JSON_TYPE)), Map.class)), 400, "VALIDATION_ERROR");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", "{}").contentType(MediaType.APPLICATION_JSON_TYPE)), Map.class)), 422, "VALIDATION_ERROR");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", "slug=x").contentType(MediaType.TEXT_PLAIN_TYPE)), Map.class)), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants", "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)), Map.class)), 413, "PAYLOAD_TOO_LARGE");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.DELETE("/api/v1/tenants")), Map.class)), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.GET("/api/v1/no-such-thing")), Map.class)), 404, "RESOURCE_NOT_FOUND");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.GET("/api/v1/tenants/no-such-org")), Map.class)), 404, "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void listsTenantsWithTheirStatus() {
+        String slug = register("listed");
+
+        Map<?, ?> page = client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants?size=200")), Map.class);
+
+        assertThat((List<Map<String, Object>>) page.get("items")).anySatisfy(tenant -> {
+            assertThat(tenant).containsEntry("slug", slug).containsEntry("status", "PROVISIONING");
+        });
+    }
+
+    private String register(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants",
+                Map.of("slug", slug, "name", "Org " + slug, "adminEmail", "admin@" + slug + ".test", "plan", "standard"))), Map.class);
+        return slug;
+    }
+
+    private Map<String, Object> get(String slug) {
+        return client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants/" + slug)), Map.class);
+    }
+
+    private UUID idOf(String slug) {
+        return UUID.fromString((String) get(slug).get("id"));
+    }
+
+    private void publish(EventEnvelope event) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.stack().kafkaBootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TENANT_PROVISIONING, event.tenantId().toString(), json.writeValueAsString(event))).get();
+        }
+    }
+
+    private synchronized List<EventEnvelope> eventsFor(UUID tenantId) throws Exception {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            lifecycle.add(json.readValue(record.value(), EventEnvelope.class));
+        }
+        return lifecycle.stream().filter(event -> event.tenantId().equals(tenantId)).toList();
+    }
+
+    private <T> MutableHttpRequest<T> authed(MutableHttpRequest<T> request) {
+        return request.bearerAuth(token);
+    }
+
+    private static Map<String, Object> assertProblem(HttpClientResponseException error, int status, String code) {
+        assertThat(error).as("expected an error response").isNotNull();
+        assertThat(error.getStatus().getCode()).isEqualTo(status);
+        assertThat(error.getResponse().getContentType().map(MediaType::toString)).hasValue("application/problem+json");
+        Map<String, Object> body = error.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(body).containsEntry("code", code).containsEntry("status", status);
+        return body;
+    }
+}
