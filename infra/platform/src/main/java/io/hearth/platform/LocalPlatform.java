@@ -1,0 +1,53 @@
+package io.hearth.platform;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local}: the whole platform on this machine, with the demo organisation onboarded through the real
+ * path (operator sign-in, tenant-admin, Kafka, app). Ctrl-C stops everything.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Paths.get(System.getProperty("hearth.root", ".")).toAbsolutePath().normalize();
+        int appPort = Integer.getInteger("hearth.app.port", 8080);
+        int adminPort = Integer.getInteger("hearth.admin.port", 8081);
+        int mailPort = Integer.getInteger("hearth.mail.port", 1080);
+        String operatorEmail = System.getProperty("hearth.operator.email", "operator@hearth.localhost");
+        String operatorPassword = System.getProperty("hearth.operator.password", "hearth-operator-dev");
+
+        System.out.println("Starting PostgreSQL, Redis, Kafka, the mail catcher, tenant-admin and app...");
+        Platform platform = Platform.start(root, appPort, adminPort, mailPort, null);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Hearth...");
+            platform.close();
+            stopped.countDown();
+        }, "hearth-shutdown"));
+
+        AdminClient admin = new AdminClient(platform.tenantAdmin().baseUrl());
+        admin.signIn(operatorEmail, operatorPassword);
+        AdminClient.Response demo = admin.register("demo", "Demo Men's Circle Network", "admin@demo.localhost", "standard");
+        if (demo.status() != 202 && demo.status() != 409) {
+            throw new IllegalStateException("could not register the demo organisation: " + demo);
+        }
+        admin.awaitStatus("demo", "ACTIVE", Duration.ofSeconds(30));
+
+        String mail = platform.stack().mailCatcher().httpUrl();
+        System.out.println();
+        System.out.println("Hearth is running.");
+        System.out.println("  Demo organisation   http://demo.localhost:" + appPort + "/api/v1/organisation");
+        System.out.println("  App API docs        http://localhost:" + appPort + "/api/docs/");
+        System.out.println("  tenant-admin API    http://localhost:" + adminPort + "/api/v1/tenants  (docs: /api/docs/)");
+        System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword);
+        System.out.println("  Mail catcher        " + mail + "/messages  (the demo admin's invitation is there)");
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,92 @@
+package io.hearth.platform;
+
+import io.hearth.infra.LocalStack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on this machine: the local stack, then tenant-admin and app as child JVMs pointed at it.
+ * Closing it stops the services before the stack (Kafka clients shut down slowly once the broker is gone).
+ */
+public final class Platform implements AutoCloseable {
+
+    private final LocalStack stack;
+    private final ServiceProcess tenantAdmin;
+    private final ServiceProcess app;
+
+    private Platform(LocalStack stack, ServiceProcess tenantAdmin, ServiceProcess app) {
+        this.stack = stack;
+        this.tenantAdmin = tenantAdmin;
+        this.app = app;
+    }
+
+    /**
+     * @param logs where each service's output goes ({@code <dir>/app.log}); null to show it on this console
+     */
+    public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, Path logs) {
+        LocalStack stack = LocalStack.start(System.getenv(), mailHttpPort);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            ServiceProcess admin = ServiceProcess.start(root, "tenant-admin", "io.hearth.admin.Application", adminPort,
+                    stack.environment(LocalStack.Service.TENANT_ADMIN), logs == null ? null : logs.resolve("tenant-admin.log"));
+            started.add(admin);
+            ServiceProcess app = startApp(root, stack, appPort, logs);
+            started.add(app);
+            admin.awaitReady(Duration.ofSeconds(90));
+            app.awaitReady(Duration.ofSeconds(90));
+            return new Platform(stack, admin, app);
+        } catch (RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            stack.close();
+            throw e;
+        }
+    }
+
+    static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs) {
+        return ServiceProcess.start(root, "app", "io.hearth.Application", port, stack.environment(LocalStack.Service.APP),
+                logs == null ? null : logs.resolve("app-" + port + ".log"));
+    }
+
+    /** Starts another app instance on the same stack (used to measure start-up), not owned by this platform. */
+    public ServiceProcess startAnotherApp(Path root, int port, Path logs) {
+        return startApp(root, stack, port, logs);
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public ServiceProcess app() {
+        return app;
+    }
+
+    public ServiceProcess tenantAdmin() {
+        return tenantAdmin;
+    }
+
+    public Map<String, String> summary() {
+        return Map.of("app", app.baseUrl(), "tenant-admin", tenantAdmin.baseUrl());
+    }
+
+    /** Stops the app instance this platform started, e.g. to restart one in its place. */
+    public void stopApp() {
+        app.close();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        tenantAdmin.close();
+        stack.close();
+    }
+}
