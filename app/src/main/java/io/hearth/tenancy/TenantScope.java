@@ -41,9 +41,4 @@ public final class TenantScope {
             return null;
         });
     }
-
-    /** The propagated context with this tenant added, for code that manages its own scope (HTTP filters). */
-    public static PropagatedContext with(PropagatedContext context, Tenant tenant) {
-        return context.plus(new Current(tenant));
-    }
 }
