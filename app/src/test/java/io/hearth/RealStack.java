@@ -13,6 +13,10 @@ public interface RealStack extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(LocalStack.shared().properties(LocalStack.Service.APP));
         properties.put("hearth.outbox.interval", "200ms");
+        properties.put("hearth.identity.signing-keys", TestKeys.SIGNING_KEYS);
+        properties.put("hearth.identity.encryption-keys", TestKeys.ENCRYPTION_KEYS);
+        properties.put("hearth.rate-limits.login-per-ip-per-minute", "100000");
+        properties.put("hearth.sms.base-url", LocalStack.shared().smsCatcher().baseUrl());
         properties.putAll(extraProperties());
         return properties;
     }

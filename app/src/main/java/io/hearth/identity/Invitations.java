@@ -5,18 +5,16 @@ import io.hearth.identity.internal.InvitationRow;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
+import io.hearth.web.ApiException;
+import io.hearth.web.ErrorCode;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -30,16 +28,16 @@ public class Invitations {
     private final Mailer mailer;
     private final String urlTemplate;
     private final Duration validFor;
-    private final Clock clock = Clock.systemUTC();
-    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public Invitations(InvitationRepository repository, Mailer mailer,
                        @Property(name = "hearth.public-url-template") String urlTemplate,
-                       @Property(name = "hearth.invitations.valid-for") Duration validFor) {
+                       @Property(name = "hearth.invitations.valid-for") Duration validFor, Clock clock) {
         this.repository = repository;
         this.mailer = mailer;
         this.urlTemplate = urlTemplate;
         this.validFor = validFor;
+        this.clock = clock;
     }
 
     /**
@@ -47,37 +45,45 @@ public class Invitations {
      * invitation sends nothing new. Runs in the scope of the tenant.
      */
     public void inviteFirstAdmin(String email) {
-        Tenant tenant = TenantScope.require();
-        String role = Role.ADMIN.name();
-        if (repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, role).filter(row -> row.sentAt() != null).isPresent()) {
+        if (repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, Role.ADMIN.name()).filter(row -> row.sentAt() != null).isPresent()) {
             return;
         }
-        String token = newToken();
+        Tenant tenant = TenantScope.require();
+        send(email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
+                tenant.name() + " now has its own place on Hearth, and you are its first administrator.");
+    }
+
+    /** Invites someone to join with a role; a new invitation to the same address and role replaces the open one. */
+    public InvitationRow invite(String email, Role role, UUID invitedBy) {
+        Tenant tenant = TenantScope.require();
+        return send(email, role, invitedBy, "You are invited to join " + tenant.name() + " on Hearth",
+                "You are invited to join " + tenant.name() + " on Hearth" + (role == Role.MEMBER ? "." : " as " + role.name().toLowerCase() + "."));
+    }
+
+    /** Uses an invitation: the open, unexpired one the token is for; 404 or 410 otherwise. */
+    public InvitationRow accept(String token) {
+        InvitationRow invitation = repository.findByTokenHash(SecretTokens.hash(token))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCode.TOKEN_INVALID, "No invitation has this link"));
         Instant now = clock.instant();
-        InvitationRow row = repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, role)
-                .map(existing -> repository.update(new InvitationRow(existing.id(), existing.email(), role, hash(token),
-                        now.plus(validFor), null, null, existing.createdAt())))
-                .orElseGet(() -> repository.save(new InvitationRow(UUID.randomUUID(), email, role, hash(token),
-                        now.plus(validFor), null, null, now)));
-        String link = urlTemplate.replace("{slug}", tenant.slug()) + "/invitations/" + token;
-        mailer.send(email, "You are invited to run " + tenant.name() + " on Hearth",
-                "Hello,\n\n" + tenant.name() + " now has its own place on Hearth, and you are its first administrator.\n\n"
-                        + "Accept the invitation and choose your password here:\n" + link + "\n\n"
-                        + "The link works once and expires on " + row.expiresAt() + ".\n");
-        repository.updateSentAt(row.id(), clock.instant());
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        if (invitation.acceptedAt() != null || !invitation.expiresAt().isAfter(now) || repository.markAccepted(invitation.id(), now) != 1) {
+            throw new ApiException(HttpStatus.GONE, ErrorCode.TOKEN_INVALID, "This invitation was used already or has expired: ask for a new one");
         }
+        return invitation;
+    }
+
+    private InvitationRow send(String email, Role role, @Nullable UUID invitedBy, String subject, String opening) {
+        Tenant tenant = TenantScope.require();
+        String token = SecretTokens.newToken();
+        Instant now = clock.instant();
+        InvitationRow row = repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, role.name())
+                .map(existing -> repository.update(new InvitationRow(existing.id(), existing.email(), role.name(), SecretTokens.hash(token),
+                        now.plus(validFor), null, null, existing.createdAt(), invitedBy)))
+                .orElseGet(() -> repository.save(new InvitationRow(UUID.randomUUID(), email, role.name(), SecretTokens.hash(token),
+                        now.plus(validFor), null, null, now, invitedBy)));
+        String link = urlTemplate.replace("{slug}", tenant.slug()) + "/invitations/" + token;
+        mailer.send(email, subject, "Hello,\n\n" + opening + "\n\nAccept the invitation and choose your password here:\n" + link
+                + "\n\nThe link works once and expires on " + row.expiresAt() + ".\n");
+        repository.updateSentAt(row.id(), clock.instant());
+        return row;
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class TenantFilter implements Ordered {
 
-    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger");
+    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/.well-known");
 
     private final HostTenantResolver resolver;
 
@@ -41,7 +41,8 @@ public final class TenantFilter implements Ordered {
                 () -> context.add(new LogContext(Map.of("tenant", tenant.slug()))));
     }
 
-    static boolean isPlatformPath(String path) {
+    /** Paths served on every host, outside any organisation, without signing in. */
+    public static boolean isPlatformPath(String path) {
         for (String prefix : PLATFORM_PATHS) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return true;

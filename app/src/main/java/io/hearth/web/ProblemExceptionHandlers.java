@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -36,8 +37,9 @@ public final class ProblemExceptionHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
-            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                    HttpResponse.status(exception.status()));
+            MutableHttpResponse<?> response = HttpResponse.status(exception.status());
+            exception.headers().forEach(response::header);
+            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
         }
     }
 

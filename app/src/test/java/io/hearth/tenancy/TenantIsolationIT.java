@@ -68,6 +68,6 @@ class TenantIsolationIT implements RealStack {
 
     static InvitationRow invitation(String email) {
         return new InvitationRow(UUID.randomUUID(), email, "MEMBER", UUID.randomUUID().toString(),
-                Instant.now().plusSeconds(3600), null, null, Instant.now());
+                Instant.now().plusSeconds(3600), null, null, Instant.now(), null);
     }
 }

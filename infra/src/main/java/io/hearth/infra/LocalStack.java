@@ -14,8 +14,10 @@ import java.util.Map;
  * The servers Hearth needs: PostgreSQL (one database per service), Redis, Kafka and SMTP.
  *
  * <p>Each address comes from the environment when given ({@code HEARTH_APP_DB_URL}, {@code HEARTH_ADMIN_DB_URL},
+ * {@code HEARTH_CREDENTIALS_DB_URL},
  * {@code HEARTH_DB_USERNAME}, {@code HEARTH_DB_PASSWORD}, {@code HEARTH_REDIS_URI},
- * {@code HEARTH_KAFKA_BOOTSTRAP_SERVERS}, {@code HEARTH_SMTP_HOST}/{@code HEARTH_SMTP_PORT}); an embedded server
+ * {@code HEARTH_KAFKA_BOOTSTRAP_SERVERS}, {@code HEARTH_SMTP_HOST}/{@code HEARTH_SMTP_PORT}, {@code HEARTH_SMS_BASE_URL});
+ * an embedded server
  * starts only for what is not given. {@link #properties(Service)} gives each service its settings under the
  * names its {@code application.yml} reads ({@code hearth.db.url}, ...).
  */
@@ -23,30 +25,35 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-    /** The services the stack serves, each with its own database. */
+    /** The services the stack serves. */
     public enum Service {
-        APP("hearth_app"),
-        TENANT_ADMIN("hearth_admin");
+        APP,
+        TENANT_ADMIN
+    }
 
-        private final String database;
+    /** The databases: each service its own, and app's credentials apart from everything else it keeps. */
+    public enum Database {
+        APP("hearth_app", "HEARTH_APP_DB_URL"),
+        CREDENTIALS("hearth_credentials", "HEARTH_CREDENTIALS_DB_URL"),
+        TENANT_ADMIN("hearth_admin", "HEARTH_ADMIN_DB_URL");
 
-        Service(String database) {
-            this.database = database;
+        private final String name;
+        private final String envName;
+
+        Database(String name, String envName) {
+            this.name = name;
+            this.envName = envName;
         }
 
-        public String database() {
-            return database;
-        }
-
-        String envPrefix() {
-            return this == APP ? "HEARTH_APP_DB_URL" : "HEARTH_ADMIN_DB_URL";
+        public String databaseName() {
+            return name;
         }
     }
 
     private static LocalStack shared;
 
     private final List<AutoCloseable> started;
-    private final Map<Service, String> jdbcUrls;
+    private final Map<Database, String> jdbcUrls;
     private final String dbUsername;
     private final String dbPassword;
     private final String redisUri;
@@ -54,9 +61,12 @@ public final class LocalStack implements AutoCloseable {
     private final String smtpHost;
     private final int smtpPort;
     private final MailCatcher mailCatcher;
+    private final String smsBaseUrl;
+    private final SmsCatcher smsCatcher;
 
-    private LocalStack(List<AutoCloseable> started, Map<Service, String> jdbcUrls, String dbUsername, String dbPassword,
-                       String redisUri, String kafkaBootstrapServers, String smtpHost, int smtpPort, MailCatcher mailCatcher) {
+    private LocalStack(List<AutoCloseable> started, Map<Database, String> jdbcUrls, String dbUsername, String dbPassword,
+                       String redisUri, String kafkaBootstrapServers, String smtpHost, int smtpPort, MailCatcher mailCatcher,
+                       String smsBaseUrl, SmsCatcher smsCatcher) {
         this.started = started;
         this.jdbcUrls = jdbcUrls;
         this.dbUsername = dbUsername;
@@ -66,22 +76,29 @@ public final class LocalStack implements AutoCloseable {
         this.smtpHost = smtpHost;
         this.smtpPort = smtpPort;
         this.mailCatcher = mailCatcher;
+        this.smsBaseUrl = smsBaseUrl;
+        this.smsCatcher = smsCatcher;
     }
 
     /** Starts what the environment does not provide. The mail catcher's HTTP side listens on the given port (0: any). */
     public static LocalStack start(Map<String, String> env, int mailHttpPort) {
+        return start(env, mailHttpPort, 0);
+    }
+
+    /** As {@link #start(Map, int)}, with the SMS catcher on the given port (0: any). */
+    public static LocalStack start(Map<String, String> env, int mailHttpPort, int smsHttpPort) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            Map<Service, String> jdbcUrls = new LinkedHashMap<>();
+            Map<Database, String> jdbcUrls = new LinkedHashMap<>();
             String dbUsername = env.getOrDefault("HEARTH_DB_USERNAME", Postgres.USER);
             String dbPassword = env.getOrDefault("HEARTH_DB_PASSWORD", Postgres.PASSWORD);
             List<String> missingDatabases = new ArrayList<>();
-            for (Service service : Service.values()) {
-                String given = env.get(service.envPrefix());
+            for (Database database : Database.values()) {
+                String given = env.get(database.envName);
                 if (given != null && !given.isBlank()) {
-                    jdbcUrls.put(service, given);
+                    jdbcUrls.put(database, given);
                 } else {
-                    missingDatabases.add(service.database());
+                    missingDatabases.add(database.databaseName());
                 }
             }
             if (!missingDatabases.isEmpty()) {
@@ -90,8 +107,8 @@ public final class LocalStack implements AutoCloseable {
                 started.add(postgres);
                 dbUsername = Postgres.USER;
                 dbPassword = Postgres.PASSWORD;
-                for (Service service : Service.values()) {
-                    jdbcUrls.putIfAbsent(service, postgres.jdbcUrl(service.database()));
+                for (Database database : Database.values()) {
+                    jdbcUrls.putIfAbsent(database, postgres.jdbcUrl(database.databaseName()));
                 }
                 LOG.info("PostgreSQL started on port {} in {} ms", postgres.port(), (System.nanoTime() - t0) / 1_000_000);
             }
@@ -125,7 +142,17 @@ public final class LocalStack implements AutoCloseable {
             } else {
                 smtpPort = Integer.parseInt(env.getOrDefault("HEARTH_SMTP_PORT", "25"));
             }
-            return new LocalStack(started, jdbcUrls, dbUsername, dbPassword, redisUri, kafkaServers, smtpHost, smtpPort, mailCatcher);
+
+            String smsBaseUrl = env.get("HEARTH_SMS_BASE_URL");
+            SmsCatcher smsCatcher = null;
+            if (smsBaseUrl == null || smsBaseUrl.isBlank()) {
+                smsCatcher = SmsCatcher.start(smsHttpPort);
+                started.add(smsCatcher);
+                smsBaseUrl = smsCatcher.baseUrl();
+                LOG.info("SMS catcher: messages at {}/messages", smsBaseUrl);
+            }
+            return new LocalStack(started, jdbcUrls, dbUsername, dbPassword, redisUri, kafkaServers, smtpHost, smtpPort, mailCatcher,
+                    smsBaseUrl, smsCatcher);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -145,13 +172,21 @@ public final class LocalStack implements AutoCloseable {
     /** The settings a service reads, under the property names of its {@code application.yml}. */
     public Map<String, String> properties(Service service) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("hearth.db.url", jdbcUrls.get(service));
+        properties.put("hearth.db.url", jdbcUrls.get(service == Service.APP ? Database.APP : Database.TENANT_ADMIN));
         properties.put("hearth.db.username", dbUsername);
         properties.put("hearth.db.password", dbPassword);
+        if (service == Service.APP) {
+            properties.put("hearth.credentials-db.url", jdbcUrls.get(Database.CREDENTIALS));
+            properties.put("hearth.credentials-db.username", dbUsername);
+            properties.put("hearth.credentials-db.password", dbPassword);
+        }
         properties.put("hearth.redis.uri", redisUri);
         properties.put("hearth.kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.put("hearth.smtp.host", smtpHost);
         properties.put("hearth.smtp.port", Integer.toString(smtpPort));
+        if (service == Service.APP) {
+            properties.put("hearth.sms.base-url", smsBaseUrl);
+        }
         return properties;
     }
 
@@ -162,8 +197,8 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    public String jdbcUrl(Service service) {
-        return jdbcUrls.get(service);
+    public String jdbcUrl(Database database) {
+        return jdbcUrls.get(database);
     }
 
     public String dbUsername() {
@@ -184,6 +219,14 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("SMTP is external (HEARTH_SMTP_HOST is set): no mail catcher to read");
         }
         return mailCatcher;
+    }
+
+    /** The embedded SMS catcher, if this stack started one. */
+    public SmsCatcher smsCatcher() {
+        if (smsCatcher == null) {
+            throw new IllegalStateException("SMS goes to an external provider (HEARTH_SMS_BASE_URL is set): no SMS catcher to read");
+        }
+        return smsCatcher;
     }
 
     @Override

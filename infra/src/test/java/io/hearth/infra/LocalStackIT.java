@@ -35,7 +35,7 @@ class LocalStackIT {
 
     @Test
     void servesEachServiceItsOwnPostgresDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Service.APP), stack.dbUsername(), stack.dbPassword());
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
              ResultSet rs = connection.createStatement().executeQuery("select current_database(), version()")) {
             rs.next();
 

@@ -14,5 +14,10 @@ public interface InvitationRepository extends CrudRepository<InvitationRow, UUID
 
     Optional<InvitationRow> findByEmailIlikeAndRoleAndAcceptedAtIsNull(String email, String role);
 
+    Optional<InvitationRow> findByTokenHash(String tokenHash);
+
+    @io.micronaut.data.annotation.Query("update invitations set accepted_at = :at where id = :id and accepted_at is null")
+    long markAccepted(java.util.UUID id, Instant at);
+
     void updateSentAt(@io.micronaut.data.annotation.Id UUID id, Instant sentAt);
 }

@@ -9,5 +9,6 @@ import java.util.UUID;
 
 @MappedEntity("invitations")
 public record InvitationRow(@Id UUID id, String email, String role, String tokenHash, Instant expiresAt,
-                            @Nullable Instant acceptedAt, @Nullable Instant sentAt, Instant createdAt) {
+                            @Nullable Instant acceptedAt, @Nullable Instant sentAt, Instant createdAt,
+                            @Nullable UUID invitedBy) {
 }

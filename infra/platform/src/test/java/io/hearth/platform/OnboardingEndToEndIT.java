@@ -90,7 +90,7 @@ class OnboardingEndToEndIT {
 
     private boolean migratedSchemaOf(String slug) throws Exception {
         LocalStack stack = platform.stack();
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Service.APP), stack.dbUsername(), stack.dbPassword());
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
              PreparedStatement statement = connection.prepareStatement(
                      "select t.migration_version is not null and exists (select 1 from information_schema.tables i "
                              + "where i.table_schema = t.schema_name and i.table_name = 'invitations') from tenants t where t.slug = ?")) {

@@ -1,0 +1,50 @@
+package io.hearth.identity;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What the audit log records. The codes are stable: filters and reports use them. */
+public enum AuditAction {
+    SIGN_IN_SUCCEEDED("sign-in.succeeded"),
+    SIGN_IN_FAILED("sign-in.failed"),
+    SIGN_IN_LOCKED("sign-in.locked"),
+    SIGNED_OUT("signed-out"),
+    REFRESH_TOKEN_REUSED("refresh-token.reused"),
+    ACCOUNT_REGISTERED("account.registered"),
+    EMAIL_VERIFIED("email.verified"),
+    INVITATION_SENT("invitation.sent"),
+    INVITATION_ACCEPTED("invitation.accepted"),
+    MEMBER_APPROVED("member.approved"),
+    MEMBER_DEACTIVATED("member.deactivated"),
+    MEMBER_REACTIVATED("member.reactivated"),
+    ROLE_GRANTED("role.granted"),
+    ROLE_REVOKED("role.revoked"),
+    ACCESS_DENIED("access.denied"),
+    PASSWORD_CHANGED("password.changed"),
+    PASSWORD_RESET("password.reset"),
+    MFA_ENABLED("mfa.enabled"),
+    MFA_RECOVERY_CODE_USED("mfa.recovery-code-used"),
+    PHONE_VERIFIED("phone.verified"),
+    SETTINGS_CHANGED("settings.changed"),
+    DATA_EXPORTED("data.exported"),
+    PERSON_ERASED("person.erased");
+
+    private final String code;
+
+    AuditAction(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    public static java.util.Optional<AuditAction> byCode(String code) {
+        for (AuditAction action : values()) {
+            if (action.code.equals(code)) {
+                return java.util.Optional.of(action);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

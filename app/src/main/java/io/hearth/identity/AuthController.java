@@ -1,0 +1,217 @@
+package io.hearth.identity;
+
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.web.ApiException;
+import io.hearth.web.ErrorCode;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+
+import java.util.Optional;
+
+/** Signing up, in and out on an organisation's host. */
+@Controller("/api/v1/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuthController {
+
+    static final String REFRESH_COOKIE = "hearth_refresh";
+    static final String REFRESH_COOKIE_PATH = "/api/v1/auth";
+
+    private final Accounts accounts;
+    private final SignIn signIn;
+    private final Sessions sessions;
+    private final AccessTokens accessTokens;
+    private final boolean secureCookie;
+
+    public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, AccessTokens accessTokens,
+                          @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
+        this.accounts = accounts;
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.secureCookie = secureCookie;
+    }
+
+    @Serdeable
+    public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password,
+                                  @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+                                  @Nullable @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number such as +447700900123") String phone) {
+    }
+
+    @Serdeable
+    public record AcceptInvitationRequest(@NotBlank @Size(max = 1000) String password, @NotBlank @Size(max = 100) String firstName,
+                                          @NotBlank @Size(max = 100) String lastName) {
+    }
+
+    @Serdeable
+    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password) {
+    }
+
+    @Serdeable
+    public record MfaLoginRequest(@NotBlank @Size(max = 200) String challenge, @NotBlank @Size(max = 20) String code) {
+    }
+
+    @Serdeable
+    public record RefreshRequest(@Nullable @Size(max = 200) String refreshToken) {
+    }
+
+    @Serdeable
+    public record TokenRequest(@NotBlank @Size(max = 200) String token) {
+    }
+
+    @Serdeable
+    public record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    @Serdeable
+    public record PasswordResetConfirmRequest(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 1000) String password) {
+    }
+
+    @Serdeable
+    public record ChangePasswordRequest(@NotBlank @Size(max = 1000) String currentPassword, @NotBlank @Size(max = 1000) String newPassword) {
+    }
+
+    /** Tokens for a signed-in session; the refresh token is also set as an httpOnly cookie for the PWA. */
+    @Serdeable
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
+    }
+
+    @Serdeable
+    public record ChallengeResponse(boolean mfaRequired, String challenge, long expiresIn) {
+    }
+
+    @Serdeable
+    public record AccountResponse(PersonView person, String detail) {
+    }
+
+    @Post("/register")
+    @Public
+    @Operation(summary = "Register an account", description = "201; the account waits for its email address to be verified by the link mailed to it.")
+    public HttpResponse<AccountResponse> register(@Body @Valid RegisterRequest request, HttpRequest<?> http) {
+        PersonRow person = accounts.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(),
+                AccessFilter.clientIp(http));
+        return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)),
+                "Check your inbox: follow the link we sent to confirm your email address"));
+    }
+
+    @Post("/verify-email")
+    @Public
+    @Operation(summary = "Confirm an email address with the token from the mailed link")
+    public AccountResponse verifyEmail(@Body @Valid TokenRequest request, HttpRequest<?> http) {
+        PersonRow person = accounts.verifyEmail(request.token(), AccessFilter.clientIp(http));
+        String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
+                : "Your address is confirmed: an administrator will approve your account";
+        return new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)), detail);
+    }
+
+    @Post("/invitations/{token}/accept")
+    @Public
+    @Operation(summary = "Join through an invitation", description = "201 with the new account; 404 for an unknown link, 410 for a used or expired one.")
+    public HttpResponse<AccountResponse> acceptInvitation(@PathVariable @Size(max = 200) String token,
+                                                          @Body @Valid AcceptInvitationRequest request, HttpRequest<?> http) {
+        PersonRow person = accounts.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), AccessFilter.clientIp(http));
+        return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of()), "Welcome: you can sign in now"));
+    }
+
+    @Post("/login")
+    @Public
+    @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on.")
+    public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
+        SignIn.Outcome outcome = signIn.withPassword(request.email(), request.password(), AccessFilter.clientIp(http), userAgent(http));
+        if (outcome instanceof SignIn.Outcome.Challenge challenge) {
+            return HttpResponse.ok(new ChallengeResponse(true, challenge.challenge(), challenge.expiresIn()));
+        }
+        return tokens(((SignIn.Outcome.Session) outcome).issued());
+    }
+
+    @Post("/login/mfa")
+    @Public
+    @Operation(summary = "Second step of sign-in: the challenge and a TOTP or recovery code")
+    public HttpResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
+        return tokens(signIn.withSecondFactor(request.challenge(), request.code(), AccessFilter.clientIp(http), userAgent(http)));
+    }
+
+    @Post("/refresh")
+    @Public
+    @Operation(summary = "Trade a refresh token (body or cookie) for new tokens", description = "A refresh token works once; presenting a used one ends its session (401 REFRESH_TOKEN_REUSED).")
+    public HttpResponse<TokenResponse> refresh(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
+        String token = refreshToken(request, http).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID,
+                "Give the refresh token in the body or the " + REFRESH_COOKIE + " cookie"));
+        return tokens(sessions.refresh(token, userAgent(http), AccessFilter.clientIp(http)));
+    }
+
+    @Post("/logout")
+    @Public
+    @Operation(summary = "End the session of the refresh token (body or cookie) or of the access token", description = "204, also when it had ended already.")
+    public HttpResponse<?> logout(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
+        Optional<java.util.UUID> session = refreshToken(request, http).flatMap(sessions::sessionOf)
+                .or(() -> AccessFilter.bearerToken(http).map(token -> accessTokens.verify(token, io.hearth.tenancy.TenantScope.require()).session()));
+        session.ifPresent(sessions::end);
+        MutableHttpResponse<?> response = HttpResponse.noContent();
+        response.cookie(Cookie.of(REFRESH_COOKIE, "").path(REFRESH_COOKIE_PATH).httpOnly(true).secure(secureCookie)
+                .sameSite(SameSite.Strict).maxAge(0));
+        return response;
+    }
+
+    @Post("/password-reset")
+    @Public
+    @Operation(summary = "Mail a password reset link", description = "Always 202, so the answer does not tell whether the address has an account.")
+    public HttpResponse<?> requestPasswordReset(@Body @Valid PasswordResetRequest request) {
+        accounts.requestPasswordReset(request.email());
+        return HttpResponse.accepted();
+    }
+
+    @Post("/password-reset/confirm")
+    @Public
+    @Operation(summary = "Set a new password with the token from the reset link", description = "204; every session of the person ends.")
+    public HttpResponse<?> resetPassword(@Body @Valid PasswordResetConfirmRequest request, HttpRequest<?> http) {
+        accounts.resetPassword(request.token(), request.password(), AccessFilter.clientIp(http));
+        return HttpResponse.noContent();
+    }
+
+    @Post("/password")
+    @Operation(summary = "Change the signed-in person's password", description = "204; his other sessions end.")
+    public HttpResponse<?> changePassword(@Body @Valid ChangePasswordRequest request) {
+        accounts.changePassword(Caller.require(), request.currentPassword(), request.newPassword());
+        return HttpResponse.noContent();
+    }
+
+    private HttpResponse<TokenResponse> tokens(Sessions.Issued issued) {
+        MutableHttpResponse<TokenResponse> response = HttpResponse.ok(new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn(),
+                issued.refreshToken(), issued.refreshExpiresIn()));
+        response.cookie(Cookie.of(REFRESH_COOKIE, issued.refreshToken()).path(REFRESH_COOKIE_PATH).httpOnly(true).secure(secureCookie)
+                .sameSite(SameSite.Strict).maxAge(issued.refreshExpiresIn()));
+        response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return response;
+    }
+
+    private static Optional<String> refreshToken(Optional<RefreshRequest> request, HttpRequest<?> http) {
+        return request.map(RefreshRequest::refreshToken).filter(token -> !token.isBlank())
+                .or(() -> http.getCookies().findCookie(REFRESH_COOKIE).map(Cookie::getValue).filter(value -> !value.isBlank()));
+    }
+
+    private static String userAgent(HttpRequest<?> http) {
+        String agent = http.getHeaders().get(HttpHeaders.USER_AGENT);
+        return agent == null ? null : agent.substring(0, Math.min(agent.length(), 300));
+    }
+}

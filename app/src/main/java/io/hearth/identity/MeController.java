@@ -1,0 +1,58 @@
+package io.hearth.identity;
+
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.web.ApiException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+
+import java.util.List;
+
+/** The signed-in person: his profile and permissions, his data, and erasing it. */
+@Controller("/api/v1/me")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MeController {
+
+    private final People people;
+    private final PersonalData personalData;
+
+    public MeController(People people, PersonalData personalData) {
+        this.people = people;
+        this.personalData = personalData;
+    }
+
+    @Serdeable
+    public record MeResponse(PersonView person, List<Role> roles, List<String> permissions, boolean mfaRequired) {
+    }
+
+    @Get
+    @AllowedBeforeMfa
+    @Operation(summary = "The signed-in person, his roles and effective permissions")
+    public MeResponse me() {
+        Caller caller = Caller.require();
+        PersonRow person = people.find(caller.person()).orElseThrow(() -> ApiException.unauthorized("The account is gone"));
+        boolean mfaRequired = !person.mfaEnabled() && people.settings().requiresMfa(caller.roles());
+        return new MeResponse(PersonView.of(person, caller.roles()), caller.roles().stream().sorted().toList(),
+                caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired);
+    }
+
+    @Get("/export")
+    @Operation(summary = "Everything the organisation holds about the signed-in person, as JSON")
+    public HttpResponse<PersonalData.Export> export() {
+        return HttpResponse.ok(personalData.export(Caller.require()))
+                .header("Content-Disposition", "attachment; filename=\"my-data.json\"");
+    }
+
+    @Delete
+    @AllowedBeforeMfa
+    @Operation(summary = "Erase the signed-in person", description = "204: the profile is anonymised, credentials and sessions deleted; records kept for accounting stay without the name.")
+    public HttpResponse<?> erase() {
+        personalData.erase(Caller.require());
+        return HttpResponse.noContent();
+    }
+}

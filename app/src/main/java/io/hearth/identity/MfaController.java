@@ -1,0 +1,60 @@
+package io.hearth.identity;
+
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.web.ApiException;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Turning on the TOTP second factor. */
+@Controller("/api/v1/auth/mfa")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@AllowedBeforeMfa
+public class MfaController {
+
+    private final Mfa mfa;
+    private final People people;
+
+    public MfaController(Mfa mfa, People people) {
+        this.mfa = mfa;
+        this.people = people;
+    }
+
+    @Serdeable
+    public record SetupResponse(String secret, String otpauthUri, String qrCode) {
+    }
+
+    @Serdeable
+    public record VerifyRequest(@NotBlank @Size(max = 20) String code) {
+    }
+
+    @Serdeable
+    public record VerifyResponse(boolean mfaEnabled, List<String> recoveryCodes) {
+    }
+
+    @Post("/setup")
+    @Operation(summary = "Start TOTP setup", description = "A new secret as an otpauth URI and a QR code (PNG data URI); MFA turns on with the first valid code.")
+    public SetupResponse setup() {
+        Mfa.Setup setup = mfa.setup(me());
+        return new SetupResponse(setup.secret(), setup.otpauthUri(), setup.qrCode());
+    }
+
+    @Post("/verify")
+    @Operation(summary = "Turn TOTP on with a first code", description = "Answers the ten single-use recovery codes, shown this once.")
+    public VerifyResponse verify(@Body @Valid VerifyRequest request) {
+        return new VerifyResponse(true, mfa.enable(me(), request.code()));
+    }
+
+    private PersonRow me() {
+        return people.find(Caller.require().person()).orElseThrow(() -> ApiException.unauthorized("The account is gone"));
+    }
+}

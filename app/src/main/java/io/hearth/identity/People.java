@@ -1,0 +1,60 @@
+package io.hearth.identity;
+
+import io.hearth.identity.internal.GrantRepository;
+import io.hearth.identity.internal.GrantRow;
+import io.hearth.identity.internal.PersonRepository;
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.identity.internal.SettingsRepository;
+import io.hearth.identity.internal.SettingsRow;
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads people, the roles they hold now and the organisation's settings, in the tenant in scope. */
+@Singleton
+public class People {
+
+    private final PersonRepository persons;
+    private final GrantRepository grants;
+    private final SettingsRepository settings;
+
+    public People(PersonRepository persons, GrantRepository grants, SettingsRepository settings) {
+        this.persons = persons;
+        this.grants = grants;
+        this.settings = settings;
+    }
+
+    public Optional<PersonRow> find(UUID id) {
+        return persons.findById(id);
+    }
+
+    public Optional<PersonRow> findByEmail(String email) {
+        return persons.findByEmail(email);
+    }
+
+    /** The roles that count now: granted, not revoked, not past their end. */
+    public Set<Role> liveRoles(UUID person) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantRow grant : grants.findLive(person)) {
+            roles.add(Role.valueOf(grant.role()));
+        }
+        return roles;
+    }
+
+    public OrganisationSettings settings() {
+        SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
+        Set<Role> mfaRoles = EnumSet.noneOf(Role.class);
+        Arrays.stream(row.mfaRequiredRoles()).map(Role::valueOf).forEach(mfaRoles::add);
+        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(row.registrationMode()), mfaRoles,
+                row.apiRequestsPerMinute());
+    }
+
+    public void saveSettings(OrganisationSettings value) {
+        settings.update(new SettingsRow(true, value.registrationMode().name(),
+                value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute()));
+    }
+}

@@ -1,0 +1,106 @@
+package io.hearth.identity;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.internal.AuditRepository;
+import io.hearth.identity.internal.AuditRow;
+import io.hearth.identity.internal.CredentialStore;
+import io.hearth.identity.internal.GrantRepository;
+import io.hearth.identity.internal.GrantRow;
+import io.hearth.identity.internal.PersonRepository;
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.json.RawJson;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A person's right to see and to erase what the organisation holds about him. Erasure anonymises the profile
+ * (the row stays, so records that must be kept, such as payments and the audit log, still point at someone) and
+ * deletes every credential.
+ */
+@Singleton
+public class PersonalData {
+
+    private final PersonRepository persons;
+    private final GrantRepository grants;
+    private final AuditRepository auditLog;
+    private final CredentialStore credentials;
+    private final FieldCipher cipher;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final Audit audit;
+    private final Clock clock;
+
+    public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
+                        FieldCipher cipher, Accounts accounts, Sessions sessions, Audit audit, Clock clock) {
+        this.persons = persons;
+        this.grants = grants;
+        this.auditLog = auditLog;
+        this.credentials = credentials;
+        this.cipher = cipher;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Export(Instant exportedAt, String organisation, Profile profile, List<GrantEntry> roleGrants,
+                         List<CredentialStore.SessionInfo> activeSessions, boolean twoFactorEnabled, List<String> linkedSignIns,
+                         List<AuditEntry> auditLog) {
+    }
+
+    @Serdeable
+    public record Profile(UUID id, String email, String firstName, String lastName, String phone, Instant phoneVerifiedAt,
+                          String status, Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    @Serdeable
+    public record GrantEntry(String role, Instant grantedAt, UUID grantedBy, Instant validUntil, Instant revokedAt, UUID revokedBy) {
+    }
+
+    @Serdeable
+    public record AuditEntry(long id, Instant occurredAt, UUID actorId, String action, UUID targetId, String ip, RawJson details) {
+        static AuditEntry of(AuditRow row) {
+            return new AuditEntry(row.id(), row.occurredAt(), row.actorId(), row.action(), row.targetId(), row.ip(), new RawJson(row.details()));
+        }
+    }
+
+    public Export export(Caller caller) {
+        Tenant tenant = TenantScope.require();
+        PersonRow person = persons.findById(caller.person()).orElseThrow();
+        String phone = person.sealedPhone() == null ? null : cipher.open(person.sealedPhone(), Accounts.phoneAad(tenant, person.id()));
+        List<GrantEntry> history = grants.findHistory(person.id()).stream()
+                .map(g -> new GrantEntry(g.role(), g.grantedAt(), g.grantedBy(), g.validUntil(), g.revokedAt(), g.revokedBy())).toList();
+        Export export = new Export(clock.instant(), tenant.name(),
+                new Profile(person.id(), person.email(), person.firstName(), person.lastName(), phone, person.phoneVerifiedAt(),
+                        person.status(), person.emailVerifiedAt(), person.createdAt(), person.updatedAt()),
+                history, credentials.sessions(tenant.id().value(), person.id()), person.mfaEnabled(),
+                credentials.linkedProviders(tenant.id().value(), person.id()),
+                auditLog.findConcerning(person.id()).stream().map(AuditEntry::of).toList());
+        audit.byCaller(AuditAction.DATA_EXPORTED, person.id(), Map.of());
+        return export;
+    }
+
+    /** Erases the caller: anonymised profile, no roles, no credentials, no sessions. */
+    public void erase(Caller caller) {
+        Tenant tenant = TenantScope.require();
+        UUID id = caller.person();
+        accounts.keepAnAdminBeforeErasing(id);
+        Instant now = clock.instant();
+        PersonRow person = persons.findById(id).orElseThrow();
+        persons.update(new PersonRow(id, "erased-" + id + "@erased.invalid", "Erased", "Member", null, null,
+                PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now));
+        grants.revokeAll(id, now, id);
+        audit.byCaller(AuditAction.PERSON_ERASED, id, Map.of());
+        credentials.eraseAll(tenant.id().value(), id);
+        sessions.endAll(id, null);
+    }
+}

@@ -1,0 +1,53 @@
+package io.hearth.identity;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.Map;
+import java.util.Set;
+
+/** How the organisation runs sign-up and sign-in. */
+@Controller("/api/v1/organisation/settings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@RequiresPermission(Permission.ORGANISATION_MANAGE)
+public class SettingsController {
+
+    private final People people;
+    private final Audit audit;
+
+    public SettingsController(People people, Audit audit) {
+        this.people = people;
+        this.audit = audit;
+    }
+
+    @Serdeable
+    public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<Role> mfaRequiredRoles,
+                                  @NotNull @Min(1) @Max(100000) Integer apiRequestsPerMinute) {
+    }
+
+    @Get
+    @Operation(summary = "The organisation's sign-up and sign-in settings")
+    public OrganisationSettings get() {
+        return people.settings();
+    }
+
+    @Put
+    @Operation(summary = "Change registration mode (OPEN or APPROVAL), roles that must use MFA, and the per-person API limit")
+    public OrganisationSettings put(@Body @Valid SettingsRequest request) {
+        OrganisationSettings before = people.settings();
+        OrganisationSettings after = new OrganisationSettings(request.registrationMode(), request.mfaRequiredRoles(), request.apiRequestsPerMinute());
+        people.saveSettings(after);
+        audit.byCaller(AuditAction.SETTINGS_CHANGED, null, Map.of("before", before.toString(), "after", after.toString()));
+        return people.settings();
+    }
+}

@@ -1,0 +1,93 @@
+package io.hearth.identity;
+
+import io.hearth.tenancy.Tenant;
+import io.hearth.web.ApiException;
+import io.hearth.web.RateLimiter;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Slows down password guessing, in Redis so every instance shares it: a limit on sign-in attempts per address,
+ * and per account a lockout after repeated failures that doubles with each further lockout (up to a cap), until
+ * a successful sign-in or a day without lockouts clears it.
+ */
+@Singleton
+public class SignInGuard {
+
+    private static final Duration FAILURE_MEMORY = Duration.ofHours(1);
+    private static final Duration LOCKOUT_MEMORY = Duration.ofHours(24);
+
+    private final RateLimiter redis;
+    private final int perIpPerMinute;
+    private final int failuresBeforeLockout;
+    private final Duration lockoutBase;
+    private final Duration lockoutMax;
+
+    public SignInGuard(RateLimiter redis,
+                       @Property(name = "hearth.rate-limits.login-per-ip-per-minute") int perIpPerMinute,
+                       @Property(name = "hearth.rate-limits.login-failures-before-lockout") int failuresBeforeLockout,
+                       @Property(name = "hearth.rate-limits.lockout-base") Duration lockoutBase,
+                       @Property(name = "hearth.rate-limits.lockout-max") Duration lockoutMax) {
+        this.redis = redis;
+        this.perIpPerMinute = perIpPerMinute;
+        this.failuresBeforeLockout = failuresBeforeLockout;
+        this.lockoutBase = lockoutBase;
+        this.lockoutMax = lockoutMax;
+    }
+
+    /** Refuses with 429 while the account is locked or the address has tried too often. Counts the attempt. */
+    public void admit(Tenant tenant, String email, String ip) {
+        redis.flagged(lockKey(tenant, email)).ifPresent(wait -> {
+            throw ApiException.rateLimited("Too many failed sign-ins for this account: try again later", seconds(wait));
+        });
+        redis.hit("login-ip:" + tenant.id().value() + ":" + ip, perIpPerMinute, Duration.ofMinutes(1)).ifPresent(wait -> {
+            throw ApiException.rateLimited("Too many sign-in attempts from this address: try again later", seconds(wait));
+        });
+    }
+
+    /** Counts a failure; returns the lockout it started, if it started one. */
+    public java.util.Optional<Duration> failed(Tenant tenant, String email) {
+        long failures = redis.count("login-fail:" + account(tenant, email), FAILURE_MEMORY);
+        if (failures < failuresBeforeLockout) {
+            return java.util.Optional.empty();
+        }
+        long lockouts = redis.count("login-lockouts:" + account(tenant, email), LOCKOUT_MEMORY);
+        Duration lock = lockoutFor(lockouts);
+        redis.flag(lockKey(tenant, email), lock);
+        redis.reset("login-fail:" + account(tenant, email));
+        return java.util.Optional.of(lock);
+    }
+
+    public void succeeded(Tenant tenant, String email) {
+        redis.reset("login-fail:" + account(tenant, email));
+        redis.reset("login-lockouts:" + account(tenant, email));
+    }
+
+    /** Clears a lockout, as after a password reset proved the owner is back. */
+    public void clear(Tenant tenant, String email) {
+        succeeded(tenant, email);
+        redis.clearFlag(lockKey(tenant, email));
+    }
+
+    /** base, 2 x base, 4 x base ... up to the cap: the n-th lockout in a day. */
+    Duration lockoutFor(long nth) {
+        long factor = 1L << Math.min(Math.max(nth - 1, 0), 20);
+        Duration lock = lockoutBase.multipliedBy(factor);
+        return lock.compareTo(lockoutMax) > 0 ? lockoutMax : lock;
+    }
+
+    private static String account(Tenant tenant, String email) {
+        return tenant.id().value() + ":" + email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String lockKey(Tenant tenant, String email) {
+        return "login-lock:" + account(tenant, email);
+    }
+
+    private static long seconds(Duration wait) {
+        return (wait.toMillis() + 999) / 1000;
+    }
+}

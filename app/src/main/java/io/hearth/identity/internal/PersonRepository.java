@@ -1,0 +1,59 @@
+package io.hearth.identity.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** People of the tenant in scope. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
+
+    @Query("select * from people where lower(email) = lower(:email)")
+    Optional<PersonRow> findByEmail(String email);
+
+    @Query("update people set status = :status, updated_at = :at where id = :id")
+    void updateStatus(UUID id, String status, Instant at);
+
+    @Query("update people set email_verified_at = :at, status = :status, updated_at = :at where id = :id")
+    void markEmailVerified(UUID id, String status, Instant at);
+
+    @Query("update people set mfa_enabled = :enabled, updated_at = :at where id = :id")
+    void updateMfaEnabled(UUID id, boolean enabled, Instant at);
+
+    @Query("update people set sealed_phone = :sealedPhone, phone_verified_at = :verifiedAt, updated_at = :at where id = :id")
+    void updatePhone(UUID id, @Nullable String sealedPhone, @Nullable Instant verifiedAt, Instant at);
+
+    /** Searches by name or email prefix and filters by status and held role; newest first by name. */
+    @Query(value = """
+            select p.* from people p
+            where (cast(:q as text) is null
+                   or lower(p.email) like lower(:q) || '%'
+                   or lower(p.first_name) like lower(:q) || '%'
+                   or lower(p.last_name) like lower(:q) || '%')
+              and (cast(:status as text) is null or p.status = :status)
+              and (cast(:role as text) is null or exists (select 1 from role_grants g where g.person_id = p.id and g.role = :role
+                   and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())))
+              and p.status <> 'ERASED'
+            order by lower(p.last_name), lower(p.first_name), p.id
+            limit :limit offset :offset""")
+    List<PersonRow> search(@Nullable String q, @Nullable String status, @Nullable String role, int limit, long offset);
+
+    @Query(value = """
+            select count(*) from people p
+            where (cast(:q as text) is null
+                   or lower(p.email) like lower(:q) || '%'
+                   or lower(p.first_name) like lower(:q) || '%'
+                   or lower(p.last_name) like lower(:q) || '%')
+              and (cast(:status as text) is null or p.status = :status)
+              and (cast(:role as text) is null or exists (select 1 from role_grants g where g.person_id = p.id and g.role = :role
+                   and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())))
+              and p.status <> 'ERASED'""")
+    long countSearch(@Nullable String q, @Nullable String status, @Nullable String role);
+}

@@ -1,0 +1,62 @@
+package io.hearth.web;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fixed-window counters in Redis, shared by every instance. Keys must carry the tenant. Each hit is one atomic
+ * script (count, and start the window on the first hit), so concurrent instances never lose a count.
+ */
+@Singleton
+public class RateLimiter {
+
+    private static final String HIT = """
+            local count = redis.call('INCR', KEYS[1])
+            if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            local ttl = redis.call('PTTL', KEYS[1])
+            if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+            return {count, ttl}""";
+
+    private final StatefulRedisConnection<String, String> redis;
+
+    public RateLimiter(StatefulRedisConnection<String, String> redis) {
+        this.redis = redis;
+    }
+
+    /** Counts a hit; when it is over the limit, how long until the window ends. */
+    public Optional<Duration> hit(String key, int limit, Duration window) {
+        List<Long> result = redis.sync().eval(HIT, ScriptOutputType.MULTI, new String[]{"hearth:rl:" + key}, Long.toString(window.toMillis()));
+        long count = result.get(0);
+        return count > limit ? Optional.of(Duration.ofMillis(Math.max(result.get(1), 1))) : Optional.empty();
+    }
+
+    /** Counts a hit and returns the count in the window. */
+    public long count(String key, Duration window) {
+        List<Long> result = redis.sync().eval(HIT, ScriptOutputType.MULTI, new String[]{"hearth:rl:" + key}, Long.toString(window.toMillis()));
+        return result.get(0);
+    }
+
+    public void reset(String key) {
+        redis.sync().del("hearth:rl:" + key);
+    }
+
+    /** Sets a flag that lasts the given time (a lockout, a revoked session). */
+    public void flag(String key, Duration ttl) {
+        redis.sync().psetex("hearth:flag:" + key, Math.max(ttl.toMillis(), 1), "1");
+    }
+
+    /** How long the flag still lasts, if set. */
+    public Optional<Duration> flagged(String key) {
+        Long ttl = redis.sync().pttl("hearth:flag:" + key);
+        return ttl != null && ttl > 0 ? Optional.of(Duration.ofMillis(ttl)) : Optional.empty();
+    }
+
+    public void clearFlag(String key) {
+        redis.sync().del("hearth:flag:" + key);
+    }
+}

@@ -1,0 +1,262 @@
+package io.hearth.identity;
+
+import io.hearth.Api;
+import io.hearth.RealStack;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantProvisioning;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Accounts, sign-in, tokens and sessions, through the API of an organisation's host. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthFlowIT implements RealStack {
+
+    @Inject @Client("/") HttpClient client;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+    Org org;
+    Api api;
+
+    @BeforeAll
+    void organisation() {
+        org = Org.create(provisioning, directory, client, "auth");
+        api = org.api();
+    }
+
+    private String newEmail() {
+        return "r-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private Api.Reply register(String email, String password) {
+        return api.post("/api/v1/auth/register", Map.of("email", email, "password", password, "firstName", "Reg", "lastName", "Istered"), null);
+    }
+
+    @Test
+    void registeredAccountWaitsForEmailVerificationThenForApproval() {
+        String email = newEmail();
+
+        Api.Reply registered = register(email, Org.PASSWORD);
+        Api.Reply beforeVerification = api.post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null);
+        Api.Reply verified = api.post("/api/v1/auth/verify-email", Map.of("token", Org.lastLink(email, "/verify-email/")), null);
+        Api.Reply beforeApproval = api.post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null);
+        String id = (String) registered.map("person").get("id");
+        Api.Reply approved = api.post("/api/v1/members/" + id + "/approve", null, org.admin().accessToken());
+        Api.Reply afterApproval = api.post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null);
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.map("person")).containsEntry("status", "PENDING_VERIFICATION");
+        assertThat(beforeVerification.status()).isEqualTo(403);
+        assertThat(beforeVerification.code()).isEqualTo("ACCOUNT_PENDING_VERIFICATION");
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(beforeApproval.status()).isEqualTo(403);
+        assertThat(beforeApproval.code()).isEqualTo("ACCOUNT_PENDING_APPROVAL");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(afterApproval.status()).isEqualTo(200);
+        assertThat(afterApproval.string("accessToken")).isNotBlank();
+        assertThat(afterApproval.string("refreshToken")).isNotBlank();
+    }
+
+    @Test
+    void verificationLinkWorksOnce() {
+        String email = newEmail();
+        register(email, Org.PASSWORD);
+        String token = Org.lastLink(email, "/verify-email/");
+
+        Api.Reply first = api.post("/api/v1/auth/verify-email", Map.of("token", token), null);
+        Api.Reply second = api.post("/api/v1/auth/verify-email", Map.of("token", token), null);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(410);
+        assertThat(second.code()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void refusesShortAndCommonPasswords() {
+        Api.Reply tooShort = register(newEmail(), "elevenchars");
+        Api.Reply common = register(newEmail(), "Qwerty123456");
+
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(tooShort.list("errors")).hasSize(1);
+        assertThat(common.status()).isEqualTo(422);
+        assertThat(common.list("errors").toString()).contains("common");
+    }
+
+    @Test
+    void refusesASecondAccountForTheSameAddress() {
+        String email = newEmail();
+        register(email, Org.PASSWORD);
+
+        Api.Reply again = register(email.toUpperCase(), Org.PASSWORD);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("EMAIL_TAKEN");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAddressGetTheSameAnswer() {
+        Org.Member member = org.member();
+
+        Api.Reply wrong = api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", "not the password at all"), null);
+        Api.Reply unknown = api.post("/api/v1/auth/login", Map.of("email", newEmail(), "password", "not the password at all"), null);
+
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.code()).isEqualTo("INVALID_CREDENTIALS").isEqualTo(unknown.code());
+    }
+
+    @Test
+    void accessTokenIsAnEs256JwtWithAKeyIdPublishedInTheJwks() {
+        Org.Member member = org.member();
+
+        Map<String, Object> header = parseJson(new String(Base64.getUrlDecoder().decode(member.accessToken().split("\\.")[0])));
+        Api.Reply jwks = api.get("/.well-known/jwks.json", null);
+
+        assertThat(header).containsEntry("alg", "ES256");
+        assertThat(jwks.status()).isEqualTo(200);
+        assertThat(jwks.list("keys")).anySatisfy(key -> assertThat((Map<String, Object>) key).containsEntry("kid", header.get("kid"))
+                .containsEntry("kty", "EC").doesNotContainKey("d"));
+    }
+
+    @Test
+    void meShowsRolesAndEffectivePermissions() {
+        Org.Member facilitator = org.member(Role.FACILITATOR);
+
+        Api.Reply me = api.get("/api/v1/me", facilitator.accessToken());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.list("roles")).containsExactly("MEMBER", "FACILITATOR");
+        assertThat(me.list("permissions")).contains("circles.create", "circles.manage", "circles.join", "events.register")
+                .doesNotContain("members.manage", "audit.view");
+    }
+
+    @Test
+    void refreshRotatesAndAReusedRefreshTokenEndsTheWholeSession() {
+        Org.Member member = org.member();
+
+        Api.Reply first = api.post("/api/v1/auth/refresh", Map.of("refreshToken", member.refreshToken()), null);
+        Api.Reply reuse = api.post("/api/v1/auth/refresh", Map.of("refreshToken", member.refreshToken()), null);
+        Api.Reply successor = api.post("/api/v1/auth/refresh", Map.of("refreshToken", first.string("refreshToken")), null);
+        Api.Reply rotatedAccess = api.get("/api/v1/me", first.string("accessToken"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.string("refreshToken")).isNotEqualTo(member.refreshToken());
+        assertThat(first.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .contains("hearth_refresh=").containsIgnoringCase("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Strict"));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.code()).isEqualTo("REFRESH_TOKEN_REUSED");
+        assertThat(successor.status()).isEqualTo(401);
+        assertThat(rotatedAccess.status()).isEqualTo(401);
+    }
+
+    @Test
+    void refreshAcceptsTheCookie() {
+        Org.Member member = org.member();
+
+        Api.Reply refreshed = api.send(HttpRequest.POST("/api/v1/auth/refresh", Map.of())
+                .cookie(io.micronaut.http.cookie.Cookie.of("hearth_refresh", member.refreshToken())));
+
+        assertThat(refreshed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEndsTheSessionAndItsAccessTokenAtOnce() {
+        Org.Member member = org.member();
+
+        Api.Reply out = api.post("/api/v1/auth/logout", Map.of("refreshToken", member.refreshToken()), null);
+        Api.Reply me = api.get("/api/v1/me", member.accessToken());
+        Api.Reply refresh = api.post("/api/v1/auth/refresh", Map.of("refreshToken", member.refreshToken()), null);
+
+        assertThat(out.status()).isEqualTo(204);
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(refresh.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenOfOneOrganisationIsRefusedOnAnother() {
+        Org other = Org.create(provisioning, directory, client, "other");
+        Org.Member stranger = other.admin();
+
+        Api.Reply here = api.get("/api/v1/me", stranger.accessToken());
+        Api.Reply refresh = api.post("/api/v1/auth/refresh", Map.of("refreshToken", stranger.refreshToken()), null);
+
+        assertThat(here.status()).isEqualTo(401);
+        assertThat(here.code()).isEqualTo("AUTHENTICATION_ERROR");
+        assertThat(refresh.status()).isEqualTo(401);
+    }
+
+    @Test
+    void passwordChangeEndsTheOtherSessionsOnly() {
+        Org.Member member = org.member();
+        Org.Member otherDevice = org.login(member.email(), Org.PASSWORD);
+        String newPassword = "a much better passphrase " + UUID.randomUUID();
+
+        Api.Reply changed = api.post("/api/v1/auth/password", Map.of("currentPassword", Org.PASSWORD, "newPassword", newPassword), member.accessToken());
+
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", member.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", otherDevice.accessToken()).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", otherDevice.refreshToken()), null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", newPassword), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordResetByMailedLinkEndsEverySession() {
+        Org.Member member = org.member();
+        String newPassword = "reset to something long " + UUID.randomUUID();
+
+        Api.Reply requested = api.post("/api/v1/auth/password-reset", Map.of("email", member.email()), null);
+        Api.Reply unknown = api.post("/api/v1/auth/password-reset", Map.of("email", newEmail()), null);
+        String token = Org.lastLink(member.email(), "/reset-password/");
+        Api.Reply reset = api.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "password", newPassword), null);
+        Api.Reply again = api.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "password", newPassword), null);
+
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(unknown.status()).isEqualTo(202);
+        assertThat(reset.status()).isEqualTo(204);
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(api.get("/api/v1/me", member.accessToken()).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD), null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", newPassword), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void openRegistrationActivatesOnVerification() {
+        Org open = Org.create(provisioning, directory, client, "open");
+        Api.Reply settings = open.api().put("/api/v1/organisation/settings",
+                Map.of("registrationMode", "OPEN", "mfaRequiredRoles", List.of(), "apiRequestsPerMinute", 100), open.admin().accessToken());
+        String email = newEmail();
+        open.api().post("/api/v1/auth/register", Map.of("email", email, "password", Org.PASSWORD, "firstName", "O", "lastName", "Pen"), null);
+
+        Api.Reply verified = open.api().post("/api/v1/auth/verify-email", Map.of("token", Org.lastLink(email, "/verify-email/")), null);
+
+        assertThat(settings.status()).isEqualTo(200);
+        assertThat(verified.map("person")).containsEntry("status", "ACTIVE");
+        assertThat(open.api().post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null).status()).isEqualTo(200);
+    }
+
+    @Inject io.micronaut.json.JsonMapper json;
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parseJson(String text) {
+        try {
+            return (Map<String, Object>) json.readValue(text, Map.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
