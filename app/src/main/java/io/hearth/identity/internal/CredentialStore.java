@@ -165,6 +165,7 @@ public class CredentialStore {
         });
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     public record SessionInfo(UUID id, Instant startedAt, Instant expiresAt, String userAgent) {
     }
 
