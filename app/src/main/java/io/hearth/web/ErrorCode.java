@@ -18,6 +18,8 @@ public enum ErrorCode {
     TOKEN_INVALID("Link or token invalid or expired"),
     REFRESH_TOKEN_REUSED("Refresh token already used"),
     MFA_CODE_INVALID("Code invalid"),
+    VERIFICATION_CODE_INVALID("Verification code invalid"),
+    SMS_UNAVAILABLE("Text messages cannot be sent now"),
     MFA_REQUIRED("Two-factor authentication required"),
     MFA_ALREADY_ENABLED("Two-factor authentication already on"),
     LAST_ADMIN("The organisation needs an admin"),

@@ -1,0 +1,224 @@
+package io.hearth.identity;
+
+import io.hearth.Api;
+import io.hearth.RealStack;
+import io.hearth.infra.LocalStack;
+import io.hearth.infra.SmsCatcher;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantProvisioning;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Phone verification by SMS, phone numbers sealed at rest, the export, erasure and the append-only audit log. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyIT implements RealStack {
+
+    @Inject @Client("/") HttpClient client;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+    Org org;
+    Api api;
+
+    @BeforeAll
+    void organisation() {
+        org = Org.create(provisioning, directory, client, "privacy");
+        api = org.api();
+    }
+
+    private static String uniquePhone() {
+        return "+4477009" + String.format("%05d", new java.util.Random().nextInt(100000));
+    }
+
+    private static String lastCode(String phone) {
+        List<SmsCatcher.Sms> texts = RealStack.stack().smsCatcher().messages();
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            if (texts.get(i).to().equals(phone)) {
+                Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(texts.get(i).body());
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no text to " + phone);
+    }
+
+    private Connection tenantDb() throws SQLException {
+        return DriverManager.getConnection(RealStack.stack().jdbcUrl(LocalStack.Database.APP), RealStack.stack().dbUsername(), RealStack.stack().dbPassword());
+    }
+
+    private Connection credentialsDb() throws SQLException {
+        return DriverManager.getConnection(RealStack.stack().jdbcUrl(LocalStack.Database.CREDENTIALS), RealStack.stack().dbUsername(), RealStack.stack().dbPassword());
+    }
+
+    private String rawPhone(Tenant tenant, UUID person) throws SQLException {
+        try (Connection c = tenantDb(); PreparedStatement s = c.prepareStatement("select sealed_phone from " + tenant.id().schemaName() + ".people where id = ?")) {
+            s.setObject(1, person);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void verifiesAPhoneByATextedCodeAndStoresItSealed() throws Exception {
+        Org.Member member = org.member();
+        String phone = uniquePhone();
+
+        Api.Reply sent = api.post("/api/v1/auth/verify-phone", Map.of("phone", phone), member.accessToken());
+        Api.Reply confirmed = api.post("/api/v1/auth/verify-phone", Map.of("phone", phone, "code", lastCode(phone)), member.accessToken());
+
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", member.accessToken()).map("person")).containsEntry("phoneVerified", true);
+        String raw = rawPhone(org.tenant(), member.id());
+        assertThat(raw).isNotNull().startsWith("test-enc-1:").doesNotContain(phone).doesNotContain(phone.substring(1));
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndTooManyEndTheCode() {
+        Org.Member member = org.member();
+        String phone = uniquePhone();
+        api.post("/api/v1/auth/verify-phone", Map.of("phone", phone), member.accessToken());
+        String code = lastCode(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        Api.Reply first = api.post("/api/v1/auth/verify-phone", Map.of("phone", phone, "code", wrong), member.accessToken());
+        for (int i = 0; i < 5; i++) {
+            api.post("/api/v1/auth/verify-phone", Map.of("phone", phone, "code", wrong), member.accessToken());
+        }
+        Api.Reply right = api.post("/api/v1/auth/verify-phone", Map.of("phone", phone, "code", code), member.accessToken());
+
+        assertThat(first.status()).isEqualTo(422);
+        assertThat(first.code()).isEqualTo("VERIFICATION_CODE_INVALID");
+        assertThat(right.status()).isIn(422, 429);
+        assertThat(api.get("/api/v1/me", member.accessToken()).map("person")).containsEntry("phoneVerified", false);
+    }
+
+    @Test
+    void aCodeForOneNumberDoesNotVerifyAnother() {
+        Org.Member member = org.member();
+        String phone = uniquePhone();
+        api.post("/api/v1/auth/verify-phone", Map.of("phone", phone), member.accessToken());
+
+        Api.Reply other = api.post("/api/v1/auth/verify-phone", Map.of("phone", "+15005550001", "code", lastCode(phone)), member.accessToken());
+
+        assertThat(other.status()).isEqualTo(422);
+    }
+
+    @Test
+    void refusesAnInvalidPhoneNumber() {
+        Org.Member member = org.member();
+
+        Api.Reply reply = api.post("/api/v1/auth/verify-phone", Map.of("phone", "0770 090 0123"), member.accessToken());
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.list("errors").toString()).contains("phone");
+    }
+
+    @Test
+    void theExportHoldsProfileRolesSessionsAndAuditAndIsItselfAudited() {
+        Org.Member member = org.member(Role.PTM);
+
+        Api.Reply export = api.get("/api/v1/me/export", member.accessToken());
+        Api.Reply log = api.get("/api/v1/audit?action=data.exported&targetId=" + member.id(), org.admin().accessToken());
+
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.header("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(export.map("profile")).containsEntry("email", member.email()).containsEntry("id", member.id().toString());
+        assertThat(export.list("roleGrants").toString()).contains("PTM").contains("MEMBER");
+        assertThat(export.list("activeSessions")).isNotEmpty();
+        assertThat(export.list("auditLog").toString()).contains("sign-in.succeeded").contains("role.granted");
+        assertThat(log.list("items")).hasSize(1);
+    }
+
+    @Test
+    void erasureAnonymisesTheProfileDeletesCredentialsAndEndsSignIn() throws Exception {
+        Org.Member member = org.member();
+        String phone = uniquePhone();
+        api.post("/api/v1/auth/verify-phone", Map.of("phone", phone), member.accessToken());
+        api.post("/api/v1/auth/verify-phone", Map.of("phone", phone, "code", lastCode(phone)), member.accessToken());
+
+        Api.Reply erased = api.delete("/api/v1/me", member.accessToken());
+        Api.Reply me = api.get("/api/v1/me", member.accessToken());
+        Api.Reply login = api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD), null);
+        Api.Reply adminView = api.get("/api/v1/members/" + member.id(), org.admin().accessToken());
+        Api.Reply log = api.get("/api/v1/audit?action=person.erased&targetId=" + member.id(), org.admin().accessToken());
+
+        assertThat(erased.status()).isEqualTo(204);
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(adminView.status()).isEqualTo(404);
+        assertThat(log.list("items")).hasSize(1);
+        try (Connection c = tenantDb(); PreparedStatement s = c.prepareStatement(
+                "select email, first_name, last_name, sealed_phone, status from " + org.tenant().id().schemaName() + ".people where id = ?")) {
+            s.setObject(1, member.id());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).doesNotContain(member.email()).endsWith("@erased.invalid");
+                assertThat(rs.getString(2) + " " + rs.getString(3)).isEqualTo("Erased Member");
+                assertThat(rs.getString(4)).isNull();
+                assertThat(rs.getString(5)).isEqualTo("ERASED");
+            }
+        }
+        try (Connection c = credentialsDb(); PreparedStatement s = c.prepareStatement(
+                "select (select count(*) from passwords where person_id = ?) + (select count(*) from refresh_tokens where person_id = ?)")) {
+            s.setObject(1, member.id());
+            s.setObject(2, member.id());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void theAuditLogRefusesChangesAndDeletions() throws Exception {
+        org.member();
+        String table = org.tenant().id().schemaName() + ".audit_log";
+
+        try (Connection c = tenantDb()) {
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("update " + table + " set action = 'x'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("delete from " + table))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("truncate " + table))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void signInsAndFailedSignInsAreAuditedWithTheAddress() {
+        Org.Member member = org.member();
+        api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", "definitely not it"), null);
+
+        Api.Reply failed = api.get("/api/v1/audit?action=sign-in.failed&targetId=" + member.id(), org.admin().accessToken());
+        Api.Reply succeeded = api.get("/api/v1/audit?action=sign-in.succeeded&actorId=" + member.id(), org.admin().accessToken());
+        Api.Reply badFilter = api.get("/api/v1/audit?action=made.up", org.admin().accessToken());
+
+        assertThat(failed.list("items")).singleElement().satisfies(entry -> assertThat(entry.toString()).contains("127.0.0.1"));
+        assertThat(succeeded.list("items")).hasSize(1);
+        assertThat(badFilter.status()).isEqualTo(422);
+    }
+}
