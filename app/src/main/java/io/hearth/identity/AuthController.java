@@ -12,6 +12,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.cookie.Cookie;
@@ -41,14 +43,16 @@ public class AuthController {
     private final SignIn signIn;
     private final Sessions sessions;
     private final AccessTokens accessTokens;
+    private final GoogleSignIn google;
     private final boolean secureCookie;
 
-    public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, AccessTokens accessTokens,
+    public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, AccessTokens accessTokens, GoogleSignIn google,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
         this.accounts = accounts;
         this.signIn = signIn;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
+        this.google = google;
         this.secureCookie = secureCookie;
     }
 
@@ -137,11 +141,34 @@ public class AuthController {
     @Public
     @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on.")
     public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
-        SignIn.Outcome outcome = signIn.withPassword(request.email(), request.password(), AccessFilter.clientIp(http), userAgent(http));
+        return outcome(signIn.withPassword(request.email(), request.password(), AccessFilter.clientIp(http), userAgent(http)));
+    }
+
+    private HttpResponse<?> outcome(SignIn.Outcome outcome) {
         if (outcome instanceof SignIn.Outcome.Challenge challenge) {
             return HttpResponse.ok(new ChallengeResponse(true, challenge.challenge(), challenge.expiresIn()));
         }
         return tokens(((SignIn.Outcome.Session) outcome).issued());
+    }
+
+    @Get("/oidc/google/start")
+    @Public
+    @Operation(summary = "Start sign-in with Google", description = "302 to Google's authorization endpoint (authorization code flow with PKCE).")
+    public HttpResponse<?> googleStart() {
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, google.start().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get("/oidc/google/callback{?code,state,error}")
+    @Public
+    @Operation(summary = "Google's redirect back", description = "200 with tokens (or an MFA challenge) for the linked person; 401/403 OIDC_FAILED otherwise.")
+    public HttpResponse<?> googleCallback(@Nullable @QueryValue @Size(max = 2000) String code, @Nullable @QueryValue @Size(max = 200) String state,
+                                          @Nullable @QueryValue @Size(max = 200) String error, HttpRequest<?> http) {
+        if (error != null || code == null || state == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.OIDC_FAILED,
+                    error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
+        }
+        return outcome(google.complete(code, state, AccessFilter.clientIp(http), userAgent(http)));
     }
 
     @Post("/login/mfa")

@@ -83,12 +83,18 @@ public class SignIn {
         guard.succeeded(tenant, email);
         PersonRow row = person.get();
         requireActive(row);
+        return afterFirstFactor(row, "password", ip, userAgent);
+    }
+
+    /** The person proved the first factor (password, or a linked provider): a session, or a challenge if MFA is on. */
+    Outcome afterFirstFactor(PersonRow row, String method, String ip, String userAgent) {
+        Tenant tenant = TenantScope.require();
         if (row.mfaEnabled()) {
             String challenge = SecretTokens.newToken();
             redis.sync().set(challengeKey(tenant, challenge), row.id().toString(), SetArgs.Builder.px(challengeTtl.toMillis()));
             return new Outcome.Challenge(challenge, challengeTtl.toSeconds());
         }
-        audit.record(AuditAction.SIGN_IN_SUCCEEDED, row.id(), row.id(), ip, Map.of("method", "password"));
+        audit.record(AuditAction.SIGN_IN_SUCCEEDED, row.id(), row.id(), ip, Map.of("method", method));
         return new Outcome.Session(sessions.start(row, userAgent));
     }
 
