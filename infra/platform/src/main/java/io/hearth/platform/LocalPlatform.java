@@ -19,11 +19,12 @@ public final class LocalPlatform {
         int appPort = Integer.getInteger("hearth.app.port", 8080);
         int adminPort = Integer.getInteger("hearth.admin.port", 8081);
         int mailPort = Integer.getInteger("hearth.mail.port", 1080);
+        int smsPort = Integer.getInteger("hearth.sms.port", 1081);
         String operatorEmail = System.getProperty("hearth.operator.email", "operator@hearth.localhost");
         String operatorPassword = System.getProperty("hearth.operator.password", "hearth-operator-dev");
 
         System.out.println("Starting PostgreSQL, Redis, Kafka, the mail catcher, tenant-admin and app...");
-        Platform platform = Platform.start(root, appPort, adminPort, mailPort, null);
+        Platform platform = Platform.start(root, appPort, adminPort, mailPort, smsPort, null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Hearth...");
@@ -38,6 +39,8 @@ public final class LocalPlatform {
             throw new IllegalStateException("could not register the demo organisation: " + demo);
         }
         admin.awaitStatus("demo", "ACTIVE", Duration.ofSeconds(30));
+        java.util.List<DemoOrganisation.Person> people = new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher())
+                .seed("admin@demo.localhost");
 
         String mail = platform.stack().mailCatcher().httpUrl();
         System.out.println();
@@ -46,7 +49,12 @@ public final class LocalPlatform {
         System.out.println("  App API docs        http://localhost:" + appPort + "/api/docs/");
         System.out.println("  tenant-admin API    http://localhost:" + adminPort + "/api/v1/tenants  (docs: /api/docs/)");
         System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword);
-        System.out.println("  Mail catcher        " + mail + "/messages  (the demo admin's invitation is there)");
+        System.out.println("  Mail catcher        " + mail + "/messages");
+        System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages");
+        System.out.println("  Demo people (password " + DemoOrganisation.PASSWORD + "), sign in with POST http://demo.localhost:" + appPort + "/api/v1/auth/login:");
+        for (DemoOrganisation.Person person : people) {
+            System.out.println("    " + person.email() + "  " + person.roles());
+        }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

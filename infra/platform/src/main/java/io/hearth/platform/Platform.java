@@ -28,7 +28,12 @@ public final class Platform implements AutoCloseable {
      * @param logs where each service's output goes ({@code <dir>/app.log}); null to show it on this console
      */
     public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, Path logs) {
-        LocalStack stack = LocalStack.start(System.getenv(), mailHttpPort);
+        return start(root, appPort, adminPort, mailHttpPort, 0, logs);
+    }
+
+    /** As above, with the SMS catcher's HTTP port (0: any). */
+    public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, int smsHttpPort, Path logs) {
+        LocalStack stack = LocalStack.start(System.getenv(), mailHttpPort, smsHttpPort);
         List<AutoCloseable> started = new ArrayList<>();
         try {
             ServiceProcess admin = ServiceProcess.start(root, "tenant-admin", "io.hearth.admin.Application", adminPort,
@@ -53,7 +58,9 @@ public final class Platform implements AutoCloseable {
     }
 
     static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs) {
-        return ServiceProcess.start(root, "app", "io.hearth.Application", port, stack.environment(LocalStack.Service.APP),
+        Map<String, String> env = new java.util.LinkedHashMap<>(stack.environment(LocalStack.Service.APP));
+        env.putAll(DevKeys.forThisMachine(System.getenv()));
+        return ServiceProcess.start(root, "app", "io.hearth.Application", port, env,
                 logs == null ? null : logs.resolve("app-" + port + ".log"));
     }
 

@@ -1,0 +1,125 @@
+package io.hearth.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hearth.infra.MailCatcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills the demo organisation with people through app's API, as its admin would: the admin accepts the
+ * onboarding invitation, then invites one person per role and some members, who accept theirs from the mail.
+ * Needs {@code -Djdk.httpclient.allowRestrictedHeaders=host}: it reaches {@code demo.localhost} by Host header.
+ */
+final class DemoOrganisation {
+
+    static final String PASSWORD = "hearth-demo-password";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String baseUrl;
+    private final String host;
+    private final MailCatcher mail;
+
+    DemoOrganisation(String appBaseUrl, String slug, MailCatcher mail) {
+        this.baseUrl = appBaseUrl;
+        this.host = slug + ".localhost";
+        this.mail = mail;
+    }
+
+    /** A person of the demo organisation, as printed for the developer. */
+    record Person(String email, String roles) {
+    }
+
+    List<Person> seed(String adminEmail) {
+        List<Person> people = new ArrayList<>();
+        accept(adminEmail, "Dana", "Admin");
+        String admin = signIn(adminEmail);
+        people.add(new Person(adminEmail, "ADMIN"));
+        String[][] cast = {
+                {"facilitator@demo.localhost", "Frank", "Facilitator", "FACILITATOR"},
+                {"ptm@demo.localhost", "Pete", "Production", "PTM"},
+                {"leadership@demo.localhost", "Leo", "Leader", "LEADERSHIP"},
+                {"support@demo.localhost", "Sam", "Support", "SUPPORT"},
+                {"member1@demo.localhost", "Mike", "Member", "MEMBER"},
+                {"member2@demo.localhost", "Matt", "Member", "MEMBER"},
+                {"member3@demo.localhost", "Mark", "Member", "MEMBER"}};
+        for (String[] person : cast) {
+            expect(201, send("POST", "/api/v1/members/invitations", Map.of("email", person[0], "role", person[3]), admin), "invite " + person[0]);
+            accept(person[0], person[1], person[2]);
+            people.add(new Person(person[0], person[3]));
+        }
+        return people;
+    }
+
+    private void accept(String email, String firstName, String lastName) {
+        String token = invitationToken(email);
+        expect(201, send("POST", "/api/v1/auth/invitations/" + token + "/accept",
+                Map.of("password", PASSWORD, "firstName", firstName, "lastName", lastName), null), "accept " + email);
+    }
+
+    private String signIn(String email) {
+        JsonNode reply = expect(200, send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null), "sign in " + email);
+        return reply.get("accessToken").asText();
+    }
+
+    private String invitationToken(String email) {
+        Pattern link = Pattern.compile("/invitations/([A-Za-z0-9_-]{20,})");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MailCatcher.Mail> mails = mail.messages();
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                if (mails.get(i).to().stream().anyMatch(email::equalsIgnoreCase)) {
+                    Matcher matcher = link.matcher(mails.get(i).body());
+                    if (matcher.find()) {
+                        return matcher.group(1);
+                    }
+                }
+            }
+            ServiceProcess.sleep(50);
+        }
+        throw new IllegalStateException("no invitation mail reached " + email);
+    }
+
+    private JsonNode expect(int status, HttpResponse<String> response, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).header("Host", host);
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
