@@ -82,6 +82,31 @@ class OnboardingEndToEndIT {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> appStatus(slug) == 200);
     }
 
+    @Test
+    void theFirstAdminJoinsByTheMailedLinkAndInvitesPeopleWhoSignInWithTheirRoles() throws Exception {
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.register(slug, "People Org", "admin@demo.localhost", "standard");
+        admin.awaitStatus(slug, "ACTIVE", Duration.ofSeconds(10));
+
+        List<DemoOrganisation.Person> people = new DemoOrganisation(platform.app().baseUrl(), slug, platform.stack().mailCatcher())
+                .seed("admin@demo.localhost");
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/auth/login"))
+                .header("Host", slug + ".localhost").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"leadership@demo.localhost\",\"password\":\"" + DemoOrganisation.PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).get("accessToken").asText();
+        HttpResponse<String> audit = http.send(HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/audit"))
+                .header("Host", slug + ".localhost").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/me"))
+                .header("Host", "demo-other-" + slug + ".localhost").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(people).hasSize(8);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("invitation.accepted").contains("sign-in.succeeded");
+        assertThat(elsewhere.statusCode()).as("an unknown organisation's host").isEqualTo(404);
+    }
+
     private int appStatus(String slug) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/organisation"))
                 .header("Host", slug + ".localhost:" + platform.app().port()).build();
