@@ -6,6 +6,7 @@ import io.hearth.tenancy.TenantFilter;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.web.ApiException;
 import io.hearth.web.ErrorCode;
+import io.hearth.web.Public;
 import io.hearth.web.RateLimiter;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.order.Ordered;

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.web.Public;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.web.ApiException;
 import io.hearth.web.ErrorCode;

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.web.Public;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.PropagatedContextElement;
 
@@ -25,7 +26,7 @@ public record Caller(UUID person, UUID session, Set<Role> roles, Set<Permission>
         return PropagatedContext.find().flatMap(context -> context.find(Caller.class));
     }
 
-    /** The caller of an endpoint that is not {@link Public}: always there, the filter let no one else through. */
+    /** The caller of an endpoint that is not {@link io.hearth.web.Public}: always there, the filter let no one else through. */
     public static Caller require() {
         return current().orElseThrow(() -> new IllegalStateException("no signed-in caller in scope: is the endpoint marked @Public?"));
     }

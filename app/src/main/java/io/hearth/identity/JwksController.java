@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.web.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 /** The organisation served at the request's host. */
 @Controller("/api/v1/organisation")
+@io.hearth.web.Public
 public class OrganisationController {
 
     @Get

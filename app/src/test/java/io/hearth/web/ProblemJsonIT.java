@@ -113,6 +113,7 @@ class ProblemJsonIT implements RealStack {
     }
 
     @Controller("/api/v1/test")
+    @io.hearth.web.Public
     static class TestOnlyController {
         @Post("/echo")
         Map<String, Object> echo(@Body @Valid EchoRequest request) {

@@ -1,4 +1,4 @@
-package io.hearth.identity;
+package io.hearth.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The endpoint answers without signing in. Everything not marked so needs a signed-in, active person. */
+/**
+ * The endpoint answers without signing in. Everything not marked so needs a signed-in, active person of the
+ * host's organisation: identity's AccessFilter enforces it.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
