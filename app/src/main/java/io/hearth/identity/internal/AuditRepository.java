@@ -16,25 +16,21 @@ public interface AuditRepository extends GenericRepository<AuditRow, Long> {
 
     AuditRow save(AuditRow row);
 
-    @Query(value = """
-            select * from audit_log
+    /** Optional filters by action, actor, target and time range [from, to). */
+    String FILTER = """
+             from audit_log
             where (cast(:action as text) is null or action = :action)
               and (cast(:actorId as uuid) is null or actor_id = :actorId)
               and (cast(:targetId as uuid) is null or target_id = :targetId)
               and (cast(:fromTime as timestamptz) is null or occurred_at >= :fromTime)
               and (cast(:toTime as timestamptz) is null or occurred_at < :toTime)
-            order by occurred_at desc, id desc
-            limit :limit offset :offset""")
+            """;
+
+    @Query(value = "select *" + FILTER + " order by occurred_at desc, id desc limit :limit offset :offset")
     List<AuditRow> search(@Nullable String action, @Nullable UUID actorId, @Nullable UUID targetId,
                           @Nullable Instant fromTime, @Nullable Instant toTime, int limit, long offset);
 
-    @Query(value = """
-            select count(*) from audit_log
-            where (cast(:action as text) is null or action = :action)
-              and (cast(:actorId as uuid) is null or actor_id = :actorId)
-              and (cast(:targetId as uuid) is null or target_id = :targetId)
-              and (cast(:fromTime as timestamptz) is null or occurred_at >= :fromTime)
-              and (cast(:toTime as timestamptz) is null or occurred_at < :toTime)""")
+    @Query(value = "select count(*)" + FILTER)
     long countSearch(@Nullable String action, @Nullable UUID actorId, @Nullable UUID targetId,
                      @Nullable Instant fromTime, @Nullable Instant toTime);
 

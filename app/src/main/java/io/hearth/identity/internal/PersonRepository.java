@@ -30,9 +30,9 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
     @Query("update people set sealed_phone = :sealedPhone, phone_verified_at = :verifiedAt, updated_at = :at where id = :id")
     void updatePhone(UUID id, @Nullable String sealedPhone, @Nullable Instant verifiedAt, Instant at);
 
-    /** Searches by name or email prefix and filters by status and held role; newest first by name. */
-    @Query(value = """
-            select p.* from people p
+    /** Search by email or name prefix, status and a role held now; erased people are never listed. */
+    String SEARCH = """
+             from people p
             where (cast(:q as text) is null
                    or lower(p.email) like lower(:q) || '%'
                    or lower(p.first_name) like lower(:q) || '%'
@@ -41,19 +41,12 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
               and (cast(:role as text) is null or exists (select 1 from role_grants g where g.person_id = p.id and g.role = :role
                    and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())))
               and p.status <> 'ERASED'
-            order by lower(p.last_name), lower(p.first_name), p.id
-            limit :limit offset :offset""")
+            """;
+
+    /** Searches by name or email prefix and filters by status and held role; sorted by name. */
+    @Query(value = "select p.*" + SEARCH + " order by lower(p.last_name), lower(p.first_name), p.id limit :limit offset :offset")
     List<PersonRow> search(@Nullable String q, @Nullable String status, @Nullable String role, int limit, long offset);
 
-    @Query(value = """
-            select count(*) from people p
-            where (cast(:q as text) is null
-                   or lower(p.email) like lower(:q) || '%'
-                   or lower(p.first_name) like lower(:q) || '%'
-                   or lower(p.last_name) like lower(:q) || '%')
-              and (cast(:status as text) is null or p.status = :status)
-              and (cast(:role as text) is null or exists (select 1 from role_grants g where g.person_id = p.id and g.role = :role
-                   and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())))
-              and p.status <> 'ERASED'""")
+    @Query(value = "select count(*)" + SEARCH)
     long countSearch(@Nullable String q, @Nullable String status, @Nullable String role);
 }

@@ -1,14 +1,7 @@
 package io.hearth.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,8 +9,7 @@ import java.util.Map;
 /** tenant-admin's API as an operator uses it: sign in, register organisations, watch their status. */
 public final class AdminClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonHttp http = new JsonHttp();
     private final String baseUrl;
     private String token;
 
@@ -68,25 +60,9 @@ public final class AdminClient {
     }
 
     public Response send(String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            if (body != null) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null), node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        JsonHttp.Response response = http.send(baseUrl + path, method, body,
+                token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+        return new Response(response.status(), response.location(), response.body());
     }
 
     public record Response(int status, String location, JsonNode body) {

@@ -1,15 +1,8 @@
 package io.hearth.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hearth.infra.MailCatcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +19,7 @@ final class DemoOrganisation {
 
     static final String PASSWORD = "hearth-demo-password";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonHttp http = new JsonHttp();
     private final String baseUrl;
     private final String host;
     private final MailCatcher mail;
@@ -92,34 +84,19 @@ final class DemoOrganisation {
         throw new IllegalStateException("no invitation mail reached " + email);
     }
 
-    private JsonNode expect(int status, HttpResponse<String> response, String what) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+    private JsonNode expect(int status, JsonHttp.Response response, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException(what + " answered " + response.status() + ": " + response.body());
         }
-        try {
-            return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return response.body();
     }
 
-    private HttpResponse<String> send(String method, String path, Object body, String token) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).header("Host", host);
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            if (body != null) {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    private JsonHttp.Response send(String method, String path, Object body, String token) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Host", host);
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
         }
+        return http.send(baseUrl + path, method, body, headers);
     }
 }
