@@ -45,6 +45,18 @@ class LocalStackIT {
     }
 
     @Test
+    void keepsAppsCredentialsInADatabaseOfTheirOwn() throws Exception {
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.CREDENTIALS), stack.dbUsername(), stack.dbPassword());
+             ResultSet rs = connection.createStatement().executeQuery("select current_database()")) {
+            rs.next();
+
+            assertThat(rs.getString(1)).isEqualTo("hearth_credentials");
+            assertThat(stack.properties(LocalStack.Service.APP)).containsEntry("hearth.credentials-db.url", stack.jdbcUrl(LocalStack.Database.CREDENTIALS));
+            assertThat(stack.properties(LocalStack.Service.TENANT_ADMIN)).doesNotContainKey("hearth.credentials-db.url");
+        }
+    }
+
+    @Test
     void answersRedisPing() throws IOException {
         URI uri = URI.create(stack.properties(LocalStack.Service.APP).get("hearth.redis.uri"));
         try (Socket socket = new Socket()) {
