@@ -13,6 +13,9 @@ public class Topics {
     /** Written by app: TenantProvisioned, TenantProvisioningFailed. */
     public static final String TENANT_PROVISIONING = "hearth.tenant-provisioning";
 
+    /** Circles' domain events, written by app (docs/events.md). */
+    public static final String CIRCLES = "hearth.circles";
+
     @Bean
     NewTopic tenantLifecycle() {
         return new NewTopic(TENANT_LIFECYCLE, 3, (short) 1);
@@ -21,5 +24,10 @@ public class Topics {
     @Bean
     NewTopic tenantProvisioning() {
         return new NewTopic(TENANT_PROVISIONING, 3, (short) 1);
+    }
+
+    @Bean
+    NewTopic circles() {
+        return new NewTopic(CIRCLES, 3, (short) 1);
     }
 }

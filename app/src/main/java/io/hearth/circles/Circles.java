@@ -1,0 +1,268 @@
+package io.hearth.circles;
+
+import io.hearth.identity.Caller;
+import io.hearth.identity.Permission;
+import io.hearth.identity.Role;
+import io.hearth.tenancy.TenantSql;
+import io.hearth.web.ApiException;
+import io.hearth.web.ErrorCode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Circles: create, change, archive, and who may see and run which. A facilitator runs his circles; an admin runs
+ * all; leadership and admins see all; a member sees his circle and those open to join.
+ */
+@Singleton
+public class Circles {
+
+    static final String COLUMNS = "c.id, c.name, c.description, c.capacity, c.open_to_join, c.location, c.video_link, c.schedule_rrule, "
+            + "c.schedule_start, c.schedule_time_zone, c.meeting_minutes, c.dues_amount_cents, c.dues_currency, c.dues_interval, c.status, "
+            + "c.created_at, c.archived_at, "
+            + "(select count(*) from circle_memberships m where m.circle_id = c.id and m.left_at is null) as member_count, "
+            + "(select count(*) from circle_join_requests r where r.circle_id = c.id and r.status = 'OFFERED') as offer_count";
+
+    private final TenantSql sql;
+    private final CircleEvents events;
+    private final Clock clock;
+
+    public Circles(TenantSql sql, CircleEvents events, Clock clock) {
+        this.sql = sql;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a circle is made of, as given to create or change it. */
+    public record Definition(String name, @Nullable String description, int capacity, boolean openToJoin, @Nullable String location,
+                             @Nullable String videoLink, @Nullable List<UUID> facilitatorIds, @Nullable MeetingSchedule schedule,
+                             @Nullable CircleView.Dues dues) {
+    }
+
+    public CircleView create(Definition definition) {
+        Capacity.check(definition.capacity());
+        Caller caller = Caller.require();
+        UUID id = UUID.randomUUID();
+        Set<UUID> facilitators = facilitatorsOf(definition, caller);
+        return sql.write(db -> {
+            requireActivePeople(db, facilitators, "facilitatorIds");
+            Instant now = clock.instant();
+            db.update("insert into circles (id, name, description, capacity, open_to_join, location, video_link, schedule_rrule, schedule_start, "
+                            + "schedule_time_zone, meeting_minutes, dues_amount_cents, dues_currency, dues_interval, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    params(id, definition, now, now));
+            for (UUID facilitator : facilitators) {
+                db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
+            }
+            events.record("CircleCreated", "circleId", id, "name", definition.name(), "capacity", definition.capacity(),
+                    "facilitatorIds", facilitators.stream().map(UUID::toString).toList(), "by", caller.person());
+            return load(db, id).orElseThrow();
+        });
+    }
+
+    public CircleView update(UUID id, Definition definition) {
+        Capacity.check(definition.capacity());
+        Caller caller = Caller.require();
+        return sql.write(db -> {
+            CircleView circle = lockForManagement(db, id, caller);
+            requireActive(circle);
+            Capacity.checkChange(definition.capacity(), circle.capacity() - circle.openSeats());
+            Set<UUID> facilitators = definition.facilitatorIds() == null
+                    ? new LinkedHashSet<>(circle.facilitators().stream().map(CircleView.PersonRef::id).toList())
+                    : new LinkedHashSet<>(definition.facilitatorIds());
+            if (facilitators.isEmpty()) {
+                throw ApiException.invalid("facilitatorIds", "a circle needs at least one facilitator");
+            }
+            requireActivePeople(db, facilitators, "facilitatorIds");
+            Object[] values = params(id, definition, null, clock.instant());
+            db.update("update circles set name = ?, description = ?, capacity = ?, open_to_join = ?, location = ?, video_link = ?, "
+                            + "schedule_rrule = ?, schedule_start = ?, schedule_time_zone = ?, meeting_minutes = ?, dues_amount_cents = ?, "
+                            + "dues_currency = ?, dues_interval = ?, updated_at = ? where id = ?",
+                    values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10],
+                    values[11], values[12], values[13], values[15], id);
+            db.update("delete from circle_facilitators where circle_id = ?", id);
+            for (UUID facilitator : facilitators) {
+                db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
+            }
+            events.record("CircleChanged", "circleId", id, "name", definition.name(), "capacity", definition.capacity(), "by", caller.person());
+            return load(db, id).orElseThrow();
+        });
+    }
+
+    /** Archives the circle: its members leave, its history stays, read-only. Archiving twice changes nothing. */
+    public CircleView archive(UUID id, Memberships memberships) {
+        Caller caller = Caller.require();
+        return sql.write(db -> {
+            CircleView circle = lockForManagement(db, id, caller);
+            if ("ARCHIVED".equals(circle.status())) {
+                return circle;
+            }
+            Instant now = clock.instant();
+            memberships.endAllForArchive(db, id, now);
+            db.update("update circles set status = 'ARCHIVED', archived_at = ?, open_to_join = false, updated_at = ? where id = ?", now, now, id);
+            events.record("CircleArchived", "circleId", id, "by", caller.person());
+            return load(db, id).orElseThrow();
+        });
+    }
+
+    public CircleView get(UUID id) {
+        Caller caller = Caller.require();
+        return sql.read(db -> load(db, id).filter(circle -> visible(db, circle, caller))
+                .orElseThrow(() -> ApiException.notFound("No circle with this id")));
+    }
+
+    /** One page of the circles the caller may see, sorted by name. */
+    public record Page(List<CircleView> items, int page, int size, long totalItems) {
+    }
+
+    public Page list(@Nullable String status, @Nullable Boolean openToJoin, @Nullable String q, int page, int size) {
+        Caller caller = Caller.require();
+        boolean all = caller.can(Permission.CIRCLES_VIEW_ALL);
+        String pattern = q == null || q.isBlank() ? null : q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = " from circles c where (cast(? as text) is null or c.status = ?) and (cast(? as boolean) is null or c.open_to_join = ?) "
+                + "and (cast(? as text) is null or lower(c.name) like ?) "
+                + "and (? or c.id in (select circle_id from circle_facilitators where person_id = ?) "
+                + "or c.id in (select circle_id from circle_memberships where person_id = ? and left_at is null) "
+                + "or (c.open_to_join and c.status = 'ACTIVE'))";
+        Object[] filter = {status, status, openToJoin, openToJoin, pattern, pattern, all, caller.person(), caller.person()};
+        return sql.read(db -> {
+            List<UUID> ids = db.list("select c.id" + where + " order by lower(c.name), c.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
+                    append(filter, size, (long) page * size));
+            List<CircleView> items = new ArrayList<>();
+            for (UUID id : ids) {
+                load(db, id).ifPresent(items::add);
+            }
+            return new Page(items, page, size, db.count("select count(*)" + where, filter));
+        });
+    }
+
+    // What the other parts of circles need
+
+    Optional<CircleView> load(TenantSql.Sql db, UUID id) {
+        return db.one("select " + COLUMNS + " from circles c where c.id = ?", rs -> view(db, rs), id);
+    }
+
+    /** Locks the circle's row for the rest of the transaction: seat counts cannot change under us. */
+    CircleView lock(TenantSql.Sql db, UUID id) {
+        db.one("select id from circles where id = ? for update", rs -> rs.getObject(1, UUID.class), id)
+                .orElseThrow(() -> ApiException.notFound("No circle with this id"));
+        return load(db, id).orElseThrow();
+    }
+
+    /** Locks the circle if the caller may run it: 404 if he cannot see it, 403 if he sees but may not run it. */
+    CircleView lockForManagement(TenantSql.Sql db, UUID id, Caller caller) {
+        CircleView circle = lock(db, id);
+        requireManager(db, circle, caller);
+        return circle;
+    }
+
+    void requireManager(TenantSql.Sql db, CircleView circle, Caller caller) {
+        if (!visible(db, circle, caller)) {
+            throw ApiException.notFound("No circle with this id");
+        }
+        if (!manages(circle, caller)) {
+            throw ApiException.forbidden("Only the circle's facilitators and admins can do this");
+        }
+    }
+
+    static boolean manages(CircleView circle, Caller caller) {
+        return caller.roles().contains(Role.ADMIN)
+                || (caller.can(Permission.CIRCLES_MANAGE) && circle.facilitators().stream().anyMatch(f -> f.id().equals(caller.person())));
+    }
+
+    boolean visible(TenantSql.Sql db, CircleView circle, Caller caller) {
+        if (caller.can(Permission.CIRCLES_VIEW_ALL) || caller.roles().contains(Role.ADMIN)) {
+            return true;
+        }
+        if (circle.facilitators().stream().anyMatch(f -> f.id().equals(caller.person()))) {
+            return true;
+        }
+        if (circle.openToJoin() && "ACTIVE".equals(circle.status())) {
+            return true;
+        }
+        return db.count("select count(*) from circle_memberships where circle_id = ? and person_id = ? and left_at is null",
+                circle.id(), caller.person()) > 0;
+    }
+
+    /** Whether the caller is (now) a member of the circle. */
+    static boolean isMember(TenantSql.Sql db, UUID circle, UUID person) {
+        return db.count("select count(*) from circle_memberships where circle_id = ? and person_id = ? and left_at is null", circle, person) > 0;
+    }
+
+    static void requireActive(CircleView circle) {
+        if (!"ACTIVE".equals(circle.status())) {
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CIRCLE_ARCHIVED, "The circle is archived: its history is read-only");
+        }
+    }
+
+    static void requireActivePeople(TenantSql.Sql db, Set<UUID> people, String field) {
+        for (UUID person : people) {
+            if (db.count("select count(*) from people where id = ? and status = 'ACTIVE'", person) == 0) {
+                throw ApiException.invalid(field, "has " + person + ", who is not an active member of this organisation");
+            }
+        }
+    }
+
+    private static Set<UUID> facilitatorsOf(Definition definition, Caller caller) {
+        Set<UUID> facilitators = new LinkedHashSet<>();
+        if (definition.facilitatorIds() == null) {
+            facilitators.add(caller.person());
+        } else {
+            facilitators.addAll(definition.facilitatorIds());
+        }
+        if (facilitators.isEmpty()) {
+            throw ApiException.invalid("facilitatorIds", "a circle needs at least one facilitator");
+        }
+        return facilitators;
+    }
+
+    private static Object[] params(UUID id, Definition d, Instant created, Instant updated) {
+        MeetingSchedule s = d.schedule();
+        CircleView.Dues dues = d.dues();
+        return new Object[]{id, d.name().strip(), d.description() == null ? "" : d.description(), d.capacity(), d.openToJoin(),
+                d.location(), d.videoLink(),
+                s == null ? null : s.rrule(), s == null ? null : s.firstStart(), s == null ? null : s.zone().getId(), s == null ? null : s.minutes(),
+                dues == null ? null : dues.amountCents(), dues == null ? null : dues.currency(), dues == null ? null : dues.interval(),
+                created, updated};
+    }
+
+    private CircleView view(TenantSql.Sql db, ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        String rrule = rs.getString("schedule_rrule");
+        CircleView.Schedule schedule = rrule == null ? null : new CircleView.Schedule(rrule,
+                rs.getTimestamp("schedule_start").toLocalDateTime(), rs.getString("schedule_time_zone"), rs.getInt("meeting_minutes"));
+        long duesAmount = rs.getLong("dues_amount_cents");
+        CircleView.Dues dues = rs.wasNull() ? null : new CircleView.Dues(duesAmount, rs.getString("dues_currency"), rs.getString("dues_interval"));
+        int capacity = rs.getInt("capacity");
+        long taken = rs.getLong("member_count") + rs.getLong("offer_count");
+        List<CircleView.PersonRef> facilitators = db.list("select p.id, p.first_name, p.last_name from circle_facilitators f "
+                        + "join people p on p.id = f.person_id where f.circle_id = ? order by lower(p.last_name), p.id",
+                r -> new CircleView.PersonRef(r.getObject(1, UUID.class), r.getString(2), r.getString(3)), id);
+        return new CircleView(id, rs.getString("name"), rs.getString("description"), capacity, rs.getBoolean("open_to_join"),
+                rs.getString("location"), rs.getString("video_link"), facilitators, schedule, dues, rs.getString("status"),
+                rs.getLong("member_count"), Math.max(0, capacity - taken), TenantSql.instant(rs, "created_at"), TenantSql.instant(rs, "archived_at"));
+    }
+
+    static MeetingSchedule scheduleOf(CircleView circle) {
+        CircleView.Schedule s = circle.schedule();
+        return s == null ? null : new MeetingSchedule(s.rrule(), s.firstStart(), MeetingSchedule.zone(s.timeZone()), s.minutes());
+    }
+
+    private static Object[] append(Object[] values, Object... more) {
+        Object[] all = new Object[values.length + more.length];
+        System.arraycopy(values, 0, all, 0, values.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
+    }
+}
