@@ -43,6 +43,7 @@ public record MeetingSchedule(String rrule, LocalDateTime firstStart, ZoneId zon
     }
 
     /** One meeting of the schedule: when it was planned, when it happens (null when cancelled). */
+    @io.micronaut.serde.annotation.Serdeable
     public record Occurrence(Instant plannedStart, Instant start, Instant end, boolean moved, boolean cancelled) {
     }
 

@@ -100,7 +100,7 @@ public class Meetings {
     }
 
     /** The circle's meetings, newest first; notes only for its facilitators and admins. */
-    public List<MeetingView> list(UUID circleId, int page, int size) {
+    public io.hearth.web.Paged<MeetingView> list(UUID circleId, int page, int size) {
         Caller caller = Caller.require();
         return sql.read(db -> {
             CircleView circle = readable(db, circleId, caller);
@@ -111,7 +111,7 @@ public class Meetings {
             for (UUID id : ids) {
                 meetings.add(meeting(db, id, manager));
             }
-            return meetings;
+            return new io.hearth.web.Paged<>(meetings, page, size, db.count("select count(*) from circle_meetings where circle_id = ?", circleId));
         });
     }
 

@@ -398,8 +398,9 @@ public class Memberships {
 
     private static JoinRequest request(ResultSet rs) throws SQLException {
         long position = rs.getLong("position");
+        Integer waitlistPosition = rs.wasNull() ? null : (int) position;
         return new JoinRequest(rs.getObject("id", UUID.class), rs.getObject("circle_id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getString("status"), rs.getString("message"), TenantSql.instant(rs, "created_at"), rs.wasNull() ? null : (int) position);
+                rs.getString("status"), rs.getString("message"), TenantSql.instant(rs, "created_at"), waitlistPosition);
     }
 
     private static Optional<TransferView> transfer(TenantSql.Sql db, UUID id) {

@@ -88,7 +88,7 @@ public class TenantSql {
 
         public <T> Optional<T> one(String sql, Row<T> row, Object... parameters) {
             List<T> rows = list(sql, row, parameters);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
         }
 
         public long count(String sql, Object... parameters) {
