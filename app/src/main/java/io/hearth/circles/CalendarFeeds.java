@@ -1,0 +1,95 @@
+package io.hearth.circles;
+
+import io.hearth.identity.Caller;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantSql;
+import io.hearth.web.ApiException;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Each person's calendar feed: a secret URL (only its hash is stored; resetting it makes the old one stop working)
+ * serving an RFC 5545 calendar of his circle's meetings, from a month back to a year ahead.
+ */
+@Singleton
+public class CalendarFeeds {
+
+    private final TenantSql sql;
+    private final Circles circles;
+    private final String urlTemplate;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public CalendarFeeds(TenantSql sql, Circles circles, @Property(name = "hearth.public-url-template") String urlTemplate, Clock clock) {
+        this.sql = sql;
+        this.circles = circles;
+        this.urlTemplate = urlTemplate;
+        this.clock = clock;
+    }
+
+    /** Makes (or replaces) the caller's feed and returns its URL. */
+    public String reset() {
+        Caller caller = Caller.require();
+        Tenant tenant = TenantScope.require();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        sql.write(db -> db.update("insert into calendar_feeds (person_id, token_hash, created_at) values (?, ?, ?) "
+                + "on conflict (person_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
+                caller.person(), hash(token), clock.instant()));
+        return urlTemplate.replace("{slug}", tenant.slug()) + "/api/v1/calendar/" + token + ".ics";
+    }
+
+    /** The calendar behind a feed token; 404 for a token that is unknown or was reset. */
+    public String calendar(String token) {
+        Tenant tenant = TenantScope.require();
+        return sql.read(db -> {
+            UUID person = db.one("select f.person_id from calendar_feeds f join people p on p.id = f.person_id "
+                            + "where f.token_hash = ? and p.status = 'ACTIVE'", rs -> rs.getObject(1, UUID.class), hash(token))
+                    .orElseThrow(() -> ApiException.notFound("No calendar at this address"));
+            Instant now = clock.instant();
+            Instant from = now.minus(Duration.ofDays(31));
+            Instant to = now.plus(Duration.ofDays(366));
+            List<ICalendar.Event> events = new ArrayList<>();
+            List<UUID> circleIds = db.list("select circle_id from circle_memberships where person_id = ? and left_at is null "
+                    + "union select circle_id from circle_facilitators where person_id = ?", rs -> rs.getObject(1, UUID.class), person, person);
+            for (UUID circleId : circleIds) {
+                CircleView circle = circles.load(db, circleId).orElseThrow();
+                MeetingSchedule schedule = Circles.scheduleOf(circle);
+                if (schedule == null || !"ACTIVE".equals(circle.status())) {
+                    continue;
+                }
+                for (MeetingSchedule.Occurrence occurrence : schedule.occurrences(from, to, Meetings.exceptions(db, circleId))) {
+                    Instant start = occurrence.cancelled() ? occurrence.plannedStart() : occurrence.start();
+                    Instant end = occurrence.cancelled() ? occurrence.plannedStart().plusSeconds(schedule.minutes() * 60L) : occurrence.end();
+                    events.add(new ICalendar.Event(circleId + "-" + occurrence.plannedStart().getEpochSecond() + "@" + tenant.slug() + ".hearth",
+                            start, end, circle.name(), circle.location() != null ? circle.location() : circle.videoLink(),
+                            circle.videoLink() == null ? circle.description() : circle.description() + "\n" + circle.videoLink(), occurrence.cancelled()));
+                }
+            }
+            return ICalendar.calendar(tenant.name() + " circles", events, now);
+        });
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
