@@ -47,18 +47,43 @@ final class DemoOrganisation {
                 {"member1@demo.localhost", "Mike", "Member", "MEMBER"},
                 {"member2@demo.localhost", "Matt", "Member", "MEMBER"},
                 {"member3@demo.localhost", "Mark", "Member", "MEMBER"}};
+        Map<String, String> ids = new java.util.HashMap<>();
         for (String[] person : cast) {
             expect(201, send("POST", "/api/v1/members/invitations", Map.of("email", person[0], "role", person[3]), admin), "invite " + person[0]);
-            accept(person[0], person[1], person[2]);
+            ids.put(person[0], accept(person[0], person[1], person[2]));
             people.add(new Person(person[0], person[3]));
         }
+        seedCircles(signIn("facilitator@demo.localhost"), ids);
         return people;
     }
 
-    private void accept(String email, String firstName, String lastName) {
+    /** Two circles: one meeting on Tuesdays with two members and a first meeting recorded, one open to join. */
+    private void seedCircles(String facilitator, Map<String, String> ids) {
+        java.time.LocalDateTime firstTuesday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.TUESDAY)).minusWeeks(1).atTime(19, 0);
+        JsonNode tuesday = expect(201, send("POST", "/api/v1/circles", Map.of(
+                "name", "Tuesday Circle", "description", "Men meeting weekly to speak honestly about their lives.", "capacity", 8,
+                "location", "Community Hall, 12 Mill Lane", "videoLink", "https://meet.example/tuesday-circle",
+                "schedule", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TU", "firstStart", firstTuesday.toString(), "timeZone", "Europe/London", "minutes", 120),
+                "dues", Map.of("amountCents", 2000, "currency", "GBP", "interval", "MONTHLY")), facilitator), "create Tuesday Circle");
+        String circle = tuesday.get("id").asText();
+        for (String member : List.of("member1@demo.localhost", "member2@demo.localhost")) {
+            expect(201, send("POST", "/api/v1/circles/" + circle + "/members", Map.of("personId", ids.get(member)), facilitator), "add " + member);
+        }
+        expect(201, send("POST", "/api/v1/circles/" + circle + "/meetings", Map.of(
+                "startsAt", firstTuesday.atZone(java.time.ZoneId.of("Europe/London")).toInstant().toString(),
+                "attendance", List.of(Map.of("personId", ids.get("member1@demo.localhost"), "status", "PRESENT"),
+                        Map.of("personId", ids.get("member2@demo.localhost"), "status", "EXCUSED")),
+                "notes", "First meeting: introductions."), facilitator), "record a meeting");
+        expect(201, send("POST", "/api/v1/circles", Map.of("name", "Thursday Open Circle", "capacity", 4, "openToJoin", true,
+                "description", "A new circle, open to join."), facilitator), "create Thursday Open Circle");
+    }
+
+    private String accept(String email, String firstName, String lastName) {
         String token = invitationToken(email);
-        expect(201, send("POST", "/api/v1/auth/invitations/" + token + "/accept",
-                Map.of("password", PASSWORD, "firstName", firstName, "lastName", lastName), null), "accept " + email);
+        return expect(201, send("POST", "/api/v1/auth/invitations/" + token + "/accept",
+                Map.of("password", PASSWORD, "firstName", firstName, "lastName", lastName), null), "accept " + email)
+                .get("person").get("id").asText();
     }
 
     private String signIn(String email) {
