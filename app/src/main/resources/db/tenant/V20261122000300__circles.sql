@@ -22,6 +22,7 @@ create table circles (
 );
 create index circles_status_name on circles (status, lower(name), id);
 create index circles_open on circles (open_to_join, status);
+create index circles_name_prefix on circles (lower(name) text_pattern_ops);
 
 create table circle_facilitators (
     circle_id uuid not null references circles (id),

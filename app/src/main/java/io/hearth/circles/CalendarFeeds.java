@@ -34,9 +34,13 @@ public class CalendarFeeds {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CalendarFeeds(TenantSql sql, Circles circles, @Property(name = "hearth.public-url-template") String urlTemplate, Clock clock) {
+    private final CircleEvents events;
+
+    public CalendarFeeds(TenantSql sql, Circles circles, CircleEvents events, @Property(name = "hearth.public-url-template") String urlTemplate,
+                         Clock clock) {
         this.sql = sql;
         this.circles = circles;
+        this.events = events;
         this.urlTemplate = urlTemplate;
         this.clock = clock;
     }
@@ -48,9 +52,13 @@ public class CalendarFeeds {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sql.write(db -> db.update("insert into calendar_feeds (person_id, token_hash, created_at) values (?, ?, ?) "
-                + "on conflict (person_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
-                caller.person(), hash(token), clock.instant()));
+        sql.write(db -> {
+            db.update("insert into calendar_feeds (person_id, token_hash, created_at) values (?, ?, ?) "
+                            + "on conflict (person_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
+                    caller.person(), hash(token), clock.instant());
+            events.record("CalendarFeedReset", "personId", caller.person());
+            return null;
+        });
         return urlTemplate.replace("{slug}", tenant.slug()) + "/api/v1/calendar/" + token + ".ics";
     }
 
