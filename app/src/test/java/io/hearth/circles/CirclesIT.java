@@ -119,6 +119,34 @@ class CirclesIT implements RealStack {
     }
 
     @Test
+    void parallelApprovalsForTheLastSeatSeatExactlyOneMan() throws Exception {
+        Map<String, Object> circle = circle(3, true);
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(api.post("/api/v1/circles/" + circle.get("id") + "/join-requests", Map.of(), org.member().accessToken()).string("id"));
+        }
+        add(circle.get("id"), org.member().id());
+        add(circle.get("id"), org.member().id());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+
+        for (String request : requests) {
+            replies.add(pool.submit(() -> api.post("/api/v1/circles/" + circle.get("id") + "/join-requests/" + request + "/approve", null,
+                    facilitator.accessToken())));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+            Api.Reply r = reply.get();
+            outcomes.add(r.status() == 201 ? "SEATED" : r.code());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).filteredOn("SEATED"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("CIRCLE_FULL"::equals).hasSize(5);
+        assertThat(api.get("/api/v1/circles/" + circle.get("id"), facilitator.accessToken()).body()).containsEntry("memberCount", 3);
+    }
+
+    @Test
     void aManIsInOneCircleAtATime() {
         Map<String, Object> first = circle(5, false);
         Map<String, Object> second = circle(5, false);
