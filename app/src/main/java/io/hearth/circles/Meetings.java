@@ -168,6 +168,33 @@ public class Meetings {
         });
     }
 
+    /** A meeting of one of a man's circles, for other features to check against (events' conflict warnings). */
+    public record Scheduled(UUID circleId, String circleName, Instant start, Instant end) {
+    }
+
+    /** The meetings of the circle he is in (not cancelled) that overlap [from, to). */
+    public List<Scheduled> meetingsOf(UUID person, Instant from, Instant to) {
+        return sql.read(db -> {
+            List<Scheduled> meetings = new ArrayList<>();
+            List<UUID> circleIds = db.list("select circle_id from circle_memberships where person_id = ? and left_at is null",
+                    rs -> rs.getObject(1, UUID.class), person);
+            for (UUID circleId : circleIds) {
+                CircleView circle = circles.load(db, circleId).orElseThrow();
+                MeetingSchedule schedule = Circles.scheduleOf(circle);
+                if (schedule == null) {
+                    continue;
+                }
+                Instant widened = from.minusSeconds(schedule.minutes() * 60L);
+                for (MeetingSchedule.Occurrence o : schedule.occurrences(widened, to, exceptions(db, circleId))) {
+                    if (!o.cancelled() && o.end().isAfter(from) && o.start().isBefore(to)) {
+                        meetings.add(new Scheduled(circleId, circle.name(), o.start(), o.end()));
+                    }
+                }
+            }
+            return meetings;
+        });
+    }
+
     static Map<Instant, Instant> exceptions(TenantSql.Sql db, UUID circleId) {
         Map<Instant, Instant> exceptions = new HashMap<>();
         db.list("select original_start, new_start from circle_schedule_exceptions where circle_id = ?", rs -> {

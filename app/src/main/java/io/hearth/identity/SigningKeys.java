@@ -69,6 +69,33 @@ public class SigningKeys {
         }
     }
 
+    /** Signs any claims with the active key (ES256, with its kid): for tokens other features issue, such as tickets. */
+    public String sign(com.nimbusds.jwt.JWTClaimsSet claims, String type) {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(activeKeyId()).type(new com.nimbusds.jose.JOSEObjectType(type)).build(), claims);
+        try {
+            jwt.sign(signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The claims of a token signed by one of these keys with the given type; empty for anything else. */
+    public Optional<com.nimbusds.jwt.JWTClaimsSet> verified(String token, String type) {
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getType() == null
+                    || !type.equals(jwt.getHeader().getType().getType())) {
+                return Optional.empty();
+            }
+            Optional<ECDSAVerifier> verifier = verifier(jwt.getHeader().getKeyID());
+            return verifier.isPresent() && jwt.verify(verifier.get()) ? Optional.of(jwt.getJWTClaimsSet()) : Optional.empty();
+        } catch (java.text.ParseException | JOSEException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The public half of every key, as a JWK Set. */
     public Map<String, Object> publicJwks() {
         List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();

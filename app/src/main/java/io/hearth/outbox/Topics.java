@@ -16,6 +16,9 @@ public class Topics {
     /** Circles' domain events, written by app (docs/events.md). */
     public static final String CIRCLES = "hearth.circles";
 
+    /** Events' (gatherings, registrations, staff) domain events, written by app (docs/events.md). */
+    public static final String EVENTS = "hearth.events";
+
     @Bean
     NewTopic tenantLifecycle() {
         return new NewTopic(TENANT_LIFECYCLE, 3, (short) 1);
@@ -29,5 +32,10 @@ public class Topics {
     @Bean
     NewTopic circles() {
         return new NewTopic(CIRCLES, 3, (short) 1);
+    }
+
+    @Bean
+    NewTopic events() {
+        return new NewTopic(EVENTS, 3, (short) 1);
     }
 }

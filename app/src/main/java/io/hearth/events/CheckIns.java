@@ -1,0 +1,164 @@
+package io.hearth.events;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.hearth.identity.Caller;
+import io.hearth.identity.SigningKeys;
+import io.hearth.outbox.DomainEvents;
+import io.hearth.outbox.Topics;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantSql;
+import io.hearth.web.ApiException;
+import io.hearth.web.ErrorCode;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Check-in: each confirmed registration has a ticket, a token signed with the organisation's ES256 keys naming the
+ * tenant, event and registration, shown as a QR code. Scanning it twice is harmless.
+ */
+@Singleton
+public class CheckIns {
+
+    static final String TYPE = "hearth-ticket+jwt";
+
+    private final TenantSql sql;
+    private final Events events;
+    private final SigningKeys keys;
+    private final DomainEvents news;
+    private final Clock clock;
+
+    public CheckIns(TenantSql sql, Events events, SigningKeys keys, DomainEvents news, Clock clock) {
+        this.sql = sql;
+        this.events = events;
+        this.keys = keys;
+        this.news = news;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Ticket(UUID registrationId, String token, String qrCode) {
+    }
+
+    @Serdeable
+    public record CheckedIn(UUID registrationId, UUID personId, String firstName, String lastName, Instant checkedInAt, boolean alreadyCheckedIn) {
+    }
+
+    @Serdeable
+    public record AttendanceReport(UUID eventId, long confirmed, long checkedIn, List<CheckedIn> attendees) {
+    }
+
+    /** The ticket of a confirmed registration: his own, or for the event's staff. */
+    public Ticket ticket(UUID eventId, UUID registrationId) {
+        Caller caller = Caller.require();
+        Tenant tenant = TenantScope.require();
+        return sql.read(db -> {
+            EventView event = events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            Registrations.RegistrationView registration = Registrations.registration(db, registrationId)
+                    .filter(r -> r.eventId().equals(eventId))
+                    .filter(r -> r.personId().equals(caller.person()) || Events.manages(db, eventId, caller))
+                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+            if (registration.status() != Settlement.Status.CONFIRMED) {
+                throw ApiException.conflict("Only a confirmed registration has a ticket; this one is " + registration.status());
+            }
+            String token = keys.sign(new JWTClaimsSet.Builder().audience(tenant.slug()).claim("tid", tenant.id().value().toString())
+                    .claim("eid", eventId.toString()).subject(registrationId.toString()).issueTime(Date.from(clock.instant()))
+                    .expirationTime(Date.from(event.endsAt().plus(Duration.ofDays(1)))).build(), TYPE);
+            return new Ticket(registrationId, token, "data:image/png;base64," + Base64.getEncoder().encodeToString(qr(token)));
+        });
+    }
+
+    /** Marks the ticket's man present (the event's staff and admins). Twice is harmless: the first time stands. */
+    public CheckedIn checkIn(UUID eventId, String token) {
+        Caller caller = Caller.require();
+        Tenant tenant = TenantScope.require();
+        UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
+                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
+        return sql.write(db -> {
+            events.lock(db, eventId);
+            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
+                throw ApiException.forbidden("Check-in is for the event's staff");
+            }
+            Registrations.RegistrationView registration = Registrations.registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
+                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
+            if (registration.status() != Settlement.Status.CONFIRMED) {
+                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());
+            }
+            boolean already = registration.checkedInAt() != null;
+            if (!already) {
+                Instant now = clock.instant();
+                db.update("update registrations set checked_in_at = ? where id = ? and checked_in_at is null", now, registrationId);
+                news.record(Topics.EVENTS, "AttendeeCheckedIn", "eventId", eventId, "registrationId", registrationId,
+                        "personId", registration.personId(), "by", caller.person(), "at", now);
+            }
+            return attendee(db, registrationId, already);
+        });
+    }
+
+    public AttendanceReport attendance(UUID eventId) {
+        Caller caller = Caller.require();
+        return sql.read(db -> {
+            EventView event = events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
+                throw ApiException.forbidden("The attendance report is for the event's staff");
+            }
+            List<CheckedIn> attendees = db.list("select id from registrations where event_id = ? and checked_in_at is not null order by checked_in_at",
+                    rs -> attendee(db, rs.getObject(1, UUID.class), true), eventId);
+            return new AttendanceReport(eventId, event.confirmed(), attendees.size(), attendees);
+        });
+    }
+
+    private static boolean valid(JWTClaimsSet claims, Tenant tenant, UUID eventId) {
+        try {
+            Date expires = claims.getExpirationTime();
+            return tenant.id().value().toString().equals(claims.getStringClaim("tid")) && eventId.toString().equals(claims.getStringClaim("eid"))
+                    && expires != null && expires.toInstant().isAfter(Instant.now()) && claims.getSubject() != null;
+        } catch (ParseException e) {
+            return false;
+        }
+    }
+
+    private static CheckedIn attendee(TenantSql.Sql db, UUID registrationId, boolean already) {
+        return db.one("select r.id, r.person_id, p.first_name, p.last_name, r.checked_in_at from registrations r join people p on p.id = r.person_id where r.id = ?",
+                rs -> new CheckedIn(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        TenantSql.instant(rs, "checked_in_at"), already), registrationId).orElseThrow();
+    }
+
+    private static byte[] qr(String text) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 320, 320);
+            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                for (int y = 0; y < matrix.getHeight(); y++) {
+                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalStateException("could not draw the QR code", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
