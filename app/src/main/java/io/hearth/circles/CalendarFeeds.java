@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Each person's calendar feed: a secret URL (only its hash is stored; resetting it makes the old one stop working)
- * serving an RFC 5545 calendar of his circle's meetings, from a month back to a year ahead.
+ * serving an RFC 5545 calendar of his circle's meetings and what other features add (his events), from a month back
+ * to a year ahead.
  */
 @Singleton
 public class CalendarFeeds {
@@ -35,9 +36,11 @@ public class CalendarFeeds {
     private final SecureRandom random = new SecureRandom();
 
     private final CircleEvents events;
+    private final List<CalendarSource> sources;
 
-    public CalendarFeeds(TenantSql sql, Circles circles, CircleEvents events, @Property(name = "hearth.public-url-template") String urlTemplate,
-                         Clock clock) {
+    public CalendarFeeds(TenantSql sql, Circles circles, CircleEvents events, List<CalendarSource> sources,
+                         @Property(name = "hearth.public-url-template") String urlTemplate, Clock clock) {
+        this.sources = sources;
         this.sql = sql;
         this.circles = circles;
         this.events = events;
@@ -89,7 +92,10 @@ public class CalendarFeeds {
                             circle.videoLink() == null ? circle.description() : circle.description() + "\n" + circle.videoLink(), occurrence.cancelled()));
                 }
             }
-            return ICalendar.calendar(tenant.name() + " circles", events, now);
+            for (CalendarSource source : sources) {
+                events.addAll(source.entriesFor(person, from, to));
+            }
+            return ICalendar.calendar(tenant.name(), events, now);
         });
     }
 

@@ -1,0 +1,175 @@
+package io.hearth.events;
+
+import io.hearth.identity.Permission;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.web.Paged;
+import io.hearth.web.Public;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events: types, define, list, read, change, cancel, and an iCalendar entry per event. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class EventController {
+
+    private final Events events;
+    private final Registrations registrations;
+
+    public EventController(Events events, Registrations registrations) {
+        this.events = events;
+        this.registrations = registrations;
+    }
+
+    @Serdeable
+    public record PriceRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,30}", message = "must be 1 to 30 of A-Z, 0-9 and _") String code,
+                               @NotBlank @Size(max = 100) String name, @NotNull @Min(0) @Max(100_000_000) Long amountCents,
+                               @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
+    }
+
+    @Serdeable
+    public record QuestionRequest(@NotNull Questions.Kind kind, @NotBlank @Size(max = 300) String label, @Nullable Boolean required,
+                                  @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> choices) {
+    }
+
+    @Serdeable
+    public record WaiverRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 50_000) String body) {
+    }
+
+    @Serdeable
+    public record EventRequest(@NotBlank @Size(max = 40) String type, @NotBlank @Size(max = 200) String title,
+                               @Nullable @Size(max = 20_000) String description, @NotNull Instant startsAt, @NotNull Instant endsAt,
+                               @NotBlank @Size(max = 64) String timeZone, @Nullable @Size(max = 500) String venue,
+                               @NotNull @Min(1) @Max(10_000) Integer capacity,
+                               @NotBlank @Pattern(regexp = "MEMBERS|PUBLIC", message = "must be MEMBERS or PUBLIC") String visibility,
+                               @Nullable Instant registrationOpensAt, @Nullable Instant registrationClosesAt,
+                               @Nullable @Size(max = 20) List<@Valid @NotNull PriceRequest> priceOptions,
+                               @Nullable @Min(1) @Max(10080) Integer holdMinutes, @Nullable @Min(1) @Max(720) Integer offerHours,
+                               @Nullable @Min(0) @Max(8760) Integer cancellationCutoffHours, @Nullable @Min(1) @Max(1000) Integer participantsPerStaff,
+                               @Nullable @Min(0) @Max(3650) Integer sensitiveRetentionDays,
+                               @Nullable @Size(max = 50) List<@Valid @NotNull QuestionRequest> questions,
+                               @Nullable @Size(max = 10) List<@Valid @NotNull WaiverRequest> waivers) {
+
+        Events.Definition definition() {
+            return new Events.Definition(type, title, description, startsAt, endsAt, timeZone, venue, capacity, visibility, registrationOpensAt,
+                    registrationClosesAt, priceOptions == null ? List.of()
+                    : priceOptions.stream().map(p -> new EventView.PriceOption(p.code(), p.name(), p.amountCents(), p.currency())).toList(),
+                    holdMinutes, offerHours, cancellationCutoffHours, participantsPerStaff, sensitiveRetentionDays,
+                    questions == null ? null : questions.stream().map(q -> new Questions.Question(null, q.kind(), q.label(),
+                            Boolean.TRUE.equals(q.required()), q.choices() == null ? List.of() : q.choices())).toList(),
+                    waivers == null ? null : waivers.stream().map(w -> new Events.Waiver(w.title(), w.body())).toList());
+        }
+    }
+
+    @Serdeable
+    public record TypeRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be 2 to 40 of A-Z, 0-9 and _, starting with a letter") String code,
+                              @NotBlank @Size(max = 100) String name) {
+    }
+
+    @Serdeable
+    public record TypeView(String code, String name, boolean builtin) {
+    }
+
+    @Serdeable
+    public record CancelRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @Get("/event-types")
+    @Operation(summary = "Event types: movie night, workshop, day and multi-day retreat, then the organisation's own")
+    public Paged<TypeView> types() {
+        List<TypeView> types = events.types().stream().map(t -> new TypeView(t.code(), t.name(), t.builtin())).toList();
+        return new Paged<>(types, 0, types.size(), types.size());
+    }
+
+    @Post("/event-types")
+    @RequiresPermission(Permission.ORGANISATION_MANAGE)
+    @Operation(summary = "Add a custom event type (admins)")
+    public HttpResponse<TypeView> addType(@Body @Valid TypeRequest request) {
+        Events.EventType type = events.addType(request.code(), request.name());
+        return HttpResponse.created(new TypeView(type.code(), type.name(), type.builtin()));
+    }
+
+    @Get("/events{?type,from,to,status,page,size}")
+    @Operation(summary = "Events by start time; filter by type, [from, to) and status (SCHEDULED, CANCELLED)")
+    public Paged<EventView> list(@Nullable @QueryValue @Size(max = 40) String type, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
+                                 @Nullable @QueryValue @Pattern(regexp = "SCHEDULED|CANCELLED") String status,
+                                 @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        return events.list(type, from, to, status, false, page == null ? 0 : page, size == null ? 50 : size);
+    }
+
+    @Post("/events")
+    @RequiresPermission(Permission.EVENTS_MANAGE)
+    @Operation(summary = "Create an event (PTMs and admins)", description = "201; the creator is on its staff as LEAD.")
+    public HttpResponse<EventView> create(@Body @Valid EventRequest request) {
+        EventView event = events.create(request.definition());
+        return HttpResponse.created(event, URI.create("/api/v1/events/" + event.id()));
+    }
+
+    @Get("/events/{id}")
+    @Operation(summary = "One event")
+    public EventView get(@PathVariable UUID id) {
+        return events.get(id);
+    }
+
+    @Put("/events/{id}")
+    @Operation(summary = "Change an event (its PTMs and admins)", description = "A raised capacity offers the new seats to the waiting list at once.")
+    public EventView update(@PathVariable UUID id, @Body @Valid EventRequest request) {
+        return events.update(id, request.definition(), registrations);
+    }
+
+    @Post("/events/{id}/cancel")
+    @Operation(summary = "Cancel an event, with the reason (its PTMs and admins)")
+    public EventView cancel(@PathVariable UUID id, @Body @Valid CancelRequest request) {
+        return events.cancel(id, request.reason());
+    }
+
+    @Get("/events/{id}/calendar.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "The event as an RFC 5545 calendar entry")
+    public HttpResponse<String> calendar(@PathVariable UUID id) {
+        return HttpResponse.ok(EventCalendar.ics(events.get(id))).contentType(MediaType.of("text/calendar; charset=utf-8"));
+    }
+
+    @Get("/public/events{?from,to,page,size}")
+    @Public
+    @Operation(summary = "Public events, for the open registration page")
+    public Paged<EventView> publicList(@Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
+                                       @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        return events.list(null, from, to, "SCHEDULED", true, page == null ? 0 : page, size == null ? 50 : size);
+    }
+
+    @Get("/public/events/{id}")
+    @Public
+    @Operation(summary = "One public event")
+    public EventView publicGet(@PathVariable UUID id) {
+        EventView event = events.get(id);
+        if (!"PUBLIC".equals(event.visibility())) {
+            throw io.hearth.web.ApiException.notFound("No event with this id");
+        }
+        return event;
+    }
+}

@@ -1,0 +1,136 @@
+package io.hearth.events;
+
+import io.hearth.identity.Permission;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.web.Paged;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registering for events, the waiting list, cancelling, tickets and check-in. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RegistrationController {
+
+    private final Registrations registrations;
+    private final CheckIns checkIns;
+
+    public RegistrationController(Registrations registrations, CheckIns checkIns) {
+        this.registrations = registrations;
+        this.checkIns = checkIns;
+    }
+
+    @Serdeable
+    public record RegisterRequest(@Nullable @Size(max = 30) String priceOption, @Nullable UUID sponsorId, @Nullable Boolean keepWithSponsor,
+                                  @Nullable @Size(max = 50) Map<UUID, String> answers, @Nullable @Size(max = 10) List<UUID> acceptedWaivers,
+                                  @Nullable @Size(max = 1000) String emergencyContact, @Nullable @Size(max = 5000) String medicalNotes) {
+    }
+
+    @Serdeable
+    public record CancelRequest(@Nullable @Size(max = 1000) String reason) {
+    }
+
+    @Serdeable
+    public record CheckInRequest(@NotBlank @Size(max = 4000) String token) {
+    }
+
+    @Post("/events/{id}/register")
+    @RequiresPermission(Permission.EVENTS_REGISTER)
+    @Operation(summary = "Register", description = "201 CONFIRMED, PENDING_PAYMENT (a paid event holds the seat for holdMinutes) or WAITLISTED with a position. "
+            + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse.")
+    public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request) {
+        return HttpResponse.created(registrations.register(id, new Registrations.Application(request.priceOption(), request.sponsorId(),
+                Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
+                request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes())));
+    }
+
+    @Get("/events/{id}/registrations{?status,page,size}")
+    @Operation(summary = "The event's registrations in order of arrival (its PTMs and admins)")
+    public Paged<Registrations.RegistrationView> list(@PathVariable UUID id, @Nullable @QueryValue Settlement.Status status,
+                                                      @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+                                                      @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
+        return registrations.list(id, status, page == null ? 0 : page, size == null ? 50 : size);
+    }
+
+    @Get("/events/{id}/registrations/{registrationId}")
+    @Operation(summary = "One registration: his own, or for the event's PTMs and admins")
+    public Registrations.RegistrationView get(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.get(id, registrationId);
+    }
+
+    @Post("/events/{id}/registrations/{registrationId}/cancel")
+    @Operation(summary = "Cancel", description = "The man himself until the cutoff (409 CANCELLATION_CLOSED after); the event's staff any time, with a reason. "
+            + "The freed seat is offered to the first on the waiting list in the same change.")
+    public Registrations.RegistrationView cancel(@PathVariable UUID id, @PathVariable UUID registrationId, @Body @Valid CancelRequest request) {
+        return registrations.cancel(id, registrationId, request.reason());
+    }
+
+    @Post("/events/{id}/registrations/{registrationId}/accept")
+    @Operation(summary = "Take the seat offered from the waiting list, before the offer lapses")
+    public Registrations.RegistrationView accept(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.acceptOffer(id, registrationId);
+    }
+
+    @Post("/events/{id}/registrations/{registrationId}/confirm-payment")
+    @Operation(summary = "Mark a held seat as paid (the event's PTMs and admins, by hand until payments)")
+    public Registrations.RegistrationView confirmPayment(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.confirmPayment(id, registrationId);
+    }
+
+    @Get("/events/{id}/registrations/{registrationId}/sensitive")
+    @Operation(summary = "Emergency contact and medical notes (the event's PTMs and care team only)")
+    public Registrations.Sensitive sensitive(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.sensitive(id, registrationId);
+    }
+
+    @Get("/events/{id}/registrations/{registrationId}/ticket")
+    @Operation(summary = "The check-in ticket of a confirmed registration: a signed token and its QR code")
+    public CheckIns.Ticket ticket(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return checkIns.ticket(id, registrationId);
+    }
+
+    @Post("/events/{id}/check-in")
+    @Operation(summary = "Check a man in with his ticket's token (the event's staff)", description = "Checking in twice is harmless: alreadyCheckedIn says so.")
+    public CheckIns.CheckedIn checkIn(@PathVariable UUID id, @Body @Valid CheckInRequest request) {
+        return checkIns.checkIn(id, request.token());
+    }
+
+    @Get("/events/{id}/attendance")
+    @Operation(summary = "Who checked in (the event's staff)")
+    public CheckIns.AttendanceReport attendance(@PathVariable UUID id) {
+        return checkIns.attendance(id);
+    }
+
+    @Get("/me/registrations{?page,size}")
+    @Operation(summary = "His registrations, newest first")
+    public Paged<Registrations.RegistrationView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+                                                      @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        return registrations.mine(page == null ? 0 : page, size == null ? 50 : size);
+    }
+
+    @Get("/reports/referrals{?page,size}")
+    @RequiresPermission(Permission.REPORTS_VIEW)
+    @Operation(summary = "Referrals per member, most first: registrations (not cancelled) that named him as the one who brought them")
+    public Paged<Registrations.Referral> referrals(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+                                                   @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
+        return Paged.of(registrations.referrals(), page == null ? 0 : page, size == null ? 100 : size);
+    }
+}

@@ -1,0 +1,94 @@
+package io.hearth.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.hearth.web.Paged;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/** An event's staff and care teams. */
+@Controller("/api/v1/events/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class StaffController {
+
+    private final Staffing staffing;
+
+    public StaffController(Staffing staffing) {
+        this.staffing = staffing;
+    }
+
+    @Serdeable
+    public record StaffRequest(@NotNull UUID personId, @NotNull Staffing.StaffRole role, @Nullable @Size(max = 100) String customRole) {
+    }
+
+    @Serdeable
+    public record TeamRequest(@NotBlank @Size(max = 100) String name, @NotNull UUID staffId) {
+    }
+
+    @Serdeable
+    public record PlaceRequest(@Nullable UUID careTeamId) {
+    }
+
+    @Post("/staff")
+    @Operation(summary = "Put a member on the event's staff: LEAD, PTM, FACILITATOR, CARE_TEAM_LEAD, KITCHEN or CUSTOM (with customRole)",
+            description = "201; staff are not participants. Assigning again changes the role.")
+    public HttpResponse<Staffing.StaffMember> assign(@PathVariable UUID id, @Body @Valid StaffRequest request) {
+        return HttpResponse.created(staffing.assign(id, request.personId(), request.role(), request.customRole()));
+    }
+
+    @Get("/staff{?page,size}")
+    @Operation(summary = "The event's staff, by role and name")
+    public Paged<Staffing.StaffMember> staff(@PathVariable UUID id, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+                                             @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
+        return Paged.of(staffing.list(id), page == null ? 0 : page, size == null ? 100 : size);
+    }
+
+    @Delete("/staff/{personId}")
+    @Operation(summary = "Take a member off the staff")
+    public HttpResponse<?> remove(@PathVariable UUID id, @PathVariable UUID personId) {
+        staffing.remove(id, personId);
+        return HttpResponse.noContent();
+    }
+
+    @Post("/care-teams")
+    @Operation(summary = "Form a care team led by a staff member")
+    public HttpResponse<Staffing.Team> createTeam(@PathVariable UUID id, @Body @Valid TeamRequest request) {
+        return HttpResponse.created(staffing.createTeam(id, request.name(), request.staffId()));
+    }
+
+    @Get("/care-teams")
+    @Operation(summary = "Care teams with their participants, and warnings when a team exceeds the ratio target")
+    public Staffing.TeamsView teams(@PathVariable UUID id) {
+        return staffing.teams(id);
+    }
+
+    @Post("/care-teams/assign")
+    @Operation(summary = "Place every unplaced confirmed participant: balanced, near his sponsor when he asked")
+    public Staffing.TeamsView assign(@PathVariable UUID id) {
+        return staffing.assignAutomatically(id);
+    }
+
+    @Put("/registrations/{registrationId}/care-team")
+    @Operation(summary = "Place a participant in a care team by hand (careTeamId null takes him out)")
+    public Staffing.TeamsView place(@PathVariable UUID id, @PathVariable UUID registrationId, @Body @Valid PlaceRequest request) {
+        return staffing.place(id, registrationId, request.careTeamId());
+    }
+}
