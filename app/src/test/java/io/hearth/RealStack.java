@@ -16,6 +16,8 @@ public interface RealStack extends TestPropertyProvider {
         properties.put("hearth.identity.signing-keys", TestKeys.SIGNING_KEYS);
         properties.put("hearth.identity.encryption-keys", TestKeys.ENCRYPTION_KEYS);
         properties.put("hearth.rate-limits.login-per-ip-per-minute", "100000");
+        // Tests run event housekeeping themselves, when they mean to.
+        properties.put("hearth.events.housekeeping.enabled", "false");
         properties.put("hearth.sms.base-url", LocalStack.shared().smsCatcher().baseUrl());
         properties.putAll(extraProperties());
         return properties;

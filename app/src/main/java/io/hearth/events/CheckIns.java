@@ -1,9 +1,5 @@
 package io.hearth.events;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.hearth.identity.Caller;
 import io.hearth.identity.SigningKeys;
@@ -18,16 +14,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +73,7 @@ public class CheckIns {
             String token = keys.sign(new JWTClaimsSet.Builder().audience(tenant.slug()).claim("tid", tenant.id().value().toString())
                     .claim("eid", eventId.toString()).subject(registrationId.toString()).issueTime(Date.from(clock.instant()))
                     .expirationTime(Date.from(event.endsAt().plus(Duration.ofDays(1)))).build(), TYPE);
-            return new Ticket(registrationId, token, "data:image/png;base64," + Base64.getEncoder().encodeToString(qr(token)));
+            return new Ticket(registrationId, token, io.hearth.web.QrCodes.pngDataUri(token, 320));
         });
     }
 
@@ -91,13 +81,13 @@ public class CheckIns {
     public CheckedIn checkIn(UUID eventId, String token) {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
-        UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
-                .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
         return sql.write(db -> {
             events.lock(db, eventId);
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
                 throw ApiException.forbidden("Check-in is for the event's staff");
             }
+            UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
+                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
             Registrations.RegistrationView registration = Registrations.registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
                     .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
             if (registration.status() != Settlement.Status.CONFIRMED) {
@@ -143,22 +133,4 @@ public class CheckIns {
                         TenantSql.instant(rs, "checked_in_at"), already), registrationId).orElseThrow();
     }
 
-    private static byte[] qr(String text) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 320, 320);
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                for (int y = 0; y < matrix.getHeight(); y++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalStateException("could not draw the QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,9 +1,5 @@
 package io.hearth.identity;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRepository;
@@ -17,18 +13,12 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +69,7 @@ public class Mfa {
         String label = URLEncoder.encode(issuerName + " (" + tenant.name() + "):" + person.email(), StandardCharsets.UTF_8).replace("+", "%20");
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + URLEncoder.encode(issuerName, StandardCharsets.UTF_8).replace("+", "%20")
                 + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
-        return new Setup(secret, uri, "data:image/png;base64," + Base64.getEncoder().encodeToString(qrPng(uri)));
+        return new Setup(secret, uri, io.hearth.web.QrCodes.pngDataUri(uri, 256));
     }
 
     /** Turns MFA on with a first code from the authenticator; returns the recovery codes, shown this once. */
@@ -157,22 +147,4 @@ public class Mfa {
         return recoveryCode.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
-    private static byte[] qrPng(String text) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 256, 256);
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                for (int y = 0; y < matrix.getHeight(); y++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalStateException("could not draw the QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

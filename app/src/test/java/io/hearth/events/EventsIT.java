@@ -180,6 +180,34 @@ class EventsIT implements RealStack {
     }
 
     @Test
+    void housekeepingMovesALapsedOfferOnWithoutAnyRequest() throws Exception {
+        Map<String, Object> event = event(1, Map.of());
+        List<Org.Member> men = quickMembers(3);
+        Api.Reply seated = register(event.get("id"), men.get(0), Map.of());
+        Api.Reply first = register(event.get("id"), men.get(1), Map.of());
+        Api.Reply second = register(event.get("id"), men.get(2), Map.of());
+        api.post("/api/v1/events/" + event.get("id") + "/registrations/" + seated.string("id") + "/cancel", Map.of(), men.get(0).accessToken());
+        sql("update {schema}.registrations set offer_until = now() - interval '1 second' where id = ?", UUID.fromString(first.string("id")));
+
+        new EventHousekeeping(directory, registrations).run();
+
+        assertThat(registrationStatus(UUID.fromString(first.string("id")))).isEqualTo("EXPIRED");
+        assertThat(registrationStatus(UUID.fromString(second.string("id")))).isEqualTo("OFFERED");
+    }
+
+    private String registrationStatus(UUID registration) throws Exception {
+        LocalStack stack = RealStack.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
+             PreparedStatement p = c.prepareStatement("select status from " + org.tenant().id().schemaName() + ".registrations where id = ?")) {
+            p.setObject(1, registration);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
     void aPaidEventHoldsTheSeatUntilPaymentAndAnExpiredHoldFreesIt() throws Exception {
         Map<String, Object> event = event(1, Map.of("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 4500, "currency", "GBP"),
                 Map.of("code", "HARDSHIP", "name", "Hardship", "amountCents", 1000, "currency", "GBP")), "holdMinutes", 30));
