@@ -54,7 +54,36 @@ final class DemoOrganisation {
             people.add(new Person(person[0], person[3]));
         }
         seedCircles(signIn("facilitator@demo.localhost"), ids);
+        seedEvents(signIn("ptm@demo.localhost"), signIn("member1@demo.localhost"));
         return people;
+    }
+
+    /** A movie night with a registration, and a paid weekend retreat with a question and a waiver. */
+    private void seedEvents(String ptm, String member) {
+        java.time.Instant friday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY)).atTime(19, 30)
+                .atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+        JsonNode movie = expect(201, send("POST", "/api/v1/events", Map.of("type", "MOVIE_NIGHT", "title", "Movie night: Twelve Angry Men",
+                "startsAt", friday.toString(), "endsAt", friday.plusSeconds(3 * 3600).toString(), "timeZone", "Europe/London",
+                "venue", "Community Hall, 12 Mill Lane", "capacity", 25, "visibility", "MEMBERS"), ptm), "create the movie night");
+        expect(201, send("POST", "/api/v1/events/" + movie.get("id").asText() + "/register", Map.of(), member), "register for the movie night");
+        java.time.Instant retreat = friday.plus(java.time.Duration.ofDays(28));
+        Map<String, Object> weekend = new java.util.LinkedHashMap<>();
+        weekend.put("type", "MULTI_DAY_RETREAT");
+        weekend.put("title", "Autumn weekend retreat");
+        weekend.put("description", "Three days in the hills: circles, silence, work and food.");
+        weekend.put("startsAt", retreat.toString());
+        weekend.put("endsAt", retreat.plus(java.time.Duration.ofHours(46)).toString());
+        weekend.put("timeZone", "Europe/London");
+        weekend.put("venue", "Hill Farm, Kent");
+        weekend.put("capacity", 60);
+        weekend.put("visibility", "PUBLIC");
+        weekend.put("participantsPerStaff", 6);
+        weekend.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 24000, "currency", "GBP"),
+                Map.of("code", "SUPPORTED", "name", "Supported place", "amountCents", 9000, "currency", "GBP")));
+        weekend.put("questions", List.of(Map.of("kind", "CHOICE", "label", "Diet", "required", true, "choices", List.of("ANY", "VEGETARIAN", "VEGAN"))));
+        weekend.put("waivers", List.of(Map.of("title", "Participation", "body", "I take part in the retreat's activities at my own risk.")));
+        expect(201, send("POST", "/api/v1/events", weekend, ptm), "create the retreat");
     }
 
     /** Two circles: one meeting on Tuesdays with two members and a first meeting recorded, one open to join. */
