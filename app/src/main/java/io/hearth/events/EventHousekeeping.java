@@ -1,13 +1,9 @@
 package io.hearth.events;
 
-import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantDirectory;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.EachTenant;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 
@@ -20,32 +16,21 @@ import java.util.UUID;
 @Requires(property = "hearth.events.housekeeping.enabled", notEquals = "false")
 public class EventHousekeeping {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventHousekeeping.class);
-
-    private final TenantDirectory directory;
+    private final EachTenant tenants;
     private final Registrations registrations;
 
-    public EventHousekeeping(TenantDirectory directory, Registrations registrations) {
-        this.directory = directory;
+    public EventHousekeeping(EachTenant tenants, Registrations registrations) {
+        this.tenants = tenants;
         this.registrations = registrations;
     }
 
     @Scheduled(fixedDelay = "${hearth.events.housekeeping.interval:1m}", initialDelay = "30s")
     void run() {
-        for (Tenant tenant : directory.all()) {
-            if (!tenant.isServing()) {
-                continue;
+        tenants.run("event housekeeping", () -> {
+            for (UUID event : registrations.eventsWithDueSeats()) {
+                registrations.settleNow(event);
             }
-            try {
-                TenantScope.run(tenant, () -> {
-                    for (UUID event : registrations.eventsWithDueSeats()) {
-                        registrations.settleNow(event);
-                    }
-                    registrations.eraseSensitiveDataDue();
-                });
-            } catch (RuntimeException e) {
-                LOG.error("event housekeeping failed for tenant {}", tenant.slug(), e);
-            }
-        }
+            registrations.eraseSensitiveDataDue();
+        });
     }
 }

@@ -189,7 +189,7 @@ class EventsIT implements RealStack {
         api.post("/api/v1/events/" + event.get("id") + "/registrations/" + seated.string("id") + "/cancel", Map.of(), men.get(0).accessToken());
         sql("update {schema}.registrations set offer_until = now() - interval '1 second' where id = ?", UUID.fromString(first.string("id")));
 
-        new EventHousekeeping(directory, registrations).run();
+        new EventHousekeeping(new io.hearth.tenancy.EachTenant(directory), registrations).run();
 
         assertThat(registrationStatus(UUID.fromString(first.string("id")))).isEqualTo("EXPIRED");
         assertThat(registrationStatus(UUID.fromString(second.string("id")))).isEqualTo("OFFERED");
