@@ -353,6 +353,24 @@ class EventsIT implements RealStack {
     }
 
     @Test
+    void registeringWarnsOfHisCircleMeetingAndTheEventJoinsHisCalendarFeed() throws Exception {
+        Map<String, Object> event = event(5, Map.of());
+        Org.Member man = quickMembers(1).get(0);
+        java.time.LocalDateTime startsLocal = java.time.LocalDateTime.ofInstant(Instant.parse((String) event.get("startsAt")), java.time.ZoneId.of("Europe/London"));
+        Api.Reply circle = api.post("/api/v1/circles", Map.of("name", "Daily circle", "capacity", 5, "schedule", Map.of("rrule", "FREQ=DAILY",
+                "firstStart", startsLocal.minusDays(1).withNano(0).toString(), "timeZone", "Europe/London", "minutes", 60)), org.admin().accessToken());
+        api.post("/api/v1/circles/" + circle.string("id") + "/members", Map.of("personId", man.id().toString()), org.admin().accessToken());
+
+        Api.Reply registration = register(event.get("id"), man, Map.of());
+        String feed = java.net.URI.create(api.post("/api/v1/me/calendar-feed", null, man.accessToken()).string("url")).getPath();
+        String ics = client.toBlocking().retrieve(HttpRequest.GET(feed).header("Host", org.tenant().slug() + ".localhost"), String.class);
+
+        assertThat(registration.status()).isEqualTo(201);
+        assertThat(registration.list("warnings").toString()).contains("Overlaps your circle Daily circle meeting");
+        assertThat(ics).contains("SUMMARY:" + event.get("title"));
+    }
+
+    @Test
     void referralsAreCountedPerMember() throws Exception {
         Map<String, Object> event = event(5, Map.of());
         Org.Member sponsor = org.member();
