@@ -138,7 +138,7 @@ public class Circles {
         Object[] filter = {status, status, openToJoin, openToJoin, pattern, pattern, all, caller.person(), caller.person()};
         return sql.read(db -> {
             List<UUID> ids = db.list("select c.id" + where + " order by lower(c.name), c.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
-                    append(filter, size, (long) page * size));
+                    TenantSql.concat(filter, size, (long) page * size));
             List<CircleView> items = new ArrayList<>();
             for (UUID id : ids) {
                 load(db, id).ifPresent(items::add);
@@ -257,12 +257,5 @@ public class Circles {
     static MeetingSchedule scheduleOf(CircleView circle) {
         CircleView.Schedule s = circle.schedule();
         return s == null ? null : new MeetingSchedule(s.rrule(), s.firstStart(), MeetingSchedule.zone(s.timeZone()), s.minutes());
-    }
-
-    private static Object[] append(Object[] values, Object... more) {
-        Object[] all = new Object[values.length + more.length];
-        System.arraycopy(values, 0, all, 0, values.length);
-        System.arraycopy(more, 0, all, values.length, more.length);
-        return all;
     }
 }

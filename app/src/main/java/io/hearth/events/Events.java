@@ -182,7 +182,7 @@ public class Events {
         Object[] filter = {type, type, from, from, to, to, status, status};
         return sql.read(db -> {
             List<UUID> ids = db.list("select e.id" + where + " order by e.starts_at, e.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
-                    append(filter, size, (long) page * size));
+                    TenantSql.concat(filter, size, (long) page * size));
             List<EventView> items = new ArrayList<>();
             for (UUID id : ids) {
                 load(db, id).ifPresent(items::add);
@@ -351,12 +351,5 @@ public class Events {
 
     private static int or(@Nullable Integer value, int fallback) {
         return Objects.requireNonNullElse(value, fallback);
-    }
-
-    private static Object[] append(Object[] values, Object... more) {
-        Object[] all = new Object[values.length + more.length];
-        System.arraycopy(values, 0, all, 0, values.length);
-        System.arraycopy(more, 0, all, values.length, more.length);
-        return all;
     }
 }

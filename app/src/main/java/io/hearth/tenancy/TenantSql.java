@@ -121,6 +121,14 @@ public class TenantSql {
         }
     }
 
+    /** The parameters of a filter followed by more (a page's limit and offset). */
+    public static Object[] concat(Object[] values, Object... more) {
+        Object[] all = new Object[values.length + more.length];
+        System.arraycopy(values, 0, all, 0, values.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
+    }
+
     /** An instant column, or null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);

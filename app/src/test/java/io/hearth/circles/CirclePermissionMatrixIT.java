@@ -1,6 +1,8 @@
 package io.hearth.circles;
 
 import io.hearth.Api;
+import io.hearth.PermissionMatrix;
+import io.hearth.PermissionMatrix.Row;
 import io.hearth.RealStack;
 import io.hearth.identity.Org;
 import io.hearth.identity.Role;
@@ -17,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +53,6 @@ class CirclePermissionMatrixIT implements RealStack {
                 people.get(Role.FACILITATOR).accessToken());
     }
 
-    /** Expected status per caller: NONE, MEMBER, FACILITATOR, PTM, ADMIN, LEADERSHIP, SUPPORT. */
-    record Row(HttpMethod method, String path, Object body, int... expected) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     List<Row> rows() {
         String c = "/api/v1/circles/" + circle;
@@ -90,14 +84,7 @@ class CirclePermissionMatrixIT implements RealStack {
     }
 
     Stream<Arguments> matrix() {
-        List<String> callers = List.of("NONE", "MEMBER", "FACILITATOR", "PTM", "ADMIN", "LEADERSHIP", "SUPPORT");
-        List<Arguments> cases = new ArrayList<>();
-        for (Row row : rows()) {
-            for (int i = 0; i < callers.size(); i++) {
-                cases.add(Arguments.of(callers.get(i), row, row.expected()[i]));
-            }
-        }
-        return cases.stream();
+        return PermissionMatrix.cases(rows());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

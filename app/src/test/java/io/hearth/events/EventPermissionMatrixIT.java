@@ -1,6 +1,8 @@
 package io.hearth.events;
 
 import io.hearth.Api;
+import io.hearth.PermissionMatrix;
+import io.hearth.PermissionMatrix.Row;
 import io.hearth.RealStack;
 import io.hearth.identity.Org;
 import io.hearth.identity.Role;
@@ -19,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -59,13 +60,6 @@ class EventPermissionMatrixIT implements RealStack {
         event = org.api().post("/api/v1/events", definition, people.get(Role.PTM).accessToken()).string("id");
     }
 
-    /** Expected status per caller: NONE, MEMBER, FACILITATOR, PTM, ADMIN, LEADERSHIP, SUPPORT. */
-    record Row(HttpMethod method, String path, Object body, int... expected) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     List<Row> rows() {
         String e = "/api/v1/events/" + event;
@@ -92,14 +86,7 @@ class EventPermissionMatrixIT implements RealStack {
     }
 
     Stream<Arguments> matrix() {
-        List<String> callers = List.of("NONE", "MEMBER", "FACILITATOR", "PTM", "ADMIN", "LEADERSHIP", "SUPPORT");
-        List<Arguments> cases = new ArrayList<>();
-        for (Row row : rows()) {
-            for (int i = 0; i < callers.size(); i++) {
-                cases.add(Arguments.of(callers.get(i), row, row.expected()[i]));
-            }
-        }
-        return cases.stream();
+        return PermissionMatrix.cases(rows());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
