@@ -76,6 +76,12 @@ public class RegistrationController {
         return registrations.get(id, registrationId);
     }
 
+    @Get("/events/{id}/registrations/{registrationId}/answers")
+    @Operation(summary = "His answers to the registration questions and the waiver versions he accepted, with when")
+    public Registrations.Answers answers(@PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.answers(id, registrationId);
+    }
+
     @Post("/events/{id}/registrations/{registrationId}/cancel")
     @Operation(summary = "Cancel", description = "The man himself until the cutoff (409 CANCELLATION_CLOSED after); the event's staff any time, with a reason. "
             + "The freed seat is offered to the first on the waiting list in the same change.")

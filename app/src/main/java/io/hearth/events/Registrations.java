@@ -220,6 +220,35 @@ public class Registrations {
         });
     }
 
+    @Serdeable
+    public record Answers(UUID registrationId, List<Answer> answers, List<Acceptance> waivers) {
+    }
+
+    @Serdeable
+    public record Answer(UUID questionId, String label, String answer) {
+    }
+
+    @Serdeable
+    public record Acceptance(UUID waiverId, String title, int version, Instant acceptedAt) {
+    }
+
+    /** What he answered and which waiver versions he accepted, when: his own, or for the event's PTMs and admins. */
+    public Answers answers(UUID eventId, UUID registrationId) {
+        Caller caller = Caller.require();
+        return sql.read(db -> {
+            RegistrationView registration = registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
+                    .filter(r -> r.personId().equals(caller.person()) || Events.manages(db, eventId, caller))
+                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+            return new Answers(registration.id(),
+                    db.list("select q.id, q.label, a.answer from registration_answers a join event_questions q on q.id = a.question_id "
+                            + "where a.registration_id = ? order by q.position", rs -> new Answer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                            registrationId),
+                    db.list("select w.id, w.title, w.version, a.accepted_at from waiver_acceptances a join event_waivers w on w.id = a.waiver_id "
+                            + "where a.registration_id = ? order by w.title", rs -> new Acceptance(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                            TenantSql.instant(rs, "accepted_at")), registrationId));
+        });
+    }
+
     public Paged<RegistrationView> mine(int page, int size) {
         Caller caller = Caller.require();
         return sql.read(db -> new Paged<>(db.list(SELECT + " where r.person_id = ? order by r.created_at desc, r.id limit ? offset ?",

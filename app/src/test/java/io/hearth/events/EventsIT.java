@@ -265,6 +265,9 @@ class EventsIT implements RealStack {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.list("errors").toString()).contains("answers." + diet).contains("acceptedWaivers");
         assertThat(ok.status()).isEqualTo(201);
+        Api.Reply stored = api.get("/api/v1/events/" + event.get("id") + "/registrations/" + ok.string("id") + "/answers", ptm.accessToken());
+        assertThat(stored.list("answers").toString()).contains("Diet").contains("VEGETARIAN");
+        assertThat(stored.list("waivers").toString()).contains("Liability").contains("version=1").contains("acceptedAt");
     }
 
     @Test
