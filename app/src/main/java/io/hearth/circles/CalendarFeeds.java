@@ -1,5 +1,6 @@
 package io.hearth.circles;
 
+import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.Caller;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
@@ -8,16 +9,10 @@ import io.hearth.web.ApiException;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +28,6 @@ public class CalendarFeeds {
     private final Circles circles;
     private final String urlTemplate;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     private final CircleEvents events;
     private final List<CalendarSource> sources;
@@ -52,13 +46,11 @@ public class CalendarFeeds {
     public String reset() {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken();
         sql.write(db -> {
             db.update("insert into calendar_feeds (person_id, token_hash, created_at) values (?, ?, ?) "
                             + "on conflict (person_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
-                    caller.person(), hash(token), clock.instant());
+                    caller.person(), SecretTokens.hash(token), clock.instant());
             events.record("CalendarFeedReset", "personId", caller.person());
             return null;
         });
@@ -70,7 +62,7 @@ public class CalendarFeeds {
         Tenant tenant = TenantScope.require();
         return sql.read(db -> {
             UUID person = db.one("select f.person_id from calendar_feeds f join people p on p.id = f.person_id "
-                            + "where f.token_hash = ? and p.status = 'ACTIVE'", rs -> rs.getObject(1, UUID.class), hash(token))
+                            + "where f.token_hash = ? and p.status = 'ACTIVE'", rs -> rs.getObject(1, UUID.class), SecretTokens.hash(token))
                     .orElseThrow(() -> ApiException.notFound("No calendar at this address"));
             Instant now = clock.instant();
             Instant from = now.minus(Duration.ofDays(31));
@@ -97,13 +89,5 @@ public class CalendarFeeds {
             }
             return ICalendar.calendar(tenant.name(), events, now);
         });
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.hearth.identity.Role;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.ApiException;
 import io.hearth.web.ErrorCode;
+import io.hearth.web.LikePatterns;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -34,6 +35,10 @@ public class Circles {
             + "(select count(*) from circle_memberships m where m.circle_id = c.id and m.left_at is null) as member_count, "
             + "(select count(*) from circle_join_requests r where r.circle_id = c.id and r.status = 'OFFERED') as offer_count";
 
+    /** The columns a definition sets, in the order of {@link #definitionValues}. */
+    private static final String DEFINITION_COLUMNS = "name, description, capacity, open_to_join, location, video_link, schedule_rrule, "
+            + "schedule_start, schedule_time_zone, meeting_minutes, dues_amount_cents, dues_currency, dues_interval";
+
     private final TenantSql sql;
     private final CircleEvents events;
     private final Clock clock;
@@ -58,10 +63,8 @@ public class Circles {
         return sql.write(db -> {
             requireActivePeople(db, facilitators, "facilitatorIds");
             Instant now = clock.instant();
-            db.update("insert into circles (id, name, description, capacity, open_to_join, location, video_link, schedule_rrule, schedule_start, "
-                            + "schedule_time_zone, meeting_minutes, dues_amount_cents, dues_currency, dues_interval, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    params(id, definition, now, now));
+            db.update("insert into circles (id, " + DEFINITION_COLUMNS + ", created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    TenantSql.concat(TenantSql.concat(new Object[]{id}, definitionValues(definition)), now, now));
             for (UUID facilitator : facilitators) {
                 db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
             }
@@ -85,12 +88,8 @@ public class Circles {
                 throw ApiException.invalid("facilitatorIds", "a circle needs at least one facilitator");
             }
             requireActivePeople(db, facilitators, "facilitatorIds");
-            Object[] values = params(id, definition, null, clock.instant());
-            db.update("update circles set name = ?, description = ?, capacity = ?, open_to_join = ?, location = ?, video_link = ?, "
-                            + "schedule_rrule = ?, schedule_start = ?, schedule_time_zone = ?, meeting_minutes = ?, dues_amount_cents = ?, "
-                            + "dues_currency = ?, dues_interval = ?, updated_at = ? where id = ?",
-                    values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10],
-                    values[11], values[12], values[13], values[15], id);
+            db.update("update circles set (" + DEFINITION_COLUMNS + ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) where id = ?",
+                    TenantSql.concat(definitionValues(definition), clock.instant(), id));
             db.update("delete from circle_facilitators where circle_id = ?", id);
             for (UUID facilitator : facilitators) {
                 db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
@@ -129,7 +128,8 @@ public class Circles {
     public Page list(@Nullable String status, @Nullable Boolean openToJoin, @Nullable String q, int page, int size) {
         Caller caller = Caller.require();
         boolean all = caller.can(Permission.CIRCLES_VIEW_ALL);
-        String pattern = q == null || q.isBlank() ? null : q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String escaped = LikePatterns.escaped(q);
+        String pattern = escaped == null ? null : escaped.toLowerCase() + "%";
         String where = " from circles c where (cast(? as text) is null or c.status = ?) and (cast(? as boolean) is null or c.open_to_join = ?) "
                 + "and (cast(? as text) is null or lower(c.name) like ?) "
                 + "and (? or c.id in (select circle_id from circle_facilitators where person_id = ?) "
@@ -227,14 +227,13 @@ public class Circles {
         return facilitators;
     }
 
-    private static Object[] params(UUID id, Definition d, Instant created, Instant updated) {
+    private static Object[] definitionValues(Definition d) {
         MeetingSchedule s = d.schedule();
         CircleView.Dues dues = d.dues();
-        return new Object[]{id, d.name().strip(), d.description() == null ? "" : d.description(), d.capacity(), d.openToJoin(),
+        return new Object[]{d.name().strip(), d.description() == null ? "" : d.description(), d.capacity(), d.openToJoin(),
                 d.location(), d.videoLink(),
                 s == null ? null : s.rrule(), s == null ? null : s.firstStart(), s == null ? null : s.zone().getId(), s == null ? null : s.minutes(),
-                dues == null ? null : dues.amountCents(), dues == null ? null : dues.currency(), dues == null ? null : dues.interval(),
-                created, updated};
+                dues == null ? null : dues.amountCents(), dues == null ? null : dues.currency(), dues == null ? null : dues.interval()};
     }
 
     private CircleView view(TenantSql.Sql db, ResultSet rs) throws SQLException {

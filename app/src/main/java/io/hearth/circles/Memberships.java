@@ -277,8 +277,9 @@ public class Memberships {
             if (!fromSide && !toSide) {
                 throw ApiException.forbidden("Only the facilitators of the two circles, or an admin, approve a transfer");
             }
-            Transfer approved = new Transfer(transferId, current.personId(), from.id(), to.id(), approver(db, transferId, "from_approved_by"),
-                    approver(db, transferId, "to_approved_by"), current.status()).approve(caller.person(), fromSide, toSide);
+            Transfer approved = db.one("select from_approved_by, to_approved_by from circle_transfers where id = ?",
+                    rs -> new Transfer(transferId, current.personId(), from.id(), to.id(), rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                    transferId).orElseThrow().approve(caller.person(), fromSide, toSide);
             db.update("update circle_transfers set from_approved_by = ?, to_approved_by = ? where id = ?",
                     approved.fromApprovedBy(), approved.toApprovedBy(), transferId);
             events.record("TransferApproved", "transferId", transferId, "by", caller.person(), "fromSide", fromSide, "toSide", toSide);
@@ -413,9 +414,6 @@ public class Memberships {
                 rs.getObject("to_approved_by") != null, TenantSql.instant(rs, "created_at"));
     }
 
-    private static UUID approver(TenantSql.Sql db, UUID transferId, String column) {
-        return db.one("select " + column + " from circle_transfers where id = ?", rs -> rs.getObject(1, UUID.class), transferId).orElse(null);
-    }
 
     private static Member member(ResultSet rs, boolean withPayment) throws SQLException {
         String reason = rs.getString("leave_reason");

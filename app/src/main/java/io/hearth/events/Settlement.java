@@ -28,7 +28,7 @@ public final class Settlement {
     }
 
     /** One change to make: the registration moves to the status, with the offer's end when it is an offer. */
-    public record Transition(UUID registration, Status from, Status to, Instant offerUntil, String why) {
+    public record Transition(UUID registration, Status from, Status to, Instant offerUntil) {
     }
 
     /** How a new registration starts: seated (confirmed, or held when it is paid) or on the waiting list. */
@@ -47,9 +47,9 @@ public final class Settlement {
         long taken = 0;
         for (Seat seat : seats) {
             if (seat.status() == Status.PENDING_PAYMENT && seat.holdUntil() != null && !now.isBefore(seat.holdUntil())) {
-                transitions.add(new Transition(seat.id(), seat.status(), Status.EXPIRED, null, "hold expired"));
+                transitions.add(new Transition(seat.id(), seat.status(), Status.EXPIRED, null));
             } else if (seat.status() == Status.OFFERED && seat.offerUntil() != null && !now.isBefore(seat.offerUntil())) {
-                transitions.add(new Transition(seat.id(), seat.status(), Status.EXPIRED, null, "offer lapsed"));
+                transitions.add(new Transition(seat.id(), seat.status(), Status.EXPIRED, null));
             } else if (seat.takesASeat()) {
                 taken++;
             }
@@ -60,7 +60,7 @@ public final class Settlement {
             if (taken >= capacity) {
                 break;
             }
-            transitions.add(new Transition(next.id(), Status.WAITLISTED, Status.OFFERED, now.plus(offerFor), "seat freed"));
+            transitions.add(new Transition(next.id(), Status.WAITLISTED, Status.OFFERED, now.plus(offerFor)));
             taken++;
         }
         return transitions;

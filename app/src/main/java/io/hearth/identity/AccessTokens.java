@@ -1,12 +1,6 @@
 package io.hearth.identity;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.hearth.tenancy.Tenant;
 import io.hearth.web.ApiException;
 import io.micronaut.context.annotation.Property;
@@ -19,7 +13,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,7 +22,7 @@ import java.util.UUID;
 @Singleton
 public class AccessTokens {
 
-    private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
+    private static final String TYPE = "at+jwt";
 
     private final SigningKeys keys;
     private final String issuer;
@@ -61,27 +54,13 @@ public class AccessTokens {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.activeKeyId()).type(TYPE).build(), claims);
-        try {
-            jwt.sign(keys.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not sign an access token", e);
-        }
-        return jwt.serialize();
+        return keys.sign(claims, TYPE);
     }
 
     /** The claims of a valid token for this organisation; 401 for anything else. */
     public Claims verify(String token, Tenant tenant) {
+        JWTClaimsSet claims = keys.verified(token, TYPE).orElseThrow(AccessTokens::invalid);
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
-                throw invalid();
-            }
-            Optional<ECDSAVerifier> verifier = keys.verifier(jwt.getHeader().getKeyID());
-            if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
-                throw invalid();
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expires = claims.getExpirationTime();
             if (!issuer.equals(claims.getIssuer()) || expires == null || !expires.toInstant().isAfter(clock.instant())) {
                 throw invalid();
@@ -92,7 +71,7 @@ public class AccessTokens {
             List<String> roles = claims.getStringListClaim("roles");
             return new Claims(UUID.fromString(claims.getSubject()), UUID.fromString(claims.getStringClaim("sid")),
                     roles == null ? List.of() : roles, expires.toInstant());
-        } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
+        } catch (ParseException | IllegalArgumentException | NullPointerException e) {
             throw invalid();
         }
     }

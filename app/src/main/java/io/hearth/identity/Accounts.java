@@ -1,6 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.crypto.FieldCipher;
+import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.GrantRepository;
 import io.hearth.identity.internal.GrantRow;
@@ -246,14 +247,10 @@ public class Accounts {
     }
 
     /** Refuses to take away the last active admin: someone must be able to run the organisation. */
-    private void keepAnAdmin(UUID leaving) {
+    void keepAnAdmin(UUID leaving) {
         if (people.liveRoles(leaving).contains(Role.ADMIN) && grants.countActiveHolders(Role.ADMIN.name()) <= 1) {
             throw new ApiException(HttpStatus.CONFLICT, ErrorCode.LAST_ADMIN, "This is the organisation's last admin: make someone else admin first");
         }
-    }
-
-    void keepAnAdminBeforeErasing(UUID person) {
-        keepAnAdmin(person);
     }
 
     private GrantRow grant(UUID person, Role role, @Nullable UUID by, @Nullable Instant validUntil) {

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.InvitationRepository;
 import io.hearth.identity.internal.InvitationRow;
 import io.hearth.messaging.Mailer;

@@ -74,7 +74,7 @@ public class MembersController {
                            @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
-        String query = q == null || q.isBlank() ? null : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String query = io.hearth.web.LikePatterns.escaped(q);
         String statusName = status == null ? null : status.name();
         String roleName = role == null ? null : role.name();
         List<PersonView> items = persons.search(query, statusName, roleName, s, (long) p * s).stream()

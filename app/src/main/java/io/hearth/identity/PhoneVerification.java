@@ -1,6 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.crypto.FieldCipher;
+import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.messaging.TextMessages;
 import io.hearth.tenancy.Tenant;

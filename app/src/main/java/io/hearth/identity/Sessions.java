@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.tenancy.Tenant;
@@ -51,10 +52,6 @@ public class Sessions {
 
     static String revokedKey(Tenant tenant, UUID session) {
         return "revoked-session:" + tenant.id().value() + ":" + session;
-    }
-
-    public Duration refreshTtl() {
-        return refreshTtl;
     }
 
     /** Starts a new session for a person who has just proved who he is. */

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.tenancy.Tenant;
@@ -106,7 +107,7 @@ public class SignIn {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID, "The sign-in challenge is invalid or expired: sign in again");
         }
         UUID person = UUID.fromString(personId);
-        if (limiter.count("mfa-attempts:" + SecretTokens.hash(challenge), challengeTtl) > CHALLENGE_ATTEMPTS) {
+        if (limiter.count("mfa-attempts:" + tenant.id().value() + ":" + SecretTokens.hash(challenge), challengeTtl) > CHALLENGE_ATTEMPTS) {
             redis.sync().del(key);
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID, "Too many wrong codes: sign in again");
         }

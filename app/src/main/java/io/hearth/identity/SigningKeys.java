@@ -49,7 +49,7 @@ public class SigningKeys {
         return active.getKeyID();
     }
 
-    ECDSASigner signer() {
+    private ECDSASigner signer() {
         try {
             return new ECDSASigner(active);
         } catch (JOSEException e) {
@@ -57,7 +57,7 @@ public class SigningKeys {
         }
     }
 
-    Optional<ECDSAVerifier> verifier(String keyId) {
+    private Optional<ECDSAVerifier> verifier(String keyId) {
         ECKey key = keyId == null ? null : all.get(keyId);
         if (key == null) {
             return Optional.empty();

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TransferTest {
 
-    private final Transfer asked = new Transfer(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, null, "PENDING");
+    private final Transfer asked = new Transfer(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, null);
 
     @Test
     void oneSideApprovingIsNotEnough() {
