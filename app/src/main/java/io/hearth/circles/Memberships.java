@@ -351,6 +351,9 @@ public class Memberships {
         try {
             db.update("insert into circle_memberships (id, circle_id, person_id, joined_at) values (?, ?, ?, ?)", UUID.randomUUID(), circle.id(), person, now);
         } catch (DataAccessException e) {
+            if (!TenantSql.isUniqueViolation(e)) {
+                throw e;
+            }
             // The unique index caught him joining another circle at the same moment; the transaction rolls back.
             throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He has just joined another circle");
         }

@@ -104,6 +104,9 @@ public class Registrations {
                         status == Settlement.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null, now, now,
                         seal(application.emergencyContact(), tenant, id, "emergency"), seal(application.medicalNotes(), tenant, id, "medical"));
             } catch (DataAccessException e) {
+                if (!TenantSql.isUniqueViolation(e)) {
+                    throw e;
+                }
                 throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
             }
             for (Map.Entry<UUID, String> answer : application.answers().entrySet()) {

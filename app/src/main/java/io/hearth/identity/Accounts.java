@@ -272,7 +272,7 @@ public class Accounts {
         try {
             return persons.save(row);
         } catch (DataAccessException e) {
-            if (persons.findByEmail(row.email()).isPresent()) {
+            if (io.hearth.tenancy.TenantSql.isUniqueViolation(e) && persons.findByEmail(row.email()).isPresent()) {
                 throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists");
             }
             throw e;

@@ -47,6 +47,7 @@ import java.util.Set;
 public class GoogleSignIn {
 
     static final String PROVIDER = "google";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoogleSignIn.class);
     private static final Duration STATE_TTL = Duration.ofMinutes(10);
 
     private final OidcConfiguration configuration;
@@ -164,6 +165,7 @@ public class GoogleSignIn {
                 known = new Provider((String) discovery.get("authorization_endpoint"), (String) discovery.get("token_endpoint"), processor);
                 provider = known;
             } catch (IOException | RuntimeException e) {
+                LOG.warn("the OpenID provider's discovery document at {} is unusable", configuration.issuer(), e);
                 throw failed("The provider's discovery document is unusable");
             }
         }
@@ -189,6 +191,7 @@ public class GoogleSignIn {
             }
             return json.readValue(response.body(), Map.class);
         } catch (IOException e) {
+            LOG.warn("the OpenID provider could not be reached at {}", request.uri(), e);
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "The sign-in provider cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

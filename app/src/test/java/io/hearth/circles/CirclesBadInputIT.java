@@ -100,7 +100,7 @@ class CirclesBadInputIT implements RealStack {
         Api.Reply reply = org.api().send(request);
 
         assertThat(reply.status()).as("%s: %s", c.name(), reply.body()).isEqualTo(c.status());
-        assertThat(reply.code()).isIn("VALIDATION_ERROR");
+        assertThat(reply.code()).isEqualTo("VALIDATION_ERROR");
         assertThat(reply.headers().getContentType()).hasValue("application/problem+json");
     }
 }
