@@ -59,13 +59,18 @@ public class CircleHealth {
                         return new Row(id, rs.getString("name"), capacity, members, Math.max(0, capacity - members - rs.getLong("offers")), last,
                                 null, null, null, last == null || last.isBefore(quietSince));
                     });
+            // Attendance rate of each active circle's latest meetings, newest first: one query for all circles.
+            Map<UUID, List<Double>> rates = new java.util.HashMap<>();
+            db.list("select circle_id, rate from (select g.circle_id, g.starts_at, avg(case when a.status = 'PRESENT' then 1.0 else 0.0 end) as rate, "
+                    + "row_number() over (partition by g.circle_id order by g.starts_at desc) as n from circle_meetings g "
+                    + "join circle_attendance a on a.meeting_id = g.id join circles c on c.id = g.circle_id and c.status = 'ACTIVE' "
+                    + "group by g.circle_id, g.id, g.starts_at) latest where n <= ? order by circle_id, n",
+                    rs -> rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getDouble(2)), WINDOW * 2);
             List<Row> withAttendance = new ArrayList<>();
             for (Row row : rows) {
-                List<Double> rates = db.list("select avg(case when a.status = 'PRESENT' then 1.0 else 0.0 end) from circle_meetings g "
-                        + "join circle_attendance a on a.meeting_id = g.id where g.circle_id = ? group by g.id, g.starts_at "
-                        + "order by g.starts_at desc limit ?", rs -> rs.getDouble(1), row.circleId(), WINDOW * 2);
-                Double recent = average(rates.subList(0, Math.min(WINDOW, rates.size())));
-                Double previous = rates.size() > WINDOW ? average(rates.subList(WINDOW, rates.size())) : null;
+                List<Double> latest = rates.getOrDefault(row.circleId(), List.of());
+                Double recent = average(latest.subList(0, Math.min(WINDOW, latest.size())));
+                Double previous = latest.size() > WINDOW ? average(latest.subList(WINDOW, latest.size())) : null;
                 withAttendance.add(new Row(row.circleId(), row.name(), row.capacity(), row.members(), row.openSeats(), row.lastMeetingAt(),
                         recent, previous, trend(recent, previous), row.withoutMeeting()));
             }

@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -139,18 +141,27 @@ public class Circles {
         return sql.read(db -> {
             List<UUID> ids = db.list("select c.id" + where + " order by lower(c.name), c.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
                     TenantSql.concat(filter, size, (long) page * size));
-            List<CircleView> items = new ArrayList<>();
-            for (UUID id : ids) {
-                load(db, id).ifPresent(items::add);
-            }
-            return new Page(items, page, size, db.count("select count(*)" + where, filter));
+            return new Page(loadAll(db, ids), page, size, db.count("select count(*)" + where, filter));
         });
     }
 
     // What the other parts of circles need
 
     Optional<CircleView> load(TenantSql.Sql db, UUID id) {
-        return db.one("select " + COLUMNS + " from circles c where c.id = ?", rs -> view(db, rs), id);
+        return loadAll(db, List.of(id)).stream().findFirst();
+    }
+
+    /** The circles with these ids, in this order, in two queries whatever their number. */
+    List<CircleView> loadAll(TenantSql.Sql db, List<UUID> ids) {
+        UUID[] array = ids.toArray(UUID[]::new);
+        Map<UUID, List<CircleView.PersonRef>> facilitators = new HashMap<>();
+        db.list("select f.circle_id, p.id, p.first_name, p.last_name from circle_facilitators f join people p on p.id = f.person_id "
+                + "where f.circle_id = any(?) order by lower(p.last_name), p.id", r -> facilitators.computeIfAbsent(r.getObject(1, UUID.class),
+                k -> new ArrayList<>()).add(new CircleView.PersonRef(r.getObject(2, UUID.class), r.getString(3), r.getString(4))), (Object) array);
+        Map<UUID, CircleView> byId = new HashMap<>();
+        db.list("select " + COLUMNS + " from circles c where c.id = any(?)", rs -> view(rs, facilitators), (Object) array)
+                .forEach(circle -> byId.put(circle.id(), circle));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Locks the circle's row for the rest of the transaction: seat counts cannot change under us. */
@@ -236,7 +247,7 @@ public class Circles {
                 dues == null ? null : dues.amountCents(), dues == null ? null : dues.currency(), dues == null ? null : dues.interval()};
     }
 
-    private CircleView view(TenantSql.Sql db, ResultSet rs) throws SQLException {
+    private static CircleView view(ResultSet rs, Map<UUID, List<CircleView.PersonRef>> facilitatorsByCircle) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         String rrule = rs.getString("schedule_rrule");
         CircleView.Schedule schedule = rrule == null ? null : new CircleView.Schedule(rrule,
@@ -245,9 +256,7 @@ public class Circles {
         CircleView.Dues dues = rs.wasNull() ? null : new CircleView.Dues(duesAmount, rs.getString("dues_currency"), rs.getString("dues_interval"));
         int capacity = rs.getInt("capacity");
         long taken = rs.getLong("member_count") + rs.getLong("offer_count");
-        List<CircleView.PersonRef> facilitators = db.list("select p.id, p.first_name, p.last_name from circle_facilitators f "
-                        + "join people p on p.id = f.person_id where f.circle_id = ? order by lower(p.last_name), p.id",
-                r -> new CircleView.PersonRef(r.getObject(1, UUID.class), r.getString(2), r.getString(3)), id);
+        List<CircleView.PersonRef> facilitators = facilitatorsByCircle.getOrDefault(id, List.of());
         return new CircleView(id, rs.getString("name"), rs.getString("description"), capacity, rs.getBoolean("open_to_join"),
                 rs.getString("location"), rs.getString("video_link"), facilitators, schedule, dues, rs.getString("status"),
                 rs.getLong("member_count"), Math.max(0, capacity - taken), TenantSql.instant(rs, "created_at"), TenantSql.instant(rs, "archived_at"));

@@ -33,10 +33,10 @@ public class EventCalendar implements CalendarSource {
 
     @Override
     public List<ICalendar.Event> entriesFor(UUID person, Instant from, Instant to) {
-        return sql.read(db -> db.list("select e.id from registrations r join events e on e.id = r.event_id where r.person_id = ? "
+        return sql.read(db -> events.loadAll(db, db.list("select e.id from registrations r join events e on e.id = r.event_id where r.person_id = ? "
                         + "and r.status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED') and e.ends_at > ? and e.starts_at < ? "
                         + "union select s.event_id from event_staff s join events e on e.id = s.event_id where s.person_id = ? and e.ends_at > ? and e.starts_at < ?",
-                rs -> rs.getObject(1, UUID.class), person, from, to, person, from, to)
-                .stream().map(id -> events.load(db, id).orElseThrow()).map(EventCalendar::entry).toList());
+                rs -> rs.getObject(1, UUID.class), person, from, to, person, from, to)))
+                .stream().map(EventCalendar::entry).toList();
     }
 }

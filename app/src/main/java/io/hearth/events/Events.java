@@ -22,7 +22,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -183,23 +185,37 @@ public class Events {
         return sql.read(db -> {
             List<UUID> ids = db.list("select e.id" + where + " order by e.starts_at, e.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
                     TenantSql.concat(filter, size, (long) page * size));
-            List<EventView> items = new ArrayList<>();
-            for (UUID id : ids) {
-                load(db, id).ifPresent(items::add);
-            }
-            return new Paged<>(items, page, size, db.count("select count(*)" + where, filter));
+            return new Paged<>(loadAll(db, ids), page, size, db.count("select count(*)" + where, filter));
         });
     }
 
     // What the rest of events needs
 
     Optional<EventView> load(TenantSql.Sql db, UUID id) {
-        return db.one("select e.*, "
+        return loadAll(db, List.of(id)).stream().findFirst();
+    }
+
+    /** The events with these ids, in this order, in three queries whatever their number. */
+    List<EventView> loadAll(TenantSql.Sql db, List<UUID> ids) {
+        UUID[] array = ids.toArray(UUID[]::new);
+        Map<UUID, List<EventView.QuestionView>> questions = new HashMap<>();
+        db.list("select event_id, id, kind, label, required, choices from event_questions where event_id = any(?) order by event_id, position",
+                r -> questions.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new EventView.QuestionView(
+                        r.getObject(2, UUID.class), Questions.Kind.valueOf(r.getString(3)), r.getString(4), r.getBoolean(5),
+                        List.of((String[]) r.getArray(6).getArray()))), (Object) array);
+        // The current version of each waiver title.
+        Map<UUID, List<EventView.WaiverView>> waivers = new HashMap<>();
+        db.list("select distinct on (event_id, title) event_id, id, version, title, body from event_waivers where event_id = any(?) "
+                + "order by event_id, title, version desc", r -> waivers.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(new EventView.WaiverView(r.getObject(2, UUID.class), r.getInt(3), r.getString(4), r.getString(5))), (Object) array);
+        Map<UUID, EventView> byId = new HashMap<>();
+        db.list("select e.*, "
                 + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'CONFIRMED') as confirmed, "
                 + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'PENDING_PAYMENT') as held, "
                 + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'OFFERED') as offered, "
                 + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'WAITLISTED') as waitlisted "
-                + "from events e where e.id = ?", rs -> view(db, rs), id);
+                + "from events e where e.id = any(?)", rs -> view(rs, questions, waivers), (Object) array).forEach(event -> byId.put(event.id(), event));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     EventView lock(TenantSql.Sql db, UUID id) {
@@ -307,14 +323,11 @@ public class Events {
         return true;
     }
 
-    private EventView view(TenantSql.Sql db, ResultSet rs) throws SQLException {
+    private EventView view(ResultSet rs, Map<UUID, List<EventView.QuestionView>> questionsByEvent,
+                           Map<UUID, List<EventView.WaiverView>> waiversByEvent) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        List<EventView.QuestionView> questions = db.list("select id, kind, label, required, choices from event_questions where event_id = ? order by position",
-                r -> new EventView.QuestionView(r.getObject(1, UUID.class), Questions.Kind.valueOf(r.getString(2)), r.getString(3), r.getBoolean(4),
-                        List.of((String[]) r.getArray(5).getArray())), id);
-        // The current version of each waiver title.
-        List<EventView.WaiverView> waivers = db.list("select distinct on (title) id, version, title, body from event_waivers where event_id = ? "
-                + "order by title, version desc", r -> new EventView.WaiverView(r.getObject(1, UUID.class), r.getInt(2), r.getString(3), r.getString(4)), id);
+        List<EventView.QuestionView> questions = questionsByEvent.getOrDefault(id, List.of());
+        List<EventView.WaiverView> waivers = waiversByEvent.getOrDefault(id, List.of());
         int capacity = rs.getInt("capacity");
         long confirmed = rs.getLong("confirmed");
         long held = rs.getLong("held");

@@ -77,8 +77,9 @@ public class MembersController {
         String query = io.hearth.web.LikePatterns.escaped(q);
         String statusName = status == null ? null : status.name();
         String roleName = role == null ? null : role.name();
-        List<PersonView> items = persons.search(query, statusName, roleName, s, (long) p * s).stream()
-                .map(row -> PersonView.of(row, people.liveRoles(row.id()))).toList();
+        List<PersonRow> rows = persons.search(query, statusName, roleName, s, (long) p * s);
+        java.util.Map<UUID, java.util.Set<Role>> roles = people.liveRoles(rows.stream().map(PersonRow::id).toList());
+        List<PersonView> items = rows.stream().map(row -> PersonView.of(row, roles.get(row.id()))).toList();
         return new MemberPage(items, p, s, persons.countSearch(query, statusName, roleName));
     }
 

@@ -45,6 +45,18 @@ public class People {
         return roles;
     }
 
+    /** Live roles of many people in one query: person -> roles (empty set for none). */
+    public java.util.Map<UUID, Set<Role>> liveRoles(java.util.Collection<UUID> people) {
+        java.util.Map<UUID, Set<Role>> roles = new java.util.HashMap<>();
+        people.forEach(person -> roles.put(person, EnumSet.noneOf(Role.class)));
+        if (!people.isEmpty()) {
+            for (GrantRow grant : grants.findLiveFor(people)) {
+                roles.get(grant.personId()).add(Role.valueOf(grant.role()));
+            }
+        }
+        return roles;
+    }
+
     public OrganisationSettings settings() {
         SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
         Set<Role> mfaRoles = EnumSet.noneOf(Role.class);

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -105,6 +106,8 @@ public class TenantSql {
                     statement.setTimestamp(i + 1, Timestamp.valueOf(local));
                 } else if (value instanceof LocalDate date) {
                     statement.setObject(i + 1, date);
+                } else if (value instanceof UUID[] ids) {
+                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
                 } else if (value instanceof Enum<?> e) {
                     statement.setString(i + 1, e.name());
                 } else {

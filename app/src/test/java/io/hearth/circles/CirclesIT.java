@@ -235,6 +235,9 @@ class CirclesIT implements RealStack {
         assertThat(memberView.status()).isEqualTo(200);
         assertThat(memberView.body().toString()).doesNotContain("private notes");
         assertThat(outboxEvents("MemberAbsenceStreakReached", absent.id())).isEqualTo(1);
+        Api.Reply health = api.get("/api/v1/reports/circle-health", admin.accessToken());
+        assertThat(health.list("circles")).anySatisfy(row -> assertThat(map(row)).containsEntry("circleId", circle.get("id"))
+                .containsEntry("attendanceRecent", 0.5));
     }
 
     @Test

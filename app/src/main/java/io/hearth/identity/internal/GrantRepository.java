@@ -18,6 +18,10 @@ public interface GrantRepository extends CrudRepository<GrantRow, UUID> {
     @Query("select * from role_grants where person_id = :personId and revoked_at is null and (valid_until is null or valid_until > now())")
     List<GrantRow> findLive(UUID personId);
 
+    /** The same for many people at once. */
+    @Query("select * from role_grants where person_id in (:personIds) and revoked_at is null and (valid_until is null or valid_until > now())")
+    List<GrantRow> findLiveFor(java.util.Collection<UUID> personIds);
+
     @Query("select * from role_grants where person_id = :personId order by granted_at, id")
     List<GrantRow> findHistory(UUID personId);
 
