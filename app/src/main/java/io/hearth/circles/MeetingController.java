@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -50,10 +51,13 @@ public class MeetingController {
     }
 
     @Post("/meetings")
-    @Operation(summary = "Record a meeting with attendance per member in one request (facilitators and admins)", description = "201; notes are the facilitators' alone.")
-    public HttpResponse<Meetings.MeetingView> record(@PathVariable UUID id, @Body @Valid MeetingRequest request) {
+    @Operation(summary = "Record a meeting with attendance per member in one request (facilitators and admins)", description = "201; notes are the facilitators' alone. "
+            + "With an Idempotency-Key header, repeating the request answers the meeting recorded the first time.")
+    public HttpResponse<Meetings.MeetingView> record(@PathVariable UUID id, @Body @Valid MeetingRequest request,
+                                                     @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
         Meetings.MeetingView meeting = meetings.record(id, request.startsAt(),
-                request.attendance().stream().map(mark -> new Meetings.Mark(mark.personId(), mark.status())).toList(), request.notes());
+                request.attendance().stream().map(mark -> new Meetings.Mark(mark.personId(), mark.status())).toList(), request.notes(),
+                idempotencyKey);
         return HttpResponse.created(meeting, URI.create("/api/v1/circles/" + id + "/meetings"));
     }
 

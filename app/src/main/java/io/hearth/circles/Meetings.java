@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,11 +61,21 @@ public class Meetings {
     public record CircleFigures(UUID circleId, int lastMeetings, @Nullable Double rate, List<MemberFigures> members) {
     }
 
-    /** Records a meeting with every mark at once; each man marked must be a member of the circle. */
-    public MeetingView record(UUID circleId, Instant startsAt, List<Mark> marks, @Nullable String notes) {
+    /**
+     * Records a meeting with every mark at once; each man marked must be a member of the circle. With an idempotency
+     * key, a repeat of the same request (an offline queue sending again) answers the meeting it recorded the first time.
+     */
+    public MeetingView record(UUID circleId, Instant startsAt, List<Mark> marks, @Nullable String notes, @Nullable String idempotencyKey) {
         Caller caller = Caller.require();
         return sql.write(db -> {
             CircleView circle = circles.lockForManagement(db, circleId, caller);
+            if (idempotencyKey != null) {
+                Optional<UUID> recorded = db.one("select id from circle_meetings where circle_id = ? and idempotency_key = ?",
+                        rs -> rs.getObject("id", UUID.class), circleId, idempotencyKey);
+                if (recorded.isPresent()) {
+                    return meeting(db, recorded.get(), true);
+                }
+            }
             Circles.requireActive(circle);
             Set<UUID> seen = new HashSet<>();
             for (Mark mark : marks) {
@@ -79,8 +90,8 @@ public class Meetings {
                 throw ApiException.conflict("A meeting at this time is recorded already");
             }
             UUID id = UUID.randomUUID();
-            db.update("insert into circle_meetings (id, circle_id, starts_at, notes, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?)",
-                    id, circleId, startsAt, notes == null ? "" : notes, caller.person(), clock.instant());
+            db.update("insert into circle_meetings (id, circle_id, starts_at, notes, recorded_by, recorded_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?)",
+                    id, circleId, startsAt, notes == null ? "" : notes, caller.person(), clock.instant(), idempotencyKey);
             for (Mark mark : marks) {
                 db.update("insert into circle_attendance (meeting_id, person_id, status) values (?, ?, ?)", id, mark.personId(), mark.status());
             }

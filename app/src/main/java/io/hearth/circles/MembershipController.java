@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Who is in a circle: adding and removing men, leaving, join requests and the waiting list, transfers, payment status. */
@@ -32,9 +33,23 @@ import java.util.UUID;
 public class MembershipController {
 
     private final Memberships memberships;
+    private final Circles circles;
 
-    public MembershipController(Memberships memberships) {
+    public MembershipController(Memberships memberships, Circles circles) {
         this.memberships = memberships;
+        this.circles = circles;
+    }
+
+    @Serdeable
+    public record MyCircleResponse(@Nullable CircleView circle, List<Memberships.JoinRequest> joinRequests) {
+    }
+
+    @Get("/me/circle")
+    @Operation(summary = "The signed-in person's circle, if he is in one, and his open requests to join circles",
+            description = "Each request shows its status and, on a waiting list, his position.")
+    public MyCircleResponse myCircle() {
+        Memberships.Standing standing = memberships.standing();
+        return new MyCircleResponse(standing.circleId() == null ? null : circles.get(standing.circleId()), standing.joinRequests());
     }
 
     @Serdeable

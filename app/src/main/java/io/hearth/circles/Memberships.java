@@ -132,6 +132,19 @@ public class Memberships {
         });
     }
 
+    /** Where the caller stands: the circle he is in now, if any, and his open requests to join circles. */
+    public record Standing(@Nullable UUID circleId, List<JoinRequest> joinRequests) {
+    }
+
+    public Standing standing() {
+        Caller caller = Caller.require();
+        return sql.read(db -> new Standing(
+                db.one("select circle_id from circle_memberships where person_id = ? and left_at is null",
+                        rs -> rs.getObject("circle_id", UUID.class), caller.person()).orElse(null),
+                db.list(REQUEST_SELECT + " where r.person_id = ? and r.status in ('PENDING', 'OFFERED', 'WAITLISTED') order by r.created_at, r.id",
+                        Memberships::request, caller.person())));
+    }
+
     // Join requests and the waiting list
 
     /** A member asks to join an open circle: PENDING while a seat is free, else WAITLISTED in order of asking. */

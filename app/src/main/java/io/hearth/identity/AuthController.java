@@ -45,10 +45,15 @@ public class AuthController {
     private final Sessions sessions;
     private final AccessTokens accessTokens;
     private final GoogleSignIn google;
+    private final People people;
+    private final OidcConfiguration oidc;
     private final boolean secureCookie;
 
     public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, AccessTokens accessTokens, GoogleSignIn google,
+                          People people, OidcConfiguration oidc,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
+        this.people = people;
+        this.oidc = oidc;
         this.accounts = accounts;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -107,6 +112,18 @@ public class AuthController {
 
     @Serdeable
     public record AccountResponse(PersonView person, String detail) {
+    }
+
+    /** What a sign-in or sign-up screen needs to know before anyone is signed in. */
+    @Serdeable
+    public record SignInOptions(OrganisationSettings.RegistrationMode registrationMode, boolean googleSignIn) {
+    }
+
+    @Get("/options")
+    @Public
+    @Operation(summary = "How people join and sign in here", description = "The registration mode (OPEN or APPROVAL) and whether sign-in with Google is on.")
+    public SignInOptions options() {
+        return new SignInOptions(people.settings().registrationMode(), oidc.enabled());
     }
 
     @Post("/register")
@@ -169,7 +186,25 @@ public class AuthController {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.OIDC_FAILED,
                     error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
         }
-        return outcome(google.complete(code, state, AccessFilter.clientIp(http), userAgent(http)));
+        SignIn.Outcome outcome = google.complete(code, state, AccessFilter.clientIp(http), userAgent(http));
+        if (wantsPage(http)) {
+            // A browser came back from Google: the session is in the refresh cookie, and the PWA picks it up at /.
+            if (outcome instanceof SignIn.Outcome.Challenge challenge) {
+                return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, "/signin?challenge="
+                        + java.net.URLEncoder.encode(challenge.challenge(), java.nio.charset.StandardCharsets.UTF_8)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            MutableHttpResponse<?> page = HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, "/").header(HttpHeaders.CACHE_CONTROL, "no-store");
+            Sessions.Issued issued = ((SignIn.Outcome.Session) outcome).issued();
+            page.cookie(refreshCookie(issued.refreshToken(), issued.refreshExpiresIn()));
+            return page;
+        }
+        return outcome(outcome);
+    }
+
+    /** A browser navigating (it asks for HTML first), as opposed to an API client asking for JSON. */
+    private static boolean wantsPage(HttpRequest<?> http) {
+        String accept = http.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.startsWith("text/html");
     }
 
     @Post("/login/mfa")
@@ -227,10 +262,13 @@ public class AuthController {
     private HttpResponse<TokenResponse> tokens(Sessions.Issued issued) {
         MutableHttpResponse<TokenResponse> response = HttpResponse.ok(new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn(),
                 issued.refreshToken(), issued.refreshExpiresIn()));
-        response.cookie(Cookie.of(REFRESH_COOKIE, issued.refreshToken()).path(REFRESH_COOKIE_PATH).httpOnly(true).secure(secureCookie)
-                .sameSite(SameSite.Strict).maxAge(issued.refreshExpiresIn()));
+        response.cookie(refreshCookie(issued.refreshToken(), issued.refreshExpiresIn()));
         response.header(HttpHeaders.CACHE_CONTROL, "no-store");
         return response;
+    }
+
+    private Cookie refreshCookie(String value, long maxAge) {
+        return Cookie.of(REFRESH_COOKIE, value).path(REFRESH_COOKIE_PATH).httpOnly(true).secure(secureCookie).sameSite(SameSite.Strict).maxAge(maxAge);
     }
 
     private static Optional<String> refreshToken(Optional<RefreshRequest> request, HttpRequest<?> http) {

@@ -20,7 +20,7 @@ import java.util.Map;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class TenantFilter implements Ordered {
 
-    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/.well-known");
+    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/swagger-ui", "/.well-known");
 
     private final HostTenantResolver resolver;
 

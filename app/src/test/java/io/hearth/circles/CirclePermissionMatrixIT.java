@@ -78,6 +78,7 @@ class CirclePermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.GET, c + "/goals", null, 401, 200, 200, 404, 200, 403, 404),
                 new Row(HttpMethod.POST, "/api/v1/me/goals", Map.of("title", "A goal", "visibility", "PRIVATE"), 401, 201, 201, 201, 201, 201, 201),
                 new Row(HttpMethod.GET, "/api/v1/me/goals", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/me/circle", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.POST, "/api/v1/me/calendar-feed", null, 401, 201, 201, 201, 201, 201, 201),
                 new Row(HttpMethod.GET, "/api/v1/reports/circle-health", null, 401, 403, 403, 403, 200, 200, 403),
                 new Row(HttpMethod.GET, "/api/v1/reports/circle-health/export.csv", null, 401, 403, 403, 403, 200, 200, 403));

@@ -45,10 +45,11 @@ public class TenantController {
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenant.slug())).body(tenant);
     }
 
-    @Get("{?page,size}")
-    @Operation(summary = "List organisations, oldest first")
-    public TenantPage list(@Nullable @QueryValue @Min(0) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        Page<Tenant> result = registry.list(page == null ? 0 : page, size == null ? 50 : size);
+    @Get("{?q,status,page,size}")
+    @Operation(summary = "List organisations, oldest first", description = "q searches slug and name (case-insensitive); status filters.")
+    public TenantPage list(@Nullable @QueryValue @jakarta.validation.constraints.Size(max = 100) String q, @Nullable @QueryValue TenantStatus status,
+                           @Nullable @QueryValue @Min(0) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        Page<Tenant> result = registry.list(status, q, page == null ? 0 : page, size == null ? 50 : size);
         return new TenantPage(result.getContent(), result.getPageNumber(), result.getSize(), result.getTotalSize());
     }
 

@@ -9,7 +9,6 @@ import io.hearth.admin.web.ApiException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -75,8 +74,12 @@ public class TenantRegistry {
         return repository.findBySlug(slug).map(Tenant::of);
     }
 
-    public Page<Tenant> list(int page, int size) {
-        return repository.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("createdAt"), Sort.Order.asc("id")))).map(Tenant::of);
+    /** One page of organisations, oldest first, in a status and matching a search on slug or name (either may be null). */
+    public Page<Tenant> list(@io.micronaut.core.annotation.Nullable TenantStatus status, @io.micronaut.core.annotation.Nullable String search, int page, int size) {
+        String pattern = search == null || search.isBlank() ? null
+                : "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return repository.search(status == null ? null : status.name(), pattern,
+                Pageable.from(page, size)).map(Tenant::of);
     }
 
     @Transactional

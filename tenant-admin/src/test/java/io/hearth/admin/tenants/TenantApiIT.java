@@ -198,6 +198,32 @@ class TenantApiIT implements RealStack {
         });
     }
 
+    @Test
+    void searchesTenantsBySlugOrNameAndFiltersByStatus() {
+        String slug = register("searched");
+        String other = register("other");
+
+        Map<?, ?> bySlug = client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants?q=" + slug.toUpperCase())), Map.class);
+        Map<?, ?> byName = client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants?q=org%20" + slug)), Map.class);
+        Map<?, ?> wildcard = client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants?q=%25")), Map.class);
+        Map<?, ?> active = client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants?status=ACTIVE&q=" + slug)), Map.class);
+
+        assertThat((List<Map<String, Object>>) bySlug.get("items")).extracting(tenant -> tenant.get("slug")).containsExactly(slug);
+        assertThat(bySlug.get("totalItems")).isEqualTo(1);
+        assertThat((List<Map<String, Object>>) byName.get("items")).extracting(tenant -> tenant.get("slug")).containsExactly(slug);
+        assertThat((List<?>) wildcard.get("items")).as("%% is a character, not a wildcard").isEmpty();
+        assertThat((List<?>) active.get("items")).as("%s is still provisioning", slug).isEmpty();
+        assertThat(other).isNotEqualTo(slug);
+    }
+
+    @Test
+    void anUnknownStatusFilterIs400() {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.GET("/api/v1/tenants?status=SLEEPING")), Map.class));
+
+        assertThat(error.getStatus().getCode()).isIn(400, 422);
+    }
+
     private String register(String prefix) {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
         client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants",

@@ -1,5 +1,6 @@
 package io.hearth.admin.tenants.internal;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -18,6 +19,13 @@ public interface TenantRepository extends CrudRepository<TenantRow, UUID> {
     boolean existsBySlug(String slug);
 
     Page<TenantRow> findAll(Pageable pageable);
+
+    /** Oldest first: organisations in a status (null: any) whose slug or name matches the ILIKE pattern (null: any). */
+    @Query(value = "select * from tenants where (cast(:status as text) is null or status = :status) "
+            + "and (cast(:pattern as text) is null or slug ilike :pattern escape '\\' or name ilike :pattern escape '\\') order by created_at, id",
+            countQuery = "select count(*) from tenants where (cast(:status as text) is null or status = :status) "
+            + "and (cast(:pattern as text) is null or slug ilike :pattern escape '\\' or name ilike :pattern escape '\\')")
+    Page<TenantRow> search(@Nullable String status, @Nullable String pattern, Pageable pageable);
 
     /** Locks the row for a status change, so concurrent suspend/reactivate calls serialise. */
     @Query("select * from tenants where slug = :slug for update")

@@ -1,0 +1,127 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth';
+import { t } from './i18n/t';
+import { mayOpen } from './menu';
+import { Page } from './ui/Page';
+import { Shell } from './ui/Shell';
+
+// Each screen is its own chunk: the first screen loads only what it needs.
+const SignIn = lazy(() => import('./screens/SignIn'));
+const SignUp = lazy(() => import('./screens/SignUp'));
+const VerifyEmail = lazy(() => import('./screens/VerifyEmail'));
+const Invitation = lazy(() => import('./screens/Invitation'));
+const ResetPassword = lazy(() => import('./screens/ResetPassword'));
+const Home = lazy(() => import('./screens/Home'));
+const MyCircle = lazy(() => import('./screens/MyCircle'));
+const Circles = lazy(() => import('./screens/Circles'));
+const Events = lazy(() => import('./screens/Events'));
+const EventPage = lazy(() => import('./screens/EventPage'));
+const Registrations = lazy(() => import('./screens/Registrations'));
+const Facilitate = lazy(() => import('./screens/Facilitate'));
+const FacilitateCircle = lazy(() => import('./screens/FacilitateCircle'));
+const Staff = lazy(() => import('./screens/Staff'));
+const StaffEvent = lazy(() => import('./screens/StaffEvent'));
+const Members = lazy(() => import('./screens/Members'));
+const Settings = lazy(() => import('./screens/Settings'));
+const Audit = lazy(() => import('./screens/Audit'));
+const Reports = lazy(() => import('./screens/Reports'));
+const Support = lazy(() => import('./screens/Support'));
+const Profile = lazy(() => import('./screens/Profile'));
+
+function Loading() {
+  return (
+    <Box role="status" sx={{ display: 'flex', justifyContent: 'center', alignItems: 'center', gap: 1, p: 4 }}>
+      <CircularProgress size={24} aria-hidden />
+      <span>{t('app.loading')}</span>
+    </Box>
+  );
+}
+
+function NotFound() {
+  return (
+    <Page title={t('app.notFound')}>
+      <Button component={Link} to="/" variant="contained">
+        {t('app.back')}
+      </Button>
+    </Page>
+  );
+}
+
+/** A screen outside the person's permissions is not shown, even by a direct link. */
+function Guarded({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  return mayOpen(location.pathname, me?.permissions ?? []) ? <>{children}</> : <NotFound />;
+}
+
+function Public() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/signin" element={<SignIn />} />
+        <Route path="/signup" element={<SignUp />} />
+        <Route path="/verify-email/:token" element={<VerifyEmail />} />
+        <Route path="/invitations/:token" element={<Invitation />} />
+        <Route path="/reset-password" element={<ResetPassword />} />
+        <Route path="/reset-password/:token" element={<ResetPassword />} />
+        <Route path="*" element={<ToSignIn />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+function ToSignIn() {
+  const location = useLocation();
+  const next = location.pathname === '/' ? '' : '?next=' + encodeURIComponent(location.pathname + location.search);
+  return <Navigate to={'/signin' + next} replace />;
+}
+
+function SignedIn() {
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>
+        <Guarded>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/circle" element={<MyCircle />} />
+            <Route path="/circles" element={<Circles />} />
+            <Route path="/events" element={<Events />} />
+            <Route path="/events/:id" element={<EventPage />} />
+            <Route path="/registrations" element={<Registrations />} />
+            <Route path="/facilitate" element={<Facilitate />} />
+            <Route path="/facilitate/:id" element={<FacilitateCircle />} />
+            <Route path="/staff" element={<Staff />} />
+            <Route path="/staff/new" element={<StaffEvent />} />
+            <Route path="/staff/:id" element={<StaffEvent />} />
+            <Route path="/admin/members" element={<Members />} />
+            <Route path="/admin/settings" element={<Settings />} />
+            <Route path="/admin/audit" element={<Audit />} />
+            <Route path="/reports" element={<Reports />} />
+            <Route path="/support" element={<Support />} />
+            <Route path="/profile" element={<Profile />} />
+            {/* Links mailed to people work whether or not they are signed in. */}
+            <Route path="/verify-email/:token" element={<VerifyEmail />} />
+            <Route path="/invitations/:token" element={<Invitation />} />
+            <Route path="/reset-password/:token" element={<ResetPassword />} />
+            <Route path="/signin" element={<Navigate to="/" replace />} />
+            <Route path="/signup" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Guarded>
+      </Suspense>
+    </Shell>
+  );
+}
+
+export function App() {
+  const { state } = useAuth();
+  return (
+    <BrowserRouter>
+      {state.status === 'booting' ? <Loading /> : state.status === 'signedIn' ? <SignedIn /> : <Public />}
+    </BrowserRouter>
+  );
+}

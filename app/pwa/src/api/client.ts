@@ -1,0 +1,81 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+import { ApiError, networkProblem, problemOf } from './problem';
+import { session } from './session';
+
+/** The API client, typed from app's OpenAPI document at build time: a changed contract fails `tsc`. */
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+
+const RETRIED = 'X-Hearth-Retried';
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = session.token();
+    if (token && !request.headers.has('Authorization')) {
+      request.headers.set('Authorization', 'Bearer ' + token);
+    }
+    return request;
+  },
+  async onResponse({ request, response }) {
+    // An expired access token: renew it through the cookie once and repeat the request.
+    if (response.status === 401 && !request.url.includes('/api/v1/auth/') && !request.headers.has(RETRIED) && session.signedIn()) {
+      if (await session.refresh()) {
+        const again = new Request(request, { headers: new Headers(request.headers) });
+        again.headers.set('Authorization', 'Bearer ' + session.token());
+        again.headers.set(RETRIED, '1');
+        return fetch(again);
+      }
+    }
+    return response;
+  },
+};
+api.use(auth);
+
+interface Result<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem. Network failures become NETWORK_ERROR. */
+export async function must<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call;
+  } catch (failure) {
+    if (failure instanceof ApiError) {
+      throw failure;
+    }
+    throw new ApiError(networkProblem());
+  }
+  if (!result.response.ok) {
+    throw new ApiError(await problemOf(result.response));
+  }
+  return result.data as T;
+}
+
+/** A plain request with the session's token, for what openapi-fetch does not type well (files, headers of our own). */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = session.token();
+  if (token) {
+    headers.set('Authorization', 'Bearer ' + token);
+  }
+  if (init.body && !headers.has('Content-Type')) {
+    headers.set('Content-Type', 'application/json');
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+    if (response.status === 401 && session.signedIn() && (await session.refresh())) {
+      headers.set('Authorization', 'Bearer ' + session.token());
+      response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+    }
+  } catch {
+    throw new ApiError(networkProblem());
+  }
+  if (!response.ok) {
+    throw new ApiError(await problemOf(response));
+  }
+  return response;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { mayOpen, menuFor } from './menu';
+
+const paths = (permissions: string[]) => menuFor(permissions).map((item) => item.path);
+
+describe('the menu follows the permissions of /me', () => {
+  it('shows a member his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
+    expect(paths(['circles.join', 'events.register'])).toEqual(['/', '/circle', '/circles', '/events', '/registrations', '/profile']);
+  });
+
+  it('adds facilitating for circles.manage and the events he runs for events.staff', () => {
+    expect(paths(['circles.join', 'circles.manage'])).toContain('/facilitate');
+    expect(paths(['events.staff'])).toContain('/staff');
+    expect(paths(['events.manage'])).toContain('/staff');
+  });
+
+  it('gives leadership reports and the audit log but not member management', () => {
+    const leadership = paths(['reports.view', 'audit.view', 'members.view', 'circles.view-all']);
+    expect(leadership).toEqual(expect.arrayContaining(['/reports', '/admin/audit']));
+    expect(leadership).not.toContain('/admin/members');
+    expect(leadership).not.toContain('/admin/settings');
+  });
+
+  it('adds up the permissions of several roles', () => {
+    expect(paths(['support.assist', 'members.view', 'events.staff'])).toEqual(expect.arrayContaining(['/support', '/staff']));
+  });
+
+  it('refuses a direct link to a screen the permissions do not open', () => {
+    expect(mayOpen('/admin/members', ['circles.join'])).toBe(false);
+    expect(mayOpen('/facilitate/123', ['circles.join'])).toBe(false);
+    expect(mayOpen('/facilitate/123', ['circles.manage'])).toBe(true);
+    expect(mayOpen('/events/42', [])).toBe(true);
+  });
+});

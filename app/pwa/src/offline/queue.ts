@@ -1,0 +1,121 @@
+import { all, put, remove } from './db';
+
+/**
+ * Actions taken offline (attendance, check-ins), kept until the network is back and then sent once each. Every
+ * action carries its idempotency key from the moment it is made, so a send that reached the server but whose answer
+ * was lost is answered as the same action when it is sent again.
+ */
+export interface QueuedAction {
+  id: string;
+  kind: 'attendance' | 'check-in';
+  method: 'POST' | 'PUT';
+  path: string;
+  body: unknown;
+  label: string;
+  createdAt: string;
+  /** Orders actions made within the same millisecond. */
+  seq: number;
+  attempts: number;
+  lastError?: string;
+}
+
+export interface FlushOutcome {
+  sent: QueuedAction[];
+  refused: { action: QueuedAction; status: number; detail: string }[];
+  remaining: number;
+}
+
+export type Sender = (action: QueuedAction) => Promise<Response>;
+
+const listeners = new Set<() => void>();
+
+export function onQueueChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const changed = () => listeners.forEach((listener) => listener());
+
+/** Queues an action; `id` is its idempotency key, given when a send with that key may already have reached the server. */
+let counter = 0;
+const keyOf = (action: QueuedAction) => String(action.seq).padStart(20, '0') + ':' + action.id;
+
+export async function enqueue(action: Omit<QueuedAction, 'id' | 'createdAt' | 'seq' | 'attempts'>, id: string = crypto.randomUUID()): Promise<QueuedAction> {
+  const now = Date.now();
+  const queued: QueuedAction = { ...action, id, createdAt: new Date(now).toISOString(), seq: now * 1000 + (counter++ % 1000), attempts: 0 };
+  await put('queue', keyOf(queued), queued);
+  changed();
+  return queued;
+}
+
+export async function pending(): Promise<QueuedAction[]> {
+  const actions = await all<QueuedAction>('queue');
+  return actions.sort((a, b) => a.seq - b.seq);
+}
+
+let flushing: Promise<FlushOutcome> | null = null;
+
+/**
+ * Sends what is queued, oldest first. A sent action leaves the queue; one the server refuses (4xx) leaves it too and
+ * is reported, since sending it again cannot succeed; a network failure or 5xx stops the flush and keeps the rest.
+ * Two flushes never run at once, so no action is sent twice by this device.
+ */
+export function flush(send: Sender): Promise<FlushOutcome> {
+  if (!flushing) {
+    flushing = doFlush(send).finally(() => {
+      flushing = null;
+    });
+  }
+  return flushing;
+}
+
+async function doFlush(send: Sender): Promise<FlushOutcome> {
+  const outcome: FlushOutcome = { sent: [], refused: [], remaining: 0 };
+  const actions = await pending();
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i];
+    const key = keyOf(action);
+    let response: Response;
+    try {
+      response = await send(action);
+    } catch (error) {
+      await put('queue', key, { ...action, attempts: action.attempts + 1, lastError: String(error) });
+      outcome.remaining = actions.length - i;
+      break;
+    }
+    if (response.ok) {
+      await remove('queue', key);
+      outcome.sent.push(action);
+    } else if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 408 && response.status !== 429) {
+      await remove('queue', key);
+      let detail = response.statusText;
+      try {
+        detail = (await response.json()).detail ?? detail;
+      } catch {
+        // keep the status text
+      }
+      outcome.refused.push({ action, status: response.status, detail });
+    } else {
+      await put('queue', key, { ...action, attempts: action.attempts + 1, lastError: 'HTTP ' + response.status });
+      outcome.remaining = actions.length - i;
+      break;
+    }
+  }
+  changed();
+  return outcome;
+}
+
+/** How the app sends a queued action: with its idempotency key and the session's token. */
+export function httpSender(token: () => string | null): Sender {
+  return (action) =>
+    fetch(action.path, {
+      method: action.method,
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': action.id,
+        ...(token() ? { Authorization: 'Bearer ' + token() } : {}),
+      },
+      body: JSON.stringify(action.body),
+    });
+}

@@ -1,0 +1,149 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, must } from '../api/client';
+import { useAuth } from '../auth';
+import { useMyRegistrations, type EventView } from '../data';
+import { t } from '../i18n/t';
+import { money, when } from '../ui/format';
+import { Loaded, Page, Section } from '../ui/Page';
+import { fieldProps, ProblemAlert } from '../ui/Problem';
+
+export default function EventPage() {
+  const { id = '' } = useParams();
+  const event = useQuery({ queryKey: ['event', id], queryFn: () => must(api.GET('/api/v1/events/{id}', { params: { path: { id } } })) });
+  return (
+    <Page title={event.data?.title ?? t('menu.events')}>
+      <Loaded query={event}>{(data) => <Details event={data} />}</Loaded>
+    </Page>
+  );
+}
+
+function Details({ event }: { event: EventView }) {
+  const { can } = useAuth();
+  const registrations = useMyRegistrations();
+  const mine = registrations.data?.items.find((r) => r.eventId === event.id && r.status !== 'CANCELLED' && r.status !== 'EXPIRED');
+  return (
+    <>
+      <Typography>{when(event.startsAt)} – {when(event.endsAt)}</Typography>
+      {event.venue && <Typography>{event.venue}</Typography>}
+      {event.description && <Typography sx={{ mt: 1, whiteSpace: 'pre-line' }}>{event.description}</Typography>}
+      <Typography variant="body2" sx={{ mt: 1 }}>{t('events.seatsLeft', { n: event.openSeats })}</Typography>
+      {event.priceOptions.length > 0 && (
+        <Typography variant="body2">{event.priceOptions.map((p) => `${p.name}: ${money(p.amountCents, p.currency)}`).join(' · ')}</Typography>
+      )}
+      {mine ? (
+        <Alert severity="success" sx={{ mt: 2 }} action={<Button component={Link} to="/registrations" color="inherit">{t('menu.registrations')}</Button>}>
+          {t('events.status.' + mine.status)}
+          {mine.waitlistPosition ? ' · ' + t('events.position', { n: mine.waitlistPosition }) : ''}
+        </Alert>
+      ) : (
+        can('events.register') && event.status === 'SCHEDULED' && <RegisterForm event={event} />
+      )}
+      {event.status !== 'SCHEDULED' && <Alert severity="warning" sx={{ mt: 2 }}>{event.status}{event.cancelReason ? ': ' + event.cancelReason : ''}</Alert>}
+    </>
+  );
+}
+
+function RegisterForm({ event }: { event: EventView }) {
+  const queries = useQueryClient();
+  const [priceOption, setPriceOption] = useState(event.priceOptions[0]?.code ?? '');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [accepted, setAccepted] = useState<string[]>([]);
+  const [emergencyContact, setEmergencyContact] = useState('');
+  const [medicalNotes, setMedicalNotes] = useState('');
+  const retreat = event.type === 'DAY_RETREAT' || event.type === 'MULTI_DAY_RETREAT';
+  const register = useMutation({
+    mutationFn: () =>
+      must(
+        api.POST('/api/v1/events/{id}/register', {
+          params: { path: { id: event.id } },
+          body: {
+            priceOption: priceOption || null,
+            answers,
+            acceptedWaivers: accepted,
+            emergencyContact: emergencyContact.trim() || null,
+            medicalNotes: medicalNotes.trim() || null,
+          },
+        }),
+      ),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['me', 'registrations'] });
+      void queries.invalidateQueries({ queryKey: ['event', event.id] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    register.mutate();
+  };
+  const full = event.openSeats <= 0;
+  return (
+    <Section title={t('events.register')}>
+      <form onSubmit={submit} noValidate aria-label={t('events.register')}>
+        {event.priceOptions.length > 1 && (
+          <TextField select label={t('events.price')} value={priceOption} onChange={(e) => setPriceOption(e.target.value)} {...fieldProps(register.error, 'priceOption')}>
+            {event.priceOptions.map((p) => (
+              <MenuItem key={p.code} value={p.code}>{p.name} · {money(p.amountCents, p.currency)}</MenuItem>
+            ))}
+          </TextField>
+        )}
+        {event.questions.map((q) => {
+          const value = answers[q.id] ?? '';
+          const set = (v: string) => setAnswers({ ...answers, [q.id]: v });
+          if (q.kind === 'CHOICE' || q.kind === 'YES_NO') {
+            const choices = q.kind === 'YES_NO' ? ['YES', 'NO'] : q.choices;
+            return (
+              <FormControl key={q.id} required={q.required} sx={{ display: 'block', my: 1 }}>
+                <FormLabel id={'q-' + q.id}>{q.label}</FormLabel>
+                <RadioGroup aria-labelledby={'q-' + q.id} value={value} onChange={(e) => set(e.target.value)} row>
+                  {choices.map((c) => (
+                    <FormControlLabel key={c} value={c} control={<Radio />} label={q.kind === 'YES_NO' ? (c === 'YES' ? t('events.yes') : t('events.no')) : c} />
+                  ))}
+                </RadioGroup>
+              </FormControl>
+            );
+          }
+          return (
+            <TextField key={q.id} label={q.label} required={q.required} type={q.kind === 'DATE' ? 'date' : 'text'} value={value} onChange={(e) => set(e.target.value)}
+              slotProps={q.kind === 'DATE' ? { inputLabel: { shrink: true } } : undefined} {...fieldProps(register.error, q.id)} />
+          );
+        })}
+        {event.waivers.map((w) => (
+          <FormControl key={w.id} sx={{ display: 'block', my: 1 }}>
+            <Typography variant="h3" component="h3">{w.title}</Typography>
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-line', my: 1 }}>{w.body}</Typography>
+            <FormControlLabel
+              control={<Checkbox checked={accepted.includes(w.id)} onChange={(e) => setAccepted(e.target.checked ? [...accepted, w.id] : accepted.filter((x) => x !== w.id))} />}
+              label={t('events.accept') + ': ' + w.title}
+            />
+          </FormControl>
+        ))}
+        {retreat && (
+          <>
+            <TextField label={t('events.emergency')} value={emergencyContact} onChange={(e) => setEmergencyContact(e.target.value)} required {...fieldProps(register.error, 'emergencyContact')} />
+            <TextField label={t('events.medical')} value={medicalNotes} onChange={(e) => setMedicalNotes(e.target.value)} multiline minRows={2} {...fieldProps(register.error, 'medicalNotes')} />
+          </>
+        )}
+        {full && <Typography sx={{ mt: 1 }}>{t('events.full')}</Typography>}
+        <ProblemAlert error={register.error} />
+        {register.data && register.data.warnings.length > 0 && (
+          <Alert severity="info">{t('events.warnings')}: {register.data.warnings.join(' ')}</Alert>
+        )}
+        <Button type="submit" variant="contained" disabled={register.isPending} sx={{ mt: 2 }}>
+          {full ? t('events.joinWaitlist') : t('events.register')}
+        </Button>
+      </form>
+    </Section>
+  );
+}

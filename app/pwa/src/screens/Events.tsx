@@ -1,0 +1,101 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, must } from '../api/client';
+import { useComingEvents, type EventView } from '../data';
+import { t } from '../i18n/t';
+import { when } from '../ui/format';
+import { Loaded, Page } from '../ui/Page';
+
+export default function Events() {
+  const [view, setView] = useState<'list' | 'month'>('list');
+  return (
+    <Page
+      title={t('menu.events')}
+      actions={
+        <ToggleButtonGroup exclusive value={view} onChange={(_, v) => v && setView(v)} aria-label={t('menu.events')} size="small">
+          <ToggleButton value="list">{t('events.list')}</ToggleButton>
+          <ToggleButton value="month">{t('events.month')}</ToggleButton>
+        </ToggleButtonGroup>
+      }
+    >
+      {view === 'list' ? <EventList /> : <Month />}
+    </Page>
+  );
+}
+
+function EventList() {
+  const events = useComingEvents(50);
+  return (
+    <Loaded query={events}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <Typography>{t('home.noEvents')}</Typography>
+        ) : (
+          <List>
+            {page.items.map((event) => (
+              <ListItemButton key={event.id} component={Link} to={'/events/' + event.id}>
+                <ListItemText primary={event.title} secondary={`${when(event.startsAt)}${event.venue ? ' · ' + event.venue : ''} · ${t('events.seatsLeft', { n: event.openSeats })}`} />
+              </ListItemButton>
+            ))}
+          </List>
+        )
+      }
+    </Loaded>
+  );
+}
+
+const WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(undefined, { weekday: 'short' }).format(new Date(2024, 0, 1 + i)));
+
+function Month() {
+  const [month, setMonth] = useState(() => {
+    const now = new Date();
+    return new Date(now.getFullYear(), now.getMonth(), 1);
+  });
+  const end = new Date(month.getFullYear(), month.getMonth() + 1, 1);
+  const events = useQuery({
+    queryKey: ['events', 'month', month.toISOString()],
+    queryFn: () => must(api.GET('/api/v1/events', { params: { query: { from: month.toISOString(), to: end.toISOString(), size: 200 } } })),
+  });
+  const lead = (month.getDay() + 6) % 7;
+  const days = new Date(month.getFullYear(), month.getMonth() + 1, 0).getDate();
+  const byDay = new Map<number, EventView[]>();
+  for (const event of events.data?.items ?? []) {
+    const d = new Date(event.startsAt).getDate();
+    byDay.set(d, [...(byDay.get(d) ?? []), event]);
+  }
+  const title = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(month);
+  return (
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', my: 1 }}>
+        <Button onClick={() => setMonth(new Date(month.getFullYear(), month.getMonth() - 1, 1))}>{t('common.previous')}</Button>
+        <Typography variant="h2" component="h2" aria-live="polite">{title}</Typography>
+        <Button onClick={() => setMonth(new Date(month.getFullYear(), month.getMonth() + 1, 1))}>{t('common.next')}</Button>
+      </Box>
+      <Box role="grid" aria-label={title} sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 0.5 }}>
+        {WEEKDAYS.map((d) => (
+          <Box key={d} role="columnheader" sx={{ textAlign: 'center', fontWeight: 600, fontSize: 12 }}>{d}</Box>
+        ))}
+        {Array.from({ length: lead }, (_, i) => <Box key={'lead' + i} role="gridcell" />)}
+        {Array.from({ length: days }, (_, i) => i + 1).map((d) => (
+          <Box key={d} role="gridcell" sx={{ minHeight: 56, border: '1px solid', borderColor: 'divider', borderRadius: 1, p: 0.5, fontSize: 12, overflow: 'hidden' }}>
+            <div>{d}</div>
+            {(byDay.get(d) ?? []).map((event) => (
+              <Link key={event.id} to={'/events/' + event.id} style={{ display: 'block', color: '#7a3b12', fontWeight: 600, minHeight: 24 }}>
+                {event.title}
+              </Link>
+            ))}
+          </Box>
+        ))}
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, must } from '../api/client';
+import { ApiError } from '../api/problem';
+import { useAuth } from '../auth';
+import { useMyCircle, useOccurrences, type CircleView } from '../data';
+import { t } from '../i18n/t';
+import { loadOrRecall } from '../offline/lastSeen';
+import { fullName, when } from '../ui/format';
+import { Loaded, Page, Section } from '../ui/Page';
+import { fieldProps, ProblemAlert } from '../ui/Problem';
+
+const offline = (e: unknown) => e instanceof ApiError && e.offline;
+
+export default function MyCircle() {
+  const circle = useMyCircle();
+  return (
+    <Page title={circle.data?.circle?.name ?? t('menu.circle')}>
+      <Loaded query={circle}>
+        {(data) =>
+          data.circle ? (
+            <CircleDetails circle={data.circle} />
+          ) : (
+            <>
+              <Typography>{t('home.noCircle')}</Typography>
+              <Button component={Link} to="/circles" variant="contained" sx={{ mt: 2 }}>{t('home.findCircle')}</Button>
+            </>
+          )
+        }
+      </Loaded>
+    </Page>
+  );
+}
+
+function CircleDetails({ circle }: { circle: CircleView }) {
+  const { me } = useAuth();
+  const members = useQuery({
+    queryKey: ['circle', circle.id, 'members'],
+    queryFn: () => loadOrRecall('circle/' + circle.id + '/members', () => must(api.GET('/api/v1/circles/{id}/members', { params: { path: { id: circle.id } } })), offline),
+  });
+  const attendance = useQuery({
+    queryKey: ['circle', circle.id, 'attendance'],
+    queryFn: () => loadOrRecall('circle/' + circle.id + '/attendance', () => must(api.GET('/api/v1/circles/{id}/attendance', { params: { path: { id: circle.id } } })), offline),
+  });
+  const occurrences = useOccurrences(circle.id);
+  const mine = attendance.data?.members.find((m) => m.personId === me?.person.id);
+  return (
+    <>
+      {circle.description && <Typography>{circle.description}</Typography>}
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        {t('circle.facilitators', { names: circle.facilitators.map(fullName).join(', ') || '—' })}
+      </Typography>
+      {circle.location && <Typography variant="body2">{circle.location}</Typography>}
+      {circle.videoLink && (
+        <Typography variant="body2">
+          <a href={circle.videoLink}>{circle.videoLink}</a>
+        </Typography>
+      )}
+      <Section title={t('circle.members')}>
+        <Loaded query={members}>
+          {(page) => (
+            <List dense>
+              {page.items.map((m) => (
+                <ListItem key={m.personId}>
+                  <ListItemText primary={fullName(m)} />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </Loaded>
+      </Section>
+      <Section title={t('circle.schedule')}>
+        {circle.schedule && <Typography variant="body2">{t('circle.every', { rule: circle.schedule.rrule, minutes: circle.schedule.minutes })}</Typography>}
+        <Loaded query={occurrences}>
+          {(page) => (
+            <List dense>
+              {page.items.slice(0, 6).map((o) => (
+                <ListItem key={o.plannedStart}>
+                  <ListItemText primary={when(o.start)} secondary={o.cancelled ? t('circle.cancelled') : o.moved ? t('circle.moved') : undefined} />
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </Loaded>
+      </Section>
+      <Section title={t('circle.attendance')}>
+        <Typography>{mine ? t('circle.rate', { present: mine.present, meetings: mine.meetings }) : '—'}</Typography>
+      </Section>
+      <Goals />
+    </>
+  );
+}
+
+function Goals() {
+  const queries = useQueryClient();
+  const goals = useQuery({ queryKey: ['me', 'goals'], queryFn: () => must(api.GET('/api/v1/me/goals')) });
+  const [title, setTitle] = useState('');
+  const [shared, setShared] = useState(false);
+  const add = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/me/goals', { body: { title, visibility: shared ? 'CIRCLE' : 'PRIVATE' } })),
+    onSuccess: () => {
+      setTitle('');
+      void queries.invalidateQueries({ queryKey: ['me', 'goals'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  return (
+    <Section title={t('circle.goals')}>
+      <Loaded query={goals}>
+        {(page) => (
+          <List dense>
+            {page.items.map((goal) => (
+              <ListItem key={goal.id}>
+                <ListItemText primary={goal.title} secondary={[goal.status, goal.percent != null ? goal.percent + '%' : null, goal.visibility === 'CIRCLE' ? t('circle.shareWithCircle') : null].filter(Boolean).join(' · ')} />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </Loaded>
+      <form onSubmit={submit} noValidate>
+        <TextField label={t('circle.goalTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required {...fieldProps(add.error, 'title')} />
+        <FormControlLabel control={<Checkbox checked={shared} onChange={(e) => setShared(e.target.checked)} />} label={t('circle.shareWithCircle')} />
+        <ProblemAlert error={add.error} />
+        <Button type="submit" variant="outlined" disabled={add.isPending}>{t('circle.addGoal')}</Button>
+      </form>
+    </Section>
+  );
+}

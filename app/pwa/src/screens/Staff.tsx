@@ -1,0 +1,36 @@
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { Link } from 'react-router';
+import { useAuth } from '../auth';
+import { useComingEvents } from '../data';
+import { t } from '../i18n/t';
+import { when } from '../ui/format';
+import { Loaded, Page } from '../ui/Page';
+
+/** Coming events, each opening its staff page; the server answers 403 where he is not on the event's staff. */
+export default function Staff() {
+  const { can } = useAuth();
+  const events = useComingEvents(100);
+  return (
+    <Page title={t('staff.events')} actions={can('events.manage') ? <Button component={Link} to="/staff/new" variant="contained">{t('staff.create')}</Button> : null}>
+      <Loaded query={events}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Typography>{t('staff.none')}</Typography>
+          ) : (
+            <List>
+              {page.items.map((e) => (
+                <ListItemButton key={e.id} component={Link} to={'/staff/' + e.id}>
+                  <ListItemText primary={e.title} secondary={`${when(e.startsAt)} · ${e.confirmed}/${e.capacity} · ${t('events.status.WAITLISTED')}: ${e.waitlisted}`} />
+                </ListItemButton>
+              ))}
+            </List>
+          )
+        }
+      </Loaded>
+    </Page>
+  );
+}

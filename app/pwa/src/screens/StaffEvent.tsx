@@ -1,0 +1,295 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import jsQR from 'jsqr';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, must } from '../api/client';
+import type { EventView, Schemas } from '../data';
+import { t } from '../i18n/t';
+import { sendOrQueue } from '../offline/actions';
+import { when } from '../ui/format';
+import { Loaded, Page, Section } from '../ui/Page';
+import { fieldProps, ProblemAlert } from '../ui/Problem';
+
+type EventRequest = Schemas['EventController.EventRequest'];
+type Question = Schemas['EventController.QuestionRequest'];
+
+export default function StaffEvent() {
+  const { id } = useParams();
+  const event = useQuery({ queryKey: ['event', id], enabled: Boolean(id), queryFn: () => must(api.GET('/api/v1/events/{id}', { params: { path: { id: id! } } })) });
+  const [tab, setTab] = useState(0);
+  if (!id) {
+    return (
+      <Page title={t('staff.create')}>
+        <EventForm />
+      </Page>
+    );
+  }
+  return (
+    <Page title={event.data?.title ?? t('staff.events')}>
+      <Tabs value={tab} onChange={(_, v) => setTab(v)} variant="scrollable" aria-label={t('staff.events')}>
+        <Tab label={t('staff.checkIn')} />
+        <Tab label={t('staff.registrations')} />
+        <Tab label={t('staff.careTeams')} />
+        <Tab label={t('staff.edit')} />
+      </Tabs>
+      <Loaded query={event}>
+        {(data) => (
+          <>
+            {tab === 0 && <CheckIn event={data} />}
+            {tab === 1 && <RegistrationsList event={data} />}
+            {tab === 2 && <CareTeams event={data} />}
+            {tab === 3 && <EventForm event={data} />}
+          </>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
+
+const local = (iso: string) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+};
+
+function EventForm({ event }: { event?: EventView }) {
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const types = useQuery({ queryKey: ['event-types'], queryFn: () => must(api.GET('/api/v1/event-types')) });
+  const [form, setForm] = useState({
+    type: event?.type ?? 'WORKSHOP', title: event?.title ?? '', description: event?.description ?? '', startsAt: event ? local(event.startsAt) : '', endsAt: event ? local(event.endsAt) : '',
+    timeZone: event?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, venue: event?.venue ?? '', capacity: event?.capacity ?? 20, visibility: event?.visibility ?? 'MEMBERS',
+  });
+  const [questions, setQuestions] = useState<Question[]>(event?.questions.map((q) => ({ kind: q.kind, label: q.label, required: q.required, choices: q.choices })) ?? []);
+  const [waivers, setWaivers] = useState(event?.waivers.map((w) => ({ title: w.title, body: w.body })) ?? []);
+  const [prices, setPrices] = useState(event?.priceOptions.map((p) => ({ ...p })) ?? []);
+  const save = useMutation({
+    mutationFn: () => {
+      const body: EventRequest = {
+        ...form, description: form.description || null, venue: form.venue || null, capacity: Number(form.capacity),
+        startsAt: form.startsAt ? new Date(form.startsAt).toISOString() : '', endsAt: form.endsAt ? new Date(form.endsAt).toISOString() : '',
+        questions, waivers, priceOptions: prices.map((p) => ({ ...p, amountCents: Number(p.amountCents) })),
+      };
+      return event ? must(api.PUT('/api/v1/events/{id}', { params: { path: { id: event.id } }, body })) : must(api.POST('/api/v1/events', { body }));
+    },
+    onSuccess: (saved) => {
+      void queries.invalidateQueries({ queryKey: ['events'] });
+      void queries.invalidateQueries({ queryKey: ['event', saved.id] });
+      navigate('/staff/' + saved.id);
+    },
+  });
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={event ? t('staff.edit') : t('staff.create')}>
+      <TextField select label={t('staff.type')} value={form.type} onChange={set('type')} {...fieldProps(save.error, 'type')}>
+        {(types.data?.items ?? [{ code: form.type, name: form.type }]).map((ty) => <MenuItem key={ty.code} value={ty.code}>{ty.name}</MenuItem>)}
+      </TextField>
+      <TextField label={t('staff.title')} value={form.title} onChange={set('title')} required {...fieldProps(save.error, 'title')} />
+      <TextField label={t('staff.description')} value={form.description} onChange={set('description')} multiline minRows={2} {...fieldProps(save.error, 'description')} />
+      <TextField label={t('staff.starts')} type="datetime-local" value={form.startsAt} onChange={set('startsAt')} slotProps={{ inputLabel: { shrink: true } }} required {...fieldProps(save.error, 'startsAt')} />
+      <TextField label={t('staff.ends')} type="datetime-local" value={form.endsAt} onChange={set('endsAt')} slotProps={{ inputLabel: { shrink: true } }} required {...fieldProps(save.error, 'endsAt')} />
+      <TextField label={t('staff.timeZone')} value={form.timeZone} onChange={set('timeZone')} {...fieldProps(save.error, 'timeZone')} />
+      <TextField label={t('staff.venue')} value={form.venue} onChange={set('venue')} {...fieldProps(save.error, 'venue')} />
+      <TextField label={t('staff.capacity')} type="number" value={form.capacity} onChange={set('capacity')} {...fieldProps(save.error, 'capacity')} />
+      <TextField select label={t('staff.visibility')} value={form.visibility} onChange={set('visibility')}>
+        <MenuItem value="MEMBERS">{t('staff.MEMBERS')}</MenuItem>
+        <MenuItem value="PUBLIC">{t('staff.PUBLIC')}</MenuItem>
+      </TextField>
+
+      <Section title={t('events.questions')}>
+        {questions.map((q, i) => (
+          <Box key={i} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+            <TextField label={t('staff.label')} value={q.label} onChange={(e) => setQuestions(questions.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} sx={{ flex: '2 1 200px' }} />
+            <TextField select label={t('staff.kind')} value={q.kind} onChange={(e) => setQuestions(questions.map((x, j) => (j === i ? { ...x, kind: e.target.value as Question['kind'] } : x)))} sx={{ flex: '1 1 100px' }}>
+              {['TEXT', 'CHOICE', 'YES_NO', 'DATE'].map((k) => <MenuItem key={k} value={k}>{k}</MenuItem>)}
+            </TextField>
+            {q.kind === 'CHOICE' && <TextField label={t('staff.choices')} value={(q.choices ?? []).join(', ')} onChange={(e) => setQuestions(questions.map((x, j) => (j === i ? { ...x, choices: e.target.value.split(',').map((c) => c.trim()).filter(Boolean) } : x)))} />}
+            <FormControlLabel label={t('staff.required')} control={<Checkbox checked={Boolean(q.required)} onChange={(e) => setQuestions(questions.map((x, j) => (j === i ? { ...x, required: e.target.checked } : x)))} />} />
+          </Box>
+        ))}
+        <Button onClick={() => setQuestions([...questions, { kind: 'TEXT', label: '', required: false, choices: [] }])}>{t('staff.addQuestion')}</Button>
+      </Section>
+      <Section title={t('events.waivers')}>
+        {waivers.map((w, i) => (
+          <Box key={i}>
+            <TextField label={t('staff.waiverTitle')} value={w.title} onChange={(e) => setWaivers(waivers.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />
+            <TextField label={t('staff.waiverBody')} value={w.body} multiline minRows={3} onChange={(e) => setWaivers(waivers.map((x, j) => (j === i ? { ...x, body: e.target.value } : x)))} />
+          </Box>
+        ))}
+        <Button onClick={() => setWaivers([...waivers, { title: '', body: '' }])}>{t('staff.addWaiver')}</Button>
+      </Section>
+      <Section title={t('events.price')}>
+        {prices.map((p, i) => (
+          <Box key={i} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            <TextField label={t('staff.code')} value={p.code} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} sx={{ flex: '1 1 80px' }} />
+            <TextField label={t('staff.priceName')} value={p.name} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} sx={{ flex: '2 1 120px' }} />
+            <TextField label={t('staff.amount') + ' (cents)'} type="number" value={p.amountCents} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, amountCents: Number(e.target.value) } : x)))} sx={{ flex: '1 1 80px' }} />
+            <TextField label={t('staff.currency')} value={p.currency} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, currency: e.target.value.toUpperCase() } : x)))} sx={{ flex: '1 1 60px' }} />
+          </Box>
+        ))}
+        <Button onClick={() => setPrices([...prices, { code: 'STANDARD', name: 'Standard', amountCents: 0, currency: 'GBP' }])}>{t('staff.addPrice')}</Button>
+      </Section>
+      <ProblemAlert error={save.error} />
+      <Button type="submit" variant="contained" disabled={save.isPending} sx={{ mt: 2 }}>{t('staff.save')}</Button>
+    </form>
+  );
+}
+
+function RegistrationsList({ event }: { event: EventView }) {
+  const registrations = useQuery({ queryKey: ['event', event.id, 'registrations'], queryFn: () => must(api.GET('/api/v1/events/{id}/registrations', { params: { path: { id: event.id }, query: { size: 200 } } })) });
+  return (
+    <Section title={t('staff.registrations')}>
+      <Typography>{event.confirmed} / {event.capacity} · {t('events.status.WAITLISTED')}: {event.waitlisted}</Typography>
+      <Loaded query={registrations}>
+        {(page) => (
+          <List dense>
+            {page.items.map((r) => (
+              <ListItem key={r.id}>
+                <ListItemText primary={r.personId.slice(0, 8)} secondary={t('events.status.' + r.status) + (r.waitlistPosition ? ' #' + r.waitlistPosition : '') + (r.checkedInAt ? ' · ✓ ' + when(r.checkedInAt) : '')} />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </Loaded>
+    </Section>
+  );
+}
+
+function CareTeams({ event }: { event: EventView }) {
+  const queries = useQueryClient();
+  const teams = useQuery({ queryKey: ['event', event.id, 'teams'], queryFn: () => must(api.GET('/api/v1/events/{id}/care-teams', { params: { path: { id: event.id } } })) });
+  const assign = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/events/{id}/care-teams/assign', { params: { path: { id: event.id } } })),
+    onSuccess: () => void queries.invalidateQueries({ queryKey: ['event', event.id, 'teams'] }),
+  });
+  return (
+    <Section title={t('staff.careTeams')}>
+      <Button onClick={() => assign.mutate()} disabled={assign.isPending}>{t('staff.assign')}</Button>
+      <ProblemAlert error={assign.error} />
+      <Loaded query={teams}>
+        {(data) => (
+          <>
+            {data.warnings.map((w) => <Alert key={w} severity="warning">{w}</Alert>)}
+            <Typography>{t('staff.unassigned', { n: data.unassigned })}</Typography>
+            <List dense>
+              {data.teams.map((team) => (
+                <ListItem key={team.id}>
+                  <ListItemText primary={team.name} secondary={`${team.size}${data.participantsPerStaff ? ' / ' + data.participantsPerStaff : ''}${team.overRatio ? ' · ' + t('staff.ratio') + '!' : ''}`} />
+                </ListItem>
+              ))}
+            </List>
+          </>
+        )}
+      </Loaded>
+    </Section>
+  );
+}
+
+type CheckedIn = Schemas['CheckIns.CheckedIn'];
+
+function CheckIn({ event }: { event: EventView }) {
+  const queries = useQueryClient();
+  const [token, setToken] = useState('');
+  const [messages, setMessages] = useState<string[]>([]);
+  const [scanning, setScanning] = useState(false);
+  const report = useQuery({ queryKey: ['event', event.id, 'attendance'], queryFn: () => must(api.GET('/api/v1/events/{id}/attendance', { params: { path: { id: event.id } } })) });
+  const checkIn = useMutation({
+    mutationFn: (ticket: string) =>
+      sendOrQueue<CheckedIn>({ kind: 'check-in', method: 'POST', path: `/api/v1/events/${event.id}/check-in`, body: { token: ticket }, label: event.title }),
+    onSuccess: (outcome) => {
+      const line = outcome.sent
+        ? (outcome.body.alreadyCheckedIn ? t('staff.already', { name: outcome.body.firstName + ' ' + outcome.body.lastName }) : t('staff.checkedIn', { name: outcome.body.firstName + ' ' + outcome.body.lastName }))
+        : t('facilitate.queued');
+      setMessages((m) => [line, ...m].slice(0, 10));
+      setToken('');
+      void queries.invalidateQueries({ queryKey: ['event', event.id, 'attendance'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (token.trim()) {
+      checkIn.mutate(token.trim());
+    }
+  };
+  return (
+    <Section title={t('staff.checkIn')}>
+      <Loaded query={report}>{(r) => <Typography role="status">{t('staff.checkedInOf', { checked: r.checkedIn, confirmed: r.confirmed })}</Typography>}</Loaded>
+      {scanning ? <Scanner onCode={(code) => checkIn.mutate(code)} onStop={() => setScanning(false)} /> : <Button variant="contained" onClick={() => setScanning(true)} sx={{ my: 1 }}>{t('staff.scan')}</Button>}
+      <form onSubmit={submit} noValidate>
+        <TextField label={t('staff.token')} value={token} onChange={(e) => setToken(e.target.value)} />
+        <Button type="submit" disabled={checkIn.isPending}>{t('staff.checkIn')}</Button>
+      </form>
+      <ProblemAlert error={checkIn.error} />
+      <List dense aria-live="polite">
+        {messages.map((m, i) => <ListItem key={i}><ListItemText primary={m} /></ListItem>)}
+      </List>
+    </Section>
+  );
+}
+
+/** The phone's camera, read frame by frame for a QR code; the same code is not sent twice in a row. */
+function Scanner({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let frame = 0;
+    let last = '';
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const tick = () => {
+      const v = video.current;
+      if (v && context && v.readyState === v.HAVE_ENOUGH_DATA) {
+        canvas.width = v.videoWidth;
+        canvas.height = v.videoHeight;
+        context.drawImage(v, 0, 0);
+        const found = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+        if (found && found.data !== last) {
+          last = found.data;
+          onCode(found.data);
+        }
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    navigator.mediaDevices
+      ?.getUserMedia({ video: { facingMode: 'environment' } })
+      .then((s) => {
+        stream = s;
+        if (video.current) {
+          video.current.srcObject = s;
+          void video.current.play();
+        }
+        frame = requestAnimationFrame(tick);
+      })
+      .catch(() => setError(t('staff.cameraDenied')));
+    if (!navigator.mediaDevices) {
+      setError(t('staff.cameraDenied'));
+    }
+    return () => {
+      cancelAnimationFrame(frame);
+      stream?.getTracks().forEach((track) => track.stop());
+    };
+  }, [onCode]);
+  return (
+    <Box sx={{ my: 1 }}>
+      {error ? <Alert severity="warning">{error}</Alert> : <video ref={video} muted playsInline style={{ width: '100%', maxWidth: 420, borderRadius: 8 }} aria-label={t('staff.scan')} />}
+      <Button onClick={onStop}>{t('staff.stopScan')}</Button>
+    </Box>
+  );
+}

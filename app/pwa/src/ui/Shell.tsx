@@ -1,0 +1,118 @@
+import AppBar from '@mui/material/AppBar';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Snackbar from '@mui/material/Snackbar';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useAuth } from '../auth';
+import { t } from '../i18n/t';
+import { menuFor } from '../menu';
+import { flushQueue } from '../offline/actions';
+import { useOnline, useQueue } from '../offline/status';
+import { useUpdatePrompt } from '../pwa';
+
+const DRAWER = 240;
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { me, signOut } = useAuth();
+  const wide = useMediaQuery('(min-width:960px)');
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const online = useOnline();
+  const queue = useQueue();
+  const update = useUpdatePrompt();
+  useEffect(() => setOpen(false), [location.pathname]);
+  // What was done offline is sent as soon as the network is back (and on start, for what an earlier visit left).
+  useEffect(() => {
+    if (online) {
+      void flushQueue().catch(() => undefined);
+    }
+  }, [online]);
+  const items = menuFor(me?.permissions ?? []);
+
+  const nav = (
+    <nav aria-label={t('app.menu')}>
+      <List>
+        {items.map((item) => {
+          const current = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
+          return (
+            <ListItemButton key={item.path} component={Link} to={item.path} selected={current} aria-current={current ? 'page' : undefined}>
+              <ListItemText primary={t(item.label)} />
+            </ListItemButton>
+          );
+        })}
+        <ListItemButton onClick={() => void signOut()}>
+          <ListItemText primary={t('app.signOut')} />
+        </ListItemButton>
+      </List>
+    </nav>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar>
+          {!wide && (
+            <IconButton color="inherit" edge="start" aria-label={t('app.menu')} aria-expanded={open} onClick={() => setOpen(!open)} sx={{ mr: 1 }}>
+              <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+                <path fill="currentColor" d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+              </svg>
+            </IconButton>
+          )}
+          <Typography component="span" variant="h6" sx={{ flexGrow: 1, fontWeight: 700 }}>
+            {t('app.name')}
+          </Typography>
+          {me && (
+            <Typography component="span" variant="body2" sx={{ display: { xs: 'none', sm: 'block' } }}>
+              {me.person.firstName} {me.person.lastName}
+            </Typography>
+          )}
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || open}
+        onClose={() => setOpen(false)}
+        sx={{ width: wide ? DRAWER : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        {nav}
+      </Drawer>
+      <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0 }}>
+        <Toolbar />
+        {!online && (
+          <Alert severity="warning" role="status" sx={{ borderRadius: 0 }} data-testid="offline-banner">
+            {t('app.offline')}
+          </Alert>
+        )}
+        {queue > 0 && (
+          <Alert severity="info" role="status" sx={{ borderRadius: 0 }}>
+            {t('app.queued', { n: queue })}
+          </Alert>
+        )}
+        {children}
+      </Box>
+      <Snackbar
+        open={update.waiting}
+        message={t('app.update')}
+        action={
+          <Button color="inherit" onClick={update.apply}>
+            {t('app.reload')}
+          </Button>
+        }
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,25 @@
+import { createTheme } from '@mui/material/styles';
+
+/** Warm, high-contrast colours (text and buttons pass WCAG AA) and touch targets of at least 44 px. */
+export const theme = createTheme({
+  palette: {
+    primary: { main: '#7a3b12', contrastText: '#ffffff' },
+    secondary: { main: '#2f5d50', contrastText: '#ffffff' },
+    background: { default: '#fbf7f2', paper: '#ffffff' },
+    text: { primary: '#1f1a17', secondary: '#5a4f47' },
+    success: { main: '#2e6b34' },
+    warning: { main: '#8a5200' },
+    error: { main: '#b3261e' },
+  },
+  shape: { borderRadius: 10 },
+  typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', h1: { fontSize: '1.6rem', fontWeight: 600 }, h2: { fontSize: '1.25rem', fontWeight: 600 }, h3: { fontSize: '1.05rem', fontWeight: 600 } },
+  components: {
+    MuiButton: { styleOverrides: { root: { minHeight: 44, textTransform: 'none', fontWeight: 600 } } },
+    MuiIconButton: { styleOverrides: { root: { minWidth: 44, minHeight: 44 } } },
+    MuiListItemButton: { styleOverrides: { root: { minHeight: 48 } } },
+    MuiToggleButton: { styleOverrides: { root: { minHeight: 44, minWidth: 44, textTransform: 'none' } } },
+    MuiTab: { styleOverrides: { root: { minHeight: 48, textTransform: 'none' } } },
+    MuiTextField: { defaultProps: { fullWidth: true, margin: 'dense' } },
+    MuiCheckbox: { styleOverrides: { root: { padding: 10 } } },
+  },
+});

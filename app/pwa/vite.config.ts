@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Maven builds into app's static resources (HEARTH_PWA_OUT); `npm run build` alone writes dist/.
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.png', 'favicon.svg'],
+      manifest: {
+        name: 'Hearth',
+        short_name: 'Hearth',
+        description: 'Your circle, your events, your brothers.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#fbf7f2',
+        theme_color: '#7a3b12',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        // The API, health, docs and calendar feeds are the server's: never answered from the shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/health/, /^\/swagger/, /^\/\.well-known\//],
+      },
+    }),
+  ],
+  build: {
+    outDir: process.env.HEARTH_PWA_OUT ?? 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});

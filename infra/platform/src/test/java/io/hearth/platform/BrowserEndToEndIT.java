@@ -1,0 +1,265 @@
+package io.hearth.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.hearth.infra.FreePorts;
+import io.hearth.infra.MailCatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The PWA and the operator console in a real Chromium against the whole platform (both services as separate JVMs,
+ * real PostgreSQL, Redis and Kafka), as people use them: phone-sized, by their labels, with axe checking every screen.
+ */
+class BrowserEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Platform platform;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Path root;
+    private static String app;
+    private static String console;
+    private static String axe;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> axeFindings = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        root = Paths.get(System.getProperty("hearth.root", "../..")).toAbsolutePath().normalize();
+        Path logs = Files.createDirectories(Paths.get("target", "e2e-logs"));
+        platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs);
+        AdminClient admin = new AdminClient(platform.tenantAdmin().baseUrl());
+        admin.signIn("operator@hearth.localhost", "hearth-operator-dev");
+        admin.register("demo", "Demo Men's Circle Network", "admin@demo.localhost", "standard");
+        admin.awaitStatus("demo", "ACTIVE", Duration.ofSeconds(30));
+        new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher()).seed("admin@demo.localhost");
+        app = platform.app().baseUrl().replace("127.0.0.1", "demo.localhost");
+        console = platform.tenantAdmin().baseUrl();
+        axe = Files.readString(root.resolve("app/pwa/node_modules/axe-core/axe.min.js"));
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("hearth.chromium", "/usr/bin/chromium")))
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @BeforeEach
+    void phone() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    @Test
+    void aNewManSignsUpConfirmsHisAddressIsApprovedAndGetsASeatInAnOpenCircle() throws Exception {
+        String email = "newman-" + UUID.randomUUID().toString().substring(0, 6) + "@demo.localhost";
+        page.navigate(app + "/signup");
+        page.getByLabel("First name").fill("Sam");
+        page.getByLabel("Last name").fill("Newman");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("a long walk in the hills");
+        checkAccessibility("sign up");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
+        assertThat(page.getByText("Check your inbox")).isVisible();
+
+        String token = linkToken(email, "/verify-email/");
+        page.navigate(app + "/verify-email/" + token);
+        assertThat(page.getByText("an administrator will approve")).isVisible();
+
+        Page admin = signIn(context.newPage(), "admin@demo.localhost");
+        admin.navigate(app + "/admin/members");
+        admin.getByLabel("Search by name or email").fill(email);
+        Locator card = admin.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Sam Newman"));
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+        assertThat(card.getByText("Active")).isVisible();
+        checkAccessibility(admin, "members");
+        admin.close();
+
+        signIn(page, email);
+        page.navigate(app + "/circles");
+        Locator open = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Thursday Open Circle"));
+        open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ask to join")).click();
+        assertThat(open.getByText("waiting for the facilitator")).isVisible();
+        checkAccessibility("circles to join");
+
+        Page facilitator = signIn(context.newPage(), "facilitator@demo.localhost");
+        facilitator.navigate(app + "/facilitate");
+        facilitator.getByText("Thursday Open Circle").click();
+        facilitator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+        assertThat(facilitator.getByText("No one is waiting.")).isVisible();
+        facilitator.close();
+
+        page.navigate(app + "/circle");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thursday Open Circle"))).isVisible();
+        assertThat(page.getByText("Sam Newman")).isVisible();
+        checkAccessibility("my circle");
+    }
+
+    @Test
+    void aFacilitatorTakesAttendanceForAWholeCircleOnAPhone() throws Exception {
+        signIn(page, "facilitator@demo.localhost");
+        page.navigate(app + "/facilitate");
+        page.getByText("Tuesday Circle").click();
+        Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Take attendance"));
+        assertThat(form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save attendance"))).isDisabled();
+        List<String> marks = List.of("Present", "Absent", "Excused");
+        Locator groups = form.getByRole(AriaRole.GROUP);
+        int men = groups.count();
+        assertThat(men).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < men; i++) {
+            groups.nth(i).getByRole(AriaRole.BUTTON).filter(new Locator.FilterOptions().setHasText(marks.get(i % 3))).click();
+        }
+        form.getByLabel("Meeting of").fill("2026-11-24T19:00");
+        checkAccessibility("take attendance");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save attendance")).click();
+        assertThat(page.getByText("Attendance saved.")).isVisible();
+
+        String circle = page.url().substring(page.url().lastIndexOf('/') + 1);
+        JsonNode meetings = api("GET", "/api/v1/circles/" + circle + "/meetings", token(page));
+        assertThat(meetings.path("items").findValuesAsText("startsAt")).contains("2026-11-24T19:00:00Z");
+    }
+
+    @Test
+    void anOperatorOnboardsAnOrganisationInTheConsoleAndSeesItActive() {
+        String slug = "console-" + UUID.randomUUID().toString().substring(0, 6);
+        page.setViewportSize(1280, 800);
+        page.navigate(console + "/");
+        page.getByLabel("Email").fill("operator@hearth.localhost");
+        page.getByLabel("Password").fill("hearth-operator-dev");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByLabel("Slug (its address: slug.hearth.example)").fill(slug);
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Console Circles");
+        page.getByLabel("First admin's email").fill("lead@" + slug + ".test");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Onboard")).click();
+
+        Locator row = page.locator("tr[data-slug='" + slug + "']");
+        assertThat(row.locator("[data-status='ACTIVE']")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        checkAccessibility("operator console");
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Suspend")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+        assertThat(row.locator("[data-status='SUSPENDED']")).isVisible();
+    }
+
+    @Test
+    void theMemberPwaIsInstallableAndItsApiDocsRender() {
+        signIn(page, "member1@demo.localhost");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, "))).isVisible();
+        checkAccessibility("member home");
+        await().atMost(Duration.ofSeconds(15)).until(() -> Boolean.TRUE.equals(page.evaluate("async () => !!(await navigator.serviceWorker.getRegistration())?.active")));
+
+        CDPSession cdp = context.newCDPSession(page);
+        JsonNode errors = JSON.valueToTree(cdp.send("Page.getInstallabilityErrors"));
+        assertThat(errors.path("installabilityErrors")).as("installability errors: %s", errors).isEmpty();
+
+        page.navigate(platform.app().baseUrl() + "/api/docs/");
+        assertThat(page.locator(".swagger-ui .information-container")).isVisible();
+    }
+
+    private Page signIn(Page target, String email) {
+        target.setDefaultTimeout(15_000);
+        target.navigate(app + "/signin");
+        target.getByLabel("Email").fill(email);
+        target.getByLabel("Password").fill("hearth-demo-password");
+        if (target == page) {
+            checkAccessibility("sign in");
+        }
+        target.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(target.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, "))).isVisible();
+        return target;
+    }
+
+    private void checkAccessibility(String screen) {
+        checkAccessibility(page, screen);
+    }
+
+    /** axe-core on the screen as it is now: serious and critical violations fail the test (after it has run). */
+    @SuppressWarnings("unchecked")
+    private void checkAccessibility(Page target, String screen) {
+        target.waitForLoadState();
+        if (!Boolean.TRUE.equals(target.evaluate("() => typeof window.axe !== 'undefined'"))) {
+            target.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        }
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) target.evaluate(
+                "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') }))");
+        violations.forEach(v -> axeFindings.add(screen + ": " + v));
+    }
+
+    /** The access token is in the page's memory only: the test asks the server for its own through the same sign-in. */
+    private String token(Page target) throws Exception {
+        Object cookie = target.context().cookies().stream().filter(c -> c.name.equals("hearth_refresh")).findFirst().map(c -> c.value).orElseThrow();
+        JsonNode tokens = JSON.readTree(target.request().post(app + "/api/v1/auth/refresh",
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("Content-Type", "application/json")
+                        .setData(Map.of("refreshToken", cookie))).text());
+        return tokens.path("accessToken").asText();
+    }
+
+    private JsonNode api(String method, String path, String token) throws Exception {
+        var response = page.request().fetch(app + path, com.microsoft.playwright.options.RequestOptions.create().setMethod(method)
+                .setHeader("Authorization", "Bearer " + token));
+        assertThat(response.status()).as("%s %s: %s", method, path, response.text()).isEqualTo(200);
+        return JSON.readTree(response.text());
+    }
+
+    private static String linkToken(String email, String prefix) {
+        Pattern link = Pattern.compile(Pattern.quote(prefix) + "([A-Za-z0-9_\\-]+)");
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (MailCatcher.Mail mail : platform.stack().mailCatcher().messages()) {
+                Matcher matcher = link.matcher(mail.body());
+                if (mail.to().contains(email) && matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            return null;
+        }, token -> token != null);
+    }
+}

@@ -1,0 +1,197 @@
+import Alert from '@mui/material/Alert';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError, must, setToken } from './api';
+import type { components } from './schema';
+import { fill, m } from './messages';
+
+type Tenant = components['schemas']['Tenant'];
+const STATUSES = ['PROVISIONING', 'ACTIVE', 'SUSPENDED', 'FAILED'] as const;
+const colour = { PROVISIONING: 'info', ACTIVE: 'success', SUSPENDED: 'warning', FAILED: 'error' } as const;
+
+const problem = (error: unknown) => (error ? <Alert severity="error" role="alert" sx={{ my: 1 }}>{error instanceof Error ? error.message : String(error)}</Alert> : null);
+const fieldError = (error: unknown, field: string) => {
+  const message = error instanceof ApiError ? error.field(field) : undefined;
+  return { error: Boolean(message), helperText: message };
+};
+
+export function Console() {
+  const [signedIn, setSignedIn] = useState(false);
+  return signedIn ? <Organisations onSignOut={() => { setToken(null); setSignedIn(false); }} /> : <SignIn onDone={() => setSignedIn(true)} />;
+}
+
+function SignIn({ onDone }: { onDone: () => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/auth/login', { body: { email, password } })),
+    onSuccess: (tokens) => {
+      setToken(tokens.accessToken);
+      onDone();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate();
+  };
+  return (
+    <Box component="main" sx={{ display: 'flex', justifyContent: 'center', p: 2, pt: 6 }}>
+      <Paper component="section" aria-labelledby="title" sx={{ p: 3, width: '100%', maxWidth: 400 }}>
+        <Typography id="title" component="h1" variant="h5" sx={{ mb: 2 }}>{m.title}</Typography>
+        <form onSubmit={submit} noValidate>
+          <TextField label={m.email} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldError(signIn.error, 'email')} />
+          <TextField label={m.password} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} {...fieldError(signIn.error, 'password')} />
+          {problem(signIn.error)}
+          <Button type="submit" variant="contained" fullWidth sx={{ mt: 2 }} disabled={signIn.isPending}>{m.signIn}</Button>
+        </form>
+      </Paper>
+    </Box>
+  );
+}
+
+function Organisations({ onSignOut }: { onSignOut: () => void }) {
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [page, setPage] = useState(0);
+  const [confirming, setConfirming] = useState<{ tenant: Tenant; action: 'suspend' | 'reactivate' } | null>(null);
+  const queries = useQueryClient();
+  const list = useQuery({
+    queryKey: ['tenants', q, status, page],
+    queryFn: () => must(api.GET('/api/v1/tenants', { params: { query: { q: q || undefined, status: (status || undefined) as Tenant['status'] | undefined, page, size: 20 } } })),
+    // Provisioning takes seconds: while any shown organisation is provisioning, watch it live.
+    refetchInterval: (query) => (query.state.data?.items.some((t) => t.status === 'PROVISIONING') ? 1000 : false),
+  });
+  const change = useMutation({
+    mutationFn: ({ tenant, action }: { tenant: Tenant; action: 'suspend' | 'reactivate' }) =>
+      action === 'suspend'
+        ? must(api.POST('/api/v1/tenants/{slug}/suspend', { params: { path: { slug: tenant.slug } } }))
+        : must(api.POST('/api/v1/tenants/{slug}/reactivate', { params: { path: { slug: tenant.slug } } })),
+    onSuccess: () => {
+      setConfirming(null);
+      void queries.invalidateQueries({ queryKey: ['tenants'] });
+    },
+  });
+  return (
+    <>
+      <AppBar position="static">
+        <Toolbar>
+          <Typography component="span" variant="h6" sx={{ flexGrow: 1 }}>{m.title}</Typography>
+          <Button color="inherit" onClick={onSignOut}>{m.signOut}</Button>
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', p: 2 }}>
+        <Typography component="h1" variant="h5">{m.organisations}</Typography>
+        <Create onCreated={() => void queries.invalidateQueries({ queryKey: ['tenants'] })} />
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
+          <TextField label={m.search} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ flex: '2 1 220px' }} />
+          <TextField select label={m.status} value={status} onChange={(e) => { setStatus(e.target.value); setPage(0); }} sx={{ flex: '1 1 160px' }}>
+            <MenuItem value="">{m.any}</MenuItem>
+            {STATUSES.map((s) => <MenuItem key={s} value={s}>{m.statuses[s]}</MenuItem>)}
+          </TextField>
+        </Box>
+        {problem(list.error ?? change.error)}
+        {list.isPending ? <p role="status">{m.loading}</p> : list.data && (
+          <>
+            <TableContainer component={Paper} sx={{ mt: 2 }}>
+              <Table aria-label={m.organisations}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{m.name}</TableCell>
+                    <TableCell>Slug</TableCell>
+                    <TableCell>{m.status}</TableCell>
+                    <TableCell>{m.plan}</TableCell>
+                    <TableCell>{m.created}</TableCell>
+                    <TableCell />
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {list.data.items.map((tenant) => (
+                    <TableRow key={tenant.id} data-slug={tenant.slug}>
+                      <TableCell>{tenant.name}</TableCell>
+                      <TableCell>{tenant.slug}</TableCell>
+                      <TableCell>
+                        <Chip size="small" color={colour[tenant.status]} label={m.statuses[tenant.status]} data-status={tenant.status} />
+                        {tenant.status === 'FAILED' && tenant.failureReason && <Typography variant="body2" color="error">{fill(m.failed, { reason: tenant.failureReason })}</Typography>}
+                      </TableCell>
+                      <TableCell>{tenant.plan}</TableCell>
+                      <TableCell>{new Date(tenant.createdAt).toLocaleString()}</TableCell>
+                      <TableCell>
+                        {tenant.status === 'ACTIVE' && <Button color="warning" onClick={() => setConfirming({ tenant, action: 'suspend' })}>{m.suspend}</Button>}
+                        {tenant.status === 'SUSPENDED' && <Button onClick={() => setConfirming({ tenant, action: 'reactivate' })}>{m.reactivate}</Button>}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            {list.data.items.length === 0 && <Typography sx={{ mt: 2 }}>{m.none}</Typography>}
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
+              <Button disabled={page === 0} onClick={() => setPage(page - 1)}>{m.previous}</Button>
+              <Typography>{fill(m.page, { page: page + 1, pages: Math.max(1, Math.ceil(list.data.totalItems / list.data.size)) })}</Typography>
+              <Button disabled={(page + 1) * list.data.size >= list.data.totalItems} onClick={() => setPage(page + 1)}>{m.next}</Button>
+            </Box>
+          </>
+        )}
+      </Box>
+      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="confirm-title">
+        <DialogTitle id="confirm-title">{confirming?.action === 'suspend' ? m.suspend : m.reactivate}</DialogTitle>
+        <DialogContent>{confirming && fill(confirming.action === 'suspend' ? m.confirmSuspend : m.confirmReactivate, { name: confirming.tenant.name })}</DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(null)}>{m.cancel}</Button>
+          <Button variant="contained" onClick={() => confirming && change.mutate(confirming)} disabled={change.isPending}>{m.confirm}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function Create({ onCreated }: { onCreated: () => void }) {
+  const [form, setForm] = useState({ slug: '', name: '', adminEmail: '', plan: 'standard' });
+  const create = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/tenants', { body: form })),
+    onSuccess: () => {
+      setForm({ slug: '', name: '', adminEmail: '', plan: 'standard' });
+      onCreated();
+    },
+  });
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Paper component="section" aria-labelledby="create-title" sx={{ p: 2, mt: 2 }}>
+      <Typography id="create-title" component="h2" variant="h6">{m.create}</Typography>
+      <form onSubmit={submit} noValidate>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2 }}>
+          <TextField label={m.slug} value={form.slug} onChange={set('slug')} {...fieldError(create.error, 'slug')} />
+          <TextField label={m.name} value={form.name} onChange={set('name')} {...fieldError(create.error, 'name')} />
+          <TextField label={m.adminEmail} type="email" value={form.adminEmail} onChange={set('adminEmail')} {...fieldError(create.error, 'adminEmail')} />
+          <TextField label={m.plan} value={form.plan} onChange={set('plan')} {...fieldError(create.error, 'plan')} />
+        </Box>
+        {problem(create.error)}
+        {create.isSuccess && <Alert severity="info" role="status">{m.watching}</Alert>}
+        <Button type="submit" variant="contained" sx={{ mt: 1 }} disabled={create.isPending}>{m.submit}</Button>
+      </form>
+    </Paper>
+  );
+}
