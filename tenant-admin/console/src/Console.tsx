@@ -135,7 +135,7 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
                       <TableCell>{tenant.plan}</TableCell>
                       <TableCell>{new Date(tenant.createdAt).toLocaleString()}</TableCell>
                       <TableCell>
-                        {tenant.status === 'ACTIVE' && <Button color="warning" onClick={() => setConfirming({ tenant, action: 'suspend' })}>{m.suspend}</Button>}
+                        {tenant.status === 'ACTIVE' && <Button color="secondary" onClick={() => setConfirming({ tenant, action: "suspend" })}>{m.suspend}</Button>}
                         {tenant.status === 'SUSPENDED' && <Button onClick={() => setConfirming({ tenant, action: 'reactivate' })}>{m.reactivate}</Button>}
                       </TableCell>
                     </TableRow>

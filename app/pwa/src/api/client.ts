@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { ApiError, networkProblem, problemOf } from './problem';
+import { ApiError, networkProblem, problemOf, type Problem } from './problem';
 import { session } from './session';
 
 /** The API client, typed from app's OpenAPI document at build time: a changed contract fails `tsc`. */
@@ -49,6 +49,11 @@ export async function must<T>(call: Promise<Result<T>>): Promise<T> {
     throw new ApiError(networkProblem());
   }
   if (!result.response.ok) {
+    // openapi-fetch has read the body already: its parsed error is the problem+json document.
+    const body = result.error;
+    if (body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string') {
+      throw new ApiError({ ...(body as Problem), status: result.response.status });
+    }
     throw new ApiError(await problemOf(result.response));
   }
   return result.data as T;

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -42,9 +43,9 @@ function EventList() {
         ) : (
           <List>
             {page.items.map((event) => (
-              <ListItemButton key={event.id} component={Link} to={'/events/' + event.id}>
+              <ListItem key={event.id} disablePadding><ListItemButton component={Link} to={'/events/' + event.id}>
                 <ListItemText primary={event.title} secondary={`${when(event.startsAt)}${event.venue ? ' · ' + event.venue : ''} · ${t('events.seatsLeft', { n: event.openSeats })}`} />
-              </ListItemButton>
+              </ListItemButton></ListItem>
             ))}
           </List>
         )

@@ -1,4 +1,5 @@
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -22,9 +23,9 @@ export default function Facilitate() {
           ) : (
             <List>
               {mine.map((c) => (
-                <ListItemButton key={c.id} component={Link} to={'/facilitate/' + c.id}>
+                <ListItem key={c.id} disablePadding><ListItemButton component={Link} to={'/facilitate/' + c.id}>
                   <ListItemText primary={c.name} secondary={t('circle.seats', { open: c.openSeats, capacity: c.capacity })} />
-                </ListItemButton>
+                </ListItemButton></ListItem>
               ))}
             </List>
           );

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -55,14 +56,14 @@ export default function Home() {
         <Section title={t('home.offers')}>
           <List>
             {offers.map((offer) => (
-              <ListItemButton key={offer.id} component={Link} to="/registrations">
+              <ListItem key={offer.id} disablePadding><ListItemButton component={Link} to="/registrations">
                 <ListItemText primary={titles.data?.[offer.eventId]?.title ?? t('events.status.OFFERED')} secondary={t('home.offerUntil', { when: when(offer.offerUntil) })} />
-              </ListItemButton>
+              </ListItemButton></ListItem>
             ))}
             {circleOffers.map((offer) => (
-              <ListItemButton key={offer.id} component={Link} to="/circles">
+              <ListItem key={offer.id} disablePadding><ListItemButton component={Link} to="/circles">
                 <ListItemText primary={t('circle.offered')} />
-              </ListItemButton>
+              </ListItemButton></ListItem>
             ))}
           </List>
         </Section>
@@ -76,9 +77,9 @@ export default function Home() {
             ) : (
               <List>
                 {page.items.map((event) => (
-                  <ListItemButton key={event.id} component={Link} to={'/events/' + event.id}>
+                  <ListItem key={event.id} disablePadding><ListItemButton component={Link} to={'/events/' + event.id}>
                     <ListItemText primary={event.title} secondary={when(event.startsAt) + (event.venue ? ' · ' + event.venue : '')} />
-                  </ListItemButton>
+                  </ListItemButton></ListItem>
                 ))}
               </List>
             )
@@ -93,9 +94,9 @@ export default function Home() {
           ) : (
             <List>
               {due.map((r) => (
-                <ListItemButton key={r.id} component={Link} to="/registrations">
+                <ListItem key={r.id} disablePadding><ListItemButton component={Link} to="/registrations">
                   <ListItemText primary={titles.data?.[r.eventId]?.title ?? t('events.status.PENDING_PAYMENT')} secondary={t('events.status.PENDING_PAYMENT') + ' · ' + when(r.holdUntil)} />
-                </ListItemButton>
+                </ListItemButton></ListItem>
               ))}
             </List>
           )}

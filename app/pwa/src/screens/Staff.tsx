@@ -1,5 +1,6 @@
 import Button from '@mui/material/Button';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -23,9 +24,9 @@ export default function Staff() {
           ) : (
             <List>
               {page.items.map((e) => (
-                <ListItemButton key={e.id} component={Link} to={'/staff/' + e.id}>
+                <ListItem key={e.id} disablePadding><ListItemButton component={Link} to={'/staff/' + e.id}>
                   <ListItemText primary={e.title} secondary={`${when(e.startsAt)} · ${e.confirmed}/${e.capacity} · ${t('events.status.WAITLISTED')}: ${e.waitlisted}`} />
-                </ListItemButton>
+                </ListItemButton></ListItem>
               ))}
             </List>
           )

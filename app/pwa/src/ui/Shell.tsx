@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Snackbar from '@mui/material/Snackbar';
@@ -45,14 +46,18 @@ export function Shell({ children }: { children: ReactNode }) {
         {items.map((item) => {
           const current = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
           return (
-            <ListItemButton key={item.path} component={Link} to={item.path} selected={current} aria-current={current ? 'page' : undefined}>
-              <ListItemText primary={t(item.label)} />
-            </ListItemButton>
+            <ListItem key={item.path} disablePadding>
+              <ListItemButton component={Link} to={item.path} selected={current} aria-current={current ? 'page' : undefined}>
+                <ListItemText primary={t(item.label)} />
+              </ListItemButton>
+            </ListItem>
           );
         })}
-        <ListItemButton onClick={() => void signOut()}>
-          <ListItemText primary={t('app.signOut')} />
-        </ListItemButton>
+        <ListItem disablePadding>
+          <ListItemButton onClick={() => void signOut()}>
+            <ListItemText primary={t('app.signOut')} />
+          </ListItemButton>
+        </ListItem>
       </List>
     </nav>
   );

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { must } from './client';
+import { ApiError } from './problem';
+
+const failure = (call: Promise<unknown>): Promise<ApiError> =>
+  call.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: ApiError) => error,
+  );
+
+describe('reading API answers', () => {
+  it('turns a problem+json answer into an ApiError with its code, detail and field errors', async () => {
+    const problem = { status: 422, code: 'VALIDATION_ERROR', detail: 'The request has invalid fields', errors: [{ field: 'register.request.email', message: 'must be a well-formed email address' }] };
+
+    const error = await failure(must(Promise.resolve({ error: problem, response: new Response(null, { status: 422 }) })));
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('VALIDATION_ERROR');
+    expect(error.message).toBe('The request has invalid fields');
+    expect(error.fieldError('email')).toBe('must be a well-formed email address');
+  });
+
+  it('says NETWORK_ERROR when the server cannot be reached', async () => {
+    const error = await failure(must(Promise.reject(new TypeError('Failed to fetch'))));
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.offline).toBe(true);
+  });
+
+  it('gives a body that is not a problem a code for its status', async () => {
+    const error = await failure(must(Promise.resolve({ error: 'Bad Gateway', response: new Response('Bad Gateway', { status: 502 }) })));
+
+    expect(error.code).toBe('INTERNAL_ERROR');
+    expect(error.status).toBe(502);
+  });
+});
