@@ -74,6 +74,12 @@ function Month() {
     byDay.set(d, [...(byDay.get(d) ?? []), event]);
   }
   const title = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(month);
+  // Weeks start on Monday; empty cells pad the first and last week.
+  const cells: (number | null)[] = [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  while (cells.length % 7 !== 0) {
+    cells.push(null);
+  }
+  const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   return (
     <>
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', my: 1 }}>
@@ -81,21 +87,30 @@ function Month() {
         <Typography variant="h2" component="h2" aria-live="polite">{title}</Typography>
         <Button onClick={() => setMonth(new Date(month.getFullYear(), month.getMonth() + 1, 1))}>{t('common.next')}</Button>
       </Box>
-      <Box role="grid" aria-label={title} sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 0.5 }}>
-        {WEEKDAYS.map((d) => (
-          <Box key={d} role="columnheader" sx={{ textAlign: 'center', fontWeight: 600, fontSize: 12 }}>{d}</Box>
-        ))}
-        {Array.from({ length: lead }, (_, i) => <Box key={'lead' + i} role="gridcell" />)}
-        {Array.from({ length: days }, (_, i) => i + 1).map((d) => (
-          <Box key={d} role="gridcell" sx={{ minHeight: 56, border: '1px solid', borderColor: 'divider', borderRadius: 1, p: 0.5, fontSize: 12, overflow: 'hidden' }}>
-            <div>{d}</div>
-            {(byDay.get(d) ?? []).map((event) => (
-              <Link key={event.id} to={'/events/' + event.id} style={{ display: 'block', color: '#7a3b12', fontWeight: 600, minHeight: 24 }}>
-                {event.title}
-              </Link>
+      <Box component="table" aria-label={title} sx={{ width: '100%', tableLayout: 'fixed', borderCollapse: 'separate', borderSpacing: 4 }}>
+        <thead>
+          <tr>
+            {WEEKDAYS.map((d) => (
+              <Box component="th" scope="col" key={d} sx={{ fontWeight: 600, fontSize: 12 }}>{d}</Box>
             ))}
-          </Box>
-        ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week, w) => (
+            <tr key={w}>
+              {week.map((d, i) => (
+                <Box component="td" key={i} sx={{ height: 56, verticalAlign: 'top', border: d ? '1px solid' : 'none', borderColor: 'divider', borderRadius: 1, p: 0.5, fontSize: 12, overflow: 'hidden', wordBreak: 'break-word' }}>
+                  {d && <div>{d}</div>}
+                  {d && (byDay.get(d) ?? []).map((event) => (
+                    <Link key={event.id} to={'/events/' + event.id} style={{ display: 'block', color: '#7a3b12', fontWeight: 600, minHeight: 24 }}>
+                      {event.title}
+                    </Link>
+                  ))}
+                </Box>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </Box>
     </>
   );

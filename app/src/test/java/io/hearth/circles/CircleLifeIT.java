@@ -163,4 +163,47 @@ class CircleLifeIT implements RealStack {
     void anUnknownFeedIsNotFound() {
         assertThat(api.get("/api/v1/calendar/" + UUID.randomUUID().toString().replace("-", "") + ".ics", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void aManSeesHisOwnCircleAndWhereHisRequestsToJoinStand() {
+        Org.Member stranger = org.member();
+        Api.Reply open = api.post("/api/v1/circles", Map.of("name", "Open for asking", "capacity", 2, "openToJoin", true), facilitator.accessToken());
+        String openId = open.string("id");
+        api.post("/api/v1/circles/" + openId + "/members", Map.of("personId", org.member().id().toString()), facilitator.accessToken());
+        api.post("/api/v1/circles/" + openId + "/members", Map.of("personId", org.member().id().toString()), facilitator.accessToken());
+        api.post("/api/v1/circles/" + openId + "/join-requests", Map.of(), stranger.accessToken());
+
+        Api.Reply his = api.get("/api/v1/me/circle", man.accessToken());
+        Api.Reply waiting = api.get("/api/v1/me/circle", stranger.accessToken());
+
+        assertThat(his.status()).isEqualTo(200);
+        assertThat(his.map("circle")).containsEntry("id", circleId);
+        assertThat(his.list("joinRequests")).isEmpty();
+        assertThat(waiting.map("circle")).isNull();
+        assertThat(waiting.list("joinRequests")).singleElement().satisfies(request -> assertThat((Map<String, Object>) request)
+                .containsEntry("circleId", openId).containsEntry("status", "WAITLISTED").containsEntry("waitlistPosition", 1));
+    }
+
+    @Test
+    void aMeetingSentAgainWithTheSameIdempotencyKeyIsRecordedOnce() {
+        Map<String, Object> meeting = Map.of("startsAt", "2026-03-03T19:00:00Z", "attendance", List.of(
+                Map.of("personId", man.id().toString(), "status", "PRESENT"), Map.of("personId", brother.id().toString(), "status", "EXCUSED")));
+        io.micronaut.http.MutableHttpRequest<Object> first = io.micronaut.http.HttpRequest.POST("/api/v1/circles/" + circleId + "/meetings", (Object) meeting)
+                .bearerAuth(facilitator.accessToken()).header("Idempotency-Key", "offline-queue-key-1");
+        io.micronaut.http.MutableHttpRequest<Object> again = io.micronaut.http.HttpRequest.POST("/api/v1/circles/" + circleId + "/meetings", (Object) meeting)
+                .bearerAuth(facilitator.accessToken()).header("Idempotency-Key", "offline-queue-key-1");
+        io.micronaut.http.MutableHttpRequest<Object> withoutKey = io.micronaut.http.HttpRequest.POST("/api/v1/circles/" + circleId + "/meetings", (Object) meeting)
+                .bearerAuth(facilitator.accessToken());
+
+        Api.Reply recorded = api.send(first);
+        Api.Reply repeated = api.send(again);
+        Api.Reply twice = api.send(withoutKey);
+
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.string("id")).isEqualTo(recorded.string("id"));
+        assertThat(twice.status()).as("without a key, the same time is a second meeting").isEqualTo(409);
+        List<Object> meetings = api.get("/api/v1/circles/" + circleId + "/meetings?size=200", facilitator.accessToken()).list("items");
+        assertThat(meetings.stream().filter(m -> "2026-03-03T19:00:00Z".equals(((Map<?, ?>) m).get("startsAt")))).hasSize(1);
+    }
 }

@@ -249,6 +249,20 @@ class AuthFlowIT implements RealStack {
         assertThat(open.api().post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null).status()).isEqualTo(200);
     }
 
+    @Test
+    void theSignInScreensLearnTheRegistrationModeWithoutSigningIn() {
+        Org open = Org.create(provisioning, directory, client, "options");
+        Api.Reply before = open.api().get("/api/v1/auth/options", null);
+        open.api().put("/api/v1/organisation/settings",
+                Map.of("registrationMode", "OPEN", "mfaRequiredRoles", List.of(), "apiRequestsPerMinute", 100), open.admin().accessToken());
+
+        Api.Reply after = open.api().get("/api/v1/auth/options", null);
+
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.body()).containsEntry("registrationMode", "APPROVAL").containsEntry("googleSignIn", false);
+        assertThat(after.body()).containsEntry("registrationMode", "OPEN");
+    }
+
     @Inject io.micronaut.json.JsonMapper json;
 
     @SuppressWarnings("unchecked")

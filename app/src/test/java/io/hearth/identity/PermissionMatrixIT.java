@@ -89,6 +89,7 @@ class PermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.GET, "/api/v1/organisation/settings", null, 401, 403, 403, 403, 200, 403, 403),
                 new Row(HttpMethod.PUT, "/api/v1/organisation/settings", settings, 401, 403, 403, 403, 200, 403, 403),
                 new Row(HttpMethod.GET, "/api/v1/organisation", null, 200, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/auth/options", null, 200, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.GET, "/.well-known/jwks.json", null, 200, 200, 200, 200, 200, 200, 200));
     }
 

@@ -45,6 +45,8 @@ public final class LocalPlatform {
         String mail = platform.stack().mailCatcher().httpUrl();
         System.out.println();
         System.out.println("Hearth is running.");
+        System.out.println("  Member PWA          http://demo.localhost:" + appPort + "/");
+        System.out.println("  Operator console    http://localhost:" + adminPort + "/");
         System.out.println("  Demo organisation   http://demo.localhost:" + appPort + "/api/v1/organisation");
         System.out.println("  App API docs        http://localhost:" + appPort + "/api/docs/");
         System.out.println("  tenant-admin API    http://localhost:" + adminPort + "/api/v1/tenants  (docs: /api/docs/)");

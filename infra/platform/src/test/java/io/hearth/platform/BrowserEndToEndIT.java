@@ -120,6 +120,7 @@ class BrowserEndToEndIT {
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill("a long walk in the hills");
         checkAccessibility("sign up");
+        shot(page, "sign-up");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create an account")).click();
         assertThat(page.getByText("Check your inbox")).isVisible();
 
@@ -134,6 +135,7 @@ class BrowserEndToEndIT {
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
         assertThat(card.getByText("Active")).isVisible();
         checkAccessibility(admin, "members");
+        shot(admin, "admin-members");
         admin.context().close();
 
         signIn(page, email, "a long walk in the hills");
@@ -142,6 +144,7 @@ class BrowserEndToEndIT {
         open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ask to join")).click();
         assertThat(open.getByText("waiting for the facilitator")).isVisible();
         checkAccessibility("circles to join");
+        shot(page, "circles-to-join");
 
         Page facilitator = signIn(anotherPerson(), "facilitator@demo.localhost");
         facilitator.navigate(app + "/facilitate");
@@ -154,6 +157,7 @@ class BrowserEndToEndIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thursday Open Circle"))).isVisible();
         assertThat(page.getByRole(AriaRole.LISTITEM).getByText("Sam Newman")).isVisible();
         checkAccessibility("my circle");
+        shot(page, "my-circle");
     }
 
     @Test
@@ -172,6 +176,7 @@ class BrowserEndToEndIT {
         }
         form.getByLabel("Meeting of").fill("2026-10-06T18:30");
         checkAccessibility("take attendance");
+        shot(page, "attendance");
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save attendance")).click();
         assertThat(page.getByText("Attendance saved.")).isVisible();
@@ -197,6 +202,7 @@ class BrowserEndToEndIT {
         Locator row = page.locator("tr[data-slug='" + slug + "']");
         assertThat(row.locator("[data-status='ACTIVE']")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         checkAccessibility("operator console");
+        shot(page, "console");
 
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Suspend")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
@@ -207,6 +213,25 @@ class BrowserEndToEndIT {
     void theMemberPwaIsInstallableAndItsApiDocsRender() throws Exception {
         signIn(page, "member1@demo.localhost");
         checkAccessibility("member home");
+        shot(page, "home");
+        page.navigate(app + "/events");
+        page.getByText("Autumn weekend retreat").click();
+        assertThat(page.getByLabel("Emergency contact (name and phone)")).isVisible();
+        checkAccessibility("retreat page");
+        shot(page, "event-registration");
+        page.navigate(app + "/events");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Month")).click();
+        assertThat(page.getByRole(AriaRole.TABLE)).isVisible();
+        checkAccessibility("events month");
+        page.navigate(app + "/registrations");
+        assertThat(page.getByText("Confirmed")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("My ticket")).click();
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("My ticket"))).isVisible();
+        checkAccessibility("my ticket");
+        shot(page, "ticket");
+        page.keyboard().press("Escape");
+        page.navigate(app + "/profile");
+        checkAccessibility("profile");
 
         // Chromium never offers to install from an incognito profile, which every new context is: use a real profile.
         Path profile = Files.createTempDirectory("hearth-chromium-profile");
@@ -248,6 +273,7 @@ class BrowserEndToEndIT {
         target.getByLabel("Password").fill(password);
         if (target == page) {
             checkAccessibility("sign in");
+            shot(target, "sign-in");
         }
         target.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(target.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, "))).isVisible();
@@ -256,6 +282,11 @@ class BrowserEndToEndIT {
 
     private void checkAccessibility(String screen) {
         checkAccessibility(page, screen);
+    }
+
+    /** A phone-sized picture of the screen, for docs/screens (copied from target/e2e-screens by hand when screens change). */
+    private static void shot(Page target, String name) {
+        target.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "e2e-screens", "screen-" + name + ".png")));
     }
 
     /** axe-core on the screen as it is now: serious and critical violations fail the test (after it has run). */
