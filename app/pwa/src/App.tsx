@@ -6,11 +6,12 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { useAuth } from './auth';
 import { t } from './i18n/t';
 import { mayOpen } from './menu';
+// The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
+import SignIn from './screens/SignIn';
 import { Page } from './ui/Page';
-import { Shell } from './ui/Shell';
 
-// Each screen is its own chunk: the first screen loads only what it needs.
-const SignIn = lazy(() => import('./screens/SignIn'));
+// Each screen is its own chunk, and so is the signed-in frame: the sign-in screen loads only what it needs.
+const Shell = lazy(() => import('./ui/Shell').then((module) => ({ default: module.Shell })));
 const SignUp = lazy(() => import('./screens/SignUp'));
 const VerifyEmail = lazy(() => import('./screens/VerifyEmail'));
 const Invitation = lazy(() => import('./screens/Invitation'));
@@ -82,7 +83,8 @@ function ToSignIn() {
 
 function SignedIn() {
   return (
-    <Shell>
+    <Suspense fallback={<Loading />}>
+      <Shell>
       <Suspense fallback={<Loading />}>
         <Guarded>
           <Routes>
@@ -113,7 +115,8 @@ function SignedIn() {
           </Routes>
         </Guarded>
       </Suspense>
-    </Shell>
+      </Shell>
+    </Suspense>
   );
 }
 
