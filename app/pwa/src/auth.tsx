@@ -5,6 +5,7 @@ import type { components } from './api/schema';
 import { session, type Tokens } from './api/session';
 import { clearAll } from './offline/db';
 import { recall, remember } from './offline/lastSeen';
+import { reportReachable } from './offline/status';
 
 export type Me = components['schemas']['MeController.MeResponse'];
 
@@ -46,6 +47,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         }
       }
       const seen = await recall<Me>('me').catch(() => undefined);
+      if (session.unreachable) {
+        reportReachable(false);
+      }
       if (!cancelled) {
         // Without a network, the person this device saw last may read what it saw; nothing is sent until he is back.
         setState(session.unreachable && seen ? { status: 'signedIn', me: seen.value, offline: true } : { status: 'signedOut' });

@@ -7,6 +7,7 @@ import { App } from './App';
 import { ApiError } from './api/problem';
 import { AuthProvider } from './auth';
 import { useLanguage } from './i18n/t';
+import { forgetExpired } from './offline/retreat';
 import { startServiceWorker } from './pwa';
 import { theme } from './ui/theme';
 import './styles.css';
@@ -39,3 +40,5 @@ createRoot(document.getElementById('root')!).render(
 );
 
 startServiceWorker();
+// A kept event's roster and emergency contacts leave the device when its retention ends.
+void forgetExpired().catch(() => undefined);

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { ApiError, networkProblem, problemOf, type Problem } from './problem';
+import { reportReachable } from '../offline/status';
 import { session } from './session';
 
 /** The API client, typed from app's OpenAPI document at build time: a changed contract fails `tsc`. */
@@ -46,8 +47,10 @@ export async function must<T>(call: Promise<Result<T>>): Promise<T> {
     if (failure instanceof ApiError) {
       throw failure;
     }
+    reportReachable(false);
     throw new ApiError(networkProblem());
   }
+  reportReachable(true);
   if (!result.response.ok) {
     // openapi-fetch has read the body already: its parsed error is the problem+json document.
     const body = result.error;
@@ -77,8 +80,10 @@ export async function send(path: string, init: RequestInit = {}): Promise<Respon
       response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
     }
   } catch {
+    reportReachable(false);
     throw new ApiError(networkProblem());
   }
+  reportReachable(true);
   if (!response.ok) {
     throw new ApiError(await problemOf(response));
   }

@@ -12,6 +12,7 @@ export type Outcome<T> = { sent: true; body: T } | { sent: false; queued: Queued
 export async function sendOrQueue<T>(action: Omit<QueuedAction, 'id' | 'createdAt' | 'seq' | 'attempts'>): Promise<Outcome<T>> {
   const key = crypto.randomUUID();
   if (navigator.onLine) {
+    // Even when the last request failed: this one may find the server again.
     try {
       const response = await send(action.path, { method: action.method, body: JSON.stringify(action.body), headers: { 'Idempotency-Key': key } });
       return { sent: true, body: (await response.json()) as T };

@@ -1,16 +1,39 @@
 import { useEffect, useState } from 'react';
 import { onQueueChange, pending } from './queue';
 
+/**
+ * Whether Hearth can be reached: the browser's own word (navigator.onLine) and what the last request found, since a
+ * phone on a venue's wifi may be "online" with no way to the server.
+ */
+let reachable = true;
+const reachability = new Set<() => void>();
+
+/** What the browser and the last request say together. */
+export const isOnline = (): boolean => (typeof navigator === 'undefined' ? true : navigator.onLine) && reachable;
+
+export function reportReachable(value: boolean): void {
+  if (reachable !== value) {
+    reachable = value;
+    reachability.forEach((listener) => listener());
+  }
+}
+
 export function useOnline(): boolean {
-  const [online, setOnline] = useState(typeof navigator === 'undefined' ? true : navigator.onLine);
+  const [online, setOnline] = useState(isOnline);
   useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
+    const update = () => setOnline(isOnline());
+    const back = () => {
+      // The browser says the network is back: let the next request find out, and try it now.
+      reportReachable(true);
+      update();
+    };
+    window.addEventListener('online', back);
+    window.addEventListener('offline', update);
+    reachability.add(update);
     return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
+      window.removeEventListener('online', back);
+      window.removeEventListener('offline', update);
+      reachability.delete(update);
     };
   }, []);
   return online;

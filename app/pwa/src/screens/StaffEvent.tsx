@@ -19,6 +19,8 @@ import { api, must } from '../api/client';
 import type { EventView, Schemas } from '../data';
 import { t } from '../i18n/t';
 import { sendOrQueue } from '../offline/actions';
+import { checkTicket, forget, keepOffline, keptEvent, markCheckedIn } from '../offline/retreat';
+import { isOnline, useOnline } from '../offline/status';
 import { when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
@@ -203,22 +205,55 @@ function CareTeams({ event }: { event: EventView }) {
 
 type CheckedIn = Schemas['CheckIns.CheckedIn'];
 
+/**
+ * Check-in at the door. Online, the server checks the ticket. Offline, with the event kept on this device, the ticket's
+ * signature and seat are checked here, the man is marked on the device's roster, and the check-in waits in the queue
+ * (with its idempotency key) until the network is back; the server then answers "already checked in" for a man another
+ * device checked in first.
+ */
 function CheckIn({ event }: { event: EventView }) {
   const queries = useQueryClient();
+  const online = useOnline();
   const [token, setToken] = useState('');
   const [messages, setMessages] = useState<string[]>([]);
   const [scanning, setScanning] = useState(false);
-  const report = useQuery({ queryKey: ['event', event.id, 'attendance'], queryFn: () => must(api.GET('/api/v1/events/{id}/attendance', { params: { path: { id: event.id } } })) });
+  const kept = useQuery({ queryKey: ['kept', event.id], queryFn: async () => (await keptEvent(event.id)) ?? null });
+  const report = useQuery({
+    queryKey: ['event', event.id, 'attendance'],
+    enabled: online,
+    queryFn: () => must(api.GET('/api/v1/events/{id}/attendance', { params: { path: { id: event.id } } })),
+  });
+  const keep = useMutation({ mutationFn: () => keepOffline(event.id), onSuccess: () => void queries.invalidateQueries({ queryKey: ['kept', event.id] }) });
+  const drop = useMutation({ mutationFn: () => forget(event.id), onSuccess: () => void queries.invalidateQueries({ queryKey: ['kept', event.id] }) });
+  const say = (line: string) => setMessages((m) => [line, ...m].slice(0, 10));
   const checkIn = useMutation({
-    mutationFn: (ticket: string) =>
-      sendOrQueue<CheckedIn>({ kind: 'check-in', method: 'POST', path: `/api/v1/events/${event.id}/check-in`, body: { token: ticket }, label: event.title }),
-    onSuccess: (outcome) => {
-      const line = outcome.sent
-        ? (outcome.body.alreadyCheckedIn ? t('staff.already', { name: outcome.body.firstName + ' ' + outcome.body.lastName }) : t('staff.checkedIn', { name: outcome.body.firstName + ' ' + outcome.body.lastName }))
-        : t('facilitate.queued');
-      setMessages((m) => [line, ...m].slice(0, 10));
+    mutationFn: async (ticket: string): Promise<string> => {
+      const stored = await keptEvent(event.id);
+      let localName: string | null = null;
+      if (!isOnline() && stored) {
+        const check = await checkTicket(ticket, stored);
+        if (!check.valid) {
+          return t('staff.invalidTicket');
+        }
+        const name = check.entry.firstName + ' ' + check.entry.lastName;
+        if (check.entry.checkedInAt) {
+          return t('staff.already', { name });
+        }
+        await markCheckedIn(event.id, check.entry.registrationId, new Date().toISOString());
+        localName = name;
+      }
+      const outcome = await sendOrQueue<CheckedIn>({ kind: 'check-in', method: 'POST', path: `/api/v1/events/${event.id}/check-in`, body: { token: ticket }, label: event.title });
+      if (!outcome.sent) {
+        return localName ? t('staff.checkedIn', { name: localName }) + ' · ' + t('facilitate.queued') : t('facilitate.queued');
+      }
+      const name = outcome.body.firstName + ' ' + outcome.body.lastName;
+      return outcome.body.alreadyCheckedIn ? t('staff.already', { name }) : t('staff.checkedIn', { name });
+    },
+    onSuccess: (line) => {
+      say(line);
       setToken('');
       void queries.invalidateQueries({ queryKey: ['event', event.id, 'attendance'] });
+      void queries.invalidateQueries({ queryKey: ['kept', event.id] });
     },
   });
   const submit = (e: FormEvent) => {
@@ -227,18 +262,43 @@ function CheckIn({ event }: { event: EventView }) {
       checkIn.mutate(token.trim());
     }
   };
+  const onDevice = kept.data?.roster.filter((r) => r.checkedInAt).length ?? 0;
   return (
     <Section title={t('staff.checkIn')}>
-      <Loaded query={report}>{(r) => <Typography role="status">{t('staff.checkedInOf', { checked: r.checkedIn, confirmed: r.confirmed })}</Typography>}</Loaded>
+      {online && report.data && <Typography role="status">{t('staff.checkedInOf', { checked: report.data.checkedIn, confirmed: report.data.confirmed })}</Typography>}
+      {!online && kept.data && <Typography role="status">{t('staff.checkedInOf', { checked: onDevice, confirmed: kept.data.roster.filter((r) => r.status === 'CONFIRMED').length })}</Typography>}
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', my: 1 }}>
+        {kept.data ? (
+          <>
+            <Typography variant="body2" data-testid="kept-offline">{t('staff.keptOffline', { when: when(kept.data.savedAt) })}</Typography>
+            <Button onClick={() => keep.mutate()} disabled={!online || keep.isPending}>{t('staff.keepOffline')}</Button>
+            <Button color="error" onClick={() => drop.mutate()}>{t('staff.forget')}</Button>
+          </>
+        ) : (
+          <Button variant="outlined" onClick={() => keep.mutate()} disabled={!online || keep.isPending}>{t('staff.keepOffline')}</Button>
+        )}
+      </Box>
+      <ProblemAlert error={keep.error} />
       {scanning ? <Scanner onCode={(code) => checkIn.mutate(code)} onStop={() => setScanning(false)} /> : <Button variant="contained" onClick={() => setScanning(true)} sx={{ my: 1 }}>{t('staff.scan')}</Button>}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate aria-label={t('staff.checkIn')}>
         <TextField label={t('staff.token')} value={token} onChange={(e) => setToken(e.target.value)} />
         <Button type="submit" disabled={checkIn.isPending}>{t('staff.checkIn')}</Button>
       </form>
       <ProblemAlert error={checkIn.error} />
-      <List dense aria-live="polite">
+      <List dense aria-live="polite" aria-label={t('staff.checkIn')}>
         {messages.map((m, i) => <ListItem key={i}><ListItemText primary={m} /></ListItem>)}
       </List>
+      {kept.data && (
+        <Section title={t('staff.registrations')}>
+          <List dense>
+            {kept.data.roster.map((r) => (
+              <ListItem key={r.registrationId}>
+                <ListItemText primary={r.firstName + ' ' + r.lastName} secondary={[t('events.status.' + r.status), r.checkedInAt ? '✓ ' + when(r.checkedInAt) : null, kept.data?.sensitive[r.registrationId]?.emergencyContact].filter(Boolean).join(' · ')} />
+              </ListItem>
+            ))}
+          </List>
+        </Section>
+      )}
     </Section>
   );
 }

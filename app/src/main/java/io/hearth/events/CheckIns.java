@@ -53,6 +53,16 @@ public class CheckIns {
     public record CheckedIn(UUID registrationId, UUID personId, String firstName, String lastName, Instant checkedInAt, boolean alreadyCheckedIn) {
     }
 
+    /** One man on an event's roster, as staff at the door need him: who he is, his seat's state, his care team. */
+    @Serdeable
+    public record RosterEntry(UUID registrationId, UUID personId, String firstName, String lastName, Settlement.Status status,
+                              @io.micronaut.core.annotation.Nullable Instant checkedInAt, @io.micronaut.core.annotation.Nullable UUID careTeamId) {
+    }
+
+    @Serdeable
+    public record Roster(UUID eventId, List<RosterEntry> entries) {
+    }
+
     @Serdeable
     public record AttendanceReport(UUID eventId, long confirmed, long checkedIn, List<CheckedIn> attendees) {
     }
@@ -114,6 +124,23 @@ public class CheckIns {
             List<CheckedIn> attendees = db.list("select id from registrations where event_id = ? and checked_in_at is not null order by checked_in_at",
                     rs -> attendee(db, rs.getObject(1, UUID.class), true), eventId);
             return new AttendanceReport(eventId, event.confirmed(), attendees.size(), attendees);
+        });
+    }
+
+    /** Everyone holding or waiting for a seat, by name (the event's staff): what a device keeps for check-in offline. */
+    public Roster roster(UUID eventId) {
+        Caller caller = Caller.require();
+        return sql.read(db -> {
+            events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
+                throw ApiException.forbidden("The roster is for the event's staff");
+            }
+            return new Roster(eventId, db.list("select r.id, r.person_id, p.first_name, p.last_name, r.status, r.checked_in_at, r.care_team_id from registrations r "
+                            + "join people p on p.id = r.person_id where r.event_id = ? and r.status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED', 'WAITLISTED') "
+                            + "order by p.last_name, p.first_name, r.id",
+                    rs -> new RosterEntry(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("first_name"),
+                            rs.getString("last_name"), Settlement.Status.valueOf(rs.getString("status")), TenantSql.instant(rs, "checked_in_at"),
+                            rs.getObject("care_team_id", UUID.class)), eventId));
         });
     }
 

@@ -119,6 +119,12 @@ public class RegistrationController {
         return checkIns.checkIn(id, request.token());
     }
 
+    @Get("/events/{id}/roster")
+    @Operation(summary = "Everyone with or waiting for a seat, by name (the event's staff)", description = "What a device keeps to check men in offline.")
+    public CheckIns.Roster roster(@PathVariable UUID id) {
+        return checkIns.roster(id);
+    }
+
     @Get("/events/{id}/attendance")
     @Operation(summary = "Who checked in (the event's staff)")
     public CheckIns.AttendanceReport attendance(@PathVariable UUID id) {

@@ -79,6 +79,7 @@ class EventPermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.POST, e + "/care-teams/assign", null, 401, 403, 403, 409, 409, 403, 403),
                 new Row(HttpMethod.POST, e + "/check-in", Map.of("token", "not-a-ticket"), 401, 403, 403, 422, 422, 403, 403),
                 new Row(HttpMethod.GET, e + "/attendance", null, 401, 403, 403, 200, 200, 403, 403),
+                new Row(HttpMethod.GET, e + "/roster", null, 401, 403, 403, 200, 200, 403, 403),
                 new Row(HttpMethod.GET, e + "/registrations/" + unknown + "/sensitive", null, 401, 403, 403, 404, 403, 403, 403),
                 new Row(HttpMethod.GET, e + "/registrations/" + unknown + "/answers", null, 401, 404, 404, 404, 404, 404, 404),
                 new Row(HttpMethod.GET, "/api/v1/me/registrations", null, 401, 200, 200, 200, 200, 200, 200),

@@ -321,6 +321,24 @@ class EventsIT implements RealStack {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theRosterNamesEveryManWithOrWaitingForASeatForTheStaff() throws Exception {
+        Map<String, Object> event = event(1, Map.of());
+        List<Org.Member> men = quickMembers(2);
+        Api.Reply seated = register(event.get("id"), men.get(0), Map.of());
+        register(event.get("id"), men.get(1), Map.of());
+        Api.Reply ticket = api.get("/api/v1/events/" + event.get("id") + "/registrations/" + seated.string("id") + "/ticket", men.get(0).accessToken());
+        api.post("/api/v1/events/" + event.get("id") + "/check-in", Map.of("token", ticket.string("token")), ptm.accessToken());
+
+        List<Object> roster = api.get("/api/v1/events/" + event.get("id") + "/roster", ptm.accessToken()).list("entries");
+
+        assertThat(roster).hasSize(2);
+        assertThat(roster).anySatisfy(entry -> assertThat((Map<String, Object>) entry).containsEntry("registrationId", seated.string("id"))
+                .containsEntry("status", "CONFIRMED").containsKey("checkedInAt").containsKey("firstName"));
+        assertThat(roster).anySatisfy(entry -> assertThat((Map<String, Object>) entry).containsEntry("status", "WAITLISTED").doesNotContainKey("checkedInAt"));
+    }
+
+    @Test
     void careTeamsAreBalancedAndWarnOverTheRatioTarget() throws Exception {
         Map<String, Object> event = event(10, Map.of("participantsPerStaff", 2));
         List<Org.Member> men = quickMembers(5);

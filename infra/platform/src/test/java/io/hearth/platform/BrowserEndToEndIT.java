@@ -248,12 +248,121 @@ class BrowserEndToEndIT {
 
             assertThat(errors.path("installabilityErrors")).as("installability errors: %s", errors).isEmpty();
             assertThat(manifest.path("url").asText()).endsWith("/manifest.webmanifest");
+
+            // What he saw last opens without a network, with the offline banner.
+            phone.navigate(app + "/registrations");
+            assertThat(phone.getByText("Confirmed")).isVisible();
+            phone.navigate(app + "/circle");
+            assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tuesday Circle"))).isVisible();
+            installed.setOffline(true);
+            phone.reload();
+            assertThat(phone.getByTestId("offline-banner")).isVisible();
+            assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tuesday Circle"))).isVisible();
+            phone.navigate(app + "/registrations");
+            assertThat(phone.getByText("Confirmed")).isVisible();
+            phone.navigate(app + "/");
+            assertThat(phone.getByText("Movie night: Twelve Angry Men")).isVisible();
+            shot(phone, "offline-home");
+            installed.setOffline(false);
         }
 
         page.navigate(platform.app().baseUrl() + "/api/docs/");
         assertThat(page.locator(".swagger-ui .information-container")).isVisible();
         page.navigate(console + "/api/docs/");
         assertThat(page.locator(".swagger-ui .information-container")).isVisible();
+    }
+
+    @Test
+    void staffKeepAnEventOfflineCheckInTwoTicketsWithoutANetworkAndTheServerCountsEachOnce() throws Exception {
+        String movie = eventId("Movie night: Twelve Angry Men");
+        api("POST", "/api/v1/events/" + movie + "/register", "member2@demo.localhost", Map.of(), 201);
+        String first = ticket("member1@demo.localhost", movie);
+        String second = ticket("member2@demo.localhost", movie);
+        signIn(page, "ptm@demo.localhost");
+        page.navigate(app + "/staff/" + movie);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep offline")).click();
+        assertThat(page.getByTestId("kept-offline")).isVisible();
+        checkAccessibility("check-in");
+
+        context.setOffline(true);
+        assertThat(page.getByTestId("offline-banner")).isVisible();
+        Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Check-in"));
+        Locator log = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in"));
+        form.getByLabel("Or paste the ticket code").fill(first);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check-in")).click();
+        assertThat(log.getByText("Mike Member checked in")).isVisible();
+        form.getByLabel("Or paste the ticket code").fill(first);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check-in")).click();
+        assertThat(log.getByText("Mike Member was checked in already")).isVisible();
+        form.getByLabel("Or paste the ticket code").fill(second);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check-in")).click();
+        assertThat(log.getByText("Matt Member checked in")).isVisible();
+        form.getByLabel("Or paste the ticket code").fill(first.substring(0, first.length() - 4) + "AAAA");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check-in")).click();
+        assertThat(log.getByText("This is not a valid ticket for this event.")).isVisible();
+        assertThat(page.getByText("2 change(s) waiting to be sent")).isVisible();
+        shot(page, "check-in-offline");
+        // Meanwhile another device, online, checks the first man in too.
+        JsonNode otherDevice = api("POST", "/api/v1/events/" + movie + "/check-in", "admin@demo.localhost", Map.of("token", first), 200);
+
+        context.setOffline(false);
+        assertThat(page.getByText("change(s) waiting to be sent")).isHidden(new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
+
+        JsonNode report = api("GET", "/api/v1/events/" + movie + "/attendance", "ptm@demo.localhost");
+        assertThat(report.path("checkedIn").asInt()).isEqualTo(2);
+        assertThat(report.path("attendees").findValuesAsText("firstName")).containsExactlyInAnyOrder("Mike", "Matt");
+        assertThat(report.path("attendees").get(0).path("checkedInAt").asText()).as("the first check-in stands")
+                .isEqualTo(otherDevice.path("checkedInAt").asText());
+    }
+
+    @Test
+    void aPtmCreatesARetreatTheSecondManWaitsAndTakesTheSeatTheFirstGivesUp() throws Exception {
+        String title = "Winter retreat " + UUID.randomUUID().toString().substring(0, 4);
+        signIn(page, "ptm@demo.localhost");
+        page.navigate(app + "/staff/new");
+        page.getByLabel("Type").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Multi-day retreat")).click();
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("Starts").fill("2027-02-05T18:00");
+        page.getByLabel("Ends").fill("2027-02-07T16:00");
+        page.getByLabel("Capacity").fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add an agreement")).click();
+        page.getByLabel("Agreement title").fill("Participation");
+        page.getByLabel("Agreement text").fill("I take part at my own risk and look after the men beside me.");
+        checkAccessibility("create event");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save event")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title))).isVisible();
+
+        Page first = signIn(anotherPerson(), "member2@demo.localhost");
+        registerFor(first, title);
+        assertThat(first.getByText("Confirmed")).isVisible();
+        Page second = signIn(anotherPerson(), "member3@demo.localhost");
+        registerFor(second, title);
+        assertThat(second.getByText("Number 1 on the waiting list")).isVisible();
+
+        first.navigate(app + "/registrations");
+        Locator seat = first.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(title));
+        seat.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel my registration")).click();
+        assertThat(seat.getByText("Cancelled")).isVisible();
+
+        second.navigate(app + "/registrations");
+        Locator offer = second.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(title));
+        assertThat(offer.getByText("A seat is offered to you")).isVisible();
+        assertThat(offer.getByText("A seat is held for you until")).isVisible();
+        checkAccessibility(second, "offer");
+        offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+        assertThat(offer.getByText("Confirmed")).isVisible();
+        first.context().close();
+        second.context().close();
+    }
+
+    private void registerFor(Page man, String title) {
+        man.navigate(app + "/events");
+        man.getByText(title).click();
+        man.getByLabel("I accept: Participation").check();
+        man.getByLabel("Emergency contact (name and phone)").fill("Anna, +447700900123");
+        checkAccessibility(man, "register for a retreat");
+        man.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Register")).getByRole(AriaRole.BUTTON).click();
     }
 
     /** Another man on another phone: his own browser context, so his session cookie is his. */
@@ -305,6 +414,10 @@ class BrowserEndToEndIT {
 
     /** The server's own view, through the API as a client signs in (the page keeps its token in memory only). */
     private JsonNode api(String method, String path, String email) throws Exception {
+        return api(method, path, email, null, 200);
+    }
+
+    private JsonNode api(String method, String path, String email, Object body, int expected) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String base = platform.app().baseUrl();
         java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/auth/login"))
@@ -313,10 +426,31 @@ class BrowserEndToEndIT {
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         String token = JSON.readTree(login.body()).path("accessToken").asText();
         java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                .header("Host", "demo.localhost").header("Authorization", "Bearer " + token).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Host", "demo.localhost").header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
         return JSON.readTree(response.body());
+    }
+
+    private String eventId(String title) throws Exception {
+        for (JsonNode event : api("GET", "/api/v1/events?size=200", "ptm@demo.localhost").path("items")) {
+            if (event.path("title").asText().equals(title)) {
+                return event.path("id").asText();
+            }
+        }
+        throw new AssertionError("no event " + title);
+    }
+
+    /** His ticket's token for the event, through the API as he would fetch it. */
+    private String ticket(String email, String event) throws Exception {
+        for (JsonNode registration : api("GET", "/api/v1/me/registrations", email).path("items")) {
+            if (registration.path("eventId").asText().equals(event) && registration.path("status").asText().equals("CONFIRMED")) {
+                return api("GET", "/api/v1/events/" + event + "/registrations/" + registration.path("id").asText() + "/ticket", email).path("token").asText();
+            }
+        }
+        throw new AssertionError(email + " has no confirmed seat at " + event);
     }
 
     private static String linkToken(String email, String prefix) {
