@@ -8,6 +8,7 @@ import { t } from './i18n/t';
 import { mayOpen } from './menu';
 // The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
 import SignIn from './screens/SignIn';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Page } from './ui/Page';
 
 // Each screen is its own chunk, and so is the signed-in frame: the sign-in screen loads only what it needs.
@@ -56,11 +57,13 @@ function NotFound() {
 function Guarded({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   const location = useLocation();
-  return mayOpen(location.pathname, me?.permissions ?? []) ? <>{children}</> : <NotFound />;
+  return <ErrorBoundary resetKey={location.pathname}>{mayOpen(location.pathname, me?.permissions ?? []) ? children : <NotFound />}</ErrorBoundary>;
 }
 
 function Public() {
+  const location = useLocation();
   return (
+    <ErrorBoundary resetKey={location.pathname}>
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/signin" element={<SignIn />} />
@@ -72,6 +75,7 @@ function Public() {
         <Route path="*" element={<ToSignIn />} />
       </Routes>
     </Suspense>
+    </ErrorBoundary>
   );
 }
 

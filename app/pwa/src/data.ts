@@ -33,6 +33,14 @@ export function useComingEvents(size = 50) {
   });
 }
 
+/** The coming events he is on the staff of. */
+export function useEventsIRun() {
+  return useQuery({
+    queryKey: ['events', 'staffed'],
+    queryFn: () => must(api.GET('/api/v1/events', { params: { query: { from: new Date().toISOString(), staffedByMe: true, size: 100 } } })),
+  });
+}
+
 export function useOccurrences(circleId: string | undefined) {
   return useQuery({
     queryKey: ['circle', circleId, 'occurrences'],

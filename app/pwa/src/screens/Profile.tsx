@@ -125,9 +125,9 @@ function Privacy() {
       <ProblemAlert error={exported.error} />
       <Typography variant="h3" component="h3" sx={{ mt: 3 }}>{t('profile.erase')}</Typography>
       <Typography variant="body2">{t('profile.eraseConfirm')}</Typography>
-      <TextField label="ERASE" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+      <TextField label={t('profile.eraseWord')} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       <ProblemAlert error={erase.error} />
-      <Button color="error" variant="contained" disabled={confirm !== 'ERASE' || erase.isPending} onClick={() => erase.mutate()}>{t('profile.erase')}</Button>
+      <Button color="error" variant="contained" disabled={confirm !== t('profile.eraseWord') || erase.isPending} onClick={() => erase.mutate()}>{t('profile.erase')}</Button>
     </Section>
   );
 }

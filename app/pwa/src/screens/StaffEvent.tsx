@@ -141,7 +141,7 @@ function EventForm({ event }: { event?: EventView }) {
           <Box key={i} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             <TextField label={t('staff.code')} value={p.code} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} sx={{ flex: '1 1 80px' }} />
             <TextField label={t('staff.priceName')} value={p.name} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} sx={{ flex: '2 1 120px' }} />
-            <TextField label={t('staff.amount') + ' (cents)'} type="number" value={p.amountCents} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, amountCents: Number(e.target.value) } : x)))} sx={{ flex: '1 1 80px' }} />
+            <TextField label={t('staff.amountCents')} type="number" value={p.amountCents} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, amountCents: Number(e.target.value) } : x)))} sx={{ flex: '1 1 80px' }} />
             <TextField label={t('staff.currency')} value={p.currency} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, currency: e.target.value.toUpperCase() } : x)))} sx={{ flex: '1 1 60px' }} />
           </Box>
         ))}
@@ -154,16 +154,39 @@ function EventForm({ event }: { event?: EventView }) {
 }
 
 function RegistrationsList({ event }: { event: EventView }) {
+  const queries = useQueryClient();
+  const roster = useQuery({ queryKey: ['event', event.id, 'roster'], queryFn: () => must(api.GET('/api/v1/events/{id}/roster', { params: { path: { id: event.id } } })) });
   const registrations = useQuery({ queryKey: ['event', event.id, 'registrations'], queryFn: () => must(api.GET('/api/v1/events/{id}/registrations', { params: { path: { id: event.id }, query: { size: 200 } } })) });
+  const teams = useQuery({ queryKey: ['event', event.id, 'teams'], queryFn: () => must(api.GET('/api/v1/events/{id}/care-teams', { params: { path: { id: event.id } } })) });
+  const place = useMutation({
+    mutationFn: (v: { registrationId: string; careTeamId: string }) =>
+      must(api.PUT('/api/v1/events/{id}/registrations/{registrationId}/care-team', { params: { path: { id: event.id, registrationId: v.registrationId } }, body: { careTeamId: v.careTeamId || null } })),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['event', event.id, 'roster'] });
+      void queries.invalidateQueries({ queryKey: ['event', event.id, 'teams'] });
+    },
+  });
+  const positions = Object.fromEntries((registrations.data?.items ?? []).map((r) => [r.id, r.waitlistPosition]));
   return (
     <Section title={t('staff.registrations')}>
       <Typography>{event.confirmed} / {event.capacity} · {t('events.status.WAITLISTED')}: {event.waitlisted}</Typography>
-      <Loaded query={registrations}>
-        {(page) => (
+      <ProblemAlert error={place.error} />
+      <Loaded query={roster}>
+        {(data) => (
           <List dense>
-            {page.items.map((r) => (
-              <ListItem key={r.id}>
-                <ListItemText primary={r.personId.slice(0, 8)} secondary={t('events.status.' + r.status) + (r.waitlistPosition ? ' #' + r.waitlistPosition : '') + (r.checkedInAt ? ' · ✓ ' + when(r.checkedInAt) : '')} />
+            {data.entries.map((r) => (
+              <ListItem key={r.registrationId} sx={{ flexWrap: 'wrap', gap: 1, px: 0 }}>
+                <ListItemText
+                  primary={r.firstName + ' ' + r.lastName}
+                  secondary={t('events.status.' + r.status) + (positions[r.registrationId] ? ' #' + positions[r.registrationId] : '') + (r.checkedInAt ? ' · ✓ ' + when(r.checkedInAt) : '')}
+                />
+                {r.status === 'CONFIRMED' && (teams.data?.teams.length ?? 0) > 0 && (
+                  <TextField select size="small" fullWidth={false} sx={{ minWidth: 150 }} label={t('staff.careTeams') + ': ' + r.firstName + ' ' + r.lastName}
+                    value={r.careTeamId ?? ''} onChange={(e) => place.mutate({ registrationId: r.registrationId, careTeamId: e.target.value })}>
+                    <MenuItem value="">—</MenuItem>
+                    {teams.data?.teams.map((team) => <MenuItem key={team.id} value={team.id}>{team.name}</MenuItem>)}
+                  </TextField>
+                )}
               </ListItem>
             ))}
           </List>
@@ -176,30 +199,46 @@ function RegistrationsList({ event }: { event: EventView }) {
 function CareTeams({ event }: { event: EventView }) {
   const queries = useQueryClient();
   const teams = useQuery({ queryKey: ['event', event.id, 'teams'], queryFn: () => must(api.GET('/api/v1/events/{id}/care-teams', { params: { path: { id: event.id } } })) });
+  const staff = useQuery({ queryKey: ['event', event.id, 'staff'], queryFn: () => must(api.GET('/api/v1/events/{id}/staff', { params: { path: { id: event.id }, query: { size: 200 } } })) });
   const assign = useMutation({
     mutationFn: () => must(api.POST('/api/v1/events/{id}/care-teams/assign', { params: { path: { id: event.id } } })),
-    onSuccess: () => void queries.invalidateQueries({ queryKey: ['event', event.id, 'teams'] }),
+    onSuccess: () => void queries.invalidateQueries({ queryKey: ['event', event.id] }),
   });
   return (
-    <Section title={t('staff.careTeams')}>
-      <Button onClick={() => assign.mutate()} disabled={assign.isPending}>{t('staff.assign')}</Button>
-      <ProblemAlert error={assign.error} />
-      <Loaded query={teams}>
-        {(data) => (
-          <>
-            {data.warnings.map((w) => <Alert key={w} severity="warning">{w}</Alert>)}
-            <Typography>{t('staff.unassigned', { n: data.unassigned })}</Typography>
+    <>
+      <Section title={t('staff.staffList')}>
+        <Loaded query={staff}>
+          {(page) => (
             <List dense>
-              {data.teams.map((team) => (
-                <ListItem key={team.id}>
-                  <ListItemText primary={team.name} secondary={`${team.size}${data.participantsPerStaff ? ' / ' + data.participantsPerStaff : ''}${team.overRatio ? ' · ' + t('staff.ratio') + '!' : ''}`} />
+              {page.items.map((m) => (
+                <ListItem key={m.personId}>
+                  <ListItemText primary={m.firstName + ' ' + m.lastName} secondary={m.role === 'CUSTOM' ? m.customRole : m.role} />
                 </ListItem>
               ))}
             </List>
-          </>
-        )}
-      </Loaded>
-    </Section>
+          )}
+        </Loaded>
+      </Section>
+      <Section title={t('staff.careTeams')}>
+        <Button onClick={() => assign.mutate()} disabled={assign.isPending}>{t('staff.assign')}</Button>
+        <ProblemAlert error={assign.error} />
+        <Loaded query={teams}>
+          {(data) => (
+            <>
+              {data.warnings.map((w) => <Alert key={w} severity="warning">{w}</Alert>)}
+              <Typography>{t('staff.unassigned', { n: data.unassigned })}</Typography>
+              <List dense>
+                {data.teams.map((team) => (
+                  <ListItem key={team.id}>
+                    <ListItemText primary={team.name} secondary={`${team.size}${data.participantsPerStaff ? ' / ' + data.participantsPerStaff : ''}${team.overRatio ? ' · ' + t('staff.ratio') + '!' : ''}`} />
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
+        </Loaded>
+      </Section>
+    </>
   );
 }
 

@@ -38,29 +38,8 @@ export function Shell({ children }: { children: ReactNode }) {
       void flushQueue().catch(() => undefined);
     }
   }, [online]);
-  const items = menuFor(me?.permissions ?? []);
 
-  const nav = (
-    <nav aria-label={t('app.menu')}>
-      <List>
-        {items.map((item) => {
-          const current = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
-          return (
-            <ListItem key={item.path} disablePadding>
-              <ListItemButton component={Link} to={item.path} selected={current} aria-current={current ? 'page' : undefined}>
-                <ListItemText primary={t(item.label)} />
-              </ListItemButton>
-            </ListItem>
-          );
-        })}
-        <ListItem disablePadding>
-          <ListItemButton onClick={() => void signOut()}>
-            <ListItemText primary={t('app.signOut')} />
-          </ListItemButton>
-        </ListItem>
-      </List>
-    </nav>
-  );
+  const nav = <NavMenu permissions={me?.permissions ?? []} path={location.pathname} onSignOut={() => void signOut()} />;
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -119,5 +98,30 @@ export function Shell({ children }: { children: ReactNode }) {
         }
       />
     </Box>
+  );
+}
+
+/** The menu: one entry per screen the person's permissions open, the current one marked for screen readers. */
+export function NavMenu({ permissions, path, onSignOut }: { permissions: readonly string[]; path: string; onSignOut: () => void }) {
+  return (
+    <nav aria-label={t('app.menu')}>
+      <List>
+        {menuFor(permissions).map((item) => {
+          const current = item.path === '/' ? path === '/' : path.startsWith(item.path);
+          return (
+            <ListItem key={item.path} disablePadding>
+              <ListItemButton component={Link} to={item.path} selected={current} aria-current={current ? 'page' : undefined}>
+                <ListItemText primary={t(item.label)} />
+              </ListItemButton>
+            </ListItem>
+          );
+        })}
+        <ListItem disablePadding>
+          <ListItemButton onClick={onSignOut}>
+            <ListItemText primary={t('app.signOut')} />
+          </ListItemButton>
+        </ListItem>
+      </List>
+    </nav>
   );
 }

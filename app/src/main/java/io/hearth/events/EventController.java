@@ -113,12 +113,14 @@ public class EventController {
         return HttpResponse.created(new TypeView(type.code(), type.name(), type.builtin()));
     }
 
-    @Get("/events{?type,from,to,status,page,size}")
-    @Operation(summary = "Events by start time; filter by type, [from, to) and status (SCHEDULED, CANCELLED)")
+    @Get("/events{?type,from,to,status,staffedByMe,page,size}")
+    @Operation(summary = "Events by start time; filter by type, [from, to) and status (SCHEDULED, CANCELLED)",
+            description = "staffedByMe=true keeps the events the caller is on the staff of: the events he runs.")
     public Paged<EventView> list(@Nullable @QueryValue @Size(max = 40) String type, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
-                                 @Nullable @QueryValue @Pattern(regexp = "SCHEDULED|CANCELLED") String status,
+                                 @Nullable @QueryValue @Pattern(regexp = "SCHEDULED|CANCELLED") String status, @Nullable @QueryValue Boolean staffedByMe,
                                  @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return events.list(type, from, to, status, false, page == null ? 0 : page, size == null ? 50 : size);
+        return events.list(type, from, to, status, false, Boolean.TRUE.equals(staffedByMe) ? io.hearth.identity.Caller.require().person() : null,
+                page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Post("/events")
@@ -159,7 +161,7 @@ public class EventController {
     @Operation(summary = "Public events, for the open registration page")
     public Paged<EventView> publicList(@Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                                        @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return events.list(null, from, to, "SCHEDULED", true, page == null ? 0 : page, size == null ? 50 : size);
+        return events.list(null, from, to, "SCHEDULED", true, null, page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/public/events/{id}")

@@ -175,13 +175,14 @@ public class Events {
                 .orElseThrow(() -> ApiException.notFound("No event with this id")));
     }
 
-    /** Events the caller may see, by start time; filters by type, [from, to) and status. */
+    /** Events the caller may see, by start time; filters by type, [from, to), status and, when given, a man on the staff. */
     public Paged<EventView> list(@Nullable String type, @Nullable Instant from, @Nullable Instant to, @Nullable String status,
-                                 boolean publicOnly, int page, int size) {
+                                 boolean publicOnly, @Nullable UUID staffedBy, int page, int size) {
         String where = " from events e where (cast(? as text) is null or e.type_code = ?) and (cast(? as timestamptz) is null or e.ends_at > ?) "
                 + "and (cast(? as timestamptz) is null or e.starts_at < ?) and (cast(? as text) is null or e.status = ?) "
+                + "and (cast(? as uuid) is null or exists (select 1 from event_staff s where s.event_id = e.id and s.person_id = ?)) "
                 + (publicOnly ? "and e.visibility = 'PUBLIC' " : "");
-        Object[] filter = {type, type, from, from, to, to, status, status};
+        Object[] filter = {type, type, from, from, to, to, status, status, staffedBy, staffedBy};
         return sql.read(db -> {
             List<UUID> ids = db.list("select e.id" + where + " order by e.starts_at, e.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
                     TenantSql.concat(filter, size, (long) page * size));

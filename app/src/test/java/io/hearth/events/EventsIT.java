@@ -339,6 +339,21 @@ class EventsIT implements RealStack {
     }
 
     @Test
+    void staffedByMeKeepsTheEventsHeRuns() throws Exception {
+        Map<String, Object> his = event(5, Map.of());
+        Map<String, Object> other = event(5, Map.of());
+        Org.Member kitchen = org.member();
+        api.post("/api/v1/events/" + his.get("id") + "/staff", Map.of("personId", kitchen.id().toString(), "role", "KITCHEN"), ptm.accessToken());
+
+        List<Object> runs = api.get("/api/v1/events?staffedByMe=true&size=200", kitchen.accessToken()).list("items");
+        List<Object> all = api.get("/api/v1/events?size=200", kitchen.accessToken()).list("items");
+
+        assertThat(runs.stream().map(e -> String.valueOf(((Map<?, ?>) e).get("id"))).toList()).containsExactly(String.valueOf(his.get("id")));
+        assertThat(all.stream().map(e -> String.valueOf(((Map<?, ?>) e).get("id"))).toList())
+                .contains(String.valueOf(his.get("id")), String.valueOf(other.get("id")));
+    }
+
+    @Test
     void careTeamsAreBalancedAndWarnOverTheRatioTarget() throws Exception {
         Map<String, Object> event = event(10, Map.of("participantsPerStaff", 2));
         List<Org.Member> men = quickMembers(5);

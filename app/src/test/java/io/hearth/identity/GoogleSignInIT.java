@@ -102,6 +102,30 @@ class GoogleSignInIT implements RealStack {
         assertThat(linkedAgain.status()).as("the link is by subject once made").isEqualTo(200);
     }
 
+    @Inject io.micronaut.runtime.server.EmbeddedServer server;
+
+    @Test
+    void aBrowserComingBackFromGoogleIsSentToTheAppWithTheSessionInItsCookie() throws Exception {
+        Org.Member member = org.member();
+        Map<String, String> query = authorise("google-" + UUID.randomUUID(), member.email(), true);
+        io.micronaut.http.client.DefaultHttpClientConfiguration noRedirects = new io.micronaut.http.client.DefaultHttpClientConfiguration();
+        noRedirects.setFollowRedirects(false);
+
+        try (HttpClient browser = HttpClient.create(server.getURL(), noRedirects)) {
+            io.micronaut.http.HttpResponse<String> back = browser.toBlocking().exchange(io.micronaut.http.HttpRequest
+                    .GET("/api/v1/auth/oidc/google/callback?code=" + enc(query.get("code")) + "&state=" + enc(query.get("state")))
+                    .header("Host", org.tenant().slug() + ".localhost").header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"), String.class);
+            String cookie = back.getHeaders().getAll("Set-Cookie").stream().filter(c -> c.startsWith("hearth_refresh=")).findFirst().orElseThrow();
+            String refreshToken = cookie.substring("hearth_refresh=".length(), cookie.indexOf(';'));
+            Api.Reply refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refreshToken), null);
+
+            assertThat(back.getStatus().getCode()).isEqualTo(302);
+            assertThat(back.getHeaders().get("Location")).isEqualTo("/");
+            assertThat(cookie.toLowerCase()).contains("httponly").contains("path=/api/v1/auth");
+            assertThat(api.get("/api/v1/me", refreshed.string("accessToken")).map("person")).containsEntry("id", member.id().toString());
+        }
+    }
+
     @Test
     void refusesAnAddressGoogleHasNotVerified() throws Exception {
         Org.Member member = org.member();

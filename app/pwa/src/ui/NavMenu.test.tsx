@@ -1,0 +1,46 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NavMenu } from './Shell';
+
+const menu = (permissions: string[], path = '/', onSignOut = () => undefined) =>
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <NavMenu permissions={permissions} path={path} onSignOut={onSignOut} />
+    </MemoryRouter>,
+  );
+
+const links = () => within(screen.getByRole('navigation', { name: 'Menu' })).getAllByRole('link').map((link) => link.textContent);
+
+describe('the menu on screen', () => {
+  afterEach(cleanup);
+
+  it("shows a member his screens and none of an admin's", () => {
+    menu(['circles.join', 'events.register']);
+
+    expect(links()).toEqual(['Home', 'My circle', 'Circles to join', 'Events', 'My registrations', 'Profile and privacy']);
+  });
+
+  it('shows a facilitator who is also production team both sets of screens', () => {
+    menu(['circles.join', 'events.register', 'circles.create', 'circles.manage', 'events.staff', 'events.manage']);
+
+    expect(links()).toEqual(expect.arrayContaining(['Facilitate', 'Events I run']));
+    expect(links()).not.toContain('Members');
+  });
+
+  it('marks the current screen for screen readers', () => {
+    menu(['circles.join'], '/circles');
+
+    expect(screen.getByRole('link', { name: 'Circles to join' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBeNull();
+  });
+
+  it('signs out from the menu', () => {
+    const signOut = vi.fn();
+    menu([], '/', signOut);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(signOut).toHaveBeenCalledOnce();
+  });
+});
