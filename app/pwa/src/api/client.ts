@@ -89,3 +89,13 @@ export async function send(path: string, init: RequestInit = {}): Promise<Respon
   }
   return response;
 }
+
+/** Fetches a file with the session's token and hands it to the browser as a download. */
+export async function download(path: string, filename: string): Promise<void> {
+  const blob = await (await send(path)).blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}

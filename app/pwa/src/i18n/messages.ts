@@ -44,7 +44,7 @@ export const en = {
   roles: { MEMBER: 'Member', FACILITATOR: 'Facilitator', PTM: 'Production team', ADMIN: 'Admin', LEADERSHIP: 'Leadership', SUPPORT: 'Support' } as Record<string, string>,
   personStatus: { PENDING_VERIFICATION: 'Email not confirmed', PENDING_APPROVAL: 'Waiting for approval', ACTIVE: 'Active', DEACTIVATED: 'Deactivated', ERASED: 'Erased' } as Record<string, string>,
   payment: { CURRENT: 'Paid up', PAST_DUE: 'Past due', EXEMPT: 'Exempt', PAUSED: 'Paused' } as Record<string, string>,
-  common: { save: 'Save', cancel: 'Cancel', close: 'Close', confirm: 'Confirm', yes: 'Yes', no: 'No', next: 'Next', previous: 'Previous', page: 'Page {page} of {pages}', none: 'Nothing here yet.', search: 'Search', open: 'Open', create: 'Create', done: 'Done' },
+  common: { save: 'Save', cancel: 'Cancel', close: 'Close', confirm: 'Confirm', yes: 'Yes', no: 'No', next: 'Next', previous: 'Previous', page: 'Page {page} of {pages}', pages: 'Pages', none: 'Nothing here yet.', search: 'Search', open: 'Open', create: 'Create', done: 'Done' },
 };
 
 export type Messages = typeof en;

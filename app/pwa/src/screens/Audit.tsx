@@ -7,12 +7,12 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
 import { t } from '../i18n/t';
 import { when } from '../ui/format';
+import { Pager } from '../ui/Pager';
 import { Loaded, Page } from '../ui/Page';
 
 export default function Audit() {
@@ -69,11 +69,7 @@ export default function Audit() {
                 </TableBody>
               </Table>
             </TableContainer>
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
-              <Button disabled={page === 0} onClick={() => setPage(page - 1)}>{t('common.previous')}</Button>
-              <Typography>{t('common.page', { page: page + 1, pages: Math.max(1, Math.ceil(data.totalItems / data.size)) })}</Typography>
-              <Button disabled={(page + 1) * data.size >= data.totalItems} onClick={() => setPage(page + 1)}>{t('common.next')}</Button>
-            </Box>
+            <Pager page={page} size={data.size} totalItems={data.totalItems} onPage={setPage} />
           </>
         )}
       </Loaded>

@@ -15,6 +15,7 @@ import { api, must } from '../api/client';
 import type { Schemas } from '../data';
 import { t } from '../i18n/t';
 import { fullName } from '../ui/format';
+import { Pager } from '../ui/Pager';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
 
@@ -46,11 +47,7 @@ export default function Members() {
             <Stack spacing={1.5} sx={{ mt: 2 }}>
               {data.items.map((person) => <PersonCard key={person.id} person={person} />)}
             </Stack>
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
-              <Button disabled={page === 0} onClick={() => setPage(page - 1)}>{t('common.previous')}</Button>
-              <Typography>{t('common.page', { page: page + 1, pages: Math.max(1, Math.ceil(data.totalItems / data.size)) })}</Typography>
-              <Button disabled={(page + 1) * data.size >= data.totalItems} onClick={() => setPage(page + 1)}>{t('common.next')}</Button>
-            </Box>
+            <Pager page={page} size={data.size} totalItems={data.totalItems} onPage={setPage} />
           </>
         )}
       </Loaded>

@@ -5,7 +5,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, must, send } from '../api/client';
+import { api, download, must } from '../api/client';
 import { useAuth } from '../auth';
 import { t } from '../i18n/t';
 import { fullName } from '../ui/format';
@@ -109,14 +109,7 @@ function Privacy() {
   const { signOut } = useAuth();
   const [confirm, setConfirm] = useState('');
   const exported = useMutation({
-    mutationFn: async () => {
-      const blob = await (await send('/api/v1/me/export')).blob();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = 'my-data.json';
-      link.click();
-      URL.revokeObjectURL(link.href);
-    },
+    mutationFn: () => download('/api/v1/me/export', 'my-data.json'),
   });
   const erase = useMutation({ mutationFn: () => must(api.DELETE('/api/v1/me')), onSuccess: () => void signOut() });
   return (

@@ -5,7 +5,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, must, send } from '../api/client';
+import { api, download, must } from '../api/client';
 import { t } from '../i18n/t';
 import { fullName } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
@@ -17,14 +17,7 @@ export default function Reports() {
   const health = useQuery({ queryKey: ['reports', 'health'], queryFn: () => must(api.GET('/api/v1/reports/circle-health')) });
   const referrals = useQuery({ queryKey: ['reports', 'referrals'], queryFn: () => must(api.GET('/api/v1/reports/referrals')) });
   const csv = useMutation({
-    mutationFn: async () => {
-      const blob = await (await send('/api/v1/reports/circle-health/export.csv')).blob();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = 'circle-health.csv';
-      link.click();
-      URL.revokeObjectURL(link.href);
-    },
+    mutationFn: () => download('/api/v1/reports/circle-health/export.csv', 'circle-health.csv'),
   });
   return (
     <Page title={t('reports.health')} actions={<Button variant="outlined" onClick={() => csv.mutate()}>{t('reports.csv')}</Button>}>
