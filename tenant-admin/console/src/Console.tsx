@@ -111,7 +111,7 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
         {problem(list.error ?? change.error)}
         {list.isPending ? <p role="status">{m.loading}</p> : list.data && (
           <>
-            <TableContainer component={Paper} sx={{ mt: 2 }}>
+            <TableContainer component={Paper} sx={{ mt: 2 }} tabIndex={0} role="region" aria-label={m.organisations}>
               <Table aria-label={m.organisations}>
                 <TableHead>
                   <TableRow>

@@ -47,7 +47,7 @@ export default function Audit() {
       <Loaded query={audit}>
         {(data) => (
           <>
-            <TableContainer sx={{ mt: 2 }}>
+            <TableContainer sx={{ mt: 2 }} tabIndex={0} role="region" aria-label={t('admin.audit')}>
               <Table size="small" aria-label={t('admin.audit')}>
                 <TableHead>
                   <TableRow>

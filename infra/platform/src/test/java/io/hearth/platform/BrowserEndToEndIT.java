@@ -356,6 +356,44 @@ class BrowserEndToEndIT {
         second.context().close();
     }
 
+    @Test
+    void theScreensOfAdminsLeadershipSupportAndStaffPassAxe() throws Exception {
+        String movie = eventId("Movie night: Twelve Angry Men");
+        signIn(page, "admin@demo.localhost");
+        Map<String, String> screens = new java.util.LinkedHashMap<>();
+        screens.put("/admin/settings", "Organisation settings");
+        screens.put("/admin/audit", "Audit log");
+        screens.put("/reports", "Circle health");
+        screens.put("/support", "Find a member");
+        screens.put("/facilitate", "My circles");
+        screens.put("/staff", "Events I run");
+        screens.put("/profile", "Profile and privacy");
+        for (Map.Entry<String, String> screen : screens.entrySet()) {
+            page.navigate(app + screen.getKey());
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(screen.getValue()).setLevel(1))).isVisible();
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            checkAccessibility(screen.getKey());
+        }
+        page.navigate(app + "/admin/audit");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("sign-in.succeeded")).first()).isVisible();
+        shot(page, "audit");
+        page.navigate(app + "/reports");
+        assertThat(page.getByText("Tuesday Circle")).isVisible();
+        shot(page, "reports");
+        page.navigate(app + "/support");
+        page.getByLabel("Search by name or email").fill("member1");
+        assertThat(page.getByText("Account state: Active")).isVisible();
+        checkAccessibility("support, found");
+        page.navigate(app + "/staff/" + movie);
+        for (String tab : List.of("Registrations", "Care teams", "Edit")) {
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab)).click();
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            checkAccessibility("staff: " + tab);
+        }
+        page.navigate(app + "/circles/does-not-exist/nowhere");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("There is nothing at this address."))).isVisible();
+    }
+
     private void registerFor(Page man, String title) {
         man.navigate(app + "/events");
         man.getByText(title).click();
