@@ -30,11 +30,12 @@ export default function Reports() {
             <>
               <Typography>{t('reports.openSeats', { n: report.openSeats })} · {t('reports.withoutMeeting', { n: report.circlesWithoutMeeting })}</Typography>
               <Section title={t('reports.sizes')}>
-                <Box role="img" aria-label={sizes.map(([size, n]) => `${n} × ${size}`).join(', ')} sx={{ display: 'flex', alignItems: 'flex-end', gap: 1, height: 140 }}>
+                <Box role="img" aria-label={sizes.map(([size, n]) => t('reports.sizeBar', { n, size })).join(', ')} sx={{ display: 'flex', alignItems: 'flex-end', gap: 1, height: 160 }}>
                   {sizes.map(([size, n]) => (
-                    <Box key={size} sx={{ textAlign: 'center', flex: 1 }}>
+                    <Box key={size} sx={{ textAlign: 'center', flex: 1, maxWidth: 90 }}>
+                      <Typography variant="body2" aria-hidden>{n}</Typography>
                       <Box sx={{ bgcolor: 'primary.main', height: (n / most) * 100, borderRadius: 1 }} />
-                      <Typography variant="body2">{size}</Typography>
+                      <Typography variant="body2" aria-hidden>{t('reports.men', { size })}</Typography>
                     </Box>
                   ))}
                 </Box>
@@ -42,8 +43,11 @@ export default function Reports() {
               <Section title={t('reports.trend')}>
                 <List dense>
                   {report.circles.map((c) => (
-                    <ListItem key={c.circleId}>
-                      <ListItemText primary={c.name} secondary={`${c.members}/${c.capacity} · ${t('reports.recent')}: ${percent(c.attendanceRecent)} · ${t('reports.previous')}: ${percent(c.attendancePrevious)}${c.trend ? ' · ' + t('reports.' + c.trend) : ''}`} />
+                    <ListItem key={c.circleId} sx={{ display: 'block', px: 0 }}>
+                      <ListItemText primary={c.name} secondary={`${t('reports.seats', { members: c.members, capacity: c.capacity })}${c.trend ? ' · ' + t('reports.' + c.trend) : ''}`} />
+                      <Bar label={t('reports.seatsTaken')} value={c.members / Math.max(1, c.capacity)} />
+                      <Bar label={t('reports.recent')} value={c.attendanceRecent} />
+                      <Bar label={t('reports.previous')} value={c.attendancePrevious} />
                     </ListItem>
                   ))}
                 </List>
@@ -54,7 +58,7 @@ export default function Reports() {
       </Loaded>
       <Section title={t('reports.referrals')}>
         <Loaded query={referrals}>
-          {(page) => (
+          {(page) => page.items.length === 0 ? <Typography>{t('common.none')}</Typography> : (
             <List dense>
               {page.items.map((r) => (
                 <ListItem key={r.personId}>
@@ -66,5 +70,18 @@ export default function Reports() {
         </Loaded>
       </Section>
     </Page>
+  );
+}
+
+/** One share as a bar with its figure, readable without the colour. */
+function Bar({ label, value }: { label: string; value: number | null | undefined }) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, my: 0.5 }}>
+      <Typography variant="body2" sx={{ width: 130, flexShrink: 0 }}>{label}</Typography>
+      <Box sx={{ flexGrow: 1, height: 12, bgcolor: 'grey.200', borderRadius: 1, overflow: 'hidden' }} aria-hidden>
+        <Box sx={{ width: `${Math.round((value ?? 0) * 100)}%`, height: '100%', bgcolor: 'secondary.main' }} />
+      </Box>
+      <Typography variant="body2" sx={{ width: 44, textAlign: 'right' }}>{percent(value)}</Typography>
+    </Box>
   );
 }
