@@ -342,14 +342,20 @@ function CheckIn({ event }: { event: EventView }) {
   );
 }
 
-/** The phone's camera, read frame by frame for a QR code; the same code is not sent twice in a row. */
+/**
+ * The phone's camera, read frame by frame for a QR code. Each code is sent once while the camera is on (a ticket held
+ * in front of it is seen many times a second), whatever re-renders the screen meanwhile.
+ */
 function Scanner({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
+  const send = useRef(onCode);
+  send.current = onCode;
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stream: MediaStream | null = null;
     let frame = 0;
-    let last = '';
+    let stopped = false;
+    const seen = new Set<string>();
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
     const tick = () => {
@@ -359,32 +365,40 @@ function Scanner({ onCode, onStop }: { onCode: (code: string) => void; onStop: (
         canvas.height = v.videoHeight;
         context.drawImage(v, 0, 0);
         const found = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-        if (found && found.data !== last) {
-          last = found.data;
-          onCode(found.data);
+        if (found && !seen.has(found.data)) {
+          seen.add(found.data);
+          send.current(found.data);
         }
       }
-      frame = requestAnimationFrame(tick);
-    };
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { facingMode: 'environment' } })
-      .then((s) => {
-        stream = s;
-        if (video.current) {
-          video.current.srcObject = s;
-          void video.current.play();
-        }
+      if (!stopped) {
         frame = requestAnimationFrame(tick);
-      })
-      .catch(() => setError(t('staff.cameraDenied')));
+      }
+    };
     if (!navigator.mediaDevices) {
       setError(t('staff.cameraDenied'));
+    } else {
+      navigator.mediaDevices
+        .getUserMedia({ video: { facingMode: 'environment' } })
+        .then((s) => {
+          stream = s;
+          if (stopped) {
+            s.getTracks().forEach((track) => track.stop());
+            return;
+          }
+          if (video.current) {
+            video.current.srcObject = s;
+            void video.current.play();
+          }
+          frame = requestAnimationFrame(tick);
+        })
+        .catch(() => setError(t('staff.cameraDenied')));
     }
     return () => {
+      stopped = true;
       cancelAnimationFrame(frame);
       stream?.getTracks().forEach((track) => track.stop());
     };
-  }, [onCode]);
+  }, []);
   return (
     <Box sx={{ my: 1 }}>
       {error ? <Alert severity="warning">{error}</Alert> : <video ref={video} muted playsInline style={{ width: '100%', maxWidth: 420, borderRadius: 8 }} aria-label={t('staff.scan')} />}

@@ -357,6 +357,63 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void staffCheckAManInByScanningHisTicketWithThePhonesCamera() throws Exception {
+        String movie = eventId("Movie night: Twelve Angry Men");
+        api("POST", "/api/v1/events/" + movie + "/register", "member3@demo.localhost", Map.of(), 201);
+        String registration = null;
+        for (JsonNode r : api("GET", "/api/v1/me/registrations", "member3@demo.localhost").path("items")) {
+            if (r.path("eventId").asText().equals(movie)) {
+                registration = r.path("id").asText();
+            }
+        }
+        String qr = api("GET", "/api/v1/events/" + movie + "/registrations/" + registration + "/ticket", "member3@demo.localhost").path("qrCode").asText();
+        Path camera = cameraShowing(qr);
+
+        // Chromium's fake camera plays the picture of his ticket, as a phone held over it would see it.
+        try (Browser withCamera = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("hearth.chromium", "/usr/bin/chromium")))
+                .setArgs(java.util.stream.Stream.concat(CHROMIUM_ARGS.stream(), java.util.stream.Stream.of("--use-fake-device-for-media-stream",
+                        "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + camera)).toList()))) {
+            BrowserContext phone = withCamera.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setIsMobile(true).setHasTouch(true)
+                    .setPermissions(List.of("camera")));
+            Page staff = signIn(phone.newPage(), "ptm@demo.localhost");
+            staff.navigate(app + "/staff/" + movie);
+            staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Scan tickets")).click();
+
+            assertThat(staff.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in")).getByText("Mark Member checked in"))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+            // The ticket stays in front of the camera: it is not sent again.
+            staff.waitForTimeout(1500);
+            assertThat(staff.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in")).getByRole(AriaRole.LISTITEM)).hasCount(1);
+            phone.close();
+        }
+
+        JsonNode report = api("GET", "/api/v1/events/" + movie + "/attendance", "ptm@demo.localhost");
+        assertThat(report.path("attendees").findValuesAsText("registrationId")).containsOnlyOnce(registration);
+    }
+
+    /** A Motion-JPEG file of frames showing the QR code on white, for Chromium's fake camera. */
+    private static Path cameraShowing(String pngDataUri) throws Exception {
+        java.awt.image.BufferedImage code = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(pngDataUri.substring(pngDataUri.indexOf(',') + 1))));
+        java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = frame.createGraphics();
+        graphics.setColor(java.awt.Color.WHITE);
+        graphics.fillRect(0, 0, 640, 480);
+        graphics.drawImage(code, (640 - 400) / 2, (480 - 400) / 2, 400, 400, null);
+        graphics.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(frame, "jpg", jpeg);
+        Path file = Files.createTempFile("hearth-ticket-camera", ".mjpeg");
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 30; i++) {
+                out.write(jpeg.toByteArray());
+            }
+        }
+        return file;
+    }
+
+    @Test
     void theScreensOfAdminsLeadershipSupportAndStaffPassAxe() throws Exception {
         String movie = eventId("Movie night: Twelve Angry Men");
         signIn(page, "admin@demo.localhost");
