@@ -126,7 +126,7 @@ function Payments({ circleId, members }: { circleId: string; members: Member[] }
       {members.map((m) => (
         <Box key={m.personId} sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
           <Typography sx={{ flexGrow: 1 }}>{fullName(m)}</Typography>
-          <TextField select size="small" fullWidth={false} sx={{ minWidth: 150 }} label={t('facilitate.payment') + ': ' + fullName(m)} value={m.paymentStatus ?? 'CURRENT'} onChange={(e) => set.mutate({ personId: m.personId, status: e.target.value as Schemas['Memberships.PaymentStatus'] })}>
+          <TextField select fullWidth={false} sx={{ minWidth: 150 }} label={t('facilitate.payment') + ': ' + fullName(m)} value={m.paymentStatus ?? 'CURRENT'} onChange={(e) => set.mutate({ personId: m.personId, status: e.target.value as Schemas['Memberships.PaymentStatus'] })}>
             {PAYMENT.map((p) => <MenuItem key={p} value={p}>{t('payment.' + p)}</MenuItem>)}
           </TextField>
         </Box>

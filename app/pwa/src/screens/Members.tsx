@@ -84,14 +84,14 @@ function PersonCard({ person }: { person: Person }) {
         <Typography variant="body2">{person.email}</Typography>
         <Typography variant="body2" data-status={person.status}>{t('personStatus.' + person.status)}</Typography>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
-          {person.roles.map((r) => <Chip key={r} label={t('roles.' + r)} onDelete={() => revoke.mutate(r)} aria-label={t('admin.revoke', { role: t('roles.' + r) })} />)}
+          {person.roles.map((r) => <Chip key={r} label={t('roles.' + r)} onDelete={() => revoke.mutate(r)} aria-label={t('admin.revoke', { role: t('roles.' + r) })} sx={{ height: 44, borderRadius: 22 }} />)}
         </Box>
         {person.status === 'ACTIVE' && (
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 1 }}>
-            <TextField select size="small" label={t('admin.grant')} value={role} onChange={(e) => setRole(e.target.value as Role)} fullWidth={false} sx={{ minWidth: 150 }}>
+            <TextField select label={t('admin.grant')} value={role} onChange={(e) => setRole(e.target.value as Role)} fullWidth={false} sx={{ minWidth: 150 }}>
               {ROLES.map((r) => <MenuItem key={r} value={r}>{t('roles.' + r)}</MenuItem>)}
             </TextField>
-            <TextField size="small" type="date" label={t('admin.until')} value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth={false} {...fieldProps(grant.error, 'validUntil')} />
+            <TextField type="date" label={t('admin.until')} value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth={false} {...fieldProps(grant.error, 'validUntil')} />
             <Button onClick={() => grant.mutate()} disabled={grant.isPending}>{t('admin.grant')}</Button>
           </Box>
         )}

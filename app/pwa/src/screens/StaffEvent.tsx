@@ -181,7 +181,7 @@ function RegistrationsList({ event }: { event: EventView }) {
                   secondary={t('events.status.' + r.status) + (positions[r.registrationId] ? ' #' + positions[r.registrationId] : '') + (r.checkedInAt ? ' · ✓ ' + when(r.checkedInAt) : '')}
                 />
                 {r.status === 'CONFIRMED' && (teams.data?.teams.length ?? 0) > 0 && (
-                  <TextField select size="small" fullWidth={false} sx={{ minWidth: 150 }} label={t('staff.careTeams') + ': ' + r.firstName + ' ' + r.lastName}
+                  <TextField select fullWidth={false} sx={{ minWidth: 150 }} label={t('staff.careTeams') + ': ' + r.firstName + ' ' + r.lastName}
                     value={r.careTeamId ?? ''} onChange={(e) => place.mutate({ registrationId: r.registrationId, careTeamId: e.target.value })}>
                     <MenuItem value="">—</MenuItem>
                     {teams.data?.teams.map((team) => <MenuItem key={team.id} value={team.id}>{team.name}</MenuItem>)}

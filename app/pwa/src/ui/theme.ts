@@ -20,6 +20,9 @@ export const theme = createTheme({
     MuiToggleButton: { styleOverrides: { root: { minHeight: 44, minWidth: 44, textTransform: 'none' } } },
     MuiTab: { styleOverrides: { root: { minHeight: 48, textTransform: 'none' } } },
     MuiTextField: { defaultProps: { fullWidth: true, margin: 'dense' } },
-    MuiCheckbox: { styleOverrides: { root: { padding: 10 } } },
+    MuiCheckbox: { styleOverrides: { root: { padding: 10, minWidth: 44, minHeight: 44 } } },
+    MuiRadio: { styleOverrides: { root: { padding: 10, minWidth: 44, minHeight: 44 } } },
+    // Small fields (selects in lists) stay touchable: 44 px high like everything else.
+    MuiOutlinedInput: { styleOverrides: { root: { minHeight: 44 } } },
   },
 });

@@ -507,6 +507,13 @@ class BrowserEndToEndIT {
                         + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                         + ".map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') }))");
         violations.forEach(v -> axeFindings.add(screen + ": " + v));
+        // On a phone every control is a touch target of at least 44 x 44 CSS px (links inside running text excepted).
+        List<String> small = (List<String>) target.evaluate("() => innerWidth > 480 ? [] : [...document.querySelectorAll("
+                + "'button, [role=button], [role=combobox], [role=tab], .MuiCheckbox-root, .MuiRadio-root, nav a, li > a')]"
+                + ".filter(e => e.offsetParent !== null && !e.closest('[aria-hidden=true]'))"
+                + ".map(e => [e, e.getBoundingClientRect()]).filter(([e, r]) => r.width > 0 && (r.height < 44 || r.width < 44))"
+                + ".map(([e, r]) => (e.getAttribute('aria-label') || e.textContent || e.className).trim().slice(0, 40) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))");
+        small.forEach(v -> axeFindings.add(screen + ": touch target too small: " + v));
     }
 
     /** The server's own view, through the API as a client signs in (the page keeps its token in memory only). */
