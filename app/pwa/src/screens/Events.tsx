@@ -1,9 +1,5 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -13,7 +9,7 @@ import { Link } from 'react-router';
 import { api, must } from '../api/client';
 import { useComingEvents, type EventView } from '../data';
 import { t } from '../i18n/t';
-import { when } from '../ui/format';
+import { EventLinks } from '../ui/EventLinks';
 import { Loaded, Page } from '../ui/Page';
 
 export default function Events() {
@@ -37,19 +33,7 @@ function EventList() {
   const events = useComingEvents(50);
   return (
     <Loaded query={events}>
-      {(page) =>
-        page.items.length === 0 ? (
-          <Typography>{t('home.noEvents')}</Typography>
-        ) : (
-          <List>
-            {page.items.map((event) => (
-              <ListItem key={event.id} disablePadding><ListItemButton component={Link} to={'/events/' + event.id}>
-                <ListItemText primary={event.title} secondary={`${when(event.startsAt)}${event.venue ? ' · ' + event.venue : ''} · ${t('events.seatsLeft', { n: event.openSeats })}`} />
-              </ListItemButton></ListItem>
-            ))}
-          </List>
-        )
-      }
+      {(page) => <EventLinks events={page.items} empty={t('home.noEvents')} detail={(event) => t('events.seatsLeft', { n: event.openSeats })} />}
     </Loaded>
   );
 }

@@ -12,6 +12,7 @@ import { useAuth } from '../auth';
 import { useComingEvents, useEventsById, useMyCircle, useMyRegistrations, useOccurrences } from '../data';
 import { t } from '../i18n/t';
 import { when } from '../ui/format';
+import { EventLinks } from '../ui/EventLinks';
 import { Loaded, Page, Section } from '../ui/Page';
 
 export default function Home() {
@@ -71,19 +72,7 @@ export default function Home() {
 
       <Section title={t('home.nextEvents')}>
         <Loaded query={events}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <Typography>{t('home.noEvents')}</Typography>
-            ) : (
-              <List>
-                {page.items.map((event) => (
-                  <ListItem key={event.id} disablePadding><ListItemButton component={Link} to={'/events/' + event.id}>
-                    <ListItemText primary={event.title} secondary={when(event.startsAt) + (event.venue ? ' · ' + event.venue : '')} />
-                  </ListItemButton></ListItem>
-                ))}
-              </List>
-            )
-          }
+          {(page) => <EventLinks events={page.items} empty={t('home.noEvents')} />}
         </Loaded>
       </Section>
 
