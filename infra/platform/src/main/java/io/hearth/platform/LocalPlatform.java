@@ -53,7 +53,7 @@ public final class LocalPlatform {
         System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword);
         System.out.println("  Mail catcher        " + mail + "/messages");
         System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages");
-        System.out.println("  Demo people (password " + DemoOrganisation.PASSWORD + "), sign in with POST http://demo.localhost:" + appPort + "/api/v1/auth/login:");
+        System.out.println("  Demo people (password " + DemoOrganisation.PASSWORD + "), sign in at http://demo.localhost:" + appPort + "/ (or POST /api/v1/auth/login):");
         for (DemoOrganisation.Person person : people) {
             System.out.println("    " + person.email() + "  " + person.roles());
         }
