@@ -60,21 +60,26 @@ function Guarded({ children }: { children: ReactNode }) {
   return <ErrorBoundary resetKey={location.pathname}>{mayOpen(location.pathname, me?.permissions ?? []) ? children : <NotFound />}</ErrorBoundary>;
 }
 
+/** Links mailed to people: they work whether or not the reader is signed in. */
+const mailedLinks = [
+  <Route key="verify" path="/verify-email/:token" element={<VerifyEmail />} />,
+  <Route key="invitation" path="/invitations/:token" element={<Invitation />} />,
+  <Route key="reset" path="/reset-password/:token" element={<ResetPassword />} />,
+];
+
 function Public() {
   const location = useLocation();
   return (
     <ErrorBoundary resetKey={location.pathname}>
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route path="/signin" element={<SignIn />} />
-        <Route path="/signup" element={<SignUp />} />
-        <Route path="/verify-email/:token" element={<VerifyEmail />} />
-        <Route path="/invitations/:token" element={<Invitation />} />
-        <Route path="/reset-password" element={<ResetPassword />} />
-        <Route path="/reset-password/:token" element={<ResetPassword />} />
-        <Route path="*" element={<ToSignIn />} />
-      </Routes>
-    </Suspense>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/signin" element={<SignIn />} />
+          <Route path="/signup" element={<SignUp />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
+          {mailedLinks}
+          <Route path="*" element={<ToSignIn />} />
+        </Routes>
+      </Suspense>
     </ErrorBoundary>
   );
 }
@@ -89,36 +94,33 @@ function SignedIn() {
   return (
     <Suspense fallback={<Loading />}>
       <Shell>
-      <Suspense fallback={<Loading />}>
-        <Guarded>
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/circle" element={<MyCircle />} />
-            <Route path="/circles" element={<Circles />} />
-            <Route path="/events" element={<Events />} />
-            <Route path="/events/:id" element={<EventPage />} />
-            <Route path="/registrations" element={<Registrations />} />
-            <Route path="/facilitate" element={<Facilitate />} />
-            <Route path="/facilitate/:id" element={<FacilitateCircle />} />
-            <Route path="/staff" element={<Staff />} />
-            <Route path="/staff/new" element={<StaffEvent />} />
-            <Route path="/staff/:id" element={<StaffEvent />} />
-            <Route path="/admin/members" element={<Members />} />
-            <Route path="/admin/settings" element={<Settings />} />
-            <Route path="/admin/audit" element={<Audit />} />
-            <Route path="/reports" element={<Reports />} />
-            <Route path="/support" element={<Support />} />
-            <Route path="/profile" element={<Profile />} />
-            {/* Links mailed to people work whether or not they are signed in. */}
-            <Route path="/verify-email/:token" element={<VerifyEmail />} />
-            <Route path="/invitations/:token" element={<Invitation />} />
-            <Route path="/reset-password/:token" element={<ResetPassword />} />
-            <Route path="/signin" element={<Navigate to="/" replace />} />
-            <Route path="/signup" element={<Navigate to="/" replace />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Guarded>
-      </Suspense>
+        <Suspense fallback={<Loading />}>
+          <Guarded>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/circle" element={<MyCircle />} />
+              <Route path="/circles" element={<Circles />} />
+              <Route path="/events" element={<Events />} />
+              <Route path="/events/:id" element={<EventPage />} />
+              <Route path="/registrations" element={<Registrations />} />
+              <Route path="/facilitate" element={<Facilitate />} />
+              <Route path="/facilitate/:id" element={<FacilitateCircle />} />
+              <Route path="/staff" element={<Staff />} />
+              <Route path="/staff/new" element={<StaffEvent />} />
+              <Route path="/staff/:id" element={<StaffEvent />} />
+              <Route path="/admin/members" element={<Members />} />
+              <Route path="/admin/settings" element={<Settings />} />
+              <Route path="/admin/audit" element={<Audit />} />
+              <Route path="/reports" element={<Reports />} />
+              <Route path="/support" element={<Support />} />
+              <Route path="/profile" element={<Profile />} />
+              {mailedLinks}
+              <Route path="/signin" element={<Navigate to="/" replace />} />
+              <Route path="/signup" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Guarded>
+        </Suspense>
       </Shell>
     </Suspense>
   );

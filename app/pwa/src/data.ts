@@ -12,7 +12,7 @@ export type CircleView = Schemas['CircleView'];
 const offline = (error: unknown) => error instanceof ApiError && error.offline;
 
 /** Screens that open offline keep their last answer on the device (home, my circle, my registrations). */
-const kept = <T,>(key: string, load: () => Promise<T>) => () => loadOrRecall(key, load, offline);
+export const kept = <T,>(key: string, load: () => Promise<T>) => () => loadOrRecall(key, load, offline);
 
 export function useMyCircle() {
   return useQuery({ queryKey: ['me', 'circle'], queryFn: kept('me/circle', () => must(api.GET('/api/v1/me/circle'))) });
@@ -51,11 +51,12 @@ export function useOccurrences(circleId: string | undefined) {
 }
 
 export function useEventsById(ids: string[]) {
+  const unique = [...new Set(ids)].sort();
   return useQuery({
-    queryKey: ['events', 'byId', [...ids].sort().join(',')],
-    enabled: ids.length > 0,
-    queryFn: kept('events/byId/' + [...ids].sort().join(','), async () => {
-      const events = await Promise.all(ids.map((id) => must(api.GET('/api/v1/events/{id}', { params: { path: { id } } })).catch(() => null)));
+    queryKey: ['events', 'byId', unique.join(',')],
+    enabled: unique.length > 0,
+    queryFn: kept('events/byId/' + unique.join(','), async () => {
+      const events = await Promise.all(unique.map((id) => must(api.GET('/api/v1/events/{id}', { params: { path: { id } } })).catch(() => null)));
       return Object.fromEntries(events.filter((e): e is EventView => e !== null).map((e) => [e.id, e]));
     }),
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { must } from './client';
 import { ApiError } from './problem';
 
@@ -34,5 +34,32 @@ describe('reading API answers', () => {
 
     expect(error.code).toBe('INTERNAL_ERROR');
     expect(error.status).toBe(502);
+  });
+});
+
+describe('requests with the session', () => {
+  it('renew an expired access token through the cookie once and repeat the request with the new one', async () => {
+    const { fetchWithSession } = await import('./client');
+    const { session } = await import('./session');
+    const calls: Array<{ url: string; authorization: string | null }> = [];
+    const answers = [
+      new Response(JSON.stringify({ code: 'AUTHENTICATION_ERROR' }), { status: 401 }),
+      new Response(JSON.stringify({ accessToken: 'fresh', expiresIn: 900 }), { status: 200 }),
+      new Response('{}', { status: 201 }),
+    ];
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+      calls.push({ url, authorization: new Headers(init?.headers).get('Authorization') });
+      return answers.shift()!;
+    }));
+    session.start({ accessToken: 'expired', expiresIn: 900 });
+
+    const response = await fetchWithSession('/api/v1/circles/c/meetings', { method: 'POST', headers: { 'Idempotency-Key': 'k1' }, body: '{}' });
+
+    expect(response.status).toBe(201);
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/circles/c/meetings', '/api/v1/auth/refresh', '/api/v1/circles/c/meetings']);
+    expect(calls[0].authorization).toBe('Bearer expired');
+    expect(calls[2].authorization).toBe('Bearer fresh');
+    session.clear();
+    vi.unstubAllGlobals();
   });
 });

@@ -62,28 +62,43 @@ export async function must<T>(call: Promise<Result<T>>): Promise<T> {
   return result.data as T;
 }
 
-/** A plain request with the session's token, for what openapi-fetch does not type well (files, headers of our own). */
-export async function send(path: string, init: RequestInit = {}): Promise<Response> {
+/**
+ * A request with the session's token; an expired token is renewed through the cookie once and the request repeated.
+ * It throws only when the server cannot be reached; any answer, refusals included, is the caller's to read.
+ */
+export async function fetchWithSession(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  const token = session.token();
-  if (token) {
-    headers.set('Authorization', 'Bearer ' + token);
-  }
   if (init.body && !headers.has('Content-Type')) {
     headers.set('Content-Type', 'application/json');
   }
+  const attempt = () => {
+    const token = session.token();
+    if (token) {
+      headers.set('Authorization', 'Bearer ' + token);
+    }
+    return fetch(path, { ...init, headers, credentials: 'same-origin' });
+  };
+  try {
+    let response = await attempt();
+    if (response.status === 401 && session.signedIn() && (await session.refresh())) {
+      response = await attempt();
+    }
+    reportReachable(true);
+    return response;
+  } catch (failure) {
+    reportReachable(false);
+    throw failure;
+  }
+}
+
+/** A plain request with the session's token, for what openapi-fetch does not type well (files, headers of our own). */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
-    if (response.status === 401 && session.signedIn() && (await session.refresh())) {
-      headers.set('Authorization', 'Bearer ' + session.token());
-      response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
-    }
+    response = await fetchWithSession(path, init);
   } catch {
-    reportReachable(false);
     throw new ApiError(networkProblem());
   }
-  reportReachable(true);
   if (!response.ok) {
     throw new ApiError(await problemOf(response));
   }

@@ -1,7 +1,6 @@
-import { send } from '../api/client';
+import { fetchWithSession, send } from '../api/client';
 import { ApiError } from '../api/problem';
-import { session } from '../api/session';
-import { enqueue, flush, httpSender, type QueuedAction } from './queue';
+import { enqueue, flush, type QueuedAction, type Sender } from './queue';
 
 export type Outcome<T> = { sent: true; body: T } | { sent: false; queued: QueuedAction };
 
@@ -26,4 +25,8 @@ export async function sendOrQueue<T>(action: Omit<QueuedAction, 'id' | 'createdA
   return { sent: false, queued };
 }
 
-export const flushQueue = () => flush(httpSender(() => session.token()));
+/** A queued action goes out with its idempotency key, and with a renewed token when it waited longer than the old one lived. */
+const sendQueued: Sender = (action) =>
+  fetchWithSession(action.path, { method: action.method, headers: { 'Idempotency-Key': action.id }, body: JSON.stringify(action.body) });
+
+export const flushQueue = () => flush(sendQueued);

@@ -104,18 +104,3 @@ async function doFlush(send: Sender): Promise<FlushOutcome> {
   changed();
   return outcome;
 }
-
-/** How the app sends a queued action: with its idempotency key and the session's token. */
-export function httpSender(token: () => string | null): Sender {
-  return (action) =>
-    fetch(action.path, {
-      method: action.method,
-      credentials: 'same-origin',
-      headers: {
-        'Content-Type': 'application/json',
-        'Idempotency-Key': action.id,
-        ...(token() ? { Authorization: 'Bearer ' + token() } : {}),
-      },
-      body: JSON.stringify(action.body),
-    });
-}

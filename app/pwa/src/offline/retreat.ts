@@ -36,19 +36,15 @@ export async function keepOffline(eventId: string): Promise<KeptEvent> {
     fetch('/.well-known/jwks.json').then((r) => r.json() as Promise<{ keys: JsonWebKey[] }>),
   ]);
   const sensitive: Record<string, Sensitive> = {};
-  for (const entry of roster) {
-    try {
-      sensitive[entry.registrationId] = await must(
-        api.GET('/api/v1/events/{id}/registrations/{registrationId}/sensitive', { params: { path: { id: eventId, registrationId: entry.registrationId } } }),
-      );
-    } catch (error) {
-      // Only the event's lead, PTMs and care-team leads may read emergency contacts: the others keep the roster alone.
-      if (error instanceof ApiError && error.status === 403) {
-        break;
-      }
-      if (!(error instanceof ApiError && error.status === 404)) {
-        throw error;
-      }
+  try {
+    const all = await must(api.GET('/api/v1/events/{id}/sensitive', path));
+    for (const entry of all.entries) {
+      sensitive[entry.registrationId] = entry;
+    }
+  } catch (error) {
+    // Only the event's lead, PTMs and care-team leads may read emergency contacts: the others keep the roster alone.
+    if (!(error instanceof ApiError && error.status === 403)) {
+      throw error;
     }
   }
   const end = new Date(event.endsAt).getTime();

@@ -40,9 +40,9 @@ function Details({ event }: { event: EventView }) {
       {event.venue && <Typography>{event.venue}</Typography>}
       {event.description && <Typography sx={{ mt: 1, whiteSpace: 'pre-line' }}>{event.description}</Typography>}
       <Typography variant="body2" sx={{ mt: 1 }}>{t('events.seatsLeft', { n: event.openSeats })}</Typography>
-      {event.priceOptions.length > 0 && (
-        <Typography variant="body2">{event.priceOptions.map((p) => `${p.name}: ${money(p.amountCents, p.currency)}`).join(' · ')}</Typography>
-      )}
+      <Typography variant="body2">
+        {event.priceOptions.length > 0 ? event.priceOptions.map((p) => `${p.name}: ${money(p.amountCents, p.currency)}`).join(' · ') : t('events.free')}
+      </Typography>
       {mine ? (
         <Alert severity="success" sx={{ mt: 2 }} action={<Button component={Link} to="/registrations" color="inherit">{t('menu.registrations')}</Button>}>
           {t('events.status.' + mine.status)}

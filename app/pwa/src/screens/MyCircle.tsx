@@ -10,16 +10,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../api/client';
-import { ApiError } from '../api/problem';
 import { useAuth } from '../auth';
-import { useMyCircle, useOccurrences, type CircleView } from '../data';
+import { kept, useMyCircle, useOccurrences, type CircleView } from '../data';
 import { t } from '../i18n/t';
-import { loadOrRecall } from '../offline/lastSeen';
 import { fullName, when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
-
-const offline = (e: unknown) => e instanceof ApiError && e.offline;
 
 export default function MyCircle() {
   const circle = useMyCircle();
@@ -45,11 +41,11 @@ function CircleDetails({ circle }: { circle: CircleView }) {
   const { me } = useAuth();
   const members = useQuery({
     queryKey: ['circle', circle.id, 'members'],
-    queryFn: () => loadOrRecall('circle/' + circle.id + '/members', () => must(api.GET('/api/v1/circles/{id}/members', { params: { path: { id: circle.id } } })), offline),
+    queryFn: kept('circle/' + circle.id + '/members', () => must(api.GET('/api/v1/circles/{id}/members', { params: { path: { id: circle.id } } }))),
   });
   const attendance = useQuery({
     queryKey: ['circle', circle.id, 'attendance'],
-    queryFn: () => loadOrRecall('circle/' + circle.id + '/attendance', () => must(api.GET('/api/v1/circles/{id}/attendance', { params: { path: { id: circle.id } } })), offline),
+    queryFn: kept('circle/' + circle.id + '/attendance', () => must(api.GET('/api/v1/circles/{id}/attendance', { params: { path: { id: circle.id } } }))),
   });
   const occurrences = useOccurrences(circle.id);
   const mine = attendance.data?.members.find((m) => m.personId === me?.person.id);

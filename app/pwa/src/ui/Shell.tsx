@@ -34,9 +34,14 @@ export function Shell({ children }: { children: ReactNode }) {
   useEffect(() => setOpen(false), [location.pathname]);
   // What was done offline is sent as soon as the network is back (and on start, for what an earlier visit left).
   useEffect(() => {
-    if (online) {
-      void flushQueue().catch(() => undefined);
+    if (!online) {
+      return undefined;
     }
+    const send = () => void flushQueue().catch(() => undefined);
+    send();
+    // What the server could not take just now (a 5xx, a dropped connection) is tried again while the page is open.
+    const again = setInterval(send, 30_000);
+    return () => clearInterval(again);
   }, [online]);
 
   const nav = <NavMenu permissions={me?.permissions ?? []} path={location.pathname} onSignOut={() => void signOut()} />;

@@ -11,6 +11,7 @@ import io.hearth.tenancy.TenantSql;
 import io.hearth.web.ApiException;
 import io.hearth.web.ErrorCode;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
@@ -56,7 +57,7 @@ public class CheckIns {
     /** One man on an event's roster, as staff at the door need him: who he is, his seat's state, his care team. */
     @Serdeable
     public record RosterEntry(UUID registrationId, UUID personId, String firstName, String lastName, Settlement.Status status,
-                              @io.micronaut.core.annotation.Nullable Instant checkedInAt, @io.micronaut.core.annotation.Nullable UUID careTeamId) {
+                              @Nullable Instant checkedInAt, @Nullable UUID careTeamId) {
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package io.hearth.events;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.web.Paged;
@@ -119,7 +120,7 @@ public class EventController {
     public Paged<EventView> list(@Nullable @QueryValue @Size(max = 40) String type, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                                  @Nullable @QueryValue @Pattern(regexp = "SCHEDULED|CANCELLED") String status, @Nullable @QueryValue Boolean staffedByMe,
                                  @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return events.list(type, from, to, status, false, Boolean.TRUE.equals(staffedByMe) ? io.hearth.identity.Caller.require().person() : null,
+        return events.list(type, from, to, status, false, Boolean.TRUE.equals(staffedByMe) ? Caller.require().person() : null,
                 page == null ? 0 : page, size == null ? 50 : size);
     }
 

@@ -107,6 +107,17 @@ public class RegistrationController {
         return registrations.sensitive(id, registrationId);
     }
 
+    @Serdeable
+    public record SensitiveOfAll(UUID eventId, List<Registrations.Sensitive> entries) {
+    }
+
+    @Get("/events/{id}/sensitive")
+    @Operation(summary = "Emergency contacts and medical notes of everyone with or waiting for a seat, in one answer (the event's PTMs and care team only)",
+            description = "What staff keep on a device for a retreat.")
+    public SensitiveOfAll sensitiveOfAll(@PathVariable UUID id) {
+        return new SensitiveOfAll(id, registrations.sensitiveOfAll(id));
+    }
+
     @Get("/events/{id}/registrations/{registrationId}/ticket")
     @Operation(summary = "The check-in ticket of a confirmed registration: a signed token and its QR code")
     public CheckIns.Ticket ticket(@PathVariable UUID id, @PathVariable UUID registrationId) {

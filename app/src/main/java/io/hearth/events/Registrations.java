@@ -264,16 +264,36 @@ public class Registrations {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
         return sql.read(db -> {
-            if (db.count("select count(*) from event_staff where event_id = ? and person_id = ? and role in ('LEAD', 'PTM', 'CARE_TEAM_LEAD')",
-                    eventId, caller.person()) == 0) {
-                throw ApiException.forbidden("Emergency contacts and medical notes are for the event's PTMs and care team only");
-            }
-            return db.one("select id, person_id, sealed_emergency_contact, sealed_medical_notes, sensitive_erased_at from registrations "
-                    + "where id = ? and event_id = ?", rs -> new Sensitive(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                    open(rs.getString(3), tenant, registrationId, "emergency"), open(rs.getString(4), tenant, registrationId, "medical"),
-                    TenantSql.instant(rs, "sensitive_erased_at")), registrationId, eventId)
+            requireSensitiveReader(db, eventId, caller);
+            return db.one(SENSITIVE_SELECT + "where id = ? and event_id = ?", rs -> sensitive(rs, tenant), registrationId, eventId)
                     .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
         });
+    }
+
+    /** The same for every man with or waiting for a seat, in one read: what staff keep on a device for a retreat. */
+    public List<Sensitive> sensitiveOfAll(UUID eventId) {
+        Caller caller = Caller.require();
+        Tenant tenant = TenantScope.require();
+        return sql.read(db -> {
+            requireSensitiveReader(db, eventId, caller);
+            return db.list(SENSITIVE_SELECT + "where event_id = ? and status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED', 'WAITLISTED') order by id",
+                    rs -> sensitive(rs, tenant), eventId);
+        });
+    }
+
+    private static final String SENSITIVE_SELECT = "select id, person_id, sealed_emergency_contact, sealed_medical_notes, sensitive_erased_at from registrations ";
+
+    private static void requireSensitiveReader(TenantSql.Sql db, UUID eventId, Caller caller) {
+        if (db.count("select count(*) from event_staff where event_id = ? and person_id = ? and role in ('LEAD', 'PTM', 'CARE_TEAM_LEAD')",
+                eventId, caller.person()) == 0) {
+            throw ApiException.forbidden("Emergency contacts and medical notes are for the event's PTMs and care team only");
+        }
+    }
+
+    private Sensitive sensitive(ResultSet rs, Tenant tenant) throws SQLException {
+        UUID registrationId = rs.getObject(1, UUID.class);
+        return new Sensitive(registrationId, rs.getObject(2, UUID.class), open(rs.getString(3), tenant, registrationId, "emergency"),
+                open(rs.getString(4), tenant, registrationId, "medical"), TenantSql.instant(rs, "sensitive_erased_at"));
     }
 
     /** Erases emergency contacts and medical notes of events that ended longer ago than their retention; returns how many. */

@@ -52,13 +52,13 @@ public class AuthController {
     public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, AccessTokens accessTokens, GoogleSignIn google,
                           People people, OidcConfiguration oidc,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
-        this.people = people;
-        this.oidc = oidc;
         this.accounts = accounts;
         this.signIn = signIn;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.google = google;
+        this.people = people;
+        this.oidc = oidc;
         this.secureCookie = secureCookie;
     }
 

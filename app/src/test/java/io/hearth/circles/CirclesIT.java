@@ -269,6 +269,21 @@ class CirclesIT implements RealStack {
     }
 
     @Test
+    void hisCircleAndRequestsAreOnlyThoseOfTheOrganisationHeBelongsTo() {
+        Map<String, Object> circle = circle(4, true);
+        Org.Member man = org.member();
+        api.post("/api/v1/circles/" + circle.get("id") + "/join-requests", Map.of(), man.accessToken());
+        Org other = Org.create(provisioning, directory, client, "my-circle-other");
+
+        Api.Reply here = api.get("/api/v1/me/circle", man.accessToken());
+        Api.Reply there = other.api().get("/api/v1/me/circle", other.member().accessToken());
+
+        assertThat(here.list("joinRequests")).hasSize(1);
+        assertThat(there.map("circle")).isNull();
+        assertThat(there.list("joinRequests")).isEmpty();
+    }
+
+    @Test
     void aMemberSeesHisCircleAndOpenOnesButNotOthers() {
         Map<String, Object> closed = circle(4, false);
         Map<String, Object> open = circle(4, true);

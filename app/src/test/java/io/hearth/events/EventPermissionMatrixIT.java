@@ -81,6 +81,7 @@ class EventPermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.GET, e + "/attendance", null, 401, 403, 403, 200, 200, 403, 403),
                 new Row(HttpMethod.GET, e + "/roster", null, 401, 403, 403, 200, 200, 403, 403),
                 new Row(HttpMethod.GET, e + "/registrations/" + unknown + "/sensitive", null, 401, 403, 403, 404, 403, 403, 403),
+                new Row(HttpMethod.GET, e + "/sensitive", null, 401, 403, 403, 200, 403, 403, 403),
                 new Row(HttpMethod.GET, e + "/registrations/" + unknown + "/answers", null, 401, 404, 404, 404, 404, 404, 404),
                 new Row(HttpMethod.GET, "/api/v1/me/registrations", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.GET, "/api/v1/reports/referrals", null, 401, 403, 403, 403, 200, 200, 403),

@@ -456,6 +456,38 @@ class EventsIT implements RealStack {
         assertThat(other.api().get("/api/v1/events", other.admin().accessToken()).body()).containsEntry("totalItems", 0);
     }
 
+    @Test
+    void thePtmsReadEveryMansEmergencyContactInOneAnswerAndTheKitchenDoesNot() throws Exception {
+        Map<String, Object> event = event(5, Map.of("type", "MULTI_DAY_RETREAT"));
+        List<Org.Member> men = quickMembers(2);
+        register(event.get("id"), men.get(0), Map.of("emergencyContact", "Ann +447700900001"));
+        register(event.get("id"), men.get(1), Map.of("emergencyContact", "Bea +447700900002", "medicalNotes", "Diabetic"));
+        Org.Member kitchen = org.member();
+        api.post("/api/v1/events/" + event.get("id") + "/staff", Map.of("personId", kitchen.id().toString(), "role", "KITCHEN"), ptm.accessToken());
+
+        Api.Reply forPtm = api.get("/api/v1/events/" + event.get("id") + "/sensitive", ptm.accessToken());
+        Api.Reply forKitchen = api.get("/api/v1/events/" + event.get("id") + "/sensitive", kitchen.accessToken());
+
+        assertThat(forPtm.list("entries").stream().map(e -> String.valueOf(((Map<?, ?>) e).get("emergencyContact"))).toList())
+                .containsExactlyInAnyOrder("Ann +447700900001", "Bea +447700900002");
+        assertThat(forKitchen.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theRosterAndStaffingOfOneOrganisationAreNotReachableFromAnother() {
+        Map<String, Object> event = event(5, Map.of());
+        Org other = Org.create(provisioning, directory, client, "roster-other");
+        Org.Member stranger = other.member(io.hearth.identity.Role.PTM);
+
+        Api.Reply roster = other.api().get("/api/v1/events/" + event.get("id") + "/roster", other.admin().accessToken());
+        Api.Reply sensitive = other.api().get("/api/v1/events/" + event.get("id") + "/sensitive", stranger.accessToken());
+        Api.Reply staffed = other.api().get("/api/v1/events?staffedByMe=true", ptm.accessToken());
+
+        assertThat(roster.status()).isEqualTo(404);
+        assertThat(sensitive.status()).isEqualTo(403);
+        assertThat(staffed.status()).as("a token of this organisation is refused on the other's host").isEqualTo(401);
+    }
+
     private String rawSealed(UUID registration) throws Exception {
         LocalStack stack = RealStack.stack();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());

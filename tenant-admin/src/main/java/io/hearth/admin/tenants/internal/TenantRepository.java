@@ -18,8 +18,6 @@ public interface TenantRepository extends CrudRepository<TenantRow, UUID> {
 
     boolean existsBySlug(String slug);
 
-    Page<TenantRow> findAll(Pageable pageable);
-
     /** Oldest first: organisations in a status (null: any) whose slug or name matches the ILIKE pattern (null: any). */
     @Query(value = "select * from tenants where (cast(:status as text) is null or status = :status) "
             + "and (cast(:pattern as text) is null or slug ilike :pattern escape '\\' or name ilike :pattern escape '\\') order by created_at, id",
