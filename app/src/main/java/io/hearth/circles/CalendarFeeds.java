@@ -2,10 +2,10 @@ package io.hearth.circles;
 
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.Caller;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -63,7 +63,7 @@ public class CalendarFeeds {
         return sql.read(db -> {
             UUID person = db.one("select f.person_id from calendar_feeds f join people p on p.id = f.person_id "
                             + "where f.token_hash = ? and p.status = 'ACTIVE'", rs -> rs.getObject(1, UUID.class), SecretTokens.hash(token))
-                    .orElseThrow(() -> ApiException.notFound("No calendar at this address"));
+                    .orElseThrow(() -> Refusal.notFound("No calendar at this address"));
             Instant now = clock.instant();
             Instant from = now.minus(Duration.ofDays(31));
             Instant to = now.plus(Duration.ofDays(366));

@@ -1,8 +1,7 @@
 package io.hearth.circles;
 
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
-import io.micronaut.http.HttpStatus;
+import io.hearth.ErrorCode;
+import io.hearth.kit.Refusal;
 
 /**
  * A circle holds 2 to 10 men. Seats are taken by members and by seats offered to the first man on the waiting
@@ -22,7 +21,7 @@ public final class Capacity {
 
     public static void check(int capacity) {
         if (!isValid(capacity)) {
-            throw ApiException.invalid("capacity", "must be between " + MIN + " and " + MAX);
+            throw Refusal.invalid("capacity", "must be between " + MIN + " and " + MAX);
         }
     }
 
@@ -34,7 +33,7 @@ public final class Capacity {
     /** Refuses with 409 CIRCLE_FULL when no seat is left. */
     public static void requireSeat(int capacity, long taken) {
         if (!hasSeat(capacity, taken)) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CIRCLE_FULL, "The circle is full (" + capacity + " seats)");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.CIRCLE_FULL, "The circle is full (" + capacity + " seats)");
         }
     }
 
@@ -42,7 +41,7 @@ public final class Capacity {
     public static void checkChange(int newCapacity, long taken) {
         check(newCapacity);
         if (newCapacity < taken) {
-            throw ApiException.invalid("capacity", "cannot be below the " + taken + " seats taken");
+            throw Refusal.invalid("capacity", "cannot be below the " + taken + " seats taken");
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.hearth.circles;
 
+import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.LikePatterns;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -87,7 +86,7 @@ public class Circles {
                     ? new LinkedHashSet<>(circle.facilitators().stream().map(CircleView.PersonRef::id).toList())
                     : new LinkedHashSet<>(definition.facilitatorIds());
             if (facilitators.isEmpty()) {
-                throw ApiException.invalid("facilitatorIds", "a circle needs at least one facilitator");
+                throw Refusal.invalid("facilitatorIds", "a circle needs at least one facilitator");
             }
             requireActivePeople(db, facilitators, "facilitatorIds");
             db.update("update circles set (" + DEFINITION_COLUMNS + ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) where id = ?",
@@ -120,7 +119,7 @@ public class Circles {
     public CircleView get(UUID id) {
         Caller caller = Caller.require();
         return sql.read(db -> load(db, id).filter(circle -> visible(db, circle, caller))
-                .orElseThrow(() -> ApiException.notFound("No circle with this id")));
+                .orElseThrow(() -> Refusal.notFound("No circle with this id")));
     }
 
     /** One page of the circles the caller may see, sorted by name. */
@@ -167,7 +166,7 @@ public class Circles {
     /** Locks the circle's row for the rest of the transaction: seat counts cannot change under us. */
     CircleView lock(TenantSql.Sql db, UUID id) {
         db.one("select id from circles where id = ? for update", rs -> rs.getObject(1, UUID.class), id)
-                .orElseThrow(() -> ApiException.notFound("No circle with this id"));
+                .orElseThrow(() -> Refusal.notFound("No circle with this id"));
         return load(db, id).orElseThrow();
     }
 
@@ -180,10 +179,10 @@ public class Circles {
 
     void requireManager(TenantSql.Sql db, CircleView circle, Caller caller) {
         if (!visible(db, circle, caller)) {
-            throw ApiException.notFound("No circle with this id");
+            throw Refusal.notFound("No circle with this id");
         }
         if (!manages(circle, caller)) {
-            throw ApiException.forbidden("Only the circle's facilitators and admins can do this");
+            throw Refusal.forbidden("Only the circle's facilitators and admins can do this");
         }
     }
 
@@ -213,14 +212,14 @@ public class Circles {
 
     static void requireActive(CircleView circle) {
         if (!"ACTIVE".equals(circle.status())) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CIRCLE_ARCHIVED, "The circle is archived: its history is read-only");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.CIRCLE_ARCHIVED, "The circle is archived: its history is read-only");
         }
     }
 
     static void requireActivePeople(TenantSql.Sql db, Set<UUID> people, String field) {
         for (UUID person : people) {
             if (db.count("select count(*) from people where id = ? and status = 'ACTIVE'", person) == 0) {
-                throw ApiException.invalid(field, "has " + person + ", who is not an active member of this organisation");
+                throw Refusal.invalid(field, "has " + person + ", who is not an active member of this organisation");
             }
         }
     }
@@ -233,7 +232,7 @@ public class Circles {
             facilitators.addAll(definition.facilitatorIds());
         }
         if (facilitators.isEmpty()) {
-            throw ApiException.invalid("facilitatorIds", "a circle needs at least one facilitator");
+            throw Refusal.invalid("facilitatorIds", "a circle needs at least one facilitator");
         }
         return facilitators;
     }

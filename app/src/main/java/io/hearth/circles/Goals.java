@@ -1,8 +1,8 @@
 package io.hearth.circles;
 
 import io.hearth.identity.Caller;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -90,9 +90,9 @@ public class Goals {
         Caller caller = Caller.require();
         return sql.read(db -> {
             CircleView circle = circles.load(db, circleId).filter(c -> circles.visible(db, c, caller))
-                    .orElseThrow(() -> ApiException.notFound("No circle with this id"));
+                    .orElseThrow(() -> Refusal.notFound("No circle with this id"));
             if (!Circles.manages(circle, caller) && !Circles.isMember(db, circleId, caller.person())) {
-                throw ApiException.forbidden("Goals shared with a circle are for its members and facilitators");
+                throw Refusal.forbidden("Goals shared with a circle are for its members and facilitators");
             }
             String where = " from goals g where g.visibility = 'CIRCLE' and g.person_id in "
                     + "(select person_id from circle_memberships where circle_id = ? and left_at is null)";
@@ -103,7 +103,7 @@ public class Goals {
 
     private static void own(TenantSql.Sql db, UUID id, Caller caller) {
         if (db.count("select count(*) from goals where id = ? and person_id = ?", id, caller.person()) == 0) {
-            throw ApiException.notFound("No goal of yours has this id");
+            throw Refusal.notFound("No goal of yours has this id");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.circles;
 
+import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -80,7 +81,7 @@ public class MeetingController {
         Instant start = from == null ? Instant.now() : from;
         Instant end = to == null ? start.plus(Duration.ofDays(56)) : to;
         if (!start.isBefore(end) || Duration.between(start, end).toDays() > 731) {
-            throw io.hearth.web.ApiException.invalid("to", "must be after from, and at most two years after it");
+            throw Refusal.invalid("to", "must be after from, and at most two years after it");
         }
         List<MeetingSchedule.Occurrence> all = meetings.occurrences(id, start, end);
         return new io.hearth.web.Paged<>(all, 0, all.size(), all.size());
@@ -91,7 +92,7 @@ public class MeetingController {
     public MeetingSchedule.Occurrence reschedule(@PathVariable UUID id, @PathVariable Instant plannedStart, @Body @Valid RescheduleRequest request) {
         boolean cancel = Boolean.TRUE.equals(request.cancelled());
         if (cancel == (request.start() != null)) {
-            throw io.hearth.web.ApiException.invalid("start", "give either start (to move the meeting) or cancelled: true");
+            throw Refusal.invalid("start", "give either start (to move the meeting) or cancelled: true");
         }
         return meetings.reschedule(id, plannedStart, cancel ? null : request.start());
     }

@@ -1,6 +1,6 @@
 package io.hearth.circles;
 
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import net.fortuna.ical4j.model.Recur;
 
 import java.time.Instant;
@@ -27,10 +27,10 @@ public record MeetingSchedule(String rrule, LocalDateTime firstStart, ZoneId zon
                 throw new IllegalArgumentException("no FREQ");
             }
         } catch (RuntimeException e) {
-            throw ApiException.invalid("schedule.rrule", "is not an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU");
+            throw Refusal.invalid("schedule.rrule", "is not an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=TU");
         }
         if (minutes < 15 || minutes > 1440) {
-            throw ApiException.invalid("schedule.minutes", "must be between 15 and 1440");
+            throw Refusal.invalid("schedule.minutes", "must be between 15 and 1440");
         }
     }
 
@@ -38,7 +38,7 @@ public record MeetingSchedule(String rrule, LocalDateTime firstStart, ZoneId zon
         try {
             return ZoneId.of(id);
         } catch (RuntimeException e) {
-            throw ApiException.invalid("schedule.timeZone", "is not an IANA time zone such as Europe/London");
+            throw Refusal.invalid("schedule.timeZone", "is not an IANA time zone such as Europe/London");
         }
     }
 

@@ -1,8 +1,8 @@
 package io.hearth.circles;
 
 import io.hearth.identity.Caller;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -80,14 +80,14 @@ public class Meetings {
             Set<UUID> seen = new HashSet<>();
             for (Mark mark : marks) {
                 if (!seen.add(mark.personId())) {
-                    throw ApiException.invalid("attendance", "marks " + mark.personId() + " twice");
+                    throw Refusal.invalid("attendance", "marks " + mark.personId() + " twice");
                 }
                 if (!Circles.isMember(db, circleId, mark.personId())) {
-                    throw ApiException.invalid("attendance", "marks " + mark.personId() + ", who is not a member of this circle");
+                    throw Refusal.invalid("attendance", "marks " + mark.personId() + ", who is not a member of this circle");
                 }
             }
             if (db.count("select count(*) from circle_meetings where circle_id = ? and starts_at = ?", circleId, startsAt) > 0) {
-                throw ApiException.conflict("A meeting at this time is recorded already");
+                throw Refusal.conflict("A meeting at this time is recorded already");
             }
             UUID id = UUID.randomUUID();
             db.update("insert into circle_meetings (id, circle_id, starts_at, notes, recorded_by, recorded_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?)",
@@ -166,7 +166,7 @@ public class Meetings {
             Circles.requireActive(circle);
             MeetingSchedule schedule = Circles.scheduleOf(circle);
             if (schedule == null || !schedule.plans(plannedStart)) {
-                throw ApiException.notFound("The schedule has no meeting at " + plannedStart);
+                throw Refusal.notFound("The schedule has no meeting at " + plannedStart);
             }
             db.update("insert into circle_schedule_exceptions (circle_id, original_start, new_start) values (?, ?, ?) "
                     + "on conflict (circle_id, original_start) do update set new_start = excluded.new_start", circleId, plannedStart, newStart);
@@ -217,10 +217,10 @@ public class Meetings {
 
     private CircleView readable(TenantSql.Sql db, UUID circleId, Caller caller) {
         CircleView circle = circles.load(db, circleId).filter(c -> circles.visible(db, c, caller))
-                .orElseThrow(() -> ApiException.notFound("No circle with this id"));
+                .orElseThrow(() -> Refusal.notFound("No circle with this id"));
         if (!Circles.manages(circle, caller) && !caller.can(io.hearth.identity.Permission.CIRCLES_VIEW_ALL)
                 && !Circles.isMember(db, circleId, caller.person())) {
-            throw ApiException.forbidden("Only the circle's members, facilitators, leadership and admins see its meetings");
+            throw Refusal.forbidden("Only the circle's members, facilitators, leadership and admins see its meetings");
         }
         return circle;
     }

@@ -1,14 +1,13 @@
 package io.hearth.circles;
 
+import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
@@ -81,10 +80,10 @@ public class Memberships {
         Caller caller = Caller.require();
         return sql.read(db -> {
             CircleView circle = circles.load(db, circleId).filter(c -> circles.visible(db, c, caller))
-                    .orElseThrow(() -> ApiException.notFound("No circle with this id"));
+                    .orElseThrow(() -> Refusal.notFound("No circle with this id"));
             boolean manager = Circles.manages(circle, caller);
             if (!manager && !caller.can(Permission.CIRCLES_VIEW_ALL) && !Circles.isMember(db, circleId, caller.person())) {
-                throw ApiException.forbidden("Only the circle's members, facilitators, leadership and admins see who is in it");
+                throw Refusal.forbidden("Only the circle's members, facilitators, leadership and admins see who is in it");
             }
             return db.list("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
                             + "from circle_memberships m join people p on p.id = m.person_id where m.circle_id = ? "
@@ -100,7 +99,7 @@ public class Memberships {
             CircleView circle = circles.lock(db, circleId);
             if (reason == LeaveReason.LEFT) {
                 if (!caller.person().equals(person)) {
-                    throw ApiException.forbidden("Only he can leave; a facilitator removes");
+                    throw Refusal.forbidden("Only he can leave; a facilitator removes");
                 }
             } else {
                 circles.requireManager(db, circle, caller);
@@ -108,7 +107,7 @@ public class Memberships {
             Instant now = clock.instant();
             if (db.update("update circle_memberships set left_at = ?, leave_reason = ? where circle_id = ? and person_id = ? and left_at is null",
                     now, reason, circleId, person) == 0) {
-                throw ApiException.notFound("He is not a member of this circle");
+                throw Refusal.notFound("He is not a member of this circle");
             }
             db.update("update circle_transfers set status = 'WITHDRAWN', decided_at = ? where person_id = ? and status = 'PENDING'", now, person);
             events.record("MemberLeftCircle", "circleId", circleId, "personId", person, "reason", reason, "by", caller.person(), "at", now);
@@ -123,7 +122,7 @@ public class Memberships {
             circles.lockForManagement(db, circleId, caller);
             if (db.update("update circle_memberships set payment_status = ? where circle_id = ? and person_id = ? and left_at is null",
                     status, circleId, person) == 0) {
-                throw ApiException.notFound("He is not a member of this circle");
+                throw Refusal.notFound("He is not a member of this circle");
             }
             events.record("MemberPaymentStatusChanged", "circleId", circleId, "personId", person, "status", status, "by", caller.person());
             return db.one("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
@@ -153,18 +152,18 @@ public class Memberships {
         return sql.write(db -> {
             CircleView circle = circles.lock(db, circleId);
             if (!circles.visible(db, circle, caller)) {
-                throw ApiException.notFound("No circle with this id");
+                throw Refusal.notFound("No circle with this id");
             }
             Circles.requireActive(circle);
             if (!circle.openToJoin()) {
-                throw ApiException.conflict("This circle is not open to join: ask its facilitator");
+                throw Refusal.conflict("This circle is not open to join: ask its facilitator");
             }
             if (Circles.isMember(db, circleId, caller.person())) {
-                throw ApiException.conflict("You are in this circle already");
+                throw Refusal.conflict("You are in this circle already");
             }
             if (db.count("select count(*) from circle_join_requests where circle_id = ? and person_id = ? and status in ('PENDING', 'WAITLISTED', 'OFFERED')",
                     circleId, caller.person()) > 0) {
-                throw ApiException.conflict("You have asked to join this circle already");
+                throw Refusal.conflict("You have asked to join this circle already");
             }
             long waiting = db.count("select count(*) from circle_join_requests where circle_id = ? and status = 'WAITLISTED'", circleId);
             boolean seat = waiting == 0 && Capacity.hasSeat(circle.capacity(), seatsTaken(db, circleId));
@@ -181,7 +180,7 @@ public class Memberships {
     public List<JoinRequest> requests(UUID circleId) {
         Caller caller = Caller.require();
         return sql.read(db -> {
-            CircleView circle = circles.load(db, circleId).orElseThrow(() -> ApiException.notFound("No circle with this id"));
+            CircleView circle = circles.load(db, circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
             circles.requireManager(db, circle, caller);
             return db.list(REQUEST_SELECT + " where r.circle_id = ? and r.status in ('PENDING', 'OFFERED', 'WAITLISTED') "
                     + "order by case r.status when 'OFFERED' then 0 when 'PENDING' then 1 else 2 end, r.created_at, r.id", Memberships::request, circleId);
@@ -194,9 +193,9 @@ public class Memberships {
             CircleView circle = circles.lockForManagement(db, circleId, caller);
             Circles.requireActive(circle);
             JoinRequest request = request(db, requestId).filter(r -> r.circleId().equals(circleId))
-                    .orElseThrow(() -> ApiException.notFound("No such request for this circle"));
+                    .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
             if (!"PENDING".equals(request.status()) && !"OFFERED".equals(request.status())) {
-                throw ApiException.conflict("Only a pending request, or one offered a seat, can be approved; this one is " + request.status());
+                throw Refusal.conflict("Only a pending request, or one offered a seat, can be approved; this one is " + request.status());
             }
             // An offered seat is his already: do not count his own offer against him.
             Member member = admit(db, circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
@@ -211,9 +210,9 @@ public class Memberships {
         return sql.write(db -> {
             circles.lockForManagement(db, circleId, caller);
             JoinRequest request = request(db, requestId).filter(r -> r.circleId().equals(circleId))
-                    .orElseThrow(() -> ApiException.notFound("No such request for this circle"));
+                    .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
             if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
-                throw ApiException.conflict("This request was decided already: " + request.status());
+                throw Refusal.conflict("This request was decided already: " + request.status());
             }
             db.update("update circle_join_requests set status = 'DECLINED', decided_at = ?, decided_by = ? where id = ?", clock.instant(), caller.person(), requestId);
             events.record("JoinRequestDeclined", "circleId", circleId, "requestId", requestId, "personId", request.personId(), "by", caller.person());
@@ -228,9 +227,9 @@ public class Memberships {
         return sql.write(db -> {
             circles.lock(db, circleId);
             JoinRequest request = request(db, requestId).filter(r -> r.circleId().equals(circleId) && r.personId().equals(caller.person()))
-                    .orElseThrow(() -> ApiException.notFound("No such request of yours"));
+                    .orElseThrow(() -> Refusal.notFound("No such request of yours"));
             if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
-                throw ApiException.conflict("This request was decided already: " + request.status());
+                throw Refusal.conflict("This request was decided already: " + request.status());
             }
             db.update("update circle_join_requests set status = 'WITHDRAWN', decided_at = ? where id = ?", clock.instant(), requestId);
             events.record("JoinRequestWithdrawn", "circleId", circleId, "requestId", requestId, "personId", caller.person());
@@ -245,17 +244,17 @@ public class Memberships {
     public TransferView requestTransfer(UUID fromCircle, UUID toCircle) {
         Caller caller = Caller.require();
         if (fromCircle.equals(toCircle)) {
-            throw ApiException.invalid("toCircleId", "must be another circle");
+            throw Refusal.invalid("toCircleId", "must be another circle");
         }
         return sql.write(db -> {
             if (!Circles.isMember(db, fromCircle, caller.person())) {
-                throw ApiException.notFound("You are not a member of this circle");
+                throw Refusal.notFound("You are not a member of this circle");
             }
             CircleView target = circles.load(db, toCircle)
-                    .orElseThrow(() -> ApiException.invalid("toCircleId", "is not a circle of this organisation"));
+                    .orElseThrow(() -> Refusal.invalid("toCircleId", "is not a circle of this organisation"));
             Circles.requireActive(target);
             if (db.count("select count(*) from circle_transfers where person_id = ? and status = 'PENDING'", caller.person()) > 0) {
-                throw ApiException.conflict("You have a transfer waiting already");
+                throw Refusal.conflict("You have a transfer waiting already");
             }
             UUID id = UUID.randomUUID();
             db.update("insert into circle_transfers (id, person_id, from_circle_id, to_circle_id, status, created_at) values (?, ?, ?, ?, 'PENDING', ?)",
@@ -272,7 +271,7 @@ public class Memberships {
     public TransferView approveTransfer(UUID transferId) {
         Caller caller = Caller.require();
         return sql.write(db -> {
-            TransferView view = transfer(db, transferId).orElseThrow(() -> ApiException.notFound("No such transfer"));
+            TransferView view = transfer(db, transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
             // Lock both circles in a fixed order, so two transfers crossing each other cannot deadlock.
             UUID first = view.fromCircleId().compareTo(view.toCircleId()) < 0 ? view.fromCircleId() : view.toCircleId();
             UUID second = first.equals(view.fromCircleId()) ? view.toCircleId() : view.fromCircleId();
@@ -282,13 +281,13 @@ public class Memberships {
             CircleView to = a.id().equals(view.toCircleId()) ? a : b;
             TransferView current = transfer(db, transferId).orElseThrow();
             if (!"PENDING".equals(current.status())) {
-                throw ApiException.conflict("This transfer is " + current.status());
+                throw Refusal.conflict("This transfer is " + current.status());
             }
             boolean admin = caller.roles().contains(Role.ADMIN);
             boolean fromSide = admin || Circles.manages(from, caller);
             boolean toSide = admin || Circles.manages(to, caller);
             if (!fromSide && !toSide) {
-                throw ApiException.forbidden("Only the facilitators of the two circles, or an admin, approve a transfer");
+                throw Refusal.forbidden("Only the facilitators of the two circles, or an admin, approve a transfer");
             }
             Transfer approved = db.one("select from_approved_by, to_approved_by from circle_transfers where id = ?",
                     rs -> new Transfer(transferId, current.personId(), from.id(), to.id(), rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
@@ -316,16 +315,16 @@ public class Memberships {
     public TransferView declineTransfer(UUID transferId) {
         Caller caller = Caller.require();
         return sql.write(db -> {
-            TransferView view = transfer(db, transferId).orElseThrow(() -> ApiException.notFound("No such transfer"));
+            TransferView view = transfer(db, transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
             CircleView from = circles.load(db, view.fromCircleId()).orElseThrow();
             CircleView to = circles.load(db, view.toCircleId()).orElseThrow();
             boolean mine = view.personId().equals(caller.person());
             if (!mine && !caller.roles().contains(Role.ADMIN) && !Circles.manages(from, caller) && !Circles.manages(to, caller)) {
-                throw ApiException.forbidden("Only the facilitators of the two circles, an admin or the man himself can stop a transfer");
+                throw Refusal.forbidden("Only the facilitators of the two circles, an admin or the man himself can stop a transfer");
             }
             if (db.update("update circle_transfers set status = ?, decided_at = ? where id = ? and status = 'PENDING'",
                     mine ? "WITHDRAWN" : "DECLINED", clock.instant(), transferId) == 0) {
-                throw ApiException.conflict("This transfer is " + view.status());
+                throw Refusal.conflict("This transfer is " + view.status());
             }
             events.record(mine ? "TransferWithdrawn" : "TransferDeclined", "transferId", transferId, "by", caller.person());
             return transfer(db, transferId).orElseThrow();
@@ -335,7 +334,7 @@ public class Memberships {
     public List<TransferView> transfers(UUID circleId) {
         Caller caller = Caller.require();
         return sql.read(db -> {
-            CircleView circle = circles.load(db, circleId).orElseThrow(() -> ApiException.notFound("No circle with this id"));
+            CircleView circle = circles.load(db, circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
             circles.requireManager(db, circle, caller);
             return db.list(TRANSFER_SELECT + " where from_circle_id = ? or to_circle_id = ? order by created_at desc, id",
                     Memberships::transfer, circleId, circleId);
@@ -353,10 +352,10 @@ public class Memberships {
     /** Seats a man in the (locked) circle; {@code ownOffer} is his offered request, which holds the seat for him. */
     private Member admit(TenantSql.Sql db, CircleView circle, UUID person, @Nullable UUID ownOffer, UUID by) {
         if (Circles.isMember(db, circle.id(), person)) {
-            throw ApiException.conflict("He is in this circle already");
+            throw Refusal.conflict("He is in this circle already");
         }
         if (db.count("select count(*) from circle_memberships where person_id = ? and left_at is null", person) > 0) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He is in another circle: a move between circles is a transfer");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He is in another circle: a move between circles is a transfer");
         }
         long taken = seatsTaken(db, circle.id()) - (ownOffer == null ? 0 : 1);
         Capacity.requireSeat(circle.capacity(), taken);
@@ -368,7 +367,7 @@ public class Memberships {
                 throw e;
             }
             // The unique index caught him joining another circle at the same moment; the transaction rolls back.
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He has just joined another circle");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He has just joined another circle");
         }
         events.record("MemberJoinedCircle", "circleId", circle.id(), "personId", person, "by", by, "at", now);
         return db.one("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "

@@ -1,16 +1,15 @@
 package io.hearth.events;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.SigningKeys;
+import io.hearth.kit.Refusal;
 import io.hearth.outbox.DomainEvents;
 import io.hearth.outbox.Topics;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -73,13 +72,13 @@ public class CheckIns {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
         return sql.read(db -> {
-            EventView event = events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            EventView event = events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
             Registrations.RegistrationView registration = Registrations.registration(db, registrationId)
                     .filter(r -> r.eventId().equals(eventId))
                     .filter(r -> r.personId().equals(caller.person()) || Events.manages(db, eventId, caller))
-                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
             if (registration.status() != Settlement.Status.CONFIRMED) {
-                throw ApiException.conflict("Only a confirmed registration has a ticket; this one is " + registration.status());
+                throw Refusal.conflict("Only a confirmed registration has a ticket; this one is " + registration.status());
             }
             String token = keys.sign(new JWTClaimsSet.Builder().audience(tenant.slug()).claim("tid", tenant.id().value().toString())
                     .claim("eid", eventId.toString()).subject(registrationId.toString()).issueTime(Date.from(clock.instant()))
@@ -95,14 +94,14 @@ public class CheckIns {
         return sql.write(db -> {
             events.lock(db, eventId);
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw ApiException.forbidden("Check-in is for the event's staff");
+                throw Refusal.forbidden("Check-in is for the event's staff");
             }
             UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
-                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
+                    .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
             Registrations.RegistrationView registration = Registrations.registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
-                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
+                    .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
             if (registration.status() != Settlement.Status.CONFIRMED) {
-                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());
             }
             boolean already = registration.checkedInAt() != null;
             if (!already) {
@@ -118,9 +117,9 @@ public class CheckIns {
     public AttendanceReport attendance(UUID eventId) {
         Caller caller = Caller.require();
         return sql.read(db -> {
-            EventView event = events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            EventView event = events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw ApiException.forbidden("The attendance report is for the event's staff");
+                throw Refusal.forbidden("The attendance report is for the event's staff");
             }
             List<CheckedIn> attendees = db.list("select id from registrations where event_id = ? and checked_in_at is not null order by checked_in_at",
                     rs -> attendee(db, rs.getObject(1, UUID.class), true), eventId);
@@ -132,9 +131,9 @@ public class CheckIns {
     public Roster roster(UUID eventId) {
         Caller caller = Caller.require();
         return sql.read(db -> {
-            events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw ApiException.forbidden("The roster is for the event's staff");
+                throw Refusal.forbidden("The roster is for the event's staff");
             }
             return new Roster(eventId, db.list("select r.id, r.person_id, p.first_name, p.last_name, r.status, r.checked_in_at, r.care_team_id from registrations r "
                             + "join people p on p.id = r.person_id where r.event_id = ? and r.status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED', 'WAITLISTED') "

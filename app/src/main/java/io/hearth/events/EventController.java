@@ -3,6 +3,7 @@ package io.hearth.events;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
+import io.hearth.kit.Refusal;
 import io.hearth.web.Paged;
 import io.hearth.web.Public;
 import io.micronaut.core.annotation.Nullable;
@@ -171,7 +172,7 @@ public class EventController {
     public EventView publicGet(@PathVariable UUID id) {
         EventView event = events.get(id);
         if (!"PUBLIC".equals(event.visibility())) {
-            throw io.hearth.web.ApiException.notFound("No event with this id");
+            throw Refusal.notFound("No event with this id");
         }
         return event;
     }

@@ -1,17 +1,16 @@
 package io.hearth.events;
 
+import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
+import io.hearth.kit.Refusal;
 import io.hearth.outbox.DomainEvents;
 import io.hearth.outbox.Topics;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -73,7 +72,7 @@ public class Events {
     public EventType addType(String code, String name) {
         return sql.write(db -> {
             if (db.count("select count(*) from event_types where code = ?", code) > 0) {
-                throw ApiException.conflict("An event type with this code exists");
+                throw Refusal.conflict("An event type with this code exists");
             }
             db.update("insert into event_types (code, name) values (?, ?)", code, name.strip());
             events.record(Topics.EVENTS, "EventTypeAdded", "code", code, "name", name, "by", Caller.require().person());
@@ -118,11 +117,11 @@ public class Events {
             requireType(db, definition.type());
             long taken = event.confirmed() + event.held() + event.offered();
             if (definition.capacity() < taken) {
-                throw ApiException.invalid("capacity", "cannot be below the " + taken + " seats taken");
+                throw Refusal.invalid("capacity", "cannot be below the " + taken + " seats taken");
             }
             if (definition.questions() != null && !sameQuestions(event.questions(), definition.questions())) {
                 if (db.count("select count(*) from registrations where event_id = ?", id) > 0) {
-                    throw ApiException.conflict("Registration questions cannot change once someone has registered");
+                    throw Refusal.conflict("Registration questions cannot change once someone has registered");
                 }
                 replaceQuestions(db, id, definition.questions());
             }
@@ -172,7 +171,7 @@ public class Events {
     public EventView get(UUID id) {
         Caller caller = Caller.current().orElse(null);
         return sql.read(db -> load(db, id).filter(event -> visible(event, caller))
-                .orElseThrow(() -> ApiException.notFound("No event with this id")));
+                .orElseThrow(() -> Refusal.notFound("No event with this id")));
     }
 
     /** Events the caller may see, by start time; filters by type, [from, to), status and, when given, a man on the staff. */
@@ -221,7 +220,7 @@ public class Events {
 
     EventView lock(TenantSql.Sql db, UUID id) {
         db.one("select id from events where id = ? for update", rs -> rs.getObject(1, UUID.class), id)
-                .orElseThrow(() -> ApiException.notFound("No event with this id"));
+                .orElseThrow(() -> Refusal.notFound("No event with this id"));
         return load(db, id).orElseThrow();
     }
 
@@ -233,7 +232,7 @@ public class Events {
 
     void requireManager(TenantSql.Sql db, EventView event, Caller caller) {
         if (!manages(db, event.id(), caller)) {
-            throw ApiException.forbidden("Only the event's PTMs and admins can do this");
+            throw Refusal.forbidden("Only the event's PTMs and admins can do this");
         }
     }
 
@@ -252,30 +251,30 @@ public class Events {
 
     static void requireScheduled(EventView event) {
         if (!"SCHEDULED".equals(event.status())) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED, "The event is cancelled");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EVENT_CANCELLED, "The event is cancelled");
         }
     }
 
     private static void check(Definition d) {
         if (!d.endsAt().isAfter(d.startsAt())) {
-            throw ApiException.invalid("endsAt", "must be after startsAt");
+            throw Refusal.invalid("endsAt", "must be after startsAt");
         }
         if (d.registrationOpensAt() != null && d.registrationClosesAt() != null && !d.registrationClosesAt().isAfter(d.registrationOpensAt())) {
-            throw ApiException.invalid("registrationClosesAt", "must be after registrationOpensAt");
+            throw Refusal.invalid("registrationClosesAt", "must be after registrationOpensAt");
         }
         try {
             java.time.ZoneId.of(d.timeZone());
         } catch (RuntimeException e) {
-            throw ApiException.invalid("timeZone", "is not an IANA time zone such as Europe/London");
+            throw Refusal.invalid("timeZone", "is not an IANA time zone such as Europe/London");
         }
         List<String> codes = d.priceOptions().stream().map(EventView.PriceOption::code).toList();
         if (codes.size() != codes.stream().distinct().count()) {
-            throw ApiException.invalid("priceOptions", "codes must differ");
+            throw Refusal.invalid("priceOptions", "codes must differ");
         }
         if (d.questions() != null) {
             for (Questions.Question q : d.questions()) {
                 if (q.kind() == Questions.Kind.CHOICE && q.choices().size() < 2) {
-                    throw ApiException.invalid("questions", "a CHOICE question needs at least two choices: " + q.label());
+                    throw Refusal.invalid("questions", "a CHOICE question needs at least two choices: " + q.label());
                 }
             }
         }
@@ -283,7 +282,7 @@ public class Events {
 
     private static void requireType(TenantSql.Sql db, String type) {
         if (db.count("select count(*) from event_types where code = ?", type) == 0) {
-            throw ApiException.invalid("type", "is not an event type of this organisation (GET /api/v1/event-types)");
+            throw Refusal.invalid("type", "is not an event type of this organisation (GET /api/v1/event-types)");
         }
     }
 

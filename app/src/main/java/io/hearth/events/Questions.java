@@ -1,6 +1,6 @@
 package io.hearth.events;
 
-import io.hearth.web.Problem;
+import io.hearth.kit.Refusal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,11 +23,11 @@ public final class Questions {
     }
 
     /** Every problem with the answers (keyed by question id), as field errors {@code answers.<id>}; empty when all is well. */
-    public static List<Problem.FieldError> check(List<Question> questions, Map<UUID, String> answers) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    public static List<Refusal.FieldError> check(List<Question> questions, Map<UUID, String> answers) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
         for (UUID given : answers.keySet()) {
             if (questions.stream().noneMatch(q -> q.id().equals(given))) {
-                errors.add(new Problem.FieldError("answers." + given, "is not a question of this event"));
+                errors.add(new Refusal.FieldError("answers." + given, "is not a question of this event"));
             }
         }
         for (Question question : questions) {
@@ -35,30 +35,30 @@ public final class Questions {
             String field = "answers." + question.id();
             if (answer == null || answer.isBlank()) {
                 if (question.required()) {
-                    errors.add(new Problem.FieldError(field, "is required: " + question.label()));
+                    errors.add(new Refusal.FieldError(field, "is required: " + question.label()));
                 }
                 continue;
             }
             if (answer.length() > MAX_ANSWER) {
-                errors.add(new Problem.FieldError(field, "must be at most " + MAX_ANSWER + " characters"));
+                errors.add(new Refusal.FieldError(field, "must be at most " + MAX_ANSWER + " characters"));
                 continue;
             }
             switch (question.kind()) {
                 case CHOICE -> {
                     if (!question.choices().contains(answer)) {
-                        errors.add(new Problem.FieldError(field, "must be one of " + question.choices()));
+                        errors.add(new Refusal.FieldError(field, "must be one of " + question.choices()));
                     }
                 }
                 case YES_NO -> {
                     if (!answer.equals("YES") && !answer.equals("NO")) {
-                        errors.add(new Problem.FieldError(field, "must be YES or NO"));
+                        errors.add(new Refusal.FieldError(field, "must be YES or NO"));
                     }
                 }
                 case DATE -> {
                     try {
                         LocalDate.parse(answer);
                     } catch (DateTimeParseException e) {
-                        errors.add(new Problem.FieldError(field, "must be a date such as 2026-12-31"));
+                        errors.add(new Refusal.FieldError(field, "must be a date such as 2026-12-31"));
                     }
                 }
                 case TEXT -> {

@@ -1,20 +1,19 @@
 package io.hearth.events;
 
+import io.hearth.ErrorCode;
 import io.hearth.circles.Meetings;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.Caller;
+import io.hearth.kit.CommonCode;
+import io.hearth.kit.Refusal;
 import io.hearth.outbox.DomainEvents;
 import io.hearth.outbox.Topics;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.Paged;
-import io.hearth.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
@@ -86,11 +85,11 @@ public class Registrations {
             Events.requireScheduled(event);
             if ((event.registrationOpensAt() != null && now.isBefore(event.registrationOpensAt()))
                     || (event.registrationClosesAt() != null && !now.isBefore(event.registrationClosesAt())) || !now.isBefore(event.startsAt())) {
-                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.REGISTRATION_CLOSED, "Registration for this event is not open");
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.REGISTRATION_CLOSED, "Registration for this event is not open");
             }
             if (db.count("select count(*) from registrations where event_id = ? and person_id = ? and status not in ('CANCELLED', 'EXPIRED')",
                     eventId, caller.person()) > 0) {
-                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
             }
             check(db, event, application, caller);
             settle(db, eventId);
@@ -107,7 +106,7 @@ public class Registrations {
                 if (!TenantSql.isUniqueViolation(e)) {
                     throw e;
                 }
-                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
             }
             for (Map.Entry<UUID, String> answer : application.answers().entrySet()) {
                 db.update("insert into registration_answers (registration_id, question_id, answer) values (?, ?, ?)", id, answer.getKey(), answer.getValue());
@@ -131,22 +130,22 @@ public class Registrations {
         return sql.write(db -> {
             EventView event = events.lock(db, eventId);
             RegistrationView registration = registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
-                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
             boolean own = registration.personId().equals(caller.person());
             boolean manager = Events.manages(db, eventId, caller);
             if (!own && !manager) {
-                throw ApiException.notFound("No such registration for this event");
+                throw Refusal.notFound("No such registration for this event");
             }
             if (registration.status() == Settlement.Status.CANCELLED || registration.status() == Settlement.Status.EXPIRED) {
                 return registration;
             }
             Instant now = clock.instant();
             if (!manager && !now.isBefore(event.startsAt().minus(Duration.ofHours(event.cancellationCutoffHours())))) {
-                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CANCELLATION_CLOSED,
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.CANCELLATION_CLOSED,
                         "Cancelling yourself closed " + event.cancellationCutoffHours() + " hours before the start: ask the event's staff");
             }
             if (!own && (reason == null || reason.isBlank())) {
-                throw ApiException.invalid("reason", "is required when staff cancel someone's registration");
+                throw Refusal.invalid("reason", "is required when staff cancel someone's registration");
             }
             db.update("update registrations set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, updated_at = ? where id = ?",
                     now, caller.person(), reason == null ? "" : reason, now, registrationId);
@@ -165,9 +164,9 @@ public class Registrations {
             settle(db, eventId);
             RegistrationView registration = registration(db, registrationId)
                     .filter(r -> r.eventId().equals(eventId) && r.personId().equals(caller.person()))
-                    .orElseThrow(() -> ApiException.notFound("No such registration of yours"));
+                    .orElseThrow(() -> Refusal.notFound("No such registration of yours"));
             if (registration.status() != Settlement.Status.OFFERED) {
-                throw ApiException.conflict("There is no seat on offer to you (the registration is " + registration.status() + ")");
+                throw Refusal.conflict("There is no seat on offer to you (the registration is " + registration.status() + ")");
             }
             Instant now = clock.instant();
             Settlement.Status next = event.paid() ? Settlement.Status.PENDING_PAYMENT : Settlement.Status.CONFIRMED;
@@ -187,7 +186,7 @@ public class Registrations {
             settle(db, eventId);
             if (db.update("update registrations set status = 'CONFIRMED', hold_until = null, updated_at = ? where id = ? and event_id = ? "
                     + "and status = 'PENDING_PAYMENT'", clock.instant(), registrationId, eventId) == 0) {
-                throw ApiException.conflict("No held seat with this id waits for payment");
+                throw Refusal.conflict("No held seat with this id waits for payment");
             }
             news.record(Topics.EVENTS, "RegistrationConfirmed", "eventId", eventId, "registrationId", registrationId, "paid", true, "by", caller.person());
             return registration(db, registrationId).orElseThrow();
@@ -215,9 +214,9 @@ public class Registrations {
             events.lock(db, eventId);
             settle(db, eventId);
             RegistrationView registration = registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
-                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
             if (!registration.personId().equals(caller.person()) && !Events.manages(db, eventId, caller)) {
-                throw ApiException.notFound("No such registration for this event");
+                throw Refusal.notFound("No such registration for this event");
             }
             return registration;
         });
@@ -241,7 +240,7 @@ public class Registrations {
         return sql.read(db -> {
             RegistrationView registration = registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
                     .filter(r -> r.personId().equals(caller.person()) || Events.manages(db, eventId, caller))
-                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
             return new Answers(registration.id(),
                     db.list("select q.id, q.label, a.answer from registration_answers a join event_questions q on q.id = a.question_id "
                             + "where a.registration_id = ? order by q.position", rs -> new Answer(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
@@ -266,7 +265,7 @@ public class Registrations {
         return sql.read(db -> {
             requireSensitiveReader(db, eventId, caller);
             return db.one(SENSITIVE_SELECT + "where id = ? and event_id = ?", rs -> sensitive(rs, tenant), registrationId, eventId)
-                    .orElseThrow(() -> ApiException.notFound("No such registration for this event"));
+                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
         });
     }
 
@@ -286,7 +285,7 @@ public class Registrations {
     private static void requireSensitiveReader(TenantSql.Sql db, UUID eventId, Caller caller) {
         if (db.count("select count(*) from event_staff where event_id = ? and person_id = ? and role in ('LEAD', 'PTM', 'CARE_TEAM_LEAD')",
                 eventId, caller.person()) == 0) {
-            throw ApiException.forbidden("Emergency contacts and medical notes are for the event's PTMs and care team only");
+            throw Refusal.forbidden("Emergency contacts and medical notes are for the event's PTMs and care team only");
         }
     }
 
@@ -362,37 +361,37 @@ public class Registrations {
     }
 
     private void check(TenantSql.Sql db, EventView event, Application application, Caller caller) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Refusal.FieldError> errors = new ArrayList<>();
         if (event.paid()) {
             if (application.priceOption() == null || event.priceOptions().stream().noneMatch(o -> o.code().equals(application.priceOption()))) {
-                errors.add(new Problem.FieldError("priceOption", "must be one of " + event.priceOptions().stream().map(EventView.PriceOption::code).toList()));
+                errors.add(new Refusal.FieldError("priceOption", "must be one of " + event.priceOptions().stream().map(EventView.PriceOption::code).toList()));
             }
         } else if (application.priceOption() != null && event.priceOptions().stream().noneMatch(o -> o.code().equals(application.priceOption()))) {
-            errors.add(new Problem.FieldError("priceOption", "is not a price option of this event"));
+            errors.add(new Refusal.FieldError("priceOption", "is not a price option of this event"));
         }
         errors.addAll(Questions.check(event.questions().stream().map(q -> new Questions.Question(q.id(), q.kind(), q.label(), q.required(), q.choices())).toList(),
                 application.answers()));
         Set<UUID> accepted = new HashSet<>(application.acceptedWaivers());
         for (EventView.WaiverView waiver : event.waivers()) {
             if (!accepted.remove(waiver.id())) {
-                errors.add(new Problem.FieldError("acceptedWaivers", "must include " + waiver.id() + " (" + waiver.title() + ", version " + waiver.version() + ")"));
+                errors.add(new Refusal.FieldError("acceptedWaivers", "must include " + waiver.id() + " (" + waiver.title() + ", version " + waiver.version() + ")"));
             }
         }
         if (!accepted.isEmpty()) {
-            errors.add(new Problem.FieldError("acceptedWaivers", "names waivers that are not this event's current ones"));
+            errors.add(new Refusal.FieldError("acceptedWaivers", "names waivers that are not this event's current ones"));
         }
         if (application.sponsorId() != null) {
             if (application.sponsorId().equals(caller.person())) {
-                errors.add(new Problem.FieldError("sponsorId", "cannot be yourself"));
+                errors.add(new Refusal.FieldError("sponsorId", "cannot be yourself"));
             } else if (db.count("select count(*) from people where id = ? and status = 'ACTIVE'", application.sponsorId()) == 0) {
-                errors.add(new Problem.FieldError("sponsorId", "is not an active member of this organisation"));
+                errors.add(new Refusal.FieldError("sponsorId", "is not an active member of this organisation"));
             }
         }
         if (RETREATS.contains(event.type()) && (application.emergencyContact() == null || application.emergencyContact().isBlank())) {
-            errors.add(new Problem.FieldError("emergencyContact", "is required for a retreat"));
+            errors.add(new Refusal.FieldError("emergencyContact", "is required for a retreat"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_ERROR, "The request has invalid fields", errors);
+            throw new Refusal(Refusal.Kind.INVALID, CommonCode.VALIDATION_ERROR, "The request has invalid fields", errors);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.hearth.events;
 
 import io.hearth.identity.Caller;
+import io.hearth.kit.Refusal;
 import io.hearth.outbox.DomainEvents;
 import io.hearth.outbox.Topics;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -51,13 +51,13 @@ public class Staffing {
     public StaffMember assign(UUID eventId, UUID person, StaffRole role, @Nullable String customRole) {
         Caller caller = Caller.require();
         if ((role == StaffRole.CUSTOM) != (customRole != null && !customRole.isBlank())) {
-            throw ApiException.invalid("customRole", "is required with role CUSTOM, and only then");
+            throw Refusal.invalid("customRole", "is required with role CUSTOM, and only then");
         }
         return sql.write(db -> {
             EventView event = events.lockForManagement(db, eventId, caller);
             Events.requireScheduled(event);
             if (db.count("select count(*) from people where id = ? and status = 'ACTIVE'", person) == 0) {
-                throw ApiException.invalid("personId", "is not an active member of this organisation");
+                throw Refusal.invalid("personId", "is not an active member of this organisation");
             }
             db.update("insert into event_staff (event_id, person_id, role, custom_role, assigned_at) values (?, ?, ?, ?, ?) "
                     + "on conflict (event_id, person_id) do update set role = excluded.role, custom_role = excluded.custom_role",
@@ -72,10 +72,10 @@ public class Staffing {
         sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
             if (db.count("select count(*) from care_teams where event_id = ? and staff_id = ?", eventId, person) > 0) {
-                throw ApiException.conflict("He leads a care team of this event: give the team to someone else first");
+                throw Refusal.conflict("He leads a care team of this event: give the team to someone else first");
             }
             if (db.update("delete from event_staff where event_id = ? and person_id = ?", eventId, person) == 0) {
-                throw ApiException.notFound("He is not on this event's staff");
+                throw Refusal.notFound("He is not on this event's staff");
             }
             news.record(Topics.EVENTS, "StaffRemoved", "eventId", eventId, "personId", person, "by", caller.person());
             return null;
@@ -85,7 +85,7 @@ public class Staffing {
     public List<StaffMember> list(UUID eventId) {
         Caller caller = Caller.require();
         return sql.read(db -> {
-            events.load(db, eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            events.load(db, eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
             return staff(db, eventId);
         });
     }
@@ -95,10 +95,10 @@ public class Staffing {
         return sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
             if (!Events.isStaff(db, eventId, staffId)) {
-                throw ApiException.invalid("staffId", "must be on the event's staff");
+                throw Refusal.invalid("staffId", "must be on the event's staff");
             }
             if (db.count("select count(*) from care_teams where event_id = ? and staff_id = ?", eventId, staffId) > 0) {
-                throw ApiException.conflict("He leads a care team of this event already");
+                throw Refusal.conflict("He leads a care team of this event already");
             }
             UUID id = UUID.randomUUID();
             db.update("insert into care_teams (id, event_id, name, staff_id) values (?, ?, ?, ?)", id, eventId, name.strip(), staffId);
@@ -118,7 +118,7 @@ public class Staffing {
                 return null;
             }, eventId);
             if (teams.isEmpty()) {
-                throw ApiException.conflict("Form care teams first");
+                throw Refusal.conflict("Form care teams first");
             }
             Map<UUID, UUID> placed = new LinkedHashMap<>();
             List<CareTeams.Participant> participants = new ArrayList<>();
@@ -152,10 +152,10 @@ public class Staffing {
         return sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
             if (teamId != null && db.count("select count(*) from care_teams where id = ? and event_id = ?", teamId, eventId) == 0) {
-                throw ApiException.invalid("careTeamId", "is not a care team of this event");
+                throw Refusal.invalid("careTeamId", "is not a care team of this event");
             }
             if (db.update("update registrations set care_team_id = ? where id = ? and event_id = ? and status = 'CONFIRMED'", teamId, registrationId, eventId) == 0) {
-                throw ApiException.notFound("No confirmed registration with this id for this event");
+                throw Refusal.notFound("No confirmed registration with this id for this event");
             }
             news.record(Topics.EVENTS, "CareTeamAssigned", "eventId", eventId, "registrationId", registrationId, "careTeamId", teamId, "by", caller.person());
             return teams(db, eventId);
@@ -165,9 +165,9 @@ public class Staffing {
     public TeamsView teams(UUID eventId) {
         Caller caller = Caller.require();
         return sql.read(db -> {
-            EventView event = events.load(db, eventId).orElseThrow(() -> ApiException.notFound("No event with this id"));
+            EventView event = events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw ApiException.forbidden("Care teams are for the event's staff");
+                throw Refusal.forbidden("Care teams are for the event's staff");
             }
             return teams(db, event.id());
         });

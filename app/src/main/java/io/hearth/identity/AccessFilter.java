@@ -1,11 +1,11 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantFilter;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.Public;
 import io.hearth.web.RateLimiter;
 import io.micronaut.core.annotation.AnnotationMetadata;
@@ -13,7 +13,6 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -62,16 +61,16 @@ public final class AccessFilter implements Ordered {
             return;
         }
         Tenant tenant = TenantScope.require();
-        String token = bearerToken(request).orElseThrow(() -> ApiException.unauthorized("Sign in: this endpoint needs an access token"));
+        String token = bearerToken(request).orElseThrow(() -> Refusal.unauthorized("Sign in: this endpoint needs an access token"));
         AccessTokens.Claims claims = tokens.verify(token, tenant);
         if (limiter.flagged(Sessions.revokedKey(tenant, claims.session())).isPresent()) {
-            throw ApiException.unauthorized("The session has ended: sign in again");
+            throw Refusal.unauthorized("The session has ended: sign in again");
         }
         String ip = clientIp(request);
         TenantScope.run(tenant, () -> {
             PersonRow person = people.find(claims.person())
                     .filter(row -> PersonStatus.ACTIVE.name().equals(row.status()))
-                    .orElseThrow(() -> ApiException.unauthorized("The account is not active"));
+                    .orElseThrow(() -> Refusal.unauthorized("The account is not active"));
             Set<Role> roles = people.liveRoles(person.id());
             Caller caller = new Caller(person.id(), claims.session(), roles, Role.permissionsOf(roles), ip);
             context.add(caller);
@@ -79,18 +78,18 @@ public final class AccessFilter implements Ordered {
             OrganisationSettings settings = people.settings();
             limiter.hit("api:" + tenant.id().value() + ":" + person.id(), settings.apiRequestsPerMinute(), Duration.ofMinutes(1))
                     .ifPresent(wait -> {
-                        throw ApiException.rateLimited("Too many requests: at most " + settings.apiRequestsPerMinute() + " a minute",
+                        throw Refusal.rateLimited("Too many requests: at most " + settings.apiRequestsPerMinute() + " a minute",
                                 (wait.toMillis() + 999) / 1000);
                     });
             if (!person.mfaEnabled() && settings.requiresMfa(roles) && !endpoint.hasAnnotation(AllowedBeforeMfa.class)) {
-                throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.MFA_REQUIRED,
+                throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.MFA_REQUIRED,
                         "This organisation requires two-factor authentication for your role: set it up at /api/v1/auth/mfa/setup");
             }
             endpoint.enumValue(RequiresPermission.class, Permission.class).ifPresent(needed -> {
                 if (!caller.can(needed)) {
                     audit.record(AuditAction.ACCESS_DENIED, caller.person(), null, ip,
                             Map.of("method", request.getMethodName(), "path", request.getPath(), "permission", needed.code()));
-                    throw ApiException.forbidden("This needs the permission " + needed.code());
+                    throw Refusal.forbidden("This needs the permission " + needed.code());
                 }
             });
         });

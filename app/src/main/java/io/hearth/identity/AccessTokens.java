@@ -1,8 +1,8 @@
 package io.hearth.identity;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.web.ApiException;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -66,7 +66,7 @@ public class AccessTokens {
                 throw invalid();
             }
             if (!tenant.id().value().toString().equals(claims.getStringClaim("tid")) || !claims.getAudience().contains(tenant.slug())) {
-                throw ApiException.unauthorized("The access token belongs to another organisation");
+                throw Refusal.unauthorized("The access token belongs to another organisation");
             }
             List<String> roles = claims.getStringListClaim("roles");
             return new Claims(UUID.fromString(claims.getSubject()), UUID.fromString(claims.getStringClaim("sid")),
@@ -76,8 +76,8 @@ public class AccessTokens {
         }
     }
 
-    private static ApiException invalid() {
-        return ApiException.unauthorized("The access token is invalid or expired");
+    private static Refusal invalid() {
+        return Refusal.unauthorized("The access token is invalid or expired");
     }
 
     public record Claims(UUID person, UUID session, List<String> roles, Instant expiresAt) {

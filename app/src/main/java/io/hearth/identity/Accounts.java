@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
@@ -8,15 +9,14 @@ import io.hearth.identity.internal.GrantRow;
 import io.hearth.identity.internal.InvitationRow;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -80,7 +80,7 @@ public class Accounts {
         Tenant tenant = TenantScope.require();
         String address = normaliseEmail(email);
         if (persons.findByEmail(address).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in or reset the password");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in or reset the password");
         }
         UUID id = UUID.randomUUID();
         // Credentials first: a password row without a person is inert, a person without a password is stuck.
@@ -103,8 +103,8 @@ public class Accounts {
     public PersonRow verifyEmail(String token, String ip) {
         Tenant tenant = TenantScope.require();
         UUID id = credentials.consumeOneTimeToken(tenant.id().value(), VERIFY_EMAIL, SecretTokens.hash(token))
-                .orElseThrow(() -> new ApiException(HttpStatus.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
-        PersonRow person = persons.findById(id).orElseThrow(() -> new ApiException(HttpStatus.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
+        PersonRow person = persons.findById(id).orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
         if (PersonStatus.PENDING_VERIFICATION.name().equals(person.status())) {
             PersonStatus next = people.settings().registrationMode() == OrganisationSettings.RegistrationMode.OPEN
                     ? PersonStatus.ACTIVE : PersonStatus.PENDING_APPROVAL;
@@ -120,7 +120,7 @@ public class Accounts {
         Tenant tenant = TenantScope.require();
         InvitationRow invitation = invitations.accept(token);
         if (persons.findByEmail(invitation.email()).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in instead");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in instead");
         }
         UUID id = UUID.randomUUID();
         credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
@@ -156,8 +156,8 @@ public class Accounts {
         policy.check("password", password);
         Tenant tenant = TenantScope.require();
         UUID id = credentials.consumeOneTimeToken(tenant.id().value(), RESET_PASSWORD, SecretTokens.hash(token))
-                .orElseThrow(() -> new ApiException(HttpStatus.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
-        PersonRow person = persons.findById(id).orElseThrow(() -> new ApiException(HttpStatus.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
+        PersonRow person = persons.findById(id).orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
         credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
         sessions.endAll(id, null);
         guard.clear(tenant, person.email());
@@ -169,7 +169,7 @@ public class Accounts {
         Tenant tenant = TenantScope.require();
         String hash = credentials.passwordHash(tenant.id().value(), caller.person()).orElse(null);
         if (hash == null || !hasher.matches(currentPassword, hash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
+            throw new Refusal(Refusal.Kind.INVALID, ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
         }
         policy.check("newPassword", newPassword);
         credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
@@ -180,7 +180,7 @@ public class Accounts {
     public PersonRow approve(UUID id) {
         PersonRow person = existing(id);
         if (!PersonStatus.PENDING_APPROVAL.name().equals(person.status())) {
-            throw ApiException.conflict("Only an account waiting for approval can be approved; this one is " + person.status());
+            throw Refusal.conflict("Only an account waiting for approval can be approved; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
         audit.byCaller(AuditAction.MEMBER_APPROVED, id, Map.of());
@@ -205,7 +205,7 @@ public class Accounts {
             return person;
         }
         if (!PersonStatus.DEACTIVATED.name().equals(person.status())) {
-            throw ApiException.conflict("Only a deactivated account can be reactivated; this one is " + person.status());
+            throw Refusal.conflict("Only a deactivated account can be reactivated; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
         audit.byCaller(AuditAction.MEMBER_REACTIVATED, id, Map.of());
@@ -216,7 +216,7 @@ public class Accounts {
     public GrantRow grantRole(UUID id, Role role, @Nullable Instant validUntil) {
         existing(id);
         if (validUntil != null && !validUntil.isAfter(clock.instant())) {
-            throw ApiException.invalid("validUntil", "must be in the future");
+            throw Refusal.invalid("validUntil", "must be in the future");
         }
         GrantRow row = grant(id, role, Caller.require().person(), validUntil);
         audit.byCaller(AuditAction.ROLE_GRANTED, id, validUntil == null ? Map.of("role", role.name())
@@ -227,7 +227,7 @@ public class Accounts {
     public void revokeRole(UUID id, Role role) {
         existing(id);
         if (grants.findOpen(id, role.name()).isEmpty()) {
-            throw ApiException.notFound("This person does not hold the role " + role.name());
+            throw Refusal.notFound("This person does not hold the role " + role.name());
         }
         if (role == Role.ADMIN) {
             keepAnAdmin(id);
@@ -239,7 +239,7 @@ public class Accounts {
     public InvitationRow invite(String email, Role role) {
         String address = normaliseEmail(email);
         if (persons.findByEmail(address).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EMAIL_TAKEN, "This address already has an account: grant the role instead");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "This address already has an account: grant the role instead");
         }
         InvitationRow invitation = invitations.invite(address, role, Caller.require().person());
         audit.byCaller(AuditAction.INVITATION_SENT, null, Map.of("email", address, "role", role.name()));
@@ -249,7 +249,7 @@ public class Accounts {
     /** Refuses to take away the last active admin: someone must be able to run the organisation. */
     void keepAnAdmin(UUID leaving) {
         if (people.liveRoles(leaving).contains(Role.ADMIN) && grants.countActiveHolders(Role.ADMIN.name()) <= 1) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.LAST_ADMIN, "This is the organisation's last admin: make someone else admin first");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.LAST_ADMIN, "This is the organisation's last admin: make someone else admin first");
         }
     }
 
@@ -265,7 +265,7 @@ public class Accounts {
 
     PersonRow existing(UUID id) {
         return persons.findById(id).filter(person -> !PersonStatus.ERASED.name().equals(person.status()))
-                .orElseThrow(() -> ApiException.notFound("No member with this id"));
+                .orElseThrow(() -> Refusal.notFound("No member with this id"));
     }
 
     private PersonRow insert(PersonRow row) {
@@ -273,7 +273,7 @@ public class Accounts {
             return persons.save(row);
         } catch (DataAccessException e) {
             if (io.hearth.tenancy.TenantSql.isUniqueViolation(e) && persons.findByEmail(row.email()).isPresent()) {
-                throw new ApiException(HttpStatus.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists");
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists");
             }
             throw e;
         }

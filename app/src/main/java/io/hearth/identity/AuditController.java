@@ -1,7 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.identity.internal.AuditRepository;
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -40,10 +40,10 @@ public class AuditController {
                           @Nullable @QueryValue UUID targetId, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                           @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         if (action != null && AuditAction.byCode(action).isEmpty()) {
-            throw ApiException.invalid("action", "is not an audit action code");
+            throw Refusal.invalid("action", "is not an audit action code");
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.invalid("from", "must be before to");
+            throw Refusal.invalid("from", "must be before to");
         }
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;

@@ -1,9 +1,9 @@
 package io.hearth.identity;
 
-import io.hearth.web.Public;
+import io.hearth.ErrorCode;
 import io.hearth.identity.internal.PersonRow;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
+import io.hearth.kit.Refusal;
+import io.hearth.web.Public;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -14,9 +14,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
@@ -28,7 +28,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 
 import java.util.Optional;
 
@@ -183,7 +182,7 @@ public class AuthController {
     public HttpResponse<?> googleCallback(@Nullable @QueryValue @Size(max = 2000) String code, @Nullable @QueryValue @Size(max = 200) String state,
                                           @Nullable @QueryValue @Size(max = 200) String error, HttpRequest<?> http) {
         if (error != null || code == null || state == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.OIDC_FAILED,
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED,
                     error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
         }
         SignIn.Outcome outcome = google.complete(code, state, AccessFilter.clientIp(http), userAgent(http));
@@ -218,7 +217,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Trade a refresh token (body or cookie) for new tokens", description = "A refresh token works once; presenting a used one ends its session (401 REFRESH_TOKEN_REUSED).")
     public HttpResponse<TokenResponse> refresh(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
-        String token = refreshToken(request, http).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID,
+        String token = refreshToken(request, http).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID,
                 "Give the refresh token in the body or the " + REFRESH_COOKIE + " cookie"));
         return tokens(sessions.refresh(token, userAgent(http), AccessFilter.clientIp(http)));
     }

@@ -10,16 +10,16 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.hearth.ErrorCode;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.CommonCode;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -118,11 +118,11 @@ public class GoogleSignIn {
 
     private PersonRow linkByVerifiedEmail(Tenant tenant, String subject, String email, boolean verified) {
         if (email == null || !verified) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.OIDC_FAILED, "Google has not verified this account's email address, so it cannot be linked");
+            throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.OIDC_FAILED, "Google has not verified this account's email address, so it cannot be linked");
         }
         PersonRow person = people.findByEmail(email)
                 .filter(row -> !PersonStatus.ERASED.name().equals(row.status()))
-                .orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN, ErrorCode.OIDC_FAILED,
+                .orElseThrow(() -> new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.OIDC_FAILED,
                         "No account of this organisation has this email address: register or ask for an invitation first"));
         credentials.link(tenant.id().value(), PROVIDER, subject, person.id(), email);
         return person;
@@ -192,16 +192,16 @@ public class GoogleSignIn {
             return json.readValue(response.body(), Map.class);
         } catch (IOException e) {
             LOG.warn("the OpenID provider could not be reached at {}", request.uri(), e);
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "The sign-in provider cannot be reached");
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, CommonCode.SERVICE_UNAVAILABLE, "The sign-in provider cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, "Interrupted");
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, CommonCode.SERVICE_UNAVAILABLE, "Interrupted");
         }
     }
 
     private Tenant requireEnabled() {
         if (!configuration.enabled()) {
-            throw ApiException.notFound("Sign-in with Google is not set up");
+            throw Refusal.notFound("Sign-in with Google is not set up");
         }
         return TenantScope.require();
     }
@@ -223,8 +223,8 @@ public class GoogleSignIn {
         }
     }
 
-    private static ApiException failed(String detail) {
-        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.OIDC_FAILED, detail);
+    private static Refusal failed(String detail) {
+        return new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED, detail);
     }
 
     private static String encode(String value) {

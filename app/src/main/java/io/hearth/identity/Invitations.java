@@ -1,16 +1,15 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.InvitationRepository;
 import io.hearth.identity.internal.InvitationRow;
+import io.hearth.kit.Refusal;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -64,10 +63,10 @@ public class Invitations {
     /** Uses an invitation: the open, unexpired one the token is for; 404 or 410 otherwise. */
     public InvitationRow accept(String token) {
         InvitationRow invitation = repository.findByTokenHash(SecretTokens.hash(token))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCode.TOKEN_INVALID, "No invitation has this link"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, ErrorCode.TOKEN_INVALID, "No invitation has this link"));
         Instant now = clock.instant();
         if (invitation.acceptedAt() != null || !invitation.expiresAt().isAfter(now) || repository.markAccepted(invitation.id(), now) != 1) {
-            throw new ApiException(HttpStatus.GONE, ErrorCode.TOKEN_INVALID, "This invitation was used already or has expired: ask for a new one");
+            throw new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This invitation was used already or has expired: ask for a new one");
         }
         return invitation;
     }

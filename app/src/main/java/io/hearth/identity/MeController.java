@@ -1,7 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.identity.internal.PersonRow;
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -35,7 +35,7 @@ public class MeController {
     @Operation(summary = "The signed-in person, his roles and effective permissions")
     public MeResponse me() {
         Caller caller = Caller.require();
-        PersonRow person = people.find(caller.person()).orElseThrow(() -> ApiException.unauthorized("The account is gone"));
+        PersonRow person = people.find(caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
         boolean mfaRequired = !person.mfaEnabled() && people.settings().requiresMfa(caller.roles());
         return new MeResponse(PersonView.of(person, caller.roles()), caller.roles().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired);

@@ -1,17 +1,17 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.CommonCode;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;
@@ -62,7 +62,7 @@ public class Mfa {
 
     public Setup setup(PersonRow person) {
         if (person.mfaEnabled()) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.MFA_ALREADY_ENABLED, "Two-factor authentication is already on");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.MFA_ALREADY_ENABLED, "Two-factor authentication is already on");
         }
         Tenant tenant = TenantScope.require();
         String secret = Totp.newSecret();
@@ -76,13 +76,13 @@ public class Mfa {
     /** Turns MFA on with a first code from the authenticator; returns the recovery codes, shown this once. */
     public List<String> enable(PersonRow person, String code) {
         if (person.mfaEnabled()) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.MFA_ALREADY_ENABLED, "Two-factor authentication is already on");
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.MFA_ALREADY_ENABLED, "Two-factor authentication is already on");
         }
         Tenant tenant = TenantScope.require();
         CredentialStore.TotpSecret stored = credentials.totp(tenant.id().value(), person.id())
-                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, ErrorCode.RESOURCE_CONFLICT, "Start with POST /api/v1/auth/mfa/setup"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, CommonCode.RESOURCE_CONFLICT, "Start with POST /api/v1/auth/mfa/setup"));
         if (!acceptTotp(tenant, person.id(), stored, code)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.MFA_CODE_INVALID, "The code does not match: check the authenticator's clock and try the next code");
+            throw new Refusal(Refusal.Kind.INVALID, ErrorCode.MFA_CODE_INVALID, "The code does not match: check the authenticator's clock and try the next code");
         }
         List<String> codes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.identity.internal.PersonRow;
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -55,6 +55,6 @@ public class MfaController {
     }
 
     private PersonRow me() {
-        return people.find(Caller.require().person()).orElseThrow(() -> ApiException.unauthorized("The account is gone"));
+        return people.find(Caller.require().person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
     }
 }

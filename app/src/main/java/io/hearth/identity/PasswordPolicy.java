@@ -1,6 +1,6 @@
 package io.hearth.identity;
 
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import jakarta.inject.Singleton;
 
 import java.io.BufferedReader;
@@ -32,7 +32,7 @@ public class PasswordPolicy {
     /** Refuses a weak password with 422 naming the field. */
     public void check(String field, String password) {
         weakness(password).ifPresent(reason -> {
-            throw ApiException.invalid(field, reason);
+            throw Refusal.invalid(field, reason);
         });
     }
 

@@ -1,18 +1,17 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.PersonRepository;
+import io.hearth.kit.Refusal;
 import io.hearth.messaging.TextMessages;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.RateLimiter;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -62,7 +61,7 @@ public class PhoneVerification {
     public void sendCode(Caller caller, String phone) {
         Tenant tenant = TenantScope.require();
         limiter.hit("phone-sends:" + tenant.id().value() + ":" + caller.person(), sendsPerHour, Duration.ofHours(1)).ifPresent(wait -> {
-            throw ApiException.rateLimited("Too many codes sent: try again later", wait.toSeconds());
+            throw Refusal.rateLimited("Too many codes sent: try again later", wait.toSeconds());
         });
         String code = String.format("%06d", random.nextInt(1_000_000));
         redis.sync().set(codeKey(tenant, caller), SecretTokens.hash(phone + ":" + code), SetArgs.Builder.px(codeTtl.toMillis()));
@@ -74,14 +73,14 @@ public class PhoneVerification {
         Tenant tenant = TenantScope.require();
         String stored = redis.sync().get(codeKey(tenant, caller));
         if (stored == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VERIFICATION_CODE_INVALID, "No code is waiting, or it expired: ask for a new one");
+            throw new Refusal(Refusal.Kind.INVALID, ErrorCode.VERIFICATION_CODE_INVALID, "No code is waiting, or it expired: ask for a new one");
         }
         if (limiter.count(attemptsKey(tenant, caller), codeTtl) > attempts) {
             redis.sync().del(codeKey(tenant, caller));
-            throw ApiException.rateLimited("Too many wrong codes: ask for a new one", 1);
+            throw Refusal.rateLimited("Too many wrong codes: ask for a new one", 1);
         }
         if (!java.security.MessageDigest.isEqual(stored.getBytes(), SecretTokens.hash(phone + ":" + code).getBytes())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VERIFICATION_CODE_INVALID, "The code is wrong");
+            throw new Refusal(Refusal.Kind.INVALID, ErrorCode.VERIFICATION_CODE_INVALID, "The code is wrong");
         }
         redis.sync().del(codeKey(tenant, caller));
         persons.updatePhone(caller.person(), cipher.seal(phone, Accounts.phoneAad(tenant, caller.person())), clock.instant(), clock.instant());

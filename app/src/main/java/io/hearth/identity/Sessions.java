@@ -1,15 +1,14 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -75,17 +74,17 @@ public class Sessions {
         if (rotation instanceof CredentialStore.Rotation.Reused reused) {
             redis.flag(revokedKey(tenant, reused.family()), accessTokens.ttl());
             audit.record(AuditAction.REFRESH_TOKEN_REUSED, reused.person(), reused.person(), ip, Map.of("session", reused.family().toString()));
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.REFRESH_TOKEN_REUSED,
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.REFRESH_TOKEN_REUSED,
                     "This refresh token was used before, so its session has been ended: sign in again");
         }
         if (!(rotation instanceof CredentialStore.Rotation.Rotated rotated)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID, "The refresh token is invalid, expired or revoked");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, "The refresh token is invalid, expired or revoked");
         }
         PersonRow person = people.find(rotated.person())
                 .filter(row -> PersonStatus.ACTIVE.name().equals(row.status()))
                 .orElseThrow(() -> {
                     end(rotated.family());
-                    return ApiException.unauthorized("The account is not active");
+                    return Refusal.unauthorized("The account is not active");
                 });
         Set<Role> roles = people.liveRoles(person.id());
         return new Issued(accessTokens.issue(tenant, person.id(), roles, rotated.family()), next,

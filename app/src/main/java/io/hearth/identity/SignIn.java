@@ -1,17 +1,17 @@
 package io.hearth.identity;
 
+import io.hearth.ErrorCode;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
 import io.hearth.web.RateLimiter;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -79,7 +79,7 @@ public class SignIn {
                     Map.of("email", email.trim(), "reason", "password"));
             lockout.ifPresent(lock -> audit.record(AuditAction.SIGN_IN_LOCKED, null, person.map(PersonRow::id).orElse(null), ip,
                     Map.of("email", email.trim(), "seconds", lock.toSeconds())));
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_CREDENTIALS, "The email address or the password is wrong");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.INVALID_CREDENTIALS, "The email address or the password is wrong");
         }
         guard.succeeded(tenant, email);
         PersonRow row = person.get();
@@ -104,21 +104,21 @@ public class SignIn {
         String key = challengeKey(tenant, challenge);
         String personId = redis.sync().get(key);
         if (personId == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID, "The sign-in challenge is invalid or expired: sign in again");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, "The sign-in challenge is invalid or expired: sign in again");
         }
         UUID person = UUID.fromString(personId);
         if (limiter.count("mfa-attempts:" + tenant.id().value() + ":" + SecretTokens.hash(challenge), challengeTtl) > CHALLENGE_ATTEMPTS) {
             redis.sync().del(key);
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID, "Too many wrong codes: sign in again");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, "Too many wrong codes: sign in again");
         }
         if (!mfa.check(person, code, ip)) {
             audit.record(AuditAction.SIGN_IN_FAILED, null, person, ip, Map.of("reason", "second-factor"));
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.MFA_CODE_INVALID, "The code is wrong or was used already");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.MFA_CODE_INVALID, "The code is wrong or was used already");
         }
         if (redis.sync().del(key) == 0) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.TOKEN_INVALID, "The sign-in challenge was used already");
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, "The sign-in challenge was used already");
         }
-        PersonRow row = people.find(person).orElseThrow(() -> ApiException.unauthorized("The account is gone"));
+        PersonRow row = people.find(person).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
         requireActive(row);
         audit.record(AuditAction.SIGN_IN_SUCCEEDED, row.id(), row.id(), ip, Map.of("method", "password+totp"));
         return sessions.start(row, userAgent);
@@ -129,13 +129,13 @@ public class SignIn {
         switch (PersonStatus.valueOf(person.status())) {
             case ACTIVE -> {
             }
-            case PENDING_VERIFICATION -> throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ACCOUNT_PENDING_VERIFICATION,
+            case PENDING_VERIFICATION -> throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.ACCOUNT_PENDING_VERIFICATION,
                     "Confirm your email address first: follow the link we sent you");
-            case PENDING_APPROVAL -> throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ACCOUNT_PENDING_APPROVAL,
+            case PENDING_APPROVAL -> throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.ACCOUNT_PENDING_APPROVAL,
                     "An administrator of the organisation has yet to approve your account");
-            case DEACTIVATED -> throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.ACCOUNT_DEACTIVATED,
+            case DEACTIVATED -> throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.ACCOUNT_DEACTIVATED,
                     "This account has been deactivated by the organisation");
-            case ERASED -> throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.INVALID_CREDENTIALS, "The email address or the password is wrong");
+            case ERASED -> throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.INVALID_CREDENTIALS, "The email address or the password is wrong");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.hearth.identity;
 
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.web.ApiException;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -41,10 +41,10 @@ public class SignInGuard {
     /** Refuses with 429 while the account is locked or the address has tried too often. Counts the attempt. */
     public void admit(Tenant tenant, String email, String ip) {
         redis.flagged(lockKey(tenant, email)).ifPresent(wait -> {
-            throw ApiException.rateLimited("Too many failed sign-ins for this account: try again later", seconds(wait));
+            throw Refusal.rateLimited("Too many failed sign-ins for this account: try again later", seconds(wait));
         });
         redis.hit("login-ip:" + tenant.id().value() + ":" + ip, perIpPerMinute, Duration.ofMinutes(1)).ifPresent(wait -> {
-            throw ApiException.rateLimited("Too many sign-in attempts from this address: try again later", seconds(wait));
+            throw Refusal.rateLimited("Too many sign-in attempts from this address: try again later", seconds(wait));
         });
     }
 

@@ -1,8 +1,7 @@
 package io.hearth.messaging;
 
-import io.hearth.web.ApiException;
-import io.hearth.web.ErrorCode;
-import io.micronaut.http.HttpStatus;
+import io.hearth.ErrorCode;
+import io.hearth.kit.Refusal;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +58,8 @@ public class TextMessages {
         }
     }
 
-    private static ApiException unavailable() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SMS_UNAVAILABLE, "The text message could not be sent: try again in a moment");
+    private static Refusal unavailable() {
+        return new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.SMS_UNAVAILABLE, "The text message could not be sent: try again in a moment");
     }
 
     private static String encode(String value) {

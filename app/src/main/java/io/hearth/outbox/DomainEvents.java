@@ -1,5 +1,7 @@
 package io.hearth.outbox;
 
+import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package io.hearth.tenancy;
 
+import io.hearth.kit.Slugs;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;

@@ -16,7 +16,7 @@ public class ProcessedEvents {
 
     private final TransactionOperations<Connection> tx;
 
-    public ProcessedEvents(TransactionOperations<Connection> tx, ControlSchema schema) {
+    public ProcessedEvents(TransactionOperations<Connection> tx) {
         this.tx = tx;
     }
 

@@ -24,7 +24,7 @@ public class TenantDirectory {
 
     private final TransactionOperations<Connection> tx;
 
-    public TenantDirectory(TransactionOperations<Connection> tx, ControlSchema schema) {
+    public TenantDirectory(TransactionOperations<Connection> tx) {
         this.tx = tx;
     }
 

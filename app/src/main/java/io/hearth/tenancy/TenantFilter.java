@@ -1,6 +1,6 @@
 package io.hearth.tenancy;
 
-import io.hearth.web.LogContext;
+import io.hearth.kit.web.LogContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package io.hearth.tenancy;
 
-import io.hearth.outbox.EventEnvelope;
-import io.hearth.outbox.MalformedEventException;
+import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.kit.outbox.MalformedEventException;
 import io.hearth.outbox.Topics;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;

@@ -1,8 +1,9 @@
 package io.hearth.tenancy;
 
 import io.hearth.identity.Invitations;
-import io.hearth.outbox.EventEnvelope;
-import io.hearth.outbox.Outbox;
+import io.hearth.kit.Slugs;
+import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.outbox.Topics;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.TransactionOperations;

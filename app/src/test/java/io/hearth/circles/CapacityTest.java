@@ -1,6 +1,6 @@
 package io.hearth.circles;
 
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,21 +20,21 @@ class CapacityTest {
     @ParameterizedTest
     @ValueSource(ints = {-1, 0, 1, 11, 100})
     void refusesACapacityOutsideTwoToTen(int capacity) {
-        assertThatThrownBy(() -> Capacity.check(capacity)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Capacity.check(capacity)).isInstanceOf(Refusal.class);
     }
 
     @Test
     void theLastSeatCanBeTakenButNotOneMore() {
         assertThat(Capacity.hasSeat(8, 7)).isTrue();
         assertThat(Capacity.hasSeat(8, 8)).isFalse();
-        ApiException full = catchThrowableOfType(ApiException.class, () -> Capacity.requireSeat(8, 8));
+        Refusal full = catchThrowableOfType(Refusal.class, () -> Capacity.requireSeat(8, 8));
         assertThat(full.code().name()).isEqualTo("CIRCLE_FULL");
-        assertThat(full.status().getCode()).isEqualTo(409);
+        assertThat(full.kind()).isEqualTo(Refusal.Kind.CONFLICT);
     }
 
     @Test
     void capacityCannotBeLoweredBelowTheSeatsTaken() {
-        assertThatThrownBy(() -> Capacity.checkChange(4, 5)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Capacity.checkChange(4, 5)).isInstanceOf(Refusal.class);
         Capacity.checkChange(5, 5);
     }
 }

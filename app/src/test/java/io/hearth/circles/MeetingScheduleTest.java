@@ -1,6 +1,6 @@
 package io.hearth.circles;
 
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -60,7 +60,7 @@ class MeetingScheduleTest {
 
     @Test
     void refusesWhatIsNotAnRrule() {
-        assertThatThrownBy(() -> new MeetingSchedule("every tuesday", LocalDateTime.now(), LONDON, 60)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> MeetingSchedule.zone("Mars/Olympus")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> new MeetingSchedule("every tuesday", LocalDateTime.now(), LONDON, 60)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> MeetingSchedule.zone("Mars/Olympus")).isInstanceOf(Refusal.class);
     }
 }

@@ -1,6 +1,6 @@
 package io.hearth.events;
 
-import io.hearth.web.Problem;
+import io.hearth.kit.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,12 +22,12 @@ class QuestionsTest {
 
     @Test
     void aRequiredQuestionNeedsAnAnswer() {
-        assertThat(Questions.check(List.of(diet), Map.of())).extracting(Problem.FieldError::field).containsExactly("answers." + diet.id());
+        assertThat(Questions.check(List.of(diet), Map.of())).extracting(Refusal.FieldError::field).containsExactly("answers." + diet.id());
     }
 
     @Test
     void checksEachKind() {
-        List<Problem.FieldError> errors = Questions.check(List.of(diet, firstTime, birthday),
+        List<Refusal.FieldError> errors = Questions.check(List.of(diet, firstTime, birthday),
                 Map.of(diet.id(), "VEGAN", firstTime.id(), "maybe", birthday.id(), "31/12/1980"));
 
         assertThat(errors).hasSize(3);

@@ -1,10 +1,10 @@
 package io.hearth.identity;
 
 import io.hearth.TestKeys;
+import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantStatus;
-import io.hearth.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -55,12 +55,12 @@ class AccessTokensTest {
         String rotated = newKey + "," + oldKey;
 
         AccessTokens.Claims stillValid = tokens(rotated, NOW.plusSeconds(60)).verify(token, acme);
-        ApiException expired = catchThrowableOfType(ApiException.class, () -> tokens(rotated, NOW.plus(Duration.ofMinutes(16))).verify(token, acme));
-        ApiException keyDropped = catchThrowableOfType(ApiException.class, () -> tokens(newKey, NOW.plusSeconds(60)).verify(token, acme));
+        Refusal expired = catchThrowableOfType(Refusal.class, () -> tokens(rotated, NOW.plus(Duration.ofMinutes(16))).verify(token, acme));
+        Refusal keyDropped = catchThrowableOfType(Refusal.class, () -> tokens(newKey, NOW.plusSeconds(60)).verify(token, acme));
 
         assertThat(stillValid.person()).isEqualTo(person);
-        assertThat(expired.status().getCode()).isEqualTo(401);
-        assertThat(keyDropped.status().getCode()).isEqualTo(401);
+        assertThat(expired.kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED);
+        assertThat(keyDropped.kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED);
     }
 
     @Test
@@ -77,9 +77,9 @@ class AccessTokensTest {
         AccessTokens tokens = tokens(newKey, NOW);
         String token = tokens.issue(acme, person, List.of(Role.ADMIN), session);
 
-        ApiException error = catchThrowableOfType(ApiException.class, () -> tokens.verify(token, tenant("globex")));
+        Refusal error = catchThrowableOfType(Refusal.class, () -> tokens.verify(token, tenant("globex")));
 
-        assertThat(error.status().getCode()).isEqualTo(401);
+        assertThat(error.kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED);
     }
 
     @Test
@@ -89,9 +89,9 @@ class AccessTokensTest {
         String forgedClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("MEMBER", "ADMIN").getBytes());
 
-        ApiException error = catchThrowableOfType(ApiException.class, () -> tokens.verify(parts[0] + "." + forgedClaims + "." + parts[2], acme));
+        Refusal error = catchThrowableOfType(Refusal.class, () -> tokens.verify(parts[0] + "." + forgedClaims + "." + parts[2], acme));
 
-        assertThat(error.status().getCode()).isEqualTo(401);
+        assertThat(error.kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED);
     }
 
     @Test

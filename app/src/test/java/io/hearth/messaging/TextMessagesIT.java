@@ -2,7 +2,7 @@ package io.hearth.messaging;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
-import io.hearth.web.ApiException;
+import io.hearth.kit.Refusal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,9 +63,9 @@ class TextMessagesIT {
         twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number +1555 is not a valid phone number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}")));
 
-        ApiException error = catchThrowableOfType(ApiException.class, () -> texts.send("+1555", "x"));
+        Refusal error = catchThrowableOfType(Refusal.class, () -> texts.send("+1555", "x"));
 
-        assertThat(error.status().getCode()).isEqualTo(503);
+        assertThat(error.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
         assertThat(error.code().name()).isEqualTo("SMS_UNAVAILABLE");
     }
 
@@ -73,8 +73,8 @@ class TextMessagesIT {
     void anUnreachableProviderIsA503ForTheClient() {
         TextMessages unreachable = new TextMessages(new SmsConfiguration("http://127.0.0.1:1", SID, "t", "+15005550006"));
 
-        ApiException error = catchThrowableOfType(ApiException.class, () -> unreachable.send("+447700900123", "x"));
+        Refusal error = catchThrowableOfType(Refusal.class, () -> unreachable.send("+447700900123", "x"));
 
-        assertThat(error.status().getCode()).isEqualTo(503);
+        assertThat(error.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
     }
 }

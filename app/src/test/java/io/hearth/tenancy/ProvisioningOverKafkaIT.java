@@ -2,7 +2,7 @@ package io.hearth.tenancy;
 
 import io.hearth.RealStack;
 import io.hearth.infra.MailCatcher;
-import io.hearth.outbox.EventEnvelope;
+import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.outbox.Topics;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;

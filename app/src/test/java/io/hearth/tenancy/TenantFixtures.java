@@ -1,6 +1,6 @@
 package io.hearth.tenancy;
 
-import io.hearth.outbox.EventEnvelope;
+import io.hearth.kit.outbox.EventEnvelope;
 
 import java.util.Map;
 import java.util.UUID;

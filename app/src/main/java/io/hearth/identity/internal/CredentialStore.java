@@ -1,11 +1,9 @@
 package io.hearth.identity.internal;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,12 +26,9 @@ public class CredentialStore {
 
     private final TransactionOperations<Connection> tx;
 
-    public CredentialStore(@Named("credentials") TransactionOperations<Connection> tx,
-                           @Property(name = "hearth.credentials-db.url") String url,
-                           @Property(name = "hearth.credentials-db.username") String user,
-                           @Property(name = "hearth.credentials-db.password") String password) {
+    /** The credentials datasource is migrated from {@code db/credentials} by micronaut-flyway when it is created. */
+    public CredentialStore(@Named("credentials") TransactionOperations<Connection> tx) {
         this.tx = tx;
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/credentials").load().migrate();
     }
 
     // Passwords

@@ -1,8 +1,8 @@
 package io.hearth.admin.operators;
 
-import io.hearth.admin.web.ApiException;
-import io.hearth.admin.web.ErrorCode;
-import io.micronaut.http.HttpStatus;
+import io.hearth.kit.CommonCode;
+import io.hearth.kit.Refusal;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -13,7 +13,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.context.annotation.Value;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,7 +44,7 @@ public class AuthController {
     @Operation(summary = "Sign in as a platform operator")
     public LoginResponse login(@Body @Valid LoginRequest request) {
         Operators.Operator operator = operators.authenticate(request.email(), request.password())
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_ERROR, "Wrong email or password"));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED, CommonCode.AUTHENTICATION_ERROR, "Wrong email or password"));
         Authentication authentication = Authentication.build(operator.id().toString(), List.of("OPERATOR"),
                 Map.of("email", operator.email(), "iss", ISSUER, "aud", ISSUER));
         String token = tokens.generateToken(authentication, expiresIn)

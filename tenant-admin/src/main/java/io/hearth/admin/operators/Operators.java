@@ -2,6 +2,7 @@ package io.hearth.admin.operators;
 
 import io.hearth.admin.operators.internal.OperatorRepository;
 import io.hearth.admin.operators.internal.OperatorRow;
+import io.hearth.kit.crypto.PasswordHasher;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;

@@ -1,7 +1,7 @@
 package io.hearth.admin.tenants;
 
-import io.hearth.admin.outbox.EventEnvelope;
 import io.hearth.admin.outbox.Topics;
+import io.hearth.kit.outbox.EventEnvelope;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;

@@ -1,6 +1,6 @@
 package io.hearth.admin.tenants;
 
-import io.hearth.admin.web.ApiException;
+import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpResponse;
@@ -56,7 +56,7 @@ public class TenantController {
     @Get("/{slug}")
     @Operation(summary = "One organisation and where its provisioning stands")
     public Tenant get(String slug) {
-        return registry.find(slug).orElseThrow(() -> ApiException.notFound("No organisation with slug '" + slug + "'"));
+        return registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
     }
 
     @Post("/{slug}/suspend")

@@ -1,11 +1,12 @@
 package io.hearth.admin.tenants;
 
-import io.hearth.admin.outbox.EventEnvelope;
-import io.hearth.admin.outbox.Outbox;
 import io.hearth.admin.outbox.Topics;
 import io.hearth.admin.tenants.internal.TenantRepository;
 import io.hearth.admin.tenants.internal.TenantRow;
-import io.hearth.admin.web.ApiException;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.Slugs;
+import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.kit.outbox.Outbox;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -41,12 +42,12 @@ public class TenantRegistry {
     @Transactional
     public Tenant register(String slug, String name, String adminEmail, String plan) {
         if (!Slugs.isValid(slug)) {
-            throw ApiException.invalid("slug", Slugs.isReserved(slug)
+            throw Refusal.invalid("slug", Slugs.isReserved(slug)
                     ? "is reserved"
                     : "must be 3 to 30 lowercase letters, digits or hyphens, start with a letter and not end with a hyphen");
         }
         if (repository.existsBySlug(slug)) {
-            throw ApiException.conflict("The slug '" + slug + "' is already taken");
+            throw Refusal.conflict("The slug '" + slug + "' is already taken");
         }
         Instant now = Instant.now();
         TenantRow row;
@@ -56,7 +57,7 @@ public class TenantRegistry {
         } catch (DataAccessException e) {
             // Two registrations of the same slug at once: the unique constraint decides, the loser is told.
             if (String.valueOf(e.getMessage()).contains("tenants_slug_key")) {
-                throw ApiException.conflict("The slug '" + slug + "' is already taken");
+                throw Refusal.conflict("The slug '" + slug + "' is already taken");
             }
             throw e;
         }
@@ -94,13 +95,13 @@ public class TenantRegistry {
 
     private Tenant transition(String slug, TenantStatus from, TenantStatus to, String eventType) {
         TenantRow row = repository.findBySlugForUpdate(slug)
-                .orElseThrow(() -> ApiException.notFound("No organisation with slug '" + slug + "'"));
+                .orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
         TenantStatus current = TenantStatus.valueOf(row.status());
         if (current == to) {
             return Tenant.of(row);
         }
         if (current != from) {
-            throw ApiException.conflict("The organisation is " + current + "; only a " + from + " one can become " + to);
+            throw Refusal.conflict("The organisation is " + current + "; only a " + from + " one can become " + to);
         }
         TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
                 to.name(), row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt()));

@@ -1,5 +1,7 @@
 package io.hearth.admin.web;
 
+import io.hearth.kit.CommonCode;
+import io.hearth.kit.web.Problem;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -19,8 +21,8 @@ public final class SecurityProblems implements ExceptionHandler<AuthorizationExc
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         MutableHttpResponse<Problem> response = exception.isForbidden()
-                ? Problem.response(HttpStatus.FORBIDDEN, ErrorCode.AUTHORIZATION_ERROR, "Your account may not do this")
-                : Problem.response(HttpStatus.UNAUTHORIZED, ErrorCode.AUTHENTICATION_ERROR, "Sign in as an operator and send the token as 'Authorization: Bearer ...'");
+                ? Problem.response(HttpStatus.FORBIDDEN, CommonCode.AUTHORIZATION_ERROR, "Your account may not do this")
+                : Problem.response(HttpStatus.UNAUTHORIZED, CommonCode.AUTHENTICATION_ERROR, "Sign in as an operator and send the token as 'Authorization: Bearer ...'");
         if (!exception.isForbidden()) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");
         }

@@ -1,8 +1,8 @@
 package io.hearth.admin.tenants;
 
 import io.hearth.admin.RealStack;
-import io.hearth.admin.outbox.EventEnvelope;
 import io.hearth.admin.outbox.Topics;
+import io.hearth.kit.outbox.EventEnvelope;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

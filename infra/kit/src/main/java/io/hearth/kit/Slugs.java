@@ -1,9 +1,9 @@
-package io.hearth.tenancy;
+package io.hearth.kit;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules for an organisation's subdomain label. tenant-admin applies the same rules when it registers one. */
+/** The rules for an organisation's subdomain label: tenant-admin registers by them, app resolves hosts by them. */
 public final class Slugs {
 
     private static final Pattern SHAPE = Pattern.compile("^[a-z][a-z0-9-]{2,29}$");

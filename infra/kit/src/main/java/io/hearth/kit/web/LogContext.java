@@ -1,4 +1,4 @@
-package io.hearth.admin.web;
+package io.hearth.kit.web;
 
 import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import org.slf4j.MDC;

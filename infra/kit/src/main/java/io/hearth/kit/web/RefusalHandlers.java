@@ -1,9 +1,10 @@
-package io.hearth.admin.web;
+package io.hearth.kit.web;
 
+import io.hearth.kit.Refusal;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -12,31 +13,40 @@ import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Maps Hearth's own exceptions, and failed bean validation, to their statuses; {@link ProblemResponses} writes the body. */
-public final class ProblemExceptionHandlers {
+/** Answers refusals, and failed bean validation, with their statuses; {@link ProblemResponses} writes the body. */
+public final class RefusalHandlers {
 
-    private ProblemExceptionHandlers() {
+    private RefusalHandlers() {
+    }
+
+    /** Writes a refusal with the status of its kind (and {@code Retry-After} when it says how long to wait). */
+    static HttpResponse<?> answer(ErrorResponseProcessor<?> processor, HttpRequest<?> request, Refusal refusal) {
+        MutableHttpResponse<?> response = HttpResponse.status(Problem.statusOf(refusal.kind()));
+        if (refusal.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        return processor.processResponse(ErrorContext.builder(request).cause(refusal).build(), response);
     }
 
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
-    public static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
+    public static final class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>> {
         private final ErrorResponseProcessor<?> processor;
 
-        public ApiExceptionHandler(ErrorResponseProcessor<?> processor) {
+        public RefusalHandler(ErrorResponseProcessor<?> processor) {
             this.processor = processor;
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
-            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                    HttpResponse.status(exception.status()));
+        public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
+            return answer(processor, request, refusal);
         }
     }
 
@@ -53,22 +63,19 @@ public final class ProblemExceptionHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
-            List<Problem.FieldError> errors = new ArrayList<>();
+            List<Refusal.FieldError> errors = new ArrayList<>();
             for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
-                errors.add(new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+                errors.add(new Refusal.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
             }
-            errors.sort(Comparator.comparing(Problem.FieldError::field));
-            ApiException api = new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_ERROR,
-                    "The request has invalid fields", errors);
-            return processor.processResponse(ErrorContext.builder(request).cause(api).build(),
-                    HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY));
+            errors.sort(Comparator.comparing(Refusal.FieldError::field));
+            return answer(processor, request, Refusal.invalid(errors));
         }
 
         /** {@code register.request.adminEmail} -> {@code adminEmail}: drops the method and parameter names. */
         private static String field(Path path) {
             List<String> names = new ArrayList<>();
             for (Path.Node node : path) {
-                if (node.getKind() == jakarta.validation.ElementKind.PROPERTY || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                     names.add(node.getName() + (node.getIndex() != null ? "[" + node.getIndex() + "]" : ""));
                 }
             }

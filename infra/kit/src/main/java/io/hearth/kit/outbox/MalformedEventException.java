@@ -1,4 +1,4 @@
-package io.hearth.outbox;
+package io.hearth.kit.outbox;
 
 /** An event that cannot be understood: logged and skipped, since retrying it cannot help. */
 public final class MalformedEventException extends RuntimeException {

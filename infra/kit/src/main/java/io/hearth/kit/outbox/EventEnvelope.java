@@ -1,4 +1,4 @@
-package io.hearth.admin.outbox;
+package io.hearth.kit.outbox;
 
 import io.micronaut.serde.annotation.Serdeable;
 

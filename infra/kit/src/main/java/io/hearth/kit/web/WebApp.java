@@ -1,5 +1,6 @@
-package io.hearth.admin.web;
+package io.hearth.kit.web;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -25,12 +26,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the operator console (built into {@code classpath:console}) on tenant-admin's host: its files by path, and
+ * Serves a built front end (the member PWA in app, the operator console in tenant-admin; the classpath folder named
+ * by {@code hearth.web-app.root}): its files by path, and
  * {@code index.html} for any other GET that no endpoint answers and that names no file, so client routes such as
  * {@code /events/42} open the app. It never answers under the API, health, docs or well-known prefixes, whose
- * misses stay problem+json. Operators sign in inside it; the files themselves are public.
+ * misses stay problem+json. Runs after app's tenant filter, so there an unknown host is still 404 TENANT_NOT_FOUND,
+ * and before the security filter, as the files themselves are public.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(property = "hearth.web-app.root")
 public final class WebApp implements Ordered {
 
     private static final List<String> NOT_THE_APP = List.of("/api", "/health", "/swagger", "/swagger-ui", "/.well-known");
@@ -49,7 +53,7 @@ public final class WebApp implements Ordered {
     private final String root;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-    public WebApp(@Value("${hearth.web-app.root:console}") String root) {
+    public WebApp(@Value("${hearth.web-app.root}") String root) {
         this.root = root;
     }
 
@@ -137,7 +141,7 @@ public final class WebApp implements Ordered {
 
     @Override
     public int getOrder() {
-        // Before the security filter: the console's files are public; its API calls carry the operator's token.
+        // After app's TenantFilter, before the security filter.
         return Ordered.HIGHEST_PRECEDENCE + 150;
     }
 }

@@ -1,9 +1,9 @@
-package io.hearth.admin.outbox;
+package io.hearth.kit.outbox;
 
+import io.hearth.kit.outbox.internal.OutboxTable;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,12 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +43,7 @@ public class OutboxRelay {
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     public OutboxRelay(TransactionOperations<Connection> tx,
-                       @KafkaClient("admin-outbox-relay") Producer<String, String> producer,
+                       @KafkaClient("outbox-relay") Producer<String, String> producer,
                        @Property(name = "hearth.outbox.interval", defaultValue = "500ms") Duration interval) {
         this.tx = tx;
         this.producer = producer;
@@ -84,57 +79,26 @@ public class OutboxRelay {
     int relayBatch() {
         return tx.executeWrite(status -> {
             Connection connection = status.getConnection();
-            List<Row> rows = claim(connection);
             int sent = 0;
-            for (Row row : rows) {
+            for (OutboxTable.Pending row : OutboxTable.claim(connection, BATCH)) {
                 try {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
-                    record.headers().add("hearth-event-type", row.type.getBytes(StandardCharsets.UTF_8));
+                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                    record.headers().add("hearth-event-type", row.type().getBytes(StandardCharsets.UTF_8));
                     producer.send(record).get(30, TimeUnit.SECONDS);
-                    mark(connection, "update public.outbox set published_at = now(), attempts = attempts + 1 where id = ?", row.id, null);
+                    OutboxTable.markSent(connection, row.id());
                     sent++;
                 } catch (Exception e) {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
                     }
-                    LOG.warn("could not send outbox event {} ({}); will retry", row.id, row.type, e);
-                    mark(connection, "update public.outbox set attempts = attempts + 1, last_error = ? where id = ?", row.id, String.valueOf(e.getMessage()));
+                    LOG.warn("could not send outbox event {} ({}); will retry", row.id(), row.type(), e);
+                    OutboxTable.markFailed(connection, row.id(), String.valueOf(e.getMessage()));
                     // Later events of the same tenant must not overtake this one.
                     break;
                 }
             }
             return sent;
         });
-    }
-
-    private static List<Row> claim(Connection connection) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select id, topic, event_key, event_type, payload from public.outbox where published_at is null "
-                        + "order by id limit " + BATCH + " for update skip locked")) {
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new DataAccessException("could not read the outbox", e);
-        }
-    }
-
-    private static void mark(Connection connection, String sql, long id, String error) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (error == null) {
-                statement.setLong(1, id);
-            } else {
-                statement.setString(1, error);
-                statement.setLong(2, id);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("could not update the outbox", e);
-        }
     }
 
     @PreDestroy
@@ -145,8 +109,5 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private record Row(long id, String topic, String key, String type, String payload) {
     }
 }

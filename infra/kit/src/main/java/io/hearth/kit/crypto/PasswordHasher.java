@@ -1,4 +1,4 @@
-package io.hearth.identity;
+package io.hearth.kit.crypto;
 
 import jakarta.inject.Singleton;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;

@@ -1,6 +1,6 @@
-package io.hearth.outbox;
+package io.hearth.kit.outbox;
 
-import io.micronaut.data.exceptions.DataAccessException;
+import io.hearth.kit.outbox.internal.OutboxTable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -8,8 +8,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /** Records events in the transaction of the change they describe; {@link OutboxRelay} sends them after commit. */
 @Singleton
@@ -33,17 +31,7 @@ public class Outbox {
             throw new UncheckedIOException("could not write event " + event.type(), e);
         }
         tx.executeWrite(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "insert into public.outbox (event_id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)")) {
-                statement.setObject(1, event.eventId());
-                statement.setString(2, topic);
-                statement.setString(3, event.tenantId().toString());
-                statement.setString(4, event.type());
-                statement.setString(5, payload);
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new DataAccessException("could not append " + event.type() + " to the outbox", e);
-            }
+            OutboxTable.insert(status.getConnection(), event.eventId(), topic, event.tenantId().toString(), event.type(), payload);
             status.registerSynchronization(new io.micronaut.transaction.support.TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

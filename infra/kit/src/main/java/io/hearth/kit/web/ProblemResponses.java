@@ -1,5 +1,8 @@
-package io.hearth.web;
+package io.hearth.kit.web;
 
+import io.hearth.kit.CommonCode;
+import io.hearth.kit.ProblemCode;
+import io.hearth.kit.Refusal;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -7,7 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.multitenancy.exceptions.TenantNotFoundException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every error response of this service, including those Micronaut itself produces (unknown route, wrong method,
+ * Every error response of a Hearth service, including those Micronaut itself produces (unknown route, wrong method,
  * unreadable JSON, oversized body, wrong content type), is written here as problem+json. A 5xx never shows its cause.
  */
 @Singleton
@@ -29,18 +31,15 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
         Throwable cause = context.getRootCause().orElse(null);
-        ErrorCode code;
-        List<Problem.FieldError> fieldErrors = List.of();
+        ProblemCode code;
+        List<Problem.FieldError> fieldErrors;
         String detail;
-        if (cause instanceof ApiException api) {
-            code = api.code();
-            fieldErrors = api.errors();
-            detail = api.getMessage();
-        } else if (cause instanceof TenantNotFoundException) {
-            code = ErrorCode.TENANT_NOT_FOUND;
-            detail = "No organisation is served at this address";
+        if (cause instanceof Refusal refusal) {
+            code = refusal.code();
+            fieldErrors = Problem.FieldError.of(refusal.errors());
+            detail = refusal.getMessage();
         } else {
-            code = ErrorCode.forStatus(status);
+            code = codeFor(status);
             detail = detail(context, status);
             fieldErrors = context.getErrors().stream()
                     .filter(error -> error.getPath().isPresent())
@@ -53,6 +52,24 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         }
         Problem problem = Problem.of(status, code, detail, requestId, fieldErrors);
         return base.body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** The code a response of this status carries when nothing more specific is known. */
+    static CommonCode codeFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST, UNPROCESSABLE_ENTITY -> CommonCode.VALIDATION_ERROR;
+            case UNAUTHORIZED -> CommonCode.AUTHENTICATION_ERROR;
+            case FORBIDDEN -> CommonCode.AUTHORIZATION_ERROR;
+            case NOT_FOUND, GONE -> CommonCode.RESOURCE_NOT_FOUND;
+            case CONFLICT -> CommonCode.RESOURCE_CONFLICT;
+            case METHOD_NOT_ALLOWED -> CommonCode.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> CommonCode.NOT_ACCEPTABLE;
+            case REQUEST_ENTITY_TOO_LARGE -> CommonCode.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> CommonCode.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_REQUESTS -> CommonCode.RATE_LIMITED;
+            case SERVICE_UNAVAILABLE -> CommonCode.SERVICE_UNAVAILABLE;
+            default -> status.getCode() >= 500 ? CommonCode.INTERNAL_ERROR : CommonCode.VALIDATION_ERROR;
+        };
     }
 
     private static String detail(ErrorContext context, HttpStatus status) {

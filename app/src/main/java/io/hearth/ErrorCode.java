@@ -1,0 +1,43 @@
+package io.hearth;
+
+import io.hearth.kit.ProblemCode;
+
+/**
+ * The codes of app's own refusals (the general ones are {@link io.hearth.kit.CommonCode}). Titles are for people and
+ * may change; codes do not.
+ */
+public enum ErrorCode implements ProblemCode {
+    INVALID_CREDENTIALS("Email or password is wrong"),
+    ACCOUNT_PENDING_VERIFICATION("Email address not verified yet"),
+    ACCOUNT_PENDING_APPROVAL("Account waits for approval"),
+    ACCOUNT_DEACTIVATED("Account deactivated"),
+    EMAIL_TAKEN("Email address already registered"),
+    TOKEN_INVALID("Link or token invalid or expired"),
+    REFRESH_TOKEN_REUSED("Refresh token already used"),
+    MFA_CODE_INVALID("Code invalid"),
+    VERIFICATION_CODE_INVALID("Verification code invalid"),
+    SMS_UNAVAILABLE("Text messages cannot be sent now"),
+    MFA_REQUIRED("Two-factor authentication required"),
+    MFA_ALREADY_ENABLED("Two-factor authentication already on"),
+    LAST_ADMIN("The organisation needs an admin"),
+    CIRCLE_FULL("The circle is full"),
+    ALREADY_IN_A_CIRCLE("Already in a circle"),
+    CIRCLE_ARCHIVED("The circle is archived"),
+    EVENT_CANCELLED("The event is cancelled"),
+    REGISTRATION_CLOSED("Registration is closed"),
+    ALREADY_REGISTERED("Already registered"),
+    CANCELLATION_CLOSED("Too late to cancel"),
+    TICKET_INVALID("Ticket invalid"),
+    OIDC_FAILED("Sign-in with the provider failed");
+
+    private final String title;
+
+    ErrorCode(String title) {
+        this.title = title;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}
