@@ -3,6 +3,7 @@ package io.hearth.circles;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
@@ -29,15 +30,15 @@ public class CalendarFeeds {
     private final String urlTemplate;
     private final Clock clock;
 
-    private final CircleEvents events;
+    private final Outbox outbox;
     private final List<CalendarSource> sources;
 
-    public CalendarFeeds(TenantSql sql, Circles circles, CircleEvents events, List<CalendarSource> sources,
+    public CalendarFeeds(TenantSql sql, Circles circles, Outbox outbox, List<CalendarSource> sources,
                          @Property(name = "hearth.public-url-template") String urlTemplate, Clock clock) {
         this.sources = sources;
         this.sql = sql;
         this.circles = circles;
-        this.events = events;
+        this.outbox = outbox;
         this.urlTemplate = urlTemplate;
         this.clock = clock;
     }
@@ -51,7 +52,7 @@ public class CalendarFeeds {
             db.update("insert into calendar_feeds (person_id, token_hash, created_at) values (?, ?, ?) "
                             + "on conflict (person_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
                     caller.person(), SecretTokens.hash(token), clock.instant());
-            events.record("CalendarFeedReset", "personId", caller.person());
+            outbox.publish(new CircleEvent.CalendarFeedReset(TenantScope.requireId(), caller.person()));
             return null;
         });
         return urlTemplate.replace("{slug}", tenant.slug()) + "/api/v1/calendar/" + token + ".ics";

@@ -5,6 +5,8 @@ import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.LikePatterns;
 import io.micronaut.core.annotation.Nullable;
@@ -41,12 +43,12 @@ public class Circles {
             + "schedule_start, schedule_time_zone, meeting_minutes, dues_amount_cents, dues_currency, dues_interval";
 
     private final TenantSql sql;
-    private final CircleEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Circles(TenantSql sql, CircleEvents events, Clock clock) {
+    public Circles(TenantSql sql, Outbox outbox, Clock clock) {
         this.sql = sql;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -69,8 +71,8 @@ public class Circles {
             for (UUID facilitator : facilitators) {
                 db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
             }
-            events.record("CircleCreated", "circleId", id, "name", definition.name(), "capacity", definition.capacity(),
-                    "facilitatorIds", facilitators.stream().map(UUID::toString).toList(), "by", caller.person());
+            outbox.publish(new CircleEvent.CircleCreated(TenantScope.requireId(), id, definition.name(), definition.capacity(),
+                    List.copyOf(facilitators), caller.person()));
             return load(db, id).orElseThrow();
         });
     }
@@ -95,7 +97,7 @@ public class Circles {
             for (UUID facilitator : facilitators) {
                 db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
             }
-            events.record("CircleChanged", "circleId", id, "name", definition.name(), "capacity", definition.capacity(), "by", caller.person());
+            outbox.publish(new CircleEvent.CircleChanged(TenantScope.requireId(), id, definition.name(), definition.capacity(), caller.person()));
             return load(db, id).orElseThrow();
         });
     }
@@ -111,7 +113,7 @@ public class Circles {
             Instant now = clock.instant();
             memberships.endAllForArchive(db, id, now);
             db.update("update circles set status = 'ARCHIVED', archived_at = ?, open_to_join = false, updated_at = ? where id = ?", now, now, id);
-            events.record("CircleArchived", "circleId", id, "by", caller.person());
+            outbox.publish(new CircleEvent.CircleArchived(TenantScope.requireId(), id, caller.person()));
             return load(db, id).orElseThrow();
         });
     }

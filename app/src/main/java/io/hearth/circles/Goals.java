@@ -2,6 +2,8 @@ package io.hearth.circles;
 
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
@@ -25,13 +27,13 @@ public class Goals {
 
     private final TenantSql sql;
     private final Circles circles;
-    private final CircleEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Goals(TenantSql sql, Circles circles, CircleEvents events, Clock clock) {
+    public Goals(TenantSql sql, Circles circles, Outbox outbox, Clock clock) {
         this.sql = sql;
         this.circles = circles;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -51,7 +53,7 @@ public class Goals {
             Instant now = clock.instant();
             db.update("insert into goals (id, person_id, title, description, visibility, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
                     id, caller.person(), title.strip(), description == null ? "" : description, visibility, now, now);
-            events.record("GoalSet", "goalId", id, "personId", caller.person(), "visibility", visibility);
+            outbox.publish(new CircleEvent.GoalSet(TenantScope.requireId(), id, caller.person(), visibility));
             return goal(db, id);
         });
     }
@@ -62,7 +64,7 @@ public class Goals {
             own(db, id, caller);
             db.update("update goals set title = ?, description = ?, visibility = ?, status = ?, updated_at = ? where id = ?",
                     title.strip(), description == null ? "" : description, visibility, status, clock.instant(), id);
-            events.record("GoalChanged", "goalId", id, "personId", caller.person(), "status", status, "visibility", visibility);
+            outbox.publish(new CircleEvent.GoalChanged(TenantScope.requireId(), id, caller.person(), status, visibility));
             return goal(db, id);
         });
     }
@@ -73,7 +75,7 @@ public class Goals {
             own(db, id, caller);
             db.update("insert into goal_progress (id, goal_id, note, percent, recorded_at) values (?, ?, ?, ?, ?)",
                     UUID.randomUUID(), id, note, percent, clock.instant());
-            events.record("GoalProgressRecorded", "goalId", id, "personId", caller.person(), "percent", percent);
+            outbox.publish(new CircleEvent.GoalProgressRecorded(TenantScope.requireId(), id, caller.person(), percent));
             return goal(db, id);
         });
     }

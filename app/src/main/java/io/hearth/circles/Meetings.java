@@ -2,6 +2,8 @@ package io.hearth.circles;
 
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -29,15 +31,15 @@ public class Meetings {
 
     private final TenantSql sql;
     private final Circles circles;
-    private final CircleEvents events;
+    private final Outbox outbox;
     private final Clock clock;
     private final int streakAlert;
 
-    public Meetings(TenantSql sql, Circles circles, CircleEvents events, Clock clock,
+    public Meetings(TenantSql sql, Circles circles, Outbox outbox, Clock clock,
                     @Property(name = "hearth.circles.absence-streak-alert") int streakAlert) {
         this.sql = sql;
         this.circles = circles;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
         this.streakAlert = streakAlert;
     }
@@ -95,14 +97,13 @@ public class Meetings {
             for (Mark mark : marks) {
                 db.update("insert into circle_attendance (meeting_id, person_id, status) values (?, ?, ?)", id, mark.personId(), mark.status());
             }
-            events.record("MeetingRecorded", "circleId", circleId, "meetingId", id, "startsAt", startsAt,
-                    "present", marks.stream().filter(m -> m.status() == Attendance.Status.PRESENT).count(), "marked", marks.size());
+            outbox.publish(new CircleEvent.MeetingRecorded(TenantScope.requireId(), circleId, id, startsAt, marks.stream().filter(m -> m.status() == Attendance.Status.PRESENT).count(), marks.size()));
             for (Mark mark : marks) {
                 if (mark.status() == Attendance.Status.ABSENT) {
                     List<Attendance.Status> history = history(db, circleId, mark.personId(), streakAlert + 1);
                     if (Attendance.reachesAlert(history, streakAlert)) {
-                        events.record("MemberAbsenceStreakReached", "circleId", circleId, "personId", mark.personId(),
-                                "streak", streakAlert, "facilitatorIds", circle.facilitators().stream().map(f -> f.id().toString()).toList());
+                        outbox.publish(new CircleEvent.MemberAbsenceStreakReached(TenantScope.requireId(), circleId, mark.personId(), streakAlert,
+                                circle.facilitators().stream().map(f -> f.id()).toList()));
                     }
                 }
             }
@@ -170,8 +171,8 @@ public class Meetings {
             }
             db.update("insert into circle_schedule_exceptions (circle_id, original_start, new_start) values (?, ?, ?) "
                     + "on conflict (circle_id, original_start) do update set new_start = excluded.new_start", circleId, plannedStart, newStart);
-            events.record(newStart == null ? "MeetingCancelled" : "MeetingMoved", "circleId", circleId, "plannedStart", plannedStart,
-                    "newStart", newStart, "by", caller.person());
+            outbox.publish(newStart == null ? new CircleEvent.MeetingCancelled(TenantScope.requireId(), circleId, plannedStart, caller.person())
+                    : new CircleEvent.MeetingMoved(TenantScope.requireId(), circleId, plannedStart, newStart, caller.person()));
             Map<Instant, Instant> exceptions = exceptions(db, circleId);
             Instant shown = newStart == null ? plannedStart : newStart;
             return schedule.occurrences(shown, shown.plusSeconds(1), exceptions).stream()

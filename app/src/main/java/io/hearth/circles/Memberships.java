@@ -5,6 +5,8 @@ import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -33,13 +35,13 @@ public class Memberships {
 
     private final TenantSql sql;
     private final Circles circles;
-    private final CircleEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Memberships(TenantSql sql, Circles circles, CircleEvents events, Clock clock) {
+    public Memberships(TenantSql sql, Circles circles, Outbox outbox, Clock clock) {
         this.sql = sql;
         this.circles = circles;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -110,7 +112,7 @@ public class Memberships {
                 throw Refusal.notFound("He is not a member of this circle");
             }
             db.update("update circle_transfers set status = 'WITHDRAWN', decided_at = ? where person_id = ? and status = 'PENDING'", now, person);
-            events.record("MemberLeftCircle", "circleId", circleId, "personId", person, "reason", reason, "by", caller.person(), "at", now);
+            outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, person, reason, caller.person(), now));
             offerFreedSeats(db, circleId);
             return null;
         });
@@ -124,7 +126,7 @@ public class Memberships {
                     status, circleId, person) == 0) {
                 throw Refusal.notFound("He is not a member of this circle");
             }
-            events.record("MemberPaymentStatusChanged", "circleId", circleId, "personId", person, "status", status, "by", caller.person());
+            outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, caller.person()));
             return db.one("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
                             + "from circle_memberships m join people p on p.id = m.person_id where m.circle_id = ? and m.person_id = ? and m.left_at is null",
                     rs -> member(rs, true), circleId, person).orElseThrow();
@@ -171,7 +173,8 @@ public class Memberships {
             String status = seat ? "PENDING" : "WAITLISTED";
             db.update("insert into circle_join_requests (id, circle_id, person_id, status, message, created_at) values (?, ?, ?, ?, ?, ?)",
                     id, circleId, caller.person(), status, message == null ? "" : message, clock.instant());
-            events.record(seat ? "JoinRequested" : "JoinWaitlisted", "circleId", circleId, "requestId", id, "personId", caller.person());
+            outbox.publish(seat ? new CircleEvent.JoinRequested(TenantScope.requireId(), circleId, id, caller.person())
+                    : new CircleEvent.JoinWaitlisted(TenantScope.requireId(), circleId, id, caller.person()));
             return request(db, id).orElseThrow();
         });
     }
@@ -200,7 +203,7 @@ public class Memberships {
             // An offered seat is his already: do not count his own offer against him.
             Member member = admit(db, circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
             db.update("update circle_join_requests set status = 'APPROVED', decided_at = ?, decided_by = ? where id = ?", clock.instant(), caller.person(), requestId);
-            events.record("JoinRequestApproved", "circleId", circleId, "requestId", requestId, "personId", request.personId(), "by", caller.person());
+            outbox.publish(new CircleEvent.JoinRequestApproved(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
             return member;
         });
     }
@@ -215,7 +218,7 @@ public class Memberships {
                 throw Refusal.conflict("This request was decided already: " + request.status());
             }
             db.update("update circle_join_requests set status = 'DECLINED', decided_at = ?, decided_by = ? where id = ?", clock.instant(), caller.person(), requestId);
-            events.record("JoinRequestDeclined", "circleId", circleId, "requestId", requestId, "personId", request.personId(), "by", caller.person());
+            outbox.publish(new CircleEvent.JoinRequestDeclined(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
             offerFreedSeats(db, circleId);
             return request(db, requestId).orElseThrow();
         });
@@ -232,7 +235,7 @@ public class Memberships {
                 throw Refusal.conflict("This request was decided already: " + request.status());
             }
             db.update("update circle_join_requests set status = 'WITHDRAWN', decided_at = ? where id = ?", clock.instant(), requestId);
-            events.record("JoinRequestWithdrawn", "circleId", circleId, "requestId", requestId, "personId", caller.person());
+            outbox.publish(new CircleEvent.JoinRequestWithdrawn(TenantScope.requireId(), circleId, requestId, caller.person()));
             offerFreedSeats(db, circleId);
             return request(db, requestId).orElseThrow();
         });
@@ -259,7 +262,7 @@ public class Memberships {
             UUID id = UUID.randomUUID();
             db.update("insert into circle_transfers (id, person_id, from_circle_id, to_circle_id, status, created_at) values (?, ?, ?, ?, 'PENDING', ?)",
                     id, caller.person(), fromCircle, toCircle, clock.instant());
-            events.record("TransferRequested", "transferId", id, "personId", caller.person(), "fromCircleId", fromCircle, "toCircleId", toCircle);
+            outbox.publish(new CircleEvent.TransferRequested(TenantScope.requireId(), id, caller.person(), fromCircle, toCircle));
             return transfer(db, id).orElseThrow();
         });
     }
@@ -294,7 +297,7 @@ public class Memberships {
                     transferId).orElseThrow().approve(caller.person(), fromSide, toSide);
             db.update("update circle_transfers set from_approved_by = ?, to_approved_by = ? where id = ?",
                     approved.fromApprovedBy(), approved.toApprovedBy(), transferId);
-            events.record("TransferApproved", "transferId", transferId, "by", caller.person(), "fromSide", fromSide, "toSide", toSide);
+            outbox.publish(new CircleEvent.TransferApproved(TenantScope.requireId(), transferId, caller.person(), fromSide, toSide));
             if (approved.approvedByBoth()) {
                 Circles.requireActive(to);
                 Capacity.requireSeat(to.capacity(), seatsTaken(db, to.id()));
@@ -304,8 +307,7 @@ public class Memberships {
                 db.update("insert into circle_memberships (id, circle_id, person_id, joined_at) values (?, ?, ?, ?)",
                         UUID.randomUUID(), to.id(), current.personId(), now);
                 db.update("update circle_transfers set status = 'COMPLETED', decided_at = ? where id = ?", now, transferId);
-                events.record("MemberMovedCircle", "transferId", transferId, "personId", current.personId(), "fromCircleId", from.id(),
-                        "toCircleId", to.id(), "at", now);
+                outbox.publish(new CircleEvent.MemberMovedCircle(TenantScope.requireId(), transferId, current.personId(), from.id(), to.id(), now));
                 offerFreedSeats(db, from.id());
             }
             return transfer(db, transferId).orElseThrow();
@@ -326,7 +328,8 @@ public class Memberships {
                     mine ? "WITHDRAWN" : "DECLINED", clock.instant(), transferId) == 0) {
                 throw Refusal.conflict("This transfer is " + view.status());
             }
-            events.record(mine ? "TransferWithdrawn" : "TransferDeclined", "transferId", transferId, "by", caller.person());
+            outbox.publish(mine ? new CircleEvent.TransferWithdrawn(TenantScope.requireId(), transferId, caller.person())
+                    : new CircleEvent.TransferDeclined(TenantScope.requireId(), transferId, caller.person()));
             return transfer(db, transferId).orElseThrow();
         });
     }
@@ -369,7 +372,7 @@ public class Memberships {
             // The unique index caught him joining another circle at the same moment; the transaction rolls back.
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He has just joined another circle");
         }
-        events.record("MemberJoinedCircle", "circleId", circle.id(), "personId", person, "by", by, "at", now);
+        outbox.publish(new CircleEvent.MemberJoinedCircle(TenantScope.requireId(), circle.id(), person, by, now));
         return db.one("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
                         + "from circle_memberships m join people p on p.id = m.person_id where m.circle_id = ? and m.person_id = ? and m.left_at is null",
                 rs -> member(rs, true), circle.id(), person).orElseThrow();
@@ -388,7 +391,7 @@ public class Memberships {
                 return;
             }
             db.update("update circle_join_requests set status = 'OFFERED' where id = ?", next.get().id());
-            events.record("CircleSeatOffered", "circleId", circleId, "requestId", next.get().id(), "personId", next.get().personId());
+            outbox.publish(new CircleEvent.CircleSeatOffered(TenantScope.requireId(), circleId, next.get().id(), next.get().personId()));
         }
     }
 
@@ -398,7 +401,7 @@ public class Memberships {
         db.update("update circle_join_requests set status = 'DECLINED', decided_at = ? where circle_id = ? and status in ('PENDING', 'WAITLISTED', 'OFFERED')", now, circleId);
         db.update("update circle_transfers set status = 'DECLINED', decided_at = ? where (from_circle_id = ? or to_circle_id = ?) and status = 'PENDING'", now, circleId, circleId);
         for (UUID member : members) {
-            events.record("MemberLeftCircle", "circleId", circleId, "personId", member, "reason", LeaveReason.REMOVED, "at", now);
+            outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, member, LeaveReason.REMOVED, null, now));
         }
     }
 

@@ -79,8 +79,7 @@ public class TenantProvisioning {
         tx.executeWrite(status -> {
             directory.changeStatus(id, TenantStatus.ACTIVE);
             processed.record(event.eventId(), event.type());
-            outbox.append(Topics.TENANT_PROVISIONING, EventEnvelope.of("TenantProvisioned", id.value(),
-                    payload(slug, "schemaName", tenant.schemaName(), "migrationVersion", migrations.latestVersion())));
+            outbox.publish(new ProvisioningEvent.TenantProvisioned(id, slug, tenant.schemaName(), migrations.latestVersion()));
             return null;
         });
         resolver.forget(slug);
@@ -110,18 +109,8 @@ public class TenantProvisioning {
     private void fail(EventEnvelope event, TenantId id, String slug, String reason) {
         tx.executeWrite(status -> {
             processed.record(event.eventId(), event.type());
-            outbox.append(Topics.TENANT_PROVISIONING, EventEnvelope.of("TenantProvisioningFailed", id.value(),
-                    payload(slug, "reason", reason)));
+            outbox.publish(new ProvisioningEvent.TenantProvisioningFailed(id, slug, reason));
             return null;
         });
-    }
-
-    private static Map<String, Object> payload(String slug, String... pairs) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("slug", slug);
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            payload.put(pairs[i], pairs[i + 1]);
-        }
-        return payload;
     }
 }

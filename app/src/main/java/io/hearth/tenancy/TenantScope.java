@@ -28,6 +28,11 @@ public final class TenantScope {
         return current().orElseThrow(NoTenantInScopeException::new);
     }
 
+    /** The id of the tenant in scope, for the events a change publishes. */
+    public static TenantId requireId() {
+        return require().id();
+    }
+
     /** Runs the work as the given tenant, on this thread and wherever Micronaut propagates the context. */
     public static <T> T call(Tenant tenant, Supplier<T> work) {
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(new Current(tenant)).propagate()) {

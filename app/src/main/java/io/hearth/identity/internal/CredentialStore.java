@@ -26,7 +26,7 @@ public class CredentialStore {
 
     private final TransactionOperations<Connection> tx;
 
-    /** The credentials datasource is migrated from {@code db/credentials} by micronaut-flyway when it is created. */
+    /** The credentials database is migrated when its datasource is created (DatabaseMigrations). */
     public CredentialStore(@Named("credentials") TransactionOperations<Connection> tx) {
         this.tx = tx;
     }

@@ -16,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The registry of organisations. Every change and the event announcing it are written in one transaction; the
@@ -61,12 +60,7 @@ public class TenantRegistry {
             }
             throw e;
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("slug", row.slug());
-        payload.put("name", row.name());
-        payload.put("adminEmail", row.adminEmail());
-        payload.put("plan", row.plan());
-        outbox.append(Topics.TENANT_LIFECYCLE, EventEnvelope.of("TenantRegistered", row.id(), payload));
+        outbox.publish(new LifecycleEvent.TenantRegistered(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan()));
         LOG.info("tenant {} registered", slug);
         return Tenant.of(row);
     }
@@ -85,15 +79,15 @@ public class TenantRegistry {
 
     @Transactional
     public Tenant suspend(String slug) {
-        return transition(slug, TenantStatus.ACTIVE, TenantStatus.SUSPENDED, "TenantSuspended");
+        return transition(slug, TenantStatus.ACTIVE, TenantStatus.SUSPENDED, LifecycleEvent.TenantSuspended::new);
     }
 
     @Transactional
     public Tenant reactivate(String slug) {
-        return transition(slug, TenantStatus.SUSPENDED, TenantStatus.ACTIVE, "TenantReactivated");
+        return transition(slug, TenantStatus.SUSPENDED, TenantStatus.ACTIVE, LifecycleEvent.TenantReactivated::new);
     }
 
-    private Tenant transition(String slug, TenantStatus from, TenantStatus to, String eventType) {
+    private Tenant transition(String slug, TenantStatus from, TenantStatus to, BiFunction<UUID, String, LifecycleEvent> fact) {
         TenantRow row = repository.findBySlugForUpdate(slug)
                 .orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
         TenantStatus current = TenantStatus.valueOf(row.status());
@@ -105,7 +99,7 @@ public class TenantRegistry {
         }
         TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
                 to.name(), row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt()));
-        outbox.append(Topics.TENANT_LIFECYCLE, EventEnvelope.of(eventType, row.id(), Map.of("slug", row.slug())));
+        outbox.publish(fact.apply(row.id(), row.slug()));
         return Tenant.of(changed);
     }
 

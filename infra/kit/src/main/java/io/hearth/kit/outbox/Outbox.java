@@ -23,7 +23,12 @@ public class Outbox {
         this.relay = relay;
     }
 
-    public void append(String topic, EventEnvelope event) {
+    /** Publishes a domain event in the current transaction (call it inside the transaction of the change). */
+    public void publish(DomainEvent event) {
+        append(event.topic(), EventEnvelope.of(DomainEvent.typeOf(event), event.tenantId(), DomainEvent.payloadOf(event)));
+    }
+
+    private void append(String topic, EventEnvelope event) {
         String payload;
         try {
             payload = json.writeValueAsString(event);

@@ -1,4 +1,4 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import java.util.ArrayList;
 import java.util.Comparator;

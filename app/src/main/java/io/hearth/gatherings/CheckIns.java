@@ -1,12 +1,11 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.SigningKeys;
 import io.hearth.kit.Refusal;
-import io.hearth.outbox.DomainEvents;
-import io.hearth.outbox.Topics;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
@@ -34,14 +33,14 @@ public class CheckIns {
     private final TenantSql sql;
     private final Events events;
     private final SigningKeys keys;
-    private final DomainEvents news;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public CheckIns(TenantSql sql, Events events, SigningKeys keys, DomainEvents news, Clock clock) {
+    public CheckIns(TenantSql sql, Events events, SigningKeys keys, Outbox outbox, Clock clock) {
         this.sql = sql;
         this.events = events;
         this.keys = keys;
-        this.news = news;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -107,8 +106,7 @@ public class CheckIns {
             if (!already) {
                 Instant now = clock.instant();
                 db.update("update registrations set checked_in_at = ? where id = ? and checked_in_at is null", now, registrationId);
-                news.record(Topics.EVENTS, "AttendeeCheckedIn", "eventId", eventId, "registrationId", registrationId,
-                        "personId", registration.personId(), "by", caller.person(), "at", now);
+                outbox.publish(new GatheringEvent.AttendeeCheckedIn(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), now));
             }
             return attendee(db, registrationId, already);
         });

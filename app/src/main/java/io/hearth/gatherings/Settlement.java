@@ -1,4 +1,4 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import java.time.Duration;
 import java.time.Instant;

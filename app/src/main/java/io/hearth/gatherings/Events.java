@@ -1,12 +1,12 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
-import io.hearth.outbox.DomainEvents;
-import io.hearth.outbox.Topics;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
@@ -36,13 +36,13 @@ import java.util.UUID;
 public class Events {
 
     private final TenantSql sql;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Events(TenantSql sql, DomainEvents events, JsonMapper json, Clock clock) {
+    public Events(TenantSql sql, Outbox outbox, JsonMapper json, Clock clock) {
         this.sql = sql;
-        this.events = events;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
@@ -75,7 +75,7 @@ public class Events {
                 throw Refusal.conflict("An event type with this code exists");
             }
             db.update("insert into event_types (code, name) values (?, ?)", code, name.strip());
-            events.record(Topics.EVENTS, "EventTypeAdded", "code", code, "name", name, "by", Caller.require().person());
+            outbox.publish(new GatheringEvent.EventTypeAdded(TenantScope.requireId(), code, name, Caller.require().person()));
             return new EventType(code, name.strip(), false);
         });
     }
@@ -101,8 +101,7 @@ public class Events {
             replaceQuestions(db, id, definition.questions());
             addWaivers(db, id, definition.waivers());
             db.update("insert into event_staff (event_id, person_id, role) values (?, ?, 'LEAD')", id, caller.person());
-            events.record(Topics.EVENTS, "EventScheduled", "eventId", id, "title", definition.title(), "type", definition.type(),
-                    "startsAt", definition.startsAt(), "capacity", definition.capacity(), "by", caller.person());
+            outbox.publish(new GatheringEvent.EventScheduled(TenantScope.requireId(), id, definition.title(), definition.type(), definition.startsAt(), definition.capacity(), caller.person()));
             return load(db, id).orElseThrow();
         });
     }
@@ -143,8 +142,7 @@ public class Events {
                     definition.registrationClosesAt(), priceJson(definition.priceOptions()), or(definition.holdMinutes(), event.holdMinutes()),
                     or(definition.offerHours(), event.offerHours()), or(definition.cancellationCutoffHours(), event.cancellationCutoffHours()),
                     definition.participantsPerStaff(), or(definition.sensitiveRetentionDays(), event.sensitiveRetentionDays()), clock.instant(), id);
-            events.record(Topics.EVENTS, "EventChanged", "eventId", id, "capacity", definition.capacity(), "startsAt", definition.startsAt(),
-                    "by", caller.person());
+            outbox.publish(new GatheringEvent.EventChanged(TenantScope.requireId(), id, definition.capacity(), definition.startsAt(), caller.person()));
             // A raised capacity frees seats: offer them now, in this change.
             registrations.settle(db, id);
             return load(db, id).orElseThrow();
@@ -163,7 +161,7 @@ public class Events {
             db.update("update registrations set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, updated_at = ? "
                     + "where event_id = ? and status not in ('CANCELLED', 'EXPIRED')", now, caller.person(), "event cancelled: " + reason, now, id);
             db.update("update events set status = 'CANCELLED', cancel_reason = ?, updated_at = ? where id = ?", reason, now, id);
-            events.record(Topics.EVENTS, "EventCancelled", "eventId", id, "reason", reason, "by", caller.person());
+            outbox.publish(new GatheringEvent.EventCancelled(TenantScope.requireId(), id, reason, caller.person()));
             return load(db, id).orElseThrow();
         });
     }

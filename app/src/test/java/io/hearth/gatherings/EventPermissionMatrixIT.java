@@ -1,8 +1,8 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import io.hearth.Api;
-import io.hearth.PermissionMatrix;
 import io.hearth.PermissionMatrix.Row;
+import io.hearth.PermissionMatrix;
 import io.hearth.RealStack;
 import io.hearth.identity.Org;
 import io.hearth.identity.Role;

@@ -1,4 +1,4 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import io.hearth.Api;
 import io.hearth.RealStack;

@@ -1,8 +1,8 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
-import io.hearth.events.Settlement.Seat;
-import io.hearth.events.Settlement.Status;
-import io.hearth.events.Settlement.Transition;
+import io.hearth.gatherings.Settlement.Seat;
+import io.hearth.gatherings.Settlement.Status;
+import io.hearth.gatherings.Settlement.Transition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import io.hearth.ErrorCode;
 import io.hearth.circles.Meetings;
@@ -6,9 +6,9 @@ import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.Caller;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
-import io.hearth.outbox.DomainEvents;
-import io.hearth.outbox.Topics;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.Paged;
@@ -42,15 +42,15 @@ public class Registrations {
 
     private final TenantSql sql;
     private final Events events;
-    private final DomainEvents news;
+    private final Outbox outbox;
     private final FieldCipher cipher;
     private final Meetings meetings;
     private final Clock clock;
 
-    public Registrations(TenantSql sql, Events events, DomainEvents news, FieldCipher cipher, Meetings meetings, Clock clock) {
+    public Registrations(TenantSql sql, Events events, Outbox outbox, FieldCipher cipher, Meetings meetings, Clock clock) {
         this.sql = sql;
         this.events = events;
-        this.news = news;
+        this.outbox = outbox;
         this.cipher = cipher;
         this.meetings = meetings;
         this.clock = clock;
@@ -114,11 +114,11 @@ public class Registrations {
             for (UUID waiver : application.acceptedWaivers()) {
                 db.update("insert into waiver_acceptances (registration_id, waiver_id, accepted_at) values (?, ?, ?)", id, waiver, now);
             }
-            news.record(Topics.EVENTS, switch (status) {
-                case CONFIRMED -> "RegistrationConfirmed";
-                case PENDING_PAYMENT -> "RegistrationHeld";
-                default -> "RegistrationWaitlisted";
-            }, "eventId", eventId, "registrationId", id, "personId", caller.person(), "sponsorId", application.sponsorId());
+            outbox.publish(switch (status) {
+                case CONFIRMED -> new GatheringEvent.RegistrationConfirmed(tenant.id(), eventId, id, caller.person(), application.sponsorId(), null, null, null);
+                case PENDING_PAYMENT -> new GatheringEvent.RegistrationHeld(tenant.id(), eventId, id, caller.person(), application.sponsorId(), null);
+                default -> new GatheringEvent.RegistrationWaitlisted(tenant.id(), eventId, id, caller.person(), application.sponsorId());
+            });
             return registration(db, id).orElseThrow();
         });
         return registered.withWarnings(conflicts(eventId, caller.person()));
@@ -149,8 +149,7 @@ public class Registrations {
             }
             db.update("update registrations set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, updated_at = ? where id = ?",
                     now, caller.person(), reason == null ? "" : reason, now, registrationId);
-            news.record(Topics.EVENTS, "RegistrationCancelled", "eventId", eventId, "registrationId", registrationId,
-                    "personId", registration.personId(), "by", caller.person(), "reason", reason == null ? "" : reason);
+            outbox.publish(new GatheringEvent.RegistrationCancelled(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), reason == null ? "" : reason));
             settle(db, eventId);
             return registration(db, registrationId).orElseThrow();
         });
@@ -172,8 +171,9 @@ public class Registrations {
             Settlement.Status next = event.paid() ? Settlement.Status.PENDING_PAYMENT : Settlement.Status.CONFIRMED;
             db.update("update registrations set status = ?, offer_until = null, hold_until = ?, updated_at = ? where id = ?",
                     next, event.paid() ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null, now, registrationId);
-            news.record(Topics.EVENTS, event.paid() ? "RegistrationHeld" : "RegistrationConfirmed", "eventId", eventId,
-                    "registrationId", registrationId, "personId", caller.person(), "fromWaitlist", true);
+            outbox.publish(event.paid()
+                    ? new GatheringEvent.RegistrationHeld(TenantScope.requireId(), eventId, registrationId, caller.person(), null, true)
+                    : new GatheringEvent.RegistrationConfirmed(TenantScope.requireId(), eventId, registrationId, caller.person(), null, true, null, null));
             return registration(db, registrationId).orElseThrow();
         });
     }
@@ -188,7 +188,7 @@ public class Registrations {
                     + "and status = 'PENDING_PAYMENT'", clock.instant(), registrationId, eventId) == 0) {
                 throw Refusal.conflict("No held seat with this id waits for payment");
             }
-            news.record(Topics.EVENTS, "RegistrationConfirmed", "eventId", eventId, "registrationId", registrationId, "paid", true, "by", caller.person());
+            outbox.publish(new GatheringEvent.RegistrationConfirmed(TenantScope.requireId(), eventId, registrationId, null, null, null, true, caller.person()));
             return registration(db, registrationId).orElseThrow();
         });
     }
@@ -306,7 +306,7 @@ public class Registrations {
                 db.update("update registrations set sealed_emergency_contact = null, sealed_medical_notes = null, sensitive_erased_at = ? where id = ?", now, id);
             }
             if (!due.isEmpty()) {
-                news.record(Topics.EVENTS, "SensitiveDataErased", "registrations", due.size(), "at", now);
+                outbox.publish(new GatheringEvent.SensitiveDataErased(TenantScope.requireId(), due.size(), now));
             }
             return due.size();
         });
@@ -333,9 +333,10 @@ public class Registrations {
         for (Settlement.Transition t : Settlement.settle(event.capacity(), seats(db, eventId), now, Duration.ofHours(event.offerHours()))) {
             db.update("update registrations set status = ?, offer_until = ?, hold_until = case when ? = 'EXPIRED' then hold_until else null end, "
                     + "updated_at = ? where id = ?", t.to(), t.offerUntil(), t.to().name(), now, t.registration());
-            news.record(Topics.EVENTS, t.to() == Settlement.Status.OFFERED ? "WaitlistSeatOffered"
-                            : t.from() == Settlement.Status.OFFERED ? "SeatOfferLapsed" : "RegistrationHoldExpired",
-                    "eventId", eventId, "registrationId", t.registration(), "offerUntil", t.offerUntil());
+            TenantId tenant = TenantScope.requireId();
+            outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenant, eventId, t.registration(), t.offerUntil())
+                    : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenant, eventId, t.registration(), t.offerUntil())
+                    : new GatheringEvent.RegistrationHoldExpired(tenant, eventId, t.registration(), t.offerUntil()));
         }
     }
 

@@ -1,9 +1,9 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
-import io.hearth.outbox.DomainEvents;
-import io.hearth.outbox.Topics;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -25,13 +25,13 @@ public class Staffing {
 
     private final TenantSql sql;
     private final Events events;
-    private final DomainEvents news;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Staffing(TenantSql sql, Events events, DomainEvents news, Clock clock) {
+    public Staffing(TenantSql sql, Events events, Outbox outbox, Clock clock) {
         this.sql = sql;
         this.events = events;
-        this.news = news;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -62,7 +62,7 @@ public class Staffing {
             db.update("insert into event_staff (event_id, person_id, role, custom_role, assigned_at) values (?, ?, ?, ?, ?) "
                     + "on conflict (event_id, person_id) do update set role = excluded.role, custom_role = excluded.custom_role",
                     eventId, person, role, role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());
-            news.record(Topics.EVENTS, "StaffAssigned", "eventId", eventId, "personId", person, "role", role, "by", caller.person());
+            outbox.publish(new GatheringEvent.StaffAssigned(TenantScope.requireId(), eventId, person, role, caller.person()));
             return staff(db, eventId).stream().filter(s -> s.personId().equals(person)).findFirst().orElseThrow();
         });
     }
@@ -77,7 +77,7 @@ public class Staffing {
             if (db.update("delete from event_staff where event_id = ? and person_id = ?", eventId, person) == 0) {
                 throw Refusal.notFound("He is not on this event's staff");
             }
-            news.record(Topics.EVENTS, "StaffRemoved", "eventId", eventId, "personId", person, "by", caller.person());
+            outbox.publish(new GatheringEvent.StaffRemoved(TenantScope.requireId(), eventId, person, caller.person()));
             return null;
         });
     }
@@ -102,7 +102,7 @@ public class Staffing {
             }
             UUID id = UUID.randomUUID();
             db.update("insert into care_teams (id, event_id, name, staff_id) values (?, ?, ?, ?)", id, eventId, name.strip(), staffId);
-            news.record(Topics.EVENTS, "CareTeamFormed", "eventId", eventId, "careTeamId", id, "staffId", staffId);
+            outbox.publish(new GatheringEvent.CareTeamFormed(TenantScope.requireId(), eventId, id, staffId));
             return teams(db, eventId).teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
         });
     }
@@ -141,7 +141,7 @@ public class Staffing {
                     moved++;
                 }
             }
-            news.record(Topics.EVENTS, "CareTeamsAssigned", "eventId", eventId, "placed", moved, "by", caller.person());
+            outbox.publish(new GatheringEvent.CareTeamsAssigned(TenantScope.requireId(), eventId, moved, caller.person()));
             return teams(db, eventId);
         });
     }
@@ -157,7 +157,7 @@ public class Staffing {
             if (db.update("update registrations set care_team_id = ? where id = ? and event_id = ? and status = 'CONFIRMED'", teamId, registrationId, eventId) == 0) {
                 throw Refusal.notFound("No confirmed registration with this id for this event");
             }
-            news.record(Topics.EVENTS, "CareTeamAssigned", "eventId", eventId, "registrationId", registrationId, "careTeamId", teamId, "by", caller.person());
+            outbox.publish(new GatheringEvent.CareTeamAssigned(TenantScope.requireId(), eventId, registrationId, teamId, caller.person()));
             return teams(db, eventId);
         });
     }

@@ -1,4 +1,4 @@
-package io.hearth.events;
+package io.hearth.gatherings;
 
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
