@@ -2,8 +2,10 @@ package io.hearth.kit.outbox;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,24 +23,20 @@ public interface DomainEvent {
     /** The Kafka topic it is published on. */
     String topic();
 
-    /** The components that name the tenant; they are the envelope's {@code tenantId}, not part of the payload. */
-    String TENANT_COMPONENT = "tenant";
-
     static String typeOf(DomainEvent event) {
         return event.getClass().getSimpleName();
     }
 
+    /** The payload's fields of a record event type: its components but the tenant ({@code tenant} or {@code tenantId}). */
+    static List<String> fieldsOf(Class<? extends DomainEvent> type) {
+        return payloadComponents(type).stream().map(RecordComponent::getName).toList();
+    }
+
     /** The payload of a record event: its components except the tenant, in declaration order. */
     static Map<String, Object> payloadOf(DomainEvent event) {
-        if (!event.getClass().isRecord()) {
-            throw new IllegalArgumentException(event.getClass().getName() + " is not a record");
-        }
         Map<String, Object> payload = new LinkedHashMap<>();
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
+        for (RecordComponent component : payloadComponents(event.getClass())) {
             String name = component.getName();
-            if (name.equals(TENANT_COMPONENT) || name.equals("tenantId")) {
-                continue;
-            }
             Object value;
             try {
                 value = component.getAccessor().invoke(event);
@@ -50,6 +48,15 @@ public interface DomainEvent {
             }
         }
         return payload;
+    }
+
+    private static List<RecordComponent> payloadComponents(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is not a record");
+        }
+        return Arrays.stream(type.getRecordComponents())
+                .filter(component -> !component.getName().equals("tenant") && !component.getName().equals("tenantId"))
+                .toList();
     }
 
     private static Object plain(Object value) {
