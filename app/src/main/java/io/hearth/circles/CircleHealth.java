@@ -90,7 +90,7 @@ public class CircleHealth {
         return change >= 0.05 ? Trend.UP : change <= -0.05 ? Trend.DOWN : Trend.FLAT;
     }
 
-    static String csv(Report report) {
+    public static String csv(Report report) {
         StringBuilder out = new StringBuilder("circle_id,name,capacity,members,open_seats,last_meeting_at,attendance_recent,attendance_previous,trend,without_meeting\r\n");
         for (Row row : report.circles()) {
             out.append(row.circleId()).append(',').append(cell(row.name())).append(',').append(row.capacity()).append(',').append(row.members())

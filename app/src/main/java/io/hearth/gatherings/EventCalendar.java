@@ -22,7 +22,7 @@ public class EventCalendar implements CalendarSource {
         this.events = events;
     }
 
-    static String ics(EventView event) {
+    public static String ics(EventView event) {
         return ICalendar.calendar(event.title(), List.of(entry(event)), Instant.now());
     }
 

@@ -263,7 +263,7 @@ public class Accounts {
                 .orElseGet(() -> grants.save(new GrantRow(UUID.randomUUID(), person, role.name(), by, now, validUntil, null, null)));
     }
 
-    PersonRow existing(UUID id) {
+    public PersonRow existing(UUID id) {
         return persons.findById(id).filter(person -> !PersonStatus.ERASED.name().equals(person.status()))
                 .orElseThrow(() -> Refusal.notFound("No member with this id"));
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record PersonView(UUID id, String email, String firstName, String lastName, PersonStatus status, List<Role> roles,
                          boolean mfaEnabled, boolean phoneVerified, Instant createdAt) {
 
-    static PersonView of(PersonRow row, Set<Role> roles) {
+    public static PersonView of(PersonRow row, Set<Role> roles) {
         return new PersonView(row.id(), row.email(), row.firstName(), row.lastName(), PersonStatus.valueOf(row.status()),
                 roles.stream().sorted().toList(), row.mfaEnabled(), row.phoneVerifiedAt() != null, row.createdAt());
     }

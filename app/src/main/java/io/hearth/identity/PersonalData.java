@@ -68,7 +68,7 @@ public class PersonalData {
 
     @Serdeable
     public record AuditEntry(long id, Instant occurredAt, UUID actorId, String action, UUID targetId, String ip, RawJson details) {
-        static AuditEntry of(AuditRow row) {
+        public static AuditEntry of(AuditRow row) {
             return new AuditEntry(row.id(), row.occurredAt(), row.actorId(), row.action(), row.targetId(), row.ip(), new RawJson(row.details()));
         }
     }

@@ -49,7 +49,7 @@ public class Sessions {
     public record Issued(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn, UUID session) {
     }
 
-    static String revokedKey(Tenant tenant, UUID session) {
+    public static String revokedKey(Tenant tenant, UUID session) {
         return "revoked-session:" + tenant.id().value() + ":" + session;
     }
 

@@ -1,11 +1,12 @@
 package io.hearth.tenancy;
 
-import io.hearth.identity.Invitations;
 import io.hearth.kit.Slugs;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.outbox.Topics;
+import io.hearth.tenancy.api.HostTenantResolver;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,19 +28,19 @@ public class TenantProvisioning {
 
     private final TenantDirectory directory;
     private final TenantMigrations migrations;
-    private final Invitations invitations;
+    private final ApplicationEventPublisher<TenantSchemaReady> ready;
     private final ProcessedEvents processed;
     private final Outbox outbox;
     private final TransactionOperations<Connection> tx;
     private final HostTenantResolver resolver;
     private final String cluster;
 
-    public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, Invitations invitations,
+    public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, ApplicationEventPublisher<TenantSchemaReady> ready,
                               ProcessedEvents processed, Outbox outbox, TransactionOperations<Connection> tx,
                               HostTenantResolver resolver, @Property(name = "hearth.db.cluster") String cluster) {
         this.directory = directory;
         this.migrations = migrations;
-        this.invitations = invitations;
+        this.ready = ready;
         this.processed = processed;
         this.outbox = outbox;
         this.tx = tx;
@@ -70,7 +71,7 @@ public class TenantProvisioning {
         Tenant tenant = directory.register(id, slug, name, plan, adminEmail, cluster);
         try {
             migrations.migrate(tenant);
-            TenantScope.run(tenant, () -> invitations.inviteFirstAdmin(adminEmail));
+            ready.publishEvent(new TenantSchemaReady(tenant, adminEmail));
         } catch (RuntimeException e) {
             LOG.error("provisioning of tenant {} failed", slug, e);
             fail(event, id, slug, "provisioning failed: " + e.getMessage());

@@ -17,7 +17,7 @@ public final class TenantScope {
     }
 
     /** The element carried in the propagated context. */
-    record Current(Tenant tenant) implements PropagatedContextElement {
+    public record Current(Tenant tenant) implements PropagatedContextElement {
     }
 
     public static Optional<Tenant> current() {

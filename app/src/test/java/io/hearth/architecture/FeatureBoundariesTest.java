@@ -1,34 +1,45 @@
 package io.hearth.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.hearth.infra.FeatureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** A feature's internal package is its own; others use its public types or its events. */
+/** app's features keep the shape of docs/architecture.md. */
 class FeatureBoundariesTest {
 
-    private final JavaClasses main = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.hearth");
+    static final FeatureRules RULES = FeatureRules.of("io.hearth");
+
+    @Test
+    void theFeaturesAreThePackagesBelowTheRoot() {
+        assertThat(RULES.features()).contains("circles", "gatherings", "identity", "tenancy", "web").doesNotContain("kit");
+    }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        RULES.noCyclesBetweenFeatures().check(RULES.imported());
+    }
 
     @Test
     void internalPackagesAreOnlyUsedByTheirOwnFeature() {
-        for (String feature : new String[] {"tenancy", "identity", "messaging", "outbox", "web"}) {
-            classes().that().resideInAPackage("io.hearth." + feature + ".internal..")
-                    .should().onlyBeAccessed().byAnyPackage("io.hearth." + feature + "..")
-                    .allowEmptyShould(true)
-                    .check(main);
-        }
+        RULES.internalIsPrivateToItsFeature().forEach(rule -> rule.check(RULES.imported()));
+    }
+
+    @Test
+    void httpTypesAreUsedOnlyInApiPackagesAndTheWebPackage() {
+        RULES.httpOnlyInApiAndWeb().check(RULES.imported());
+    }
+
+    @Test
+    void repositoriesAreInternal() {
+        RULES.repositoriesLiveInInternal().check(RULES.imported());
     }
 
     @Test
     void nothingOutsideTenancyTouchesTheDirectoryTables() {
         noClasses().that().resideOutsideOfPackages("io.hearth.tenancy..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.hearth.tenancy.TenantDirectory")
-                .check(main);
+                .check(RULES.imported());
     }
 }

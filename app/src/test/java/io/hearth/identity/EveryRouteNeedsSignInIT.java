@@ -40,7 +40,7 @@ class EveryRouteNeedsSignInIT implements RealStack {
 
         router.uriRoutes().forEach(route -> {
             String path = concrete(route);
-            if (route.getAnnotationMetadata().hasAnnotation(Public.class) || io.hearth.tenancy.TenantFilter.isPlatformPath(path)) {
+            if (route.getAnnotationMetadata().hasAnnotation(Public.class) || io.hearth.tenancy.api.TenantFilter.isPlatformPath(path)) {
                 return;
             }
             HttpMethod method = route.getHttpMethod();

@@ -1,5 +1,6 @@
 package io.hearth.tenancy;
 
+import io.hearth.tenancy.api.HostTenantResolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

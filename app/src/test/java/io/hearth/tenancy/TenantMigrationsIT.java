@@ -1,6 +1,7 @@
 package io.hearth.tenancy;
 
 import io.hearth.RealStack;
+import io.hearth.tenancy.api.HostTenantResolver;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.multitenancy.exceptions.TenantNotFoundException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -8,9 +9,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

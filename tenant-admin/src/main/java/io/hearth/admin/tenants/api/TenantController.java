@@ -1,5 +1,8 @@
-package io.hearth.admin.tenants;
+package io.hearth.admin.tenants.api;
 
+import io.hearth.admin.tenants.Tenant;
+import io.hearth.admin.tenants.TenantRegistry;
+import io.hearth.admin.tenants.TenantStatus;
 import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;

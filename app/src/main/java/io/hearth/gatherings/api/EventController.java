@@ -1,5 +1,10 @@
-package io.hearth.gatherings;
+package io.hearth.gatherings.api;
 
+import io.hearth.gatherings.EventCalendar;
+import io.hearth.gatherings.EventView;
+import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Questions;
+import io.hearth.gatherings.Registrations;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;

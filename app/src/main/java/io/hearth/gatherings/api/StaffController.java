@@ -1,5 +1,6 @@
-package io.hearth.gatherings;
+package io.hearth.gatherings.api;
 
+import io.hearth.gatherings.Staffing;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,6 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.SigningKeys;
 import io.hearth.web.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

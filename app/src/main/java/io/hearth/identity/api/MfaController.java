@@ -1,5 +1,9 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.AllowedBeforeMfa;
+import io.hearth.identity.Caller;
+import io.hearth.identity.Mfa;
+import io.hearth.identity.People;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.micronaut.http.annotation.Body;

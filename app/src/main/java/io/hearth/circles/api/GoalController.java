@@ -1,5 +1,6 @@
-package io.hearth.circles;
+package io.hearth.circles.api;
 
+import io.hearth.circles.Goals;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

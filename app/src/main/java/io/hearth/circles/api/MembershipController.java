@@ -1,8 +1,12 @@
-package io.hearth.circles;
+package io.hearth.circles.api;
 
+import io.hearth.circles.CircleView;
+import io.hearth.circles.Circles;
+import io.hearth.circles.Memberships;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
+import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,7 +21,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import io.hearth.web.Paged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

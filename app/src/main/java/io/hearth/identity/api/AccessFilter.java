@@ -1,11 +1,23 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
 import io.hearth.ErrorCode;
+import io.hearth.identity.AccessTokens;
+import io.hearth.identity.AllowedBeforeMfa;
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
+import io.hearth.identity.OrganisationSettings;
+import io.hearth.identity.People;
+import io.hearth.identity.Permission;
+import io.hearth.identity.PersonStatus;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.identity.Role;
+import io.hearth.identity.Sessions;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantFilter;
 import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.api.TenantFilter;
 import io.hearth.web.Public;
 import io.hearth.web.RateLimiter;
 import io.micronaut.core.annotation.AnnotationMetadata;

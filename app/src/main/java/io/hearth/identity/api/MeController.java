@@ -1,5 +1,12 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.AllowedBeforeMfa;
+import io.hearth.identity.Caller;
+import io.hearth.identity.People;
+import io.hearth.identity.Permission;
+import io.hearth.identity.PersonView;
+import io.hearth.identity.PersonalData;
+import io.hearth.identity.Role;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.micronaut.http.HttpResponse;

@@ -1,6 +1,18 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
 import io.hearth.ErrorCode;
+import io.hearth.identity.AccessTokens;
+import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
+import io.hearth.identity.GoogleSignIn;
+import io.hearth.identity.OidcConfiguration;
+import io.hearth.identity.OrganisationSettings;
+import io.hearth.identity.People;
+import io.hearth.identity.PersonStatus;
+import io.hearth.identity.PersonView;
+import io.hearth.identity.Role;
+import io.hearth.identity.Sessions;
+import io.hearth.identity.SignIn;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.web.Public;

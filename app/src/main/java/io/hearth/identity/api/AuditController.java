@@ -1,5 +1,9 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.Permission;
+import io.hearth.identity.PersonalData;
+import io.hearth.identity.RequiresPermission;
 import io.hearth.identity.internal.AuditRepository;
 import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;

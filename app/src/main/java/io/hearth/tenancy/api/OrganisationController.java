@@ -1,5 +1,7 @@
-package io.hearth.tenancy;
+package io.hearth.tenancy.api;
 
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,5 +1,8 @@
-package io.hearth.circles;
+package io.hearth.circles.api;
 
+import io.hearth.circles.Attendance;
+import io.hearth.circles.MeetingSchedule;
+import io.hearth.circles.Meetings;
 import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

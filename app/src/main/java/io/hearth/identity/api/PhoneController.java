@@ -1,5 +1,7 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.Caller;
+import io.hearth.identity.PhoneVerification;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -1,5 +1,12 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.Accounts;
+import io.hearth.identity.People;
+import io.hearth.identity.Permission;
+import io.hearth.identity.PersonStatus;
+import io.hearth.identity.PersonView;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.identity.Role;
 import io.hearth.identity.internal.GrantRow;
 import io.hearth.identity.internal.InvitationRow;
 import io.hearth.identity.internal.PersonRepository;

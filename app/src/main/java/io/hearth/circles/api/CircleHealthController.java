@@ -1,5 +1,6 @@
-package io.hearth.circles;
+package io.hearth.circles.api;
 
+import io.hearth.circles.CircleHealth;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.micronaut.core.annotation.Nullable;

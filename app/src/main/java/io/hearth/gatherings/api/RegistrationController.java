@@ -1,5 +1,8 @@
-package io.hearth.gatherings;
+package io.hearth.gatherings.api;
 
+import io.hearth.gatherings.CheckIns;
+import io.hearth.gatherings.Registrations;
+import io.hearth.gatherings.Settlement;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.web.Paged;

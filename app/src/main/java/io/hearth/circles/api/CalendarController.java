@@ -1,5 +1,6 @@
-package io.hearth.circles;
+package io.hearth.circles.api;
 
+import io.hearth.circles.CalendarFeeds;
 import io.hearth.web.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -1,6 +1,10 @@
-package io.hearth.tenancy;
+package io.hearth.tenancy.api;
 
 import io.hearth.kit.Slugs;
+import io.hearth.tenancy.TenancyConfiguration;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantScope;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;

@@ -1,5 +1,9 @@
-package io.hearth.circles;
+package io.hearth.circles.api;
 
+import io.hearth.circles.CircleView;
+import io.hearth.circles.Circles;
+import io.hearth.circles.MeetingSchedule;
+import io.hearth.circles.Memberships;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.micronaut.core.annotation.Nullable;

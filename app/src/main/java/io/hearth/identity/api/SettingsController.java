@@ -1,5 +1,12 @@
-package io.hearth.identity;
+package io.hearth.identity.api;
 
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.OrganisationSettings;
+import io.hearth.identity.People;
+import io.hearth.identity.Permission;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.identity.Role;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

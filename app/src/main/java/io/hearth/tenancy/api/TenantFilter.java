@@ -1,6 +1,8 @@
-package io.hearth.tenancy;
+package io.hearth.tenancy.api;
 
 import io.hearth.kit.web.LogContext;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpHeaders;

@@ -1,5 +1,6 @@
-package io.hearth.admin.operators;
+package io.hearth.admin.operators.api;
 
+import io.hearth.admin.operators.Operators;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.micronaut.context.annotation.Value;

@@ -1,0 +1,22 @@
+package io.hearth.identity;
+
+import io.hearth.tenancy.TenantSchemaReady;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.context.event.ApplicationEventListener;
+import jakarta.inject.Singleton;
+
+/** A new organisation's first admin is invited by email as soon as its schema is ready. */
+@Singleton
+public class FirstAdminInvitation implements ApplicationEventListener<TenantSchemaReady> {
+
+    private final Invitations invitations;
+
+    public FirstAdminInvitation(Invitations invitations) {
+        this.invitations = invitations;
+    }
+
+    @Override
+    public void onApplicationEvent(TenantSchemaReady ready) {
+        TenantScope.run(ready.tenant(), () -> invitations.inviteFirstAdmin(ready.adminEmail()));
+    }
+}
