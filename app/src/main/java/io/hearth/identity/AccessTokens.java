@@ -22,7 +22,8 @@ import java.util.UUID;
 @Singleton
 public class AccessTokens {
 
-    private static final String TYPE = "at+jwt";
+    /** The {@code typ} header of an access token: no other token signed with the same keys passes for one. */
+    public static final String TYPE = "at+jwt";
 
     private final SigningKeys keys;
     private final String issuer;
@@ -59,7 +60,11 @@ public class AccessTokens {
 
     /** The claims of a valid token for this organisation; 401 for anything else. */
     public Claims verify(String token, Tenant tenant) {
-        JWTClaimsSet claims = keys.verified(token, TYPE).orElseThrow(AccessTokens::invalid);
+        return accept(keys.verified(token, TYPE).orElseThrow(AccessTokens::invalid), tenant);
+    }
+
+    /** The claims of a token whose signature was checked, if they make it valid now for this organisation; 401 else. */
+    public Claims accept(JWTClaimsSet claims, Tenant tenant) {
         try {
             Date expires = claims.getExpirationTime();
             if (!issuer.equals(claims.getIssuer()) || expires == null || !expires.toInstant().isAfter(clock.instant())) {

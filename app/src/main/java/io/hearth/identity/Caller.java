@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * The signed-in person a request acts for, with the roles and permissions he holds now. Put in scope by
- * {@link AccessFilter}, carried in Micronaut's propagated context like the tenant.
+ * identity's AccessRule (through CallerFilter), carried in Micronaut's propagated context like the tenant.
  *
  * @param session the sign-in (refresh-token family) the access token belongs to
  * @param ip      the client's address, for the audit log

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The permission a signed-in person needs for the endpoint; checked by {@link AccessFilter} before the endpoint
+ * The permission a signed-in person needs for the endpoint; checked by identity's AccessRule (a micronaut-security rule) before the endpoint
  * runs, against the roles he holds at that moment. On a method it replaces the class's.
  */
 @Documented

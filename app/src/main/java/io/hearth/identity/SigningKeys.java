@@ -85,14 +85,23 @@ public class SigningKeys {
     public Optional<com.nimbusds.jwt.JWTClaimsSet> verified(String token, String type) {
         try {
             com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getType() == null
-                    || !type.equals(jwt.getHeader().getType().getType())) {
-                return Optional.empty();
-            }
-            Optional<ECDSAVerifier> verifier = verifier(jwt.getHeader().getKeyID());
-            return verifier.isPresent() && jwt.verify(verifier.get()) ? Optional.of(jwt.getJWTClaimsSet()) : Optional.empty();
-        } catch (java.text.ParseException | JOSEException e) {
+            return verifies(jwt, type) ? Optional.of(jwt.getJWTClaimsSet()) : Optional.empty();
+        } catch (java.text.ParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether the token is ES256 with the given type ({@code typ}) and signed by one of these keys. */
+    public boolean verifies(com.nimbusds.jwt.SignedJWT jwt, String type) {
+        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getType() == null
+                || !type.equals(jwt.getHeader().getType().getType())) {
+            return false;
+        }
+        Optional<ECDSAVerifier> verifier = verifier(jwt.getHeader().getKeyID());
+        try {
+            return verifier.isPresent() && jwt.verify(verifier.get());
+        } catch (JOSEException e) {
+            return false;
         }
     }
 

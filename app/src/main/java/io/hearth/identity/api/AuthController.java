@@ -1,7 +1,6 @@
 package io.hearth.identity.api;
 
 import io.hearth.ErrorCode;
-import io.hearth.identity.AccessTokens;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Caller;
 import io.hearth.identity.GoogleSignIn;
@@ -33,6 +32,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -54,19 +54,17 @@ public class AuthController {
     private final Accounts accounts;
     private final SignIn signIn;
     private final Sessions sessions;
-    private final AccessTokens accessTokens;
     private final GoogleSignIn google;
     private final People people;
     private final OidcConfiguration oidc;
     private final boolean secureCookie;
 
-    public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, AccessTokens accessTokens, GoogleSignIn google,
+    public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, GoogleSignIn google,
                           People people, OidcConfiguration oidc,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
         this.accounts = accounts;
         this.signIn = signIn;
         this.sessions = sessions;
-        this.accessTokens = accessTokens;
         this.google = google;
         this.people = people;
         this.oidc = oidc;
@@ -142,7 +140,7 @@ public class AuthController {
     @Operation(summary = "Register an account", description = "201; the account waits for its email address to be verified by the link mailed to it.")
     public HttpResponse<AccountResponse> register(@Body @Valid RegisterRequest request, HttpRequest<?> http) {
         PersonRow person = accounts.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(),
-                AccessFilter.clientIp(http));
+                Clients.ip(http));
         return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)),
                 "Check your inbox: follow the link we sent to confirm your email address"));
     }
@@ -151,7 +149,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Confirm an email address with the token from the mailed link")
     public AccountResponse verifyEmail(@Body @Valid TokenRequest request, HttpRequest<?> http) {
-        PersonRow person = accounts.verifyEmail(request.token(), AccessFilter.clientIp(http));
+        PersonRow person = accounts.verifyEmail(request.token(), Clients.ip(http));
         String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
                 : "Your address is confirmed: an administrator will approve your account";
         return new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)), detail);
@@ -162,7 +160,7 @@ public class AuthController {
     @Operation(summary = "Join through an invitation", description = "201 with the new account; 404 for an unknown link, 410 for a used or expired one.")
     public HttpResponse<AccountResponse> acceptInvitation(@PathVariable @Size(max = 200) String token,
                                                           @Body @Valid AcceptInvitationRequest request, HttpRequest<?> http) {
-        PersonRow person = accounts.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), AccessFilter.clientIp(http));
+        PersonRow person = accounts.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
         return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of()), "Welcome: you can sign in now"));
     }
 
@@ -170,7 +168,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on.")
     public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
-        return outcome(signIn.withPassword(request.email(), request.password(), AccessFilter.clientIp(http), userAgent(http)));
+        return outcome(signIn.withPassword(request.email(), request.password(), Clients.ip(http), userAgent(http)));
     }
 
     private HttpResponse<?> outcome(SignIn.Outcome outcome) {
@@ -197,7 +195,7 @@ public class AuthController {
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED,
                     error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
         }
-        SignIn.Outcome outcome = google.complete(code, state, AccessFilter.clientIp(http), userAgent(http));
+        SignIn.Outcome outcome = google.complete(code, state, Clients.ip(http), userAgent(http));
         if (wantsPage(http)) {
             // A browser came back from Google: the session is in the refresh cookie, and the PWA picks it up at /.
             if (outcome instanceof SignIn.Outcome.Challenge challenge) {
@@ -222,7 +220,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Second step of sign-in: the challenge and a TOTP or recovery code")
     public HttpResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
-        return tokens(signIn.withSecondFactor(request.challenge(), request.code(), AccessFilter.clientIp(http), userAgent(http)));
+        return tokens(signIn.withSecondFactor(request.challenge(), request.code(), Clients.ip(http), userAgent(http)));
     }
 
     @Post("/refresh")
@@ -231,15 +229,15 @@ public class AuthController {
     public HttpResponse<TokenResponse> refresh(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
         String token = refreshToken(request, http).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID,
                 "Give the refresh token in the body or the " + REFRESH_COOKIE + " cookie"));
-        return tokens(sessions.refresh(token, userAgent(http), AccessFilter.clientIp(http)));
+        return tokens(sessions.refresh(token, userAgent(http), Clients.ip(http)));
     }
 
     @Post("/logout")
     @Public
     @Operation(summary = "End the session of the refresh token (body or cookie) or of the access token", description = "204, also when it had ended already.")
-    public HttpResponse<?> logout(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
+    public HttpResponse<?> logout(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http, @Nullable Authentication signedIn) {
         Optional<java.util.UUID> session = refreshToken(request, http).flatMap(sessions::sessionOf)
-                .or(() -> AccessFilter.bearerToken(http).map(token -> accessTokens.verify(token, io.hearth.tenancy.TenantScope.require()).session()));
+                .or(() -> Optional.ofNullable(signedIn).map(token -> java.util.UUID.fromString(String.valueOf(token.getAttributes().get("sid")))));
         session.ifPresent(sessions::end);
         MutableHttpResponse<?> response = HttpResponse.noContent();
         response.cookie(Cookie.of(REFRESH_COOKIE, "").path(REFRESH_COOKIE_PATH).httpOnly(true).secure(secureCookie)
@@ -259,7 +257,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Set a new password with the token from the reset link", description = "204; every session of the person ends.")
     public HttpResponse<?> resetPassword(@Body @Valid PasswordResetConfirmRequest request, HttpRequest<?> http) {
-        accounts.resetPassword(request.token(), request.password(), AccessFilter.clientIp(http));
+        accounts.resetPassword(request.token(), request.password(), Clients.ip(http));
         return HttpResponse.noContent();
     }
 

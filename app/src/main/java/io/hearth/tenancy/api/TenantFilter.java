@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Resolves the tenant of every request from its Host, once, and puts it in scope for everything the request does.
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class TenantFilter implements Ordered {
 
     private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/swagger-ui", "/.well-known");
+
+    private static final String ATTRIBUTE = "hearth.tenant";
 
     private final HostTenantResolver resolver;
 
@@ -37,10 +40,16 @@ public final class TenantFilter implements Ordered {
             return;
         }
         Tenant tenant = resolver.resolve(request.getHeaders().get(HttpHeaders.HOST));
+        request.setAttribute(ATTRIBUTE, tenant);
         context.add(new TenantScope.Current(tenant));
         context.getContext().find(LogContext.class).ifPresentOrElse(
                 log -> context.replace(log, log.with("tenant", tenant.slug())),
                 () -> context.add(new LogContext(Map.of("tenant", tenant.slug()))));
+    }
+
+    /** The request's organisation, for code that runs where the propagated context may not reach (security). */
+    public static Optional<Tenant> tenantOf(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, Tenant.class);
     }
 
     /** Paths served on every host, outside any organisation, without signing in. */

@@ -12,7 +12,7 @@ class FeatureBoundariesTest {
 
     @Test
     void theFeaturesAreThePackagesBelowTheRoot() {
-        assertThat(RULES.features()).contains("operators", "tenants", "web");
+        assertThat(RULES.features()).contains("operators", "tenants");
     }
 
     @Test

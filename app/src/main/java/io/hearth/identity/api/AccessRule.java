@@ -1,0 +1,123 @@
+package io.hearth.identity.api;
+
+import io.hearth.ErrorCode;
+import io.hearth.identity.AllowedBeforeMfa;
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
+import io.hearth.identity.OrganisationSettings;
+import io.hearth.identity.People;
+import io.hearth.identity.Permission;
+import io.hearth.identity.PersonStatus;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.identity.Role;
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.api.TenantFilter;
+import io.hearth.web.Public;
+import io.hearth.web.RateLimiter;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecuredAnnotationRule;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Who may call what, as micronaut-security's first rule. An endpoint marked {@link Public} is left to the framework
+ * (it is {@code @Secured(isAnonymous())}); every other one needs a signed-in person (micronaut-security-jwt checked
+ * his token: {@link AccessTokenSignature}, {@link OrganisationClaims}) who is active in the host's organisation
+ * now. Then the organisation's per-person API limit, its rule that some roles need a second factor, and the
+ * endpoint's {@link RequiresPermission} against the roles he holds at this moment (a revoked or expired grant
+ * stops counting at once). Denials are audited. The caller it admits goes to {@link CallerFilter}.
+ */
+@Singleton
+public final class AccessRule implements SecurityRule<HttpRequest<?>> {
+
+    static final String CALLER = "hearth.caller";
+
+    private final People people;
+    private final RateLimiter limiter;
+    private final Audit audit;
+    private final Scheduler blocking;
+
+    public AccessRule(People people, RateLimiter limiter, Audit audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.people = people;
+        this.limiter = limiter;
+        this.audit = audit;
+        this.blocking = Schedulers.fromExecutorService(executor);
+    }
+
+    @Override
+    public Publisher<SecurityRuleResult> check(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (TenantFilter.isPlatformPath(request.getPath())) {
+            return Mono.just(SecurityRuleResult.ALLOWED);
+        }
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        if (route.isEmpty() || route.get().getAnnotationMetadata().hasAnnotation(Public.class) || authentication == null) {
+            return Mono.just(SecurityRuleResult.UNKNOWN);
+        }
+        AnnotationMetadata endpoint = route.get().getAnnotationMetadata();
+        Tenant tenant = TenantFilter.tenantOf(request).orElseThrow();
+        Mono<SecurityRuleResult> admission = Mono.fromCallable(() -> TenantScope.call(tenant, () -> admit(request, endpoint, authentication, tenant)));
+        // The token's validation already moved the request off the event loop (reactive-validator-execute-on-blocking);
+        // should it ever arrive on a Netty thread, the database and Redis work moves to the blocking pool.
+        return Thread.currentThread() instanceof FastThreadLocalThread ? admission.subscribeOn(blocking) : admission;
+    }
+
+    private SecurityRuleResult admit(HttpRequest<?> request, AnnotationMetadata endpoint, Authentication authentication, Tenant tenant) {
+        UUID personId = UUID.fromString(authentication.getName());
+        UUID session = UUID.fromString(String.valueOf(authentication.getAttributes().get("sid")));
+        String ip = Clients.ip(request);
+        PersonRow person = people.find(personId)
+                .filter(row -> PersonStatus.ACTIVE.name().equals(row.status()))
+                .orElseThrow(() -> Refusal.unauthorized("The account is not active"));
+        Set<Role> roles = people.liveRoles(person.id());
+        Caller caller = new Caller(person.id(), session, roles, Role.permissionsOf(roles), ip);
+
+        OrganisationSettings settings = people.settings();
+        limiter.hit("api:" + tenant.id().value() + ":" + person.id(), settings.apiRequestsPerMinute(), Duration.ofMinutes(1))
+                .ifPresent(wait -> {
+                    throw Refusal.rateLimited("Too many requests: at most " + settings.apiRequestsPerMinute() + " a minute",
+                            (wait.toMillis() + 999) / 1000);
+                });
+        if (!person.mfaEnabled() && settings.requiresMfa(roles) && !endpoint.hasAnnotation(AllowedBeforeMfa.class)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.MFA_REQUIRED,
+                    "This organisation requires two-factor authentication for your role: set it up at /api/v1/auth/mfa/setup");
+        }
+        endpoint.enumValue(RequiresPermission.class, Permission.class).ifPresent(needed -> {
+            if (!caller.can(needed)) {
+                audit.record(AuditAction.ACCESS_DENIED, caller.person(), null, ip,
+                        Map.of("method", request.getMethodName(), "path", request.getPath(), "permission", needed.code()));
+                throw Refusal.forbidden("This needs the permission " + needed.code());
+            }
+        });
+        request.setAttribute(CALLER, caller);
+        return SecurityRuleResult.ALLOWED;
+    }
+
+    @Override
+    public int getOrder() {
+        return SecuredAnnotationRule.ORDER - 100;
+    }
+}
