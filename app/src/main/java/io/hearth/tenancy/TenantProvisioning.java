@@ -3,7 +3,6 @@ package io.hearth.tenancy;
 import io.hearth.kit.Slugs;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.outbox.Topics;
 import io.hearth.tenancy.api.HostTenantResolver;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -13,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,9 @@ package io.hearth.circles.api;
 
 import io.hearth.circles.CircleView;
 import io.hearth.circles.Circles;
+import io.hearth.circles.JoinRequests;
 import io.hearth.circles.Memberships;
+import io.hearth.circles.Transfers;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
@@ -36,10 +38,14 @@ import java.util.UUID;
 public class MembershipController {
 
     private final Memberships memberships;
+    private final JoinRequests joinRequests;
+    private final Transfers transfers;
     private final Circles circles;
 
-    public MembershipController(Memberships memberships, Circles circles) {
+    public MembershipController(Memberships memberships, JoinRequests joinRequests, Transfers transfers, Circles circles) {
         this.memberships = memberships;
+        this.joinRequests = joinRequests;
+        this.transfers = transfers;
         this.circles = circles;
     }
 
@@ -108,56 +114,56 @@ public class MembershipController {
     @RequiresPermission(Permission.CIRCLES_JOIN)
     @Operation(summary = "Ask to join an open circle", description = "201 PENDING while a seat is free, else WAITLISTED with a position.")
     public HttpResponse<Memberships.JoinRequest> requestToJoin(@PathVariable UUID id, @Body @Valid JoinRequestBody request) {
-        return HttpResponse.created(memberships.requestToJoin(id, request.message()));
+        return HttpResponse.created(joinRequests.requestToJoin(id, request.message()));
     }
 
     @Get("/circles/{id}/join-requests{?page,size}")
     @Operation(summary = "Open join requests and the waiting list, in order (facilitators and admins)", description = "Offered seats first, then pending requests, then the waiting list by position.")
     public Paged<Memberships.JoinRequest> requests(@PathVariable UUID id, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                    @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return Paged.of(memberships.requests(id), page == null ? 0 : page, size == null ? 50 : size);
+        return Paged.of(joinRequests.requests(id), page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Post("/circles/{id}/join-requests/{requestId}/approve")
     @Operation(summary = "Approve a pending request, or one offered a freed seat", description = "201 with the membership; 409 CIRCLE_FULL.")
     public HttpResponse<Memberships.Member> approve(@PathVariable UUID id, @PathVariable UUID requestId) {
-        return HttpResponse.created(memberships.approve(id, requestId));
+        return HttpResponse.created(joinRequests.approve(id, requestId));
     }
 
     @Post("/circles/{id}/join-requests/{requestId}/decline")
     @Operation(summary = "Decline a request")
     public Memberships.JoinRequest decline(@PathVariable UUID id, @PathVariable UUID requestId) {
-        return memberships.decline(id, requestId);
+        return joinRequests.decline(id, requestId);
     }
 
     @Post("/circles/{id}/join-requests/{requestId}/withdraw")
     @Operation(summary = "Take back one's own request")
     public Memberships.JoinRequest withdraw(@PathVariable UUID id, @PathVariable UUID requestId) {
-        return memberships.withdraw(id, requestId);
+        return joinRequests.withdraw(id, requestId);
     }
 
     @Post("/circles/{id}/transfer-requests")
     @Operation(summary = "Ask to move from this circle to another", description = "201; it happens once both circles' facilitators approve.")
     public HttpResponse<Memberships.TransferView> requestTransfer(@PathVariable UUID id, @Body @Valid TransferRequest request) {
-        return HttpResponse.created(memberships.requestTransfer(id, request.toCircleId()));
+        return HttpResponse.created(transfers.requestTransfer(id, request.toCircleId()));
     }
 
     @Get("/circles/{id}/transfer-requests{?page,size}")
     @Operation(summary = "Transfers into and out of the circle, newest first (facilitators and admins)")
     public Paged<Memberships.TransferView> transfers(@PathVariable UUID id, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                      @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return Paged.of(memberships.transfers(id), page == null ? 0 : page, size == null ? 50 : size);
+        return Paged.of(transfers.transfers(id), page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Post("/transfer-requests/{transferId}/approve")
     @Operation(summary = "Approve a transfer for one's side (a facilitator of either circle, or an admin)", description = "COMPLETED once both sides approved.")
     public Memberships.TransferView approveTransfer(@PathVariable UUID transferId) {
-        return memberships.approveTransfer(transferId);
+        return transfers.approveTransfer(transferId);
     }
 
     @Post("/transfer-requests/{transferId}/decline")
     @Operation(summary = "Decline a transfer (a facilitator of either circle or an admin), or withdraw one's own")
     public Memberships.TransferView declineTransfer(@PathVariable UUID transferId) {
-        return memberships.declineTransfer(transferId);
+        return transfers.declineTransfer(transferId);
     }
 }
