@@ -17,20 +17,22 @@ import java.util.UUID;
 public class EventHousekeeping {
 
     private final EachTenant tenants;
-    private final Registrations registrations;
+    private final Seats seats;
+    private final SensitiveData sensitiveData;
 
-    public EventHousekeeping(EachTenant tenants, Registrations registrations) {
+    public EventHousekeeping(EachTenant tenants, Seats seats, SensitiveData sensitiveData) {
         this.tenants = tenants;
-        this.registrations = registrations;
+        this.seats = seats;
+        this.sensitiveData = sensitiveData;
     }
 
     @Scheduled(fixedDelay = "${hearth.events.housekeeping.interval:1m}", initialDelay = "30s")
     void run() {
         tenants.run("event housekeeping", () -> {
-            for (UUID event : registrations.eventsWithDueSeats()) {
-                registrations.settleNow(event);
+            for (UUID event : seats.eventsWithDueSeats()) {
+                seats.settleNow(event);
             }
-            registrations.eraseSensitiveDataDue();
+            sensitiveData.eraseSensitiveDataDue();
         });
     }
 }

@@ -107,7 +107,7 @@ public class Events {
     }
 
     /** Changes the event. Questions can change only before anyone registered; a changed waiver text becomes a new version. */
-    public EventView update(UUID id, Definition definition, Registrations registrations) {
+    public EventView update(UUID id, Definition definition, Seats seats) {
         Caller caller = Caller.require();
         check(definition);
         return sql.write(db -> {
@@ -144,7 +144,7 @@ public class Events {
                     definition.participantsPerStaff(), or(definition.sensitiveRetentionDays(), event.sensitiveRetentionDays()), clock.instant(), id);
             outbox.publish(new GatheringEvent.EventChanged(TenantScope.requireId(), id, definition.capacity(), definition.startsAt(), caller.person()));
             // A raised capacity frees seats: offer them now, in this change.
-            registrations.settle(db, id);
+            seats.settle(db, id);
             return load(db, id).orElseThrow();
         });
     }

@@ -2,13 +2,11 @@ package io.hearth.gatherings;
 
 import io.hearth.ErrorCode;
 import io.hearth.circles.Meetings;
-import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.Caller;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.Paged;
@@ -31,8 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Registrations: seats while they last, then the waiting list; holds for paid events; offers of freed seats that
- * lapse and move on; cancellation. Every change locks the event's row and applies {@link Settlement} before it
+ * Registrations: seats while they last, then the waiting list; holds for paid events; accepting an offered seat;
+ * cancellation (with {@link Seats} for what frees and moves, {@link SensitiveData} for emergency contacts and medical
+ * notes, {@link Referrals} for who brought whom). Every change locks the event's row and applies {@link Settlement} before it
  * commits, so promotion happens inside the change that freed the seat and the capacity is never exceeded.
  */
 @Singleton
@@ -42,16 +41,18 @@ public class Registrations {
 
     private final TenantSql sql;
     private final Events events;
+    private final Seats seats;
+    private final SensitiveData sensitiveData;
     private final Outbox outbox;
-    private final FieldCipher cipher;
     private final Meetings meetings;
     private final Clock clock;
 
-    public Registrations(TenantSql sql, Events events, Outbox outbox, FieldCipher cipher, Meetings meetings, Clock clock) {
+    public Registrations(TenantSql sql, Events events, Seats seats, SensitiveData sensitiveData, Outbox outbox, Meetings meetings, Clock clock) {
         this.sql = sql;
         this.events = events;
+        this.seats = seats;
+        this.sensitiveData = sensitiveData;
         this.outbox = outbox;
-        this.cipher = cipher;
         this.meetings = meetings;
         this.clock = clock;
     }
@@ -92,8 +93,8 @@ public class Registrations {
                 throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
             }
             check(db, event, application, caller);
-            settle(db, eventId);
-            Settlement.Status status = Settlement.arrive(event.capacity(), seats(db, eventId), event.paid());
+            seats.settle(db, eventId);
+            Settlement.Status status = Settlement.arrive(event.capacity(), seats.of(db, eventId), event.paid());
             UUID id = UUID.randomUUID();
             Tenant tenant = TenantScope.require();
             try {
@@ -101,7 +102,7 @@ public class Registrations {
                                 + "created_at, updated_at, sealed_emergency_contact, sealed_medical_notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         id, eventId, caller.person(), status, application.priceOption(), application.sponsorId(), application.keepWithSponsor(),
                         status == Settlement.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null, now, now,
-                        seal(application.emergencyContact(), tenant, id, "emergency"), seal(application.medicalNotes(), tenant, id, "medical"));
+                        sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"), sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"));
             } catch (DataAccessException e) {
                 if (!TenantSql.isUniqueViolation(e)) {
                     throw e;
@@ -150,7 +151,7 @@ public class Registrations {
             db.update("update registrations set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, updated_at = ? where id = ?",
                     now, caller.person(), reason == null ? "" : reason, now, registrationId);
             outbox.publish(new GatheringEvent.RegistrationCancelled(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), reason == null ? "" : reason));
-            settle(db, eventId);
+            seats.settle(db, eventId);
             return registration(db, registrationId).orElseThrow();
         });
     }
@@ -160,7 +161,7 @@ public class Registrations {
         Caller caller = Caller.require();
         return sql.write(db -> {
             EventView event = events.lock(db, eventId);
-            settle(db, eventId);
+            seats.settle(db, eventId);
             RegistrationView registration = registration(db, registrationId)
                     .filter(r -> r.eventId().equals(eventId) && r.personId().equals(caller.person()))
                     .orElseThrow(() -> Refusal.notFound("No such registration of yours"));
@@ -183,7 +184,7 @@ public class Registrations {
         Caller caller = Caller.require();
         return sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
-            settle(db, eventId);
+            seats.settle(db, eventId);
             if (db.update("update registrations set status = 'CONFIRMED', hold_until = null, updated_at = ? where id = ? and event_id = ? "
                     + "and status = 'PENDING_PAYMENT'", clock.instant(), registrationId, eventId) == 0) {
                 throw Refusal.conflict("No held seat with this id waits for payment");
@@ -199,7 +200,7 @@ public class Registrations {
         return sql.write(db -> {
             EventView event = events.lock(db, eventId);
             events.requireManager(db, event, caller);
-            settle(db, eventId);
+            seats.settle(db, eventId);
             String where = " from registrations r where r.event_id = ? and (cast(? as text) is null or r.status = ?)";
             return new Paged<>(db.list(SELECT + where.substring(" from registrations r".length()) + " order by r.arrival limit ? offset ?",
                     Registrations::registration, eventId, status, status, size, (long) page * size), page, size,
@@ -212,7 +213,7 @@ public class Registrations {
         Caller caller = Caller.require();
         return sql.write(db -> {
             events.lock(db, eventId);
-            settle(db, eventId);
+            seats.settle(db, eventId);
             RegistrationView registration = registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
                     .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
             if (!registration.personId().equals(caller.person()) && !Events.manages(db, eventId, caller)) {
@@ -258,107 +259,8 @@ public class Registrations {
                 db.count("select count(*) from registrations where person_id = ?", caller.person())));
     }
 
-    /** Emergency contact and medical notes: the event's PTMs, leads and care team leads only. */
-    public Sensitive sensitive(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
-        return sql.read(db -> {
-            requireSensitiveReader(db, eventId, caller);
-            return db.one(SENSITIVE_SELECT + "where id = ? and event_id = ?", rs -> sensitive(rs, tenant), registrationId, eventId)
-                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
-        });
-    }
-
-    /** The same for every man with or waiting for a seat, in one read: what staff keep on a device for a retreat. */
-    public List<Sensitive> sensitiveOfAll(UUID eventId) {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
-        return sql.read(db -> {
-            requireSensitiveReader(db, eventId, caller);
-            return db.list(SENSITIVE_SELECT + "where event_id = ? and status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED', 'WAITLISTED') order by id",
-                    rs -> sensitive(rs, tenant), eventId);
-        });
-    }
-
-    private static final String SENSITIVE_SELECT = "select id, person_id, sealed_emergency_contact, sealed_medical_notes, sensitive_erased_at from registrations ";
-
-    private static void requireSensitiveReader(TenantSql.Sql db, UUID eventId, Caller caller) {
-        if (db.count("select count(*) from event_staff where event_id = ? and person_id = ? and role in ('LEAD', 'PTM', 'CARE_TEAM_LEAD')",
-                eventId, caller.person()) == 0) {
-            throw Refusal.forbidden("Emergency contacts and medical notes are for the event's PTMs and care team only");
-        }
-    }
-
-    private Sensitive sensitive(ResultSet rs, Tenant tenant) throws SQLException {
-        UUID registrationId = rs.getObject(1, UUID.class);
-        return new Sensitive(registrationId, rs.getObject(2, UUID.class), open(rs.getString(3), tenant, registrationId, "emergency"),
-                open(rs.getString(4), tenant, registrationId, "medical"), TenantSql.instant(rs, "sensitive_erased_at"));
-    }
-
-    /** Erases emergency contacts and medical notes of events that ended longer ago than their retention; returns how many. */
-    public int eraseSensitiveDataDue() {
-        Instant now = clock.instant();
-        return sql.write(db -> {
-            List<UUID> due = db.list("select r.id from registrations r join events e on e.id = r.event_id where r.sensitive_erased_at is null "
-                    + "and (r.sealed_emergency_contact is not null or r.sealed_medical_notes is not null) "
-                    + "and e.ends_at + make_interval(days => e.sensitive_retention_days) <= ?", rs -> rs.getObject(1, UUID.class), now);
-            for (UUID id : due) {
-                db.update("update registrations set sealed_emergency_contact = null, sealed_medical_notes = null, sensitive_erased_at = ? where id = ?", now, id);
-            }
-            if (!due.isEmpty()) {
-                outbox.publish(new GatheringEvent.SensitiveDataErased(TenantScope.requireId(), due.size(), now));
-            }
-            return due.size();
-        });
-    }
-
-    /** Referrals per member: how many registrations named him as the one who brought them (cancelled ones excluded). */
-    public List<Referral> referrals() {
-        return sql.read(db -> db.list("select p.id, p.first_name, p.last_name, count(*) from registrations r join people p on p.id = r.sponsor_id "
-                + "where r.status not in ('CANCELLED', 'EXPIRED') group by p.id, p.first_name, p.last_name order by count(*) desc, lower(p.last_name), p.id",
-                rs -> new Referral(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4))));
-    }
-
     @Serdeable
     public record Referral(UUID personId, String firstName, String lastName, long referrals) {
-    }
-
-    /** Brings the (locked) event's seats in line with {@link Settlement}: expired holds, lapsed offers, offers to the waiting list. */
-    void settle(TenantSql.Sql db, UUID eventId) {
-        EventView event = events.load(db, eventId).orElseThrow();
-        if (!"SCHEDULED".equals(event.status())) {
-            return;
-        }
-        Instant now = clock.instant();
-        for (Settlement.Transition t : Settlement.settle(event.capacity(), seats(db, eventId), now, Duration.ofHours(event.offerHours()))) {
-            db.update("update registrations set status = ?, offer_until = ?, hold_until = case when ? = 'EXPIRED' then hold_until else null end, "
-                    + "updated_at = ? where id = ?", t.to(), t.offerUntil(), t.to().name(), now, t.registration());
-            TenantId tenant = TenantScope.requireId();
-            outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenant, eventId, t.registration(), t.offerUntil())
-                    : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenant, eventId, t.registration(), t.offerUntil())
-                    : new GatheringEvent.RegistrationHoldExpired(tenant, eventId, t.registration(), t.offerUntil()));
-        }
-    }
-
-    /** Events whose holds or offers have run out by now: for the sweeper. */
-    List<UUID> eventsWithDueSeats() {
-        Instant now = clock.instant();
-        return sql.read(db -> db.list("select distinct event_id from registrations where (status = 'PENDING_PAYMENT' and hold_until <= ?) "
-                + "or (status = 'OFFERED' and offer_until <= ?)", rs -> rs.getObject(1, UUID.class), now, now));
-    }
-
-    void settleNow(UUID eventId) {
-        sql.write(db -> {
-            events.lock(db, eventId);
-            settle(db, eventId);
-            return null;
-        });
-    }
-
-    private List<Settlement.Seat> seats(TenantSql.Sql db, UUID eventId) {
-        return db.list("select id, status, arrival, hold_until, offer_until from registrations where event_id = ? and status not in ('CANCELLED', 'EXPIRED')",
-                rs -> new Settlement.Seat(rs.getObject(1, UUID.class), Settlement.Status.valueOf(rs.getString(2)), rs.getLong(3),
-                        TenantSql.instant(rs, "hold_until"), TenantSql.instant(rs, "offer_until")), eventId);
     }
 
     private void check(TenantSql.Sql db, EventView event, Application application, Caller caller) {
@@ -408,14 +310,6 @@ public class Registrations {
             warnings.add("Overlaps your circle " + meeting.circleName() + " meeting at " + meeting.start());
         }
         return warnings;
-    }
-
-    private String seal(@Nullable String value, Tenant tenant, UUID registration, String field) {
-        return value == null || value.isBlank() ? null : cipher.seal(value, field + ":" + tenant.id().value() + ":" + registration);
-    }
-
-    private String open(@Nullable String sealed, Tenant tenant, UUID registration, String field) {
-        return sealed == null ? null : cipher.open(sealed, field + ":" + tenant.id().value() + ":" + registration);
     }
 
     static final String SELECT = "select r.id, r.event_id, r.person_id, r.status, r.hold_until, r.offer_until, r.price_option, r.sponsor_id, "

@@ -46,7 +46,8 @@ class EventsIT implements RealStack {
     @Inject TenantProvisioning provisioning;
     @Inject TenantDirectory directory;
     @Inject AccessTokens accessTokens;
-    @Inject Registrations registrations;
+    @Inject Seats seats;
+    @Inject SensitiveData sensitiveData;
     Org org;
     Api api;
     Org.Member ptm;
@@ -189,7 +190,7 @@ class EventsIT implements RealStack {
         api.post("/api/v1/events/" + event.get("id") + "/registrations/" + seated.string("id") + "/cancel", Map.of(), men.get(0).accessToken());
         sql("update {schema}.registrations set offer_until = now() - interval '1 second' where id = ?", UUID.fromString(first.string("id")));
 
-        new EventHousekeeping(new io.hearth.tenancy.EachTenant(directory), registrations).run();
+        new EventHousekeeping(new io.hearth.tenancy.EachTenant(directory), seats, sensitiveData).run();
 
         assertThat(registrationStatus(UUID.fromString(first.string("id")))).isEqualTo("EXPIRED");
         assertThat(registrationStatus(UUID.fromString(second.string("id")))).isEqualTo("OFFERED");
@@ -285,7 +286,7 @@ class EventsIT implements RealStack {
         Api.Reply forAdmin = api.get(path, org.admin().accessToken());
         String raw = rawSealed(UUID.fromString(with.string("id")));
         sql("update {schema}.events set starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' where id = ?", UUID.fromString((String) event.get("id")));
-        int erased = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> registrations.eraseSensitiveDataDue());
+        int erased = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> sensitiveData.eraseSensitiveDataDue());
         Api.Reply after = api.get(path, ptm.accessToken());
 
         assertThat(without.status()).isEqualTo(422);

@@ -4,7 +4,7 @@ import io.hearth.gatherings.EventCalendar;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.Events;
 import io.hearth.gatherings.Questions;
-import io.hearth.gatherings.Registrations;
+import io.hearth.gatherings.Seats;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
@@ -45,11 +45,11 @@ import java.util.UUID;
 public class EventController {
 
     private final Events events;
-    private final Registrations registrations;
+    private final Seats seats;
 
-    public EventController(Events events, Registrations registrations) {
+    public EventController(Events events, Seats seats) {
         this.events = events;
-        this.registrations = registrations;
+        this.seats = seats;
     }
 
     @Serdeable
@@ -147,7 +147,7 @@ public class EventController {
     @Put("/events/{id}")
     @Operation(summary = "Change an event (its PTMs and admins)", description = "A raised capacity offers the new seats to the waiting list at once.")
     public EventView update(@PathVariable UUID id, @Body @Valid EventRequest request) {
-        return events.update(id, request.definition(), registrations);
+        return events.update(id, request.definition(), seats);
     }
 
     @Post("/events/{id}/cancel")

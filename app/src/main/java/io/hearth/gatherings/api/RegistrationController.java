@@ -1,7 +1,9 @@
 package io.hearth.gatherings.api;
 
 import io.hearth.gatherings.CheckIns;
+import io.hearth.gatherings.Referrals;
 import io.hearth.gatherings.Registrations;
+import io.hearth.gatherings.SensitiveData;
 import io.hearth.gatherings.Settlement;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
@@ -34,10 +36,14 @@ import java.util.UUID;
 public class RegistrationController {
 
     private final Registrations registrations;
+    private final SensitiveData sensitiveData;
+    private final Referrals referrals;
     private final CheckIns checkIns;
 
-    public RegistrationController(Registrations registrations, CheckIns checkIns) {
+    public RegistrationController(Registrations registrations, SensitiveData sensitiveData, Referrals referrals, CheckIns checkIns) {
         this.registrations = registrations;
+        this.sensitiveData = sensitiveData;
+        this.referrals = referrals;
         this.checkIns = checkIns;
     }
 
@@ -107,7 +113,7 @@ public class RegistrationController {
     @Get("/events/{id}/registrations/{registrationId}/sensitive")
     @Operation(summary = "Emergency contact and medical notes (the event's PTMs and care team only)")
     public Registrations.Sensitive sensitive(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return registrations.sensitive(id, registrationId);
+        return sensitiveData.sensitive(id, registrationId);
     }
 
     @Serdeable
@@ -118,7 +124,7 @@ public class RegistrationController {
     @Operation(summary = "Emergency contacts and medical notes of everyone with or waiting for a seat, in one answer (the event's PTMs and care team only)",
             description = "What staff keep on a device for a retreat.")
     public SensitiveOfAll sensitiveOfAll(@PathVariable UUID id) {
-        return new SensitiveOfAll(id, registrations.sensitiveOfAll(id));
+        return new SensitiveOfAll(id, sensitiveData.sensitiveOfAll(id));
     }
 
     @Get("/events/{id}/registrations/{registrationId}/ticket")
@@ -157,6 +163,6 @@ public class RegistrationController {
     @Operation(summary = "Referrals per member, most first: registrations (not cancelled) that named him as the one who brought them")
     public Paged<Registrations.Referral> referrals(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                    @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
-        return Paged.of(registrations.referrals(), page == null ? 0 : page, size == null ? 100 : size);
+        return Paged.of(referrals.referrals(), page == null ? 0 : page, size == null ? 100 : size);
     }
 }

@@ -1,0 +1,72 @@
+package io.hearth.gatherings;
+
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.TenantId;
+import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantSql;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An event's seats kept in line with {@link Settlement} inside the change that moved them: expired holds, lapsed
+ * offers, freed seats offered to the waiting list; and the sweep that does the same when time alone ran them out.
+ */
+@Singleton
+public class Seats {
+
+    private final TenantSql sql;
+    private final Events events;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Seats(TenantSql sql, Events events, Outbox outbox, Clock clock) {
+        this.sql = sql;
+        this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Brings the (locked) event's seats in line with {@link Settlement}: expired holds, lapsed offers, offers to the waiting list. */
+    void settle(TenantSql.Sql db, UUID eventId) {
+        EventView event = events.load(db, eventId).orElseThrow();
+        if (!"SCHEDULED".equals(event.status())) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Settlement.Transition t : Settlement.settle(event.capacity(), of(db, eventId), now, Duration.ofHours(event.offerHours()))) {
+            db.update("update registrations set status = ?, offer_until = ?, hold_until = case when ? = 'EXPIRED' then hold_until else null end, "
+                    + "updated_at = ? where id = ?", t.to(), t.offerUntil(), t.to().name(), now, t.registration());
+            TenantId tenant = TenantScope.requireId();
+            outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenant, eventId, t.registration(), t.offerUntil())
+                    : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenant, eventId, t.registration(), t.offerUntil())
+                    : new GatheringEvent.RegistrationHoldExpired(tenant, eventId, t.registration(), t.offerUntil()));
+        }
+    }
+
+    /** Events whose holds or offers have run out by now: for the sweeper. */
+    List<UUID> eventsWithDueSeats() {
+        Instant now = clock.instant();
+        return sql.read(db -> db.list("select distinct event_id from registrations where (status = 'PENDING_PAYMENT' and hold_until <= ?) "
+                + "or (status = 'OFFERED' and offer_until <= ?)", rs -> rs.getObject(1, UUID.class), now, now));
+    }
+
+    void settleNow(UUID eventId) {
+        sql.write(db -> {
+            events.lock(db, eventId);
+            settle(db, eventId);
+            return null;
+        });
+    }
+
+    /** The event's seats that count: everyone but the cancelled and expired. */
+    List<Settlement.Seat> of(TenantSql.Sql db, UUID eventId) {
+        return db.list("select id, status, arrival, hold_until, offer_until from registrations where event_id = ? and status not in ('CANCELLED', 'EXPIRED')",
+                rs -> new Settlement.Seat(rs.getObject(1, UUID.class), Settlement.Status.valueOf(rs.getString(2)), rs.getLong(3),
+                        TenantSql.instant(rs, "hold_until"), TenantSql.instant(rs, "offer_until")), eventId);
+    }
+}
