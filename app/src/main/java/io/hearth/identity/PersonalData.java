@@ -5,7 +5,6 @@ import io.hearth.identity.internal.AuditRepository;
 import io.hearth.identity.internal.AuditRow;
 import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.GrantRepository;
-import io.hearth.identity.internal.GrantRow;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.json.RawJson;
@@ -33,19 +32,19 @@ public class PersonalData {
     private final AuditRepository auditLog;
     private final CredentialStore credentials;
     private final FieldCipher cipher;
-    private final Accounts accounts;
+    private final RoleGrants roleGrants;
     private final Sessions sessions;
     private final Audit audit;
     private final Clock clock;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
-                        FieldCipher cipher, Accounts accounts, Sessions sessions, Audit audit, Clock clock) {
+                        FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Clock clock) {
         this.persons = persons;
         this.grants = grants;
         this.auditLog = auditLog;
         this.credentials = credentials;
         this.cipher = cipher;
-        this.accounts = accounts;
+        this.roleGrants = roleGrants;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
@@ -93,7 +92,7 @@ public class PersonalData {
     public void erase(Caller caller) {
         Tenant tenant = TenantScope.require();
         UUID id = caller.person();
-        accounts.keepAnAdmin(id);
+        roleGrants.keepAnAdmin(id);
         Instant now = clock.instant();
         PersonRow person = persons.findById(id).orElseThrow();
         persons.update(new PersonRow(id, "erased-" + id + "@erased.invalid", "Erased", "Member", null, null,

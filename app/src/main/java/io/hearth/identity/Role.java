@@ -12,10 +12,7 @@ import static io.hearth.identity.Permission.CIRCLES_VIEW_ALL;
 import static io.hearth.identity.Permission.EVENTS_MANAGE;
 import static io.hearth.identity.Permission.EVENTS_REGISTER;
 import static io.hearth.identity.Permission.EVENTS_STAFF;
-import static io.hearth.identity.Permission.MEMBERS_MANAGE;
 import static io.hearth.identity.Permission.MEMBERS_VIEW;
-import static io.hearth.identity.Permission.ORGANISATION_MANAGE;
-import static io.hearth.identity.Permission.PAYMENTS_REFUND;
 import static io.hearth.identity.Permission.REPORTS_VIEW;
 import static io.hearth.identity.Permission.SUPPORT_ASSIST;
 

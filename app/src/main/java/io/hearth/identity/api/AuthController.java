@@ -1,17 +1,18 @@
 package io.hearth.identity.api;
 
 import io.hearth.ErrorCode;
-import io.hearth.identity.Accounts;
 import io.hearth.identity.Caller;
 import io.hearth.identity.GoogleSignIn;
 import io.hearth.identity.OidcConfiguration;
 import io.hearth.identity.OrganisationSettings;
+import io.hearth.identity.Passwords;
 import io.hearth.identity.People;
 import io.hearth.identity.PersonStatus;
 import io.hearth.identity.PersonView;
 import io.hearth.identity.Role;
 import io.hearth.identity.Sessions;
 import io.hearth.identity.SignIn;
+import io.hearth.identity.SignUp;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.web.Public;
@@ -51,7 +52,8 @@ public class AuthController {
     static final String REFRESH_COOKIE = "hearth_refresh";
     static final String REFRESH_COOKIE_PATH = "/api/v1/auth";
 
-    private final Accounts accounts;
+    private final SignUp signUp;
+    private final Passwords passwords;
     private final SignIn signIn;
     private final Sessions sessions;
     private final GoogleSignIn google;
@@ -59,10 +61,11 @@ public class AuthController {
     private final OidcConfiguration oidc;
     private final boolean secureCookie;
 
-    public AuthController(Accounts accounts, SignIn signIn, Sessions sessions, GoogleSignIn google,
+    public AuthController(SignUp signUp, Passwords passwords, SignIn signIn, Sessions sessions, GoogleSignIn google,
                           People people, OidcConfiguration oidc,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
-        this.accounts = accounts;
+        this.signUp = signUp;
+        this.passwords = passwords;
         this.signIn = signIn;
         this.sessions = sessions;
         this.google = google;
@@ -139,7 +142,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Register an account", description = "201; the account waits for its email address to be verified by the link mailed to it.")
     public HttpResponse<AccountResponse> register(@Body @Valid RegisterRequest request, HttpRequest<?> http) {
-        PersonRow person = accounts.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(),
+        PersonRow person = signUp.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(),
                 Clients.ip(http));
         return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)),
                 "Check your inbox: follow the link we sent to confirm your email address"));
@@ -149,7 +152,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Confirm an email address with the token from the mailed link")
     public AccountResponse verifyEmail(@Body @Valid TokenRequest request, HttpRequest<?> http) {
-        PersonRow person = accounts.verifyEmail(request.token(), Clients.ip(http));
+        PersonRow person = signUp.verifyEmail(request.token(), Clients.ip(http));
         String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
                 : "Your address is confirmed: an administrator will approve your account";
         return new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)), detail);
@@ -160,7 +163,7 @@ public class AuthController {
     @Operation(summary = "Join through an invitation", description = "201 with the new account; 404 for an unknown link, 410 for a used or expired one.")
     public HttpResponse<AccountResponse> acceptInvitation(@PathVariable @Size(max = 200) String token,
                                                           @Body @Valid AcceptInvitationRequest request, HttpRequest<?> http) {
-        PersonRow person = accounts.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
+        PersonRow person = signUp.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
         return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of()), "Welcome: you can sign in now"));
     }
 
@@ -249,7 +252,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Mail a password reset link", description = "Always 202, so the answer does not tell whether the address has an account.")
     public HttpResponse<?> requestPasswordReset(@Body @Valid PasswordResetRequest request) {
-        accounts.requestPasswordReset(request.email());
+        passwords.requestPasswordReset(request.email());
         return HttpResponse.accepted();
     }
 
@@ -257,14 +260,14 @@ public class AuthController {
     @Public
     @Operation(summary = "Set a new password with the token from the reset link", description = "204; every session of the person ends.")
     public HttpResponse<?> resetPassword(@Body @Valid PasswordResetConfirmRequest request, HttpRequest<?> http) {
-        accounts.resetPassword(request.token(), request.password(), Clients.ip(http));
+        passwords.resetPassword(request.token(), request.password(), Clients.ip(http));
         return HttpResponse.noContent();
     }
 
     @Post("/password")
     @Operation(summary = "Change the signed-in person's password", description = "204; his other sessions end.")
     public HttpResponse<?> changePassword(@Body @Valid ChangePasswordRequest request) {
-        accounts.changePassword(Caller.require(), request.currentPassword(), request.newPassword());
+        passwords.changePassword(Caller.require(), request.currentPassword(), request.newPassword());
         return HttpResponse.noContent();
     }
 

@@ -1,0 +1,96 @@
+package io.hearth.identity;
+
+import io.hearth.ErrorCode;
+import io.hearth.crypto.SecretTokens;
+import io.hearth.identity.internal.CredentialStore;
+import io.hearth.identity.internal.PersonRepository;
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.crypto.PasswordHasher;
+import io.hearth.messaging.Mailer;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Passwords after sign-up: a reset by mailed link, or a change by the signed-in person. */
+@Singleton
+public class Passwords {
+
+    static final String RESET_PASSWORD = "RESET_PASSWORD";
+
+    private final PersonRepository persons;
+    private final CredentialStore credentials;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Sessions sessions;
+    private final SignInGuard guard;
+    private final Mailer mailer;
+    private final PublicLinks links;
+    private final Audit audit;
+    private final Duration resetValidFor;
+    private final Clock clock;
+
+    public Passwords(PersonRepository persons, CredentialStore credentials, PasswordHasher hasher, PasswordPolicy policy, Sessions sessions,
+                     SignInGuard guard, Mailer mailer, PublicLinks links, Audit audit,
+                     @Property(name = "hearth.identity.password-reset-valid-for") Duration resetValidFor, Clock clock) {
+        this.persons = persons;
+        this.credentials = credentials;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.sessions = sessions;
+        this.guard = guard;
+        this.mailer = mailer;
+        this.links = links;
+        this.audit = audit;
+        this.resetValidFor = resetValidFor;
+        this.clock = clock;
+    }
+
+    /** Mails a reset link if the address has an account; says nothing either way. */
+    public void requestPasswordReset(String email) {
+        Tenant tenant = TenantScope.require();
+        persons.findByEmail(Accounts.normaliseEmail(email))
+                .filter(person -> !PersonStatus.ERASED.name().equals(person.status()) && !PersonStatus.DEACTIVATED.name().equals(person.status()))
+                .ifPresent(person -> {
+                    String token = SecretTokens.newToken();
+                    Instant expires = clock.instant().plus(resetValidFor);
+                    credentials.addOneTimeToken(tenant.id().value(), person.id(), RESET_PASSWORD, SecretTokens.hash(token), expires);
+                    mailer.send(person.email(), "Reset your password for " + tenant.name(),
+                            "Hello " + person.firstName() + ",\n\nChoose a new password here:\n" + links.to(tenant, "/reset-password/" + token)
+                                    + "\n\nThe link works once and expires on " + expires + ". If you did not ask for this, ignore this message.\n");
+                });
+    }
+
+    /** Sets a new password from a reset link; every session of the person ends. */
+    public void resetPassword(String token, String password, String ip) {
+        policy.check("password", password);
+        Tenant tenant = TenantScope.require();
+        UUID id = credentials.consumeOneTimeToken(tenant.id().value(), RESET_PASSWORD, SecretTokens.hash(token))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
+        PersonRow person = persons.findById(id).orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
+        credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
+        sessions.endAll(id, null);
+        guard.clear(tenant, person.email());
+        audit.record(AuditAction.PASSWORD_RESET, id, id, ip, Map.of());
+    }
+
+    /** Changes the caller's password; his other sessions end, this one goes on. */
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        Tenant tenant = TenantScope.require();
+        String hash = credentials.passwordHash(tenant.id().value(), caller.person()).orElse(null);
+        if (hash == null || !hasher.matches(currentPassword, hash)) {
+            throw new Refusal(Refusal.Kind.INVALID, ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
+        }
+        policy.check("newPassword", newPassword);
+        credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
+        sessions.endAll(caller.person(), caller.session());
+        audit.byCaller(AuditAction.PASSWORD_CHANGED, caller.person(), Map.of());
+    }
+}

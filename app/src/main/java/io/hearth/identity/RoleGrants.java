@@ -1,0 +1,45 @@
+package io.hearth.identity;
+
+import io.hearth.ErrorCode;
+import io.hearth.identity.internal.GrantRepository;
+import io.hearth.identity.internal.GrantRow;
+import io.hearth.kit.Refusal;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Granting roles, and the rule that the organisation always keeps an admin. */
+@Singleton
+public class RoleGrants {
+
+    private final GrantRepository grants;
+    private final People people;
+    private final Clock clock;
+
+    public RoleGrants(GrantRepository grants, People people, Clock clock) {
+        this.grants = grants;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** Refuses to take away the last active admin: someone must be able to run the organisation. */
+    void keepAnAdmin(UUID leaving) {
+        if (people.liveRoles(leaving).contains(Role.ADMIN) && grants.countActiveHolders(Role.ADMIN.name()) <= 1) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.LAST_ADMIN, "This is the organisation's last admin: make someone else admin first");
+        }
+    }
+
+    /** Grants the role (until {@code validUntil}, if given); granting a held role again sets its new end. */
+    GrantRow grant(UUID person, Role role, @Nullable UUID by, @Nullable Instant validUntil) {
+        Instant now = clock.instant();
+        return grants.findOpen(person, role.name())
+                .map(open -> {
+                    grants.renew(open.id(), validUntil, by, now);
+                    return new GrantRow(open.id(), person, role.name(), by, now, validUntil, null, null);
+                })
+                .orElseGet(() -> grants.save(new GrantRow(UUID.randomUUID(), person, role.name(), by, now, validUntil, null, null)));
+    }
+}

@@ -1,0 +1,136 @@
+package io.hearth.identity;
+
+import io.hearth.ErrorCode;
+import io.hearth.crypto.FieldCipher;
+import io.hearth.crypto.SecretTokens;
+import io.hearth.identity.internal.CredentialStore;
+import io.hearth.identity.internal.InvitationRow;
+import io.hearth.identity.internal.PersonRepository;
+import io.hearth.identity.internal.PersonRow;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.crypto.PasswordHasher;
+import io.hearth.messaging.Mailer;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Becoming a member: registering (then verifying the address), or accepting an invitation. */
+@Singleton
+public class SignUp {
+
+    static final String VERIFY_EMAIL = "VERIFY_EMAIL";
+
+    private final PersonRepository persons;
+    private final People people;
+    private final CredentialStore credentials;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Invitations invitations;
+    private final RoleGrants roleGrants;
+    private final FieldCipher cipher;
+    private final Mailer mailer;
+    private final PublicLinks links;
+    private final Audit audit;
+    private final Duration verificationValidFor;
+    private final Clock clock;
+
+    public SignUp(PersonRepository persons, People people, CredentialStore credentials, PasswordHasher hasher, PasswordPolicy policy,
+                  Invitations invitations, RoleGrants roleGrants, FieldCipher cipher, Mailer mailer, PublicLinks links, Audit audit,
+                  @Property(name = "hearth.identity.email-verification-valid-for") Duration verificationValidFor, Clock clock) {
+        this.persons = persons;
+        this.people = people;
+        this.credentials = credentials;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.invitations = invitations;
+        this.roleGrants = roleGrants;
+        this.cipher = cipher;
+        this.mailer = mailer;
+        this.links = links;
+        this.audit = audit;
+        this.verificationValidFor = verificationValidFor;
+        this.clock = clock;
+    }
+
+    /** Self-registration: the account waits for its address to be verified (and, if the organisation says so, approved). */
+    public PersonRow register(String email, String password, String firstName, String lastName, @Nullable String phone, String ip) {
+        policy.check("password", password);
+        Tenant tenant = TenantScope.require();
+        String address = Accounts.normaliseEmail(email);
+        if (persons.findByEmail(address).isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in or reset the password");
+        }
+        UUID id = UUID.randomUUID();
+        // Credentials first: a password row without a person is inert, a person without a password is stuck.
+        credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
+        Instant now = clock.instant();
+        PersonRow person = insert(new PersonRow(id, address, firstName.strip(), lastName.strip(),
+                phone == null ? null : cipher.seal(phone, Accounts.phoneAad(tenant, id)), null, PersonStatus.PENDING_VERIFICATION.name(), null,
+                false, now, now, null));
+        roleGrants.grant(id, Role.MEMBER, null, null);
+        audit.record(AuditAction.ACCOUNT_REGISTERED, id, id, ip, Map.of());
+        String token = SecretTokens.newToken();
+        credentials.addOneTimeToken(tenant.id().value(), id, VERIFY_EMAIL, SecretTokens.hash(token), now.plus(verificationValidFor));
+        mailer.send(address, "Confirm your email address for " + tenant.name(),
+                "Hello " + person.firstName() + ",\n\nConfirm your email address to finish joining " + tenant.name() + " on Hearth:\n"
+                        + links.to(tenant, "/verify-email/" + token) + "\n\nThe link works once and expires on " + now.plus(verificationValidFor) + ".\n");
+        return person;
+    }
+
+    /** Confirms the address; the account becomes active, or waits for approval where the organisation wants it. */
+    public PersonRow verifyEmail(String token, String ip) {
+        Tenant tenant = TenantScope.require();
+        UUID id = credentials.consumeOneTimeToken(tenant.id().value(), VERIFY_EMAIL, SecretTokens.hash(token))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
+        PersonRow person = persons.findById(id).orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
+        if (PersonStatus.PENDING_VERIFICATION.name().equals(person.status())) {
+            PersonStatus next = people.settings().registrationMode() == OrganisationSettings.RegistrationMode.OPEN
+                    ? PersonStatus.ACTIVE : PersonStatus.PENDING_APPROVAL;
+            persons.markEmailVerified(id, next.name(), clock.instant());
+            audit.record(AuditAction.EMAIL_VERIFIED, id, id, ip, Map.of("status", next.name()));
+        }
+        return persons.findById(id).orElseThrow();
+    }
+
+    /** Joins through an invitation: the address is proven by the link, so the account is active at once. */
+    public PersonRow acceptInvitation(String token, String password, String firstName, String lastName, String ip) {
+        policy.check("password", password);
+        Tenant tenant = TenantScope.require();
+        InvitationRow invitation = invitations.accept(token);
+        if (persons.findByEmail(invitation.email()).isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in instead");
+        }
+        UUID id = UUID.randomUUID();
+        credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
+        Instant now = clock.instant();
+        PersonRow person = insert(new PersonRow(id, Accounts.normaliseEmail(invitation.email()), firstName.strip(), lastName.strip(), null, null,
+                PersonStatus.ACTIVE.name(), now, false, now, now, null));
+        roleGrants.grant(id, Role.MEMBER, invitation.invitedBy(), null);
+        Role role = Role.valueOf(invitation.role());
+        if (role != Role.MEMBER) {
+            roleGrants.grant(id, role, invitation.invitedBy(), null);
+        }
+        audit.record(AuditAction.INVITATION_ACCEPTED, id, id, ip, Map.of("role", role.name()));
+        return person;
+    }
+
+    private PersonRow insert(PersonRow row) {
+        try {
+            return persons.save(row);
+        } catch (DataAccessException e) {
+            if (io.hearth.tenancy.TenantSql.isUniqueViolation(e) && persons.findByEmail(row.email()).isPresent()) {
+                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists");
+            }
+            throw e;
+        }
+    }
+}
