@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
+import java.util.Optional;
 
 /**
  * tenant-admin's lifecycle events, consumed by one instance of app per event (consumer group), in order per tenant
@@ -36,13 +36,11 @@ public class TenantLifecycleListener {
 
     @Topic(Topics.TENANT_LIFECYCLE)
     public void receive(ConsumerRecord<String, String> record) {
-        EventEnvelope event;
-        try {
-            event = json.readValue(record.value(), EventEnvelope.class);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("unreadable event at {}-{}@{}: skipped", record.topic(), record.partition(), record.offset(), e);
+        Optional<EventEnvelope> read = EventEnvelope.read(json, record);
+        if (read.isEmpty()) {
             return;
         }
+        EventEnvelope event = read.get();
         try {
             switch (event.type()) {
                 case "TenantRegistered" -> provisioning.provision(event);

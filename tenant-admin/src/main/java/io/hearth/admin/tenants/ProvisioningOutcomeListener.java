@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
+import java.util.Optional;
 
 /** app's answers to registrations. Applying one twice changes nothing: only a PROVISIONING tenant moves. */
 @KafkaListener(groupId = "hearth-tenant-admin", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
@@ -32,13 +32,11 @@ public class ProvisioningOutcomeListener {
 
     @Topic(Topics.TENANT_PROVISIONING)
     public void receive(ConsumerRecord<String, String> record) {
-        EventEnvelope event;
-        try {
-            event = json.readValue(record.value(), EventEnvelope.class);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("unreadable event at {}-{}@{}: skipped", record.topic(), record.partition(), record.offset(), e);
+        Optional<EventEnvelope> read = EventEnvelope.read(json, record);
+        if (read.isEmpty()) {
             return;
         }
+        EventEnvelope event = read.get();
         switch (event.type()) {
             case "TenantProvisioned" -> registry.recordProvisioning(event.tenantId(), true, null);
             case "TenantProvisioningFailed" -> registry.recordProvisioning(event.tenantId(), false,

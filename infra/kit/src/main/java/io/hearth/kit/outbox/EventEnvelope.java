@@ -1,10 +1,16 @@
 package io.hearth.kit.outbox;
 
+import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,6 +20,8 @@ import java.util.UUID;
 @Serdeable
 public record EventEnvelope(UUID eventId, String type, UUID tenantId, Instant occurredAt, int schemaVersion,
                             Map<String, Object> payload) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventEnvelope.class);
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -25,6 +33,19 @@ public record EventEnvelope(UUID eventId, String type, UUID tenantId, Instant oc
 
     public static EventEnvelope of(String type, UUID tenantId, Map<String, Object> payload) {
         return new EventEnvelope(UUID.randomUUID(), type, tenantId, Instant.now(), 1, payload);
+    }
+
+    /**
+     * The envelope a Kafka record carries; empty, and logged with where it sits, when the record cannot be read:
+     * such a record can never be processed, so consumers skip it instead of retrying it for ever.
+     */
+    public static Optional<EventEnvelope> read(JsonMapper json, ConsumerRecord<String, String> record) {
+        try {
+            return Optional.of(json.readValue(record.value(), EventEnvelope.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("unreadable event at {}-{}@{}: skipped", record.topic(), record.partition(), record.offset(), e);
+            return Optional.empty();
+        }
     }
 
     /** A required text field of the payload. */
