@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * The credentials database: password hashes, refresh tokens, single-use tokens, TOTP secrets, recovery codes and
  * OpenID links, apart from the organisations' schemas (its own datasource, {@code credentials}, which may point at
- * another server). Every row carries the tenant, and every query names it.
+ * another server). Every row carries the tenant, and every query names it. Plain JDBC because these tables are
+ * keyed by tenant, not in a tenant's schema: Micronaut Data's schema-per-tenant mode would move every repository
+ * query into the tenant's schema, where they are not.
  */
 @Singleton
 public class CredentialStore {
