@@ -177,12 +177,15 @@ public class Staffing {
         EventView event = events.load(db, eventId).orElseThrow();
         List<Object[]> rows = db.list("select id, name, staff_id from care_teams where event_id = ? order by name, id",
                 rs -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)}, eventId);
+        Map<UUID, List<UUID>> membersByTeam = new LinkedHashMap<>();
+        db.list("select care_team_id, id from registrations where event_id = ? and care_team_id is not null and status = 'CONFIRMED' "
+                + "order by arrival", rs -> membersByTeam.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(rs.getObject(2, UUID.class)), eventId);
         Map<UUID, Integer> sizes = new LinkedHashMap<>();
         List<Team> teams = new ArrayList<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
-            List<UUID> members = db.list("select id from registrations where care_team_id = ? and status = 'CONFIRMED' order by arrival",
-                    rs -> rs.getObject(1, UUID.class), id);
+            List<UUID> members = membersByTeam.getOrDefault(id, List.of());
             sizes.put(id, members.size());
             teams.add(new Team(id, (String) row[1], (UUID) row[2], members, members.size(), false));
         }
