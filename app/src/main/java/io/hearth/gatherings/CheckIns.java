@@ -2,6 +2,8 @@ package io.hearth.gatherings;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.hearth.ErrorCode;
+import io.hearth.gatherings.internal.Attendee;
+import io.hearth.gatherings.internal.CheckInRepository;
 import io.hearth.identity.Caller;
 import io.hearth.identity.SigningKeys;
 import io.hearth.kit.Refusal;
@@ -31,13 +33,15 @@ public class CheckIns {
     static final String TYPE = "hearth-ticket+jwt";
 
     private final TenantSql sql;
+    private final CheckInRepository checkIns;
     private final Events events;
     private final SigningKeys keys;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CheckIns(TenantSql sql, Events events, SigningKeys keys, Outbox outbox, Clock clock) {
+    public CheckIns(TenantSql sql, CheckInRepository checkIns, Events events, SigningKeys keys, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.checkIns = checkIns;
         this.events = events;
         this.keys = keys;
         this.outbox = outbox;
@@ -105,10 +109,10 @@ public class CheckIns {
             boolean already = registration.checkedInAt() != null;
             if (!already) {
                 Instant now = clock.instant();
-                db.update("update registrations set checked_in_at = ? where id = ? and checked_in_at is null", now, registrationId);
+                checkIns.checkIn(registrationId, now);
                 outbox.publish(new GatheringEvent.AttendeeCheckedIn(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), now));
             }
-            return attendee(db, registrationId, already);
+            return attendee(checkIns.findAttendee(registrationId).orElseThrow(), already);
         });
     }
 
@@ -119,8 +123,7 @@ public class CheckIns {
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
                 throw Refusal.forbidden("The attendance report is for the event's staff");
             }
-            List<CheckedIn> attendees = db.list("select id from registrations where event_id = ? and checked_in_at is not null order by checked_in_at",
-                    rs -> attendee(db, rs.getObject(1, UUID.class), true), eventId);
+            List<CheckedIn> attendees = checkIns.findCheckedIn(eventId).stream().map(line -> attendee(line, true)).toList();
             return new AttendanceReport(eventId, event.confirmed(), attendees.size(), attendees);
         });
     }
@@ -133,12 +136,10 @@ public class CheckIns {
             if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
                 throw Refusal.forbidden("The roster is for the event's staff");
             }
-            return new Roster(eventId, db.list("select r.id, r.person_id, p.first_name, p.last_name, r.status, r.checked_in_at, r.care_team_id from registrations r "
-                            + "join people p on p.id = r.person_id where r.event_id = ? and r.status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED', 'WAITLISTED') "
-                            + "order by p.last_name, p.first_name, r.id",
-                    rs -> new RosterEntry(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("first_name"),
-                            rs.getString("last_name"), Settlement.Status.valueOf(rs.getString("status")), TenantSql.instant(rs, "checked_in_at"),
-                            rs.getObject("care_team_id", UUID.class)), eventId));
+            return new Roster(eventId, checkIns.findRoster(eventId).stream()
+                    .map(line -> new RosterEntry(line.id(), line.personId(), line.firstName(), line.lastName(), line.status(),
+                            line.checkedInAt(), line.careTeamId()))
+                    .toList());
         });
     }
 
@@ -152,10 +153,8 @@ public class CheckIns {
         }
     }
 
-    private static CheckedIn attendee(TenantSql.Sql db, UUID registrationId, boolean already) {
-        return db.one("select r.id, r.person_id, p.first_name, p.last_name, r.checked_in_at from registrations r join people p on p.id = r.person_id where r.id = ?",
-                rs -> new CheckedIn(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        TenantSql.instant(rs, "checked_in_at"), already), registrationId).orElseThrow();
+    private static CheckedIn attendee(Attendee line, boolean already) {
+        return new CheckedIn(line.id(), line.personId(), line.firstName(), line.lastName(), line.checkedInAt(), already);
     }
 
 }

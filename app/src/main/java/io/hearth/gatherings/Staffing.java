@@ -1,5 +1,8 @@
 package io.hearth.gatherings;
 
+import io.hearth.gatherings.internal.CareTeamRow;
+import io.hearth.gatherings.internal.Placement;
+import io.hearth.gatherings.internal.StaffingRepository;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
@@ -24,12 +27,14 @@ public class Staffing {
     public enum StaffRole { LEAD, PTM, FACILITATOR, CARE_TEAM_LEAD, KITCHEN, CUSTOM }
 
     private final TenantSql sql;
+    private final StaffingRepository staffing;
     private final Events events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Staffing(TenantSql sql, Events events, Outbox outbox, Clock clock) {
+    public Staffing(TenantSql sql, StaffingRepository staffing, Events events, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.staffing = staffing;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
@@ -56,14 +61,12 @@ public class Staffing {
         return sql.write(db -> {
             EventView event = events.lockForManagement(db, eventId, caller);
             Events.requireScheduled(event);
-            if (db.count("select count(*) from people where id = ? and status = 'ACTIVE'", person) == 0) {
+            if (!staffing.isActivePerson(person)) {
                 throw Refusal.invalid("personId", "is not an active member of this organisation");
             }
-            db.update("insert into event_staff (event_id, person_id, role, custom_role, assigned_at) values (?, ?, ?, ?, ?) "
-                    + "on conflict (event_id, person_id) do update set role = excluded.role, custom_role = excluded.custom_role",
-                    eventId, person, role, role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());
+            staffing.assign(eventId, person, role.name(), role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());
             outbox.publish(new GatheringEvent.StaffAssigned(TenantScope.requireId(), eventId, person, role, caller.person()));
-            return staff(db, eventId).stream().filter(s -> s.personId().equals(person)).findFirst().orElseThrow();
+            return staff(eventId).stream().filter(s -> s.personId().equals(person)).findFirst().orElseThrow();
         });
     }
 
@@ -71,10 +74,10 @@ public class Staffing {
         Caller caller = Caller.require();
         sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
-            if (db.count("select count(*) from care_teams where event_id = ? and staff_id = ?", eventId, person) > 0) {
+            if (staffing.existsByEventIdAndStaffId(eventId, person)) {
                 throw Refusal.conflict("He leads a care team of this event: give the team to someone else first");
             }
-            if (db.update("delete from event_staff where event_id = ? and person_id = ?", eventId, person) == 0) {
+            if (staffing.remove(eventId, person) == 0) {
                 throw Refusal.notFound("He is not on this event's staff");
             }
             outbox.publish(new GatheringEvent.StaffRemoved(TenantScope.requireId(), eventId, person, caller.person()));
@@ -86,7 +89,7 @@ public class Staffing {
         Caller caller = Caller.require();
         return sql.read(db -> {
             events.load(db, eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
-            return staff(db, eventId);
+            return staff(eventId);
         });
     }
 
@@ -97,11 +100,10 @@ public class Staffing {
             if (!Events.isStaff(db, eventId, staffId)) {
                 throw Refusal.invalid("staffId", "must be on the event's staff");
             }
-            if (db.count("select count(*) from care_teams where event_id = ? and staff_id = ?", eventId, staffId) > 0) {
+            if (staffing.existsByEventIdAndStaffId(eventId, staffId)) {
                 throw Refusal.conflict("He leads a care team of this event already");
             }
-            UUID id = UUID.randomUUID();
-            db.update("insert into care_teams (id, event_id, name, staff_id) values (?, ?, ?, ?)", id, eventId, name.strip(), staffId);
+            UUID id = staffing.save(new CareTeamRow(UUID.randomUUID(), eventId, name.strip(), staffId)).id();
             outbox.publish(new GatheringEvent.CareTeamFormed(TenantScope.requireId(), eventId, id, staffId));
             return teams(db, eventId).teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
         });
@@ -113,31 +115,24 @@ public class Staffing {
         return sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
             Map<UUID, UUID> teams = new LinkedHashMap<>();
-            db.list("select id, staff_id from care_teams where event_id = ? order by name, id", rs -> {
-                teams.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                return null;
-            }, eventId);
+            staffing.findTeamsOfEvent(eventId).forEach(team -> teams.put(team.id(), team.staffId()));
             if (teams.isEmpty()) {
                 throw Refusal.conflict("Form care teams first");
             }
             Map<UUID, UUID> placed = new LinkedHashMap<>();
             List<CareTeams.Participant> participants = new ArrayList<>();
-            db.list("select id, person_id, care_team_id, sponsor_id, keep_with_sponsor from registrations where event_id = ? and status = 'CONFIRMED' "
-                    + "order by arrival", rs -> {
-                UUID registration = rs.getObject(1, UUID.class);
-                UUID team = rs.getObject(3, UUID.class);
-                if (team != null) {
-                    placed.put(registration, team);
+            for (Placement registration : staffing.findPlacements(eventId)) {
+                if (registration.careTeamId() != null) {
+                    placed.put(registration.id(), registration.careTeamId());
                 }
-                participants.add(new CareTeams.Participant(registration, rs.getObject(2, UUID.class),
-                        rs.getBoolean(5) ? rs.getObject(4, UUID.class) : null));
-                return null;
-            }, eventId);
+                participants.add(new CareTeams.Participant(registration.id(), registration.personId(),
+                        registration.keepWithSponsor() ? registration.sponsorId() : null));
+            }
             Map<UUID, UUID> placement = CareTeams.assign(teams, participants, placed);
             int moved = 0;
             for (Map.Entry<UUID, UUID> entry : placement.entrySet()) {
                 if (!placed.containsKey(entry.getKey())) {
-                    db.update("update registrations set care_team_id = ? where id = ?", entry.getValue(), entry.getKey());
+                    staffing.place(entry.getKey(), entry.getValue());
                     moved++;
                 }
             }
@@ -151,10 +146,10 @@ public class Staffing {
         Caller caller = Caller.require();
         return sql.write(db -> {
             events.lockForManagement(db, eventId, caller);
-            if (teamId != null && db.count("select count(*) from care_teams where id = ? and event_id = ?", teamId, eventId) == 0) {
+            if (teamId != null && !staffing.existsByIdAndEventId(teamId, eventId)) {
                 throw Refusal.invalid("careTeamId", "is not a care team of this event");
             }
-            if (db.update("update registrations set care_team_id = ? where id = ? and event_id = ? and status = 'CONFIRMED'", teamId, registrationId, eventId) == 0) {
+            if (staffing.placeConfirmed(eventId, registrationId, teamId) == 0) {
                 throw Refusal.notFound("No confirmed registration with this id for this event");
             }
             outbox.publish(new GatheringEvent.CareTeamAssigned(TenantScope.requireId(), eventId, registrationId, teamId, caller.person()));
@@ -175,23 +170,25 @@ public class Staffing {
 
     private TeamsView teams(TenantSql.Sql db, UUID eventId) {
         EventView event = events.load(db, eventId).orElseThrow();
-        List<Object[]> rows = db.list("select id, name, staff_id from care_teams where event_id = ? order by name, id",
-                rs -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)}, eventId);
         Map<UUID, List<UUID>> membersByTeam = new LinkedHashMap<>();
-        db.list("select care_team_id, id from registrations where event_id = ? and care_team_id is not null and status = 'CONFIRMED' "
-                + "order by arrival", rs -> membersByTeam.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                .add(rs.getObject(2, UUID.class)), eventId);
+        long unassigned = 0;
+        for (Placement registration : staffing.findPlacements(eventId)) {
+            if (registration.careTeamId() == null) {
+                unassigned++;
+            } else {
+                membersByTeam.computeIfAbsent(registration.careTeamId(), k -> new ArrayList<>()).add(registration.id());
+            }
+        }
         Map<UUID, Integer> sizes = new LinkedHashMap<>();
         List<Team> teams = new ArrayList<>();
-        for (Object[] row : rows) {
-            UUID id = (UUID) row[0];
-            List<UUID> members = membersByTeam.getOrDefault(id, List.of());
-            sizes.put(id, members.size());
-            teams.add(new Team(id, (String) row[1], (UUID) row[2], members, members.size(), false));
+        for (CareTeamRow row : staffing.findTeamsOfEvent(eventId)) {
+            List<UUID> members = membersByTeam.getOrDefault(row.id(), List.of());
+            sizes.put(row.id(), members.size());
+            teams.add(new Team(row.id(), row.name(), row.staffId(), members, members.size(), false));
         }
         List<UUID> over = CareTeams.overRatio(sizes, event.participantsPerStaff());
         List<Team> marked = teams.stream().map(t -> new Team(t.id(), t.name(), t.staffId(), t.registrations(), t.size(), over.contains(t.id()))).toList();
-        long staff = db.count("select count(*) from event_staff where event_id = ?", eventId);
+        long staff = staffing.countStaff(eventId);
         long participants = event.confirmed();
         boolean understaffed = CareTeams.understaffed(participants, staff, event.participantsPerStaff());
         List<String> warnings = new ArrayList<>();
@@ -201,14 +198,12 @@ public class Staffing {
             warnings.add(participants + " participants need at least " + (participants + event.participantsPerStaff() - 1) / event.participantsPerStaff()
                     + " staff at " + event.participantsPerStaff() + " per staff member; the event has " + staff);
         }
-        long unassigned = db.count("select count(*) from registrations where event_id = ? and status = 'CONFIRMED' and care_team_id is null", eventId);
         return new TeamsView(marked, event.participantsPerStaff(), participants, staff, understaffed, warnings, unassigned);
     }
 
-    private static List<StaffMember> staff(TenantSql.Sql db, UUID eventId) {
-        return db.list("select s.person_id, p.first_name, p.last_name, s.role, s.custom_role, s.assigned_at from event_staff s "
-                        + "join people p on p.id = s.person_id where s.event_id = ? order by s.role, lower(p.last_name), p.id",
-                rs -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), StaffRole.valueOf(rs.getString(4)),
-                        rs.getString(5), TenantSql.instant(rs, "assigned_at")), eventId);
+    private List<StaffMember> staff(UUID eventId) {
+        return staffing.findStaffOfEvent(eventId).stream()
+                .map(line -> new StaffMember(line.personId(), line.firstName(), line.lastName(), line.role(), line.customRole(), line.assignedAt()))
+                .toList();
     }
 }
