@@ -94,7 +94,7 @@ public class Registrations {
             }
             check(db, event, application, caller);
             seats.settle(db, eventId);
-            Settlement.Status status = Settlement.arrive(event.capacity(), seats.of(db, eventId), event.paid());
+            Settlement.Status status = Settlement.arrive(event.capacity(), seats.of(eventId), event.paid());
             UUID id = UUID.randomUUID();
             Tenant tenant = TenantScope.require();
             try {

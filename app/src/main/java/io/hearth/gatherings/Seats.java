@@ -1,5 +1,6 @@
 package io.hearth.gatherings;
 
+import io.hearth.gatherings.internal.SeatRepository;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
@@ -20,12 +21,14 @@ import java.util.UUID;
 public class Seats {
 
     private final TenantSql sql;
+    private final SeatRepository seats;
     private final Events events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Seats(TenantSql sql, Events events, Outbox outbox, Clock clock) {
+    public Seats(TenantSql sql, SeatRepository seats, Events events, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.seats = seats;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
@@ -38,9 +41,8 @@ public class Seats {
             return;
         }
         Instant now = clock.instant();
-        for (Settlement.Transition t : Settlement.settle(event.capacity(), of(db, eventId), now, Duration.ofHours(event.offerHours()))) {
-            db.update("update registrations set status = ?, offer_until = ?, hold_until = case when ? = 'EXPIRED' then hold_until else null end, "
-                    + "updated_at = ? where id = ?", t.to(), t.offerUntil(), t.to().name(), now, t.registration());
+        for (Settlement.Transition t : Settlement.settle(event.capacity(), of(eventId), now, Duration.ofHours(event.offerHours()))) {
+            seats.move(t.registration(), t.to().name(), t.offerUntil(), now);
             TenantId tenant = TenantScope.requireId();
             outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenant, eventId, t.registration(), t.offerUntil())
                     : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenant, eventId, t.registration(), t.offerUntil())
@@ -51,8 +53,7 @@ public class Seats {
     /** Events whose holds or offers have run out by now: for the sweeper. */
     List<UUID> eventsWithDueSeats() {
         Instant now = clock.instant();
-        return sql.read(db -> db.list("select distinct event_id from registrations where (status = 'PENDING_PAYMENT' and hold_until <= ?) "
-                + "or (status = 'OFFERED' and offer_until <= ?)", rs -> rs.getObject(1, UUID.class), now, now));
+        return seats.findEventsWithDueSeats(now);
     }
 
     void settleNow(UUID eventId) {
@@ -64,9 +65,9 @@ public class Seats {
     }
 
     /** The event's seats that count: everyone but the cancelled and expired. */
-    List<Settlement.Seat> of(TenantSql.Sql db, UUID eventId) {
-        return db.list("select id, status, arrival, hold_until, offer_until from registrations where event_id = ? and status not in ('CANCELLED', 'EXPIRED')",
-                rs -> new Settlement.Seat(rs.getObject(1, UUID.class), Settlement.Status.valueOf(rs.getString(2)), rs.getLong(3),
-                        TenantSql.instant(rs, "hold_until"), TenantSql.instant(rs, "offer_until")), eventId);
+    List<Settlement.Seat> of(UUID eventId) {
+        return seats.findSeats(eventId).stream()
+                .map(line -> new Settlement.Seat(line.id(), line.status(), line.arrival(), line.holdUntil(), line.offerUntil()))
+                .toList();
     }
 }
