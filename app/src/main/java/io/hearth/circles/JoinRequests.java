@@ -1,5 +1,8 @@
 package io.hearth.circles;
 
+import io.hearth.circles.internal.JoinRequestLine;
+import io.hearth.circles.internal.JoinRequestRepository;
+import io.hearth.circles.internal.JoinRequestRow;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
@@ -7,8 +10,6 @@ import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +23,16 @@ import java.util.UUID;
 public class JoinRequests {
 
     private final TenantSql sql;
+    private final JoinRequestRepository requests;
     private final Circles circles;
     private final Memberships memberships;
     private final Waitlist waitlist;
     private final Outbox outbox;
     private final Clock clock;
 
-    public JoinRequests(TenantSql sql, Circles circles, Memberships memberships, Waitlist waitlist, Outbox outbox, Clock clock) {
+    public JoinRequests(TenantSql sql, JoinRequestRepository requests, Circles circles, Memberships memberships, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.requests = requests;
         this.circles = circles;
         this.memberships = memberships;
         this.waitlist = waitlist;
@@ -52,19 +55,16 @@ public class JoinRequests {
             if (Circles.isMember(db, circleId, caller.person())) {
                 throw Refusal.conflict("You are in this circle already");
             }
-            if (db.count("select count(*) from circle_join_requests where circle_id = ? and person_id = ? and status in ('PENDING', 'WAITLISTED', 'OFFERED')",
-                    circleId, caller.person()) > 0) {
+            if (requests.hasOpen(circleId, caller.person())) {
                 throw Refusal.conflict("You have asked to join this circle already");
             }
-            long waiting = db.count("select count(*) from circle_join_requests where circle_id = ? and status = 'WAITLISTED'", circleId);
-            boolean seat = waiting == 0 && Capacity.hasSeat(circle.capacity(), Waitlist.seatsTaken(db, circleId));
+            boolean seat = requests.countWaiting(circleId) == 0 && Capacity.hasSeat(circle.capacity(), waitlist.seatsTaken(circleId));
             UUID id = UUID.randomUUID();
-            String status = seat ? "PENDING" : "WAITLISTED";
-            db.update("insert into circle_join_requests (id, circle_id, person_id, status, message, created_at) values (?, ?, ?, ?, ?, ?)",
-                    id, circleId, caller.person(), status, message == null ? "" : message, clock.instant());
+            requests.save(new JoinRequestRow(id, circleId, caller.person(), seat ? "PENDING" : "WAITLISTED", message == null ? "" : message,
+                    clock.instant(), null, null));
             outbox.publish(seat ? new CircleEvent.JoinRequested(TenantScope.requireId(), circleId, id, caller.person())
                     : new CircleEvent.JoinWaitlisted(TenantScope.requireId(), circleId, id, caller.person()));
-            return request(db, id).orElseThrow();
+            return request(id).orElseThrow();
         });
     }
 
@@ -74,8 +74,7 @@ public class JoinRequests {
         return sql.read(db -> {
             CircleView circle = circles.load(db, circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
             circles.requireManager(db, circle, caller);
-            return db.list(REQUEST_SELECT + " where r.circle_id = ? and r.status in ('PENDING', 'OFFERED', 'WAITLISTED') "
-                    + "order by case r.status when 'OFFERED' then 0 when 'PENDING' then 1 else 2 end, r.created_at, r.id", JoinRequests::request, circleId);
+            return requests.findOpenOfCircle(circleId).stream().map(JoinRequests::view).toList();
         });
     }
 
@@ -84,14 +83,14 @@ public class JoinRequests {
         return sql.write(db -> {
             CircleView circle = circles.lockForManagement(db, circleId, caller);
             Circles.requireActive(circle);
-            Memberships.JoinRequest request = request(db, requestId).filter(r -> r.circleId().equals(circleId))
+            Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
                     .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
             if (!"PENDING".equals(request.status()) && !"OFFERED".equals(request.status())) {
                 throw Refusal.conflict("Only a pending request, or one offered a seat, can be approved; this one is " + request.status());
             }
             // An offered seat is his already: do not count his own offer against him.
             Memberships.Member member = memberships.admit(db, circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
-            db.update("update circle_join_requests set status = 'APPROVED', decided_at = ?, decided_by = ? where id = ?", clock.instant(), caller.person(), requestId);
+            requests.decide(requestId, "APPROVED", clock.instant(), caller.person());
             outbox.publish(new CircleEvent.JoinRequestApproved(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
             return member;
         });
@@ -101,15 +100,15 @@ public class JoinRequests {
         Caller caller = Caller.require();
         return sql.write(db -> {
             circles.lockForManagement(db, circleId, caller);
-            Memberships.JoinRequest request = request(db, requestId).filter(r -> r.circleId().equals(circleId))
+            Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
                     .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
             if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
                 throw Refusal.conflict("This request was decided already: " + request.status());
             }
-            db.update("update circle_join_requests set status = 'DECLINED', decided_at = ?, decided_by = ? where id = ?", clock.instant(), caller.person(), requestId);
+            requests.decide(requestId, "DECLINED", clock.instant(), caller.person());
             outbox.publish(new CircleEvent.JoinRequestDeclined(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
             waitlist.offerFreedSeats(db, circleId);
-            return request(db, requestId).orElseThrow();
+            return request(requestId).orElseThrow();
         });
     }
 
@@ -118,30 +117,24 @@ public class JoinRequests {
         Caller caller = Caller.require();
         return sql.write(db -> {
             circles.lock(db, circleId);
-            Memberships.JoinRequest request = request(db, requestId).filter(r -> r.circleId().equals(circleId) && r.personId().equals(caller.person()))
+            Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId) && r.personId().equals(caller.person()))
                     .orElseThrow(() -> Refusal.notFound("No such request of yours"));
             if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
                 throw Refusal.conflict("This request was decided already: " + request.status());
             }
-            db.update("update circle_join_requests set status = 'WITHDRAWN', decided_at = ? where id = ?", clock.instant(), requestId);
+            requests.decide(requestId, "WITHDRAWN", clock.instant(), null);
             outbox.publish(new CircleEvent.JoinRequestWithdrawn(TenantScope.requireId(), circleId, requestId, caller.person()));
             waitlist.offerFreedSeats(db, circleId);
-            return request(db, requestId).orElseThrow();
+            return request(requestId).orElseThrow();
         });
     }
 
-    static final String REQUEST_SELECT = "select r.id, r.circle_id, r.person_id, r.status, r.message, r.created_at, "
-            + "case when r.status = 'WAITLISTED' then (select count(*) from circle_join_requests w where w.circle_id = r.circle_id "
-            + "and w.status = 'WAITLISTED' and (w.created_at, w.id) <= (r.created_at, r.id)) end as position from circle_join_requests r";
-
-    static Optional<Memberships.JoinRequest> request(TenantSql.Sql db, UUID id) {
-        return db.one(REQUEST_SELECT + " where r.id = ?", JoinRequests::request, id);
+    Optional<Memberships.JoinRequest> request(UUID id) {
+        return requests.findLine(id).map(JoinRequests::view);
     }
 
-    static Memberships.JoinRequest request(ResultSet rs) throws SQLException {
-        long position = rs.getLong("position");
-        Integer waitlistPosition = rs.wasNull() ? null : (int) position;
-        return new Memberships.JoinRequest(rs.getObject("id", UUID.class), rs.getObject("circle_id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getString("status"), rs.getString("message"), TenantSql.instant(rs, "created_at"), waitlistPosition);
+    static Memberships.JoinRequest view(JoinRequestLine line) {
+        return new Memberships.JoinRequest(line.id(), line.circleId(), line.personId(), line.status(), line.message(), line.createdAt(),
+                line.waitlistPosition() == null ? null : line.waitlistPosition().intValue());
     }
 }

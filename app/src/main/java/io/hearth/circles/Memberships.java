@@ -1,6 +1,7 @@
 package io.hearth.circles;
 
 import io.hearth.ErrorCode;
+import io.hearth.circles.internal.JoinRequestRepository;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.kit.Refusal;
@@ -32,13 +33,15 @@ public class Memberships {
     public enum PaymentStatus { CURRENT, PAST_DUE, EXEMPT, PAUSED }
 
     private final TenantSql sql;
+    private final JoinRequestRepository requests;
     private final Circles circles;
     private final Waitlist waitlist;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Memberships(TenantSql sql, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
+    public Memberships(TenantSql sql, JoinRequestRepository requests, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.requests = requests;
         this.circles = circles;
         this.waitlist = waitlist;
         this.outbox = outbox;
@@ -70,8 +73,7 @@ public class Memberships {
             Circles.requireActive(circle);
             Circles.requireActivePeople(db, java.util.Set.of(person), "personId");
             Member member = admit(db, circle, person, null, caller.person());
-            db.update("update circle_join_requests set status = 'APPROVED', decided_at = ?, decided_by = ? where circle_id = ? and person_id = ? "
-                    + "and status in ('PENDING', 'WAITLISTED', 'OFFERED')", clock.instant(), caller.person(), circleId, person);
+            requests.approveOpen(circleId, person, clock.instant(), caller.person());
             waitlist.offerFreedSeats(db, circleId);
             return member;
         });
@@ -142,8 +144,7 @@ public class Memberships {
         return sql.read(db -> new Standing(
                 db.one("select circle_id from circle_memberships where person_id = ? and left_at is null",
                         rs -> rs.getObject("circle_id", UUID.class), caller.person()).orElse(null),
-                db.list(JoinRequests.REQUEST_SELECT + " where r.person_id = ? and r.status in ('PENDING', 'OFFERED', 'WAITLISTED') order by r.created_at, r.id",
-                        JoinRequests::request, caller.person())));
+                requests.findOpenOfPerson(caller.person()).stream().map(JoinRequests::view).toList()));
     }
 
     /** Seats a man in the (locked) circle; {@code ownOffer} is his offered request, which holds the seat for him. */
@@ -154,7 +155,7 @@ public class Memberships {
         if (db.count("select count(*) from circle_memberships where person_id = ? and left_at is null", person) > 0) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He is in another circle: a move between circles is a transfer");
         }
-        long taken = Waitlist.seatsTaken(db, circle.id()) - (ownOffer == null ? 0 : 1);
+        long taken = waitlist.seatsTaken(circle.id()) - (ownOffer == null ? 0 : 1);
         Capacity.requireSeat(circle.capacity(), taken);
         Instant now = clock.instant();
         try {
@@ -175,7 +176,7 @@ public class Memberships {
     void endAllForArchive(TenantSql.Sql db, UUID circleId, Instant now) {
         List<UUID> members = db.list("select person_id from circle_memberships where circle_id = ? and left_at is null", rs -> rs.getObject(1, UUID.class), circleId);
         db.update("update circle_memberships set left_at = ?, leave_reason = 'REMOVED' where circle_id = ? and left_at is null", now, circleId);
-        db.update("update circle_join_requests set status = 'DECLINED', decided_at = ? where circle_id = ? and status in ('PENDING', 'WAITLISTED', 'OFFERED')", now, circleId);
+        requests.declineAllOpen(circleId, now);
         db.update("update circle_transfers set status = 'DECLINED', decided_at = ? where (from_circle_id = ? or to_circle_id = ?) and status = 'PENDING'", now, circleId, circleId);
         for (UUID member : members) {
             outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, member, LeaveReason.REMOVED, null, now));

@@ -94,7 +94,7 @@ public class Transfers {
             outbox.publish(new CircleEvent.TransferApproved(TenantScope.requireId(), transferId, caller.person(), fromSide, toSide));
             if (approved.approvedByBoth()) {
                 Circles.requireActive(to);
-                Capacity.requireSeat(to.capacity(), Waitlist.seatsTaken(db, to.id()));
+                Capacity.requireSeat(to.capacity(), waitlist.seatsTaken(to.id()));
                 Instant now = clock.instant();
                 db.update("update circle_memberships set left_at = ?, leave_reason = 'MOVED' where circle_id = ? and person_id = ? and left_at is null",
                         now, from.id(), current.personId());

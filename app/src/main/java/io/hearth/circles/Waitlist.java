@@ -1,5 +1,7 @@
 package io.hearth.circles;
 
+import io.hearth.circles.internal.JoinRequestLine;
+import io.hearth.circles.internal.JoinRequestRepository;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
@@ -12,18 +14,19 @@ import java.util.UUID;
 @Singleton
 public class Waitlist {
 
+    private final JoinRequestRepository requests;
     private final Circles circles;
     private final Outbox outbox;
 
-    public Waitlist(Circles circles, Outbox outbox) {
+    public Waitlist(JoinRequestRepository requests, Circles circles, Outbox outbox) {
+        this.requests = requests;
         this.circles = circles;
         this.outbox = outbox;
     }
 
     /** Seats taken: members now, and seats offered to the first of the waiting list. */
-    static long seatsTaken(TenantSql.Sql db, UUID circleId) {
-        return db.count("select (select count(*) from circle_memberships where circle_id = ? and left_at is null) "
-                + "+ (select count(*) from circle_join_requests where circle_id = ? and status = 'OFFERED')", circleId, circleId);
+    long seatsTaken(UUID circleId) {
+        return requests.seatsTaken(circleId);
     }
 
     /** Offers every free seat to the first men on the waiting list, first come first served. */
@@ -32,13 +35,12 @@ public class Waitlist {
         if (!"ACTIVE".equals(circle.status())) {
             return;
         }
-        while (Capacity.hasSeat(circle.capacity(), seatsTaken(db, circleId))) {
-            Optional<Memberships.JoinRequest> next = db.one(JoinRequests.REQUEST_SELECT + " where r.circle_id = ? and r.status = 'WAITLISTED' order by r.created_at, r.id limit 1",
-                    JoinRequests::request, circleId);
+        while (Capacity.hasSeat(circle.capacity(), seatsTaken(circleId))) {
+            Optional<JoinRequestLine> next = requests.findNextWaiting(circleId);
             if (next.isEmpty()) {
                 return;
             }
-            db.update("update circle_join_requests set status = 'OFFERED' where id = ?", next.get().id());
+            requests.offer(next.get().id());
             outbox.publish(new CircleEvent.CircleSeatOffered(TenantScope.requireId(), circleId, next.get().id(), next.get().personId()));
         }
     }
