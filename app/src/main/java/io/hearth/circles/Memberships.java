@@ -2,6 +2,10 @@ package io.hearth.circles;
 
 import io.hearth.ErrorCode;
 import io.hearth.circles.internal.JoinRequestRepository;
+import io.hearth.circles.internal.MemberLine;
+import io.hearth.circles.internal.MembershipRepository;
+import io.hearth.circles.internal.MembershipRow;
+import io.hearth.circles.internal.TransferRepository;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.kit.Refusal;
@@ -13,8 +17,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,15 +35,19 @@ public class Memberships {
     public enum PaymentStatus { CURRENT, PAST_DUE, EXEMPT, PAUSED }
 
     private final TenantSql sql;
+    private final MembershipRepository memberships;
     private final JoinRequestRepository requests;
+    private final TransferRepository transfers;
     private final Circles circles;
     private final Waitlist waitlist;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Memberships(TenantSql sql, JoinRequestRepository requests, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
+    public Memberships(TenantSql sql, MembershipRepository memberships, JoinRequestRepository requests, TransferRepository transfers, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.memberships = memberships;
         this.requests = requests;
+        this.transfers = transfers;
         this.circles = circles;
         this.waitlist = waitlist;
         this.outbox = outbox;
@@ -89,10 +95,8 @@ public class Memberships {
             if (!manager && !caller.can(Permission.CIRCLES_VIEW_ALL) && !Circles.isMember(db, circleId, caller.person())) {
                 throw Refusal.forbidden("Only the circle's members, facilitators, leadership and admins see who is in it");
             }
-            return db.list("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
-                            + "from circle_memberships m join people p on p.id = m.person_id where m.circle_id = ? "
-                            + (history ? "" : "and m.left_at is null ") + "order by m.joined_at, m.id",
-                    rs -> member(rs,manager), circleId);
+            return (history ? memberships.findEver(circleId) : memberships.findCurrent(circleId)).stream()
+                    .map(line -> member(line, manager)).toList();
         });
     }
 
@@ -109,11 +113,10 @@ public class Memberships {
                 circles.requireManager(db, circle, caller);
             }
             Instant now = clock.instant();
-            if (db.update("update circle_memberships set left_at = ?, leave_reason = ? where circle_id = ? and person_id = ? and left_at is null",
-                    now, reason, circleId, person) == 0) {
+            if (memberships.end(circleId, person, now, reason.name()) == 0) {
                 throw Refusal.notFound("He is not a member of this circle");
             }
-            db.update("update circle_transfers set status = 'WITHDRAWN', decided_at = ? where person_id = ? and status = 'PENDING'", now, person);
+            transfers.withdrawPendingOf(person, now);
             outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, person, reason, caller.person(), now));
             waitlist.offerFreedSeats(db, circleId);
             return null;
@@ -124,14 +127,11 @@ public class Memberships {
         Caller caller = Caller.require();
         return sql.write(db -> {
             circles.lockForManagement(db, circleId, caller);
-            if (db.update("update circle_memberships set payment_status = ? where circle_id = ? and person_id = ? and left_at is null",
-                    status, circleId, person) == 0) {
+            if (memberships.setPaymentStatus(circleId, person, status.name()) == 0) {
                 throw Refusal.notFound("He is not a member of this circle");
             }
             outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, caller.person()));
-            return db.one("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
-                            + "from circle_memberships m join people p on p.id = m.person_id where m.circle_id = ? and m.person_id = ? and m.left_at is null",
-                    rs -> member(rs,true), circleId, person).orElseThrow();
+            return member(memberships.findCurrentMember(circleId, person).orElseThrow(), true);
         });
     }
 
@@ -142,8 +142,7 @@ public class Memberships {
     public Standing standing() {
         Caller caller = Caller.require();
         return sql.read(db -> new Standing(
-                db.one("select circle_id from circle_memberships where person_id = ? and left_at is null",
-                        rs -> rs.getObject("circle_id", UUID.class), caller.person()).orElse(null),
+                memberships.findCircleOf(caller.person()).orElse(null),
                 requests.findOpenOfPerson(caller.person()).stream().map(JoinRequests::view).toList()));
     }
 
@@ -152,14 +151,14 @@ public class Memberships {
         if (Circles.isMember(db, circle.id(), person)) {
             throw Refusal.conflict("He is in this circle already");
         }
-        if (db.count("select count(*) from circle_memberships where person_id = ? and left_at is null", person) > 0) {
+        if (memberships.isInACircle(person)) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He is in another circle: a move between circles is a transfer");
         }
         long taken = waitlist.seatsTaken(circle.id()) - (ownOffer == null ? 0 : 1);
         Capacity.requireSeat(circle.capacity(), taken);
         Instant now = clock.instant();
         try {
-            db.update("insert into circle_memberships (id, circle_id, person_id, joined_at) values (?, ?, ?, ?)", UUID.randomUUID(), circle.id(), person, now);
+            memberships.save(MembershipRow.starting(circle.id(), person, now));
         } catch (DataAccessException e) {
             if (!TenantSql.isUniqueViolation(e)) {
                 throw e;
@@ -168,25 +167,21 @@ public class Memberships {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He has just joined another circle");
         }
         outbox.publish(new CircleEvent.MemberJoinedCircle(TenantScope.requireId(), circle.id(), person, by, now));
-        return db.one("select m.person_id, p.first_name, p.last_name, m.joined_at, m.left_at, m.leave_reason, m.payment_status "
-                        + "from circle_memberships m join people p on p.id = m.person_id where m.circle_id = ? and m.person_id = ? and m.left_at is null",
-                rs -> member(rs,true), circle.id(), person).orElseThrow();
+        return member(memberships.findCurrentMember(circle.id(), person).orElseThrow(), true);
     }
 
     void endAllForArchive(TenantSql.Sql db, UUID circleId, Instant now) {
-        List<UUID> members = db.list("select person_id from circle_memberships where circle_id = ? and left_at is null", rs -> rs.getObject(1, UUID.class), circleId);
-        db.update("update circle_memberships set left_at = ?, leave_reason = 'REMOVED' where circle_id = ? and left_at is null", now, circleId);
+        List<UUID> members = memberships.findCurrentPeople(circleId);
+        memberships.endAll(circleId, now);
         requests.declineAllOpen(circleId, now);
-        db.update("update circle_transfers set status = 'DECLINED', decided_at = ? where (from_circle_id = ? or to_circle_id = ?) and status = 'PENDING'", now, circleId, circleId);
+        transfers.declineAllOf(circleId, now);
         for (UUID member : members) {
             outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, member, LeaveReason.REMOVED, null, now));
         }
     }
 
-    static Member member(ResultSet rs, boolean withPayment) throws SQLException {
-        String reason = rs.getString("leave_reason");
-        return new Member(rs.getObject("person_id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
-                TenantSql.instant(rs, "joined_at"), TenantSql.instant(rs, "left_at"), reason == null ? null : LeaveReason.valueOf(reason),
-                withPayment ? PaymentStatus.valueOf(rs.getString("payment_status")) : null);
+    private static Member member(MemberLine line, boolean withPayment) {
+        return new Member(line.personId(), line.firstName(), line.lastName(), line.joinedAt(), line.leftAt(), line.leaveReason(),
+                withPayment ? line.paymentStatus() : null);
     }
 }

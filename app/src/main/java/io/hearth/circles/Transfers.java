@@ -1,5 +1,9 @@
 package io.hearth.circles;
 
+import io.hearth.circles.internal.MembershipRepository;
+import io.hearth.circles.internal.MembershipRow;
+import io.hearth.circles.internal.TransferRepository;
+import io.hearth.circles.internal.TransferRow;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
@@ -8,8 +12,6 @@ import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,13 +26,17 @@ import java.util.UUID;
 public class Transfers {
 
     private final TenantSql sql;
+    private final TransferRepository transfers;
+    private final MembershipRepository memberships;
     private final Circles circles;
     private final Waitlist waitlist;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Transfers(TenantSql sql, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
+    public Transfers(TenantSql sql, TransferRepository transfers, MembershipRepository memberships, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.sql = sql;
+        this.transfers = transfers;
+        this.memberships = memberships;
         this.circles = circles;
         this.waitlist = waitlist;
         this.outbox = outbox;
@@ -50,14 +56,13 @@ public class Transfers {
             CircleView target = circles.load(db, toCircle)
                     .orElseThrow(() -> Refusal.invalid("toCircleId", "is not a circle of this organisation"));
             Circles.requireActive(target);
-            if (db.count("select count(*) from circle_transfers where person_id = ? and status = 'PENDING'", caller.person()) > 0) {
+            if (transfers.existsByPersonIdAndStatus(caller.person(), "PENDING")) {
                 throw Refusal.conflict("You have a transfer waiting already");
             }
-            UUID id = UUID.randomUUID();
-            db.update("insert into circle_transfers (id, person_id, from_circle_id, to_circle_id, status, created_at) values (?, ?, ?, ?, 'PENDING', ?)",
-                    id, caller.person(), fromCircle, toCircle, clock.instant());
+            UUID id = transfers.save(new TransferRow(UUID.randomUUID(), caller.person(), fromCircle, toCircle, "PENDING", null, null,
+                    clock.instant(), null)).id();
             outbox.publish(new CircleEvent.TransferRequested(TenantScope.requireId(), id, caller.person(), fromCircle, toCircle));
-            return transfer(db, id).orElseThrow();
+            return transfer(id).orElseThrow();
         });
     }
 
@@ -68,7 +73,7 @@ public class Transfers {
     public Memberships.TransferView approveTransfer(UUID transferId) {
         Caller caller = Caller.require();
         return sql.write(db -> {
-            Memberships.TransferView view = transfer(db, transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
+            Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
             // Lock both circles in a fixed order, so two transfers crossing each other cannot deadlock.
             UUID first = view.fromCircleId().compareTo(view.toCircleId()) < 0 ? view.fromCircleId() : view.toCircleId();
             UUID second = first.equals(view.fromCircleId()) ? view.toCircleId() : view.fromCircleId();
@@ -76,7 +81,7 @@ public class Transfers {
             CircleView b = circles.lock(db, second);
             CircleView from = a.id().equals(view.fromCircleId()) ? a : b;
             CircleView to = a.id().equals(view.toCircleId()) ? a : b;
-            Memberships.TransferView current = transfer(db, transferId).orElseThrow();
+            TransferRow current = transfers.findById(transferId).orElseThrow();
             if (!"PENDING".equals(current.status())) {
                 throw Refusal.conflict("This transfer is " + current.status());
             }
@@ -86,45 +91,40 @@ public class Transfers {
             if (!fromSide && !toSide) {
                 throw Refusal.forbidden("Only the facilitators of the two circles, or an admin, approve a transfer");
             }
-            Transfer approved = db.one("select from_approved_by, to_approved_by from circle_transfers where id = ?",
-                    rs -> new Transfer(transferId, current.personId(), from.id(), to.id(), rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                    transferId).orElseThrow().approve(caller.person(), fromSide, toSide);
-            db.update("update circle_transfers set from_approved_by = ?, to_approved_by = ? where id = ?",
-                    approved.fromApprovedBy(), approved.toApprovedBy(), transferId);
+            Transfer approved = new Transfer(transferId, current.personId(), from.id(), to.id(), current.fromApprovedBy(), current.toApprovedBy())
+                    .approve(caller.person(), fromSide, toSide);
+            transfers.approve(transferId, approved.fromApprovedBy(), approved.toApprovedBy());
             outbox.publish(new CircleEvent.TransferApproved(TenantScope.requireId(), transferId, caller.person(), fromSide, toSide));
             if (approved.approvedByBoth()) {
                 Circles.requireActive(to);
                 Capacity.requireSeat(to.capacity(), waitlist.seatsTaken(to.id()));
                 Instant now = clock.instant();
-                db.update("update circle_memberships set left_at = ?, leave_reason = 'MOVED' where circle_id = ? and person_id = ? and left_at is null",
-                        now, from.id(), current.personId());
-                db.update("insert into circle_memberships (id, circle_id, person_id, joined_at) values (?, ?, ?, ?)",
-                        UUID.randomUUID(), to.id(), current.personId(), now);
-                db.update("update circle_transfers set status = 'COMPLETED', decided_at = ? where id = ?", now, transferId);
+                memberships.end(from.id(), current.personId(), now, Memberships.LeaveReason.MOVED.name());
+                memberships.save(MembershipRow.starting(to.id(), current.personId(), now));
+                transfers.close(transferId, "COMPLETED", now);
                 outbox.publish(new CircleEvent.MemberMovedCircle(TenantScope.requireId(), transferId, current.personId(), from.id(), to.id(), now));
                 waitlist.offerFreedSeats(db, from.id());
             }
-            return transfer(db, transferId).orElseThrow();
+            return transfer(transferId).orElseThrow();
         });
     }
 
     public Memberships.TransferView declineTransfer(UUID transferId) {
         Caller caller = Caller.require();
         return sql.write(db -> {
-            Memberships.TransferView view = transfer(db, transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
+            Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
             CircleView from = circles.load(db, view.fromCircleId()).orElseThrow();
             CircleView to = circles.load(db, view.toCircleId()).orElseThrow();
             boolean mine = view.personId().equals(caller.person());
             if (!mine && !caller.roles().contains(Role.ADMIN) && !Circles.manages(from, caller) && !Circles.manages(to, caller)) {
                 throw Refusal.forbidden("Only the facilitators of the two circles, an admin or the man himself can stop a transfer");
             }
-            if (db.update("update circle_transfers set status = ?, decided_at = ? where id = ? and status = 'PENDING'",
-                    mine ? "WITHDRAWN" : "DECLINED", clock.instant(), transferId) == 0) {
+            if (transfers.close(transferId, mine ? "WITHDRAWN" : "DECLINED", clock.instant()) == 0) {
                 throw Refusal.conflict("This transfer is " + view.status());
             }
             outbox.publish(mine ? new CircleEvent.TransferWithdrawn(TenantScope.requireId(), transferId, caller.person())
                     : new CircleEvent.TransferDeclined(TenantScope.requireId(), transferId, caller.person()));
-            return transfer(db, transferId).orElseThrow();
+            return transfer(transferId).orElseThrow();
         });
     }
 
@@ -133,20 +133,16 @@ public class Transfers {
         return sql.read(db -> {
             CircleView circle = circles.load(db, circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
             circles.requireManager(db, circle, caller);
-            return db.list(TRANSFER_SELECT + " where from_circle_id = ? or to_circle_id = ? order by created_at desc, id",
-                    Transfers::transfer, circleId, circleId);
+            return transfers.findOfCircle(circleId).stream().map(Transfers::view).toList();
         });
     }
 
-    private static final String TRANSFER_SELECT = "select id, person_id, from_circle_id, to_circle_id, status, from_approved_by, to_approved_by, created_at from circle_transfers";
-
-    private static Optional<Memberships.TransferView> transfer(TenantSql.Sql db, UUID id) {
-        return db.one(TRANSFER_SELECT + " where id = ?", Transfers::transfer, id);
+    private Optional<Memberships.TransferView> transfer(UUID id) {
+        return transfers.findById(id).map(Transfers::view);
     }
 
-    private static Memberships.TransferView transfer(ResultSet rs) throws SQLException {
-        return new Memberships.TransferView(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getObject("from_circle_id", UUID.class),
-                rs.getObject("to_circle_id", UUID.class), rs.getString("status"), rs.getObject("from_approved_by") != null,
-                rs.getObject("to_approved_by") != null, TenantSql.instant(rs, "created_at"));
+    private static Memberships.TransferView view(TransferRow row) {
+        return new Memberships.TransferView(row.id(), row.personId(), row.fromCircleId(), row.toCircleId(), row.status(),
+                row.fromApprovedBy() != null, row.toApprovedBy() != null, row.createdAt());
     }
 }
