@@ -72,7 +72,7 @@ public class CalendarFeeds {
             List<UUID> circleIds = db.list("select circle_id from circle_memberships where person_id = ? and left_at is null "
                     + "union select circle_id from circle_facilitators where person_id = ?", rs -> rs.getObject(1, UUID.class), person, person);
             for (UUID circleId : circleIds) {
-                CircleView circle = circles.load(db, circleId).orElseThrow();
+                CircleView circle = circles.load(circleId).orElseThrow();
                 MeetingSchedule schedule = Circles.scheduleOf(circle);
                 if (schedule == null || !"ACTIVE".equals(circle.status())) {
                     continue;

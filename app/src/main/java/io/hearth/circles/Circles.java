@@ -1,19 +1,20 @@
 package io.hearth.circles;
 
 import io.hearth.ErrorCode;
+import io.hearth.circles.internal.CircleLine;
+import io.hearth.circles.internal.CircleRepository;
+import io.hearth.circles.internal.CircleRow;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
 import io.hearth.web.LikePatterns;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,22 +33,12 @@ import java.util.UUID;
 @Singleton
 public class Circles {
 
-    static final String COLUMNS = "c.id, c.name, c.description, c.capacity, c.open_to_join, c.location, c.video_link, c.schedule_rrule, "
-            + "c.schedule_start, c.schedule_time_zone, c.meeting_minutes, c.dues_amount_cents, c.dues_currency, c.dues_interval, c.status, "
-            + "c.created_at, c.archived_at, "
-            + "(select count(*) from circle_memberships m where m.circle_id = c.id and m.left_at is null) as member_count, "
-            + "(select count(*) from circle_join_requests r where r.circle_id = c.id and r.status = 'OFFERED') as offer_count";
-
-    /** The columns a definition sets, in the order of {@link #definitionValues}. */
-    private static final String DEFINITION_COLUMNS = "name, description, capacity, open_to_join, location, video_link, schedule_rrule, "
-            + "schedule_start, schedule_time_zone, meeting_minutes, dues_amount_cents, dues_currency, dues_interval";
-
-    private final TenantSql sql;
+    private final CircleRepository circles;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Circles(TenantSql sql, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public Circles(CircleRepository circles, Outbox outbox, Clock clock) {
+        this.circles = circles;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -58,129 +49,111 @@ public class Circles {
                              @Nullable CircleView.Dues dues) {
     }
 
+    @Transactional
     public CircleView create(Definition definition) {
         Capacity.check(definition.capacity());
         Caller caller = Caller.require();
-        UUID id = UUID.randomUUID();
         Set<UUID> facilitators = facilitatorsOf(definition, caller);
-        return sql.write(db -> {
-            requireActivePeople(db, facilitators, "facilitatorIds");
-            Instant now = clock.instant();
-            db.update("insert into circles (id, " + DEFINITION_COLUMNS + ", created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    TenantSql.concat(TenantSql.concat(new Object[]{id}, definitionValues(definition)), now, now));
-            for (UUID facilitator : facilitators) {
-                db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
-            }
-            outbox.publish(new CircleEvent.CircleCreated(TenantScope.requireId(), id, definition.name(), definition.capacity(),
-                    List.copyOf(facilitators), caller.person()));
-            return load(db, id).orElseThrow();
-        });
+        requireActivePeople(facilitators, "facilitatorIds");
+        Instant now = clock.instant();
+        UUID id = circles.save(row(UUID.randomUUID(), definition, "ACTIVE", now, now, null)).id();
+        facilitators.forEach(facilitator -> circles.addFacilitator(id, facilitator));
+        outbox.publish(new CircleEvent.CircleCreated(TenantScope.requireId(), id, definition.name(), definition.capacity(),
+                List.copyOf(facilitators), caller.person()));
+        return load(id).orElseThrow();
     }
 
+    @Transactional
     public CircleView update(UUID id, Definition definition) {
         Capacity.check(definition.capacity());
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            CircleView circle = lockForManagement(db, id, caller);
-            requireActive(circle);
-            Capacity.checkChange(definition.capacity(), circle.capacity() - circle.openSeats());
-            Set<UUID> facilitators = definition.facilitatorIds() == null
-                    ? new LinkedHashSet<>(circle.facilitators().stream().map(CircleView.PersonRef::id).toList())
-                    : new LinkedHashSet<>(definition.facilitatorIds());
-            if (facilitators.isEmpty()) {
-                throw Refusal.invalid("facilitatorIds", "a circle needs at least one facilitator");
-            }
-            requireActivePeople(db, facilitators, "facilitatorIds");
-            db.update("update circles set (" + DEFINITION_COLUMNS + ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) where id = ?",
-                    TenantSql.concat(definitionValues(definition), clock.instant(), id));
-            db.update("delete from circle_facilitators where circle_id = ?", id);
-            for (UUID facilitator : facilitators) {
-                db.update("insert into circle_facilitators (circle_id, person_id) values (?, ?)", id, facilitator);
-            }
-            outbox.publish(new CircleEvent.CircleChanged(TenantScope.requireId(), id, definition.name(), definition.capacity(), caller.person()));
-            return load(db, id).orElseThrow();
-        });
+        CircleView circle = lockForManagement(id, caller);
+        requireActive(circle);
+        Capacity.checkChange(definition.capacity(), circle.capacity() - circle.openSeats());
+        Set<UUID> facilitators = definition.facilitatorIds() == null
+                ? new LinkedHashSet<>(circle.facilitators().stream().map(CircleView.PersonRef::id).toList())
+                : new LinkedHashSet<>(definition.facilitatorIds());
+        if (facilitators.isEmpty()) {
+            throw Refusal.invalid("facilitatorIds", "a circle needs at least one facilitator");
+        }
+        requireActivePeople(facilitators, "facilitatorIds");
+        CircleRow current = circles.findById(id).orElseThrow();
+        circles.update(row(id, definition, current.status(), current.createdAt(), clock.instant(), current.archivedAt()));
+        circles.removeFacilitators(id);
+        facilitators.forEach(facilitator -> circles.addFacilitator(id, facilitator));
+        outbox.publish(new CircleEvent.CircleChanged(TenantScope.requireId(), id, definition.name(), definition.capacity(), caller.person()));
+        return load(id).orElseThrow();
     }
 
     /** Archives the circle: its members leave, its history stays, read-only. Archiving twice changes nothing. */
+    @Transactional
     public CircleView archive(UUID id, Memberships memberships) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            CircleView circle = lockForManagement(db, id, caller);
-            if ("ARCHIVED".equals(circle.status())) {
-                return circle;
-            }
-            Instant now = clock.instant();
-            memberships.endAllForArchive(db, id, now);
-            db.update("update circles set status = 'ARCHIVED', archived_at = ?, open_to_join = false, updated_at = ? where id = ?", now, now, id);
-            outbox.publish(new CircleEvent.CircleArchived(TenantScope.requireId(), id, caller.person()));
-            return load(db, id).orElseThrow();
-        });
+        CircleView circle = lockForManagement(id, caller);
+        if ("ARCHIVED".equals(circle.status())) {
+            return circle;
+        }
+        Instant now = clock.instant();
+        memberships.endAllForArchive(id, now);
+        circles.archive(id, now);
+        outbox.publish(new CircleEvent.CircleArchived(TenantScope.requireId(), id, caller.person()));
+        return load(id).orElseThrow();
     }
 
+    @Transactional(readOnly = true)
     public CircleView get(UUID id) {
         Caller caller = Caller.require();
-        return sql.read(db -> load(db, id).filter(circle -> visible(db, circle, caller))
-                .orElseThrow(() -> Refusal.notFound("No circle with this id")));
+        return load(id).filter(circle -> visible(circle, caller)).orElseThrow(() -> Refusal.notFound("No circle with this id"));
     }
 
     /** One page of the circles the caller may see, sorted by name. */
     public record Page(List<CircleView> items, int page, int size, long totalItems) {
     }
 
+    @Transactional(readOnly = true)
     public Page list(@Nullable String status, @Nullable Boolean openToJoin, @Nullable String q, int page, int size) {
         Caller caller = Caller.require();
         boolean all = caller.can(Permission.CIRCLES_VIEW_ALL);
         String escaped = LikePatterns.escaped(q);
-        String pattern = escaped == null ? null : escaped.toLowerCase() + "%";
-        String where = " from circles c where (cast(? as text) is null or c.status = ?) and (cast(? as boolean) is null or c.open_to_join = ?) "
-                + "and (cast(? as text) is null or lower(c.name) like ?) "
-                + "and (? or c.id in (select circle_id from circle_facilitators where person_id = ?) "
-                + "or c.id in (select circle_id from circle_memberships where person_id = ? and left_at is null) "
-                + "or (c.open_to_join and c.status = 'ACTIVE'))";
-        Object[] filter = {status, status, openToJoin, openToJoin, pattern, pattern, all, caller.person(), caller.person()};
-        return sql.read(db -> {
-            List<UUID> ids = db.list("select c.id" + where + " order by lower(c.name), c.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
-                    TenantSql.concat(filter, size, (long) page * size));
-            return new Page(loadAll(db, ids), page, size, db.count("select count(*)" + where, filter));
-        });
+        String prefix = escaped == null ? null : escaped.toLowerCase() + "%";
+        List<UUID> ids = circles.findVisibleIds(status, openToJoin, prefix, all, caller.person(), size, (long) page * size);
+        return new Page(loadAll(ids), page, size, circles.countVisible(status, openToJoin, prefix, all, caller.person()));
     }
 
     // What the other parts of circles need
 
-    Optional<CircleView> load(TenantSql.Sql db, UUID id) {
-        return loadAll(db, List.of(id)).stream().findFirst();
+    Optional<CircleView> load(UUID id) {
+        return loadAll(List.of(id)).stream().findFirst();
     }
 
     /** The circles with these ids, in this order, in two queries whatever their number. */
-    List<CircleView> loadAll(TenantSql.Sql db, List<UUID> ids) {
-        UUID[] array = ids.toArray(UUID[]::new);
+    List<CircleView> loadAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, List<CircleView.PersonRef>> facilitators = new HashMap<>();
-        db.list("select f.circle_id, p.id, p.first_name, p.last_name from circle_facilitators f join people p on p.id = f.person_id "
-                + "where f.circle_id = any(?) order by lower(p.last_name), p.id", r -> facilitators.computeIfAbsent(r.getObject(1, UUID.class),
-                k -> new ArrayList<>()).add(new CircleView.PersonRef(r.getObject(2, UUID.class), r.getString(3), r.getString(4))), (Object) array);
+        circles.findFacilitators(ids).forEach(f -> facilitators.computeIfAbsent(f.circleId(), k -> new ArrayList<>())
+                .add(new CircleView.PersonRef(f.personId(), f.firstName(), f.lastName())));
         Map<UUID, CircleView> byId = new HashMap<>();
-        db.list("select " + COLUMNS + " from circles c where c.id = any(?)", rs -> view(rs, facilitators), (Object) array)
-                .forEach(circle -> byId.put(circle.id(), circle));
+        circles.findLines(ids).forEach(line -> byId.put(line.id(), view(line, facilitators.getOrDefault(line.id(), List.of()))));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Locks the circle's row for the rest of the transaction: seat counts cannot change under us. */
-    CircleView lock(TenantSql.Sql db, UUID id) {
-        db.one("select id from circles where id = ? for update", rs -> rs.getObject(1, UUID.class), id)
-                .orElseThrow(() -> Refusal.notFound("No circle with this id"));
-        return load(db, id).orElseThrow();
+    CircleView lock(UUID id) {
+        circles.lock(id).orElseThrow(() -> Refusal.notFound("No circle with this id"));
+        return load(id).orElseThrow();
     }
 
     /** Locks the circle if the caller may run it: 404 if he cannot see it, 403 if he sees but may not run it. */
-    CircleView lockForManagement(TenantSql.Sql db, UUID id, Caller caller) {
-        CircleView circle = lock(db, id);
-        requireManager(db, circle, caller);
+    CircleView lockForManagement(UUID id, Caller caller) {
+        CircleView circle = lock(id);
+        requireManager(circle, caller);
         return circle;
     }
 
-    void requireManager(TenantSql.Sql db, CircleView circle, Caller caller) {
-        if (!visible(db, circle, caller)) {
+    void requireManager(CircleView circle, Caller caller) {
+        if (!visible(circle, caller)) {
             throw Refusal.notFound("No circle with this id");
         }
         if (!manages(circle, caller)) {
@@ -193,7 +166,7 @@ public class Circles {
                 || (caller.can(Permission.CIRCLES_MANAGE) && circle.facilitators().stream().anyMatch(f -> f.id().equals(caller.person())));
     }
 
-    boolean visible(TenantSql.Sql db, CircleView circle, Caller caller) {
+    boolean visible(CircleView circle, Caller caller) {
         if (caller.can(Permission.CIRCLES_VIEW_ALL) || caller.roles().contains(Role.ADMIN)) {
             return true;
         }
@@ -203,13 +176,12 @@ public class Circles {
         if (circle.openToJoin() && "ACTIVE".equals(circle.status())) {
             return true;
         }
-        return db.count("select count(*) from circle_memberships where circle_id = ? and person_id = ? and left_at is null",
-                circle.id(), caller.person()) > 0;
+        return circles.isMember(circle.id(), caller.person());
     }
 
-    /** Whether the caller is (now) a member of the circle. */
-    static boolean isMember(TenantSql.Sql db, UUID circle, UUID person) {
-        return db.count("select count(*) from circle_memberships where circle_id = ? and person_id = ? and left_at is null", circle, person) > 0;
+    /** Whether the man is (now) a member of the circle. */
+    boolean isMember(UUID circle, UUID person) {
+        return circles.isMember(circle, person);
     }
 
     static void requireActive(CircleView circle) {
@@ -218,9 +190,9 @@ public class Circles {
         }
     }
 
-    static void requireActivePeople(TenantSql.Sql db, Set<UUID> people, String field) {
+    void requireActivePeople(Set<UUID> people, String field) {
         for (UUID person : people) {
-            if (db.count("select count(*) from people where id = ? and status = 'ACTIVE'", person) == 0) {
+            if (!circles.isActivePerson(person)) {
                 throw Refusal.invalid(field, "has " + person + ", who is not an active member of this organisation");
             }
         }
@@ -239,28 +211,25 @@ public class Circles {
         return facilitators;
     }
 
-    private static Object[] definitionValues(Definition d) {
+    private static CircleRow row(UUID id, Definition d, String status, Instant createdAt, Instant updatedAt, @Nullable Instant archivedAt) {
         MeetingSchedule s = d.schedule();
         CircleView.Dues dues = d.dues();
-        return new Object[]{d.name().strip(), d.description() == null ? "" : d.description(), d.capacity(), d.openToJoin(),
+        return new CircleRow(id, d.name().strip(), d.description() == null ? "" : d.description(), d.capacity(), d.openToJoin(),
                 d.location(), d.videoLink(),
                 s == null ? null : s.rrule(), s == null ? null : s.firstStart(), s == null ? null : s.zone().getId(), s == null ? null : s.minutes(),
-                dues == null ? null : dues.amountCents(), dues == null ? null : dues.currency(), dues == null ? null : dues.interval()};
+                dues == null ? null : dues.amountCents(), dues == null ? null : dues.currency(), dues == null ? null : dues.interval(),
+                status, createdAt, updatedAt, archivedAt);
     }
 
-    private static CircleView view(ResultSet rs, Map<UUID, List<CircleView.PersonRef>> facilitatorsByCircle) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        String rrule = rs.getString("schedule_rrule");
-        CircleView.Schedule schedule = rrule == null ? null : new CircleView.Schedule(rrule,
-                rs.getTimestamp("schedule_start").toLocalDateTime(), rs.getString("schedule_time_zone"), rs.getInt("meeting_minutes"));
-        long duesAmount = rs.getLong("dues_amount_cents");
-        CircleView.Dues dues = rs.wasNull() ? null : new CircleView.Dues(duesAmount, rs.getString("dues_currency"), rs.getString("dues_interval"));
-        int capacity = rs.getInt("capacity");
-        long taken = rs.getLong("member_count") + rs.getLong("offer_count");
-        List<CircleView.PersonRef> facilitators = facilitatorsByCircle.getOrDefault(id, List.of());
-        return new CircleView(id, rs.getString("name"), rs.getString("description"), capacity, rs.getBoolean("open_to_join"),
-                rs.getString("location"), rs.getString("video_link"), facilitators, schedule, dues, rs.getString("status"),
-                rs.getLong("member_count"), Math.max(0, capacity - taken), TenantSql.instant(rs, "created_at"), TenantSql.instant(rs, "archived_at"));
+    private static CircleView view(CircleLine line, List<CircleView.PersonRef> facilitators) {
+        CircleView.Schedule schedule = line.scheduleRrule() == null ? null : new CircleView.Schedule(line.scheduleRrule(),
+                line.scheduleStart(), line.scheduleTimeZone(), line.meetingMinutes());
+        CircleView.Dues dues = line.duesAmountCents() == null ? null
+                : new CircleView.Dues(line.duesAmountCents(), line.duesCurrency(), line.duesInterval());
+        long taken = line.memberCount() + line.offerCount();
+        return new CircleView(line.id(), line.name(), line.description(), line.capacity(), line.openToJoin(), line.location(),
+                line.videoLink(), facilitators, schedule, dues, line.status(), line.memberCount(), Math.max(0, line.capacity() - taken),
+                line.createdAt(), line.archivedAt());
     }
 
     static MeetingSchedule scheduleOf(CircleView circle) {

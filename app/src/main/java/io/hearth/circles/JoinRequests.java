@@ -7,7 +7,7 @@ import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -22,7 +22,6 @@ import java.util.UUID;
 @Singleton
 public class JoinRequests {
 
-    private final TenantSql sql;
     private final JoinRequestRepository requests;
     private final Circles circles;
     private final Memberships memberships;
@@ -30,8 +29,7 @@ public class JoinRequests {
     private final Outbox outbox;
     private final Clock clock;
 
-    public JoinRequests(TenantSql sql, JoinRequestRepository requests, Circles circles, Memberships memberships, Waitlist waitlist, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public JoinRequests(JoinRequestRepository requests, Circles circles, Memberships memberships, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.requests = requests;
         this.circles = circles;
         this.memberships = memberships;
@@ -41,92 +39,87 @@ public class JoinRequests {
     }
 
     /** A member asks to join an open circle: PENDING while a seat is free, else WAITLISTED in order of asking. */
+    @Transactional
     public Memberships.JoinRequest requestToJoin(UUID circleId, String message) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            CircleView circle = circles.lock(db, circleId);
-            if (!circles.visible(db, circle, caller)) {
-                throw Refusal.notFound("No circle with this id");
-            }
-            Circles.requireActive(circle);
-            if (!circle.openToJoin()) {
-                throw Refusal.conflict("This circle is not open to join: ask its facilitator");
-            }
-            if (Circles.isMember(db, circleId, caller.person())) {
-                throw Refusal.conflict("You are in this circle already");
-            }
-            if (requests.hasOpen(circleId, caller.person())) {
-                throw Refusal.conflict("You have asked to join this circle already");
-            }
-            boolean seat = requests.countWaiting(circleId) == 0 && Capacity.hasSeat(circle.capacity(), waitlist.seatsTaken(circleId));
-            UUID id = UUID.randomUUID();
-            requests.save(new JoinRequestRow(id, circleId, caller.person(), seat ? "PENDING" : "WAITLISTED", message == null ? "" : message,
-                    clock.instant(), null, null));
-            outbox.publish(seat ? new CircleEvent.JoinRequested(TenantScope.requireId(), circleId, id, caller.person())
-                    : new CircleEvent.JoinWaitlisted(TenantScope.requireId(), circleId, id, caller.person()));
-            return request(id).orElseThrow();
-        });
+        CircleView circle = circles.lock(circleId);
+        if (!circles.visible(circle, caller)) {
+            throw Refusal.notFound("No circle with this id");
+        }
+        Circles.requireActive(circle);
+        if (!circle.openToJoin()) {
+            throw Refusal.conflict("This circle is not open to join: ask its facilitator");
+        }
+        if (circles.isMember(circleId, caller.person())) {
+            throw Refusal.conflict("You are in this circle already");
+        }
+        if (requests.hasOpen(circleId, caller.person())) {
+            throw Refusal.conflict("You have asked to join this circle already");
+        }
+        boolean seat = requests.countWaiting(circleId) == 0 && Capacity.hasSeat(circle.capacity(), waitlist.seatsTaken(circleId));
+        UUID id = UUID.randomUUID();
+        requests.save(new JoinRequestRow(id, circleId, caller.person(), seat ? "PENDING" : "WAITLISTED", message == null ? "" : message,
+                clock.instant(), null, null));
+        outbox.publish(seat ? new CircleEvent.JoinRequested(TenantScope.requireId(), circleId, id, caller.person())
+                : new CircleEvent.JoinWaitlisted(TenantScope.requireId(), circleId, id, caller.person()));
+        return request(id).orElseThrow();
     }
 
     /** The circle's open requests: pending and offered first, then the waiting list in order. */
+    @Transactional(readOnly = true)
     public List<Memberships.JoinRequest> requests(UUID circleId) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            CircleView circle = circles.load(db, circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
-            circles.requireManager(db, circle, caller);
-            return requests.findOpenOfCircle(circleId).stream().map(JoinRequests::view).toList();
-        });
+        CircleView circle = circles.load(circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
+        circles.requireManager(circle, caller);
+        return requests.findOpenOfCircle(circleId).stream().map(JoinRequests::view).toList();
     }
 
+    @Transactional
     public Memberships.Member approve(UUID circleId, UUID requestId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            CircleView circle = circles.lockForManagement(db, circleId, caller);
-            Circles.requireActive(circle);
-            Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
-                    .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
-            if (!"PENDING".equals(request.status()) && !"OFFERED".equals(request.status())) {
-                throw Refusal.conflict("Only a pending request, or one offered a seat, can be approved; this one is " + request.status());
-            }
-            // An offered seat is his already: do not count his own offer against him.
-            Memberships.Member member = memberships.admit(db, circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
-            requests.decide(requestId, "APPROVED", clock.instant(), caller.person());
-            outbox.publish(new CircleEvent.JoinRequestApproved(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
-            return member;
-        });
+        CircleView circle = circles.lockForManagement(circleId, caller);
+        Circles.requireActive(circle);
+        Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
+                .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
+        if (!"PENDING".equals(request.status()) && !"OFFERED".equals(request.status())) {
+            throw Refusal.conflict("Only a pending request, or one offered a seat, can be approved; this one is " + request.status());
+        }
+        // An offered seat is his already: do not count his own offer against him.
+        Memberships.Member member = memberships.admit(circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
+        requests.decide(requestId, "APPROVED", clock.instant(), caller.person());
+        outbox.publish(new CircleEvent.JoinRequestApproved(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
+        return member;
     }
 
+    @Transactional
     public Memberships.JoinRequest decline(UUID circleId, UUID requestId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            circles.lockForManagement(db, circleId, caller);
-            Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
-                    .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
-            if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
-                throw Refusal.conflict("This request was decided already: " + request.status());
-            }
-            requests.decide(requestId, "DECLINED", clock.instant(), caller.person());
-            outbox.publish(new CircleEvent.JoinRequestDeclined(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
-            waitlist.offerFreedSeats(db, circleId);
-            return request(requestId).orElseThrow();
-        });
+        circles.lockForManagement(circleId, caller);
+        Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
+                .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
+        if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
+            throw Refusal.conflict("This request was decided already: " + request.status());
+        }
+        requests.decide(requestId, "DECLINED", clock.instant(), caller.person());
+        outbox.publish(new CircleEvent.JoinRequestDeclined(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
+        waitlist.offerFreedSeats(circleId);
+        return request(requestId).orElseThrow();
     }
 
     /** The man takes his own request back; a seat offered to him goes to the next in line. */
+    @Transactional
     public Memberships.JoinRequest withdraw(UUID circleId, UUID requestId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            circles.lock(db, circleId);
-            Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId) && r.personId().equals(caller.person()))
-                    .orElseThrow(() -> Refusal.notFound("No such request of yours"));
-            if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
-                throw Refusal.conflict("This request was decided already: " + request.status());
-            }
-            requests.decide(requestId, "WITHDRAWN", clock.instant(), null);
-            outbox.publish(new CircleEvent.JoinRequestWithdrawn(TenantScope.requireId(), circleId, requestId, caller.person()));
-            waitlist.offerFreedSeats(db, circleId);
-            return request(requestId).orElseThrow();
-        });
+        circles.lock(circleId);
+        Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId) && r.personId().equals(caller.person()))
+                .orElseThrow(() -> Refusal.notFound("No such request of yours"));
+        if (!List.of("PENDING", "WAITLISTED", "OFFERED").contains(request.status())) {
+            throw Refusal.conflict("This request was decided already: " + request.status());
+        }
+        requests.decide(requestId, "WITHDRAWN", clock.instant(), null);
+        outbox.publish(new CircleEvent.JoinRequestWithdrawn(TenantScope.requireId(), circleId, requestId, caller.person()));
+        waitlist.offerFreedSeats(circleId);
+        return request(requestId).orElseThrow();
     }
 
     Optional<Memberships.JoinRequest> request(UUID id) {

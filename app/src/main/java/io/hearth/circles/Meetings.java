@@ -70,7 +70,7 @@ public class Meetings {
     public MeetingView record(UUID circleId, Instant startsAt, List<Mark> marks, @Nullable String notes, @Nullable String idempotencyKey) {
         Caller caller = Caller.require();
         return sql.write(db -> {
-            CircleView circle = circles.lockForManagement(db, circleId, caller);
+            CircleView circle = circles.lockForManagement(circleId, caller);
             if (idempotencyKey != null) {
                 Optional<UUID> recorded = db.one("select id from circle_meetings where circle_id = ? and idempotency_key = ?",
                         rs -> rs.getObject("id", UUID.class), circleId, idempotencyKey);
@@ -84,7 +84,7 @@ public class Meetings {
                 if (!seen.add(mark.personId())) {
                     throw Refusal.invalid("attendance", "marks " + mark.personId() + " twice");
                 }
-                if (!Circles.isMember(db, circleId, mark.personId())) {
+                if (!circles.isMember(circleId, mark.personId())) {
                     throw Refusal.invalid("attendance", "marks " + mark.personId() + ", who is not a member of this circle");
                 }
             }
@@ -163,7 +163,7 @@ public class Meetings {
     public MeetingSchedule.Occurrence reschedule(UUID circleId, Instant plannedStart, @Nullable Instant newStart) {
         Caller caller = Caller.require();
         return sql.write(db -> {
-            CircleView circle = circles.lockForManagement(db, circleId, caller);
+            CircleView circle = circles.lockForManagement(circleId, caller);
             Circles.requireActive(circle);
             MeetingSchedule schedule = Circles.scheduleOf(circle);
             if (schedule == null || !schedule.plans(plannedStart)) {
@@ -191,7 +191,7 @@ public class Meetings {
             List<UUID> circleIds = db.list("select circle_id from circle_memberships where person_id = ? and left_at is null",
                     rs -> rs.getObject(1, UUID.class), person);
             for (UUID circleId : circleIds) {
-                CircleView circle = circles.load(db, circleId).orElseThrow();
+                CircleView circle = circles.load(circleId).orElseThrow();
                 MeetingSchedule schedule = Circles.scheduleOf(circle);
                 if (schedule == null) {
                     continue;
@@ -217,10 +217,10 @@ public class Meetings {
     }
 
     private CircleView readable(TenantSql.Sql db, UUID circleId, Caller caller) {
-        CircleView circle = circles.load(db, circleId).filter(c -> circles.visible(db, c, caller))
+        CircleView circle = circles.load(circleId).filter(c -> circles.visible(c, caller))
                 .orElseThrow(() -> Refusal.notFound("No circle with this id"));
         if (!Circles.manages(circle, caller) && !caller.can(io.hearth.identity.Permission.CIRCLES_VIEW_ALL)
-                && !Circles.isMember(db, circleId, caller.person())) {
+                && !circles.isMember(circleId, caller.person())) {
             throw Refusal.forbidden("Only the circle's members, facilitators, leadership and admins see its meetings");
         }
         return circle;

@@ -9,12 +9,13 @@ import io.hearth.circles.internal.TransferRepository;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.SqlFailures;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -34,7 +35,6 @@ public class Memberships {
 
     public enum PaymentStatus { CURRENT, PAST_DUE, EXEMPT, PAUSED }
 
-    private final TenantSql sql;
     private final MembershipRepository memberships;
     private final JoinRequestRepository requests;
     private final TransferRepository transfers;
@@ -43,8 +43,7 @@ public class Memberships {
     private final Outbox outbox;
     private final Clock clock;
 
-    public Memberships(TenantSql sql, MembershipRepository memberships, JoinRequestRepository requests, TransferRepository transfers, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public Memberships(MembershipRepository memberships, JoinRequestRepository requests, TransferRepository transfers, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.memberships = memberships;
         this.requests = requests;
         this.transfers = transfers;
@@ -72,83 +71,78 @@ public class Memberships {
     // Members
 
     /** A facilitator or admin adds a man to the circle. */
+    @Transactional
     public Member add(UUID circleId, UUID person) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            CircleView circle = circles.lockForManagement(db, circleId, caller);
-            Circles.requireActive(circle);
-            Circles.requireActivePeople(db, java.util.Set.of(person), "personId");
-            Member member = admit(db, circle, person, null, caller.person());
-            requests.approveOpen(circleId, person, clock.instant(), caller.person());
-            waitlist.offerFreedSeats(db, circleId);
-            return member;
-        });
+        CircleView circle = circles.lockForManagement(circleId, caller);
+        Circles.requireActive(circle);
+        circles.requireActivePeople(java.util.Set.of(person), "personId");
+        Member member = admit(circle, person, null, caller.person());
+        requests.approveOpen(circleId, person, clock.instant(), caller.person());
+        waitlist.offerFreedSeats(circleId);
+        return member;
     }
 
     /** The current members (and, with history, everyone who ever was), oldest first. Payment status is for managers. */
+    @Transactional(readOnly = true)
     public List<Member> members(UUID circleId, boolean history) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            CircleView circle = circles.load(db, circleId).filter(c -> circles.visible(db, c, caller))
-                    .orElseThrow(() -> Refusal.notFound("No circle with this id"));
-            boolean manager = Circles.manages(circle, caller);
-            if (!manager && !caller.can(Permission.CIRCLES_VIEW_ALL) && !Circles.isMember(db, circleId, caller.person())) {
-                throw Refusal.forbidden("Only the circle's members, facilitators, leadership and admins see who is in it");
-            }
-            return (history ? memberships.findEver(circleId) : memberships.findCurrent(circleId)).stream()
-                    .map(line -> member(line, manager)).toList();
-        });
+        CircleView circle = circles.load(circleId).filter(c -> circles.visible(c, caller))
+                .orElseThrow(() -> Refusal.notFound("No circle with this id"));
+        boolean manager = Circles.manages(circle, caller);
+        if (!manager && !caller.can(Permission.CIRCLES_VIEW_ALL) && !circles.isMember(circleId, caller.person())) {
+            throw Refusal.forbidden("Only the circle's members, facilitators, leadership and admins see who is in it");
+        }
+        return (history ? memberships.findEver(circleId) : memberships.findCurrent(circleId)).stream()
+                .map(line -> member(line, manager)).toList();
     }
 
     /** Ends a man's membership: he leaves himself, or a facilitator or admin removes him. The freed seat is offered on. */
+    @Transactional
     public void end(UUID circleId, UUID person, LeaveReason reason) {
         Caller caller = Caller.require();
-        sql.write(db -> {
-            CircleView circle = circles.lock(db, circleId);
-            if (reason == LeaveReason.LEFT) {
-                if (!caller.person().equals(person)) {
-                    throw Refusal.forbidden("Only he can leave; a facilitator removes");
-                }
-            } else {
-                circles.requireManager(db, circle, caller);
+        CircleView circle = circles.lock(circleId);
+        if (reason == LeaveReason.LEFT) {
+            if (!caller.person().equals(person)) {
+                throw Refusal.forbidden("Only he can leave; a facilitator removes");
             }
-            Instant now = clock.instant();
-            if (memberships.end(circleId, person, now, reason.name()) == 0) {
-                throw Refusal.notFound("He is not a member of this circle");
-            }
-            transfers.withdrawPendingOf(person, now);
-            outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, person, reason, caller.person(), now));
-            waitlist.offerFreedSeats(db, circleId);
-            return null;
-        });
+        } else {
+            circles.requireManager(circle, caller);
+        }
+        Instant now = clock.instant();
+        if (memberships.end(circleId, person, now, reason.name()) == 0) {
+            throw Refusal.notFound("He is not a member of this circle");
+        }
+        transfers.withdrawPendingOf(person, now);
+        outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, person, reason, caller.person(), now));
+        waitlist.offerFreedSeats(circleId);
     }
 
+    @Transactional
     public Member setPaymentStatus(UUID circleId, UUID person, PaymentStatus status) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            circles.lockForManagement(db, circleId, caller);
-            if (memberships.setPaymentStatus(circleId, person, status.name()) == 0) {
-                throw Refusal.notFound("He is not a member of this circle");
-            }
-            outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, caller.person()));
-            return member(memberships.findCurrentMember(circleId, person).orElseThrow(), true);
-        });
+        circles.lockForManagement(circleId, caller);
+        if (memberships.setPaymentStatus(circleId, person, status.name()) == 0) {
+            throw Refusal.notFound("He is not a member of this circle");
+        }
+        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, caller.person()));
+        return member(memberships.findCurrentMember(circleId, person).orElseThrow(), true);
     }
 
     /** Where the caller stands: the circle he is in now, if any, and his open requests to join circles. */
     public record Standing(@Nullable UUID circleId, List<JoinRequest> joinRequests) {
     }
 
+    @Transactional(readOnly = true)
     public Standing standing() {
         Caller caller = Caller.require();
-        return sql.read(db -> new Standing(
-                memberships.findCircleOf(caller.person()).orElse(null),
-                requests.findOpenOfPerson(caller.person()).stream().map(JoinRequests::view).toList()));
+        return new Standing(memberships.findCircleOf(caller.person()).orElse(null),
+                requests.findOpenOfPerson(caller.person()).stream().map(JoinRequests::view).toList());
     }
 
     /** Seats a man in the (locked) circle; {@code ownOffer} is his offered request, which holds the seat for him. */
-    Member admit(TenantSql.Sql db, CircleView circle, UUID person, @Nullable UUID ownOffer, UUID by) {
-        if (Circles.isMember(db, circle.id(), person)) {
+    Member admit(CircleView circle, UUID person, @Nullable UUID ownOffer, UUID by) {
+        if (circles.isMember(circle.id(), person)) {
             throw Refusal.conflict("He is in this circle already");
         }
         if (memberships.isInACircle(person)) {
@@ -160,7 +154,7 @@ public class Memberships {
         try {
             memberships.save(MembershipRow.starting(circle.id(), person, now));
         } catch (DataAccessException e) {
-            if (!TenantSql.isUniqueViolation(e)) {
+            if (!SqlFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // The unique index caught him joining another circle at the same moment; the transaction rolls back.
@@ -170,7 +164,7 @@ public class Memberships {
         return member(memberships.findCurrentMember(circle.id(), person).orElseThrow(), true);
     }
 
-    void endAllForArchive(TenantSql.Sql db, UUID circleId, Instant now) {
+    void endAllForArchive(UUID circleId, Instant now) {
         List<UUID> members = memberships.findCurrentPeople(circleId);
         memberships.endAll(circleId, now);
         requests.declineAllOpen(circleId, now);

@@ -9,7 +9,7 @@ import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -25,7 +25,6 @@ import java.util.UUID;
 @Singleton
 public class Transfers {
 
-    private final TenantSql sql;
     private final TransferRepository transfers;
     private final MembershipRepository memberships;
     private final Circles circles;
@@ -33,8 +32,7 @@ public class Transfers {
     private final Outbox outbox;
     private final Clock clock;
 
-    public Transfers(TenantSql sql, TransferRepository transfers, MembershipRepository memberships, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public Transfers(TransferRepository transfers, MembershipRepository memberships, Circles circles, Waitlist waitlist, Outbox outbox, Clock clock) {
         this.transfers = transfers;
         this.memberships = memberships;
         this.circles = circles;
@@ -44,97 +42,93 @@ public class Transfers {
     }
 
     /** A man asks to move from his circle to another. */
+    @Transactional
     public Memberships.TransferView requestTransfer(UUID fromCircle, UUID toCircle) {
         Caller caller = Caller.require();
         if (fromCircle.equals(toCircle)) {
             throw Refusal.invalid("toCircleId", "must be another circle");
         }
-        return sql.write(db -> {
-            if (!Circles.isMember(db, fromCircle, caller.person())) {
-                throw Refusal.notFound("You are not a member of this circle");
-            }
-            CircleView target = circles.load(db, toCircle)
-                    .orElseThrow(() -> Refusal.invalid("toCircleId", "is not a circle of this organisation"));
-            Circles.requireActive(target);
-            if (transfers.existsByPersonIdAndStatus(caller.person(), "PENDING")) {
-                throw Refusal.conflict("You have a transfer waiting already");
-            }
-            UUID id = transfers.save(new TransferRow(UUID.randomUUID(), caller.person(), fromCircle, toCircle, "PENDING", null, null,
-                    clock.instant(), null)).id();
-            outbox.publish(new CircleEvent.TransferRequested(TenantScope.requireId(), id, caller.person(), fromCircle, toCircle));
-            return transfer(id).orElseThrow();
-        });
+        if (!circles.isMember(fromCircle, caller.person())) {
+            throw Refusal.notFound("You are not a member of this circle");
+        }
+        CircleView target = circles.load(toCircle)
+                .orElseThrow(() -> Refusal.invalid("toCircleId", "is not a circle of this organisation"));
+        Circles.requireActive(target);
+        if (transfers.existsByPersonIdAndStatus(caller.person(), "PENDING")) {
+            throw Refusal.conflict("You have a transfer waiting already");
+        }
+        UUID id = transfers.save(new TransferRow(UUID.randomUUID(), caller.person(), fromCircle, toCircle, "PENDING", null, null,
+                clock.instant(), null)).id();
+        outbox.publish(new CircleEvent.TransferRequested(TenantScope.requireId(), id, caller.person(), fromCircle, toCircle));
+        return transfer(id).orElseThrow();
     }
 
     /**
      * A facilitator of either circle (or an admin, for either side) approves. Once both sides have, the man moves:
      * his membership ends as MOVED and a new one starts, if the target circle has a seat.
      */
+    @Transactional
     public Memberships.TransferView approveTransfer(UUID transferId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
-            // Lock both circles in a fixed order, so two transfers crossing each other cannot deadlock.
-            UUID first = view.fromCircleId().compareTo(view.toCircleId()) < 0 ? view.fromCircleId() : view.toCircleId();
-            UUID second = first.equals(view.fromCircleId()) ? view.toCircleId() : view.fromCircleId();
-            CircleView a = circles.lock(db, first);
-            CircleView b = circles.lock(db, second);
-            CircleView from = a.id().equals(view.fromCircleId()) ? a : b;
-            CircleView to = a.id().equals(view.toCircleId()) ? a : b;
-            TransferRow current = transfers.findById(transferId).orElseThrow();
-            if (!"PENDING".equals(current.status())) {
-                throw Refusal.conflict("This transfer is " + current.status());
-            }
-            boolean admin = caller.roles().contains(Role.ADMIN);
-            boolean fromSide = admin || Circles.manages(from, caller);
-            boolean toSide = admin || Circles.manages(to, caller);
-            if (!fromSide && !toSide) {
-                throw Refusal.forbidden("Only the facilitators of the two circles, or an admin, approve a transfer");
-            }
-            Transfer approved = new Transfer(transferId, current.personId(), from.id(), to.id(), current.fromApprovedBy(), current.toApprovedBy())
-                    .approve(caller.person(), fromSide, toSide);
-            transfers.approve(transferId, approved.fromApprovedBy(), approved.toApprovedBy());
-            outbox.publish(new CircleEvent.TransferApproved(TenantScope.requireId(), transferId, caller.person(), fromSide, toSide));
-            if (approved.approvedByBoth()) {
-                Circles.requireActive(to);
-                Capacity.requireSeat(to.capacity(), waitlist.seatsTaken(to.id()));
-                Instant now = clock.instant();
-                memberships.end(from.id(), current.personId(), now, Memberships.LeaveReason.MOVED.name());
-                memberships.save(MembershipRow.starting(to.id(), current.personId(), now));
-                transfers.close(transferId, "COMPLETED", now);
-                outbox.publish(new CircleEvent.MemberMovedCircle(TenantScope.requireId(), transferId, current.personId(), from.id(), to.id(), now));
-                waitlist.offerFreedSeats(db, from.id());
-            }
-            return transfer(transferId).orElseThrow();
-        });
+        Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
+        // Lock both circles in a fixed order, so two transfers crossing each other cannot deadlock.
+        UUID first = view.fromCircleId().compareTo(view.toCircleId()) < 0 ? view.fromCircleId() : view.toCircleId();
+        UUID second = first.equals(view.fromCircleId()) ? view.toCircleId() : view.fromCircleId();
+        CircleView a = circles.lock(first);
+        CircleView b = circles.lock(second);
+        CircleView from = a.id().equals(view.fromCircleId()) ? a : b;
+        CircleView to = a.id().equals(view.toCircleId()) ? a : b;
+        TransferRow current = transfers.findById(transferId).orElseThrow();
+        if (!"PENDING".equals(current.status())) {
+            throw Refusal.conflict("This transfer is " + current.status());
+        }
+        boolean admin = caller.roles().contains(Role.ADMIN);
+        boolean fromSide = admin || Circles.manages(from, caller);
+        boolean toSide = admin || Circles.manages(to, caller);
+        if (!fromSide && !toSide) {
+            throw Refusal.forbidden("Only the facilitators of the two circles, or an admin, approve a transfer");
+        }
+        Transfer approved = new Transfer(transferId, current.personId(), from.id(), to.id(), current.fromApprovedBy(), current.toApprovedBy())
+                .approve(caller.person(), fromSide, toSide);
+        transfers.approve(transferId, approved.fromApprovedBy(), approved.toApprovedBy());
+        outbox.publish(new CircleEvent.TransferApproved(TenantScope.requireId(), transferId, caller.person(), fromSide, toSide));
+        if (approved.approvedByBoth()) {
+            Circles.requireActive(to);
+            Capacity.requireSeat(to.capacity(), waitlist.seatsTaken(to.id()));
+            Instant now = clock.instant();
+            memberships.end(from.id(), current.personId(), now, Memberships.LeaveReason.MOVED.name());
+            memberships.save(MembershipRow.starting(to.id(), current.personId(), now));
+            transfers.close(transferId, "COMPLETED", now);
+            outbox.publish(new CircleEvent.MemberMovedCircle(TenantScope.requireId(), transferId, current.personId(), from.id(), to.id(), now));
+            waitlist.offerFreedSeats(from.id());
+        }
+        return transfer(transferId).orElseThrow();
     }
 
+    @Transactional
     public Memberships.TransferView declineTransfer(UUID transferId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
-            CircleView from = circles.load(db, view.fromCircleId()).orElseThrow();
-            CircleView to = circles.load(db, view.toCircleId()).orElseThrow();
-            boolean mine = view.personId().equals(caller.person());
-            if (!mine && !caller.roles().contains(Role.ADMIN) && !Circles.manages(from, caller) && !Circles.manages(to, caller)) {
-                throw Refusal.forbidden("Only the facilitators of the two circles, an admin or the man himself can stop a transfer");
-            }
-            if (transfers.close(transferId, mine ? "WITHDRAWN" : "DECLINED", clock.instant()) == 0) {
-                throw Refusal.conflict("This transfer is " + view.status());
-            }
-            outbox.publish(mine ? new CircleEvent.TransferWithdrawn(TenantScope.requireId(), transferId, caller.person())
-                    : new CircleEvent.TransferDeclined(TenantScope.requireId(), transferId, caller.person()));
-            return transfer(transferId).orElseThrow();
-        });
+        Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
+        CircleView from = circles.load(view.fromCircleId()).orElseThrow();
+        CircleView to = circles.load(view.toCircleId()).orElseThrow();
+        boolean mine = view.personId().equals(caller.person());
+        if (!mine && !caller.roles().contains(Role.ADMIN) && !Circles.manages(from, caller) && !Circles.manages(to, caller)) {
+            throw Refusal.forbidden("Only the facilitators of the two circles, an admin or the man himself can stop a transfer");
+        }
+        if (transfers.close(transferId, mine ? "WITHDRAWN" : "DECLINED", clock.instant()) == 0) {
+            throw Refusal.conflict("This transfer is " + view.status());
+        }
+        outbox.publish(mine ? new CircleEvent.TransferWithdrawn(TenantScope.requireId(), transferId, caller.person())
+                : new CircleEvent.TransferDeclined(TenantScope.requireId(), transferId, caller.person()));
+        return transfer(transferId).orElseThrow();
     }
 
+    @Transactional(readOnly = true)
     public List<Memberships.TransferView> transfers(UUID circleId) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            CircleView circle = circles.load(db, circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
-            circles.requireManager(db, circle, caller);
-            return transfers.findOfCircle(circleId).stream().map(Transfers::view).toList();
-        });
+        CircleView circle = circles.load(circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
+        circles.requireManager(circle, caller);
+        return transfers.findOfCircle(circleId).stream().map(Transfers::view).toList();
     }
 
     private Optional<Memberships.TransferView> transfer(UUID id) {

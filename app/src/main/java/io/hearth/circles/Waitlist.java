@@ -4,7 +4,6 @@ import io.hearth.circles.internal.JoinRequestLine;
 import io.hearth.circles.internal.JoinRequestRepository;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -30,8 +29,8 @@ public class Waitlist {
     }
 
     /** Offers every free seat to the first men on the waiting list, first come first served. */
-    void offerFreedSeats(TenantSql.Sql db, UUID circleId) {
-        CircleView circle = circles.load(db, circleId).orElseThrow();
+    void offerFreedSeats(UUID circleId) {
+        CircleView circle = circles.load(circleId).orElseThrow();
         if (!"ACTIVE".equals(circle.status())) {
             return;
         }

@@ -5,6 +5,7 @@ import io.hearth.circles.Meetings;
 import io.hearth.identity.Caller;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.SqlFailures;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
@@ -104,7 +105,7 @@ public class Registrations {
                         status == Settlement.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null, now, now,
                         sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"), sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"));
             } catch (DataAccessException e) {
-                if (!TenantSql.isUniqueViolation(e)) {
+                if (!SqlFailures.isUniqueViolation(e)) {
                     throw e;
                 }
                 throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");

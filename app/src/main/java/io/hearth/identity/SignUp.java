@@ -8,6 +8,7 @@ import io.hearth.identity.internal.InvitationRow;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.SqlFailures;
 import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
@@ -127,7 +128,7 @@ public class SignUp {
         try {
             return persons.save(row);
         } catch (DataAccessException e) {
-            if (io.hearth.tenancy.TenantSql.isUniqueViolation(e) && persons.findByEmail(row.email()).isPresent()) {
+            if (SqlFailures.isUniqueViolation(e) && persons.findByEmail(row.email()).isPresent()) {
                 throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists");
             }
             throw e;

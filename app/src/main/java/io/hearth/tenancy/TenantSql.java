@@ -132,16 +132,6 @@ public class TenantSql {
         return all;
     }
 
-    /** Whether the failure is a unique constraint refusing a duplicate (SQLSTATE 23505), as opposed to anything else. */
-    public static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** An instant column, or null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
