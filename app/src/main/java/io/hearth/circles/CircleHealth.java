@@ -1,8 +1,9 @@
 package io.hearth.circles;
 
-import io.hearth.tenancy.TenantSql;
+import io.hearth.circles.internal.MeetingRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,11 +24,11 @@ public class CircleHealth {
 
     static final int WINDOW = 4;
 
-    private final TenantSql sql;
+    private final MeetingRepository meetings;
     private final Clock clock;
 
-    public CircleHealth(TenantSql sql, Clock clock) {
-        this.sql = sql;
+    public CircleHealth(MeetingRepository meetings, Clock clock) {
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -43,42 +44,28 @@ public class CircleHealth {
                          long circlesWithoutMeeting, List<Row> circles) {
     }
 
+    @Transactional(readOnly = true)
     public Report report(int weeksWithoutMeeting) {
         Instant now = clock.instant();
         Instant quietSince = now.minus(Duration.ofDays(7L * weeksWithoutMeeting));
-        return sql.read(db -> {
-            List<Row> rows = db.list("select c.id, c.name, c.capacity, "
-                    + "(select count(*) from circle_memberships m where m.circle_id = c.id and m.left_at is null) as members, "
-                    + "(select count(*) from circle_join_requests r where r.circle_id = c.id and r.status = 'OFFERED') as offers, "
-                    + "(select max(starts_at) from circle_meetings g where g.circle_id = c.id) as last_meeting "
-                    + "from circles c where c.status = 'ACTIVE' order by lower(c.name), c.id", rs -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        int capacity = rs.getInt("capacity");
-                        long members = rs.getLong("members");
-                        Instant last = TenantSql.instant(rs, "last_meeting");
-                        return new Row(id, rs.getString("name"), capacity, members, Math.max(0, capacity - members - rs.getLong("offers")), last,
-                                null, null, null, last == null || last.isBefore(quietSince));
-                    });
-            // Attendance rate of each active circle's latest meetings, newest first: one query for all circles.
-            Map<UUID, List<Double>> rates = new java.util.HashMap<>();
-            db.list("select circle_id, rate from (select g.circle_id, g.starts_at, avg(case when a.status = 'PRESENT' then 1.0 else 0.0 end) as rate, "
-                    + "row_number() over (partition by g.circle_id order by g.starts_at desc) as n from circle_meetings g "
-                    + "join circle_attendance a on a.meeting_id = g.id join circles c on c.id = g.circle_id and c.status = 'ACTIVE' "
-                    + "group by g.circle_id, g.id, g.starts_at) latest where n <= ? order by circle_id, n",
-                    rs -> rates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getDouble(2)), WINDOW * 2);
-            List<Row> withAttendance = new ArrayList<>();
-            for (Row row : rows) {
-                List<Double> latest = rates.getOrDefault(row.circleId(), List.of());
-                Double recent = average(latest.subList(0, Math.min(WINDOW, latest.size())));
-                Double previous = latest.size() > WINDOW ? average(latest.subList(WINDOW, latest.size())) : null;
-                withAttendance.add(new Row(row.circleId(), row.name(), row.capacity(), row.members(), row.openSeats(), row.lastMeetingAt(),
-                        recent, previous, trend(recent, previous), row.withoutMeeting()));
-            }
-            Map<Long, Long> bySize = new TreeMap<>();
-            withAttendance.forEach(row -> bySize.merge(row.members(), 1L, Long::sum));
-            return new Report(now, weeksWithoutMeeting, bySize, withAttendance.stream().mapToLong(Row::openSeats).sum(),
-                    withAttendance.stream().filter(Row::withoutMeeting).count(), withAttendance);
-        });
+        List<Row> rows = meetings.findHealth().stream().map(line -> new Row(line.id(), line.name(), line.capacity(), line.members(),
+                Math.max(0, line.capacity() - line.members() - line.offers()), line.lastMeeting(), null, null, null,
+                line.lastMeeting() == null || line.lastMeeting().isBefore(quietSince))).toList();
+        // Attendance rate of each active circle's latest meetings, newest first: one query for all circles.
+        Map<UUID, List<Double>> rates = new java.util.HashMap<>();
+        meetings.findLatestRates(WINDOW * 2).forEach(rate -> rates.computeIfAbsent(rate.circleId(), k -> new ArrayList<>()).add(rate.rate()));
+        List<Row> withAttendance = new ArrayList<>();
+        for (Row row : rows) {
+            List<Double> latest = rates.getOrDefault(row.circleId(), List.of());
+            Double recent = average(latest.subList(0, Math.min(WINDOW, latest.size())));
+            Double previous = latest.size() > WINDOW ? average(latest.subList(WINDOW, latest.size())) : null;
+            withAttendance.add(new Row(row.circleId(), row.name(), row.capacity(), row.members(), row.openSeats(), row.lastMeetingAt(),
+                    recent, previous, trend(recent, previous), row.withoutMeeting()));
+        }
+        Map<Long, Long> bySize = new TreeMap<>();
+        withAttendance.forEach(row -> bySize.merge(row.members(), 1L, Long::sum));
+        return new Report(now, weeksWithoutMeeting, bySize, withAttendance.stream().mapToLong(Row::openSeats).sum(),
+                withAttendance.stream().filter(Row::withoutMeeting).count(), withAttendance);
     }
 
     /** Up or down when attendance moved by five points or more; flat otherwise; unknown without both windows. */
