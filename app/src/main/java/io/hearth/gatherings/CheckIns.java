@@ -10,9 +10,9 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.text.ParseException;
@@ -32,16 +32,16 @@ public class CheckIns {
 
     static final String TYPE = "hearth-ticket+jwt";
 
-    private final TenantSql sql;
     private final CheckInRepository checkIns;
+    private final Registrations registrations;
     private final Events events;
     private final SigningKeys keys;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CheckIns(TenantSql sql, CheckInRepository checkIns, Events events, SigningKeys keys, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public CheckIns(CheckInRepository checkIns, Registrations registrations, Events events, SigningKeys keys, Outbox outbox, Clock clock) {
         this.checkIns = checkIns;
+        this.registrations = registrations;
         this.events = events;
         this.keys = keys;
         this.outbox = outbox;
@@ -71,76 +71,72 @@ public class CheckIns {
     }
 
     /** The ticket of a confirmed registration: his own, or for the event's staff. */
+    @Transactional(readOnly = true)
     public Ticket ticket(UUID eventId, UUID registrationId) {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
-        return sql.read(db -> {
-            EventView event = events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-            Registrations.RegistrationView registration = Registrations.registration(db, registrationId)
-                    .filter(r -> r.eventId().equals(eventId))
-                    .filter(r -> r.personId().equals(caller.person()) || Events.manages(db, eventId, caller))
-                    .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
-            if (registration.status() != Settlement.Status.CONFIRMED) {
-                throw Refusal.conflict("Only a confirmed registration has a ticket; this one is " + registration.status());
-            }
-            String token = keys.sign(new JWTClaimsSet.Builder().audience(tenant.slug()).claim("tid", tenant.id().value().toString())
-                    .claim("eid", eventId.toString()).subject(registrationId.toString()).issueTime(Date.from(clock.instant()))
-                    .expirationTime(Date.from(event.endsAt().plus(Duration.ofDays(1)))).build(), TYPE);
-            return new Ticket(registrationId, token, io.hearth.web.QrCodes.pngDataUri(token, 320));
-        });
+        EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        Registrations.RegistrationView registration = registrations.registration(registrationId)
+                .filter(r -> r.eventId().equals(eventId))
+                .filter(r -> r.personId().equals(caller.person()) || events.manages(eventId, caller))
+                .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
+        if (registration.status() != Settlement.Status.CONFIRMED) {
+            throw Refusal.conflict("Only a confirmed registration has a ticket; this one is " + registration.status());
+        }
+        String token = keys.sign(new JWTClaimsSet.Builder().audience(tenant.slug()).claim("tid", tenant.id().value().toString())
+                .claim("eid", eventId.toString()).subject(registrationId.toString()).issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(event.endsAt().plus(Duration.ofDays(1)))).build(), TYPE);
+        return new Ticket(registrationId, token, io.hearth.web.QrCodes.pngDataUri(token, 320));
     }
 
     /** Marks the ticket's man present (the event's staff and admins). Twice is harmless: the first time stands. */
+    @Transactional
     public CheckedIn checkIn(UUID eventId, String token) {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
-        return sql.write(db -> {
-            events.lock(db, eventId);
-            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw Refusal.forbidden("Check-in is for the event's staff");
-            }
-            UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
-                    .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
-            Registrations.RegistrationView registration = Registrations.registration(db, registrationId).filter(r -> r.eventId().equals(eventId))
-                    .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
-            if (registration.status() != Settlement.Status.CONFIRMED) {
-                throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());
-            }
-            boolean already = registration.checkedInAt() != null;
-            if (!already) {
-                Instant now = clock.instant();
-                checkIns.checkIn(registrationId, now);
-                outbox.publish(new GatheringEvent.AttendeeCheckedIn(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), now));
-            }
-            return attendee(checkIns.findAttendee(registrationId).orElseThrow(), already);
-        });
+        events.lock(eventId);
+        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+            throw Refusal.forbidden("Check-in is for the event's staff");
+        }
+        UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
+        Registrations.RegistrationView registration = registrations.registration(registrationId).filter(r -> r.eventId().equals(eventId))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
+        if (registration.status() != Settlement.Status.CONFIRMED) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());
+        }
+        boolean already = registration.checkedInAt() != null;
+        if (!already) {
+            Instant now = clock.instant();
+            checkIns.checkIn(registrationId, now);
+            outbox.publish(new GatheringEvent.AttendeeCheckedIn(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), now));
+        }
+        return attendee(checkIns.findAttendee(registrationId).orElseThrow(), already);
     }
 
+    @Transactional(readOnly = true)
     public AttendanceReport attendance(UUID eventId) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            EventView event = events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw Refusal.forbidden("The attendance report is for the event's staff");
-            }
-            List<CheckedIn> attendees = checkIns.findCheckedIn(eventId).stream().map(line -> attendee(line, true)).toList();
-            return new AttendanceReport(eventId, event.confirmed(), attendees.size(), attendees);
-        });
+        EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+            throw Refusal.forbidden("The attendance report is for the event's staff");
+        }
+        List<CheckedIn> attendees = checkIns.findCheckedIn(eventId).stream().map(line -> attendee(line, true)).toList();
+        return new AttendanceReport(eventId, event.confirmed(), attendees.size(), attendees);
     }
 
     /** Everyone holding or waiting for a seat, by name (the event's staff): what a device keeps for check-in offline. */
+    @Transactional(readOnly = true)
     public Roster roster(UUID eventId) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw Refusal.forbidden("The roster is for the event's staff");
-            }
-            return new Roster(eventId, checkIns.findRoster(eventId).stream()
-                    .map(line -> new RosterEntry(line.id(), line.personId(), line.firstName(), line.lastName(), line.status(),
-                            line.checkedInAt(), line.careTeamId()))
-                    .toList());
-        });
+        events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+            throw Refusal.forbidden("The roster is for the event's staff");
+        }
+        return new Roster(eventId, checkIns.findRoster(eventId).stream()
+                .map(line -> new RosterEntry(line.id(), line.personId(), line.firstName(), line.lastName(), line.status(),
+                        line.checkedInAt(), line.careTeamId()))
+                .toList());
     }
 
     private static boolean valid(JWTClaimsSet claims, Tenant tenant, UUID eventId) {

@@ -3,7 +3,7 @@ package io.hearth.gatherings;
 import io.hearth.circles.CalendarSource;
 import io.hearth.circles.ICalendar;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -14,11 +14,9 @@ import java.util.UUID;
 @Singleton
 public class EventCalendar implements CalendarSource {
 
-    private final TenantSql sql;
     private final Events events;
 
-    public EventCalendar(TenantSql sql, Events events) {
-        this.sql = sql;
+    public EventCalendar(Events events) {
         this.events = events;
     }
 
@@ -32,11 +30,8 @@ public class EventCalendar implements CalendarSource {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<ICalendar.Event> entriesFor(UUID person, Instant from, Instant to) {
-        return sql.read(db -> events.loadAll(db, db.list("select e.id from registrations r join events e on e.id = r.event_id where r.person_id = ? "
-                        + "and r.status in ('CONFIRMED', 'PENDING_PAYMENT', 'OFFERED') and e.ends_at > ? and e.starts_at < ? "
-                        + "union select s.event_id from event_staff s join events e on e.id = s.event_id where s.person_id = ? and e.ends_at > ? and e.starts_at < ?",
-                rs -> rs.getObject(1, UUID.class), person, from, to, person, from, to)))
-                .stream().map(EventCalendar::entry).toList();
+        return events.of(person, from, to).stream().map(EventCalendar::entry).toList();
     }
 }

@@ -1,23 +1,24 @@
 package io.hearth.gatherings;
 
 import io.hearth.ErrorCode;
+import io.hearth.gatherings.internal.EventLine;
+import io.hearth.gatherings.internal.EventRepository;
+import io.hearth.gatherings.internal.EventTypeRow;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +36,13 @@ import java.util.UUID;
 @Singleton
 public class Events {
 
-    private final TenantSql sql;
+    private final EventRepository events;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Events(TenantSql sql, Outbox outbox, JsonMapper json, Clock clock) {
-        this.sql = sql;
+    public Events(EventRepository events, Outbox outbox, JsonMapper json, Clock clock) {
+        this.events = events;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -64,183 +65,163 @@ public class Events {
 
     // Types
 
+    @Transactional(readOnly = true)
     public List<EventType> types() {
-        return sql.read(db -> db.list("select code, name, builtin from event_types order by builtin desc, code",
-                rs -> new EventType(rs.getString(1), rs.getString(2), rs.getBoolean(3))));
+        return events.findTypes().stream().map(t -> new EventType(t.code(), t.name(), t.builtin())).toList();
     }
 
+    @Transactional
     public EventType addType(String code, String name) {
-        return sql.write(db -> {
-            if (db.count("select count(*) from event_types where code = ?", code) > 0) {
-                throw Refusal.conflict("An event type with this code exists");
-            }
-            db.update("insert into event_types (code, name) values (?, ?)", code, name.strip());
-            outbox.publish(new GatheringEvent.EventTypeAdded(TenantScope.requireId(), code, name, Caller.require().person()));
-            return new EventType(code, name.strip(), false);
-        });
+        if (events.existsById(code)) {
+            throw Refusal.conflict("An event type with this code exists");
+        }
+        events.save(new EventTypeRow(code, name.strip(), false));
+        outbox.publish(new GatheringEvent.EventTypeAdded(TenantScope.requireId(), code, name, Caller.require().person()));
+        return new EventType(code, name.strip(), false);
     }
 
     // Events
 
+    @Transactional
     public EventView create(Definition definition) {
         Caller caller = Caller.require();
         check(definition);
         UUID id = UUID.randomUUID();
-        return sql.write(db -> {
-            requireType(db, definition.type());
-            Instant now = clock.instant();
-            db.update("insert into events (id, type_code, title, description, starts_at, ends_at, time_zone, venue, capacity, visibility, "
-                            + "registration_opens_at, registration_closes_at, price_options, hold_minutes, offer_hours, cancellation_cutoff_hours, "
-                            + "participants_per_staff, sensitive_retention_days, created_by, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, definition.type(), definition.title().strip(), nz(definition.description()), definition.startsAt(), definition.endsAt(),
-                    definition.timeZone(), nz(definition.venue()), definition.capacity(), definition.visibility(), definition.registrationOpensAt(),
-                    definition.registrationClosesAt(), priceJson(definition.priceOptions()), or(definition.holdMinutes(), 60),
-                    or(definition.offerHours(), 24), or(definition.cancellationCutoffHours(), 48), definition.participantsPerStaff(),
-                    or(definition.sensitiveRetentionDays(), 30), caller.person(), now, now);
-            replaceQuestions(db, id, definition.questions());
-            addWaivers(db, id, definition.waivers());
-            db.update("insert into event_staff (event_id, person_id, role) values (?, ?, 'LEAD')", id, caller.person());
-            outbox.publish(new GatheringEvent.EventScheduled(TenantScope.requireId(), id, definition.title(), definition.type(), definition.startsAt(), definition.capacity(), caller.person()));
-            return load(db, id).orElseThrow();
-        });
+        requireType(definition.type());
+        events.insert(id, definition.type(), definition.title().strip(), nz(definition.description()), definition.startsAt(), definition.endsAt(),
+                definition.timeZone(), nz(definition.venue()), definition.capacity(), definition.visibility(), definition.registrationOpensAt(),
+                definition.registrationClosesAt(), priceJson(definition.priceOptions()), or(definition.holdMinutes(), 60),
+                or(definition.offerHours(), 24), or(definition.cancellationCutoffHours(), 48), definition.participantsPerStaff(),
+                or(definition.sensitiveRetentionDays(), 30), caller.person(), clock.instant());
+        replaceQuestions(id, definition.questions());
+        addWaivers(id, definition.waivers());
+        events.addLead(id, caller.person());
+        outbox.publish(new GatheringEvent.EventScheduled(TenantScope.requireId(), id, definition.title(), definition.type(), definition.startsAt(),
+                definition.capacity(), caller.person()));
+        return load(id).orElseThrow();
     }
 
     /** Changes the event. Questions can change only before anyone registered; a changed waiver text becomes a new version. */
+    @Transactional
     public EventView update(UUID id, Definition definition, Seats seats) {
         Caller caller = Caller.require();
         check(definition);
-        return sql.write(db -> {
-            EventView event = lockForManagement(db, id, caller);
-            requireScheduled(event);
-            requireType(db, definition.type());
-            long taken = event.confirmed() + event.held() + event.offered();
-            if (definition.capacity() < taken) {
-                throw Refusal.invalid("capacity", "cannot be below the " + taken + " seats taken");
+        EventView event = lockForManagement(id, caller);
+        requireScheduled(event);
+        requireType(definition.type());
+        long taken = event.confirmed() + event.held() + event.offered();
+        if (definition.capacity() < taken) {
+            throw Refusal.invalid("capacity", "cannot be below the " + taken + " seats taken");
+        }
+        if (definition.questions() != null && !sameQuestions(event.questions(), definition.questions())) {
+            if (events.hasRegistrations(id)) {
+                throw Refusal.conflict("Registration questions cannot change once someone has registered");
             }
-            if (definition.questions() != null && !sameQuestions(event.questions(), definition.questions())) {
-                if (db.count("select count(*) from registrations where event_id = ?", id) > 0) {
-                    throw Refusal.conflict("Registration questions cannot change once someone has registered");
+            replaceQuestions(id, definition.questions());
+        }
+        if (definition.waivers() != null) {
+            List<Waiver> changed = new ArrayList<>();
+            for (Waiver waiver : definition.waivers()) {
+                boolean current = event.waivers().stream().anyMatch(w -> w.title().equals(waiver.title()) && w.body().equals(waiver.body()));
+                if (!current) {
+                    changed.add(waiver);
                 }
-                replaceQuestions(db, id, definition.questions());
             }
-            if (definition.waivers() != null) {
-                List<Waiver> changed = new ArrayList<>();
-                for (Waiver waiver : definition.waivers()) {
-                    boolean current = event.waivers().stream().anyMatch(w -> w.title().equals(waiver.title()) && w.body().equals(waiver.body()));
-                    if (!current) {
-                        changed.add(waiver);
-                    }
-                }
-                addWaivers(db, id, changed);
-            }
-            db.update("update events set type_code = ?, title = ?, description = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue = ?, capacity = ?, "
-                            + "visibility = ?, registration_opens_at = ?, registration_closes_at = ?, price_options = cast(? as jsonb), hold_minutes = ?, "
-                            + "offer_hours = ?, cancellation_cutoff_hours = ?, participants_per_staff = ?, sensitive_retention_days = ?, updated_at = ? where id = ?",
-                    definition.type(), definition.title().strip(), nz(definition.description()), definition.startsAt(), definition.endsAt(),
-                    definition.timeZone(), nz(definition.venue()), definition.capacity(), definition.visibility(), definition.registrationOpensAt(),
-                    definition.registrationClosesAt(), priceJson(definition.priceOptions()), or(definition.holdMinutes(), event.holdMinutes()),
-                    or(definition.offerHours(), event.offerHours()), or(definition.cancellationCutoffHours(), event.cancellationCutoffHours()),
-                    definition.participantsPerStaff(), or(definition.sensitiveRetentionDays(), event.sensitiveRetentionDays()), clock.instant(), id);
-            outbox.publish(new GatheringEvent.EventChanged(TenantScope.requireId(), id, definition.capacity(), definition.startsAt(), caller.person()));
-            // A raised capacity frees seats: offer them now, in this change.
-            seats.settle(db, id);
-            return load(db, id).orElseThrow();
-        });
+            addWaivers(id, changed);
+        }
+        events.change(id, definition.type(), definition.title().strip(), nz(definition.description()), definition.startsAt(), definition.endsAt(),
+                definition.timeZone(), nz(definition.venue()), definition.capacity(), definition.visibility(), definition.registrationOpensAt(),
+                definition.registrationClosesAt(), priceJson(definition.priceOptions()), or(definition.holdMinutes(), event.holdMinutes()),
+                or(definition.offerHours(), event.offerHours()), or(definition.cancellationCutoffHours(), event.cancellationCutoffHours()),
+                definition.participantsPerStaff(), or(definition.sensitiveRetentionDays(), event.sensitiveRetentionDays()), clock.instant());
+        outbox.publish(new GatheringEvent.EventChanged(TenantScope.requireId(), id, definition.capacity(), definition.startsAt(), caller.person()));
+        // A raised capacity frees seats: offer them now, in this change.
+        seats.settle(id);
+        return load(id).orElseThrow();
     }
 
     /** Cancels the event: every open registration ends with the reason. Cancelling twice changes nothing. */
+    @Transactional
     public EventView cancel(UUID id, String reason) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            EventView event = lockForManagement(db, id, caller);
-            if ("CANCELLED".equals(event.status())) {
-                return event;
-            }
-            Instant now = clock.instant();
-            db.update("update registrations set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, updated_at = ? "
-                    + "where event_id = ? and status not in ('CANCELLED', 'EXPIRED')", now, caller.person(), "event cancelled: " + reason, now, id);
-            db.update("update events set status = 'CANCELLED', cancel_reason = ?, updated_at = ? where id = ?", reason, now, id);
-            outbox.publish(new GatheringEvent.EventCancelled(TenantScope.requireId(), id, reason, caller.person()));
-            return load(db, id).orElseThrow();
-        });
+        EventView event = lockForManagement(id, caller);
+        if ("CANCELLED".equals(event.status())) {
+            return event;
+        }
+        Instant now = clock.instant();
+        events.cancelRegistrations(id, caller.person(), "event cancelled: " + reason, now);
+        events.cancel(id, reason, now);
+        outbox.publish(new GatheringEvent.EventCancelled(TenantScope.requireId(), id, reason, caller.person()));
+        return load(id).orElseThrow();
     }
 
+    @Transactional(readOnly = true)
     public EventView get(UUID id) {
         Caller caller = Caller.current().orElse(null);
-        return sql.read(db -> load(db, id).filter(event -> visible(event, caller))
-                .orElseThrow(() -> Refusal.notFound("No event with this id")));
+        return load(id).filter(event -> visible(event, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
     }
 
     /** Events the caller may see, by start time; filters by type, [from, to), status and, when given, a man on the staff. */
+    @Transactional(readOnly = true)
     public Paged<EventView> list(@Nullable String type, @Nullable Instant from, @Nullable Instant to, @Nullable String status,
                                  boolean publicOnly, @Nullable UUID staffedBy, int page, int size) {
-        String where = " from events e where (cast(? as text) is null or e.type_code = ?) and (cast(? as timestamptz) is null or e.ends_at > ?) "
-                + "and (cast(? as timestamptz) is null or e.starts_at < ?) and (cast(? as text) is null or e.status = ?) "
-                + "and (cast(? as uuid) is null or exists (select 1 from event_staff s where s.event_id = e.id and s.person_id = ?)) "
-                + (publicOnly ? "and e.visibility = 'PUBLIC' " : "");
-        Object[] filter = {type, type, from, from, to, to, status, status, staffedBy, staffedBy};
-        return sql.read(db -> {
-            List<UUID> ids = db.list("select e.id" + where + " order by e.starts_at, e.id limit ? offset ?", rs -> rs.getObject(1, UUID.class),
-                    TenantSql.concat(filter, size, (long) page * size));
-            return new Paged<>(loadAll(db, ids), page, size, db.count("select count(*)" + where, filter));
-        });
+        List<UUID> ids = events.findIds(type, from, to, status, staffedBy, publicOnly, size, (long) page * size);
+        return new Paged<>(loadAll(ids), page, size, events.countFiltered(type, from, to, status, staffedBy, publicOnly));
     }
 
     // What the rest of events needs
 
-    Optional<EventView> load(TenantSql.Sql db, UUID id) {
-        return loadAll(db, List.of(id)).stream().findFirst();
+    Optional<EventView> load(UUID id) {
+        return loadAll(List.of(id)).stream().findFirst();
     }
 
     /** The events with these ids, in this order, in three queries whatever their number. */
-    List<EventView> loadAll(TenantSql.Sql db, List<UUID> ids) {
-        UUID[] array = ids.toArray(UUID[]::new);
+    List<EventView> loadAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, List<EventView.QuestionView>> questions = new HashMap<>();
-        db.list("select event_id, id, kind, label, required, choices from event_questions where event_id = any(?) order by event_id, position",
-                r -> questions.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new EventView.QuestionView(
-                        r.getObject(2, UUID.class), Questions.Kind.valueOf(r.getString(3)), r.getString(4), r.getBoolean(5),
-                        List.of((String[]) r.getArray(6).getArray()))), (Object) array);
-        // The current version of each waiver title.
+        events.findQuestions(ids).forEach(q -> questions.computeIfAbsent(q.eventId(), k -> new ArrayList<>()).add(new EventView.QuestionView(
+                q.id(), Questions.Kind.valueOf(q.kind()), q.label(), q.required(), strings(q.choices()))));
         Map<UUID, List<EventView.WaiverView>> waivers = new HashMap<>();
-        db.list("select distinct on (event_id, title) event_id, id, version, title, body from event_waivers where event_id = any(?) "
-                + "order by event_id, title, version desc", r -> waivers.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
-                .add(new EventView.WaiverView(r.getObject(2, UUID.class), r.getInt(3), r.getString(4), r.getString(5))), (Object) array);
+        events.findWaivers(ids).forEach(w -> waivers.computeIfAbsent(w.eventId(), k -> new ArrayList<>())
+                .add(new EventView.WaiverView(w.id(), w.version(), w.title(), w.body())));
         Map<UUID, EventView> byId = new HashMap<>();
-        db.list("select e.*, "
-                + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'CONFIRMED') as confirmed, "
-                + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'PENDING_PAYMENT') as held, "
-                + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'OFFERED') as offered, "
-                + "(select count(*) from registrations r where r.event_id = e.id and r.status = 'WAITLISTED') as waitlisted "
-                + "from events e where e.id = any(?)", rs -> view(rs, questions, waivers), (Object) array).forEach(event -> byId.put(event.id(), event));
+        events.findLines(ids).forEach(line -> byId.put(line.id(), view(line, questions.getOrDefault(line.id(), List.of()),
+                waivers.getOrDefault(line.id(), List.of()))));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    EventView lock(TenantSql.Sql db, UUID id) {
-        db.one("select id from events where id = ? for update", rs -> rs.getObject(1, UUID.class), id)
-                .orElseThrow(() -> Refusal.notFound("No event with this id"));
-        return load(db, id).orElseThrow();
+    /** Locks the event's row for the rest of the transaction: its seats cannot change under us. */
+    EventView lock(UUID id) {
+        events.lock(id).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        return load(id).orElseThrow();
     }
 
-    EventView lockForManagement(TenantSql.Sql db, UUID id, Caller caller) {
-        EventView event = lock(db, id);
-        requireManager(db, event, caller);
+    EventView lockForManagement(UUID id, Caller caller) {
+        EventView event = lock(id);
+        requireManager(event, caller);
         return event;
     }
 
-    void requireManager(TenantSql.Sql db, EventView event, Caller caller) {
-        if (!manages(db, event.id(), caller)) {
+    void requireManager(EventView event, Caller caller) {
+        if (!manages(event.id(), caller)) {
             throw Refusal.forbidden("Only the event's PTMs and admins can do this");
         }
     }
 
     /** Admins run every event; a PTM runs the events he staffs. */
-    static boolean manages(TenantSql.Sql db, UUID event, Caller caller) {
-        return caller.roles().contains(Role.ADMIN) || (caller.can(Permission.EVENTS_MANAGE) && isStaff(db, event, caller.person()));
+    boolean manages(UUID event, Caller caller) {
+        return caller.roles().contains(Role.ADMIN) || (caller.can(Permission.EVENTS_MANAGE) && isStaff(event, caller.person()));
     }
 
-    static boolean isStaff(TenantSql.Sql db, UUID event, UUID person) {
-        return db.count("select count(*) from event_staff where event_id = ? and person_id = ?", event, person) > 0;
+    boolean isStaff(UUID event, UUID person) {
+        return events.isStaff(event, person);
+    }
+
+    /** The events he holds or is offered a seat at, or staffs, that overlap [from, to). */
+    List<EventView> of(UUID person, Instant from, Instant to) {
+        return loadAll(events.findIdsOf(person, from, to));
     }
 
     static boolean visible(EventView event, @Nullable Caller caller) {
@@ -278,32 +259,29 @@ public class Events {
         }
     }
 
-    private static void requireType(TenantSql.Sql db, String type) {
-        if (db.count("select count(*) from event_types where code = ?", type) == 0) {
+    private void requireType(String type) {
+        if (!events.existsById(type)) {
             throw Refusal.invalid("type", "is not an event type of this organisation (GET /api/v1/event-types)");
         }
     }
 
-    private static void replaceQuestions(TenantSql.Sql db, UUID event, @Nullable List<Questions.Question> questions) {
+    private void replaceQuestions(UUID event, @Nullable List<Questions.Question> questions) {
         if (questions == null) {
             return;
         }
-        db.update("delete from event_questions where event_id = ?", event);
+        events.removeQuestions(event);
         int position = 0;
         for (Questions.Question q : questions) {
-            db.update("insert into event_questions (id, event_id, position, kind, label, required, choices) values (?, ?, ?, ?, ?, ?, ?)",
-                    UUID.randomUUID(), event, position++, q.kind(), q.label(), q.required(), q.choices().toArray(String[]::new));
+            events.addQuestion(UUID.randomUUID(), event, position++, q.kind().name(), q.label(), q.required(), write(q.choices()));
         }
     }
 
-    private void addWaivers(TenantSql.Sql db, UUID event, @Nullable List<Waiver> waivers) {
+    private void addWaivers(UUID event, @Nullable List<Waiver> waivers) {
         if (waivers == null) {
             return;
         }
         for (Waiver waiver : waivers) {
-            long version = db.count("select coalesce(max(version), 0) + 1 from event_waivers where event_id = ?", event);
-            db.update("insert into event_waivers (id, event_id, version, title, body, created_at) values (?, ?, ?, ?, ?, ?)",
-                    UUID.randomUUID(), event, (int) version, waiver.title(), waiver.body(), clock.instant());
+            events.addWaiver(UUID.randomUUID(), event, events.nextWaiverVersion(event), waiver.title(), waiver.body(), clock.instant());
         }
     }
 
@@ -321,23 +299,28 @@ public class Events {
         return true;
     }
 
-    private EventView view(ResultSet rs, Map<UUID, List<EventView.QuestionView>> questionsByEvent,
-                           Map<UUID, List<EventView.WaiverView>> waiversByEvent) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<EventView.QuestionView> questions = questionsByEvent.getOrDefault(id, List.of());
-        List<EventView.WaiverView> waivers = waiversByEvent.getOrDefault(id, List.of());
-        int capacity = rs.getInt("capacity");
-        long confirmed = rs.getLong("confirmed");
-        long held = rs.getLong("held");
-        long offered = rs.getLong("offered");
-        int perStaff = rs.getInt("participants_per_staff");
-        Integer participantsPerStaff = rs.wasNull() ? null : perStaff;
-        return new EventView(id, rs.getString("type_code"), rs.getString("title"), rs.getString("description"), TenantSql.instant(rs, "starts_at"),
-                TenantSql.instant(rs, "ends_at"), rs.getString("time_zone"), rs.getString("venue"), capacity, rs.getString("visibility"),
-                TenantSql.instant(rs, "registration_opens_at"), TenantSql.instant(rs, "registration_closes_at"), prices(rs.getString("price_options")),
-                rs.getInt("hold_minutes"), rs.getInt("offer_hours"), rs.getInt("cancellation_cutoff_hours"), participantsPerStaff,
-                rs.getInt("sensitive_retention_days"), questions, waivers, rs.getString("status"), rs.getString("cancel_reason"),
-                confirmed, held, offered, rs.getLong("waitlisted"), Math.max(0, capacity - confirmed - held - offered));
+    private EventView view(EventLine line, List<EventView.QuestionView> questions, List<EventView.WaiverView> waivers) {
+        return new EventView(line.id(), line.typeCode(), line.title(), line.description(), line.startsAt(), line.endsAt(), line.timeZone(),
+                line.venue(), line.capacity(), line.visibility(), line.registrationOpensAt(), line.registrationClosesAt(),
+                prices(line.priceOptions()), line.holdMinutes(), line.offerHours(), line.cancellationCutoffHours(), line.participantsPerStaff(),
+                line.sensitiveRetentionDays(), questions, waivers, line.status(), line.cancelReason(), line.confirmed(), line.held(),
+                line.offered(), line.waitlisted(), Math.max(0, line.capacity() - line.confirmed() - line.held() - line.offered()));
+    }
+
+    private List<String> strings(String jsonArray) {
+        try {
+            return json.readValue(jsonArray, Argument.listOf(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable question choices", e);
+        }
+    }
+
+    private String write(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<EventView.PriceOption> prices(String text) {

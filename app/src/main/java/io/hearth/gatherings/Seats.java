@@ -4,7 +4,7 @@ import io.hearth.gatherings.internal.SeatRepository;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -20,14 +20,12 @@ import java.util.UUID;
 @Singleton
 public class Seats {
 
-    private final TenantSql sql;
     private final SeatRepository seats;
     private final Events events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Seats(TenantSql sql, SeatRepository seats, Events events, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public Seats(SeatRepository seats, Events events, Outbox outbox, Clock clock) {
         this.seats = seats;
         this.events = events;
         this.outbox = outbox;
@@ -35,8 +33,8 @@ public class Seats {
     }
 
     /** Brings the (locked) event's seats in line with {@link Settlement}: expired holds, lapsed offers, offers to the waiting list. */
-    void settle(TenantSql.Sql db, UUID eventId) {
-        EventView event = events.load(db, eventId).orElseThrow();
+    void settle(UUID eventId) {
+        EventView event = events.load(eventId).orElseThrow();
         if (!"SCHEDULED".equals(event.status())) {
             return;
         }
@@ -56,12 +54,10 @@ public class Seats {
         return seats.findEventsWithDueSeats(now);
     }
 
+    @Transactional
     void settleNow(UUID eventId) {
-        sql.write(db -> {
-            events.lock(db, eventId);
-            settle(db, eventId);
-            return null;
-        });
+        events.lock(eventId);
+        settle(eventId);
     }
 
     /** The event's seats that count: everyone but the cancelled and expired. */

@@ -7,9 +7,9 @@ import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
-import io.hearth.tenancy.TenantSql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -26,14 +26,12 @@ public class Staffing {
 
     public enum StaffRole { LEAD, PTM, FACILITATOR, CARE_TEAM_LEAD, KITCHEN, CUSTOM }
 
-    private final TenantSql sql;
     private final StaffingRepository staffing;
     private final Events events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Staffing(TenantSql sql, StaffingRepository staffing, Events events, Outbox outbox, Clock clock) {
-        this.sql = sql;
+    public Staffing(StaffingRepository staffing, Events events, Outbox outbox, Clock clock) {
         this.staffing = staffing;
         this.events = events;
         this.outbox = outbox;
@@ -53,123 +51,115 @@ public class Staffing {
                             List<String> warnings, long unassigned) {
     }
 
+    @Transactional
     public StaffMember assign(UUID eventId, UUID person, StaffRole role, @Nullable String customRole) {
         Caller caller = Caller.require();
         if ((role == StaffRole.CUSTOM) != (customRole != null && !customRole.isBlank())) {
             throw Refusal.invalid("customRole", "is required with role CUSTOM, and only then");
         }
-        return sql.write(db -> {
-            EventView event = events.lockForManagement(db, eventId, caller);
-            Events.requireScheduled(event);
-            if (!staffing.isActivePerson(person)) {
-                throw Refusal.invalid("personId", "is not an active member of this organisation");
-            }
-            staffing.assign(eventId, person, role.name(), role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());
-            outbox.publish(new GatheringEvent.StaffAssigned(TenantScope.requireId(), eventId, person, role, caller.person()));
-            return staff(eventId).stream().filter(s -> s.personId().equals(person)).findFirst().orElseThrow();
-        });
+        EventView event = events.lockForManagement(eventId, caller);
+        Events.requireScheduled(event);
+        if (!staffing.isActivePerson(person)) {
+            throw Refusal.invalid("personId", "is not an active member of this organisation");
+        }
+        staffing.assign(eventId, person, role.name(), role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());
+        outbox.publish(new GatheringEvent.StaffAssigned(TenantScope.requireId(), eventId, person, role, caller.person()));
+        return staff(eventId).stream().filter(s -> s.personId().equals(person)).findFirst().orElseThrow();
     }
 
+    @Transactional
     public void remove(UUID eventId, UUID person) {
         Caller caller = Caller.require();
-        sql.write(db -> {
-            events.lockForManagement(db, eventId, caller);
-            if (staffing.existsByEventIdAndStaffId(eventId, person)) {
-                throw Refusal.conflict("He leads a care team of this event: give the team to someone else first");
-            }
-            if (staffing.remove(eventId, person) == 0) {
-                throw Refusal.notFound("He is not on this event's staff");
-            }
-            outbox.publish(new GatheringEvent.StaffRemoved(TenantScope.requireId(), eventId, person, caller.person()));
-            return null;
-        });
+        events.lockForManagement(eventId, caller);
+        if (staffing.existsByEventIdAndStaffId(eventId, person)) {
+            throw Refusal.conflict("He leads a care team of this event: give the team to someone else first");
+        }
+        if (staffing.remove(eventId, person) == 0) {
+            throw Refusal.notFound("He is not on this event's staff");
+        }
+        outbox.publish(new GatheringEvent.StaffRemoved(TenantScope.requireId(), eventId, person, caller.person()));
     }
 
+    @Transactional(readOnly = true)
     public List<StaffMember> list(UUID eventId) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            events.load(db, eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
-            return staff(eventId);
-        });
+        events.load(eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        return staff(eventId);
     }
 
+    @Transactional
     public Team createTeam(UUID eventId, String name, UUID staffId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            events.lockForManagement(db, eventId, caller);
-            if (!Events.isStaff(db, eventId, staffId)) {
-                throw Refusal.invalid("staffId", "must be on the event's staff");
-            }
-            if (staffing.existsByEventIdAndStaffId(eventId, staffId)) {
-                throw Refusal.conflict("He leads a care team of this event already");
-            }
-            UUID id = staffing.save(new CareTeamRow(UUID.randomUUID(), eventId, name.strip(), staffId)).id();
-            outbox.publish(new GatheringEvent.CareTeamFormed(TenantScope.requireId(), eventId, id, staffId));
-            return teams(db, eventId).teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
-        });
+        events.lockForManagement(eventId, caller);
+        if (!events.isStaff(eventId, staffId)) {
+            throw Refusal.invalid("staffId", "must be on the event's staff");
+        }
+        if (staffing.existsByEventIdAndStaffId(eventId, staffId)) {
+            throw Refusal.conflict("He leads a care team of this event already");
+        }
+        UUID id = staffing.save(new CareTeamRow(UUID.randomUUID(), eventId, name.strip(), staffId)).id();
+        outbox.publish(new GatheringEvent.CareTeamFormed(TenantScope.requireId(), eventId, id, staffId));
+        return teamsOf(eventId).teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Places every confirmed participant without a team, balanced, near his sponsor when he asked. */
+    @Transactional
     public TeamsView assignAutomatically(UUID eventId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            events.lockForManagement(db, eventId, caller);
-            Map<UUID, UUID> teams = new LinkedHashMap<>();
-            staffing.findTeamsOfEvent(eventId).forEach(team -> teams.put(team.id(), team.staffId()));
-            if (teams.isEmpty()) {
-                throw Refusal.conflict("Form care teams first");
+        events.lockForManagement(eventId, caller);
+        Map<UUID, UUID> teams = new LinkedHashMap<>();
+        staffing.findTeamsOfEvent(eventId).forEach(team -> teams.put(team.id(), team.staffId()));
+        if (teams.isEmpty()) {
+            throw Refusal.conflict("Form care teams first");
+        }
+        Map<UUID, UUID> placed = new LinkedHashMap<>();
+        List<CareTeams.Participant> participants = new ArrayList<>();
+        for (Placement registration : staffing.findPlacements(eventId)) {
+            if (registration.careTeamId() != null) {
+                placed.put(registration.id(), registration.careTeamId());
             }
-            Map<UUID, UUID> placed = new LinkedHashMap<>();
-            List<CareTeams.Participant> participants = new ArrayList<>();
-            for (Placement registration : staffing.findPlacements(eventId)) {
-                if (registration.careTeamId() != null) {
-                    placed.put(registration.id(), registration.careTeamId());
-                }
-                participants.add(new CareTeams.Participant(registration.id(), registration.personId(),
-                        registration.keepWithSponsor() ? registration.sponsorId() : null));
+            participants.add(new CareTeams.Participant(registration.id(), registration.personId(),
+                    registration.keepWithSponsor() ? registration.sponsorId() : null));
+        }
+        Map<UUID, UUID> placement = CareTeams.assign(teams, participants, placed);
+        int moved = 0;
+        for (Map.Entry<UUID, UUID> entry : placement.entrySet()) {
+            if (!placed.containsKey(entry.getKey())) {
+                staffing.place(entry.getKey(), entry.getValue());
+                moved++;
             }
-            Map<UUID, UUID> placement = CareTeams.assign(teams, participants, placed);
-            int moved = 0;
-            for (Map.Entry<UUID, UUID> entry : placement.entrySet()) {
-                if (!placed.containsKey(entry.getKey())) {
-                    staffing.place(entry.getKey(), entry.getValue());
-                    moved++;
-                }
-            }
-            outbox.publish(new GatheringEvent.CareTeamsAssigned(TenantScope.requireId(), eventId, moved, caller.person()));
-            return teams(db, eventId);
-        });
+        }
+        outbox.publish(new GatheringEvent.CareTeamsAssigned(TenantScope.requireId(), eventId, moved, caller.person()));
+        return teamsOf(eventId);
     }
 
     /** Places one participant by hand (or takes him out of any team with null). */
+    @Transactional
     public TeamsView place(UUID eventId, UUID registrationId, @Nullable UUID teamId) {
         Caller caller = Caller.require();
-        return sql.write(db -> {
-            events.lockForManagement(db, eventId, caller);
-            if (teamId != null && !staffing.existsByIdAndEventId(teamId, eventId)) {
-                throw Refusal.invalid("careTeamId", "is not a care team of this event");
-            }
-            if (staffing.placeConfirmed(eventId, registrationId, teamId) == 0) {
-                throw Refusal.notFound("No confirmed registration with this id for this event");
-            }
-            outbox.publish(new GatheringEvent.CareTeamAssigned(TenantScope.requireId(), eventId, registrationId, teamId, caller.person()));
-            return teams(db, eventId);
-        });
+        events.lockForManagement(eventId, caller);
+        if (teamId != null && !staffing.existsByIdAndEventId(teamId, eventId)) {
+            throw Refusal.invalid("careTeamId", "is not a care team of this event");
+        }
+        if (staffing.placeConfirmed(eventId, registrationId, teamId) == 0) {
+            throw Refusal.notFound("No confirmed registration with this id for this event");
+        }
+        outbox.publish(new GatheringEvent.CareTeamAssigned(TenantScope.requireId(), eventId, registrationId, teamId, caller.person()));
+        return teamsOf(eventId);
     }
 
+    @Transactional(readOnly = true)
     public TeamsView teams(UUID eventId) {
         Caller caller = Caller.require();
-        return sql.read(db -> {
-            EventView event = events.load(db, eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-            if (!Events.manages(db, eventId, caller) && !Events.isStaff(db, eventId, caller.person())) {
-                throw Refusal.forbidden("Care teams are for the event's staff");
-            }
-            return teams(db, event.id());
-        });
+        EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+            throw Refusal.forbidden("Care teams are for the event's staff");
+        }
+        return teamsOf(event.id());
     }
 
-    private TeamsView teams(TenantSql.Sql db, UUID eventId) {
-        EventView event = events.load(db, eventId).orElseThrow();
+    private TeamsView teamsOf(UUID eventId) {
+        EventView event = events.load(eventId).orElseThrow();
         Map<UUID, List<UUID>> membersByTeam = new LinkedHashMap<>();
         long unassigned = 0;
         for (Placement registration : staffing.findPlacements(eventId)) {
