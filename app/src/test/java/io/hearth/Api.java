@@ -53,7 +53,8 @@ public final class Api {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Reply send(MutableHttpRequest<?> request) {
-        request.header(HttpHeaders.HOST, host);
+        // Set, not add: a request with two Host headers is refused (400).
+        request.getHeaders().set(HttpHeaders.HOST, host);
         try {
             HttpResponse<Map> response = client.toBlocking().exchange(request, Argument.of(Map.class), Argument.of(Map.class));
             return new Reply(response.getStatus().getCode(), response.getBody(Map.class).orElse(Map.of()), response.getHeaders());

@@ -115,6 +115,29 @@ class EventsIT implements RealStack {
     }
 
     @Test
+    void simultaneousCreationsOfTheSameEventTypeGiveOne201AndThe409sNeverA500() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/event-types", Map.of("code", "RACE_NIGHT", "name", "Race night"), org.admin().accessToken()).status();
+            }));
+        }
+
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> reply : replies) {
+            statuses.add(reply.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+    }
+
+    @Test
     void aHundredParallelRegistrationsForTenSeatsSeatExactlyTenAndQueueNinetyInOrder() throws Exception {
         Map<String, Object> event = event(10, Map.of());
         List<Org.Member> men = quickMembers(100);

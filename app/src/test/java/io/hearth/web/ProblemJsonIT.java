@@ -41,6 +41,7 @@ class ProblemJsonIT implements RealStack {
     @Inject @Client("/") HttpClient client;
     @Inject TenantProvisioning provisioning;
     @Inject TenantDirectory directory;
+    @Inject io.micronaut.runtime.server.EmbeddedServer server;
     String host;
 
     @BeforeAll
@@ -98,6 +99,25 @@ class ProblemJsonIT implements RealStack {
         assertThat(body.get("requestId")).isNotNull();
     }
 
+    @Test
+    void aUniqueViolationIs409NotA500() {
+        Map<?, ?> body = assertProblem(HttpRequest.POST("/api/v1/test/duplicate", Map.of()), 409, "RESOURCE_CONFLICT");
+
+        assertThat(body.toString()).doesNotContain("duplicate key").doesNotContain("SQLException");
+    }
+
+    @Test
+    void twoHostHeadersAre400() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.getOutputStream().write(("GET /api/v1/organisation HTTP/1.1\r\nHost: " + host + "\r\nHost: other.localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(reply).startsWith("HTTP/1.1 400");
+            assertThat(reply).contains("application/problem+json").contains("\"code\":\"VALIDATION_ERROR\"").contains("Host");
+        }
+    }
+
     private Map<String, Object> assertProblem(MutableHttpRequest<?> request0, int status, String code) {
         MutableHttpRequest<?> request = request0;
         ((MutableHttpRequest<Object>) request).header("Host", host);
@@ -118,6 +138,12 @@ class ProblemJsonIT implements RealStack {
         @Post("/echo")
         Map<String, Object> echo(@Body @Valid EchoRequest request) {
             return Map.of("name", request.name());
+        }
+
+        @Post("/duplicate")
+        String duplicate() {
+            throw new io.micronaut.data.exceptions.DataAccessException("insert failed",
+                    new java.sql.SQLException("ERROR: duplicate key value violates unique constraint \"x\"", "23505"));
         }
 
         @Get("/boom")

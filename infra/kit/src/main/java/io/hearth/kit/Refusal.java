@@ -12,6 +12,8 @@ public class Refusal extends RuntimeException {
 
     /** What sort of refusal it is; the one place that turns a kind into an HTTP status is the web kit. */
     public enum Kind {
+        /** The request cannot be read as one: its framing or headers are broken, before any field is looked at. */
+        MALFORMED,
         /** The request itself is wrong: a field, a value, a step that does not fit. */
         INVALID,
         /** The caller is not known, or proved nothing. */
@@ -69,6 +71,11 @@ public class Refusal extends RuntimeException {
 
     public static Refusal invalid(List<FieldError> errors) {
         return new Refusal(Kind.INVALID, CommonCode.VALIDATION_ERROR, "The request has invalid fields", errors);
+    }
+
+    /** MALFORMED, with the general VALIDATION_ERROR code. */
+    public static Refusal malformed(String detail) {
+        return new Refusal(Kind.MALFORMED, CommonCode.VALIDATION_ERROR, detail);
     }
 
     public static Refusal unauthorized(String detail) {

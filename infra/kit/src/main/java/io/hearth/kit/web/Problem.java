@@ -42,6 +42,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The one place a refusal's kind becomes a status. */
     public static HttpStatus statusOf(Refusal.Kind kind) {
         return switch (kind) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

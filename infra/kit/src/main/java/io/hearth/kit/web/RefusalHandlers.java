@@ -1,9 +1,12 @@
 package io.hearth.kit.web;
 
 import io.hearth.kit.Refusal;
+import io.hearth.kit.SqlFailures;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -47,6 +50,29 @@ public final class RefusalHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
             return answer(processor, request, refusal);
+        }
+    }
+
+    /**
+     * A unique constraint that refused a duplicate is 409 RESOURCE_CONFLICT: two requests made the same thing at the
+     * same moment, and the database let one win. Any other database failure stays a 500 without its cause.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static final class DataAccessHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        public DataAccessHandler(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+            if (SqlFailures.isUniqueViolation(exception)) {
+                return answer(processor, request, Refusal.conflict("It exists already: another request made it at the same moment"));
+            }
+            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
+                    HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
         }
     }
 
