@@ -5,6 +5,7 @@ import io.hearth.circles.internal.CircleLine;
 import io.hearth.circles.internal.CircleRepository;
 import io.hearth.circles.internal.CircleRow;
 import io.hearth.identity.Caller;
+import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
@@ -34,11 +35,13 @@ import java.util.UUID;
 public class Circles {
 
     private final CircleRepository circles;
+    private final People people;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Circles(CircleRepository circles, Outbox outbox, Clock clock) {
+    public Circles(CircleRepository circles, People people, Outbox outbox, Clock clock) {
         this.circles = circles;
+        this.people = people;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -190,9 +193,9 @@ public class Circles {
         }
     }
 
-    void requireActivePeople(Set<UUID> people, String field) {
-        for (UUID person : people) {
-            if (!circles.isActivePerson(person)) {
+    void requireActivePeople(Set<UUID> persons, String field) {
+        for (UUID person : persons) {
+            if (!people.isActive(person)) {
                 throw Refusal.invalid(field, "has " + person + ", who is not an active member of this organisation");
             }
         }

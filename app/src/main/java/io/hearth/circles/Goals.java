@@ -96,7 +96,7 @@ public class Goals {
     public Paged<Goal> sharedIn(UUID circleId, int page, int size) {
         Caller caller = Caller.require();
         CircleView circle = circles.get(circleId);
-        if (!Circles.manages(circle, caller) && !goals.isMember(circleId, caller.person())) {
+        if (!Circles.manages(circle, caller) && !circles.isMember(circleId, caller.person())) {
             throw Refusal.forbidden("Goals shared with a circle are for its members and facilitators");
         }
         return new Paged<>(views(goals.findSharedPage(circleId, size, (long) page * size)), page, size, goals.countShared(circleId));

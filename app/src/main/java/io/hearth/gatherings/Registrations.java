@@ -5,6 +5,7 @@ import io.hearth.circles.Meetings;
 import io.hearth.gatherings.internal.RegistrationLine;
 import io.hearth.gatherings.internal.RegistrationRepository;
 import io.hearth.identity.Caller;
+import io.hearth.identity.People;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.SqlFailures;
@@ -41,6 +42,7 @@ public class Registrations {
     private static final Set<String> RETREATS = Set.of("DAY_RETREAT", "MULTI_DAY_RETREAT");
 
     private final RegistrationRepository registrations;
+    private final People people;
     private final Events events;
     private final Seats seats;
     private final SensitiveData sensitiveData;
@@ -48,8 +50,10 @@ public class Registrations {
     private final Meetings meetings;
     private final Clock clock;
 
-    public Registrations(RegistrationRepository registrations, Events events, Seats seats, SensitiveData sensitiveData, Outbox outbox, Meetings meetings, Clock clock) {
+    public Registrations(RegistrationRepository registrations, People people, Events events, Seats seats, SensitiveData sensitiveData,
+                         Outbox outbox, Meetings meetings, Clock clock) {
         this.registrations = registrations;
+        this.people = people;
         this.events = events;
         this.seats = seats;
         this.sensitiveData = sensitiveData;
@@ -270,7 +274,7 @@ public class Registrations {
         if (application.sponsorId() != null) {
             if (application.sponsorId().equals(caller.person())) {
                 errors.add(new Refusal.FieldError("sponsorId", "cannot be yourself"));
-            } else if (!registrations.isActivePerson(application.sponsorId())) {
+            } else if (!people.isActive(application.sponsorId())) {
                 errors.add(new Refusal.FieldError("sponsorId", "is not an active member of this organisation"));
             }
         }

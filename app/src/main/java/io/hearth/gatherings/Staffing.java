@@ -4,6 +4,7 @@ import io.hearth.gatherings.internal.CareTeamRow;
 import io.hearth.gatherings.internal.Placement;
 import io.hearth.gatherings.internal.StaffingRepository;
 import io.hearth.identity.Caller;
+import io.hearth.identity.People;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
@@ -27,12 +28,14 @@ public class Staffing {
     public enum StaffRole { LEAD, PTM, FACILITATOR, CARE_TEAM_LEAD, KITCHEN, CUSTOM }
 
     private final StaffingRepository staffing;
+    private final People people;
     private final Events events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Staffing(StaffingRepository staffing, Events events, Outbox outbox, Clock clock) {
+    public Staffing(StaffingRepository staffing, People people, Events events, Outbox outbox, Clock clock) {
         this.staffing = staffing;
+        this.people = people;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
@@ -59,7 +62,7 @@ public class Staffing {
         }
         EventView event = events.lockForManagement(eventId, caller);
         Events.requireScheduled(event);
-        if (!staffing.isActivePerson(person)) {
+        if (!people.isActive(person)) {
             throw Refusal.invalid("personId", "is not an active member of this organisation");
         }
         staffing.assign(eventId, person, role.name(), role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());

@@ -32,6 +32,11 @@ public class People {
         return persons.findById(id);
     }
 
+    /** Whether this is an active member of the organisation in scope: for features that name people (facilitators, staff, sponsors). */
+    public boolean isActive(UUID id) {
+        return persons.findById(id).filter(row -> PersonStatus.ACTIVE.name().equals(row.status())).isPresent();
+    }
+
     public Optional<PersonRow> findByEmail(String email) {
         return persons.findByEmail(email);
     }

@@ -55,7 +55,4 @@ public interface CircleRepository extends CrudRepository<CircleRow, UUID> {
 
     @Query("select exists (select 1 from circle_memberships where circle_id = :circleId and person_id = :personId and left_at is null)")
     boolean isMember(UUID circleId, UUID personId);
-
-    @Query("select exists (select 1 from people where id = :personId and status = 'ACTIVE')")
-    boolean isActivePerson(UUID personId);
 }

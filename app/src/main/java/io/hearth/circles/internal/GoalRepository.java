@@ -28,7 +28,4 @@ public interface GoalRepository extends CrudRepository<GoalRow, UUID> {
     @Query("select count(*) from goals g where g.visibility = 'CIRCLE' and g.person_id in "
             + "(select person_id from circle_memberships where circle_id = :circleId and left_at is null)")
     long countShared(UUID circleId);
-
-    @Query("select exists (select 1 from circle_memberships where circle_id = :circleId and person_id = :personId and left_at is null)")
-    boolean isMember(UUID circleId, UUID personId);
 }

@@ -81,7 +81,4 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
             + "and r.event_id <> :eventId and r.status not in ('CANCELLED', 'EXPIRED') and e.status = 'SCHEDULED' "
             + "and e.starts_at < :endsAt and e.ends_at > :startsAt order by e.starts_at")
     List<OverlapLine> findOverlaps(UUID personId, UUID eventId, Instant startsAt, Instant endsAt);
-
-    @Query("select exists (select 1 from people where id = :personId and status = 'ACTIVE')")
-    boolean isActivePerson(UUID personId);
 }

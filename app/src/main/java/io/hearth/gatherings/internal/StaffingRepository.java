@@ -33,7 +33,6 @@ public interface StaffingRepository extends CrudRepository<CareTeamRow, UUID> {
     @Query("update registrations set care_team_id = :careTeamId where id = :registrationId and event_id = :eventId and status = 'CONFIRMED'")
     int placeConfirmed(UUID eventId, UUID registrationId, @Nullable UUID careTeamId);
 
-
     /** Puts him on the staff, or changes his role there. */
     @Query("insert into event_staff (event_id, person_id, role, custom_role, assigned_at) values (:eventId, :personId, :role, :customRole, :at) "
             + "on conflict (event_id, person_id) do update set role = excluded.role, custom_role = excluded.custom_role")
@@ -49,7 +48,4 @@ public interface StaffingRepository extends CrudRepository<CareTeamRow, UUID> {
     @Query("select s.person_id, p.first_name, p.last_name, s.role, s.custom_role, s.assigned_at from event_staff s "
             + "join people p on p.id = s.person_id where s.event_id = :eventId order by s.role, lower(p.last_name), p.id")
     List<StaffLine> findStaffOfEvent(UUID eventId);
-
-    @Query("select exists (select 1 from people where id = :personId and status = 'ACTIVE')")
-    boolean isActivePerson(UUID personId);
 }
