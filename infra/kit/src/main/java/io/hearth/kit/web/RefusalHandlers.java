@@ -30,7 +30,7 @@ public final class RefusalHandlers {
     }
 
     /** Writes a refusal with the status of its kind (and {@code Retry-After} when it says how long to wait). */
-    static HttpResponse<?> answer(ErrorResponseProcessor<?> processor, HttpRequest<?> request, Refusal refusal) {
+    public static HttpResponse<?> answer(ErrorResponseProcessor<?> processor, HttpRequest<?> request, Refusal refusal) {
         MutableHttpResponse<?> response = HttpResponse.status(Problem.statusOf(refusal.kind()));
         if (refusal.retryAfterSeconds() > 0) {
             response.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
