@@ -37,7 +37,7 @@ public final class Platform implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             ServiceProcess admin = ServiceProcess.start(root, "tenant-admin", "io.hearth.admin.Application", adminPort,
-                    stack.environment(LocalStack.Service.TENANT_ADMIN), logs == null ? null : logs.resolve("tenant-admin.log"));
+                    local(stack.environment(LocalStack.Service.TENANT_ADMIN)), logs == null ? null : logs.resolve("tenant-admin.log"));
             started.add(admin);
             ServiceProcess app = startApp(root, stack, appPort, logs);
             started.add(app);
@@ -58,10 +58,17 @@ public final class Platform implements AutoCloseable {
     }
 
     static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs) {
-        Map<String, String> env = new java.util.LinkedHashMap<>(stack.environment(LocalStack.Service.APP));
+        Map<String, String> env = local(stack.environment(LocalStack.Service.APP));
         env.putAll(DevKeys.forThisMachine(System.getenv()));
         return ServiceProcess.start(root, "app", "io.hearth.Application", port, env,
                 logs == null ? null : logs.resolve("app-" + port + ".log"));
+    }
+
+    /** A service's settings for a local run: plain HTTP, so no Strict-Transport-Security. */
+    private static Map<String, String> local(Map<String, String> environment) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        env.put("HEARTH_SECURITY_HSTS", "false");
+        return env;
     }
 
     /** Starts another app instance on the same stack (used to measure start-up), not owned by this platform. */

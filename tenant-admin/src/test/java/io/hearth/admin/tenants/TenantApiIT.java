@@ -68,6 +68,22 @@ class TenantApiIT implements RealStack {
     }
 
     @Test
+    void everyAnswerCarriesTheHardeningHeaders() {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/tenants"), Map.class));
+        io.micronaut.http.HttpResponse<Map> list = client.toBlocking().exchange(HttpRequest.GET("/api/v1/tenants").bearerAuth(token), Map.class);
+
+        for (io.micronaut.http.HttpHeaders headers : List.of(error.getResponse().getHeaders(), list.getHeaders())) {
+            assertThat(headers.get("Content-Security-Policy")).as("%s", headers.asMap()).contains("frame-ancestors 'none'").contains("script-src 'self';");
+            assertThat(headers.get("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(headers.get("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(headers.get("Permissions-Policy")).contains("microphone=()");
+            assertThat(headers.get("Strict-Transport-Security")).startsWith("max-age=");
+        }
+        assertThat(list.getHeaders().get("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
     void wrongPasswordIs401() {
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/v1/auth/login", Map.of("email", "operator@hearth.localhost", "password", "wrong-password")), Map.class));
