@@ -95,7 +95,7 @@ public class CheckIns {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
         events.lock(eventId);
-        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+        if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("Check-in is for the event's staff");
         }
         UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
@@ -118,7 +118,7 @@ public class CheckIns {
     public AttendanceReport attendance(UUID eventId) {
         Caller caller = Caller.require();
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+        if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("The attendance report is for the event's staff");
         }
         List<CheckedIn> attendees = checkIns.findCheckedIn(eventId).stream().map(line -> attendee(line, true)).toList();
@@ -130,7 +130,7 @@ public class CheckIns {
     public Roster roster(UUID eventId) {
         Caller caller = Caller.require();
         events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+        if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("The roster is for the event's staff");
         }
         return new Roster(eventId, checkIns.findRoster(eventId).stream()

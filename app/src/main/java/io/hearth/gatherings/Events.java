@@ -215,6 +215,15 @@ public class Events {
         return caller.roles().contains(Role.ADMIN) || (caller.can(Permission.EVENTS_MANAGE) && isStaff(event, caller.person()));
     }
 
+    /**
+     * Whether the caller may do the staff's work at this event (check-in, roster, care teams): he runs it, or he is on
+     * its staff and still holds a role with {@code events.staff}. A place on the staff alone is not enough: revoking
+     * his PTM role or deactivating him ends these rights on his next request.
+     */
+    boolean staffRights(UUID event, Caller caller) {
+        return manages(event, caller) || (caller.can(Permission.EVENTS_STAFF) && isStaff(event, caller.person()));
+    }
+
     boolean isStaff(UUID event, UUID person) {
         return events.isStaff(event, person);
     }

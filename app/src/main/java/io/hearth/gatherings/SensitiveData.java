@@ -3,7 +3,10 @@ package io.hearth.gatherings;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.gatherings.internal.SealedLine;
 import io.hearth.gatherings.internal.SensitiveDataRepository;
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
+import io.hearth.identity.Permission;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
@@ -15,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,37 +31,53 @@ public class SensitiveData {
 
     private final SensitiveDataRepository sealed;
     private final FieldCipher cipher;
+    private final Audit audit;
     private final Outbox outbox;
     private final Clock clock;
 
-    public SensitiveData(SensitiveDataRepository sealed, FieldCipher cipher, Outbox outbox, Clock clock) {
+    public SensitiveData(SensitiveDataRepository sealed, FieldCipher cipher, Audit audit, Outbox outbox, Clock clock) {
         this.sealed = sealed;
+        this.audit = audit;
         this.cipher = cipher;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Emergency contact and medical notes: the event's PTMs, leads and care team leads only. */
-    @Transactional(readOnly = true)
+    /**
+     * Emergency contact and medical notes: the event's PTMs, leads and care team leads only, while they hold a role
+     * with {@code events.staff}. Every read is in the audit log: who, when, which registration of which event.
+     */
+    @Transactional
     public Registrations.Sensitive sensitive(UUID eventId, UUID registrationId) {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
         requireSensitiveReader(eventId, caller);
-        return sealed.findOne(eventId, registrationId).map(line -> opened(line, tenant))
+        SealedLine line = sealed.findOne(eventId, registrationId)
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
+        audited(eventId, List.of(line));
+        return opened(line, tenant);
     }
 
     /** The same for every man with or waiting for a seat, in one read: what staff keep on a device for a retreat. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Registrations.Sensitive> sensitiveOfAll(UUID eventId) {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
         requireSensitiveReader(eventId, caller);
-        return sealed.findOfEvent(eventId).stream().map(line -> opened(line, tenant)).toList();
+        List<SealedLine> lines = sealed.findOfEvent(eventId);
+        audited(eventId, lines);
+        return lines.stream().map(line -> opened(line, tenant)).toList();
+    }
+
+    /** One audit entry per registration read, aimed at the man whose data it is. */
+    private void audited(UUID eventId, List<SealedLine> lines) {
+        for (SealedLine line : lines) {
+            audit.byCaller(AuditAction.SENSITIVE_DATA_READ, line.personId(), Map.of("eventId", eventId, "registrationId", line.id()));
+        }
     }
 
     private void requireSensitiveReader(UUID eventId, Caller caller) {
-        if (!sealed.mayRead(eventId, caller.person())) {
+        if (!caller.can(Permission.EVENTS_STAFF) || !sealed.mayRead(eventId, caller.person())) {
             throw Refusal.forbidden("Emergency contacts and medical notes are for the event's PTMs and care team only");
         }
     }

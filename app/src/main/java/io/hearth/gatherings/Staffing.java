@@ -155,7 +155,7 @@ public class Staffing {
     public TeamsView teams(UUID eventId) {
         Caller caller = Caller.require();
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-        if (!events.manages(eventId, caller) && !events.isStaff(eventId, caller.person())) {
+        if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("Care teams are for the event's staff");
         }
         return teamsOf(event.id());

@@ -26,6 +26,7 @@ public enum AuditAction {
     PHONE_VERIFIED("phone.verified"),
     SETTINGS_CHANGED("settings.changed"),
     DATA_EXPORTED("data.exported"),
+    SENSITIVE_DATA_READ("sensitive-data.read"),
     PERSON_ERASED("person.erased");
 
     private final String code;

@@ -498,6 +498,63 @@ class EventsIT implements RealStack {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPtmWhoseRoleIsRevokedOrWhoIsDeactivatedLosesStaffRightsOnHisNextRequest() throws Exception {
+        Map<String, Object> event = event(5, Map.of("type", "MULTI_DAY_RETREAT"));
+        Org.Member man = quickMembers(1).get(0);
+        Api.Reply registration = register(event.get("id"), man, Map.of("emergencyContact", "Ann +447700900001", "medicalNotes", "Asthma"));
+        assertThat(registration.status()).as("%s", registration.body()).isEqualTo(201);
+        Org.Member revoked = org.member(Role.PTM);
+        Org.Member deactivated = org.member(Role.PTM);
+        String e = "/api/v1/events/" + event.get("id");
+        for (Org.Member staff : List.of(revoked, deactivated)) {
+            assertThat(api.post(e + "/staff", Map.of("personId", staff.id().toString(), "role", "PTM"), ptm.accessToken()).status()).isEqualTo(201);
+        }
+        String ticket = api.get(e + "/registrations/" + registration.string("id") + "/ticket", man.accessToken()).string("token");
+        String one = e + "/registrations/" + registration.string("id") + "/sensitive";
+        List<String> reads = List.of(one, e + "/sensitive", e + "/roster", e + "/care-teams", e + "/attendance");
+        for (String path : reads) {
+            assertThat(api.get(path, revoked.accessToken()).status()).as("before: %s", path).isEqualTo(200);
+        }
+
+        String admin = org.admin().accessToken();
+        assertThat(api.delete("/api/v1/members/" + revoked.id() + "/roles/PTM", admin).status()).isIn(200, 204);
+        assertThat(api.post("/api/v1/members/" + deactivated.id() + "/deactivate", Map.of(), admin).status()).isIn(200, 204);
+
+        for (String path : reads) {
+            assertThat(api.get(path, revoked.accessToken()).status()).as("revoked, still on the staff: %s", path).isEqualTo(403);
+            assertThat(api.get(path, deactivated.accessToken()).status()).as("deactivated: %s", path).isIn(401, 403);
+        }
+        assertThat(api.post(e + "/check-in", Map.of("token", ticket), revoked.accessToken()).status()).isEqualTo(403);
+        assertThat(api.post(e + "/check-in", Map.of("token", ticket), deactivated.accessToken()).status()).isIn(401, 403);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyReadOfSensitiveDataIsAudited() throws Exception {
+        Map<String, Object> event = event(5, Map.of("type", "MULTI_DAY_RETREAT"));
+        List<Org.Member> men = quickMembers(2);
+        Api.Reply first = register(event.get("id"), men.get(0), Map.of("emergencyContact", "Ann +447700900001", "medicalNotes", "Asthma"));
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
+        register(event.get("id"), men.get(1), Map.of("emergencyContact", "Bea +447700900002", "medicalNotes", "Diabetic"));
+        String e = "/api/v1/events/" + event.get("id");
+
+        assertThat(api.get(e + "/registrations/" + first.string("id") + "/sensitive", ptm.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get(e + "/sensitive", ptm.accessToken()).status()).isEqualTo(200);
+
+        String admin = org.admin().accessToken();
+        List<Object> ofFirst = api.get("/api/v1/audit?action=sensitive-data.read&targetId=" + men.get(0).id(), admin).list("items");
+        List<Object> ofSecond = api.get("/api/v1/audit?action=sensitive-data.read&targetId=" + men.get(1).id(), admin).list("items");
+        assertThat(ofFirst).as("one read alone, then one in the whole list").hasSize(2);
+        assertThat(ofSecond).hasSize(1);
+        assertThat(ofFirst).allSatisfy(entry -> {
+            Map<String, Object> line = (Map<String, Object>) entry;
+            assertThat(line).containsEntry("actorId", ptm.id().toString()).containsKey("occurredAt");
+            assertThat(String.valueOf(line.get("details"))).contains(first.string("id")).contains(String.valueOf(event.get("id")));
+        });
+    }
+
+    @Test
     void theRosterAndStaffingOfOneOrganisationAreNotReachableFromAnother() {
         Map<String, Object> event = event(5, Map.of());
         Org other = Org.create(provisioning, directory, client, "roster-other");
