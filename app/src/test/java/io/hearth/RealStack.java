@@ -15,7 +15,8 @@ public interface RealStack extends TestPropertyProvider {
         properties.put("hearth.outbox.interval", "200ms");
         properties.put("hearth.identity.signing-keys", TestKeys.SIGNING_KEYS);
         properties.put("hearth.identity.encryption-keys", TestKeys.ENCRYPTION_KEYS);
-        properties.put("hearth.rate-limits.login-per-ip-per-minute", "100000");
+        properties.put("hearth.rate-limits.login-failures-per-ip-per-minute", "100000");
+        properties.put("hearth.rate-limits.login-attempts-per-ip-per-minute", "100000");
         // Tests run event housekeeping themselves, when they mean to.
         properties.put("hearth.events.housekeeping.enabled", "false");
         properties.put("hearth.sms.base-url", LocalStack.shared().smsCatcher().baseUrl());

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Passwords after sign-up: a reset by mailed link, or a change by the signed-in person. */
@@ -81,13 +82,24 @@ public class Passwords {
         audit.record(AuditAction.PASSWORD_RESET, id, id, ip, Map.of());
     }
 
-    /** Changes the caller's password; his other sessions end, this one goes on. */
+    /**
+     * Changes the caller's password; his other sessions end, this one goes on. A wrong current password counts as a
+     * failed sign-in of his account: a stolen session cannot guess its way to the password, and the same lockout
+     * (429, then sign-in too) applies.
+     */
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         Tenant tenant = TenantScope.require();
+        PersonRow person = persons.findById(caller.person()).orElseThrow(() -> Refusal.notFound("The account is gone"));
+        guard.admit(tenant, person.email(), caller.ip());
         String hash = credentials.passwordHash(tenant.id().value(), caller.person()).orElse(null);
         if (hash == null || !hasher.matches(currentPassword, hash)) {
+            Optional<Duration> lockout = guard.failed(tenant, person.email(), caller.ip());
+            audit.record(AuditAction.SIGN_IN_FAILED, caller.person(), caller.person(), caller.ip(), Map.of("reason", "current-password"));
+            lockout.ifPresent(lock -> audit.record(AuditAction.SIGN_IN_LOCKED, caller.person(), caller.person(), caller.ip(),
+                    Map.of("email", person.email(), "seconds", lock.toSeconds())));
             throw new Refusal(Refusal.Kind.INVALID, ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
         }
+        guard.succeeded(tenant, person.email());
         policy.check("newPassword", newPassword);
         credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
         sessions.endAll(caller.person(), caller.session());

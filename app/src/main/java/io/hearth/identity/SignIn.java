@@ -74,7 +74,7 @@ public class SignIn {
         // Hash even for an unknown address, so the time taken does not tell which addresses have accounts.
         boolean matches = hasher.matches(password, hash.orElse(dummyHash)) && hash.isPresent();
         if (!matches) {
-            Optional<Duration> lockout = guard.failed(tenant, email);
+            Optional<Duration> lockout = guard.failed(tenant, email, ip);
             audit.record(AuditAction.SIGN_IN_FAILED, null, person.map(PersonRow::id).orElse(null), ip,
                     Map.of("email", email.trim(), "reason", "password"));
             lockout.ifPresent(lock -> audit.record(AuditAction.SIGN_IN_LOCKED, null, person.map(PersonRow::id).orElse(null), ip,

@@ -41,6 +41,16 @@ public class RateLimiter {
         return result.get(0);
     }
 
+    /** Without counting: when the window's count has reached the limit, how long until the window ends. */
+    public Optional<Duration> reached(String key, int limit) {
+        String value = redis.sync().get("hearth:rl:" + key);
+        if (value == null || Long.parseLong(value) < limit) {
+            return Optional.empty();
+        }
+        Long ttl = redis.sync().pttl("hearth:rl:" + key);
+        return Optional.of(Duration.ofMillis(ttl == null || ttl < 1 ? 1 : ttl));
+    }
+
     public void reset(String key) {
         redis.sync().del("hearth:rl:" + key);
     }

@@ -215,6 +215,26 @@ class AuthFlowIT implements RealStack {
     }
 
     @Test
+    void wrongCurrentPasswordsLockTheAccountLikeFailedSignIns() {
+        Org.Member member = org.member();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        Api.Reply last = null;
+        for (int i = 0; i < 12; i++) {
+            last = api.post("/api/v1/auth/password", Map.of("currentPassword", "a wrong guess number " + i,
+                    "newPassword", "a much better passphrase " + UUID.randomUUID()), member.accessToken());
+            statuses.add(last.status());
+        }
+
+        assertThat(statuses.subList(0, 5)).containsOnly(422);
+        assertThat(statuses.subList(5, 12)).containsOnly(429);
+        assertThat(last.header("Retry-After")).isPresent();
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD), null).status())
+                .as("the same lockout as sign-in").isEqualTo(429);
+        assertThat(api.post("/api/v1/auth/password", Map.of("currentPassword", Org.PASSWORD, "newPassword", "a much better passphrase x"),
+                member.accessToken()).status()).as("even the right password waits").isEqualTo(429);
+    }
+
+    @Test
     void passwordResetByMailedLinkEndsEverySession() {
         Org.Member member = org.member();
         String newPassword = "reset to something long " + UUID.randomUUID();

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInGuardTest {
 
-    private final SignInGuard guard = new SignInGuard(null, 30, 5, Duration.ofMinutes(1), Duration.ofHours(1));
+    private final SignInGuard guard = new SignInGuard(null, 30, 600, 5, Duration.ofMinutes(1), Duration.ofHours(1));
 
     @Test
     void eachLockoutInADayLastsTwiceAsLongAsTheOneBefore() {

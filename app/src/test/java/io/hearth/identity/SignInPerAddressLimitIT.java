@@ -18,7 +18,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One address trying many accounts is slowed down, whichever accounts it tries. */
+/**
+ * One address failing on many accounts is slowed down, whichever accounts it tries; men succeeding from one address
+ * (a retreat's wifi) are not.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInPerAddressLimitIT implements RealStack {
@@ -29,7 +32,8 @@ class SignInPerAddressLimitIT implements RealStack {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("hearth.rate-limits.login-per-ip-per-minute", "3");
+        return Map.of("hearth.rate-limits.login-failures-per-ip-per-minute", "3",
+                "hearth.rate-limits.login-attempts-per-ip-per-minute", "150");
     }
 
     @Test
@@ -46,5 +50,27 @@ class SignInPerAddressLimitIT implements RealStack {
         assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
         assertThat(last.code()).isEqualTo("RATE_LIMITED");
         assertThat(last.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aHundredSuccessfulSignInsFromOneAddressInAMinuteAreNotLimited() {
+        Org org = Org.create(provisioning, directory, client, "venue");
+        List<Org.Member> men = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            men.add(org.member());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        long started = System.nanoTime();
+
+        for (int round = 0; round < 10; round++) {
+            for (Org.Member man : men) {
+                statuses.add(org.api().post("/api/v1/auth/login", Map.of("email", man.email(), "password", Org.PASSWORD), null).status());
+            }
+        }
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("within one window").isLessThan(java.time.Duration.ofMinutes(1));
+        assertThat(statuses).hasSize(100).containsOnly(200);
+        Api.Reply failed = org.api().post("/api/v1/auth/login", Map.of("email", men.get(0).email(), "password", "not his password"), null);
+        assertThat(failed.status()).as("failures are still counted").isEqualTo(401);
     }
 }
