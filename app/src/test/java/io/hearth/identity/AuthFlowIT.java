@@ -67,7 +67,22 @@ class AuthFlowIT implements RealStack {
         assertThat(approved.status()).isEqualTo(200);
         assertThat(afterApproval.status()).isEqualTo(200);
         assertThat(afterApproval.string("accessToken")).isNotBlank();
-        assertThat(afterApproval.string("refreshToken")).isNotBlank();
+        assertThat(afterApproval.string("refreshTokenExpiresIn")).isNull();
+    }
+
+    @Test
+    void theRefreshTokenIsInTheCookieOnlyUnlessTheClientAsksForItInTheBody() {
+        Org.Member member = org.member();
+        Api.Reply browser = api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD), null);
+        Api.Reply client = api.send(io.micronaut.http.HttpRequest.POST("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD))
+                .header("Hearth-Refresh-Token", "body"));
+
+        assertThat(browser.status()).isEqualTo(200);
+        assertThat(browser.body()).containsKey("accessToken").doesNotContainKey("refreshToken");
+        assertThat(browser.headers().getAll("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("hearth_refresh=").containsIgnoringCase("HttpOnly"));
+        assertThat(client.string("refreshToken")).isNotBlank();
+        Api.Reply refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", client.string("refreshToken")), null);
+        assertThat(refreshed.string("refreshToken")).as("a client that sends its refresh token in the body gets the next one there").isNotBlank();
     }
 
     @Test

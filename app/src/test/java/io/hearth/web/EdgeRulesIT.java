@@ -96,7 +96,7 @@ class EdgeRulesIT implements RealStack {
                         "{\"role\":\"PTM\",\"validUntil\":\"" + far + "\"}", true, 422, "validUntil"),
                 new Case("schedule: first start in year 999999999", HttpMethod.POST, "/api/v1/circles",
                         schedule.formatted("+999999999-12-31T19:00:00"), true, 422, "firstStart"),
-                new Case("event: a start that is not a date", HttpMethod.POST, "/api/v1/events", event.formatted("x", "next tuesday"), true, 422, "startsAt"),
+                new Case("event: a start that is not a date", HttpMethod.POST, "/api/v1/events", event.formatted("x", "next tuesday"), true, 400, "startsAt"),
                 new Case("role: not a role, in the path", HttpMethod.DELETE, "/api/v1/members/" + person + "/roles/0", null, true, 400, "role"),
                 new Case("payment status: not a status", HttpMethod.PUT, "/api/v1/circles/" + circle + "/members/" + person + "/payment-status",
                         "{\"status\":\"NOPE\"}", true, 400, "status"),
@@ -138,7 +138,7 @@ class EdgeRulesIT implements RealStack {
     }
 
     Stream<Arguments> enumCases() {
-        return cases().filter(c -> c.status() == 400 && !c.field().equals("id"))
+        return cases().filter(c -> c.status() == 400 && (c.field().equals("role") || c.field().equals("status")))
                 .map(c -> Arguments.of(c,
                         c.field().equals("status") ? List.of("CURRENT", "PAST_DUE", "PAUSED", "EXEMPT") : List.of("MEMBER", "FACILITATOR", "PTM", "ADMIN")));
     }

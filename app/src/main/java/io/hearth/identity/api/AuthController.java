@@ -113,10 +113,18 @@ public class AuthController {
     public record ChangePasswordRequest(@NotBlank @Size(max = 1000) String currentPassword, @NotBlank @Size(max = 1000) String newPassword) {
     }
 
-    /** Tokens for a signed-in session; the refresh token is also set as an httpOnly cookie for the PWA. */
+    /**
+     * Tokens for a signed-in session. The refresh token is always set as the HttpOnly {@code hearth_refresh} cookie;
+     * it is in the body ({@code refreshToken}) only for a client that asks with {@value #REFRESH_TOKEN_HEADER}:
+     * {@code body}, or that sent its refresh token in the body: script in a page can never read it.
+     */
     @Serdeable
-    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, @Nullable String refreshToken, long refreshExpiresIn) {
     }
+
+    /** A non-browser client sends this header with the value {@code body} to get the refresh token in the answer. */
+    public static final String REFRESH_TOKEN_HEADER = "Hearth-Refresh-Token";
 
     @Serdeable
     public record ChallengeResponse(boolean mfaRequired, String challenge, long expiresIn) {
@@ -169,16 +177,17 @@ public class AuthController {
 
     @Post("/login")
     @Public
-    @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on.")
+    @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on. "
+            + "The refresh token is set as the HttpOnly hearth_refresh cookie; a non-browser client sends 'Hearth-Refresh-Token: body' to get it in the body too.")
     public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
-        return outcome(signIn.withPassword(request.email(), request.password(), Clients.ip(http), userAgent(http)));
+        return outcome(signIn.withPassword(request.email(), request.password(), Clients.ip(http), userAgent(http)), http);
     }
 
-    private HttpResponse<?> outcome(SignIn.Outcome outcome) {
+    private HttpResponse<?> outcome(SignIn.Outcome outcome, HttpRequest<?> http) {
         if (outcome instanceof SignIn.Outcome.Challenge challenge) {
             return HttpResponse.ok(new ChallengeResponse(true, challenge.challenge(), challenge.expiresIn()));
         }
-        return tokens(((SignIn.Outcome.Session) outcome).issued());
+        return tokens(((SignIn.Outcome.Session) outcome).issued(), asksForTheTokenInTheBody(http));
     }
 
     @Get("/oidc/google/start")
@@ -210,7 +219,7 @@ public class AuthController {
             page.cookie(refreshCookie(issued.refreshToken(), issued.refreshExpiresIn()));
             return page;
         }
-        return outcome(outcome);
+        return outcome(outcome, http);
     }
 
     /** A browser navigating (it asks for HTML first), as opposed to an API client asking for JSON. */
@@ -223,7 +232,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Second step of sign-in: the challenge and a TOTP or recovery code")
     public HttpResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
-        return tokens(signIn.withSecondFactor(request.challenge(), request.code(), Clients.ip(http), userAgent(http)));
+        return tokens(signIn.withSecondFactor(request.challenge(), request.code(), Clients.ip(http), userAgent(http)), asksForTheTokenInTheBody(http));
     }
 
     @Post("/refresh")
@@ -232,7 +241,8 @@ public class AuthController {
     public HttpResponse<TokenResponse> refresh(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
         String token = refreshToken(request, http).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID,
                 "Give the refresh token in the body or the " + REFRESH_COOKIE + " cookie"));
-        return tokens(sessions.refresh(token, userAgent(http), Clients.ip(http)));
+        boolean sentInTheBody = request.map(RefreshRequest::refreshToken).filter(given -> !given.isBlank()).isPresent();
+        return tokens(sessions.refresh(token, userAgent(http), Clients.ip(http)), sentInTheBody || asksForTheTokenInTheBody(http));
     }
 
     @Post("/logout")
@@ -271,12 +281,16 @@ public class AuthController {
         return HttpResponse.noContent();
     }
 
-    private HttpResponse<TokenResponse> tokens(Sessions.Issued issued) {
+    private HttpResponse<TokenResponse> tokens(Sessions.Issued issued, boolean refreshTokenInTheBody) {
         MutableHttpResponse<TokenResponse> response = HttpResponse.ok(new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn(),
-                issued.refreshToken(), issued.refreshExpiresIn()));
+                refreshTokenInTheBody ? issued.refreshToken() : null, issued.refreshExpiresIn()));
         response.cookie(refreshCookie(issued.refreshToken(), issued.refreshExpiresIn()));
         response.header(HttpHeaders.CACHE_CONTROL, "no-store");
         return response;
+    }
+
+    private static boolean asksForTheTokenInTheBody(HttpRequest<?> http) {
+        return "body".equalsIgnoreCase(http.getHeaders().get(REFRESH_TOKEN_HEADER));
     }
 
     private Cookie refreshCookie(String value, long maxAge) {

@@ -1,5 +1,6 @@
 package io.hearth.kit.web.input;
 
+import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Order;
@@ -13,10 +14,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
- * Dates in JSON bodies: ISO 8601 text only, within {@link DateRule}'s years. A date that does not parse, or that
- * PostgreSQL could not store, is a 422 naming the property, not a 500 from deep inside a write. They take the place
+ * Dates in JSON bodies: ISO 8601 text only, within {@link DateRule}'s years. A date that does not parse is a 400, and
+ * one PostgreSQL could not store a 422, both naming the property, never a 500 from deep inside a write. They take the place
  * of the built-in date deserializers by their order.
  */
 @Factory
@@ -75,7 +77,10 @@ public final class DateDeserializers {
         }
     }
 
+    /** A date that does not parse is of the wrong form (400), like text where a number belongs. */
     static Refusal unreadable(String field, String example) {
-        return Refusal.invalid(field, "must be a date written like " + example);
+        String message = "must be a date written like " + example;
+        return new Refusal(Refusal.Kind.MALFORMED, CommonCode.VALIDATION_ERROR, "'" + field + "' " + message,
+                List.of(new Refusal.FieldError(field, message)));
     }
 }
