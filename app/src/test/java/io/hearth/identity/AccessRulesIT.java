@@ -91,20 +91,48 @@ class AccessRulesIT implements RealStack {
         Org small = Org.create(provisioning, directory, client, "limit");
         Org.Member admin = small.admin();
         small.api().put("/api/v1/organisation/settings", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
-                "apiRequestsPerMinute", 5), admin.accessToken());
+                "apiRequestsPerMinute", 60), admin.accessToken());
         Org.Member member = small.member();
 
         List<Integer> statuses = new java.util.ArrayList<>();
         Api.Reply last = null;
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 62; i++) {
             last = small.api().get("/api/v1/me", member.accessToken());
             statuses.add(last.status());
         }
 
-        // Signing in through the fixture read /me once already: four more fit in the five.
-        assertThat(statuses).containsExactly(200, 200, 200, 200, 429, 429, 429);
+        // Signing in through the fixture read /me once already: 59 more fit in the 60.
+        assertThat(statuses.subList(0, 59)).containsOnly(200);
+        assertThat(statuses.subList(59, 62)).containsOnly(429);
         assertThat(last.code()).isEqualTo("RATE_LIMITED");
         assertThat(last.header("Retry-After")).hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isBetween(1L, 60L));
+    }
+
+    @Test
+    void settingsTakeAWholeNumberAboveAFloorAndStayReachableForAdminsOverTheLimit() {
+        Org small = Org.create(provisioning, directory, client, "floor");
+        String admin = small.admin().accessToken();
+        String settings = "/api/v1/organisation/settings";
+
+        Api.Reply asText = small.api().put(settings, Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
+                "apiRequestsPerMinute", "1"), admin);
+        Api.Reply belowTheFloor = small.api().put(settings, Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
+                "apiRequestsPerMinute", 59), admin);
+        Api.Reply atTheFloor = small.api().put(settings, Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
+                "apiRequestsPerMinute", 60), admin);
+        assertThat(asText.status()).as("%s", asText.body()).isEqualTo(400);
+        assertThat(asText.list("errors").toString()).contains("apiRequestsPerMinute");
+        assertThat(belowTheFloor.status()).isEqualTo(422);
+        assertThat(atTheFloor.status()).isEqualTo(200);
+
+        int limited = 0;
+        for (int i = 0; i < 62; i++) {
+            limited += small.api().get("/api/v1/me", admin).status() == 429 ? 1 : 0;
+        }
+        assertThat(limited).as("the admin is over the limit elsewhere").isPositive();
+        assertThat(small.api().get(settings, admin).status()).isEqualTo(200);
+        assertThat(small.api().put(settings, Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
+                "apiRequestsPerMinute", 1000), admin).status()).as("he can always raise it again").isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.hearth.identity.AllowedBeforeMfa;
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
+import io.hearth.identity.ExemptFromRequestLimit;
 import io.hearth.identity.OrganisationSettings;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
@@ -96,11 +97,13 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         Caller caller = new Caller(person.id(), session, roles, Role.permissionsOf(roles), ip);
 
         OrganisationSettings settings = people.settings();
-        limiter.hit("api:" + tenant.id().value() + ":" + person.id(), settings.apiRequestsPerMinute(), Duration.ofMinutes(1))
-                .ifPresent(wait -> {
-                    throw Refusal.rateLimited("Too many requests: at most " + settings.apiRequestsPerMinute() + " a minute",
-                            (wait.toMillis() + 999) / 1000);
-                });
+        if (!endpoint.hasAnnotation(ExemptFromRequestLimit.class)) {
+            limiter.hit("api:" + tenant.id().value() + ":" + person.id(), settings.effectiveRequestsPerMinute(), Duration.ofMinutes(1))
+                    .ifPresent(wait -> {
+                        throw Refusal.rateLimited("Too many requests: at most " + settings.effectiveRequestsPerMinute() + " a minute",
+                                (wait.toMillis() + 999) / 1000);
+                    });
+        }
         if (!person.mfaEnabled() && settings.requiresMfa(roles) && !endpoint.hasAnnotation(AllowedBeforeMfa.class)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.MFA_REQUIRED,
                     "This organisation requires two-factor authentication for your role: set it up at /api/v1/auth/mfa/setup");

@@ -2,6 +2,7 @@ package io.hearth.identity.api;
 
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
+import io.hearth.identity.ExemptFromRequestLimit;
 import io.hearth.identity.OrganisationSettings;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
@@ -27,7 +28,11 @@ import java.util.Set;
 @Controller("/api/v1/organisation/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.ORGANISATION_MANAGE)
+@ExemptFromRequestLimit
 public class SettingsController {
+
+    /** Below this, the PWA's own first screen would not fit in a minute. */
+    static final int FLOOR = OrganisationSettings.MIN_REQUESTS_PER_MINUTE;
 
     private final People people;
     private final Audit audit;
@@ -39,7 +44,7 @@ public class SettingsController {
 
     @Serdeable
     public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<Role> mfaRequiredRoles,
-                                  @NotNull @Min(1) @Max(100000) Integer apiRequestsPerMinute) {
+                                  @NotNull @Min(FLOOR) @Max(100000) Integer apiRequestsPerMinute) {
     }
 
     @Get
