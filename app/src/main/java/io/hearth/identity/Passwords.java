@@ -73,9 +73,14 @@ public class Passwords {
     public void resetPassword(String token, String password, String ip) {
         policy.check("password", password);
         Tenant tenant = TenantScope.require();
-        UUID id = credentials.consumeOneTimeToken(tenant.id().value(), RESET_PASSWORD, SecretTokens.hash(token))
+        // Checked against his names before the link is used, so a refused password leaves the link working.
+        PersonRow person = credentials.peekOneTimeToken(tenant.id().value(), RESET_PASSWORD, SecretTokens.hash(token))
+                .flatMap(persons::findById)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
-        PersonRow person = persons.findById(id).orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
+        policy.check("password", password, tenant.name(), tenant.slug(), person.firstName(), person.lastName(), person.email());
+        UUID id = credentials.consumeOneTimeToken(tenant.id().value(), RESET_PASSWORD, SecretTokens.hash(token))
+                .filter(person.id()::equals)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
         credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
         sessions.endAll(id, null);
         guard.clear(tenant, person.email());
@@ -100,7 +105,7 @@ public class Passwords {
             throw new Refusal(Refusal.Kind.INVALID, ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
         }
         guard.succeeded(tenant, person.email());
-        policy.check("newPassword", newPassword);
+        policy.check("newPassword", newPassword, tenant.name(), tenant.slug(), person.firstName(), person.lastName(), person.email());
         credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
         sessions.endAll(caller.person(), caller.session());
         audit.byCaller(AuditAction.PASSWORD_CHANGED, caller.person(), Map.of());

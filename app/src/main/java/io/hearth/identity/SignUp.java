@@ -64,8 +64,8 @@ public class SignUp {
 
     /** Self-registration: the account waits for its address to be verified (and, if the organisation says so, approved). */
     public PersonRow register(String email, String password, String firstName, String lastName, @Nullable String phone, String ip) {
-        policy.check("password", password);
         Tenant tenant = TenantScope.require();
+        policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName, email);
         String address = Accounts.normaliseEmail(email);
         if (persons.findByEmail(address).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in or reset the password");
@@ -104,8 +104,8 @@ public class SignUp {
 
     /** Joins through an invitation: the address is proven by the link, so the account is active at once. */
     public PersonRow acceptInvitation(String token, String password, String firstName, String lastName, String ip) {
-        policy.check("password", password);
         Tenant tenant = TenantScope.require();
+        policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName);
         InvitationRow invitation = invitations.accept(token);
         if (persons.findByEmail(invitation.email()).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in instead");

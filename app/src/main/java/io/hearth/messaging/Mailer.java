@@ -1,50 +1,41 @@
 package io.hearth.messaging;
 
+import io.hearth.messaging.internal.OutgoingMailTable;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
-import java.util.Properties;
+import java.sql.Connection;
 
-/** Sends plain-text mail over SMTP. Failures are thrown, never swallowed: the caller decides whether to retry. */
+/**
+ * Sends plain-text mail: queues it in the transaction of the change that sends it (an invitation goes out if and
+ * only if it was made), and {@link MailRelay} hands it to the SMTP server, retrying with backoff while the server is
+ * unreachable. Nothing a person does waits for, or fails because of, the mail server.
+ */
 @Singleton
 public class Mailer {
 
-    private final MailConfiguration configuration;
-    private final Session session;
+    private final TransactionOperations<Connection> tx;
+    private final MailRelay relay;
 
-    public Mailer(MailConfiguration configuration) {
-        this.configuration = configuration;
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", configuration.host());
-        properties.put("mail.smtp.port", Integer.toString(configuration.port()));
-        properties.put("mail.smtp.connectiontimeout", "5000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.writetimeout", "10000");
-        this.session = Session.getInstance(properties);
+    public Mailer(TransactionOperations<Connection> tx, MailRelay relay) {
+        this.tx = tx;
+        this.relay = relay;
     }
 
     public void send(String to, String subject, String body) {
-        try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(configuration.from()));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-            message.setSubject(subject, "UTF-8");
-            message.setText(body, "UTF-8");
-            Transport.send(message);
-        } catch (MessagingException e) {
-            throw new MailNotSentException("could not send '" + subject + "' to " + to, e);
-        }
-    }
-
-    /** The mail could not be handed to the SMTP server. */
-    public static final class MailNotSentException extends RuntimeException {
-        public MailNotSentException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        tx.executeWrite(status -> {
+            OutgoingMailTable.insert(status.getConnection(), TenantScope.current().map(Tenant::id).map(id -> id.value()).orElse(null),
+                    to, subject, body);
+            status.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    relay.wake();
+                }
+            });
+            return null;
+        });
     }
 }

@@ -89,19 +89,28 @@ public final class Org {
         return new Member(UUID.fromString((String) me.map("person").get("id")), email, reply.string("accessToken"), reply.string("refreshToken"));
     }
 
-    /** The token at the end of the newest link mailed to the address whose path contains the marker. */
+    /** The token at the end of the newest link mailed to the address whose path contains the marker (mail goes out from a queue: waits up to 10 s). */
     public static String lastLink(String email, String marker) {
-        List<MailCatcher.Mail> mails = new ArrayList<>(RealStack.stack().mailCatcher().messages());
         Pattern link = Pattern.compile(Pattern.quote(marker) + "([A-Za-z0-9_-]{20,})");
-        for (int i = mails.size() - 1; i >= 0; i--) {
-            MailCatcher.Mail mail = mails.get(i);
-            if (mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(email))) {
-                Matcher matcher = link.matcher(mail.body());
-                if (matcher.find()) {
-                    return matcher.group(1);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        do {
+            List<MailCatcher.Mail> mails = new ArrayList<>(RealStack.stack().mailCatcher().messages());
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                MailCatcher.Mail mail = mails.get(i);
+                if (mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(email))) {
+                    Matcher matcher = link.matcher(mail.body());
+                    if (matcher.find()) {
+                        return matcher.group(1);
+                    }
                 }
             }
-        }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
         throw new AssertionError("no mail to " + email + " with a link containing " + marker);
     }
 }

@@ -16,7 +16,7 @@ class PasswordPolicyTest {
     @Test
     void needsAtLeastTwelveCharacters() {
         assertThat(policy.weakness("eleven-char")).hasValueSatisfying(reason -> assertThat(reason).contains("12"));
-        assertThat(policy.weakness("twelve-chars")).isEmpty();
+        assertThat(policy.weakness("kettle orbit")).isEmpty();
     }
 
     @Test
@@ -33,5 +33,25 @@ class PasswordPolicyTest {
     @Test
     void hasNoCompositionRules() {
         assertThat(policy.weakness("all lower case words")).isEmpty();
+    }
+
+    @Test
+    void refusesPasswordsThatAreLongButEasyToGuess() {
+        for (String guessable : new String[]{"password1234", "123456789012", "qwertyuiopas", "aaaaaaaaaaaa", "abcdefghijkl"}) {
+            assertThat(policy.weakness(guessable)).as(guessable).hasValueSatisfying(reason -> assertThat(reason).contains("too easy to guess"));
+        }
+    }
+
+    @Test
+    void countsTheOrganisationAndThePersonAsDictionaryWords() {
+        String password = "acme circles acme";
+        assertThat(policy.weakness(password)).as("strangers' words").isEmpty();
+        assertThat(policy.weakness(password, "Acme Circles", "acme", "Adam", "Smith", "adam.smith@acme.test")).isPresent();
+    }
+
+    @Test
+    void splitsContextIntoWords() {
+        assertThat(PasswordPolicy.words("Ada Admin", "ada.admin@acme.test", null))
+                .contains("ada admin", "ada", "admin", "acme", "test", "ada.admin@acme.test");
     }
 }

@@ -80,8 +80,8 @@ class ProvisioningOverKafkaIT implements RealStack {
         Thread.sleep(1500);
         assertThat(answersFor(id)).extracting(EventEnvelope::type).containsExactly("TenantProvisioned");
         assertThat(answersFor(id).get(0).payload()).containsEntry("slug", slug);
-        List<MailCatcher.Mail> invitations = RealStack.stack().mailCatcher().messages().stream()
-                .filter(mail -> mail.to().contains("admin@" + slug + ".test")).toList();
+        List<MailCatcher.Mail> invitations = await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .filter(mail -> mail.to().contains("admin@" + slug + ".test")).toList(), found -> !found.isEmpty());
         assertThat(invitations).hasSize(1);
         assertThat(invitations.get(0).body()).contains("http://" + slug + ".localhost:8080/invitations/");
     }

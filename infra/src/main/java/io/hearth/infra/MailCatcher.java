@@ -32,7 +32,12 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public static MailCatcher start(int httpPort) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        return start(httpPort, FreePorts.next());
+    }
+
+    /** A catcher on a given SMTP port (0 for the HTTP port: any), as for a mail server coming back where it was. */
+    public static MailCatcher start(int httpPort, int smtpPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);

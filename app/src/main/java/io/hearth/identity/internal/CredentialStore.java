@@ -173,6 +173,12 @@ public class CredentialStore {
                 tokenHash, tenant, person, purpose, Timestamp.from(expiresAt));
     }
 
+    /** The person an unused, unexpired token of this purpose is for, without using it. */
+    public Optional<UUID> peekOneTimeToken(UUID tenant, String purpose, String tokenHash) {
+        return tx.executeRead(status -> queryString(status.getConnection(), "select person_id::text from one_time_tokens where token_hash = ? "
+                + "and tenant_id = ? and purpose = ? and used_at is null and expires_at > now()", tokenHash, tenant, purpose)).map(UUID::fromString);
+    }
+
     /** Uses a single-use token: the person it was for, if it is unused, unexpired and of this purpose. */
     public Optional<UUID> consumeOneTimeToken(UUID tenant, String purpose, String tokenHash) {
         return tx.executeWrite(status -> {

@@ -63,8 +63,10 @@ class OnboardingEndToEndIT {
         assertThat(created.location()).isEqualTo("/api/v1/tenants/" + slug);
         assertThat(active.path("activatedAt").isNull()).isFalse();
         assertThat(migratedSchemaOf(slug)).as("the tenant's schema holds the tenant tables").isTrue();
-        List<MailCatcher.Mail> mails = platform.stack().mailCatcher().messages().stream()
-                .filter(mail -> mail.to().contains("first.admin@" + slug + ".test")).toList();
+        // Mail goes out from a queue, just after the organisation is ready.
+        List<MailCatcher.Mail> mails = await().atMost(Duration.ofSeconds(10)).until(
+                () -> platform.stack().mailCatcher().messages().stream().filter(mail -> mail.to().contains("first.admin@" + slug + ".test")).toList(),
+                found -> !found.isEmpty());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).body()).contains("http://" + slug + ".localhost:8080/invitations/");
         assertThat(appStatus(slug)).isEqualTo(200);

@@ -1,0 +1,95 @@
+package io.hearth.messaging.internal;
+
+import io.micronaut.data.exceptions.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The queue of outgoing mail ({@code public.outgoing_mail}). Plain JDBC on the caller's connection: a mail is queued
+ * in the transaction of whatever change sends it, under any tenant's schema, and the relay reads the queue with no
+ * tenant in scope, which Micronaut Data's schema-per-tenant mode refuses.
+ */
+public final class OutgoingMailTable {
+
+    private OutgoingMailTable() {
+    }
+
+    /** One mail due to be sent. */
+    public record Due(long id, String recipient, String subject, String body, int attempts) {
+    }
+
+    public static void insert(Connection connection, UUID tenantId, String recipient, String subject, String body) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "insert into public.outgoing_mail (tenant_id, recipient, subject, body) values (?, ?, ?, ?)")) {
+            statement.setObject(1, tenantId);
+            statement.setString(2, recipient);
+            statement.setString(3, subject);
+            statement.setString(4, body);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not queue mail", e);
+        }
+    }
+
+    /** The mail whose time has come, oldest first, locked so that another relay skips it. */
+    public static List<Due> claimDue(Connection connection, int limit) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select id, recipient, subject, body, attempts from public.outgoing_mail where sent_at is null and given_up_at is null "
+                        + "and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked")) {
+            statement.setInt(1, limit);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new DataAccessException("could not read the mail queue", e);
+        }
+    }
+
+    public static void markSent(Connection connection, long id) {
+        update(connection, "update public.outgoing_mail set sent_at = now(), attempts = attempts + 1, body = null, last_error = null where id = ?", id);
+    }
+
+    public static void retryAt(Connection connection, long id, Instant next, String error) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update public.outgoing_mail set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")) {
+            statement.setTimestamp(1, Timestamp.from(next));
+            statement.setString(2, error);
+            statement.setLong(3, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not reschedule mail " + id, e);
+        }
+    }
+
+    public static void giveUp(Connection connection, long id, String error) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update public.outgoing_mail set attempts = attempts + 1, given_up_at = now(), body = null, last_error = ? where id = ?")) {
+            statement.setString(1, error);
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not give up mail " + id, e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, long id) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not update mail " + id, e);
+        }
+    }
+}
