@@ -17,6 +17,7 @@ public interface RealStack extends TestPropertyProvider {
         properties.put("hearth.identity.encryption-keys", TestKeys.ENCRYPTION_KEYS);
         properties.put("hearth.rate-limits.login-failures-per-ip-per-minute", "100000");
         properties.put("hearth.rate-limits.login-attempts-per-ip-per-minute", "100000");
+        properties.put("hearth.rate-limits.mail-per-client-per-hour", "100000");
         // Tests run event housekeeping themselves, when they mean to.
         properties.put("hearth.events.housekeeping.enabled", "false");
         properties.put("hearth.sms.base-url", LocalStack.shared().smsCatcher().baseUrl());

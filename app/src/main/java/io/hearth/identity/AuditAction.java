@@ -10,6 +10,7 @@ public enum AuditAction {
     SIGNED_OUT("signed-out"),
     REFRESH_TOKEN_REUSED("refresh-token.reused"),
     ACCOUNT_REGISTERED("account.registered"),
+    REGISTRATION_FOR_EXISTING_ACCOUNT("account.registration-for-existing"),
     EMAIL_VERIFIED("email.verified"),
     INVITATION_SENT("invitation.sent"),
     INVITATION_ACCEPTED("invitation.accepted"),

@@ -31,7 +31,10 @@ public class Passwords {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Sessions sessions;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Passwords.class);
+
     private final SignInGuard guard;
+    private final java.util.concurrent.ExecutorService afterAnswering;
     private final Mailer mailer;
     private final PublicLinks links;
     private final Audit audit;
@@ -40,7 +43,9 @@ public class Passwords {
 
     public Passwords(PersonRepository persons, CredentialStore credentials, PasswordHasher hasher, PasswordPolicy policy, Sessions sessions,
                      SignInGuard guard, Mailer mailer, PublicLinks links, Audit audit,
-                     @Property(name = "hearth.identity.password-reset-valid-for") Duration resetValidFor, Clock clock) {
+                     @Property(name = "hearth.identity.password-reset-valid-for") Duration resetValidFor, Clock clock,
+                     @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING) java.util.concurrent.ExecutorService afterAnswering) {
+        this.afterAnswering = afterAnswering;
         this.persons = persons;
         this.credentials = credentials;
         this.hasher = hasher;
@@ -54,8 +59,23 @@ public class Passwords {
         this.clock = clock;
     }
 
+    /**
+     * Makes and mails a reset link, if the address has an account, after the caller has had his answer: the answer
+     * then takes the same time for every address. A failure is logged; the person can ask again.
+     */
+    public void requestPasswordResetAfterAnswering(String email) {
+        Tenant tenant = TenantScope.require();
+        afterAnswering.execute(() -> {
+            try {
+                TenantScope.run(tenant, () -> requestPasswordReset(email));
+            } catch (RuntimeException e) {
+                LOG.error("could not make a password reset link for a request to {}", tenant.slug(), e);
+            }
+        });
+    }
+
     /** Mails a reset link if the address has an account; says nothing either way. */
-    public void requestPasswordReset(String email) {
+    void requestPasswordReset(String email) {
         Tenant tenant = TenantScope.require();
         persons.findByEmail(Accounts.normaliseEmail(email))
                 .filter(person -> !PersonStatus.ERASED.name().equals(person.status()) && !PersonStatus.DEACTIVATED.name().equals(person.status()))

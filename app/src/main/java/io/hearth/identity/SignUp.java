@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Becoming a member: registering (then verifying the address), or accepting an invitation. */
@@ -62,17 +63,32 @@ public class SignUp {
         this.clock = clock;
     }
 
-    /** Self-registration: the account waits for its address to be verified (and, if the organisation says so, approved). */
-    public PersonRow register(String email, String password, String firstName, String lastName, @Nullable String phone, String ip) {
+    /**
+     * Self-registration: the account waits for its address to be verified (and, if the organisation says so,
+     * approved). For an address that has an account already, nothing is created and its owner is mailed that someone
+     * tried: the caller gets the same answer, in the same time (the password is hashed either way), so registration
+     * does not tell which addresses have accounts.
+     */
+    public void register(String email, String password, String firstName, String lastName, @Nullable String phone, String ip) {
         Tenant tenant = TenantScope.require();
         policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName, email);
         String address = Accounts.normaliseEmail(email);
-        if (persons.findByEmail(address).isPresent()) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in or reset the password");
+        String hash = hasher.hash(password);
+        Optional<PersonRow> existing = persons.findByEmail(address);
+        if (existing.isPresent()) {
+            PersonRow owner = existing.get();
+            audit.record(AuditAction.REGISTRATION_FOR_EXISTING_ACCOUNT, null, owner.id(), ip, Map.of());
+            if (!PersonStatus.ERASED.name().equals(owner.status())) {
+                mailer.send(owner.email(), "Someone tried to sign up to " + tenant.name() + " with your address",
+                        "Hello " + owner.firstName() + ",\n\nSomeone tried to create an account on " + tenant.name()
+                                + " with this email address, which already has one. If it was you, sign in, or choose a new password here:\n"
+                                + links.to(tenant, "/reset-password") + "\n\nIf it was not you, you need do nothing: your account is unchanged.\n");
+            }
+            return;
         }
         UUID id = UUID.randomUUID();
         // Credentials first: a password row without a person is inert, a person without a password is stuck.
-        credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
+        credentials.setPassword(tenant.id().value(), id, hash);
         Instant now = clock.instant();
         PersonRow person = insert(new PersonRow(id, address, firstName.strip(), lastName.strip(),
                 phone == null ? null : cipher.seal(phone, Accounts.phoneAad(tenant, id)), null, PersonStatus.PENDING_VERIFICATION.name(), null,
@@ -84,7 +100,6 @@ public class SignUp {
         mailer.send(address, "Confirm your email address for " + tenant.name(),
                 "Hello " + person.firstName() + ",\n\nConfirm your email address to finish joining " + tenant.name() + " on Hearth:\n"
                         + links.to(tenant, "/verify-email/" + token) + "\n\nThe link works once and expires on " + now.plus(verificationValidFor) + ".\n");
-        return person;
     }
 
     /** Confirms the address; the account becomes active, or waits for approval where the organisation wants it. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Accounts, sign-in, tokens and sessions, through the API of an organisation's host. */
 @MicronautTest(transactional = false)
@@ -53,12 +54,12 @@ class AuthFlowIT implements RealStack {
         Api.Reply beforeVerification = api.post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null);
         Api.Reply verified = api.post("/api/v1/auth/verify-email", Map.of("token", Org.lastLink(email, "/verify-email/")), null);
         Api.Reply beforeApproval = api.post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null);
-        String id = (String) registered.map("person").get("id");
+        String id = personIdOf(email);
         Api.Reply approved = api.post("/api/v1/members/" + id + "/approve", null, org.admin().accessToken());
         Api.Reply afterApproval = api.post("/api/v1/auth/login", Map.of("email", email, "password", Org.PASSWORD), null);
 
-        assertThat(registered.status()).isEqualTo(201);
-        assertThat(registered.map("person")).containsEntry("status", "PENDING_VERIFICATION");
+        assertThat(registered.status()).isEqualTo(202);
+        assertThat(registered.body()).containsOnlyKeys("detail");
         assertThat(beforeVerification.status()).isEqualTo(403);
         assertThat(beforeVerification.code()).isEqualTo("ACCOUNT_PENDING_VERIFICATION");
         assertThat(verified.status()).isEqualTo(200);
@@ -112,14 +113,58 @@ class AuthFlowIT implements RealStack {
     }
 
     @Test
-    void refusesASecondAccountForTheSameAddress() {
-        String email = newEmail();
-        register(email, Org.PASSWORD);
+    void aSecondRegistrationForAnAddressIsAnsweredAsTheFirstAndItsOwnerIsTold() {
+        Org.Member owner = org.member();
+        String fresh = newEmail();
 
-        Api.Reply again = register(email.toUpperCase(), Org.PASSWORD);
+        Api.Reply again = register(owner.email().toUpperCase(), "an entirely different passphrase");
+        Api.Reply first = register(fresh, Org.PASSWORD);
 
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.code()).isEqualTo("EMAIL_TAKEN");
+        assertThat(again.status()).isEqualTo(first.status()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(first.body());
+        await("the owner is told someone tried").atMost(java.time.Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages()
+                .stream().anyMatch(mail -> mail.to().contains(owner.email()) && mail.subject().startsWith("Someone tried to sign up")
+                        && mail.body().contains("/reset-password")));
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", Org.PASSWORD), null).status())
+                .as("his account is unchanged").isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", "an entirely different passphrase"), null).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void passwordResetAnswersTheSameForEveryAddressAndIsThrottledPerAddress() {
+        Org.Member member = org.member();
+        String unknown = newEmail();
+        List<Integer> known = new java.util.ArrayList<>();
+        List<Integer> nobody = new java.util.ArrayList<>();
+        Api.Reply lastKnown = null;
+        Api.Reply lastNobody = null;
+        for (int i = 0; i < 7; i++) {
+            lastKnown = api.post("/api/v1/auth/password-reset", Map.of("email", member.email()), null);
+            lastNobody = api.post("/api/v1/auth/password-reset", Map.of("email", unknown), null);
+            known.add(lastKnown.status());
+            nobody.add(lastNobody.status());
+        }
+
+        assertThat(known).as("for an account").containsExactly(202, 202, 202, 202, 202, 429, 429);
+        assertThat(nobody).as("for no account: the same").isEqualTo(known);
+        assertThat(lastKnown.header("Retry-After")).isPresent();
+        assertThat(withoutRequestId(lastKnown.body())).as("the same problem, but for its request id").isEqualTo(withoutRequestId(lastNobody.body()));
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .filter(mail -> mail.to().contains(member.email()) && mail.subject().startsWith("Reset")).count() == 5);
+    }
+
+    private static Map<String, Object> withoutRequestId(Map<String, Object> body) {
+        Map<String, Object> rest = new java.util.HashMap<>(body);
+        rest.remove("requestId");
+        return rest;
+    }
+
+    private String personIdOf(String email) {
+        List<Object> found = api.get("/api/v1/members?q=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8),
+                org.admin().accessToken()).list("items");
+        assertThat(found).as("members named " + email).hasSize(1);
+        return String.valueOf(((Map<?, ?>) found.get(0)).get("id"));
     }
 
     @Test

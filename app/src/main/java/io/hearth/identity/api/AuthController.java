@@ -3,6 +3,7 @@ package io.hearth.identity.api;
 import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.GoogleSignIn;
+import io.hearth.identity.MailThrottle;
 import io.hearth.identity.OidcConfiguration;
 import io.hearth.identity.OrganisationSettings;
 import io.hearth.identity.Passwords;
@@ -59,11 +60,13 @@ public class AuthController {
     private final GoogleSignIn google;
     private final People people;
     private final OidcConfiguration oidc;
+    private final MailThrottle mailThrottle;
     private final boolean secureCookie;
 
     public AuthController(SignUp signUp, Passwords passwords, SignIn signIn, Sessions sessions, GoogleSignIn google,
-                          People people, OidcConfiguration oidc,
+                          People people, OidcConfiguration oidc, MailThrottle mailThrottle,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
+        this.mailThrottle = mailThrottle;
         this.signUp = signUp;
         this.passwords = passwords;
         this.signIn = signIn;
@@ -148,12 +151,17 @@ public class AuthController {
 
     @Post("/register")
     @Public
-    @Operation(summary = "Register an account", description = "201; the account waits for its email address to be verified by the link mailed to it.")
-    public HttpResponse<AccountResponse> register(@Body @Valid RegisterRequest request, HttpRequest<?> http) {
-        PersonRow person = signUp.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(),
-                Clients.ip(http));
-        return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)),
-                "Check your inbox: follow the link we sent to confirm your email address"));
+    @Operation(summary = "Register an account", description = "202 with the same answer whether or not the address has an account, so "
+            + "registration does not tell: a new account waits for its address to be verified by the link mailed to it; the owner of an "
+            + "existing one is mailed that someone tried. 429 with Retry-After over the mail limits (per address and per client, per hour).")
+    public HttpResponse<RegistrationResponse> register(@Body @Valid RegisterRequest request, HttpRequest<?> http) {
+        mailThrottle.admit(request.email(), Clients.ip(http));
+        signUp.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(), Clients.ip(http));
+        return HttpResponse.accepted().body(new RegistrationResponse("Check your inbox: follow the link we sent to confirm your email address"));
+    }
+
+    @Serdeable
+    public record RegistrationResponse(String detail) {
     }
 
     @Post("/verify-email")
@@ -260,9 +268,11 @@ public class AuthController {
 
     @Post("/password-reset")
     @Public
-    @Operation(summary = "Mail a password reset link", description = "Always 202, so the answer does not tell whether the address has an account.")
-    public HttpResponse<?> requestPasswordReset(@Body @Valid PasswordResetRequest request) {
-        passwords.requestPasswordReset(request.email());
+    @Operation(summary = "Mail a password reset link", description = "Always 202, at once, so neither the answer nor its time tells whether "
+            + "the address has an account: the link is made and mailed after the answer. 429 with Retry-After over the mail limits.")
+    public HttpResponse<?> requestPasswordReset(@Body @Valid PasswordResetRequest request, HttpRequest<?> http) {
+        mailThrottle.admit(request.email(), Clients.ip(http));
+        passwords.requestPasswordResetAfterAnswering(request.email());
         return HttpResponse.accepted();
     }
 
