@@ -17,7 +17,11 @@ public final class Redis implements AutoCloseable {
     }
 
     public static Redis start() {
-        int port = FreePorts.next();
+        return start(FreePorts.next());
+    }
+
+    /** On a given port, as for a server coming back where it was. */
+    public static Redis start(int port) {
         try {
             RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
             server.start();

@@ -91,6 +91,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.RATE_LIMITED, CommonCode.RATE_LIMITED, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
+    /** UNAVAILABLE: something we depend on is down; the client is told to try again after this many seconds. */
+    public static Refusal unavailable(String detail, long retryAfterSeconds) {
+        return new Refusal(Kind.UNAVAILABLE, CommonCode.SERVICE_UNAVAILABLE, detail, List.of(), Math.max(1, retryAfterSeconds));
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -103,7 +108,7 @@ public class Refusal extends RuntimeException {
         return errors;
     }
 
-    /** How long a {@link Kind#RATE_LIMITED} caller should wait; 0 for other kinds. */
+    /** How long a {@link Kind#RATE_LIMITED} or {@link Kind#UNAVAILABLE} caller should wait; 0 when not said. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

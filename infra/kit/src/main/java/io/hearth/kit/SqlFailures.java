@@ -17,4 +17,23 @@ public final class SqlFailures {
         }
         return false;
     }
+
+    /**
+     * Whether the database could not be reached rather than refusing the statement: no connection in time from the
+     * pool, a connection refused or broken (SQLSTATE class 08), or a server shutting down or starting up (57P01,
+     * 57P02, 57P03). Such a failure passes once the database is back.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -53,9 +53,36 @@ public final class RefusalHandlers {
         }
     }
 
+    private static final Refusal DATABASE_UNAVAILABLE =
+            Refusal.unavailable("The database is briefly unavailable: try again in a few seconds", 5);
+
+    /**
+     * Whatever no other handler answers: 503 when its cause is the database out of reach (a pool with no
+     * connection, a server restarting), else a 500 without its cause.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    public static final class UnexpectedFailureHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        public UnexpectedFailureHandler(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+            if (SqlFailures.isUnavailable(exception)) {
+                return answer(processor, request, DATABASE_UNAVAILABLE);
+            }
+            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
+                    HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+        }
+    }
+
     /**
      * A unique constraint that refused a duplicate is 409 RESOURCE_CONFLICT: two requests made the same thing at the
-     * same moment, and the database let one win. Any other database failure stays a 500 without its cause.
+     * same moment, and the database let one win. A database out of reach is 503 SERVICE_UNAVAILABLE with Retry-After.
+     * Any other database failure stays a 500 without its cause.
      */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
@@ -70,6 +97,9 @@ public final class RefusalHandlers {
         public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
             if (SqlFailures.isUniqueViolation(exception)) {
                 return answer(processor, request, Refusal.conflict("It exists already: another request made it at the same moment"));
+            }
+            if (SqlFailures.isUnavailable(exception)) {
+                return answer(processor, request, DATABASE_UNAVAILABLE);
             }
             return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
                     HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
