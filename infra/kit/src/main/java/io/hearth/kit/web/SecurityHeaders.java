@@ -13,8 +13,8 @@ import io.micronaut.http.annotation.ServerFilter;
  * The headers every answer of a Hearth service carries, errors included:
  * <ul>
  *   <li>a Content-Security-Policy that lets the front end load only its own scripts (no inline script, no eval), talk
- *   only to its own origin, and never be framed; the API docs page, whose generated HTML has an inline script, gets
- *   the same policy with inline script allowed;</li>
+ *   only to its own origin, and never be framed; the API docs page ({@code /api/docs/}), whose generated HTML has an
+ *   inline script, gets the same policy with inline script allowed;</li>
  *   <li>{@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, {@code Referrer-Policy: no-referrer}
  *   (invitation and reset links carry tokens in their path) and a Permissions-Policy that grants only the camera, to
  *   this origin, for scanning check-in codes;</li>
@@ -44,7 +44,7 @@ public final class SecurityHeaders implements Ordered {
     public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
         String path = request.getPath();
-        headers.set("Content-Security-Policy", path.startsWith("/swagger-ui") ? DOCS_POLICY : POLICY);
+        headers.set("Content-Security-Policy", isDocsPage(path) ? DOCS_POLICY : POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
@@ -55,6 +55,11 @@ public final class SecurityHeaders implements Ordered {
         if (path.startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
+    }
+
+    /** The API docs page (Swagger UI at /api/docs/, and its resources), whose generated HTML carries an inline script. */
+    static boolean isDocsPage(String path) {
+        return path.startsWith("/api/docs") || path.startsWith("/swagger-ui");
     }
 
     @Override
