@@ -6,6 +6,7 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.identity.internal.SettingsRepository;
 import io.hearth.identity.internal.SettingsRow;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -26,6 +27,16 @@ public class People {
         this.persons = persons;
         this.grants = grants;
         this.settings = settings;
+    }
+
+    /** What every signed-in request needs to know of its caller: his row, his live roles and the organisation's settings. */
+    public record Admission(PersonRow person, Set<Role> roles, OrganisationSettings settings) {
+    }
+
+    /** The three reads of an admission in one read-only transaction (one connection, one round of schema setting). */
+    @Transactional(readOnly = true)
+    public Optional<Admission> admission(UUID id) {
+        return persons.findById(id).map(person -> new Admission(person, liveRoles(id), settings()));
     }
 
     public Optional<PersonRow> find(UUID id) {

@@ -90,13 +90,14 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         UUID personId = UUID.fromString(authentication.getName());
         UUID session = UUID.fromString(String.valueOf(authentication.getAttributes().get("sid")));
         String ip = Clients.ip(request);
-        PersonRow person = people.find(personId)
-                .filter(row -> PersonStatus.ACTIVE.name().equals(row.status()))
+        People.Admission admission = people.admission(personId)
+                .filter(found -> PersonStatus.ACTIVE.name().equals(found.person().status()))
                 .orElseThrow(() -> Refusal.unauthorized("The account is not active"));
-        Set<Role> roles = people.liveRoles(person.id());
+        PersonRow person = admission.person();
+        Set<Role> roles = admission.roles();
         Caller caller = new Caller(person.id(), session, roles, Role.permissionsOf(roles), ip);
 
-        OrganisationSettings settings = people.settings();
+        OrganisationSettings settings = admission.settings();
         if (!endpoint.hasAnnotation(ExemptFromRequestLimit.class)) {
             limiter.hit("api:" + tenant.id().value() + ":" + person.id(), settings.effectiveRequestsPerMinute(), Duration.ofMinutes(1))
                     .ifPresent(wait -> {
