@@ -48,5 +48,8 @@ class MailThrottleIT implements RealStack {
         assertThat(statuses).containsExactly(202, 202, 202, 202, 202, 202, 429, 429);
         assertThat(last.code()).isEqualTo("RATE_LIMITED");
         assertThat(last.header("Retry-After")).hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isBetween(1L, 3600L));
+        Org other = Org.create(provisioning, directory, client, "throttle-other");
+        assertThat(other.api().post("/api/v1/auth/password-reset", Map.of("email", UUID.randomUUID() + "@x.test"), null).status())
+                .as("each organisation counts its own").isEqualTo(202);
     }
 }

@@ -78,6 +78,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.MALFORMED, CommonCode.VALIDATION_ERROR, detail);
     }
 
+    /** MALFORMED for one field whose value has the wrong form (text where a number belongs, a date that does not parse). */
+    public static Refusal malformed(String field, String message) {
+        return new Refusal(Kind.MALFORMED, CommonCode.VALIDATION_ERROR, "'" + field + "' " + message, List.of(new FieldError(field, message)));
+    }
+
     public static Refusal unauthorized(String detail) {
         return new Refusal(Kind.UNAUTHENTICATED, CommonCode.AUTHENTICATION_ERROR, detail);
     }

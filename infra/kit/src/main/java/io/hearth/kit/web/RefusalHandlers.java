@@ -71,12 +71,16 @@ public final class RefusalHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
-            if (SqlFailures.isUnavailable(exception)) {
-                return answer(processor, request, DATABASE_UNAVAILABLE);
-            }
-            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                    HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+            return unexpected(processor, request, exception);
         }
+    }
+
+    static HttpResponse<?> unexpected(ErrorResponseProcessor<?> processor, HttpRequest<?> request, RuntimeException exception) {
+        if (SqlFailures.isUnavailable(exception)) {
+            return answer(processor, request, DATABASE_UNAVAILABLE);
+        }
+        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
+                HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
     }
 
     /**
@@ -98,11 +102,7 @@ public final class RefusalHandlers {
             if (SqlFailures.isUniqueViolation(exception)) {
                 return answer(processor, request, Refusal.conflict("It exists already: another request made it at the same moment"));
             }
-            if (SqlFailures.isUnavailable(exception)) {
-                return answer(processor, request, DATABASE_UNAVAILABLE);
-            }
-            return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                    HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+            return unexpected(processor, request, exception);
         }
     }
 

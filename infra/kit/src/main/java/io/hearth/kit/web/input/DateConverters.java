@@ -14,17 +14,17 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Dates in query values and path segments follow the same rule as dates in bodies ({@link DateRule}): a date that
- * does not parse or cannot be stored is refused, naming the parameter.
+ * Dates in query values and path segments are read as dates in bodies are ({@link Dates}): a date that does not
+ * parse or cannot be stored is refused, naming the parameter.
  */
 @Singleton
 public final class DateConverters implements TypeConverterRegistrar {
 
     @Override
     public void register(MutableConversionService conversions) {
-        add(conversions, Instant.class, (field, text) -> DateRule.require(field, Dates.instant(field, text)));
-        add(conversions, LocalDateTime.class, (field, text) -> DateRule.require(field, Dates.localDateTime(field, text)));
-        add(conversions, LocalDate.class, (field, text) -> DateRule.require(field, Dates.localDate(field, text)));
+        add(conversions, Instant.class, Dates::instant);
+        add(conversions, LocalDateTime.class, Dates::localDateTime);
+        add(conversions, LocalDate.class, Dates::localDate);
     }
 
     private static <T> void add(MutableConversionService conversions, Class<T> type, BiFunction<String, String, T> read) {

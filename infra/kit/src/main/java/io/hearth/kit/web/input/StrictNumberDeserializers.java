@@ -1,6 +1,5 @@
 package io.hearth.kit.web.input;
 
-import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Order;
@@ -12,7 +11,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Whole numbers in JSON bodies are JSON numbers: {@code "apiRequestsPerMinute":"1"} (text) or {@code 1.5} is a 400
@@ -77,8 +75,6 @@ public final class StrictNumberDeserializers {
     }
 
     static Refusal wrongForm(String field) {
-        String message = "must be a whole number, written as a JSON number";
-        return new Refusal(Refusal.Kind.MALFORMED, CommonCode.VALIDATION_ERROR, "'" + field + "' " + message,
-                List.of(new Refusal.FieldError(field, message)));
+        return Refusal.malformed(field, "must be a whole number, written as a JSON number");
     }
 }
