@@ -88,18 +88,28 @@ class BrowserEndToEndIT {
 
     @BeforeEach
     void phone() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setTimezoneId("UTC"));
-        // Whatever the page logs as an error goes to the test's output, to read a failure by.
-        context.onPage(opened -> {
-            opened.onPageError(error -> System.out.println("[browser] page error: " + error));
-            opened.onConsoleMessage(message -> {
+        context = reportingErrors(browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true)
+                .setHasTouch(true).setTimezoneId("UTC")));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
+    /** Whatever a page of the context logs as an error goes to the test's output, to read a failure by. */
+    private static BrowserContext reportingErrors(BrowserContext opened) {
+        opened.onPage(page -> {
+            page.onPageError(error -> System.out.println("[browser] page error: " + error));
+            page.onConsoleMessage(message -> {
                 if ("error".equals(message.type())) {
                     System.out.println("[browser] console error: " + message.text());
                 }
             });
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    System.out.println("[browser] " + response.status() + " " + response.request().method() + " " + response.url());
+                }
+            });
         });
-        page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        return opened;
     }
 
     @AfterEach
@@ -374,14 +384,20 @@ class BrowserEndToEndIT {
                 .setExecutablePath(Paths.get(System.getProperty("hearth.chromium", "/usr/bin/chromium")))
                 .setArgs(java.util.stream.Stream.concat(CHROMIUM_ARGS.stream(), java.util.stream.Stream.of("--use-fake-device-for-media-stream",
                         "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + camera)).toList()))) {
-            BrowserContext phone = withCamera.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setIsMobile(true).setHasTouch(true)
-                    .setPermissions(List.of("camera")));
+            BrowserContext phone = reportingErrors(withCamera.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setIsMobile(true)
+                    .setHasTouch(true).setPermissions(List.of("camera"))));
             Page staff = signIn(phone.newPage(), "ptm@demo.localhost");
             staff.navigate(app + "/staff/" + movie);
             staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Scan tickets")).click();
 
-            assertThat(staff.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in")).getByText("Mark Member checked in"))
-                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+            try {
+                assertThat(staff.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in")).getByText("Mark Member checked in"))
+                        .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            } catch (AssertionError notSeen) {
+                Path shots = Files.createDirectories(Paths.get("target", "e2e-screens"));
+                staff.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("camera-check-in-failed.png")).setFullPage(true));
+                throw new AssertionError(notSeen.getMessage() + "\nThe page showed:\n" + staff.innerText("body"), notSeen);
+            }
             // The ticket stays in front of the camera: it is not sent again.
             staff.waitForTimeout(1500);
             assertThat(staff.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in")).getByRole(AriaRole.LISTITEM)).hasCount(1);
