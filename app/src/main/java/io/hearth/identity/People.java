@@ -6,7 +6,6 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.identity.internal.SettingsRepository;
 import io.hearth.identity.internal.SettingsRow;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -29,14 +28,18 @@ public class People {
         this.settings = settings;
     }
 
-    /** What every signed-in request needs to know of its caller: his row, his live roles and the organisation's settings. */
-    public record Admission(PersonRow person, Set<Role> roles, OrganisationSettings settings) {
+    /** What every signed-in request needs to know of its caller: whether he is active, his second factor, his live roles, the settings. */
+    public record Admission(UUID person, PersonStatus status, boolean mfaEnabled, Set<Role> roles, OrganisationSettings settings) {
     }
 
-    /** The three reads of an admission in one read-only transaction (one connection, one round of schema setting). */
-    @Transactional(readOnly = true)
+    /** An admission in one statement, outside any transaction: one round trip to the database. */
     public Optional<Admission> admission(UUID id) {
-        return persons.findById(id).map(person -> new Admission(person, liveRoles(id), settings()));
+        return persons.findAdmission(id).map(line -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            Arrays.stream(line.roles()).map(Role::valueOf).forEach(roles::add);
+            return new Admission(line.id(), PersonStatus.valueOf(line.status()), line.mfaEnabled(), roles,
+                    settingsOf(line.registrationMode(), line.mfaRequiredRoles(), line.apiRequestsPerMinute()));
+        });
     }
 
     public Optional<PersonRow> find(UUID id) {
@@ -75,10 +78,13 @@ public class People {
 
     public OrganisationSettings settings() {
         SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
+        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute());
+    }
+
+    private static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute) {
         Set<Role> mfaRoles = EnumSet.noneOf(Role.class);
-        Arrays.stream(row.mfaRequiredRoles()).map(Role::valueOf).forEach(mfaRoles::add);
-        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(row.registrationMode()), mfaRoles,
-                row.apiRequestsPerMinute());
+        Arrays.stream(mfaRequiredRoles).map(Role::valueOf).forEach(mfaRoles::add);
+        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute);
     }
 
     public void saveSettings(OrganisationSettings value) {

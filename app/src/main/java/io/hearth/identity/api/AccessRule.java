@@ -11,8 +11,8 @@ import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.PersonStatus;
 import io.hearth.identity.RequiresPermission;
+import io.hearth.identity.Sessions;
 import io.hearth.identity.Role;
-import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
@@ -90,22 +90,26 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         UUID personId = UUID.fromString(authentication.getName());
         UUID session = UUID.fromString(String.valueOf(authentication.getAttributes().get("sid")));
         String ip = Clients.ip(request);
+        // One round trip to Redis: has the session ended (on any instance), and this request's hit on his limit.
+        boolean limited = !endpoint.hasAnnotation(ExemptFromRequestLimit.class);
+        RateLimiter.FlagAndCount redis = limiter.flagThenHit(Sessions.revokedKey(tenant, session),
+                limited ? "api:" + tenant.id().value() + ":" + personId : null, Duration.ofMinutes(1));
+        if (redis.flag().isPresent()) {
+            throw Refusal.unauthorized("The session has ended: sign in again");
+        }
+        // One statement to PostgreSQL: his status, second factor and live roles, and the organisation's settings.
         People.Admission admission = people.admission(personId)
-                .filter(found -> PersonStatus.ACTIVE.name().equals(found.person().status()))
+                .filter(found -> found.status() == PersonStatus.ACTIVE)
                 .orElseThrow(() -> Refusal.unauthorized("The account is not active"));
-        PersonRow person = admission.person();
         Set<Role> roles = admission.roles();
-        Caller caller = new Caller(person.id(), session, roles, Role.permissionsOf(roles), ip);
+        Caller caller = new Caller(admission.person(), session, roles, Role.permissionsOf(roles), ip);
 
         OrganisationSettings settings = admission.settings();
-        if (!endpoint.hasAnnotation(ExemptFromRequestLimit.class)) {
-            limiter.hit("api:" + tenant.id().value() + ":" + person.id(), settings.effectiveRequestsPerMinute(), Duration.ofMinutes(1))
-                    .ifPresent(wait -> {
-                        throw Refusal.rateLimited("Too many requests: at most " + settings.effectiveRequestsPerMinute() + " a minute",
-                                (wait.toMillis() + 999) / 1000);
-                    });
+        if (limited && redis.count() > settings.effectiveRequestsPerMinute()) {
+            throw Refusal.rateLimited("Too many requests: at most " + settings.effectiveRequestsPerMinute() + " a minute",
+                    (redis.windowLeft().toMillis() + 999) / 1000);
         }
-        if (!person.mfaEnabled() && settings.requiresMfa(roles) && !endpoint.hasAnnotation(AllowedBeforeMfa.class)) {
+        if (!admission.mfaEnabled() && settings.requiresMfa(roles) && !endpoint.hasAnnotation(AllowedBeforeMfa.class)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.MFA_REQUIRED,
                     "This organisation requires two-factor authentication for your role: set it up at /api/v1/auth/mfa/setup");
         }

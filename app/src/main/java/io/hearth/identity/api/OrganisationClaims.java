@@ -2,11 +2,9 @@ package io.hearth.identity.api;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.hearth.identity.AccessTokens;
-import io.hearth.identity.Sessions;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.api.TenantFilter;
-import io.hearth.web.RateLimiter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
@@ -19,18 +17,16 @@ import java.util.Optional;
 
 /**
  * The claims of an access token, checked by micronaut-security-jwt after the signature: issued by us, not expired,
- * for the organisation of the request's host ({@code tid} and audience), and of a session that has not ended.
- * A token that fails any of them signs nobody in.
+ * for the organisation of the request's host ({@code tid} and audience). A token that fails any of them signs nobody
+ * in. Whether its session has ended is {@link AccessRule}'s first question (one Redis round trip with the limit).
  */
 @Singleton
 public final class OrganisationClaims implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     private final AccessTokens tokens;
-    private final RateLimiter limiter;
 
-    public OrganisationClaims(AccessTokens tokens, RateLimiter limiter) {
+    public OrganisationClaims(AccessTokens tokens) {
         this.tokens = tokens;
-        this.limiter = limiter;
     }
 
     @Override
@@ -39,13 +35,12 @@ public final class OrganisationClaims implements GenericJwtClaimsValidator<HttpR
         if (tenant.isEmpty()) {
             return false;
         }
-        AccessTokens.Claims accepted;
         try {
-            accepted = tokens.accept(claimSet(claims), tenant.get());
+            tokens.accept(claimSet(claims), tenant.get());
+            return true;
         } catch (Refusal | java.text.ParseException e) {
             return false;
         }
-        return limiter.flagged(Sessions.revokedKey(tenant.get(), accepted.session())).isEmpty();
     }
 
     private static JWTClaimsSet claimSet(Claims claims) throws java.text.ParseException {

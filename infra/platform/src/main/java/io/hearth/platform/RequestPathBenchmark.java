@@ -1,0 +1,204 @@
+package io.hearth.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hearth.infra.FreePorts;
+import io.hearth.infra.LocalStack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hearth's signed-in request path against the bare framework, side by side in one run on one database: the platform
+ * (a demo organisation seeded) and {@code infra/baseline} (same Micronaut, one endpoint running the SQL of the
+ * circle listing over plain JDBC) are loaded by the same client, wrk, with the same connections and duration:
+ * {@code GET /api/v1/circles} as a signed-in member against {@code GET /circles?person=<the same member>}.
+ * Prints both throughputs and their ratio, then Hearth's latency at half its maximum throughput.
+ * Run: {@code infra/platform/bench-requests [seconds] [connections]} (defaults 20 and 32). Needs wrk on the PATH.
+ */
+public final class RequestPathBenchmark {
+
+    private RequestPathBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        Path root = Paths.get(System.getProperty("hearth.root", ".")).toAbsolutePath().normalize();
+        Path logs = Files.createTempDirectory("hearth-bench-");
+        try (Platform platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs)) {
+            AdminClient admin = new AdminClient(platform.tenantAdmin().baseUrl());
+            admin.signIn("operator@hearth.localhost", "hearth-operator-dev");
+            String slug = "bench-rq-" + UUID.randomUUID().toString().substring(0, 4);
+            admin.register(slug, "Request Bench", "admin@demo.localhost", "standard");
+            admin.awaitStatus(slug, "ACTIVE", Duration.ofSeconds(30));
+            new DemoOrganisation(platform.app().baseUrl(), slug, platform.stack().mailCatcher()).seed("admin@demo.localhost");
+            String url = platform.app().baseUrl();
+            String host = slug + ".localhost";
+            JsonHttp http = new JsonHttp();
+            String adminToken = login(http, url, host, "admin@demo.localhost");
+            // The per-person limit out of the way: this measures the work, not the limiter's refusals.
+            http.send(url + "/api/v1/organisation/settings", "PUT", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
+                    "apiRequestsPerMinute", 100000), Map.of("Host", host, "Authorization", "Bearer " + adminToken));
+            String token = login(http, url, host, "member1@demo.localhost");
+            JsonHttp.Response me = http.send(url + "/api/v1/me", "GET", null, Map.of("Host", host, "Authorization", "Bearer " + token));
+            String person = me.body().path("person").path("id").asText();
+
+            LocalStack stack = platform.stack();
+            String database = stack.jdbcUrl(LocalStack.Database.APP);
+            String schema = schemaOf(database, stack.dbUsername(), stack.dbPassword(), slug);
+            try (ServiceProcess baseline = ServiceProcess.start(root, "infra/baseline", "io.hearth.baseline.Baseline", FreePorts.next(),
+                    Map.of("BASELINE_DB_URL", database, "BASELINE_DB_USERNAME", stack.dbUsername(), "BASELINE_DB_PASSWORD", stack.dbPassword(),
+                            "BASELINE_SCHEMA", schema), logs.resolve("baseline.log"))) {
+                baseline.awaitReady(Duration.ofSeconds(60));
+                List<String> hearth = List.of("-H", "Host: " + host, "-H", "Authorization: Bearer " + token, url + "/api/v1/circles");
+                List<String> bare = List.of(baseline.baseUrl() + "/circles?person=" + person);
+                int hearthItems = http.send(url + "/api/v1/circles", "GET", null, Map.of("Host", host, "Authorization", "Bearer " + token))
+                        .body().path("items").size();
+                JsonHttp.Response bareAnswer = http.send(baseline.baseUrl() + "/circles?person=" + person, "GET", null, Map.of());
+                if (bareAnswer.status() != 200) {
+                    throw new IllegalStateException("the baseline answered " + bareAnswer.status() + ": " + bareAnswer.body());
+                }
+                int bareItems = bareAnswer.body().path("items").size();
+                if (hearthItems == 0 || hearthItems != bareItems) {
+                    throw new IllegalStateException("the two endpoints do not list the same circles: " + hearthItems + " and " + bareItems);
+                }
+                System.out.printf("Both list the member's %d circles.%n", hearthItems);
+                // The JIT compiles for a while under load (Hearth has more code to compile): warm each until it is steady.
+                warm("baseline", bare, connections);
+                warm("Hearth", hearth, connections);
+
+                // Two rounds each, alternating, so that neither gets the quieter moment; the better round of each counts.
+                Result baselineMax = best(wrk(bare, connections, seconds, null), null);
+                Result hearthMax = best(wrk(hearth, connections, seconds, null), null);
+                baselineMax = best(wrk(bare, connections, seconds, null), baselineMax);
+                hearthMax = best(wrk(hearth, connections, seconds, null), hearthMax);
+                System.out.printf("%nAt %d connections, the better of two rounds of %d s (wrk, 2 threads):%n", connections, seconds);
+                System.out.println("  baseline  GET /circles          " + baselineMax);
+                System.out.println("  Hearth    GET /api/v1/circles   " + hearthMax);
+                System.out.printf("  ratio Hearth / baseline: %.2f%n", hearthMax.perSecond() / baselineMax.perSecond());
+
+                // Half of Hearth's maximum: 16 connections, each pausing between requests so that together they ask half.
+                int paced = 16;
+                double target = hearthMax.perSecond() / 2;
+                long every = Math.round(paced * 1000.0 / target);
+                Result probe = wrk(hearth, paced, 5, every);
+                long pause = Math.max(0, Math.round(every - probe.p50Millis()));
+                Result half = wrk(hearth, paced, seconds, pause);
+                System.out.printf("  Hearth at half its maximum (asked %.0f/s: %d connections, %d ms between requests): %s%n", target, paced, pause, half);
+            }
+            System.out.println("Service logs: " + logs);
+        }
+    }
+
+    /** Rounds of 10 s until one is within 5 % of the one before (at most 10). */
+    private static void warm(String name, List<String> target, int connections) throws IOException, InterruptedException {
+        double before = 0;
+        for (int round = 1; round <= 10; round++) {
+            Result result = wrk(target, connections, 10, null);
+            System.out.printf("  warming %s, round %d: %.0f requests/s%n", name, round, result.perSecond());
+            if (before > 0 && Math.abs(result.perSecond() - before) <= 0.05 * before) {
+                return;
+            }
+            before = result.perSecond();
+        }
+    }
+
+    private static Result best(Result next, Result sofar) {
+        return sofar == null || next.perSecond() > sofar.perSecond() ? next : sofar;
+    }
+
+    record Result(double perSecond, double p50Millis, double p99Millis, long errors) {
+        @Override
+        public String toString() {
+            return String.format("%8.0f requests/s, p50 %6.2f ms, p99 %6.2f ms, %d non-2xx or errors", perSecond, p50Millis, p99Millis, errors);
+        }
+    }
+
+    private static Result wrk(List<String> target, int connections, int seconds, Long pauseMillis) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        Path script = null;
+        if (pauseMillis != null) {
+            script = Files.createTempFile("wrk-pace-", ".lua");
+            Files.writeString(script, "function delay() return " + pauseMillis + " end\n");
+            command.add("-s");
+            command.add(script.toString());
+        }
+        command.addAll(target);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        if (script != null) {
+            Files.delete(script);
+        }
+        long errors = number(out, "Non-2xx or 3xx responses: (\\d+)", 0) + number(out, "Socket errors: connect (\\d+)", 0)
+                + number(out, "read (\\d+)", 0) + number(out, "timeout (\\d+)", 0);
+        return new Result(Double.parseDouble(match(out, "Requests/sec:\\s+([\\d.]+)")), millis(match(out, "\\s50%\\s+(\\S+)")),
+                millis(match(out, "\\s99%\\s+(\\S+)")), errors);
+    }
+
+    private static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk's output: " + text);
+        }
+        return m.group(1);
+    }
+
+    private static long number(String text, String regex, long otherwise) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : otherwise;
+    }
+
+    /** wrk prints latencies as 812.00us, 3.41ms or 1.02s. */
+    static double millis(String value) {
+        if (value.endsWith("us")) {
+            return Double.parseDouble(value.substring(0, value.length() - 2)) / 1000;
+        }
+        if (value.endsWith("ms")) {
+            return Double.parseDouble(value.substring(0, value.length() - 2));
+        }
+        if (value.endsWith("s")) {
+            return Double.parseDouble(value.substring(0, value.length() - 1)) * 1000;
+        }
+        throw new IllegalArgumentException("not a wrk latency: " + value);
+    }
+
+    private static String schemaOf(String jdbcUrl, String user, String password, String slug) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             PreparedStatement select = connection.prepareStatement("select schema_name from public.tenants where slug = ?")) {
+            select.setString(1, slug);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no tenant " + slug);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String login(JsonHttp http, String url, String host, String email) {
+        JsonHttp.Response response = http.send(url + "/api/v1/auth/login", "POST", Map.of("email", email, "password", DemoOrganisation.PASSWORD),
+                Map.of("Host", host, "Hearth-Refresh-Token", "body"));
+        JsonNode token = response.body().get("accessToken");
+        if (response.status() != 200 || token == null) {
+            throw new IllegalStateException("sign-in failed: " + response.status() + " " + response.body());
+        }
+        return token.asText();
+    }
+}
