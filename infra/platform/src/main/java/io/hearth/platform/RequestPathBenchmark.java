@@ -104,13 +104,13 @@ public final class RequestPathBenchmark {
         }
     }
 
-    /** Rounds of 10 s until one is within 5 % of the one before (at most 10). */
+    /** At least 6 rounds of 10 s, then until one is within 3 % of the one before (at most 12). */
     private static void warm(String name, List<String> target, int connections) throws IOException, InterruptedException {
         double before = 0;
-        for (int round = 1; round <= 10; round++) {
+        for (int round = 1; round <= 12; round++) {
             Result result = wrk(target, connections, 10, null);
             System.out.printf("  warming %s, round %d: %.0f requests/s%n", name, round, result.perSecond());
-            if (before > 0 && Math.abs(result.perSecond() - before) <= 0.05 * before) {
+            if (round >= 6 && Math.abs(result.perSecond() - before) <= 0.03 * before) {
                 return;
             }
             before = result.perSecond();
