@@ -156,6 +156,30 @@ public final class Kafka implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Hangs the broker (SIGSTOP): its port stays open and nothing answers, as a broker stuck in a long pause. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused broker go on (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not signal the Kafka broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the Kafka broker", e);
+        }
+    }
+
     public Path logFile() {
         return directory.resolve("broker.log");
     }
