@@ -68,11 +68,22 @@ function SignIn({ onDone }: { onDone: () => void }) {
   );
 }
 
+type Action = 'suspend' | 'reactivate' | 'retry' | 'resend';
+
+/** What each action on an organisation is called and asks before it runs. */
+const ACTIONS: Record<Action, { title: string; question: string }> = {
+  suspend: { title: m.suspend, question: m.confirmSuspend },
+  reactivate: { title: m.reactivate, question: m.confirmReactivate },
+  retry: { title: m.retry, question: m.confirmRetry },
+  resend: { title: m.resend, question: m.confirmResend },
+};
+
 function Organisations({ onSignOut }: { onSignOut: () => void }) {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(0);
-  const [confirming, setConfirming] = useState<{ tenant: Tenant; action: 'suspend' | 'reactivate' } | null>(null);
+  const [confirming, setConfirming] = useState<{ tenant: Tenant; action: Action } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const queries = useQueryClient();
   const list = useQuery({
     queryKey: ['tenants', q, status, page],
@@ -81,12 +92,22 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
     refetchInterval: (query) => (query.state.data?.items.some((t) => t.status === 'PROVISIONING') ? 1000 : false),
   });
   const change = useMutation({
-    mutationFn: ({ tenant, action }: { tenant: Tenant; action: 'suspend' | 'reactivate' }) =>
-      action === 'suspend'
-        ? must(api.POST('/api/v1/tenants/{slug}/suspend', { params: { path: { slug: tenant.slug } } }))
-        : must(api.POST('/api/v1/tenants/{slug}/reactivate', { params: { path: { slug: tenant.slug } } })),
-    onSuccess: () => {
+    mutationFn: ({ tenant, action }: { tenant: Tenant; action: Action }) => {
+      const path = { params: { path: { slug: tenant.slug } } };
+      switch (action) {
+        case 'suspend':
+          return must(api.POST('/api/v1/tenants/{slug}/suspend', path));
+        case 'reactivate':
+          return must(api.POST('/api/v1/tenants/{slug}/reactivate', path));
+        case 'retry':
+          return must(api.POST('/api/v1/tenants/{slug}/retry-provisioning', path));
+        case 'resend':
+          return must(api.POST('/api/v1/tenants/{slug}/resend-invitation', path));
+      }
+    },
+    onSuccess: (_, { tenant, action }) => {
       setConfirming(null);
+      setNotice(action === 'resend' ? fill(m.resent, { email: tenant.adminEmail }) : null);
       void queries.invalidateQueries({ queryKey: ['tenants'] });
     },
   });
@@ -109,6 +130,7 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
           </TextField>
         </Box>
         {problem(list.error ?? change.error)}
+        {notice && <Alert severity="success" sx={{ mt: 2 }} role="status" onClose={() => setNotice(null)}>{notice}</Alert>}
         {list.isPending ? <p role="status">{m.loading}</p> : list.data && (
           <>
             <TableContainer component={Paper} sx={{ mt: 2 }} tabIndex={0} role="region" aria-label={m.organisations}>
@@ -137,6 +159,8 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
                       <TableCell>
                         {tenant.status === 'ACTIVE' && <Button color="secondary" onClick={() => setConfirming({ tenant, action: "suspend" })}>{m.suspend}</Button>}
                         {tenant.status === 'SUSPENDED' && <Button onClick={() => setConfirming({ tenant, action: 'reactivate' })}>{m.reactivate}</Button>}
+                        {tenant.status === 'FAILED' && <Button onClick={() => setConfirming({ tenant, action: 'retry' })}>{m.retry}</Button>}
+                        {tenant.status === 'ACTIVE' && <Button onClick={() => setConfirming({ tenant, action: 'resend' })}>{m.resend}</Button>}
                       </TableCell>
                     </TableRow>
                   ))}
@@ -153,8 +177,8 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
         )}
       </Box>
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="confirm-title">
-        <DialogTitle id="confirm-title">{confirming?.action === 'suspend' ? m.suspend : m.reactivate}</DialogTitle>
-        <DialogContent>{confirming && fill(confirming.action === 'suspend' ? m.confirmSuspend : m.confirmReactivate, { name: confirming.tenant.name })}</DialogContent>
+        <DialogTitle id="confirm-title">{confirming && ACTIONS[confirming.action].title}</DialogTitle>
+        <DialogContent>{confirming && fill(ACTIONS[confirming.action].question, { name: confirming.tenant.name, email: confirming.tenant.adminEmail })}</DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(null)}>{m.cancel}</Button>
           <Button variant="contained" onClick={() => confirming && change.mutate(confirming)} disabled={change.isPending}>{m.confirm}</Button>

@@ -19,4 +19,20 @@ public class FirstAdminInvitation implements ApplicationEventListener<TenantSche
     public void onApplicationEvent(TenantSchemaReady ready) {
         TenantScope.run(ready.tenant(), () -> invitations.inviteFirstAdmin(ready.adminEmail()));
     }
+
+    /** An operator's resend: a new link for the first admin, unless someone has joined with his address. */
+    @Singleton
+    static final class Resend implements ApplicationEventListener<io.hearth.tenancy.FirstAdminReinvited> {
+
+        private final Invitations invitations;
+
+        Resend(Invitations invitations) {
+            this.invitations = invitations;
+        }
+
+        @Override
+        public void onApplicationEvent(io.hearth.tenancy.FirstAdminReinvited asked) {
+            TenantScope.run(asked.tenant(), () -> invitations.reinviteFirstAdmin(asked.adminEmail()));
+        }
+    }
 }

@@ -24,16 +24,20 @@ import java.util.UUID;
 @Singleton
 public class Invitations {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Invitations.class);
+
     private final InvitationRepository repository;
+    private final io.hearth.identity.internal.PersonRepository people;
     private final Mailer mailer;
     private final String urlTemplate;
     private final Duration validFor;
     private final Clock clock;
 
-    public Invitations(InvitationRepository repository, Mailer mailer,
+    public Invitations(InvitationRepository repository, io.hearth.identity.internal.PersonRepository people, Mailer mailer,
                        @Property(name = "hearth.public-url-template") String urlTemplate,
                        @Property(name = "hearth.invitations.valid-for") Duration validFor, Clock clock) {
         this.repository = repository;
+        this.people = people;
         this.mailer = mailer;
         this.urlTemplate = urlTemplate;
         this.validFor = validFor;
@@ -42,15 +46,27 @@ public class Invitations {
 
     /**
      * Invites the organisation's first admin and mails the link, once: calling it again for the same open
-     * invitation sends nothing new. Runs in the scope of the tenant.
+     * invitation, or once he has joined (a provisioning run again), sends nothing new. Runs in the scope of the tenant.
      */
     public void inviteFirstAdmin(String email) {
-        if (repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, Role.ADMIN.name()).filter(row -> row.sentAt() != null).isPresent()) {
+        if (repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, Role.ADMIN.name()).filter(row -> row.sentAt() != null).isPresent()
+                || people.findByEmail(email).isPresent()) {
             return;
         }
         Tenant tenant = TenantScope.require();
         send(email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
                 tenant.name() + " now has its own place on Hearth, and you are its first administrator.");
+    }
+
+    /** A new first-admin invitation, replacing the open one, unless someone has already joined with the address. */
+    public void reinviteFirstAdmin(String email) {
+        if (people.findByEmail(email).isPresent()) {
+            LOG.info("first admin invitation not resent: {} has joined", email.replaceAll("^[^@]*", "***"));
+            return;
+        }
+        Tenant tenant = TenantScope.require();
+        send(email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
+                tenant.name() + " now has its own place on Hearth, and you are its first administrator. This link replaces any earlier one.");
     }
 
     /** Invites someone to join with a role; a new invitation to the same address and role replaces the open one. */

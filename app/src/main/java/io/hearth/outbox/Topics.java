@@ -8,7 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 @Factory
 public class Topics {
 
-    /** Written by tenant-admin: TenantRegistered, TenantSuspended, TenantReactivated. */
+    /** Written by tenant-admin: TenantRegistered, TenantProvisioningRetried, FirstAdminInvitationResent, TenantSuspended, TenantReactivated. */
     public static final String TENANT_LIFECYCLE = "hearth.tenant-lifecycle";
     /** Written by app: TenantProvisioned, TenantProvisioningFailed. */
     public static final String TENANT_PROVISIONING = "hearth.tenant-provisioning";

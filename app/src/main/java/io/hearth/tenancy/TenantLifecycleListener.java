@@ -43,7 +43,8 @@ public class TenantLifecycleListener {
         EventEnvelope event = read.get();
         try {
             switch (event.type()) {
-                case "TenantRegistered" -> provisioning.provision(event);
+                case "TenantRegistered", "TenantProvisioningRetried" -> provisioning.provision(event);
+                case "FirstAdminInvitationResent" -> provisioning.reinviteFirstAdmin(event);
                 case "TenantSuspended" -> provisioning.changeStatus(event, TenantStatus.SUSPENDED);
                 case "TenantReactivated" -> provisioning.changeStatus(event, TenantStatus.ACTIVE);
                 default -> LOG.debug("event {} is not for app: ignored", event.type());

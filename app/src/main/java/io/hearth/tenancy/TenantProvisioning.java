@@ -26,6 +26,7 @@ public class TenantProvisioning {
     private final TenantDirectory directory;
     private final TenantMigrations migrations;
     private final ApplicationEventPublisher<TenantSchemaReady> ready;
+    private final ApplicationEventPublisher<FirstAdminReinvited> reinvited;
     private final ProcessedEvents processed;
     private final Outbox outbox;
     private final TransactionOperations<Connection> tx;
@@ -33,11 +34,12 @@ public class TenantProvisioning {
     private final String cluster;
 
     public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, ApplicationEventPublisher<TenantSchemaReady> ready,
-                              ProcessedEvents processed, Outbox outbox, TransactionOperations<Connection> tx,
+                              ApplicationEventPublisher<FirstAdminReinvited> reinvited, ProcessedEvents processed, Outbox outbox, TransactionOperations<Connection> tx,
                               HostTenantResolver resolver, @Property(name = "hearth.db.cluster") String cluster) {
         this.directory = directory;
         this.migrations = migrations;
         this.ready = ready;
+        this.reinvited = reinvited;
         this.processed = processed;
         this.outbox = outbox;
         this.tx = tx;
@@ -82,6 +84,24 @@ public class TenantProvisioning {
         });
         resolver.forget(slug);
         LOG.info("tenant {} provisioned in schema {}", slug, tenant.schemaName());
+    }
+
+    /** FirstAdminInvitationResent: identity sends a new invitation (unless he has joined), recorded with the event. */
+    public void reinviteFirstAdmin(EventEnvelope event) {
+        TenantId id = new TenantId(event.tenantId());
+        String adminEmail = event.text("adminEmail");
+        tx.executeWrite(status -> {
+            if (!processed.record(event.eventId(), event.type())) {
+                return null;
+            }
+            Optional<Tenant> tenant = directory.findById(id);
+            if (tenant.isEmpty() || tenant.get().status() != TenantStatus.ACTIVE) {
+                LOG.warn("{} for tenant {} that is not active here: ignored", event.type(), id);
+            } else {
+                reinvited.publishEvent(new FirstAdminReinvited(tenant.get(), adminEmail));
+            }
+            return null;
+        });
     }
 
     /** TenantSuspended / TenantReactivated: the host stops or resumes being served on every instance. */

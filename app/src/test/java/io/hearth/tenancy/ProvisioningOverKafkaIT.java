@@ -87,6 +87,45 @@ class ProvisioningOverKafkaIT implements RealStack {
     }
 
     @Test
+    void anOperatorsRetryProvisionsAgainAndTheResendMailsANewLinkUntilTheAdminJoins() throws Exception {
+        UUID id = UUID.randomUUID();
+        String slug = TenantFixtures.uniqueSlug("retry");
+        String admin = "admin@" + slug + ".test";
+        EventEnvelope registered = TenantFixtures.registered(id, slug);
+        // The retry of a provisioning whose first attempt app never finished: the same steps, from the start.
+        send(EventEnvelope.of("TenantProvisioningRetried", id, registered.payload()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> directory.findById(new TenantId(id))
+                .map(tenant -> tenant.status() == TenantStatus.ACTIVE).orElse(false));
+        List<String> first = await().atMost(Duration.ofSeconds(10)).until(() -> linksTo(admin), links -> links.size() == 1);
+
+        send(EventEnvelope.of("FirstAdminInvitationResent", id, Map.of("slug", slug, "adminEmail", admin)));
+        List<String> both = await().atMost(Duration.ofSeconds(10)).until(() -> linksTo(admin), links -> links.size() == 2);
+        assertThat(both.get(1)).isNotEqualTo(first.get(0));
+        HttpRequest<?> old = HttpRequest.POST("/api/v1/auth/invitations/" + first.get(0) + "/accept",
+                Map.of("password", "a long and unusual passphrase 42", "firstName", "Ann", "lastName", "Admin")).header("Host", slug + ".localhost");
+        assertThat(status(old)).as("the replaced link").isIn(404, 410);
+        HttpRequest<?> fresh = HttpRequest.POST("/api/v1/auth/invitations/" + both.get(1) + "/accept",
+                Map.of("password", "a long and unusual passphrase 42", "firstName", "Ann", "lastName", "Admin")).header("Host", slug + ".localhost");
+        assertThat(status(fresh)).isEqualTo(201);
+
+        // He has joined: a resend sends nothing, and a retry of the provisioning changes nothing.
+        send(EventEnvelope.of("FirstAdminInvitationResent", id, Map.of("slug", slug, "adminEmail", admin)));
+        send(EventEnvelope.of("TenantProvisioningRetried", id, registered.payload()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> answersFor(id).size() >= 2);
+        Thread.sleep(1500);
+        assertThat(linksTo(admin)).hasSize(2);
+        assertThat(answersFor(id)).extracting(EventEnvelope::type).containsExactly("TenantProvisioned", "TenantProvisioned");
+    }
+
+    private static List<String> linksTo(String email) {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/invitations/([A-Za-z0-9_-]{20,})");
+        return RealStack.stack().mailCatcher().messages().stream().filter(mail -> mail.to().contains(email)).map(mail -> {
+            java.util.regex.Matcher matcher = link.matcher(mail.body());
+            return matcher.find() ? matcher.group(1) : "";
+        }).toList();
+    }
+
+    @Test
     void answersAReservedSlugWithProvisioningFailed() throws Exception {
         UUID id = UUID.randomUUID();
 

@@ -137,7 +137,7 @@ public final class RegistrationBurstBenchmark {
                 contiguous = positions.get(i) == i + 1;
             }
             // Arrival order as the server saw it: the later a man's registration time, the later his place.
-            List<JsonNode> byTime = new ArrayList<>(bodies.values());
+            List<JsonNode> byTime = new ArrayList<>(bodies.values().stream().filter(body -> body.hasNonNull("createdAt")).toList());
             byTime.sort(Comparator.comparing((JsonNode body) -> Instant.parse(body.path("createdAt").asText())));
             long outOfOrder = 0;
             Instant lastConfirmed = confirmed.stream().map(b -> Instant.parse(b.path("createdAt").asText())).max(Comparator.naturalOrder()).orElse(Instant.MIN);
@@ -157,6 +157,10 @@ public final class RegistrationBurstBenchmark {
 
             System.out.printf("%n%d registrations for %d seats, all sent at once, answered in %.2f s%n", members, seats, seconds);
             System.out.println("  answers by status: " + byStatus);
+            Map<String, Long> problems = new HashMap<>();
+            bodies.values().stream().filter(body -> !body.hasNonNull("createdAt"))
+                    .forEach(body -> problems.merge(body.path("code").asText() + ": " + body.path("detail").asText(), 1L, Long::sum));
+            problems.forEach((problem, count) -> System.out.println("  refused " + count + " times: " + problem));
             System.out.printf("  seated: %d (expected %d)%n", confirmed.size(), seats);
             System.out.printf("  waiting: %d, positions %s 1 to %d%n", waiting.size(), contiguous ? "exactly" : "NOT", members - seats);
             System.out.printf("  in the server's order: %s (%d waiting men placed before one registered earlier; last seat taken %s, first wait %s)%n",

@@ -214,6 +214,13 @@ class BrowserEndToEndIT {
         checkAccessibility("operator console");
         shot(page, "console");
 
+        // The first admin lost his mail: the operator sends him a new link.
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resend invitation")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+        assertThat(page.getByText("A new invitation is on its way to lead@" + slug + ".test.")).isVisible();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> platform.stack().mailCatcher().messages().stream()
+                .filter(mail -> mail.to().contains("lead@" + slug + ".test")).count() == 2);
+
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Suspend")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
         assertThat(row.locator("[data-status='SUSPENDED']")).isVisible();

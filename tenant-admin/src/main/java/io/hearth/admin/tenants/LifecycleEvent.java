@@ -17,6 +17,14 @@ public sealed interface LifecycleEvent extends DomainEvent {
     record TenantRegistered(UUID tenantId, String slug, String name, String adminEmail, String plan) implements LifecycleEvent {
     }
 
+    /** An operator asks app to provision again an organisation that failed (or seems stuck): the same steps, each safe to repeat. */
+    record TenantProvisioningRetried(UUID tenantId, String slug, String name, String adminEmail, String plan) implements LifecycleEvent {
+    }
+
+    /** An operator asks app to send the first admin a new invitation (the old link stops working), unless he has joined. */
+    record FirstAdminInvitationResent(UUID tenantId, String slug, String adminEmail) implements LifecycleEvent {
+    }
+
     record TenantSuspended(UUID tenantId, String slug) implements LifecycleEvent {
     }
 

@@ -87,6 +87,38 @@ public class TenantRegistry {
         return transition(slug, TenantStatus.SUSPENDED, TenantStatus.ACTIVE, LifecycleEvent.TenantReactivated::new);
     }
 
+    /**
+     * Provisioning again: a FAILED organisation (or one still PROVISIONING, when app never answered) goes back to
+     * PROVISIONING and app is asked to run its steps again. An ACTIVE or SUSPENDED one has nothing to retry: 409.
+     */
+    @Transactional
+    public Tenant retryProvisioning(String slug) {
+        TenantRow row = repository.findBySlugForUpdate(slug)
+                .orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
+        TenantStatus current = TenantStatus.valueOf(row.status());
+        if (current != TenantStatus.FAILED && current != TenantStatus.PROVISIONING) {
+            throw Refusal.conflict("The organisation is " + current + ": only a FAILED or PROVISIONING one can be provisioned again");
+        }
+        TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
+                TenantStatus.PROVISIONING.name(), null, row.createdAt(), Instant.now(), row.activatedAt()));
+        outbox.publish(new LifecycleEvent.TenantProvisioningRetried(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan()));
+        LOG.info("tenant {} provisioning retried (was {})", slug, current);
+        return Tenant.of(changed);
+    }
+
+    /** A new invitation for the first admin, sent by app unless he has joined. Only for an ACTIVE organisation: 409 otherwise. */
+    @Transactional
+    public Tenant resendInvitation(String slug) {
+        TenantRow row = repository.findBySlugForUpdate(slug)
+                .orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
+        if (!TenantStatus.ACTIVE.name().equals(row.status())) {
+            throw Refusal.conflict("The organisation is " + row.status() + ": invitations are sent for an ACTIVE one");
+        }
+        outbox.publish(new LifecycleEvent.FirstAdminInvitationResent(row.id(), row.slug(), row.adminEmail()));
+        LOG.info("tenant {}: first admin invitation resent", slug);
+        return Tenant.of(row);
+    }
+
     private Tenant transition(String slug, TenantStatus from, TenantStatus to, BiFunction<UUID, String, LifecycleEvent> fact) {
         TenantRow row = repository.findBySlugForUpdate(slug)
                 .orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));

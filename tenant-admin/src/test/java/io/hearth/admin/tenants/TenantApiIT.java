@@ -151,6 +151,45 @@ class TenantApiIT implements RealStack {
     }
 
     @Test
+    void anOperatorRetriesAFailedProvisioning() throws Exception {
+        String slug = register("retry");
+        publish(EventEnvelope.of("TenantProvisioningFailed", idOf(slug), Map.of("slug", slug, "reason", "the database was down")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(get(slug).get("status")));
+
+        HttpResponse<Map> retried = client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/retry-provisioning", "")), Map.class);
+
+        assertThat(retried.getStatus().getCode()).isEqualTo(202);
+        assertThat(retried.body()).containsEntry("status", "PROVISIONING").doesNotContainKey("failureReason");
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(idOf(slug)).size() >= 2);
+        EventEnvelope retry = eventsFor(idOf(slug)).get(1);
+        assertThat(retry.type()).isEqualTo("TenantProvisioningRetried");
+        assertThat(retry.payload()).containsEntry("slug", slug).containsEntry("adminEmail", "admin@" + slug + ".test").containsEntry("plan", "standard");
+
+        publish(EventEnvelope.of("TenantProvisioned", idOf(slug), Map.of("slug", slug)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(get(slug).get("status")));
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/retry-provisioning", "")), Map.class)), 409, "RESOURCE_CONFLICT");
+    }
+
+    @Test
+    void anOperatorResendsTheFirstAdminsInvitationOfAnActiveTenant() throws Exception {
+        String slug = register("resend");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/resend-invitation", "")), Map.class)), 409, "RESOURCE_CONFLICT");
+        publish(EventEnvelope.of("TenantProvisioned", idOf(slug), Map.of("slug", slug)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(get(slug).get("status")));
+
+        HttpResponse<Map> resent = client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/resend-invitation", "")), Map.class);
+
+        assertThat(resent.getStatus().getCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(idOf(slug)).size() >= 2);
+        assertThat(eventsFor(idOf(slug))).extracting(EventEnvelope::type).containsExactly("TenantRegistered", "FirstAdminInvitationResent");
+        assertThat(eventsFor(idOf(slug)).get(1).payload()).containsEntry("adminEmail", "admin@" + slug + ".test");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.POST("/api/v1/tenants/nobody-here/resend-invitation", "")), Map.class)), 404, "RESOURCE_NOT_FOUND");
+    }
+
+    @Test
     void cannotSuspendATenantStillProvisioning() {
         String slug = register("early");
 

@@ -74,6 +74,20 @@ public class TenantController {
         return registry.reactivate(slug);
     }
 
+    @Post("/{slug}/retry-provisioning")
+    @Operation(summary = "Provision a FAILED organisation again",
+            description = "Answers 202 with the organisation back in PROVISIONING; poll it until ACTIVE or FAILED. 409 for an ACTIVE or SUSPENDED one.")
+    public HttpResponse<Tenant> retryProvisioning(String slug) {
+        return HttpResponse.accepted(URI.create("/api/v1/tenants/" + slug)).body(registry.retryProvisioning(slug));
+    }
+
+    @Post("/{slug}/resend-invitation")
+    @Operation(summary = "Send the first admin a new invitation",
+            description = "Answers 202: app mails a new link (the old one stops working) unless the admin has already joined. 409 unless ACTIVE.")
+    public HttpResponse<Tenant> resendInvitation(String slug) {
+        return HttpResponse.accepted(URI.create("/api/v1/tenants/" + slug)).body(registry.resendInvitation(slug));
+    }
+
     @Serdeable
     public record RegisterTenantRequest(
             @NotBlank @Size(max = 30) String slug,
