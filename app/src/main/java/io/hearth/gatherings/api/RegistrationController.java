@@ -39,9 +39,12 @@ public class RegistrationController {
     private final SensitiveData sensitiveData;
     private final Referrals referrals;
     private final CheckIns checkIns;
+    private final io.hearth.gatherings.SeatQueue queue;
 
-    public RegistrationController(Registrations registrations, SensitiveData sensitiveData, Referrals referrals, CheckIns checkIns) {
+    public RegistrationController(Registrations registrations, SensitiveData sensitiveData, Referrals referrals, CheckIns checkIns,
+                                  io.hearth.gatherings.SeatQueue queue) {
         this.registrations = registrations;
+        this.queue = queue;
         this.sensitiveData = sensitiveData;
         this.referrals = referrals;
         this.checkIns = checkIns;
@@ -66,9 +69,10 @@ public class RegistrationController {
     @Operation(summary = "Register", description = "201 CONFIRMED, PENDING_PAYMENT (a paid event holds the seat for holdMinutes) or WAITLISTED with a position. "
             + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse.")
     public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request) {
-        return HttpResponse.created(registrations.register(id, new Registrations.Application(request.priceOption(), request.sponsorId(),
+        Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
-                request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes())));
+                request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes());
+        return HttpResponse.created(queue.inTurn(id, () -> registrations.register(id, application)));
     }
 
     @Get("/events/{id}/registrations{?status,page,size}")

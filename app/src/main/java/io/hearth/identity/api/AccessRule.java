@@ -11,8 +11,8 @@ import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.PersonStatus;
 import io.hearth.identity.RequiresPermission;
-import io.hearth.identity.Sessions;
 import io.hearth.identity.Role;
+import io.hearth.identity.Sessions;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
@@ -47,8 +47,10 @@ import java.util.concurrent.ExecutorService;
 /**
  * Who may call what, as micronaut-security's first rule. An endpoint marked {@link Public} is left to the framework
  * (it is {@code @Secured(isAnonymous())}); every other one needs a signed-in person (micronaut-security-jwt checked
- * his token: {@link AccessTokenSignature}, {@link OrganisationClaims}) who is active in the host's organisation
- * now. Then the organisation's per-person API limit, its rule that some roles need a second factor, and the
+ * his token: {@link VerifiedTokens}, else {@link AccessTokenSignature} and {@link OrganisationClaims}) whose session
+ * has not ended and who is active in the host's organisation now: one Redis script (the ended-session flag and the
+ * per-person API limit's counter) and one SQL statement ({@link People#admission}) per request, nothing cached.
+ * Then the organisation's per-person API limit, its rule that some roles need a second factor, and the
  * endpoint's {@link RequiresPermission} against the roles he holds at this moment (a revoked or expired grant
  * stops counting at once). Denials are audited. The caller it admits goes to {@link CallerFilter}.
  */
