@@ -20,8 +20,8 @@ public final class SqlFailures {
 
     /**
      * Whether the database could not be reached rather than refusing the statement: no connection in time from the
-     * pool, a connection refused or broken (SQLSTATE class 08), or a server shutting down or starting up (57P01,
-     * 57P02, 57P03). Such a failure passes once the database is back.
+     * pool, a connection refused or broken (SQLSTATE class 08, or closed by the pool under the caller), or a server
+     * shutting down or starting up (57P01, 57P02, 57P03). Such a failure passes once the database is back.
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -31,6 +31,10 @@ public final class SqlFailures {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            // Hikari's answer, without a SQLSTATE, for a connection the pool closed under the caller (the server went away).
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
         }
