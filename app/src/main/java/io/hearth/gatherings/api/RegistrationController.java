@@ -72,7 +72,8 @@ public class RegistrationController {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes());
-        return HttpResponse.created(queue.inTurn(id, () -> registrations.register(id, application)));
+        Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application));
+        return HttpResponse.created(registrations.withWarnings(registered));
     }
 
     @Get("/events/{id}/registrations{?status,page,size}")
