@@ -123,18 +123,7 @@ public class Registrations {
             case PENDING_PAYMENT -> new GatheringEvent.RegistrationHeld(tenant.id(), eventId, id, caller.person(), application.sponsorId(), null);
             default -> new GatheringEvent.RegistrationWaitlisted(tenant.id(), eventId, id, caller.person(), application.sponsorId());
         });
-        return registration(id).orElseThrow();
-    }
-
-    /**
-     * The registration with what it overlaps (his other registrations, his circles' meetings): read after the
-     * registration's own transaction, so that working them out does not hold the event's lock.
-     */
-    @Transactional(readOnly = true)
-    public RegistrationView withWarnings(RegistrationView registration) {
-        return events.load(registration.eventId())
-                .map(event -> registration.withWarnings(conflicts(event, registration.personId())))
-                .orElse(registration);
+        return registration(id).orElseThrow().withWarnings(conflicts(event, caller.person()));
     }
 
     /** Cancels: the man himself until the cutoff, the event's PTMs and admins at any time with a reason. */

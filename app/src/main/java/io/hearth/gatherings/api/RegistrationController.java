@@ -72,8 +72,7 @@ public class RegistrationController {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes());
-        Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application));
-        return HttpResponse.created(registrations.withWarnings(registered));
+        return HttpResponse.created(queue.inTurn(id, () -> registrations.register(id, application)));
     }
 
     @Get("/events/{id}/registrations{?status,page,size}")
