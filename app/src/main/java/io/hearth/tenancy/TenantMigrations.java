@@ -61,7 +61,7 @@ public class TenantMigrations {
                     .schemas(tenant.schemaName())
                     .defaultSchema(tenant.schemaName())
                     .createSchemas(true)
-                    .locations(LOCATION)
+                    .locations(configuration.migrationLocations(LOCATION))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -104,6 +104,10 @@ public class TenantMigrations {
             }
             int migrated = 0;
             List<String> failed = new ArrayList<>();
+            long started = System.nanoTime();
+            long reported = started;
+            LOG.info("tenant schemas: migrating {} behind version {} ({} current), {} at a time", behind.size(), latestVersion, current,
+                    configuration.migrationParallelism());
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     futures.get(i).get();
@@ -111,6 +115,13 @@ public class TenantMigrations {
                 } catch (ExecutionException e) {
                     failed.add(behind.get(i).slug());
                     LOG.error("migration of tenant {} failed; it is not served until fixed", behind.get(i).slug(), e.getCause());
+                }
+                long now = System.nanoTime();
+                if (now - reported >= 10_000_000_000L && i + 1 < futures.size()) {
+                    reported = now;
+                    double seconds = (now - started) / 1e9;
+                    LOG.info("tenant schemas: {} of {} migrated, {} failed, {}/s, about {} s to go", migrated, behind.size(), failed.size(),
+                            String.format("%.1f", (i + 1) / seconds), Math.round((behind.size() - i - 1) * seconds / (i + 1)));
                 }
             }
             return new MigrationReport(current, migrated, failed);
@@ -125,7 +136,7 @@ public class TenantMigrations {
     private String latestAvailableVersion() {
         // info() on a schema with no history lists every migration on the classpath as pending; nothing is written.
         MigrationInfo[] all = Flyway.configure().dataSource(url, user, password).schemas("public").table("tenant_migrations_probe")
-                .locations(LOCATION).load().info().all();
+                .locations(configuration.migrationLocations(LOCATION)).load().info().all();
         return Arrays.stream(all).map(MigrationInfo::getVersion).max(MigrationVersion::compareTo)
                 .map(MigrationVersion::getVersion)
                 .orElseThrow(() -> new IllegalStateException("no tenant migrations found in " + LOCATION));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -52,6 +53,23 @@ public final class OnboardingBenchmark {
             try (ServiceProcess restarted = platform.startAnotherApp(root, appPort, logs)) {
                 Duration startup = restarted.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("app start-up with %d tenant schemas (launch -> ready): %d ms%n", n, startup.toMillis());
+            }
+
+            // A release that adds a tenant migration: at start-up every schema is behind and is migrated.
+            Path release = Files.createTempDirectory("hearth-rollout-");
+            Files.writeString(release.resolve("V99990101000000__rollout_rehearsal.sql"),
+                    "create table rollout_rehearsal (id integer primary key);\n");
+            Path rolloutLog = logs.resolve("app-" + appPort + ".log");
+            try (ServiceProcess rolledOut = platform.startAnotherApp(root, appPort, logs,
+                    Map.of("HEARTH_TENANCY_EXTRA_MIGRATION_LOCATIONS", "filesystem:" + release))) {
+                Duration startup = rolledOut.awaitReady(Duration.ofMinutes(15));
+                System.out.printf("app start-up rolling a new migration over all %d schemas (launch -> ready): %d ms%n", n, startup.toMillis());
+                for (String line : Files.readAllLines(rolloutLog)) {
+                    if (line.contains("tenant schemas:")) {
+                        java.util.regex.Matcher message = java.util.regex.Pattern.compile("\"message\":\"([^\"]*)\"").matcher(line);
+                        System.out.println("  log: " + (message.find() ? message.group(1) : line));
+                    }
+                }
             }
         }
     }

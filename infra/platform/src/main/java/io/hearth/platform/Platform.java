@@ -58,7 +58,12 @@ public final class Platform implements AutoCloseable {
     }
 
     static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs) {
+        return startApp(root, stack, port, logs, Map.of());
+    }
+
+    static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs, Map<String, String> extraEnv) {
         Map<String, String> env = local(stack.environment(LocalStack.Service.APP));
+        env.putAll(extraEnv);
         env.putAll(DevKeys.forThisMachine(System.getenv()));
         return ServiceProcess.start(root, "app", "io.hearth.Application", port, env,
                 logs == null ? null : logs.resolve("app-" + port + ".log"));
@@ -74,6 +79,11 @@ public final class Platform implements AutoCloseable {
     /** Starts another app instance on the same stack (used to measure start-up), not owned by this platform. */
     public ServiceProcess startAnotherApp(Path root, int port, Path logs) {
         return startApp(root, stack, port, logs);
+    }
+
+    /** As above, with more environment (e.g. a rehearsal's extra tenant migrations). */
+    public ServiceProcess startAnotherApp(Path root, int port, Path logs, Map<String, String> extraEnv) {
+        return startApp(root, stack, port, logs, extraEnv);
     }
 
     public LocalStack stack() {
