@@ -121,7 +121,8 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
       </AppBar>
       <Box component="main" sx={{ maxWidth: 1100, mx: 'auto', p: 2 }}>
         <Typography component="h1" variant="h5">{m.organisations}</Typography>
-        <Create onCreated={() => void queries.invalidateQueries({ queryKey: ['tenants'] })} />
+        <Create onCreated={() => void queries.invalidateQueries({ queryKey: ['tenants'] })}
+          stillProvisioning={(slug) => list.data?.items.some((t) => t.slug === slug && t.status === 'PROVISIONING') ?? true} />
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
           <TextField label={m.search} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ flex: '2 1 220px' }} />
           <TextField select label={m.status} value={status} onChange={(e) => { setStatus(e.target.value); setPage(0); }} sx={{ flex: '1 1 160px' }}>
@@ -188,7 +189,7 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
   );
 }
 
-function Create({ onCreated }: { onCreated: () => void }) {
+function Create({ onCreated, stillProvisioning }: { onCreated: () => void; stillProvisioning: (slug: string) => boolean }) {
   const [form, setForm] = useState({ slug: '', name: '', adminEmail: '', plan: 'standard' });
   const create = useMutation({
     mutationFn: () => must(api.POST('/api/v1/tenants', { body: form })),
@@ -213,7 +214,7 @@ function Create({ onCreated }: { onCreated: () => void }) {
           <TextField label={m.plan} value={form.plan} onChange={set('plan')} {...fieldError(create.error, 'plan')} />
         </Box>
         {problem(create.error)}
-        {create.isSuccess && <Alert severity="info" role="status">{m.watching}</Alert>}
+        {create.isSuccess && stillProvisioning(create.data.slug) && <Alert severity="info" role="status">{m.watching}</Alert>}
         <Button type="submit" variant="contained" sx={{ mt: 1 }} disabled={create.isPending}>{m.submit}</Button>
       </form>
     </Paper>
