@@ -168,11 +168,11 @@ public final class RegistrationBurstBenchmark {
             System.out.printf("  latency: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", OnboardingBenchmark.percentile(latencies, 50) / 1000.0,
                     OnboardingBenchmark.percentile(latencies, 95) / 1000.0, OnboardingBenchmark.percentile(latencies, 99) / 1000.0,
                     latencies.get(latencies.size() - 1) / 1000.0);
-            if (created != members || confirmed.size() != seats || !contiguous) {
-                System.out.println("FAILED: the seats or the waiting list are wrong");
-                System.exit(1);
-            }
             System.out.println("Service logs: " + logs);
+            if (created != members || confirmed.size() != seats || !contiguous) {
+                // Thrown, not System.exit: the platform's services must be stopped on the way out.
+                throw new IllegalStateException("FAILED: the seats or the waiting list are wrong");
+            }
         }
     }
 
