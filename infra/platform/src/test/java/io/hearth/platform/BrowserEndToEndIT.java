@@ -423,10 +423,24 @@ class BrowserEndToEndIT {
         java.awt.Graphics2D graphics = frame.createGraphics();
         graphics.setColor(java.awt.Color.WHITE);
         graphics.fillRect(0, 0, 640, 480);
-        graphics.drawImage(code, (640 - 400) / 2, (480 - 400) / 2, 400, 400, null);
+        // Whole pixels per module and little JPEG loss: a code scaled by a fraction, blurred by compression, is one
+        // jsQR sometimes cannot read (the camera scenario failed on some tickets and not others).
+        int scale = Math.max(1, 440 / code.getWidth());
+        int size = code.getWidth() * scale;
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        graphics.drawImage(code, (640 - size) / 2, (480 - size) / 2, size, size, null);
         graphics.dispose();
         java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(frame, "jpg", jpeg);
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpg").next();
+        javax.imageio.ImageWriteParam quality = writer.getDefaultWriteParam();
+        quality.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        quality.setCompressionQuality(0.98f);
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(jpeg)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(frame, null, null), quality);
+        } finally {
+            writer.dispose();
+        }
         Path file = Files.createTempFile("hearth-ticket-camera", ".mjpeg");
         try (var out = Files.newOutputStream(file)) {
             for (int i = 0; i < 30; i++) {
