@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -46,19 +45,13 @@ public final class RegistrationBurstBenchmark {
         Path root = Paths.get(System.getProperty("hearth.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createTempDirectory("hearth-bench-");
         try (Platform platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs)) {
-            AdminClient operator = new AdminClient(platform.tenantAdmin().baseUrl());
-            operator.signIn("operator@hearth.localhost", "hearth-operator-dev");
-            String slug = "bench-reg-" + UUID.randomUUID().toString().substring(0, 4);
-            operator.register(slug, "Registration Bench", "admin@demo.localhost", "standard");
-            operator.awaitStatus(slug, "ACTIVE", Duration.ofSeconds(30));
+            BenchOrganisation organisation = BenchOrganisation.onboard(platform, "bench-reg", "Registration Bench");
             MailCatcher mail = platform.stack().mailCatcher();
-            new DemoOrganisation(platform.app().baseUrl(), slug, mail).seed("admin@demo.localhost");
-            String url = platform.app().baseUrl();
-            String host = slug + ".localhost";
-            JsonHttp http = new JsonHttp();
-            String admin = login(http, url, host, "admin@demo.localhost");
-            http.send(url + "/api/v1/organisation/settings", "PUT", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
-                    "apiRequestsPerMinute", 100000), auth(host, admin));
+            String url = organisation.url();
+            String host = organisation.host();
+            String slug = organisation.slug();
+            JsonHttp http = organisation.http();
+            String admin = organisation.login("admin@demo.localhost");
 
             long t0 = System.nanoTime();
             List<String> emails = new ArrayList<>();
@@ -66,22 +59,22 @@ public final class RegistrationBurstBenchmark {
                 emails.add("crowd" + i + "@" + slug + ".test");
             }
             inParallel(8, emails, email -> expect(201, http.send(url + "/api/v1/members/invitations", "POST", Map.of("email", email, "role", "MEMBER"),
-                    auth(host, admin)), "invite " + email));
+                    organisation.auth(admin)), "invite " + email));
             Map<String, String> invitations = invitationTokens(mail, emails);
             Map<String, String> tokens = new ConcurrentHashMap<>();
             inParallel(4, emails, email -> {
                 expect(201, http.send(url + "/api/v1/auth/invitations/" + invitations.get(email) + "/accept", "POST",
                         Map.of("password", DemoOrganisation.PASSWORD, "firstName", "Crowd", "lastName", email.substring(0, email.indexOf('@'))),
                         Map.of("Host", host)), "accept " + email);
-                tokens.put(email, login(http, url, host, email));
+                tokens.put(email, organisation.login(email));
             });
             System.out.printf("%d members invited, joined and signed in, in %.0f s%n", members, (System.nanoTime() - t0) / 1e9);
 
-            String ptm = login(http, url, host, "ptm@demo.localhost");
+            String ptm = organisation.login("ptm@demo.localhost");
             Instant starts = Instant.now().plus(Duration.ofDays(30));
             JsonNode event = expect(201, http.send(url + "/api/v1/events", "POST", Map.of("type", "WORKSHOP", "title", "The crowd's workshop",
                     "startsAt", starts.toString(), "endsAt", starts.plus(Duration.ofHours(3)).toString(), "timeZone", "Europe/London",
-                    "venue", "Hall", "capacity", seats, "visibility", "MEMBERS"), auth(host, ptm)), "create the event");
+                    "venue", "Hall", "capacity", seats, "visibility", "MEMBERS"), organisation.auth(ptm)), "create the event");
             String register = url + "/api/v1/events/" + event.get("id").asText() + "/register";
 
             // Every man on his own connection, all sent at once.
@@ -216,9 +209,6 @@ public final class RegistrationBurstBenchmark {
         throw new IllegalStateException("not every invitation arrived within 3 minutes: " + tokens.size() + " links seen");
     }
 
-    private static Map<String, String> auth(String host, String token) {
-        return Map.of("Host", host, "Authorization", "Bearer " + token);
-    }
 
     private static JsonNode expect(int status, JsonHttp.Response response, String what) {
         if (response.status() != status) {
@@ -227,8 +217,4 @@ public final class RegistrationBurstBenchmark {
         return response.body();
     }
 
-    private static String login(JsonHttp http, String url, String host, String email) {
-        return expect(200, http.send(url + "/api/v1/auth/login", "POST", Map.of("email", email, "password", DemoOrganisation.PASSWORD),
-                Map.of("Host", host)), "sign in " + email).get("accessToken").asText();
-    }
 }

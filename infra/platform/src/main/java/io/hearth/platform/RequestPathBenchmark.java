@@ -1,6 +1,5 @@
 package io.hearth.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hearth.infra.FreePorts;
 import io.hearth.infra.LocalStack;
 
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,21 +38,13 @@ public final class RequestPathBenchmark {
         Path root = Paths.get(System.getProperty("hearth.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createTempDirectory("hearth-bench-");
         try (Platform platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs)) {
-            AdminClient admin = new AdminClient(platform.tenantAdmin().baseUrl());
-            admin.signIn("operator@hearth.localhost", "hearth-operator-dev");
-            String slug = "bench-rq-" + UUID.randomUUID().toString().substring(0, 4);
-            admin.register(slug, "Request Bench", "admin@demo.localhost", "standard");
-            admin.awaitStatus(slug, "ACTIVE", Duration.ofSeconds(30));
-            new DemoOrganisation(platform.app().baseUrl(), slug, platform.stack().mailCatcher()).seed("admin@demo.localhost");
-            String url = platform.app().baseUrl();
-            String host = slug + ".localhost";
-            JsonHttp http = new JsonHttp();
-            String adminToken = login(http, url, host, "admin@demo.localhost");
-            // The per-person limit out of the way: this measures the work, not the limiter's refusals.
-            http.send(url + "/api/v1/organisation/settings", "PUT", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
-                    "apiRequestsPerMinute", 100000), Map.of("Host", host, "Authorization", "Bearer " + adminToken));
-            String token = login(http, url, host, "member1@demo.localhost");
-            JsonHttp.Response me = http.send(url + "/api/v1/me", "GET", null, Map.of("Host", host, "Authorization", "Bearer " + token));
+            BenchOrganisation organisation = BenchOrganisation.onboard(platform, "bench-rq", "Request Bench");
+            String url = organisation.url();
+            String host = organisation.host();
+            String slug = organisation.slug();
+            JsonHttp http = organisation.http();
+            String token = organisation.login("member1@demo.localhost");
+            JsonHttp.Response me = http.send(url + "/api/v1/me", "GET", null, organisation.auth(token));
             String person = me.body().path("person").path("id").asText();
 
             LocalStack stack = platform.stack();
@@ -190,15 +180,5 @@ public final class RequestPathBenchmark {
                 return rs.getString(1);
             }
         }
-    }
-
-    private static String login(JsonHttp http, String url, String host, String email) {
-        JsonHttp.Response response = http.send(url + "/api/v1/auth/login", "POST", Map.of("email", email, "password", DemoOrganisation.PASSWORD),
-                Map.of("Host", host, "Hearth-Refresh-Token", "body"));
-        JsonNode token = response.body().get("accessToken");
-        if (response.status() != 200 || token == null) {
-            throw new IllegalStateException("sign-in failed: " + response.status() + " " + response.body());
-        }
-        return token.asText();
     }
 }
