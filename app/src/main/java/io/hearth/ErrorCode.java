@@ -28,7 +28,12 @@ public enum ErrorCode implements ProblemCode {
     ALREADY_REGISTERED("Already registered"),
     CANCELLATION_CLOSED("Too late to cancel"),
     TICKET_INVALID("Ticket invalid"),
-    OIDC_FAILED("Sign-in with the provider failed");
+    OIDC_FAILED("Sign-in with the provider failed"),
+    PAYMENTS_NOT_READY("The organisation cannot take payments yet"),
+    PAYMENTS_UNAVAILABLE("Payments cannot be reached now"),
+    NOT_AWAITING_PAYMENT("Nothing to pay for this registration"),
+    STRIPE_SIGNATURE_INVALID("Stripe signature invalid"),
+    STRIPE_LIVEMODE_MISMATCH("Stripe event of the other mode");
 
     private final String title;
 

@@ -4,6 +4,7 @@ import io.hearth.circles.CircleEvent;
 import io.hearth.gatherings.GatheringEvent;
 import io.hearth.infra.EventContracts;
 import io.hearth.kit.outbox.DomainEvent;
+import io.hearth.payments.PaymentEvent;
 import io.hearth.tenancy.ProvisioningEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventContractsTest {
 
     static Stream<Class<? extends DomainEvent>> families() {
-        return Stream.of(CircleEvent.class, GatheringEvent.class, ProvisioningEvent.class);
+        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class);
     }
 
     @ParameterizedTest

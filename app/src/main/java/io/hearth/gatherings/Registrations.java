@@ -11,6 +11,7 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.SqlFailures;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
@@ -71,10 +72,16 @@ public class Registrations {
     public record RegistrationView(UUID id, UUID eventId, UUID personId, Settlement.Status status, @Nullable Integer waitlistPosition,
                                    @Nullable Instant holdUntil, @Nullable Instant offerUntil, @Nullable String priceOption,
                                    @Nullable UUID sponsorId, @Nullable Instant checkedInAt, @Nullable UUID careTeamId,
-                                   @Nullable String cancelReason, Instant createdAt, List<String> warnings) {
+                                   @Nullable String cancelReason, Instant createdAt, List<String> warnings, @Nullable String checkoutUrl) {
         RegistrationView withWarnings(List<String> more) {
             return new RegistrationView(id, eventId, personId, status, waitlistPosition, holdUntil, offerUntil, priceOption, sponsorId,
-                    checkedInAt, careTeamId, cancelReason, createdAt, more);
+                    checkedInAt, careTeamId, cancelReason, createdAt, more, checkoutUrl);
+        }
+
+        /** With where he pays for the held seat (Stripe Checkout). */
+        public RegistrationView withCheckout(@Nullable String url) {
+            return new RegistrationView(id, eventId, personId, status, waitlistPosition, holdUntil, offerUntil, priceOption, sponsorId,
+                    checkedInAt, careTeamId, cancelReason, createdAt, warnings, url);
         }
     }
 
@@ -187,6 +194,58 @@ public class Registrations {
         }
         outbox.publish(new GatheringEvent.RegistrationConfirmed(TenantScope.requireId(), eventId, registrationId, null, null, null, true, caller.person()));
         return registration(registrationId).orElseThrow();
+    }
+
+    /** What a payment made of a seat: see {@link #paid}. */
+    public enum PaidSeat {
+        /** The held seat is confirmed. */
+        CONFIRMED,
+        /** The hold had run out, a seat was free: it is his again, confirmed. */
+        REINSTATED,
+        /** The seat was confirmed already (paid before, or by hand): this payment is one too many. */
+        ALREADY_CONFIRMED,
+        /** No seat for him: the hold ran out and the event is full, he cancelled, or the event is off. The payment goes back. */
+        NO_SEAT
+    }
+
+    /**
+     * A payment for the registration has arrived (no caller: the payment provider says so). A held seat is confirmed;
+     * a hold that ran out is seated again if a seat is free. Anything else is {@link PaidSeat#NO_SEAT}, and the caller
+     * refunds: never a paid man without a seat.
+     */
+    @Transactional
+    public PaidSeat paid(UUID registrationId) {
+        RegistrationView before = registration(registrationId).orElseThrow(() -> Refusal.notFound("No such registration"));
+        EventView event = events.lock(before.eventId());
+        seats.settle(event.id());
+        RegistrationView registration = registration(registrationId).orElseThrow();
+        Instant now = clock.instant();
+        TenantId tenant = TenantScope.requireId();
+        if (registration.status() == Settlement.Status.CONFIRMED) {
+            return PaidSeat.ALREADY_CONFIRMED;
+        }
+        if (!"SCHEDULED".equals(event.status())) {
+            return PaidSeat.NO_SEAT;
+        }
+        if (registration.status() == Settlement.Status.PENDING_PAYMENT || registration.status() == Settlement.Status.OFFERED) {
+            registrations.take(registrationId, Settlement.Status.CONFIRMED.name(), null, now);
+            outbox.publish(new GatheringEvent.RegistrationConfirmed(tenant, event.id(), registrationId, registration.personId(), null,
+                    registration.status() == Settlement.Status.OFFERED ? true : null, true, null));
+            return PaidSeat.CONFIRMED;
+        }
+        if (registration.status() == Settlement.Status.EXPIRED && !registrations.hasOpen(event.id(), registration.personId())
+                && Settlement.hasFreeSeat(event.capacity(), seats.of(event.id()))
+                && registrations.reinstatePaid(registrationId, now) == 1) {
+            outbox.publish(new GatheringEvent.RegistrationConfirmed(tenant, event.id(), registrationId, registration.personId(), null, null, true, null));
+            return PaidSeat.REINSTATED;
+        }
+        return PaidSeat.NO_SEAT;
+    }
+
+    /** The registration as payments need it, without a caller (a webhook has none). */
+    @Transactional(readOnly = true)
+    public Optional<RegistrationView> find(UUID registrationId) {
+        return registration(registrationId);
     }
 
     /** The event's registrations in order of arrival (its PTMs and admins). Holds and offers that ran out are settled first. */
@@ -303,6 +362,6 @@ public class Registrations {
     static RegistrationView view(RegistrationLine line) {
         return new RegistrationView(line.id(), line.eventId(), line.personId(), line.status(),
                 line.waitlistPosition() == null ? null : line.waitlistPosition().intValue(), line.holdUntil(), line.offerUntil(),
-                line.priceOption(), line.sponsorId(), line.checkedInAt(), line.careTeamId(), line.cancelReason(), line.createdAt(), List.of());
+                line.priceOption(), line.sponsorId(), line.checkedInAt(), line.careTeamId(), line.cancelReason(), line.createdAt(), List.of(), null);
     }
 }

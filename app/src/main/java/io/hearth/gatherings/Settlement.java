@@ -41,6 +41,12 @@ public final class Settlement {
         return paid ? Status.PENDING_PAYMENT : Status.CONFIRMED;
     }
 
+    /** A seat nobody holds or waits for (applied to seats already settled). */
+    public static boolean hasFreeSeat(int capacity, List<Seat> seats) {
+        return seats.stream().noneMatch(seat -> seat.status() == Status.WAITLISTED)
+                && seats.stream().filter(Seat::takesASeat).count() < capacity;
+    }
+
     /** The transitions that bring the event back in line with the rules at this moment. */
     public static List<Transition> settle(int capacity, List<Seat> seats, Instant now, Duration offerFor) {
         List<Transition> transitions = new ArrayList<>();

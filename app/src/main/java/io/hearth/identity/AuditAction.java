@@ -28,7 +28,9 @@ public enum AuditAction {
     SETTINGS_CHANGED("settings.changed"),
     DATA_EXPORTED("data.exported"),
     SENSITIVE_DATA_READ("sensitive-data.read"),
-    PERSON_ERASED("person.erased");
+    PERSON_ERASED("person.erased"),
+    STRIPE_CONNECT_STARTED("stripe.connect-started"),
+    PAYMENT_REFUNDED("payment.refunded");
 
     private final String code;
 

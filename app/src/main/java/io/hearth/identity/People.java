@@ -47,6 +47,11 @@ public class People {
     }
 
     /** Whether this is an active member of the organisation in scope: for features that name people (facilitators, staff, sponsors). */
+    /** His email address, for the features that address him (payments' receipts and Checkout). */
+    public Optional<String> emailOf(UUID id) {
+        return find(id).map(PersonRow::email);
+    }
+
     public boolean isActive(UUID id) {
         return persons.findById(id).filter(row -> PersonStatus.ACTIVE.name().equals(row.status())).isPresent();
     }

@@ -19,6 +19,14 @@ public class Topics {
     /** Events' (gatherings, registrations, staff) domain events, written by app (docs/events.md). */
     public static final String EVENTS = "hearth.events";
 
+    /** Payments' domain events (Stripe Connect, Checkout, refunds), written by app (docs/events.md). */
+    public static final String PAYMENTS = "hearth.payments";
+
+    @Bean
+    NewTopic payments() {
+        return new NewTopic(PAYMENTS, 3, (short) 1);
+    }
+
     @Bean
     NewTopic tenantLifecycle() {
         return new NewTopic(TENANT_LIFECYCLE, 3, (short) 1);

@@ -34,6 +34,13 @@ class SettlementTest {
     }
 
     @Test
+    void aSeatIsFreeOnlyWhenNobodyHoldsOrWaitsForIt() {
+        assertThat(Settlement.hasFreeSeat(2, List.of(seat(Status.CONFIRMED, 1), seat(Status.EXPIRED, 2)))).isTrue();
+        assertThat(Settlement.hasFreeSeat(2, List.of(seat(Status.CONFIRMED, 1), seat(Status.OFFERED, 2)))).isFalse();
+        assertThat(Settlement.hasFreeSeat(3, List.of(seat(Status.CONFIRMED, 1), seat(Status.WAITLISTED, 2)))).isFalse();
+    }
+
+    @Test
     void aPaidRegistrationHoldsItsSeat() {
         assertThat(Settlement.arrive(5, List.of(), true)).isEqualTo(Status.PENDING_PAYMENT);
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>Each address comes from the environment when given ({@code HEARTH_APP_DB_URL}, {@code HEARTH_ADMIN_DB_URL},
  * {@code HEARTH_CREDENTIALS_DB_URL},
  * {@code HEARTH_DB_USERNAME}, {@code HEARTH_DB_PASSWORD}, {@code HEARTH_REDIS_URI},
- * {@code HEARTH_KAFKA_BOOTSTRAP_SERVERS}, {@code HEARTH_SMTP_HOST}/{@code HEARTH_SMTP_PORT}, {@code HEARTH_SMS_BASE_URL});
+ * {@code HEARTH_KAFKA_BOOTSTRAP_SERVERS}, {@code HEARTH_SMTP_HOST}/{@code HEARTH_SMTP_PORT}, {@code HEARTH_SMS_BASE_URL},
+ * {@code HEARTH_STRIPE_SECRET_KEY} with {@code HEARTH_STRIPE_WEBHOOK_SECRET} for Stripe in test mode);
  * an embedded server
  * starts only for what is not given. {@link #properties(Service)} gives each service its settings under the
  * names its {@code application.yml} reads ({@code hearth.db.url}, ...).
@@ -63,10 +64,11 @@ public final class LocalStack implements AutoCloseable {
     private final MailCatcher mailCatcher;
     private final String smsBaseUrl;
     private final SmsCatcher smsCatcher;
+    private final StripeStandIn stripe;
 
     private LocalStack(List<AutoCloseable> started, Map<Database, String> jdbcUrls, String dbUsername, String dbPassword,
                        String redisUri, String kafkaBootstrapServers, String smtpHost, int smtpPort, MailCatcher mailCatcher,
-                       String smsBaseUrl, SmsCatcher smsCatcher) {
+                       String smsBaseUrl, SmsCatcher smsCatcher, StripeStandIn stripe) {
         this.started = started;
         this.jdbcUrls = jdbcUrls;
         this.dbUsername = dbUsername;
@@ -78,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
         this.mailCatcher = mailCatcher;
         this.smsBaseUrl = smsBaseUrl;
         this.smsCatcher = smsCatcher;
+        this.stripe = stripe;
     }
 
     /** Starts what the environment does not provide. The mail catcher's HTTP side listens on the given port (0: any). */
@@ -151,8 +154,16 @@ public final class LocalStack implements AutoCloseable {
                 smsBaseUrl = smsCatcher.baseUrl();
                 LOG.info("SMS catcher: messages at {}/messages", smsBaseUrl);
             }
+            StripeStandIn stripe = null;
+            String stripeKey = env.get("HEARTH_STRIPE_SECRET_KEY");
+            if (stripeKey == null || stripeKey.isBlank()) {
+                stripe = StripeStandIn.start(0);
+                started.add(stripe);
+                stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+                LOG.info("Stripe stand-in at {}", stripe.baseUrl());
+            }
             return new LocalStack(started, jdbcUrls, dbUsername, dbPassword, redisUri, kafkaServers, smtpHost, smtpPort, mailCatcher,
-                    smsBaseUrl, smsCatcher);
+                    smsBaseUrl, smsCatcher, stripe);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -186,6 +197,11 @@ public final class LocalStack implements AutoCloseable {
         properties.put("hearth.smtp.port", Integer.toString(smtpPort));
         if (service == Service.APP) {
             properties.put("hearth.sms.base-url", smsBaseUrl);
+            if (stripe != null) {
+                properties.put("hearth.stripe.api-base", stripe.baseUrl());
+                properties.put("hearth.stripe.secret-key", StripeStandIn.SECRET_KEY);
+                properties.put("hearth.stripe.webhook-secret", StripeStandIn.WEBHOOK_SECRET);
+            }
         }
         return properties;
     }
@@ -227,6 +243,19 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("SMS goes to an external provider (HEARTH_SMS_BASE_URL is set): no SMS catcher to read");
         }
         return smsCatcher;
+    }
+
+    /** The Stripe stand-in, when this stack started one. */
+    public java.util.Optional<StripeStandIn> stripeStandIn() {
+        return java.util.Optional.ofNullable(stripe);
+    }
+
+    /** The Stripe stand-in, if this stack started one (no {@code HEARTH_STRIPE_SECRET_KEY} given). */
+    public StripeStandIn stripe() {
+        if (stripe == null) {
+            throw new IllegalStateException("Stripe is the real one (HEARTH_STRIPE_SECRET_KEY is set): no stand-in to read");
+        }
+        return stripe;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.hearth.gatherings.api;
 import io.hearth.gatherings.CheckIns;
 import io.hearth.gatherings.Referrals;
 import io.hearth.gatherings.Registrations;
+import io.hearth.gatherings.SeatPayments;
+import io.hearth.gatherings.SeatQueue;
 import io.hearth.gatherings.SensitiveData;
 import io.hearth.gatherings.Settlement;
 import io.hearth.identity.Permission;
@@ -39,12 +41,14 @@ public class RegistrationController {
     private final SensitiveData sensitiveData;
     private final Referrals referrals;
     private final CheckIns checkIns;
-    private final io.hearth.gatherings.SeatQueue queue;
+    private final SeatQueue queue;
+    private final SeatPayments payments;
 
     public RegistrationController(Registrations registrations, SensitiveData sensitiveData, Referrals referrals, CheckIns checkIns,
-                                  io.hearth.gatherings.SeatQueue queue) {
+                                  SeatQueue queue, SeatPayments payments) {
         this.registrations = registrations;
         this.queue = queue;
+        this.payments = payments;
         this.sensitiveData = sensitiveData;
         this.referrals = referrals;
         this.checkIns = checkIns;
@@ -67,12 +71,18 @@ public class RegistrationController {
     @Post("/events/{id}/register")
     @RequiresPermission(Permission.EVENTS_REGISTER)
     @Operation(summary = "Register", description = "201 CONFIRMED, PENDING_PAYMENT (a paid event holds the seat for holdMinutes) or WAITLISTED with a position. "
+            + "A held seat comes with checkoutUrl, Stripe Checkout on the organisation's account, when the organisation takes card payments "
+            + "(null otherwise, or when Stripe cannot be reached: POST .../checkout later). "
             + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse.")
     public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request) {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes());
-        return HttpResponse.created(queue.inTurn(id, () -> registrations.register(id, application)));
+        Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application));
+        if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
+            registered = registered.withCheckout(payments.checkoutFor(registered).orElse(null));
+        }
+        return HttpResponse.created(registered);
     }
 
     @Get("/events/{id}/registrations{?status,page,size}")

@@ -68,6 +68,11 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
             + "and status = 'PENDING_PAYMENT'")
     int confirmPayment(UUID eventId, UUID id, Instant at);
 
+    /** A hold that ran out is paid after all, and a seat is free: the seat is his again. 0 when it is not an expired hold. */
+    @Query("update registrations set status = 'CONFIRMED', hold_until = null, updated_at = :at where id = :id and status = 'EXPIRED' "
+            + "and hold_until is not null")
+    int reinstatePaid(UUID id, Instant at);
+
     @Query("select q.id as question_id, q.label, a.answer from registration_answers a join event_questions q on q.id = a.question_id "
             + "where a.registration_id = :registrationId order by q.position")
     List<AnswerLine> findAnswers(UUID registrationId);

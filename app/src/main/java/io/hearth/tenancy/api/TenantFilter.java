@@ -23,7 +23,8 @@ import java.util.Optional;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class TenantFilter implements Ordered {
 
-    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/swagger-ui", "/.well-known");
+    private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/swagger-ui", "/.well-known",
+            "/api/v1/stripe/webhooks");
 
     private static final String ATTRIBUTE = "hearth.tenant";
 

@@ -1,0 +1,12 @@
+package io.hearth.gatherings;
+
+import java.util.Optional;
+
+/**
+ * How a held seat gets paid: implemented by payments (Stripe Checkout), so that gatherings does not depend on it.
+ */
+public interface SeatPayments {
+
+    /** Where the man pays for his held seat, or empty when the organisation cannot take card payments now. */
+    Optional<String> checkoutFor(Registrations.RegistrationView held);
+}

@@ -1,0 +1,180 @@
+package io.hearth.payments;
+
+import io.hearth.ErrorCode;
+import io.hearth.gatherings.EventView;
+import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Registrations;
+import io.hearth.gatherings.SeatPayments;
+import io.hearth.gatherings.Settlement;
+import io.hearth.identity.Caller;
+import io.hearth.identity.People;
+import io.hearth.identity.PublicLinks;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.payments.internal.PaymentLine;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Paying for a held seat through Stripe Checkout: a direct charge on the organisation's account with the
+ * platform's fee ({@code application_fee_amount}), tied to the registration by metadata. The payment row is written
+ * before Stripe is asked, and its id is the idempotency key, so a retry after a failure or a timeout finds the same
+ * session instead of opening a second one. Hearth never sees a card.
+ */
+@Singleton
+public class EventFees implements SeatPayments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventFees.class);
+    /** Stripe keeps a Checkout session open 30 minutes at least and 24 hours at most. */
+    private static final Duration SHORTEST_SESSION = Duration.ofMinutes(31);
+    private static final Duration LONGEST_SESSION = Duration.ofHours(23);
+
+    @Serdeable
+    public record Checkout(UUID paymentId, UUID registrationId, String checkoutUrl, @Nullable Instant expiresAt, long amountCents,
+                           String currency, long applicationFeeCents) {
+    }
+
+    private final Registrations registrations;
+    private final Events events;
+    private final Connect connect;
+    private final StripeApi stripe;
+    private final StripeConfiguration configuration;
+    private final PaymentRepository payments;
+    private final People people;
+    private final PublicLinks links;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public EventFees(Registrations registrations, Events events, Connect connect, StripeApi stripe, StripeConfiguration configuration,
+                     PaymentRepository payments, People people, PublicLinks links, Outbox outbox, Clock clock) {
+        this.registrations = registrations;
+        this.events = events;
+        this.connect = connect;
+        this.stripe = stripe;
+        this.configuration = configuration;
+        this.payments = payments;
+        this.people = people;
+        this.links = links;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** At registration: the Checkout URL when the organisation takes card payments; a failure leaves the hold to pay later. */
+    @Override
+    public Optional<String> checkoutFor(Registrations.RegistrationView held) {
+        if (connect.readyAccount().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(start(held.eventId(), held.id(), null).checkoutUrl());
+        } catch (Refusal e) {
+            LOG.warn("no Checkout session for registration {} at registration time: {}", held.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Where the man pays for his held seat: the open session when there is one, else a new one. With an
+     * idempotency key, the same key answers the same payment.
+     */
+    public Checkout start(UUID eventId, UUID registrationId, @Nullable String idempotencyKey) {
+        Caller caller = Caller.require();
+        Registrations.RegistrationView registration = registrations.get(eventId, registrationId);
+        if (!registration.personId().equals(caller.person())) {
+            throw Refusal.notFound("No such registration of yours");
+        }
+        if (idempotencyKey != null) {
+            Optional<PaymentLine> earlier = payments.findByKey(caller.person(), idempotencyKey);
+            if (earlier.isPresent() && earlier.get().checkoutUrl() != null) {
+                return view(earlier.get());
+            }
+        }
+        Instant now = clock.instant();
+        if (registration.status() != Settlement.Status.PENDING_PAYMENT || registration.holdUntil() == null || !now.isBefore(registration.holdUntil())) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT,
+                    "This registration waits for no payment (it is " + registration.status() + ")");
+        }
+        String account = connect.readyAccount().orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY,
+                "The organisation does not take card payments yet: the event's staff confirm payments by hand"));
+        PaymentLine payment = payments.findOpenOf(registrationId).filter(open -> open.accountId().equals(account))
+                .filter(open -> open.expiresAt() == null || open.expiresAt().isAfter(now.plusSeconds(60)))
+                .orElseGet(() -> open(registration, account, idempotencyKey, now));
+        if (payment.checkoutUrl() != null) {
+            return view(payment);
+        }
+        Tenant tenant = TenantScope.require();
+        Instant expiresAt = clamp(registration.holdUntil(), now);
+        StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest(
+                "hearth-payment-" + payment.id(), payment.description(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(),
+                links.to(tenant, "/events/" + eventId + "?payment=" + payment.id()),
+                links.to(tenant, "/events/" + eventId + "?payment=cancelled"),
+                expiresAt, people.emailOf(caller.person()).orElse(null), registrationId.toString(),
+                Map.of("hearth_tenant", tenant.id().value().toString(), "hearth_payment", payment.id().toString(),
+                        "hearth_registration", registrationId.toString(), "hearth_event", eventId.toString(),
+                        "hearth_person", caller.person().toString()))));
+        attach(payment, session);
+        return view(payments.findById(payment.id()).orElseThrow());
+    }
+
+    @Transactional
+    PaymentLine open(Registrations.RegistrationView registration, String account, @Nullable String idempotencyKey, Instant now) {
+        EventView event = events.get(registration.eventId());
+        EventView.PriceOption option = event.priceOptions().stream().filter(o -> o.code().equals(registration.priceOption())).findFirst()
+                .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "The registration's price option is gone"));
+        if (option.amountCents() <= 0) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "This price option is free");
+        }
+        payments.findOpenOf(registration.id()).ifPresent(stale -> payments.markExpired(stale.id()));
+        UUID id = UUID.randomUUID();
+        long fee = configuration.fee().on(option.amountCents());
+        String currency = option.currency().toUpperCase(java.util.Locale.ROOT);
+        payments.insert(id, "EVENT_FEE", registration.personId(), registration.id(), event.id(), event.title() + " (" + option.name() + ")",
+                option.amountCents(), currency, fee, account, idempotencyKey);
+        outbox.publish(new PaymentEvent.PaymentStarted(TenantScope.requireId(), id, "EVENT_FEE", registration.personId(), registration.id(),
+                option.amountCents(), currency, fee));
+        return payments.findById(id).orElseThrow();
+    }
+
+    @Transactional
+    void attach(PaymentLine payment, StripeApi.CheckoutState session) {
+        payments.attachCheckout(payment.id(), session.id(), session.url(), session.expiresAt());
+    }
+
+    /** His payments, newest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<PaymentView> mine(int page, int size) {
+        Caller caller = Caller.require();
+        return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(PaymentView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countMine() {
+        return payments.countOfPerson(Caller.require().person());
+    }
+
+    private static Instant clamp(Instant holdUntil, Instant now) {
+        Instant earliest = now.plus(SHORTEST_SESSION);
+        Instant latest = now.plus(LONGEST_SESSION);
+        return holdUntil.isBefore(earliest) ? earliest : holdUntil.isAfter(latest) ? latest : holdUntil;
+    }
+
+    private static Checkout view(PaymentLine payment) {
+        return new Checkout(payment.id(), payment.registrationId(), payment.checkoutUrl(), payment.expiresAt(), payment.amountCents(),
+                payment.currency(), payment.applicationFeeCents());
+    }
+}

@@ -1,0 +1,44 @@
+package io.hearth.payments;
+
+import io.hearth.tenancy.TenantEvent;
+import io.hearth.tenancy.TenantId;
+
+import java.util.UUID;
+
+/** Payments' domain events, on {@code hearth.payments} (contracts in docs/events.md). Amounts are in cents. */
+public sealed interface PaymentEvent extends TenantEvent {
+
+    String TOPIC = "hearth.payments";
+
+    @Override
+    default String topic() {
+        return TOPIC;
+    }
+
+    /** The organisation has a Stripe connected account (onboarding may still be under way). */
+    record StripeAccountCreated(TenantId tenant, String accountId, boolean livemode, UUID by) implements PaymentEvent {
+    }
+
+    /** Where the account stands now: PENDING, READY (charges enabled) or RESTRICTED with Stripe's reason. */
+    record StripeAccountStatusChanged(TenantId tenant, String accountId, String status, String reason) implements PaymentEvent {
+    }
+
+    /** A Checkout session was opened for a payment. */
+    record PaymentStarted(TenantId tenant, UUID paymentId, String kind, UUID personId, UUID registrationId, long amountCents,
+                          String currency, long applicationFeeCents) implements PaymentEvent {
+    }
+
+    /** The money arrived; {@code seat} says what it made of his seat (CONFIRMED, REINSTATED, ALREADY_CONFIRMED, NO_SEAT). */
+    record PaymentSucceeded(TenantId tenant, UUID paymentId, String kind, UUID personId, UUID registrationId, long amountCents,
+                            String currency, long applicationFeeCents, String seat) implements PaymentEvent {
+    }
+
+    /** The Checkout session ran out unpaid (or was ended): the hold runs out as any hold does. */
+    record PaymentExpired(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId) implements PaymentEvent {
+    }
+
+    /** Money went back to him, with the platform's fee in proportion. */
+    record RefundIssued(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, long amountCents, String currency,
+                        long applicationFeeRefundedCents, String reason, String refundId) implements PaymentEvent {
+    }
+}

@@ -1,0 +1,71 @@
+package io.hearth.payments;
+
+import io.hearth.payments.internal.PaymentLine;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.EachTenant;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Payments never stay stuck because a webhook was lost: open Checkout sessions older than a few minutes are
+ * re-read from Stripe and settled as a webhook would have settled them, and refunds still owed are tried again.
+ */
+@Singleton
+public class PaymentReconciliation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentReconciliation.class);
+    private static final Duration GRACE = Duration.ofMinutes(5);
+
+    private final EachTenant eachTenant;
+    private final PaymentRepository payments;
+    private final PaymentSettlement settlement;
+    private final StripeApi stripe;
+    private final Clock clock;
+
+    public PaymentReconciliation(EachTenant eachTenant, PaymentRepository payments, PaymentSettlement settlement, StripeApi stripe, Clock clock) {
+        this.eachTenant = eachTenant;
+        this.payments = payments;
+        this.settlement = settlement;
+        this.stripe = stripe;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${hearth.stripe.reconcile-every:5m}", initialDelay = "1m")
+    void everyFewMinutes() {
+        if (stripe.configured()) {
+            eachTenant.run("payment reconciliation", this::reconcile);
+        }
+    }
+
+    /** For the organisation in scope: settles what Stripe knows and Hearth does not yet. */
+    public void reconcile() {
+        Instant now = clock.instant();
+        for (UUID id : payments.findUnsettled(now.minus(GRACE))) {
+            PaymentLine payment = payments.findById(id).orElseThrow();
+            try {
+                if (payment.status().equals("REFUND_DUE")) {
+                    settlement.refund(payment);
+                } else if (payment.checkoutSessionId() != null) {
+                    StripeApi.CheckoutState session = stripe.checkoutSession(payment.accountId(), payment.checkoutSessionId());
+                    if (!"open".equals(session.status())) {
+                        settlement.settle(payment.accountId(), session);
+                        settlement.refundIfDue(session.id());
+                    }
+                } else if (payment.createdAt().isBefore(now.minus(Duration.ofHours(1)))) {
+                    // Stripe was never reached for it; the man starts again with a new payment.
+                    payments.markExpired(payment.id());
+                }
+            } catch (StripeApi.StripeFailure e) {
+                LOG.warn("reconciliation of payment {} failed, next round tries again: {}", id, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.hearth.payments;
+
+import io.hearth.gatherings.Registrations;
+import io.hearth.identity.People;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.messaging.Mailer;
+import io.hearth.payments.internal.PaymentLine;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a Checkout session's state, as re-read from Stripe, makes of its payment: paid confirms the seat (or seats
+ * him again when his hold ran out and a seat is free); paid with no seat for him owes a refund at once; expired
+ * ends the payment. Only forward: a paid payment never goes back to open or expired, so the same state twice, or
+ * an older one after a newer, changes nothing. Used by the webhooks and by the reconciliation alike.
+ */
+@Singleton
+public class PaymentSettlement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentSettlement.class);
+
+    private final PaymentRepository payments;
+    private final Registrations registrations;
+    private final StripeApi stripe;
+    private final Outbox outbox;
+    private final Mailer mailer;
+    private final People people;
+    private final Clock clock;
+
+    public PaymentSettlement(PaymentRepository payments, Registrations registrations, StripeApi stripe, Outbox outbox, Mailer mailer,
+                             People people, Clock clock) {
+        this.payments = payments;
+        this.registrations = registrations;
+        this.stripe = stripe;
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** Applies the session's state to its payment (inside the caller's transaction, which records the event). */
+    @Transactional
+    public void settle(String account, StripeApi.CheckoutState session) {
+        Optional<PaymentLine> found = Optional.ofNullable(session.metadata().get("hearth_payment")).map(UUID::fromString)
+                .flatMap(payments::lock).or(() -> payments.lockBySession(session.id()));
+        if (found.isEmpty() || !found.get().accountId().equals(account)) {
+            LOG.warn("Checkout session {} on account {} is no payment of this organisation: nothing done", session.id(), account);
+            return;
+        }
+        PaymentLine payment = found.get();
+        if (session.paid()) {
+            if (!payment.status().equals("OPEN") && !payment.status().equals("EXPIRED")) {
+                return;
+            }
+            Registrations.PaidSeat seat = payment.registrationId() == null ? Registrations.PaidSeat.NO_SEAT
+                    : registrations.paid(payment.registrationId());
+            if (seat == Registrations.PaidSeat.CONFIRMED || seat == Registrations.PaidSeat.REINSTATED) {
+                payments.markPaid(payment.id(), session.paymentIntent(), seat.name(), clock.instant());
+            } else {
+                String reason = seat == Registrations.PaidSeat.ALREADY_CONFIRMED ? "seat already paid" : "no seat left when the payment arrived";
+                payments.markRefundDue(payment.id(), session.paymentIntent(), seat.name(), clock.instant(), reason);
+            }
+            outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
+                    payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name()));
+        } else if ("expired".equals(session.status()) && payments.markExpired(payment.id()) == 1) {
+            outbox.publish(new PaymentEvent.PaymentExpired(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId()));
+        }
+    }
+
+    /** Refunds the session's payment if it is owed a refund (after the transaction that found it so). */
+    public void refundIfDue(String sessionId) {
+        payments.findBySession(sessionId).filter(p -> p.status().equals("REFUND_DUE")).ifPresent(this::refund);
+    }
+
+    /** Refunds a payment owed a refund, in full, with the platform's fee; a failure leaves it owed for the reconciliation. */
+    public void refund(PaymentLine payment) {
+        long amount = payment.amountCents() - payment.refundedCents();
+        if (amount <= 0 || payment.paymentIntentId() == null) {
+            return;
+        }
+        try {
+            String refundId = stripe.refund(payment.accountId(), payment.paymentIntentId(), amount, "hearth-refund-" + payment.id() + "-full",
+                    Map.of("hearth_payment", payment.id().toString(), "hearth_reason", payment.refundReason() == null ? "" : payment.refundReason()));
+            recordRefund(payment, amount, refundId);
+        } catch (StripeApi.StripeFailure e) {
+            LOG.warn("refund of payment {} failed, the reconciliation tries again: {}", payment.id(), e.getMessage());
+        }
+    }
+
+    @Transactional
+    void recordRefund(PaymentLine payment, long amount, String refundId) {
+        PaymentLine now = payments.lock(payment.id()).orElseThrow();
+        if (!now.status().equals("REFUND_DUE")) {
+            return;
+        }
+        payments.markRefunded(payment.id(), now.refundedCents() + amount, refundId);
+        long feeBack = PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), amount);
+        outbox.publish(new PaymentEvent.RefundIssued(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(), amount,
+                payment.currency(), feeBack, payment.refundReason() == null ? "" : payment.refundReason(), refundId));
+        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "Your payment was refunded",
+                "We received your payment of " + money(amount, payment.currency()) + " for " + payment.description() + ", but "
+                        + (payment.refundReason() == null ? "it could not be used" : payment.refundReason()) + ".\n\n"
+                        + "The full amount is on its way back to your card; it usually shows within 5 to 10 days.\n"));
+    }
+
+    /** A refund seen at Stripe ({@code charge.refunded}): the amount refunded only grows, so the larger figure wins. */
+    public void refundedAtStripe(String account, String paymentIntent, long amountRefunded) {
+        payments.findByPaymentIntent(account, paymentIntent).ifPresentOrElse(payment -> {
+            if (amountRefunded > payment.refundedCents()) {
+                payments.recordRefundedAmount(payment.id(), Math.min(amountRefunded, payment.amountCents()));
+            }
+        }, () -> LOG.info("charge.refunded for payment intent {} that is no payment of this organisation", paymentIntent));
+    }
+
+    static String money(long cents, String currency) {
+        return String.format(java.util.Locale.ROOT, "%s %d.%02d", currency, cents / 100, cents % 100);
+    }
+}

@@ -1,0 +1,134 @@
+package io.hearth.payments;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Event;
+import com.stripe.model.HasId;
+import com.stripe.model.StripeObject;
+import io.hearth.ErrorCode;
+import io.hearth.kit.Refusal;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.StripeAccountDirectory;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.InTenant;
+import io.hearth.tenancy.TenantId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stripe's Connect webhooks, each counted once. The signature of the raw body is checked (with its timestamp's
+ * tolerance), the mode must be ours, the organisation is found from {@code event.account}. The event's id is
+ * recorded in the organisation's schema in the same transaction as its effect, and kept for good: a retry, a
+ * resend from Stripe's dashboard or two deliveries at once change nothing more. The body is not taken at its word:
+ * the object is re-read from Stripe before acting, so the order of arrival does not matter.
+ */
+@Singleton
+public class StripeWebhooks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StripeWebhooks.class);
+
+    /** What a delivery came to. */
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED, UNKNOWN_ACCOUNT }
+
+    private final StripeApi stripe;
+    private final StripeAccountDirectory accounts;
+    private final InTenant tenants;
+    private final PaymentRepository repository;
+    private final Connect connect;
+    private final PaymentSettlement settlement;
+
+    public StripeWebhooks(StripeApi stripe, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
+                          Connect connect, PaymentSettlement settlement) {
+        this.stripe = stripe;
+        this.accounts = accounts;
+        this.tenants = tenants;
+        this.repository = repository;
+        this.connect = connect;
+        this.settlement = settlement;
+    }
+
+    public Outcome receive(String payload, @Nullable String signature) {
+        Event event;
+        try {
+            event = stripe.verify(payload, signature);
+        } catch (SignatureVerificationException e) {
+            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, "The Stripe-Signature header does not verify: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, "The body is not a Stripe event");
+        }
+        if (event.getLivemode() == null || event.getLivemode() != stripe.livemode()) {
+            LOG.warn("Stripe event {} is {} mode, this platform is {} mode: refused", event.getId(),
+                    Boolean.TRUE.equals(event.getLivemode()) ? "live" : "test", stripe.livemode() ? "live" : "test");
+            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_LIVEMODE_MISMATCH, "The event is of the other mode (livemode)");
+        }
+        if (event.getAccount() == null) {
+            LOG.info("Stripe event {} ({}) is the platform's own, not a connected account's: nothing to do", event.getId(), event.getType());
+            return Outcome.IGNORED;
+        }
+        Optional<TenantId> tenant = accounts.tenantOf(event.getAccount(), stripe.livemode());
+        Optional<Outcome> outcome = tenant.flatMap(id -> tenants.call(id, () -> handle(event)));
+        if (outcome.isEmpty()) {
+            LOG.warn("Stripe event {} ({}) for account {}, which is no organisation's: nothing done", event.getId(), event.getType(),
+                    event.getAccount());
+            return Outcome.UNKNOWN_ACCOUNT;
+        }
+        return outcome.get();
+    }
+
+    private Outcome handle(Event event) {
+        String account = event.getAccount();
+        Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
+        StripeObject object = object(event);
+        switch (event.getType()) {
+            case "account.updated" -> {
+                StripeApi.AccountState state = stripe.account(account);
+                return once(event, created, () -> connect.apply(state, created));
+            }
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
+                 "checkout.session.expired" -> {
+                StripeApi.CheckoutState session = stripe.checkoutSession(account, ((HasId) object).getId());
+                Outcome outcome = once(event, created, () -> settlement.settle(account, session));
+                settlement.refundIfDue(session.id());
+                return outcome;
+            }
+            case "charge.refunded" -> {
+                Charge charge = (Charge) object;
+                return once(event, created, () -> settlement.refundedAtStripe(account, charge.getPaymentIntent(),
+                        charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded()));
+            }
+            default -> {
+                return once(event, created, () -> LOG.debug("Stripe event {} ({}) needs nothing", event.getId(), event.getType()));
+            }
+        }
+    }
+
+    /** The effect and the event's id in one transaction; nothing when the id was recorded before. */
+    @Transactional
+    Outcome once(Event event, Instant created, Runnable effect) {
+        if (repository.recordEvent(event.getId(), event.getType(), created) == 0) {
+            return Outcome.DUPLICATE;
+        }
+        effect.run();
+        return Outcome.APPLIED;
+    }
+
+    private static StripeObject object(Event event) {
+        Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
+        if (object.isPresent()) {
+            return object.get();
+        }
+        try {
+            // An event of another API version than stripe-java's: the fields Hearth reads (ids, amounts) are the same.
+            return event.getDataObjectDeserializer().deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException e) {
+            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, "The event's object cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.hearth.payments.api;
+
+import io.hearth.identity.Permission;
+import io.hearth.identity.RequiresPermission;
+import io.hearth.payments.Connect;
+import io.hearth.payments.EventFees;
+import io.hearth.payments.PaymentView;
+import io.hearth.web.Paged;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/** Stripe Connect for the organisation's admins, paying for a held seat, and a man's own payments. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PaymentController {
+
+    private final Connect connect;
+    private final EventFees eventFees;
+
+    public PaymentController(Connect connect, EventFees eventFees) {
+        this.connect = connect;
+        this.eventFees = eventFees;
+    }
+
+    @Get("/payments/stripe")
+    @RequiresPermission(Permission.ORGANISATION_MANAGE)
+    @Operation(summary = "The organisation's Stripe account: NOT_CONNECTED, PENDING, READY (charges enabled) or RESTRICTED with the reason")
+    public Connect.Connection stripe() {
+        return connect.connection();
+    }
+
+    @Post("/payments/stripe/onboarding")
+    @RequiresPermission(Permission.ORGANISATION_MANAGE)
+    @Operation(summary = "Connect Stripe, or go on with its onboarding", description = "Creates the organisation's connected account the first "
+            + "time (the organisation is the merchant of record) and answers a fresh Stripe onboarding link (url). Coming back is no proof: "
+            + "the account is READY when Stripe says charges are enabled.")
+    public Connect.Onboarding onboarding() {
+        return connect.onboard();
+    }
+
+    @Post("/events/{id}/registrations/{registrationId}/checkout")
+    @Operation(summary = "Pay for a held seat", description = "201 with checkoutUrl, Stripe Checkout on the organisation's account: the open "
+            + "session when there is one. 409 NOT_AWAITING_PAYMENT when the seat is not held for payment, 409 PAYMENTS_NOT_READY when the "
+            + "organisation takes no card payments, 503 PAYMENTS_UNAVAILABLE when Stripe cannot be reached. The same Idempotency-Key "
+            + "answers the same payment.")
+    public HttpResponse<EventFees.Checkout> checkout(@PathVariable UUID id, @PathVariable UUID registrationId,
+                                                     @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
+        return HttpResponse.created(eventFees.start(id, registrationId, idempotencyKey));
+    }
+
+    @Get("/me/payments{?page,size}")
+    @Operation(summary = "His payments, newest first: what, how much, its state (OPEN, PAID, EXPIRED, REFUND_DUE, REFUNDED) and refunds")
+    public Paged<PaymentView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        return new Paged<>(eventFees.mine(p, s), p, s, eventFees.countMine());
+    }
+}

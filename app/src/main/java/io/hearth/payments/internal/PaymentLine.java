@@ -1,0 +1,16 @@
+package io.hearth.payments.internal;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A payment as stored. */
+@Introspected
+public record PaymentLine(UUID id, String kind, UUID personId, @Nullable UUID registrationId, @Nullable UUID eventId, String description,
+                          long amountCents, String currency, long applicationFeeCents, String status, String accountId,
+                          @Nullable String checkoutSessionId, @Nullable String checkoutUrl, @Nullable Instant expiresAt,
+                          @Nullable String paymentIntentId, @Nullable String seat, long refundedCents, @Nullable String refundId,
+                          @Nullable String refundReason, Instant createdAt, @Nullable Instant paidAt) {
+}

@@ -1,0 +1,104 @@
+package io.hearth.payments.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tenant in scope's Stripe account, payments and the Stripe events acted on. Every method is a query of its
+ * own; the entity type is nominal.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface PaymentRepository extends GenericRepository<ConnectionRow, String> {
+
+    String PAYMENT = "select id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
+            + "status, account_id, checkout_session_id, checkout_url, expires_at, payment_intent_id, seat, refunded_cents, refund_id, "
+            + "refund_reason, created_at, paid_at from payments ";
+
+    @Query("select account_id, livemode, status, restricted_reason, charges_enabled, payouts_enabled, details_submitted, state_at "
+            + "from stripe_connection where livemode = :livemode")
+    Optional<ConnectionLine> findConnection(boolean livemode);
+
+    @Query("insert into stripe_connection (account_id, livemode, status) values (:accountId, :livemode, 'PENDING') on conflict do nothing")
+    void insertConnection(String accountId, boolean livemode);
+
+    /** Applies the account's state unless a newer one was applied already; 0 when it was older. */
+    @Query("update stripe_connection set status = :status, restricted_reason = :reason, charges_enabled = :chargesEnabled, "
+            + "payouts_enabled = :payoutsEnabled, details_submitted = :detailsSubmitted, state_at = :stateAt, updated_at = now() "
+            + "where account_id = :accountId and (state_at is null or state_at <= :stateAt)")
+    int updateConnection(String accountId, String status, @Nullable String reason, boolean chargesEnabled, boolean payoutsEnabled,
+                         boolean detailsSubmitted, Instant stateAt);
+
+    /** Records a Stripe event; 0 when it was recorded before (a duplicate, or one being handled at this moment). */
+    @Query("insert into stripe_events (event_id, type, created) values (:eventId, :type, :created) on conflict (event_id) do nothing")
+    int recordEvent(String eventId, String type, Instant created);
+
+    @Query("insert into payments (id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
+            + "status, account_id, idempotency_key) values (:id, :kind, :personId, :registrationId, :eventId, :description, :amountCents, "
+            + ":currency, :applicationFeeCents, 'OPEN', :accountId, :idempotencyKey)")
+    void insert(UUID id, String kind, UUID personId, @Nullable UUID registrationId, @Nullable UUID eventId, String description, long amountCents,
+                String currency, long applicationFeeCents, String accountId, @Nullable String idempotencyKey);
+
+    @Query(PAYMENT + "where person_id = :personId and idempotency_key = :idempotencyKey")
+    Optional<PaymentLine> findByKey(UUID personId, String idempotencyKey);
+
+    @Query("update payments set checkout_session_id = :sessionId, checkout_url = :url, expires_at = :expiresAt, updated_at = now() where id = :id")
+    void attachCheckout(UUID id, String sessionId, String url, @Nullable Instant expiresAt);
+
+    @Query(PAYMENT + "where id = :id")
+    Optional<PaymentLine> findById(UUID id);
+
+    @Query(PAYMENT + "where id = :id for update")
+    Optional<PaymentLine> lock(UUID id);
+
+    @Query(PAYMENT + "where checkout_session_id = :sessionId for update")
+    Optional<PaymentLine> lockBySession(String sessionId);
+
+    @Query(PAYMENT + "where checkout_session_id = :sessionId")
+    Optional<PaymentLine> findBySession(String sessionId);
+
+    @Query(PAYMENT + "where account_id = :accountId and payment_intent_id = :paymentIntent")
+    Optional<PaymentLine> findByPaymentIntent(String accountId, String paymentIntent);
+
+    /** A refund made at Stripe (its dashboard, or ours seen again): the amount refunded, REFUNDED when it is all. */
+    @Query("update payments set refunded_cents = :refundedCents, status = case when :refundedCents >= amount_cents then 'REFUNDED' else status end, "
+            + "updated_at = now() where id = :id and refunded_cents < :refundedCents")
+    void recordRefundedAmount(UUID id, long refundedCents);
+
+    @Query(PAYMENT + "where registration_id = :registrationId and status = 'OPEN'")
+    Optional<PaymentLine> findOpenOf(UUID registrationId);
+
+    @Query(PAYMENT + "where person_id = :personId order by created_at desc, id limit :limit offset :offset")
+    List<PaymentLine> findOfPerson(UUID personId, int limit, long offset);
+
+    @Query("select count(*) from payments where person_id = :personId")
+    long countOfPerson(UUID personId);
+
+    @Query(PAYMENT + "where registration_id = :registrationId order by created_at desc")
+    List<PaymentLine> findOfRegistration(UUID registrationId);
+
+    /** Open payments created before the cut-off and refunds still owed: what the reconciliation re-reads. */
+    @Query("select id from payments where (status = 'OPEN' and created_at < :openBefore) or status = 'REFUND_DUE' order by created_at limit 200")
+    List<UUID> findUnsettled(Instant openBefore);
+
+    @Query("update payments set status = 'PAID', payment_intent_id = :paymentIntent, seat = :seat, paid_at = :at, updated_at = now() "
+            + "where id = :id")
+    void markPaid(UUID id, @Nullable String paymentIntent, String seat, Instant at);
+
+    @Query("update payments set status = 'REFUND_DUE', payment_intent_id = :paymentIntent, seat = :seat, paid_at = :at, "
+            + "refund_reason = :reason, updated_at = now() where id = :id")
+    void markRefundDue(UUID id, @Nullable String paymentIntent, String seat, Instant at, String reason);
+
+    @Query("update payments set status = 'REFUNDED', refunded_cents = :refundedCents, refund_id = :refundId, updated_at = now() where id = :id")
+    void markRefunded(UUID id, long refundedCents, String refundId);
+
+    @Query("update payments set status = 'EXPIRED', updated_at = now() where id = :id and status = 'OPEN'")
+    int markExpired(UUID id);
+}

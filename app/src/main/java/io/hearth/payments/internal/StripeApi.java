@@ -1,0 +1,223 @@
+package io.hearth.payments.internal;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
+import com.stripe.model.Event;
+import com.stripe.model.Refund;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.AccountCreateParams;
+import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionExpireParams;
+import io.hearth.payments.StripeConfiguration;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one adapter to Stripe (stripe-java): every call for an organisation carries its {@code Stripe-Account}, every
+ * write an idempotency key the caller derives from Hearth's own ids, so a retry never creates a second object.
+ * Locally and in tests the API base is the Stripe stand-in; with a real test-mode key it is Stripe.
+ */
+@Singleton
+public class StripeApi {
+
+    private final StripeConfiguration configuration;
+    private final StripeClient client;
+
+    public StripeApi(StripeConfiguration configuration) {
+        this.configuration = configuration;
+        if (configuration.configured()) {
+            StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(configuration.secretKey())
+                    .setMaxNetworkRetries(2).setConnectTimeout(5_000).setReadTimeout(20_000);
+            if (configuration.apiBase() != null && !configuration.apiBase().isBlank()) {
+                builder.setApiBase(configuration.apiBase()).setConnectBase(configuration.apiBase());
+            }
+            this.client = builder.build();
+        } else {
+            this.client = null;
+        }
+    }
+
+    /** Stripe could not be asked, or said no. {@code transientFailure}: worth trying again later. */
+    public static final class StripeFailure extends RuntimeException {
+        private final boolean transientFailure;
+
+        StripeFailure(String what, StripeException cause) {
+            super(what + ": " + cause.getMessage(), cause);
+            this.transientFailure = cause instanceof ApiConnectionException || cause instanceof RateLimitException
+                    || (cause.getStatusCode() != null && cause.getStatusCode() >= 500);
+        }
+
+        StripeFailure(String what) {
+            super(what);
+            this.transientFailure = true;
+        }
+
+        public boolean isTransient() {
+            return transientFailure;
+        }
+    }
+
+    /** A connected account as far as Hearth cares. */
+    public record AccountState(String id, boolean chargesEnabled, boolean payoutsEnabled, boolean detailsSubmitted,
+                               @Nullable String disabledReason, List<String> currentlyDue) {
+    }
+
+    /** A Checkout session as far as Hearth cares. */
+    public record CheckoutState(String id, String url, String status, String paymentStatus, @Nullable String paymentIntent,
+                                @Nullable Instant expiresAt, long amountTotal, String currency, Map<String, String> metadata) {
+        public boolean paid() {
+            return "complete".equals(status) && ("paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus));
+        }
+    }
+
+    /** What Checkout is asked to take. */
+    public record CheckoutRequest(String idempotencyKey, String description, long amountCents, String currency, long applicationFeeCents,
+                                  String successUrl, String cancelUrl, Instant expiresAt, @Nullable String customerEmail,
+                                  String clientReferenceId, Map<String, String> metadata) {
+    }
+
+    public boolean configured() {
+        return client != null;
+    }
+
+    public boolean livemode() {
+        return configuration.livemode();
+    }
+
+    /**
+     * A connected account in which the organisation is the merchant of record: it has Stripe's own dashboard, pays
+     * Stripe's fees and carries losses; Stripe collects what it needs from it.
+     */
+    public AccountState createAccount(String idempotencyKey, String organisationName, String email, Map<String, String> metadata) {
+        AccountCreateParams params = AccountCreateParams.builder()
+                .setEmail(email)
+                .setBusinessProfile(AccountCreateParams.BusinessProfile.builder().setName(organisationName).build())
+                .setController(AccountCreateParams.Controller.builder()
+                        .setFees(AccountCreateParams.Controller.Fees.builder().setPayer(AccountCreateParams.Controller.Fees.Payer.ACCOUNT).build())
+                        .setLosses(AccountCreateParams.Controller.Losses.builder()
+                                .setPayments(AccountCreateParams.Controller.Losses.Payments.STRIPE).build())
+                        .setStripeDashboard(AccountCreateParams.Controller.StripeDashboard.builder()
+                                .setType(AccountCreateParams.Controller.StripeDashboard.Type.FULL).build())
+                        .setRequirementCollection(AccountCreateParams.Controller.RequirementCollection.STRIPE)
+                        .build())
+                .putAllMetadata(metadata)
+                .build();
+        return call("create a connected account", () -> state(stripe().v1().accounts().create(params, writeOn(null, idempotencyKey))));
+    }
+
+    /** A one-time onboarding link; {@code refreshUrl} is where Stripe sends him when the link has run out. */
+    public String accountLink(String account, String idempotencyKey, String refreshUrl, String returnUrl) {
+        AccountLinkCreateParams params = AccountLinkCreateParams.builder().setAccount(account).setRefreshUrl(refreshUrl)
+                .setReturnUrl(returnUrl).setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING).build();
+        return call("create an onboarding link", () -> stripe().v1().accountLinks().create(params, writeOn(null, idempotencyKey)).getUrl());
+    }
+
+    public AccountState account(String account) {
+        return call("read the connected account", () -> state(stripe().v1().accounts().retrieve(account, RequestOptions.getDefault())));
+    }
+
+    /** A Checkout session on the organisation's account: a direct charge, with the platform's fee. */
+    public CheckoutState createCheckout(String account, CheckoutRequest request) {
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(request.currency().toLowerCase(java.util.Locale.ROOT))
+                                .setUnitAmount(request.amountCents())
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(request.description()).build())
+                                .build())
+                        .build())
+                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                        .setApplicationFeeAmount(request.applicationFeeCents() > 0 ? request.applicationFeeCents() : null)
+                        .putAllMetadata(request.metadata()).build())
+                .putAllMetadata(request.metadata())
+                .setClientReferenceId(request.clientReferenceId())
+                .setSuccessUrl(request.successUrl())
+                .setCancelUrl(request.cancelUrl())
+                .setExpiresAt(request.expiresAt().getEpochSecond())
+                .setCustomerEmail(request.customerEmail())
+                .build();
+        return call("create a Checkout session", () -> checkout(stripe().v1().checkout().sessions().create(params, writeOn(account, request.idempotencyKey()))));
+    }
+
+    public CheckoutState checkoutSession(String account, String sessionId) {
+        return call("read a Checkout session", () -> checkout(stripe().v1().checkout().sessions().retrieve(sessionId, on(account))));
+    }
+
+    /** Ends an open session so that it can no longer be paid. */
+    public CheckoutState expireCheckout(String account, String sessionId, String idempotencyKey) {
+        return call("expire a Checkout session", () -> checkout(stripe().v1().checkout().sessions()
+                .expire(sessionId, SessionExpireParams.builder().build(), writeOn(account, idempotencyKey))));
+    }
+
+    /** Refunds part or all of a payment; the platform's fee goes back in proportion ({@code refund_application_fee}). */
+    public String refund(String account, String paymentIntent, long amountCents, String idempotencyKey, Map<String, String> metadata) {
+        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(paymentIntent).setAmount(amountCents)
+                .setRefundApplicationFee(true).putAllMetadata(metadata).build();
+        return call("refund a payment", () -> {
+            Refund refund = stripe().v1().refunds().create(params, writeOn(account, idempotencyKey));
+            return refund.getId();
+        });
+    }
+
+    /** The event, if the raw body carries a valid signature of our webhook secret made within the tolerance. */
+    public Event verify(String payload, @Nullable String signatureHeader) throws SignatureVerificationException {
+        if (configuration.webhookSecret() == null || configuration.webhookSecret().isBlank()) {
+            throw new SignatureVerificationException("no webhook secret is configured", signatureHeader);
+        }
+        return com.stripe.net.Webhook.constructEvent(payload, signatureHeader == null ? "" : signatureHeader, configuration.webhookSecret(),
+                configuration.webhookTolerance().toSeconds());
+    }
+
+    private StripeClient stripe() {
+        if (client == null) {
+            throw new StripeFailure("Stripe is not configured (hearth.stripe.secret-key)");
+        }
+        return client;
+    }
+
+    private static RequestOptions on(@Nullable String account) {
+        return RequestOptions.builder().setStripeAccount(account).build();
+    }
+
+    private static RequestOptions writeOn(@Nullable String account, String idempotencyKey) {
+        return RequestOptions.builder().setStripeAccount(account).setIdempotencyKey(idempotencyKey).build();
+    }
+
+    private static AccountState state(Account account) {
+        Account.Requirements requirements = account.getRequirements();
+        return new AccountState(account.getId(), Boolean.TRUE.equals(account.getChargesEnabled()), Boolean.TRUE.equals(account.getPayoutsEnabled()),
+                Boolean.TRUE.equals(account.getDetailsSubmitted()), requirements == null ? null : requirements.getDisabledReason(),
+                requirements == null || requirements.getCurrentlyDue() == null ? List.of() : List.copyOf(requirements.getCurrentlyDue()));
+    }
+
+    private static CheckoutState checkout(Session session) {
+        return new CheckoutState(session.getId(), session.getUrl(), session.getStatus(), session.getPaymentStatus(), session.getPaymentIntent(),
+                session.getExpiresAt() == null ? null : Instant.ofEpochSecond(session.getExpiresAt()),
+                session.getAmountTotal() == null ? 0 : session.getAmountTotal(), session.getCurrency() == null ? "" : session.getCurrency(),
+                session.getMetadata() == null ? Map.of() : Map.copyOf(session.getMetadata()));
+    }
+
+    private interface Call<T> {
+        T run() throws StripeException;
+    }
+
+    private static <T> T call(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (StripeException e) {
+            throw new StripeFailure("Stripe could not " + what, e);
+        }
+    }
+}

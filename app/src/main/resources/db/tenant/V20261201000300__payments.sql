@@ -1,0 +1,55 @@
+-- The organisation's Stripe connected account (one per organisation and mode) and where its onboarding stands.
+-- state_at is the creation time of the newest Stripe event applied: an older one never overwrites it.
+create table stripe_connection (
+    account_id        text primary key,
+    livemode          boolean     not null,
+    status            text        not null check (status in ('PENDING', 'READY', 'RESTRICTED')),
+    restricted_reason text,
+    charges_enabled   boolean     not null default false,
+    payouts_enabled   boolean     not null default false,
+    details_submitted boolean     not null default false,
+    state_at          timestamptz,
+    created_at        timestamptz not null default now(),
+    updated_at        timestamptz not null default now(),
+    unique (livemode)
+);
+
+-- Money a man pays the organisation through Stripe Checkout. The platform's fee is worked out on the price.
+create table payments (
+    id                    uuid primary key,
+    kind                  text        not null check (kind in ('EVENT_FEE')),
+    person_id             uuid        not null references people (id),
+    registration_id       uuid references registrations (id),
+    event_id              uuid references events (id),
+    description           text        not null,
+    amount_cents          bigint      not null check (amount_cents > 0),
+    currency              text        not null check (currency ~ '^[A-Z]{3}$'),
+    application_fee_cents bigint      not null check (application_fee_cents >= 0 and application_fee_cents <= amount_cents),
+    status                text        not null check (status in ('OPEN', 'PAID', 'EXPIRED', 'REFUND_DUE', 'REFUNDED')),
+    account_id            text        not null,
+    checkout_session_id   text unique,
+    checkout_url          text,
+    expires_at            timestamptz,
+    payment_intent_id     text,
+    seat                  text check (seat in ('CONFIRMED', 'REINSTATED', 'ALREADY_CONFIRMED', 'NO_SEAT')),
+    refunded_cents        bigint      not null default 0 check (refunded_cents >= 0 and refunded_cents <= amount_cents),
+    refund_id             text,
+    refund_reason         text,
+    idempotency_key       text check (length(idempotency_key) <= 200),
+    created_at            timestamptz not null default now(),
+    paid_at               timestamptz,
+    updated_at            timestamptz not null default now()
+);
+create unique index payments_one_open_per_registration on payments (registration_id) where status = 'OPEN';
+create unique index payments_idempotency on payments (person_id, idempotency_key) where idempotency_key is not null;
+create index payments_person on payments (person_id, created_at desc);
+create index payments_due on payments (status, created_at) where status in ('OPEN', 'REFUND_DUE');
+
+-- Every Stripe event acted on, kept for good and written in the transaction of its effect: a delivery again (Stripe
+-- retries for days, and anyone can resend from the dashboard) changes nothing.
+create table stripe_events (
+    event_id    text primary key,
+    type        text        not null,
+    created     timestamptz not null,
+    received_at timestamptz not null default now()
+);

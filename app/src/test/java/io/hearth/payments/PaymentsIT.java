@@ -1,0 +1,437 @@
+package io.hearth.payments;
+
+import com.google.gson.JsonObject;
+import io.hearth.Api;
+import io.hearth.RealStack;
+import io.hearth.identity.Org;
+import io.hearth.identity.Role;
+import io.hearth.infra.LocalStack;
+import io.hearth.infra.StripeStandIn;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantProvisioning;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Stripe Connect and paying for a held seat, against the Stripe stand-in (Stripe's own example objects, its
+ * hosted pages, signed webhooks): what Hearth sends, and that each webhook's effect happens exactly once.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PaymentsIT implements RealStack {
+
+    @Inject @Client("/") HttpClient client;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+    StripeStandIn stripe;
+    Org org;
+    Api api;
+    Org.Member ptm;
+    String account;
+
+    @BeforeAll
+    void connectedOrganisation() {
+        stripe = RealStack.stack().stripe();
+        org = Org.create(provisioning, directory, client, "pay");
+        api = org.api();
+        ptm = org.member(Role.PTM);
+        account = onboard(org);
+        stripe.finishOnboarding(account);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(api.get("/api/v1/payments/stripe", org.admin().accessToken()).string("status")));
+    }
+
+    private String onboard(Org organisation) {
+        Api.Reply onboarding = organisation.api().post("/api/v1/payments/stripe/onboarding", Map.of(), organisation.admin().accessToken());
+        assertThat(onboarding.status()).as("onboarding: %s", onboarding.body()).isEqualTo(200);
+        return (String) onboarding.map("connection").get("accountId");
+    }
+
+    @Test
+    void anAccountCountsAsReadyOnlyWhenStripeSaysChargesAreEnabled() {
+        Org fresh = Org.create(provisioning, directory, client, "conn");
+        Api.Reply before = fresh.api().get("/api/v1/payments/stripe", fresh.admin().accessToken());
+        assertThat(before.string("status")).isEqualTo("NOT_CONNECTED");
+
+        Api.Reply first = fresh.api().post("/api/v1/payments/stripe/onboarding", Map.of(), fresh.admin().accessToken());
+        Api.Reply again = fresh.api().post("/api/v1/payments/stripe/onboarding", Map.of(), fresh.admin().accessToken());
+        String id = (String) first.map("connection").get("accountId");
+
+        assertThat(first.string("url")).startsWith(stripe.baseUrl() + "/connect/" + id);
+        assertThat(first.map("connection").get("status")).isEqualTo("PENDING");
+        assertThat(again.map("connection").get("accountId")).as("the same account on a second click").isEqualTo(id);
+        StripeStandIn.Request created = stripe.requests().stream()
+                .filter(r -> r.path().equals("/v1/accounts") && r.method().equals("POST") && fresh.tenant().id().value().toString()
+                        .equals(r.form().get("metadata[hearth_tenant]"))).findFirst().orElseThrow();
+        assertThat(created.stripeAccount()).as("created on the platform's account").isNull();
+        assertThat(created.idempotencyKey()).isEqualTo("hearth-account-" + fresh.tenant().id().value() + "-test");
+        assertThat(created.form()).containsEntry("controller[fees][payer]", "account")
+                .containsEntry("controller[stripe_dashboard][type]", "full")
+                .containsEntry("controller[requirement_collection]", "stripe")
+                .containsEntry("controller[losses][payments]", "stripe");
+
+        stripe.finishOnboarding(id);
+        assertThat(fresh.api().get("/api/v1/payments/stripe", fresh.admin().accessToken()).string("status")).isEqualTo("READY");
+
+        stripe.restrict(id, "requirements.past_due");
+        Api.Reply restricted = fresh.api().get("/api/v1/payments/stripe", fresh.admin().accessToken());
+        assertThat(restricted.string("status")).isEqualTo("RESTRICTED");
+        assertThat(restricted.string("restrictedReason")).contains("requirements.past_due");
+    }
+
+    @Test
+    void onlyAdminsSeeAndConnectStripe() {
+        assertThat(api.get("/api/v1/payments/stripe", ptm.accessToken()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/payments/stripe/onboarding", Map.of(), ptm.accessToken()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aHeldSeatIsPaidThroughCheckoutOnTheOrganisationsAccountWithThePlatformFee() {
+        Map<String, Object> event = paidEvent(5, 10_000);
+        Org.Member man = org.member();
+
+        Api.Reply registered = register(event, man);
+
+        assertThat(registered.status()).as("register: %s", registered.body()).isEqualTo(201);
+        assertThat(registered.string("status")).isEqualTo("PENDING_PAYMENT");
+        String sessionId = sessionOf(registered.string("checkoutUrl"));
+        StripeStandIn.Request asked = checkoutRequest(sessionId);
+        Map<String, Object> payment = onlyPaymentOf(man);
+        assertThat(asked.stripeAccount()).isEqualTo(account);
+        assertThat(asked.idempotencyKey()).isEqualTo("hearth-payment-" + payment.get("id"));
+        assertThat(asked.form()).containsEntry("payment_intent_data[application_fee_amount]", "250")
+                .containsEntry("line_items[0][price_data][unit_amount]", "10000")
+                .containsEntry("line_items[0][price_data][currency]", "gbp")
+                .containsEntry("metadata[hearth_registration]", registered.string("id"))
+                .containsEntry("metadata[hearth_payment]", (String) payment.get("id"))
+                .containsEntry("client_reference_id", registered.string("id"))
+                .containsEntry("mode", "payment");
+        assertThat(payment).containsEntry("status", "OPEN").containsEntry("amountCents", 10_000).containsEntry("applicationFeeCents", 250);
+
+        stripe.pay(sessionId);
+
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID").containsEntry("seat", "CONFIRMED");
+    }
+
+    @Test
+    void askingToPayAgainAnswersTheSameSessionAndTheSameKeyTheSamePayment() {
+        Map<String, Object> event = paidEvent(5, 4_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        String path = "/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout";
+
+        Api.Reply again = api.post(path, Map.of(), man.accessToken());
+        Api.Reply keyed = api.send(HttpRequest.POST(path, Map.of()).bearerAuth(man.accessToken()).header("Idempotency-Key", "k-1"));
+        Api.Reply keyedAgain = api.send(HttpRequest.POST(path, Map.of()).bearerAuth(man.accessToken()).header("Idempotency-Key", "k-1"));
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.string("checkoutUrl")).isEqualTo(registered.string("checkoutUrl"));
+        assertThat(keyed.string("paymentId")).isEqualTo(keyedAgain.string("paymentId")).isEqualTo(again.string("paymentId"));
+        assertThat(stripe.requests().stream().filter(r -> r.path().equals("/v1/checkout/sessions")
+                && registered.string("id").equals(r.form().get("client_reference_id")))).hasSize(1);
+    }
+
+    @Test
+    void anotherMansRegistrationCannotBePaidForAndAFreeOrUnheldOneWaitsForNoPayment() {
+        Map<String, Object> event = paidEvent(5, 4_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        Org other = Org.create(provisioning, directory, client, "payx");
+        String path = "/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout";
+
+        assertThat(api.post(path, Map.of(), org.member().accessToken()).status()).isEqualTo(404);
+        assertThat(other.api().post(path, Map.of(), other.admin().accessToken()).status()).isEqualTo(404);
+        stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        Api.Reply paidAlready = api.post(path, Map.of(), man.accessToken());
+        assertThat(paidAlready.status()).isEqualTo(409);
+        assertThat(paidAlready.code()).isEqualTo("NOT_AWAITING_PAYMENT");
+    }
+
+    @Test
+    void everyWebhookFiveTimesChangesThingsOnce() {
+        Map<String, Object> event = paidEvent(5, 6_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        String sessionId = sessionOf(registered.string("checkoutUrl"));
+        stripe.pay(sessionId);
+        StripeStandIn.Delivery first = lastDelivery("checkout.session.completed");
+        JsonObject completed = stripe.event("checkout.session.completed", account, stripe.session(sessionId));
+        completed.addProperty("id", first.eventId());
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(stripe.deliver(completed));
+        }
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(stripe.deliveries().stream().filter(d -> d.eventId().equals(first.eventId())).map(StripeStandIn.Delivery::answer))
+                .hasSize(6).first().asString().contains("APPLIED");
+        assertThat(stripe.deliveries().stream().filter(d -> d.eventId().equals(first.eventId())).skip(1))
+                .allSatisfy(d -> assertThat(d.answer()).contains("DUPLICATE"));
+        assertThat(outboxCount("PaymentSucceeded", (String) onlyPaymentOf(man).get("id"))).isEqualTo(1);
+        assertThat(outboxCount("RegistrationConfirmed", registered.string("id"))).isEqualTo(1);
+    }
+
+    @Test
+    void twoDeliveriesAtTheSameMomentCountOnce() throws Exception {
+        Map<String, Object> event = paidEvent(5, 6_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        String sessionId = sessionOf(registered.string("checkoutUrl"));
+        stripe.deliverTo(null);
+        try {
+            stripe.pay(sessionId);
+        } finally {
+            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+        }
+        JsonObject completed = stripe.event("checkout.session.completed", account, stripe.session(sessionId));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(pool.submit((Callable<Integer>) () -> stripe.deliver(completed)));
+        }
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(stripe.deliveries().stream().filter(d -> d.eventId().equals(completed.get("id").getAsString()))
+                .filter(d -> d.answer().contains("APPLIED"))).hasSize(1);
+
+        assertThat(outboxCount("PaymentSucceeded", (String) onlyPaymentOf(man).get("id"))).isEqualTo(1);
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aBadOrStaleSignatureAndTheOtherModeAreRefusedAnUnknownAccountIsAcknowledged() {
+        JsonObject event = stripe.event("account.updated", account, stripe.account(account));
+        String payload = event.toString();
+        long now = Instant.now().getEpochSecond();
+
+        int forged = stripe.deliver(event, payload, StripeStandIn.signature(payload, now, "whsec_someone_else"));
+        int stale = stripe.deliver(event, payload, StripeStandIn.signature(payload, now - 301, StripeStandIn.WEBHOOK_SECRET));
+        int missing = stripe.deliver(event, payload, "");
+        JsonObject live = event.deepCopy();
+        live.addProperty("livemode", true);
+        int otherMode = stripe.deliver(live);
+        JsonObject stranger = stripe.event("account.updated", "acct_NotOneOfOurs", stripe.account(account));
+        int unknown = stripe.deliver(stranger);
+
+        assertThat(forged).isEqualTo(400);
+        assertThat(stale).isEqualTo(400);
+        assertThat(missing).isEqualTo(400);
+        assertThat(otherMode).isEqualTo(400);
+        assertThat(unknown).isEqualTo(200);
+        assertThat(recordedEvents(stranger.get("id").getAsString())).isZero();
+    }
+
+    @Test
+    void theWebhookAnswersOnlyOnThePlatformsHost() {
+        JsonObject event = stripe.event("account.updated", account, stripe.account(account));
+        String payload = event.toString();
+
+        Api.Reply onOrganisation = api.send(HttpRequest.POST("/api/v1/stripe/webhooks", payload)
+                .header("Stripe-Signature", StripeStandIn.signature(payload, Instant.now().getEpochSecond(), StripeStandIn.WEBHOOK_SECRET))
+                .contentType("application/json"));
+
+        assertThat(onOrganisation.status()).isEqualTo(404);
+    }
+
+    @Test
+    void paidAfterTheHoldRanOutHeIsSeatedWhenASeatIsFree() {
+        Map<String, Object> event = paidEvent(2, 5_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        sql("update {schema}.registrations set hold_until = now() - interval '1 minute' where id = ?", UUID.fromString(registered.string("id")));
+
+        stripe.pay(sessionOf(registered.string("checkoutUrl")));
+
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID").containsEntry("seat", "REINSTATED");
+    }
+
+    @Test
+    void paidAfterTheHoldRanOutAndTheSeatWentToAnotherHeIsRefundedAtOnceAndTold() {
+        Map<String, Object> event = paidEvent(1, 5_000);
+        Org.Member late = org.member();
+        Api.Reply registered = register(event, late);
+        sql("update {schema}.registrations set hold_until = now() - interval '1 minute' where id = ?", UUID.fromString(registered.string("id")));
+        Org.Member next = org.member();
+        assertThat(register(event, next).string("status")).isEqualTo("PENDING_PAYMENT");
+
+        int answered = stripe.deliver(paidEventFor(sessionOf(registered.string("checkoutUrl"))));
+
+        assertThat(answered).as("never a 4xx to Stripe for it").isEqualTo(200);
+        Map<String, Object> payment = onlyPaymentOf(late);
+        assertThat(payment).containsEntry("status", "REFUNDED").containsEntry("seat", "NO_SEAT").containsEntry("refundedCents", 5_000);
+        StripeStandIn.Request refund = stripe.requests().stream().filter(r -> r.path().equals("/v1/refunds")
+                && ("hearth-refund-" + payment.get("id") + "-full").equals(r.idempotencyKey())).findFirst().orElseThrow();
+        assertThat(refund.stripeAccount()).isEqualTo(account);
+        assertThat(refund.form()).containsEntry("refund_application_fee", "true").containsEntry("amount", "5000");
+        assertThat(registration(event, registered.string("id"), late).string("status")).isEqualTo("EXPIRED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .anyMatch(m -> m.to().contains(late.email()) && m.subject().contains("refunded")));
+    }
+
+    @Test
+    void anExpiredSessionEndsThePaymentAndTheHoldRunsOutAsAnyHold() {
+        Map<String, Object> event = paidEvent(3, 5_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+
+        stripe.expire(sessionOf(registered.string("checkoutUrl")));
+
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "EXPIRED");
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void theReconciliationSettlesAPaymentWhoseWebhookWasLost() {
+        Map<String, Object> event = paidEvent(3, 5_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        stripe.deliverTo(null);
+        try {
+            stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        } finally {
+            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+        }
+        sql("update {schema}.payments set created_at = now() - interval '10 minutes' where registration_id = ?", UUID.fromString(registered.string("id")));
+
+        io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
+
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID");
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Inject PaymentReconciliation reconciliation;
+
+    // --- helpers
+
+    private Map<String, Object> paidEvent(int capacity, long amountCents) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "DAY_RETREAT");
+        body.put("title", "Retreat " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("startsAt", Instant.now().plus(Duration.ofDays(20)).toString());
+        body.put("endsAt", Instant.now().plus(Duration.ofDays(20)).plus(Duration.ofHours(8)).toString());
+        body.put("timeZone", "Europe/London");
+        body.put("capacity", capacity);
+        body.put("visibility", "MEMBERS");
+        body.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", amountCents, "currency", "GBP")));
+        Api.Reply created = api.post("/api/v1/events", body, ptm.accessToken());
+        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
+        return created.body();
+    }
+
+    private Api.Reply register(Map<String, Object> event, Org.Member man) {
+        return api.post("/api/v1/events/" + event.get("id") + "/register",
+                Map.of("priceOption", "STANDARD", "emergencyContact", "Sam, +44 7700 900000"), man.accessToken());
+    }
+
+    private Api.Reply registration(Map<String, Object> event, String id, Org.Member man) {
+        return api.get("/api/v1/events/" + event.get("id") + "/registrations/" + id, man.accessToken());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> onlyPaymentOf(Org.Member man) {
+        List<Object> items = api.get("/api/v1/me/payments", man.accessToken()).list("items");
+        assertThat(items).hasSize(1);
+        return (Map<String, Object>) items.get(0);
+    }
+
+    private static String sessionOf(String checkoutUrl) {
+        assertThat(checkoutUrl).as("a Checkout URL").isNotNull();
+        String path = URI.create(checkoutUrl).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private StripeStandIn.Request checkoutRequest(String sessionId) {
+        JsonObject session = stripe.session(sessionId);
+        return stripe.requests().stream().filter(r -> r.path().equals("/v1/checkout/sessions")
+                && session.get("client_reference_id").getAsString().equals(r.form().get("client_reference_id"))).findFirst().orElseThrow();
+    }
+
+    private StripeStandIn.Delivery lastDelivery(String type) {
+        List<StripeStandIn.Delivery> all = stripe.deliveries();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).type().equals(type)) {
+                return all.get(i);
+            }
+        }
+        throw new AssertionError("no " + type + " delivered");
+    }
+
+    /** A checkout.session.completed as Stripe would send it, with the session paid at the stand-in but not yet delivered. */
+    private JsonObject paidEventFor(String sessionId) {
+        stripe.deliverTo(null);
+        try {
+            stripe.pay(sessionId);
+        } finally {
+            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+        }
+        return stripe.event("checkout.session.completed", account, stripe.session(sessionId));
+    }
+
+    private long outboxCount(String type, String mentioning) {
+        return count("select count(*) from public.outbox where event_type = ? and payload like ?", type, "%" + mentioning + "%");
+    }
+
+    private long recordedEvents(String eventId) {
+        return count("select count(*) from {schema}.stripe_events where event_id = ?", eventId);
+    }
+
+    private long count(String statement, Object... parameters) {
+        LocalStack stack = RealStack.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
+             PreparedStatement p = c.prepareStatement(statement.replace("{schema}", org.tenant().id().schemaName()))) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = p.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sql(String statement, Object... parameters) {
+        LocalStack stack = RealStack.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
+             PreparedStatement p = c.prepareStatement(statement.replace("{schema}", org.tenant().id().schemaName()))) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            p.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,612 @@
+package io.hearth.infra;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local stand-in for Stripe: it speaks the part of Stripe's API Hearth calls (form-encoded requests, bearer
+ * secret key, {@code Stripe-Account} for calls on a connected account, {@code Idempotency-Key} replayed as Stripe
+ * does), answering with Stripe's own example objects ({@code stripe/fixtures.json}) filled in from each request.
+ * It keeps state, so re-reading an object gives what the last change made of it, and objects of one connected
+ * account are not found on another or on the platform's own account.
+ *
+ * <p>It also stands in for Stripe's hosted pages: {@code /connect/{account}} finishes an account's onboarding and
+ * {@code /checkout/{session}} pays (or leaves) a Checkout session. Each change sends Hearth the webhook Stripe would
+ * ({@code account.updated}, {@code checkout.session.completed}, {@code charge.refunded}, ...), signed with the
+ * webhook secret as Stripe signs it. Tests read what was asked of it with {@link #requests()}.
+ */
+public final class StripeStandIn implements AutoCloseable {
+
+    public static final String SECRET_KEY = "sk_test_hearth_stand_in";
+    public static final String WEBHOOK_SECRET = "whsec_hearth_stand_in";
+    public static final String API_VERSION = "2026-07-29.dahlia";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StripeStandIn.class);
+    private static final Gson GSON = new Gson();
+    private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9]+)");
+    private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/(cs_[A-Za-z0-9_]+)(/expire)?");
+    private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)");
+    private static final Pattern PAGE = Pattern.compile("/(connect|checkout)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
+
+    /** One request Hearth made, as Stripe would have received it. */
+    public record Request(String method, String path, String stripeAccount, String idempotencyKey, String stripeVersion,
+                          Map<String, String> form) {
+    }
+
+    /** One webhook delivery and what Hearth answered. */
+    public record Delivery(String eventId, String type, String account, int status, String answer) {
+    }
+
+    private record Stored(int status, String body, String path) {
+    }
+
+    private final HttpServer http;
+    private final JsonObject fixtures;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SecureRandom random = new SecureRandom();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonObject> accounts = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> paymentIntents = new ConcurrentHashMap<>();
+    private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
+    private volatile String webhookUrl;
+
+    private StripeStandIn(HttpServer http, JsonObject fixtures) {
+        this.http = http;
+        this.fixtures = fixtures;
+    }
+
+    public static StripeStandIn start(int port) {
+        try (InputStream in = StripeStandIn.class.getResourceAsStream("/stripe/fixtures.json")) {
+            JsonObject fixtures = JsonParser.parseReader(new InputStreamReader(Objects.requireNonNull(in, "stripe/fixtures.json"),
+                    StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("resources");
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            http.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
+                Thread thread = new Thread(runnable, "stripe-stand-in");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            StripeStandIn standIn = new StripeStandIn(http, fixtures);
+            http.createContext("/v1/", standIn::api);
+            http.createContext("/connect/", standIn::page);
+            http.createContext("/checkout/", standIn::page);
+            http.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the Stripe stand-in", e);
+        }
+    }
+
+    /** The address to configure as Stripe's API base. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** Where webhooks go: Hearth's Connect endpoint on the platform's own host. */
+    public void deliverTo(String url) {
+        this.webhookUrl = url;
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** The connected account as Stripe holds it now. */
+    public JsonObject account(String id) {
+        return accounts.get(id).deepCopy();
+    }
+
+    public JsonObject session(String id) {
+        return sessions.get(id).deepCopy();
+    }
+
+    /** Finishes the account's onboarding: charges and payouts enabled, nothing due; sends {@code account.updated}. */
+    public void finishOnboarding(String accountId) {
+        JsonObject event;
+        synchronized (this) {
+            JsonObject account = accounts.get(accountId);
+            account.addProperty("charges_enabled", true);
+            account.addProperty("payouts_enabled", true);
+            account.addProperty("details_submitted", true);
+            JsonObject requirements = account.getAsJsonObject("requirements");
+            requirements.add("currently_due", GSON.toJsonTree(List.of()));
+            requirements.add("eventually_due", GSON.toJsonTree(List.of()));
+            requirements.add("disabled_reason", JsonNull.INSTANCE);
+            event = event("account.updated", accountId, account);
+        }
+        deliver(event);
+    }
+
+    /** Stripe restricts the account (e.g. {@code requirements.past_due}); sends {@code account.updated}. */
+    public void restrict(String accountId, String reason) {
+        JsonObject event;
+        synchronized (this) {
+            JsonObject account = accounts.get(accountId);
+            account.addProperty("charges_enabled", false);
+            account.getAsJsonObject("requirements").addProperty("disabled_reason", reason);
+            event = event("account.updated", accountId, account);
+        }
+        deliver(event);
+    }
+
+    /** The man pays on the Checkout page: the session completes and {@code checkout.session.completed} is sent. */
+    public JsonObject pay(String sessionId) {
+        JsonObject session;
+        synchronized (this) {
+            session = sessions.get(sessionId);
+            if (!"open".equals(session.get("status").getAsString())) {
+                throw new IllegalStateException("session " + sessionId + " is " + session.get("status").getAsString());
+            }
+            String intentId = id("pi_");
+            JsonObject intent = fixture("payment_intent");
+            intent.addProperty("id", intentId);
+            intent.addProperty("amount", session.get("amount_total").getAsLong());
+            intent.addProperty("amount_received", session.get("amount_total").getAsLong());
+            intent.addProperty("currency", session.get("currency").getAsString());
+            intent.addProperty("status", "succeeded");
+            intent.addProperty("latest_charge", id("ch_"));
+            intent.add("metadata", session.get("metadata").deepCopy());
+            intent.addProperty("stripe_account", session.get("stripe_account").getAsString());
+            paymentIntents.put(intentId, intent);
+            session.addProperty("status", "complete");
+            session.addProperty("payment_status", "paid");
+            session.addProperty("payment_intent", intentId);
+        }
+        deliver(event("checkout.session.completed", session.get("stripe_account").getAsString(), publicView(session)));
+        return session.deepCopy();
+    }
+
+    /** The session runs out unpaid: {@code checkout.session.expired} is sent. */
+    public JsonObject expire(String sessionId) {
+        JsonObject session;
+        synchronized (this) {
+            session = sessions.get(sessionId);
+            if ("open".equals(session.get("status").getAsString())) {
+                session.addProperty("status", "expired");
+            }
+        }
+        deliver(event("checkout.session.expired", session.get("stripe_account").getAsString(), publicView(session)));
+        return session.deepCopy();
+    }
+
+    /** A Stripe event as Stripe sends it, for the given connected account ({@code null}: the platform's own). */
+    public JsonObject event(String type, String account, JsonObject object) {
+        JsonObject event = fixture("event");
+        event.addProperty("id", id("evt_"));
+        event.addProperty("type", type);
+        event.addProperty("created", Instant.now().getEpochSecond());
+        event.addProperty("api_version", API_VERSION);
+        event.addProperty("livemode", false);
+        if (account != null) {
+            event.addProperty("account", account);
+        }
+        JsonObject data = new JsonObject();
+        data.add("object", publicView(object));
+        event.add("data", data);
+        return event;
+    }
+
+    /** Posts the event to Hearth, signed now; returns Hearth's status (0 when it could not be reached). */
+    public int deliver(JsonObject event) {
+        String payload = GSON.toJson(event);
+        return deliver(event, payload, signature(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET));
+    }
+
+    /** Posts the payload with the given {@code Stripe-Signature} header: for tests of bad and stale signatures. */
+    public int deliver(JsonObject event, String payload, String signatureHeader) {
+        int status = 0;
+        String answer = "";
+        if (webhookUrl == null) {
+            LOG.warn("Stripe stand-in: no webhook address set, {} not delivered", event.get("type"));
+        } else {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(webhookUrl)).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json; charset=utf-8").header("Stripe-Signature", signatureHeader)
+                        .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                answer = response.body();
+                if (status >= 300) {
+                    LOG.warn("Stripe stand-in: webhook {} {} answered {}: {}", event.get("type"), event.get("id"), status, response.body());
+                }
+            } catch (IOException e) {
+                LOG.warn("Stripe stand-in: webhook {} not delivered: {}", event.get("type"), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String account = event.has("account") && !event.get("account").isJsonNull() ? event.get("account").getAsString() : null;
+        deliveries.add(new Delivery(event.get("id").getAsString(), event.get("type").getAsString(), account, status, answer));
+        return status;
+    }
+
+    /** Stripe's {@code Stripe-Signature}: {@code t=<seconds>,v1=<HMAC-SHA256 of "t.payload" with the secret>}. */
+    public static String signature(String payload, long timestamp, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> form = form(method.equals("GET") ? exchange.getRequestURI().getRawQuery() : body);
+            requests.add(new Request(method, path, account, key, exchange.getRequestHeaders().getFirst("Stripe-Version"), form));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null || !authorization.equals("Bearer " + SECRET_KEY)) {
+                respond(exchange, 401, error("invalid_request_error", null, "Invalid API Key provided"));
+                return;
+            }
+            Stored answer;
+            if (method.equals("POST") && key != null) {
+                String scope = (account == null ? "platform" : account) + ":" + key;
+                synchronized (this) {
+                    Stored earlier = idempotent.get(scope);
+                    if (earlier != null) {
+                        if (!earlier.path().equals(path)) {
+                            answer = new Stored(400, error("idempotency_error", null,
+                                    "Keys for idempotent requests can only be used for the same endpoint they were first used for"), path);
+                        } else {
+                            exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
+                            answer = earlier;
+                        }
+                    } else {
+                        answer = handle(method, path, account, form);
+                        if (answer.status() < 500) {
+                            idempotent.put(scope, answer);
+                        }
+                    }
+                }
+            } else {
+                synchronized (this) {
+                    answer = handle(method, path, account, form);
+                }
+            }
+            exchange.getResponseHeaders().add("Request-Id", id("req_"));
+            respond(exchange, answer.status(), answer.body());
+        } catch (RuntimeException e) {
+            LOG.error("Stripe stand-in failed", e);
+            respond(exchange, 500, error("api_error", null, e.toString()));
+        }
+    }
+
+    private Stored handle(String method, String path, String account, Map<String, String> form) {
+        Matcher matcher;
+        if (method.equals("POST") && path.equals("/v1/accounts") && account == null) {
+            return ok(path, createAccount(form));
+        }
+        if (method.equals("GET") && (matcher = ACCOUNT.matcher(path)).matches()) {
+            JsonObject found = accounts.get(matcher.group(1));
+            return found == null ? missing(path, "account", matcher.group(1)) : ok(path, found);
+        }
+        if (method.equals("POST") && path.equals("/v1/account_links") && account == null) {
+            String id = form.get("account");
+            if (id == null || !accounts.containsKey(id)) {
+                return missing(path, "account", id);
+            }
+            JsonObject link = fixture("account_link");
+            link.addProperty("created", Instant.now().getEpochSecond());
+            link.addProperty("expires_at", Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond());
+            link.addProperty("url", baseUrl() + "/connect/" + id + "?return_url=" + encode(form.get("return_url"))
+                    + "&refresh_url=" + encode(form.get("refresh_url")));
+            return ok(path, link);
+        }
+        if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
+            if (account == null || !accounts.containsKey(account)) {
+                return new Stored(400, error("invalid_request_error", "stripe_account",
+                        "Hearth's stand-in only takes Checkout sessions on a connected account (Stripe-Account header)"), path);
+            }
+            if (!accounts.get(account).get("charges_enabled").getAsBoolean()) {
+                return new Stored(400, error("invalid_request_error", null, "This account cannot currently make live charges."), path);
+            }
+            return ok(path, createSession(account, form));
+        }
+        if ((matcher = SESSION.matcher(path)).matches()) {
+            JsonObject session = sessions.get(matcher.group(1));
+            if (session == null || !Objects.equals(account, session.get("stripe_account").getAsString())) {
+                return missing(path, "checkout.session", matcher.group(1));
+            }
+            if (method.equals("POST") && matcher.group(2) != null) {
+                if (!"open".equals(session.get("status").getAsString())) {
+                    return new Stored(400, error("invalid_request_error", null, "Only Checkout Sessions with a status of `open` can be expired."), path);
+                }
+                session.addProperty("status", "expired");
+            }
+            return ok(path, session);
+        }
+        if (method.equals("GET") && (matcher = PAYMENT_INTENT.matcher(path)).matches()) {
+            JsonObject intent = paymentIntents.get(matcher.group(1));
+            if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
+                return missing(path, "payment_intent", matcher.group(1));
+            }
+            return ok(path, intent);
+        }
+        if (method.equals("POST") && path.equals("/v1/refunds")) {
+            JsonObject intent = paymentIntents.get(form.getOrDefault("payment_intent", ""));
+            if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
+                return missing(path, "payment_intent", form.get("payment_intent"));
+            }
+            long amount = form.containsKey("amount") ? Long.parseLong(form.get("amount")) : intent.get("amount_received").getAsLong();
+            JsonObject refund = fixture("refund");
+            refund.addProperty("id", id("re_"));
+            refund.addProperty("amount", amount);
+            refund.addProperty("currency", intent.get("currency").getAsString());
+            refund.addProperty("payment_intent", intent.get("id").getAsString());
+            refund.addProperty("charge", intent.get("latest_charge").getAsString());
+            refund.addProperty("created", Instant.now().getEpochSecond());
+            refund.addProperty("status", "succeeded");
+            refund.add("metadata", metadata(form));
+            return ok(path, refund);
+        }
+        return new Stored(404, error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")"), path);
+    }
+
+    private JsonObject createAccount(Map<String, String> form) {
+        JsonObject account = fixture("account");
+        String id = id("acct_");
+        account.addProperty("id", id);
+        account.addProperty("email", form.getOrDefault("email", null));
+        account.addProperty("created", Instant.now().getEpochSecond());
+        account.addProperty("country", form.getOrDefault("country", "GB"));
+        account.addProperty("default_currency", "gbp");
+        account.add("metadata", metadata(form));
+        account.getAsJsonObject("business_profile").addProperty("name", form.get("business_profile[name]"));
+        JsonObject controller = new JsonObject();
+        controller.addProperty("type", "application");
+        controller.addProperty("is_controller", true);
+        JsonObject fees = new JsonObject();
+        fees.addProperty("payer", form.getOrDefault("controller[fees][payer]", "application"));
+        controller.add("fees", fees);
+        JsonObject dashboard = new JsonObject();
+        dashboard.addProperty("type", form.getOrDefault("controller[stripe_dashboard][type]", "none"));
+        controller.add("stripe_dashboard", dashboard);
+        controller.addProperty("requirement_collection", form.getOrDefault("controller[requirement_collection]", "application"));
+        account.add("controller", controller);
+        account.getAsJsonObject("requirements").addProperty("disabled_reason", "requirements.past_due");
+        accounts.put(id, account);
+        return account;
+    }
+
+    private JsonObject createSession(String account, Map<String, String> form) {
+        JsonObject session = fixture("checkout.session");
+        String id = id("cs_test_");
+        long amount = 0;
+        String currency = form.getOrDefault("line_items[0][price_data][currency]", "gbp");
+        for (int i = 0; form.containsKey("line_items[" + i + "][price_data][unit_amount]"); i++) {
+            amount += Long.parseLong(form.get("line_items[" + i + "][price_data][unit_amount]"))
+                    * Long.parseLong(form.getOrDefault("line_items[" + i + "][quantity]", "1"));
+        }
+        session.addProperty("id", id);
+        session.addProperty("object", "checkout.session");
+        session.addProperty("mode", form.getOrDefault("mode", "payment"));
+        session.addProperty("status", "open");
+        session.addProperty("payment_status", "unpaid");
+        session.addProperty("amount_total", amount);
+        session.addProperty("amount_subtotal", amount);
+        session.addProperty("currency", currency);
+        session.addProperty("created", Instant.now().getEpochSecond());
+        session.addProperty("expires_at", Long.parseLong(form.getOrDefault("expires_at",
+                Long.toString(Instant.now().plus(Duration.ofHours(24)).getEpochSecond()))));
+        session.addProperty("success_url", form.get("success_url"));
+        session.addProperty("cancel_url", form.get("cancel_url"));
+        session.addProperty("client_reference_id", form.get("client_reference_id"));
+        session.addProperty("customer_email", form.get("customer_email"));
+        session.add("payment_intent", JsonNull.INSTANCE);
+        session.add("metadata", metadata(form));
+        session.addProperty("url", baseUrl() + "/checkout/" + id);
+        session.addProperty("livemode", false);
+        session.addProperty("stripe_account", account);
+        session.addProperty("line_item_name", form.getOrDefault("line_items[0][price_data][product_data][name]", ""));
+        sessions.put(id, session);
+        return session;
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Matcher matcher = PAGE.matcher(exchange.getRequestURI().getPath());
+            if (!matcher.matches()) {
+                respondHtml(exchange, 404, "<h1>Not found</h1>");
+                return;
+            }
+            String kind = matcher.group(1);
+            String id = matcher.group(2);
+            String action = matcher.group(3);
+            Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+            if (kind.equals("connect")) {
+                if (!accounts.containsKey(id)) {
+                    respondHtml(exchange, 404, "<h1>No such account</h1>");
+                } else if ("/finish".equals(action) && exchange.getRequestMethod().equals("POST")) {
+                    finishOnboarding(id);
+                    redirect(exchange, query.get("return_url"));
+                } else {
+                    respondHtml(exchange, 200, "<h1>Stripe (local stand-in)</h1><p>Onboarding of connected account " + html(id)
+                            + " for " + html(text(accounts.get(id).getAsJsonObject("business_profile").get("name"))) + ".</p>"
+                            + "<form method=\"post\" action=\"/connect/" + id + "/finish?" + exchange.getRequestURI().getRawQuery() + "\">"
+                            + "<button type=\"submit\">Finish onboarding</button></form>");
+                }
+                return;
+            }
+            JsonObject session = sessions.get(id);
+            if (session == null) {
+                respondHtml(exchange, 404, "<h1>No such Checkout session</h1>");
+            } else if ("/pay".equals(action) && exchange.getRequestMethod().equals("POST")) {
+                pay(id);
+                redirect(exchange, session.get("success_url").getAsString().replace("{CHECKOUT_SESSION_ID}", id));
+            } else if ("/cancel".equals(action) && exchange.getRequestMethod().equals("POST")) {
+                redirect(exchange, session.get("cancel_url").getAsString());
+            } else if (!"open".equals(session.get("status").getAsString())) {
+                respondHtml(exchange, 410, "<h1>This Checkout session is " + html(session.get("status").getAsString()) + "</h1>");
+            } else {
+                String amount = String.format("%.2f %s", session.get("amount_total").getAsLong() / 100.0,
+                        session.get("currency").getAsString().toUpperCase());
+                respondHtml(exchange, 200, "<h1>Stripe Checkout (local stand-in)</h1><p>" + html(session.get("line_item_name").getAsString())
+                        + "</p><p id=\"amount\">" + html(amount) + "</p>"
+                        + "<form method=\"post\" action=\"/checkout/" + id + "/pay\"><button type=\"submit\">Pay " + html(amount) + "</button></form>"
+                        + "<form method=\"post\" action=\"/checkout/" + id + "/cancel\"><button type=\"submit\">Back</button></form>");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Stripe stand-in page failed", e);
+            respondHtml(exchange, 500, "<h1>Stand-in failed</h1><pre>" + html(e.toString()) + "</pre>");
+        }
+    }
+
+    /** The object as the API shows it: without the stand-in's own bookkeeping. */
+    private static JsonObject publicView(JsonObject object) {
+        JsonObject copy = object.deepCopy();
+        copy.remove("stripe_account");
+        copy.remove("line_item_name");
+        return copy;
+    }
+
+    private Stored ok(String path, JsonObject object) {
+        return new Stored(200, GSON.toJson(publicView(object)), path);
+    }
+
+    private static Stored missing(String path, String kind, String id) {
+        return new Stored(404, error("invalid_request_error", "id", "No such " + kind + ": '" + id + "'"), path);
+    }
+
+    private JsonObject fixture(String name) {
+        return fixtures.getAsJsonObject(name).deepCopy();
+    }
+
+    private static JsonObject metadata(Map<String, String> form) {
+        JsonObject metadata = new JsonObject();
+        form.forEach((key, value) -> {
+            if (key.startsWith("metadata[") && key.endsWith("]")) {
+                metadata.addProperty(key.substring(9, key.length() - 1), value);
+            }
+        });
+        return metadata;
+    }
+
+    private String id(String prefix) {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        StringBuilder id = new StringBuilder(prefix);
+        for (byte b : bytes) {
+            id.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".charAt(Math.floorMod(b, 62)));
+        }
+        return id.toString();
+    }
+
+    private static String error(String type, String param, String message) {
+        JsonObject error = new JsonObject();
+        error.addProperty("type", type);
+        error.addProperty("message", message);
+        if (param != null) {
+            error.addProperty("param", param);
+        }
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        return GSON.toJson(body);
+    }
+
+    private static Map<String, String> form(String raw) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return form;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.put(key, value);
+        }
+        return form;
+    }
+
+    private static String text(JsonElement element) {
+        return element == null || element.isJsonNull() ? "" : element.getAsString();
+    }
+
+    private static String encode(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().add("Location", location == null ? "/" : location);
+        exchange.sendResponseHeaders(303, -1);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Stripe-Version", API_VERSION);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void respondHtml(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = ("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                + "<title>Stripe stand-in</title><style>body{font-family:sans-serif;margin:2rem;max-width:30rem}"
+                + "button{font-size:1.1rem;padding:.6rem 1.2rem;margin:.4rem 0}</style></head><body>" + body + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+    }
+}
