@@ -23,6 +23,8 @@ const Circles = lazy(() => import('./screens/Circles'));
 const Events = lazy(() => import('./screens/Events'));
 const EventPage = lazy(() => import('./screens/EventPage'));
 const Registrations = lazy(() => import('./screens/Registrations'));
+const MyPayments = lazy(() => import('./screens/Payments').then((module) => ({ default: module.MyPayments })));
+const AdminPayments = lazy(() => import('./screens/Payments').then((module) => ({ default: module.AdminPayments })));
 const Facilitate = lazy(() => import('./screens/Facilitate'));
 const FacilitateCircle = lazy(() => import('./screens/FacilitateCircle'));
 const Staff = lazy(() => import('./screens/Staff'));
@@ -103,6 +105,8 @@ function SignedIn() {
               <Route path="/events" element={<Events />} />
               <Route path="/events/:id" element={<EventPage />} />
               <Route path="/registrations" element={<Registrations />} />
+              <Route path="/payments" element={<MyPayments />} />
+              <Route path="/admin/payments" element={<AdminPayments />} />
               <Route path="/facilitate" element={<Facilitate />} />
               <Route path="/facilitate/:id" element={<FacilitateCircle />} />
               <Route path="/staff" element={<Staff />} />

@@ -5,7 +5,7 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
-    expect(paths(['circles.join', 'events.register'])).toEqual(['/', '/circle', '/circles', '/events', '/registrations', '/profile']);
+    expect(paths(['circles.join', 'events.register'])).toEqual(['/', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile']);
   });
 
   it('adds facilitating for circles.manage and the events he runs for events.staff', () => {
@@ -19,6 +19,7 @@ describe('the menu follows the permissions of /me', () => {
     expect(leadership).toEqual(expect.arrayContaining(['/reports', '/admin/audit']));
     expect(leadership).not.toContain('/admin/members');
     expect(leadership).not.toContain('/admin/settings');
+    expect(leadership).not.toContain('/admin/payments');
   });
 
   it('adds up the permissions of several roles', () => {

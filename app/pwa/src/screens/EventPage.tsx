@@ -10,9 +10,10 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useAuth } from '../auth';
 import { useMyRegistrations, type EventView } from '../data';
 import { t } from '../i18n/t';
@@ -43,16 +44,55 @@ function Details({ event }: { event: EventView }) {
       <Typography variant="body2">
         {event.priceOptions.length > 0 ? event.priceOptions.map((p) => `${p.name}: ${money(p.amountCents, p.currency)}`).join(' · ') : t('events.free')}
       </Typography>
+      <PaymentReturn registration={mine} />
       {mine ? (
-        <Alert severity="success" sx={{ mt: 2 }} action={<Button component={Link} to="/registrations" color="inherit">{t('menu.registrations')}</Button>}>
-          {t('events.status.' + mine.status)}
-          {mine.waitlistPosition ? ' · ' + t('events.position', { n: mine.waitlistPosition }) : ''}
-        </Alert>
+        mine.status === 'PENDING_PAYMENT' ? (
+          <PayNow eventId={event.id} registrationId={mine.id} holdUntil={mine.holdUntil ?? null} />
+        ) : (
+          <Alert severity="success" sx={{ mt: 2 }} action={<Button component={Link} to="/registrations" color="inherit">{t('menu.registrations')}</Button>}>
+            {t('events.status.' + mine.status)}
+            {mine.waitlistPosition ? ' · ' + t('events.position', { n: mine.waitlistPosition }) : ''}
+          </Alert>
+        )
       ) : (
         can('events.register') && event.status === 'SCHEDULED' && <RegisterForm event={event} />
       )}
       {event.status !== 'SCHEDULED' && <Alert severity="warning" sx={{ mt: 2 }}>{event.status}{event.cancelReason ? ': ' + event.cancelReason : ''}</Alert>}
     </>
+  );
+}
+
+/** Back from Stripe Checkout: paid (the seat is confirmed when Stripe's webhook arrives: poll until then) or left. */
+function PaymentReturn({ registration }: { registration?: { status: string; holdUntil?: string | null } }) {
+  const [params] = useSearchParams();
+  const queries = useQueryClient();
+  const payment = params.get('payment');
+  const waiting = payment !== null && payment !== 'cancelled' && registration?.status === 'PENDING_PAYMENT';
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = window.setInterval(() => void queries.invalidateQueries({ queryKey: ['me', 'registrations'] }), 1500);
+    return () => window.clearInterval(timer);
+  }, [waiting, queries]);
+  if (payment === null) return null;
+  if (payment === 'cancelled') {
+    return registration?.status === 'PENDING_PAYMENT' ? <Alert severity="warning" sx={{ mt: 2 }}>{t('pay.cancelled', { when: when(registration.holdUntil) })}</Alert> : null;
+  }
+  if (registration?.status === 'CONFIRMED') return <Alert severity="success" sx={{ mt: 2 }}>{t('pay.confirmed')}</Alert>;
+  return waiting ? <Alert severity="info" sx={{ mt: 2 }}>{t('pay.received')}</Alert> : null;
+}
+
+/** A held seat: pay through Stripe Checkout (the organisation's account), before the hold runs out. */
+function PayNow({ eventId, registrationId, holdUntil }: { eventId: string; registrationId: string; holdUntil: string | null }) {
+  const pay = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/events/{id}/registrations/{registrationId}/checkout', { params: { path: { id: eventId, registrationId } } })),
+    onSuccess: (checkout) => window.location.assign(checkout.checkoutUrl),
+  });
+  const notOpen = pay.error instanceof ApiError && pay.error.problem.code === 'PAYMENTS_NOT_READY';
+  return (
+    <Alert severity="warning" sx={{ mt: 2 }} action={!notOpen && <Button color="inherit" variant="outlined" disabled={pay.isPending || pay.isSuccess} onClick={() => pay.mutate()}>{t('pay.payNow')}</Button>}>
+      {t('events.status.PENDING_PAYMENT')} · {t('pay.holdUntil', { when: when(holdUntil) })}
+      {notOpen ? <Typography variant="body2">{t('pay.byHand')}</Typography> : <ProblemAlert error={pay.error} />}
+    </Alert>
   );
 }
 
@@ -78,7 +118,11 @@ function RegisterForm({ event }: { event: EventView }) {
           },
         }),
       ),
-    onSuccess: () => {
+    onSuccess: (registered) => {
+      if (registered.checkoutUrl) {
+        window.location.assign(registered.checkoutUrl);
+        return;
+      }
       void queries.invalidateQueries({ queryKey: ['me', 'registrations'] });
       void queries.invalidateQueries({ queryKey: ['event', event.id] });
     },

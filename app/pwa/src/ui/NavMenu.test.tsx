@@ -18,7 +18,7 @@ describe('the menu on screen', () => {
   it("shows a member his screens and none of an admin's", () => {
     menu(['circles.join', 'events.register']);
 
-    expect(links()).toEqual(['Home', 'My circle', 'Circles to join', 'Events', 'My registrations', 'Profile and privacy']);
+    expect(links()).toEqual(['Home', 'My circle', 'Circles to join', 'Events', 'My registrations', 'My payments', 'Profile and privacy']);
   });
 
   it('shows a facilitator who is also production team both sets of screens', () => {

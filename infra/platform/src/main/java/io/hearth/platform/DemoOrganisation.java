@@ -58,6 +58,22 @@ final class DemoOrganisation {
         return people;
     }
 
+    /**
+     * Connects the organisation to Stripe as its admin would (the onboarding link), and finishes the onboarding on
+     * the Stripe stand-in, which tells app by webhook that the account takes payments. Returns the account id.
+     */
+    String connectStripe(String adminEmail, io.hearth.infra.StripeStandIn stripe) {
+        String admin = signIn(adminEmail);
+        JsonNode onboarding = expect(200, send("POST", "/api/v1/payments/stripe/onboarding", Map.of(), admin), "connect Stripe");
+        String account = onboarding.get("connection").get("accountId").asText();
+        stripe.finishOnboarding(account);
+        JsonNode status = expect(200, send("GET", "/api/v1/payments/stripe", null, admin), "read the Stripe status");
+        if (!"READY".equals(status.get("status").asText())) {
+            throw new IllegalStateException("the demo organisation's Stripe account is not ready: " + status);
+        }
+        return account;
+    }
+
     /** A movie night with a registration, and a paid weekend retreat with a question and a waiver. */
     private void seedEvents(String ptm, String member) {
         java.time.Instant friday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))

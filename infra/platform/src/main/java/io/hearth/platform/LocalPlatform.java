@@ -41,6 +41,8 @@ public final class LocalPlatform {
         admin.awaitStatus("demo", "ACTIVE", Duration.ofSeconds(30));
         java.util.List<DemoOrganisation.Person> people = new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher())
                 .seed("admin@demo.localhost");
+        platform.stack().stripeStandIn().ifPresent(stripe ->
+                new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher()).connectStripe("admin@demo.localhost", stripe));
 
         String mail = platform.stack().mailCatcher().httpUrl();
         System.out.println();
@@ -53,6 +55,8 @@ public final class LocalPlatform {
         System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword);
         System.out.println("  Mail catcher        " + mail + "/messages");
         System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages");
+        platform.stack().stripeStandIn().ifPresent(stripe ->
+                System.out.println("  Stripe stand-in     " + stripe.baseUrl() + "  (Checkout and onboarding pages; HEARTH_STRIPE_SECRET_KEY uses Stripe)"));
         System.out.println("  Demo people (password " + DemoOrganisation.PASSWORD + "), sign in at http://demo.localhost:" + appPort + "/ (or POST /api/v1/auth/login):");
         for (DemoOrganisation.Person person : people) {
             System.out.println("    " + person.email() + "  " + person.roles());

@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
             started.add(admin);
             ServiceProcess app = startApp(root, stack, appPort, logs);
             started.add(app);
+            stack.stripeStandIn().ifPresent(stripe -> stripe.deliverTo("http://127.0.0.1:" + appPort + "/api/v1/stripe/webhooks"));
             admin.awaitReady(Duration.ofSeconds(90));
             app.awaitReady(Duration.ofSeconds(90));
             return new Platform(stack, admin, app);

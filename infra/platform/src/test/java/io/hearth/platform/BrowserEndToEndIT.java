@@ -63,7 +63,9 @@ class BrowserEndToEndIT {
         admin.signIn("operator@hearth.localhost", "hearth-operator-dev");
         admin.register("demo", "Demo Men's Circle Network", "admin@demo.localhost", "standard");
         admin.awaitStatus("demo", "ACTIVE", Duration.ofSeconds(30));
-        new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher()).seed("admin@demo.localhost");
+        DemoOrganisation demo = new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher());
+        demo.seed("admin@demo.localhost");
+        demo.connectStripe("admin@demo.localhost", platform.stack().stripe());
         app = platform.app().baseUrl().replace("127.0.0.1", "demo.localhost");
         console = platform.tenantAdmin().baseUrl();
         axe = Files.readString(root.resolve("app/pwa/node_modules/axe-core/axe.min.js"));
@@ -371,6 +373,30 @@ class BrowserEndToEndIT {
         assertThat(offer.getByText("Confirmed")).isVisible();
         first.context().close();
         second.context().close();
+    }
+
+    @Test
+    void aMemberPaysForTheRetreatOnCheckoutAndSeesHisSeatConfirmed() {
+        signIn(page, "member1@demo.localhost");
+        page.navigate(app + "/events");
+        page.getByText("Autumn weekend retreat").first().click();
+        page.getByLabel("VEGETARIAN").check();
+        page.getByLabel("I accept: Participation").check();
+        page.getByLabel("Emergency contact (name and phone)").fill("Anna, +447700900123");
+        page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Register")).getByRole(AriaRole.BUTTON).click();
+
+        assertThat(page.getByText("Stripe Checkout (local stand-in)")).isVisible();
+        assertThat(page.locator("#amount")).hasText("240.00 GBP");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay 240.00 GBP")).click();
+
+        assertThat(page.getByText("Paid: your seat is confirmed.")).isVisible();
+        shot(page, "paid");
+        checkAccessibility("paid for a retreat");
+        page.navigate(app + "/payments");
+        assertThat(page.getByText("Autumn weekend retreat (Standard) · £240.00")).isVisible();
+        assertThat(page.getByText("Paid", new Page.GetByTextOptions().setExact(false)).first()).isVisible();
+        checkAccessibility("my payments");
+        shot(page, "payments");
     }
 
     @Test
