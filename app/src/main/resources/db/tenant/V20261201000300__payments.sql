@@ -33,7 +33,6 @@ create table payments (
     payment_intent_id     text,
     seat                  text check (seat in ('CONFIRMED', 'REINSTATED', 'ALREADY_CONFIRMED', 'NO_SEAT')),
     refunded_cents        bigint      not null default 0 check (refunded_cents >= 0 and refunded_cents <= amount_cents),
-    refund_id             text,
     refund_reason         text,
     idempotency_key       text check (length(idempotency_key) <= 200),
     created_at            timestamptz not null default now(),
@@ -44,6 +43,25 @@ create unique index payments_one_open_per_registration on payments (registration
 create unique index payments_idempotency on payments (person_id, idempotency_key) where idempotency_key is not null;
 create index payments_person on payments (person_id, created_at desc);
 create index payments_due on payments (status, created_at) where status in ('OPEN', 'REFUND_DUE');
+
+-- Refunds of a payment, each its own Stripe refund (the row's id is the idempotency key). PENDING until Stripe
+-- has it; requested_by is null when Hearth refunded by itself (paid when no seat was left).
+create table payment_refunds (
+    id                             uuid primary key,
+    payment_id                     uuid        not null references payments (id),
+    amount_cents                   bigint      not null check (amount_cents > 0),
+    application_fee_refunded_cents bigint      not null check (application_fee_refunded_cents >= 0),
+    reason                         text        not null,
+    requested_by                   uuid,
+    release_seat                   boolean     not null default false,
+    status                         text        not null check (status in ('PENDING', 'SUCCEEDED', 'FAILED')),
+    stripe_refund_id               text unique,
+    failure                        text,
+    created_at                     timestamptz not null default now(),
+    updated_at                     timestamptz not null default now()
+);
+create index payment_refunds_payment on payment_refunds (payment_id);
+create index payment_refunds_pending on payment_refunds (created_at) where status = 'PENDING';
 
 -- Every Stripe event acted on, kept for good and written in the transaction of its effect: a delivery again (Stripe
 -- retries for days, and anyone can resend from the dashboard) changes nothing.

@@ -242,6 +242,23 @@ public class Registrations {
         return PaidSeat.NO_SEAT;
     }
 
+    /**
+     * Gives the seat back to the event (its payment was refunded): the registration is cancelled with the reason and
+     * the waiting list moves, in one change. Nothing when it is already over. {@code by} may be null (Hearth itself).
+     */
+    @Transactional
+    public void release(UUID registrationId, @Nullable UUID by, String reason) {
+        RegistrationView registration = registration(registrationId).orElseThrow(() -> Refusal.notFound("No such registration"));
+        events.lock(registration.eventId());
+        RegistrationView now = registration(registrationId).orElseThrow();
+        if (now.status() == Settlement.Status.CANCELLED || now.status() == Settlement.Status.EXPIRED) {
+            return;
+        }
+        registrations.cancel(registrationId, by, reason, clock.instant());
+        outbox.publish(new GatheringEvent.RegistrationCancelled(TenantScope.requireId(), now.eventId(), registrationId, now.personId(), by, reason));
+        seats.settle(now.eventId());
+    }
+
     /** The registration as payments need it, without a caller (a webhook has none). */
     @Transactional(readOnly = true)
     public Optional<RegistrationView> find(UUID registrationId) {

@@ -69,6 +69,17 @@ public class People {
         return roles;
     }
 
+    /** Names of many people in one query: person -> "First Last" (absent when there is no such person). */
+    public java.util.Map<UUID, String> names(java.util.Collection<UUID> people) {
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            for (PersonRow person : persons.findAllOf(people)) {
+                names.put(person.id(), (person.firstName() + " " + person.lastName()).strip());
+            }
+        }
+        return names;
+    }
+
     /** Live roles of many people in one query: person -> roles (empty set for none). */
     public java.util.Map<UUID, Set<Role>> liveRoles(java.util.Collection<UUID> people) {
         java.util.Map<UUID, Set<Role>> roles = new java.util.HashMap<>();

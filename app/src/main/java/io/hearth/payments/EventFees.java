@@ -162,6 +162,15 @@ public class EventFees implements SeatPayments {
         return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(PaymentView::of).toList();
     }
 
+    /** Every payment of the organisation, newest first (admins). */
+    @Transactional(readOnly = true)
+    public io.hearth.web.Paged<PaymentView> all(int page, int size) {
+        java.util.List<PaymentLine> lines = payments.findAll(size, (long) page * size);
+        Map<UUID, String> names = people.names(lines.stream().map(PaymentLine::personId).distinct().toList());
+        return new io.hearth.web.Paged<>(lines.stream().map(line -> PaymentView.of(line, names.get(line.personId()))).toList(), page, size,
+                payments.countAll());
+    }
+
     @Transactional(readOnly = true)
     public long countMine() {
         return payments.countOfPerson(Caller.require().person());

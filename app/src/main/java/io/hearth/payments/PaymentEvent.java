@@ -41,4 +41,9 @@ public sealed interface PaymentEvent extends TenantEvent {
     record RefundIssued(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, long amountCents, String currency,
                         long applicationFeeRefundedCents, String reason, String refundId) implements PaymentEvent {
     }
+
+    /** Stripe could not carry out a refund after all (e.g. the card is closed): the amount is not back with him. */
+    record RefundFailed(TenantId tenant, UUID paymentId, UUID personId, long amountCents, String currency, String failure,
+                        String refundId) implements PaymentEvent {
+    }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Payments never stay stuck because a webhook was lost: open Checkout sessions older than a few minutes are
- * re-read from Stripe and settled as a webhook would have settled them, and refunds still owed are tried again.
+ * re-read from Stripe and settled as a webhook would have settled them, and refunds Stripe did not take yet are
+ * sent again (with the same idempotency key: never twice).
  */
 @Singleton
 public class PaymentReconciliation {
@@ -27,13 +28,16 @@ public class PaymentReconciliation {
     private final EachTenant eachTenant;
     private final PaymentRepository payments;
     private final PaymentSettlement settlement;
+    private final Refunds refunds;
     private final StripeApi stripe;
     private final Clock clock;
 
-    public PaymentReconciliation(EachTenant eachTenant, PaymentRepository payments, PaymentSettlement settlement, StripeApi stripe, Clock clock) {
+    public PaymentReconciliation(EachTenant eachTenant, PaymentRepository payments, PaymentSettlement settlement, Refunds refunds, StripeApi stripe,
+                                 Clock clock) {
         this.eachTenant = eachTenant;
         this.payments = payments;
         this.settlement = settlement;
+        this.refunds = refunds;
         this.stripe = stripe;
         this.clock = clock;
     }
@@ -51,9 +55,7 @@ public class PaymentReconciliation {
         for (UUID id : payments.findUnsettled(now.minus(GRACE))) {
             PaymentLine payment = payments.findById(id).orElseThrow();
             try {
-                if (payment.status().equals("REFUND_DUE")) {
-                    settlement.refund(payment);
-                } else if (payment.checkoutSessionId() != null) {
+                if (payment.checkoutSessionId() != null) {
                     StripeApi.CheckoutState session = stripe.checkoutSession(payment.accountId(), payment.checkoutSessionId());
                     if (!"open".equals(session.status())) {
                         settlement.settle(payment.accountId(), session);
@@ -66,6 +68,9 @@ public class PaymentReconciliation {
             } catch (StripeApi.StripeFailure e) {
                 LOG.warn("reconciliation of payment {} failed, next round tries again: {}", id, e.getMessage());
             }
+        }
+        for (UUID refund : payments.findPendingRefunds(now.minus(Duration.ofMinutes(1)))) {
+            refunds.send(refund);
         }
     }
 }

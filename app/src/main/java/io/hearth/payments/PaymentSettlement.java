@@ -1,9 +1,7 @@
 package io.hearth.payments;
 
 import io.hearth.gatherings.Registrations;
-import io.hearth.identity.People;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
@@ -14,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,20 +28,15 @@ public class PaymentSettlement {
 
     private final PaymentRepository payments;
     private final Registrations registrations;
-    private final StripeApi stripe;
+    private final Refunds refunds;
     private final Outbox outbox;
-    private final Mailer mailer;
-    private final People people;
     private final Clock clock;
 
-    public PaymentSettlement(PaymentRepository payments, Registrations registrations, StripeApi stripe, Outbox outbox, Mailer mailer,
-                             People people, Clock clock) {
+    public PaymentSettlement(PaymentRepository payments, Registrations registrations, Refunds refunds, Outbox outbox, Clock clock) {
         this.payments = payments;
         this.registrations = registrations;
-        this.stripe = stripe;
+        this.refunds = refunds;
         this.outbox = outbox;
-        this.mailer = mailer;
-        this.people = people;
         this.clock = clock;
     }
 
@@ -69,6 +61,7 @@ public class PaymentSettlement {
             } else {
                 String reason = seat == Registrations.PaidSeat.ALREADY_CONFIRMED ? "seat already paid" : "no seat left when the payment arrived";
                 payments.markRefundDue(payment.id(), session.paymentIntent(), seat.name(), clock.instant(), reason);
+                refunds.owe(payment, reason);
             }
             outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
                     payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name()));
@@ -77,43 +70,15 @@ public class PaymentSettlement {
         }
     }
 
-    /** Refunds the session's payment if it is owed a refund (after the transaction that found it so). */
+    /** Sends the refunds the session's payment is owed (after the transaction that found it so). */
     public void refundIfDue(String sessionId) {
-        payments.findBySession(sessionId).filter(p -> p.status().equals("REFUND_DUE")).ifPresent(this::refund);
+        payments.findBySession(sessionId).filter(p -> p.status().equals("REFUND_DUE")).ifPresent(p -> refunds.sendPendingOf(p.id()));
     }
 
-    /** Refunds a payment owed a refund, in full, with the platform's fee; a failure leaves it owed for the reconciliation. */
-    public void refund(PaymentLine payment) {
-        long amount = payment.amountCents() - payment.refundedCents();
-        if (amount <= 0 || payment.paymentIntentId() == null) {
-            return;
-        }
-        try {
-            String refundId = stripe.refund(payment.accountId(), payment.paymentIntentId(), amount, "hearth-refund-" + payment.id() + "-full",
-                    Map.of("hearth_payment", payment.id().toString(), "hearth_reason", payment.refundReason() == null ? "" : payment.refundReason()));
-            recordRefund(payment, amount, refundId);
-        } catch (StripeApi.StripeFailure e) {
-            LOG.warn("refund of payment {} failed, the reconciliation tries again: {}", payment.id(), e.getMessage());
-        }
-    }
-
-    @Transactional
-    void recordRefund(PaymentLine payment, long amount, String refundId) {
-        PaymentLine now = payments.lock(payment.id()).orElseThrow();
-        if (!now.status().equals("REFUND_DUE")) {
-            return;
-        }
-        payments.markRefunded(payment.id(), now.refundedCents() + amount, refundId);
-        long feeBack = PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), amount);
-        outbox.publish(new PaymentEvent.RefundIssued(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(), amount,
-                payment.currency(), feeBack, payment.refundReason() == null ? "" : payment.refundReason(), refundId));
-        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "Your payment was refunded",
-                "We received your payment of " + money(amount, payment.currency()) + " for " + payment.description() + ", but "
-                        + (payment.refundReason() == null ? "it could not be used" : payment.refundReason()) + ".\n\n"
-                        + "The full amount is on its way back to your card; it usually shows within 5 to 10 days.\n"));
-    }
-
-    /** A refund seen at Stripe ({@code charge.refunded}): the amount refunded only grows, so the larger figure wins. */
+    /**
+     * A refund seen at Stripe ({@code charge.refunded}), ours or made in Stripe's dashboard: the amount refunded only
+     * grows, so the larger figure wins.
+     */
     public void refundedAtStripe(String account, String paymentIntent, long amountRefunded) {
         payments.findByPaymentIntent(account, paymentIntent).ifPresentOrElse(payment -> {
             if (amountRefunded > payment.refundedCents()) {

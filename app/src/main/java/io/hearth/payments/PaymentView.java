@@ -9,13 +9,17 @@ import java.util.UUID;
 
 /** A payment as the API shows it; {@code checkoutUrl} only while it can still be paid. */
 @Serdeable
-public record PaymentView(UUID id, String kind, String description, long amountCents, String currency, long applicationFeeCents, String status,
+public record PaymentView(UUID id, UUID personId, @Nullable String personName, String kind, String description, long amountCents, String currency, long applicationFeeCents, String status,
                           @Nullable UUID registrationId, @Nullable UUID eventId, @Nullable String seat, long refundedCents,
                           @Nullable String refundReason, @Nullable String checkoutUrl, @Nullable Instant expiresAt, Instant createdAt,
                           @Nullable Instant paidAt) {
 
     static PaymentView of(PaymentLine line) {
-        return new PaymentView(line.id(), line.kind(), line.description(), line.amountCents(), line.currency(), line.applicationFeeCents(),
+        return of(line, null);
+    }
+
+    static PaymentView of(PaymentLine line, @Nullable String personName) {
+        return new PaymentView(line.id(), line.personId(), personName, line.kind(), line.description(), line.amountCents(), line.currency(), line.applicationFeeCents(),
                 line.status(), line.registrationId(), line.eventId(), line.seat(), line.refundedCents(), line.refundReason(),
                 line.status().equals("OPEN") ? line.checkoutUrl() : null, line.expiresAt(), line.createdAt(), line.paidAt());
     }

@@ -5,6 +5,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.HasId;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import io.hearth.ErrorCode;
 import io.hearth.kit.Refusal;
@@ -43,15 +44,17 @@ public class StripeWebhooks {
     private final PaymentRepository repository;
     private final Connect connect;
     private final PaymentSettlement settlement;
+    private final Refunds refunds;
 
     public StripeWebhooks(StripeApi stripe, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
-                          Connect connect, PaymentSettlement settlement) {
+                          Connect connect, PaymentSettlement settlement, Refunds refunds) {
         this.stripe = stripe;
         this.accounts = accounts;
         this.tenants = tenants;
         this.repository = repository;
         this.connect = connect;
         this.settlement = settlement;
+        this.refunds = refunds;
     }
 
     public Outcome receive(String payload, @Nullable String signature) {
@@ -102,6 +105,14 @@ public class StripeWebhooks {
                 Charge charge = (Charge) object;
                 return once(event, created, () -> settlement.refundedAtStripe(account, charge.getPaymentIntent(),
                         charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded()));
+            }
+            case "refund.updated", "refund.failed" -> {
+                Refund refund = (Refund) object;
+                if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
+                    return once(event, created, () -> refunds.failedAtStripe(refund.getId(),
+                            refund.getFailureReason() == null ? refund.getStatus() : refund.getFailureReason()));
+                }
+                return once(event, created, () -> LOG.debug("refund {} is {}", refund.getId(), refund.getStatus()));
             }
             default -> {
                 return once(event, created, () -> LOG.debug("Stripe event {} ({}) needs nothing", event.getId(), event.getType()));

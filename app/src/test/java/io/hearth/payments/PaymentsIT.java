@@ -291,7 +291,8 @@ class PaymentsIT implements RealStack {
         Map<String, Object> payment = onlyPaymentOf(late);
         assertThat(payment).containsEntry("status", "REFUNDED").containsEntry("seat", "NO_SEAT").containsEntry("refundedCents", 5_000);
         StripeStandIn.Request refund = stripe.requests().stream().filter(r -> r.path().equals("/v1/refunds")
-                && ("hearth-refund-" + payment.get("id") + "-full").equals(r.idempotencyKey())).findFirst().orElseThrow();
+                && payment.get("id").equals(r.form().get("metadata[hearth_payment]"))).findFirst().orElseThrow();
+        assertThat(refund.idempotencyKey()).startsWith("hearth-refund-");
         assertThat(refund.stripeAccount()).isEqualTo(account);
         assertThat(refund.form()).containsEntry("refund_application_fee", "true").containsEntry("amount", "5000");
         assertThat(registration(event, registered.string("id"), late).string("status")).isEqualTo("EXPIRED");
@@ -331,6 +332,105 @@ class PaymentsIT implements RealStack {
     }
 
     @Inject PaymentReconciliation reconciliation;
+
+    @Test
+    void anAdminRefundsPartOfAPaymentTheFeeGoesBackInProportionAndTheSeatToTheWaitingList() {
+        Map<String, Object> event = paidEvent(1, 10_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        Org.Member waiting = org.member();
+        Api.Reply queued = register(event, waiting);
+        assertThat(queued.string("status")).isEqualTo("WAITLISTED");
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+
+        Api.Reply refund = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 4_000, "reason", "Family emergency"),
+                org.admin().accessToken());
+
+        assertThat(refund.status()).as("refund: %s", refund.body()).isEqualTo(201);
+        assertThat(refund.body()).containsEntry("status", "SUCCEEDED").containsEntry("amountCents", 4_000).containsEntry("applicationFeeRefundedCents", 100);
+        StripeStandIn.Request sent = stripe.requests().stream().filter(r -> r.path().equals("/v1/refunds")
+                && ("hearth-refund-" + refund.string("id")).equals(r.idempotencyKey())).findFirst().orElseThrow();
+        assertThat(sent.stripeAccount()).isEqualTo(account);
+        assertThat(sent.form()).containsEntry("amount", "4000").containsEntry("refund_application_fee", "true");
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID").containsEntry("refundedCents", 4_000);
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CANCELLED");
+        assertThat(registration(event, queued.string("id"), waiting).string("status")).isEqualTo("OFFERED");
+        Api.Reply audit = api.get("/api/v1/audit?action=payment.refunded&targetId=" + man.id(), org.admin().accessToken());
+        assertThat(audit.list("items")).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .anyMatch(m -> m.to().contains(man.email()) && m.body().contains("Family emergency")));
+    }
+
+    @Test
+    void stripesOwnChargeRefundedAfterOurRefundCountsTheMoneyOnce() {
+        Map<String, Object> event = paidEvent(3, 10_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+
+        api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 3_000, "reason", "Partial", "releaseSeat", false), org.admin().accessToken());
+        await().atMost(Duration.ofSeconds(10)).until(() -> stripe.deliveries().stream().anyMatch(d -> d.type().equals("charge.refunded")
+                && d.account().equals(account) && d.status() == 200 && d.answer().contains("APPLIED")
+                && stripe.requests().stream().anyMatch(r -> r.path().equals("/v1/refunds"))));
+        api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 2_000, "reason", "Partial again", "releaseSeat", false),
+                org.admin().accessToken());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) onlyPaymentOf(man).get("refundedCents")).longValue() == 5_000);
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aRefundStripeCouldNotCarryOutIsNoLongerCountedAsRefunded() {
+        Map<String, Object> event = paidEvent(3, 10_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+        Api.Reply refund = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("reason", "Cancelled in time", "releaseSeat", false),
+                org.admin().accessToken());
+        assertThat(refund.body()).containsEntry("amountCents", 10_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "REFUNDED".equals(onlyPaymentOf(man).get("status")));
+        String stripeRefund = stripe.requests().stream().filter(r -> ("hearth-refund-" + refund.string("id")).equals(r.idempotencyKey()))
+                .findFirst().orElseThrow().idempotencyKey();
+
+        stripe.failRefund(refundIdAtStripe(refund.string("id")), "expired_or_canceled_card");
+
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID").containsEntry("refundedCents", 0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> only = (Map<String, Object>) api.get("/api/v1/payments/" + paymentId + "/refunds", org.admin().accessToken()).list("refunds").get(0);
+        assertThat(only).containsEntry("status", "FAILED").containsEntry("failure", "expired_or_canceled_card");
+        assertThat(stripeRefund).isNotBlank();
+    }
+
+    @Test
+    void theCancellationPolicyGivesTheDefaultAndNoMoreThanWasPaidCanBeRefunded() {
+        Map<String, Object> event = paidEvent(3, 10_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+
+        Api.Reply quote = api.get("/api/v1/payments/" + paymentId + "/refund-quote", org.admin().accessToken());
+        Api.Reply tooMuch = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 10_001, "reason", "x"), org.admin().accessToken());
+        Api.Reply noReason = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 100), org.admin().accessToken());
+        Api.Reply byAPtm = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 100, "reason", "x"), ptm.accessToken());
+        sql("update {schema}.events set starts_at = now() + interval '1 hour', ends_at = now() + interval '5 hours' where id = ?",
+                UUID.fromString((String) event.get("id")));
+        Api.Reply afterCutoff = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("reason", "late"), org.admin().accessToken());
+
+        assertThat(quote.body()).containsEntry("refundableCents", 10_000).containsEntry("policyCents", 10_000);
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(byAPtm.status()).isEqualTo(403);
+        assertThat(afterCutoff.status()).isEqualTo(422);
+        assertThat(afterCutoff.body().toString()).contains("amountCents");
+    }
+
+    private String refundIdAtStripe(String hearthRefundId) {
+        return stripe.refundIdFor("hearth-refund-" + hearthRefundId);
+    }
 
     // --- helpers
 

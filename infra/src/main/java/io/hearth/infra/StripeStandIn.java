@@ -86,6 +86,12 @@ public final class StripeStandIn implements AutoCloseable {
     private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService later = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stripe-stand-in-webhooks");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile String webhookUrl;
 
     private StripeStandIn(HttpServer http, JsonObject fixtures) {
@@ -195,6 +201,24 @@ public final class StripeStandIn implements AutoCloseable {
         }
         deliver(event("checkout.session.completed", session.get("stripe_account").getAsString(), publicView(session)));
         return session.deepCopy();
+    }
+
+    /** The id of the refund Stripe made for this idempotency key. */
+    public String refundIdFor(String idempotencyKey) {
+        return idempotent.entrySet().stream().filter(e -> e.getKey().endsWith(":" + idempotencyKey)).map(e -> JsonParser.parseString(e.getValue().body())
+                .getAsJsonObject().get("id").getAsString()).findFirst().orElseThrow(() -> new IllegalStateException("no refund for " + idempotencyKey));
+    }
+
+    /** Stripe could not carry out the refund after all: it fails and {@code refund.updated} is sent. */
+    public void failRefund(String refundId, String reason) {
+        JsonObject event;
+        synchronized (this) {
+            JsonObject refund = refunds.get(refundId);
+            refund.addProperty("status", "failed");
+            refund.addProperty("failure_reason", reason);
+            event = event("refund.updated", refund.get("stripe_account").getAsString(), refund);
+        }
+        deliver(event);
     }
 
     /** The session runs out unpaid: {@code checkout.session.expired} is sent. */
@@ -386,6 +410,20 @@ public final class StripeStandIn implements AutoCloseable {
             refund.addProperty("created", Instant.now().getEpochSecond());
             refund.addProperty("status", "succeeded");
             refund.add("metadata", metadata(form));
+            refund.addProperty("stripe_account", account);
+            refunds.put(refund.get("id").getAsString(), refund);
+            long refunded = intent.has("stand_in_refunded") ? intent.get("stand_in_refunded").getAsLong() + amount : amount;
+            intent.addProperty("stand_in_refunded", refunded);
+            JsonObject charge = fixture("charge");
+            charge.addProperty("id", intent.get("latest_charge").getAsString());
+            charge.addProperty("payment_intent", intent.get("id").getAsString());
+            charge.addProperty("amount", intent.get("amount_received").getAsLong());
+            charge.addProperty("amount_refunded", refunded);
+            charge.addProperty("refunded", refunded >= intent.get("amount_received").getAsLong());
+            charge.addProperty("currency", intent.get("currency").getAsString());
+            JsonObject chargeRefunded = event("charge.refunded", account, charge);
+            // As Stripe: the webhook comes on its own, maybe before the refund's answer has been acted on.
+            later.submit(() -> deliver(chargeRefunded));
             return ok(path, refund);
         }
         return new Stored(404, error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")"), path);
@@ -505,6 +543,7 @@ public final class StripeStandIn implements AutoCloseable {
         JsonObject copy = object.deepCopy();
         copy.remove("stripe_account");
         copy.remove("line_item_name");
+        copy.remove("stand_in_refunded");
         return copy;
     }
 
@@ -607,6 +646,7 @@ public final class StripeStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        later.shutdownNow();
         http.stop(0);
     }
 }

@@ -57,7 +57,7 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
 
     @Query("update registrations set status = 'CANCELLED', cancelled_at = :at, cancelled_by = :by, cancel_reason = :reason, updated_at = :at "
             + "where id = :id")
-    void cancel(UUID id, UUID by, String reason, Instant at);
+    void cancel(UUID id, @Nullable UUID by, String reason, Instant at);
 
     /** The offered seat is his: confirmed, or held for payment until {@code holdUntil}. */
     @Query("update registrations set status = :status, offer_until = null, hold_until = :holdUntil, updated_at = :at where id = :id")

@@ -59,4 +59,7 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
 
     @Query(value = "select count(*)" + SEARCH)
     long countSearch(@Nullable String q, @Nullable String status, @Nullable String role);
+
+    @Query("select * from people where id in (:ids)")
+    List<PersonRow> findAllOf(java.util.Collection<UUID> ids);
 }

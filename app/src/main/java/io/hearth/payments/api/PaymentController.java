@@ -5,9 +5,14 @@ import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Connect;
 import io.hearth.payments.EventFees;
 import io.hearth.payments.PaymentView;
+import io.hearth.payments.Refunds;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -23,17 +28,58 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-/** Stripe Connect for the organisation's admins, paying for a held seat, and a man's own payments. */
+/** Stripe Connect for the organisation's admins, paying for a held seat, a man's own payments, refunds. */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PaymentController {
 
     private final Connect connect;
     private final EventFees eventFees;
+    private final Refunds refunds;
 
-    public PaymentController(Connect connect, EventFees eventFees) {
+    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds) {
         this.connect = connect;
         this.eventFees = eventFees;
+        this.refunds = refunds;
+    }
+
+    @Serdeable
+    public record RefundRequest(@Nullable @Min(1) Long amountCents, @NotBlank @Size(max = 500) String reason, @Nullable Boolean releaseSeat) {
+    }
+
+    @Get("/payments{?page,size}")
+    @RequiresPermission(Permission.PAYMENTS_REFUND)
+    @Operation(summary = "The organisation's payments, newest first (admins)")
+    public Paged<PaymentView> all(@Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+        return eventFees.all(page == null ? 0 : page, size == null ? 50 : size);
+    }
+
+    @Get("/payments/{id}/refund-quote")
+    @RequiresPermission(Permission.PAYMENTS_REFUND)
+    @Operation(summary = "What is left to refund of a payment, and what the event's cancellation policy gives")
+    public Refunds.RefundQuote quote(@PathVariable UUID id) {
+        return refunds.quote(id);
+    }
+
+    @Post("/payments/{id}/refunds")
+    @RequiresPermission(Permission.PAYMENTS_REFUND)
+    @Operation(summary = "Refund a payment, in full or in part, with a reason", description = "amountCents defaults to what the cancellation "
+            + "policy gives (422 when the policy gives nothing: say the amount). The platform's fee goes back in proportion. releaseSeat "
+            + "(default true) gives his seat back to the event, and the waiting list moves. Audited; he is told by mail. 201 with the refund: "
+            + "SUCCEEDED, or PENDING while Stripe cannot be reached (it is sent again, never twice).")
+    public HttpResponse<Refunds.RefundView> refund(@PathVariable UUID id, @Body @Valid RefundRequest request) {
+        return HttpResponse.created(refunds.refund(id, request.amountCents(), request.reason().strip(), !Boolean.FALSE.equals(request.releaseSeat())));
+    }
+
+    @Get("/payments/{id}/refunds")
+    @RequiresPermission(Permission.PAYMENTS_REFUND)
+    @Operation(summary = "The refunds of a payment")
+    public Refunded refundsOf(@PathVariable UUID id) {
+        return new Refunded(id, refunds.of(id));
+    }
+
+    @Serdeable
+    public record Refunded(UUID paymentId, java.util.List<Refunds.RefundView> refunds) {
     }
 
     @Get("/payments/stripe")

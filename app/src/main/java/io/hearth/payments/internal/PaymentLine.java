@@ -11,6 +11,6 @@ import java.util.UUID;
 public record PaymentLine(UUID id, String kind, UUID personId, @Nullable UUID registrationId, @Nullable UUID eventId, String description,
                           long amountCents, String currency, long applicationFeeCents, String status, String accountId,
                           @Nullable String checkoutSessionId, @Nullable String checkoutUrl, @Nullable Instant expiresAt,
-                          @Nullable String paymentIntentId, @Nullable String seat, long refundedCents, @Nullable String refundId,
+                          @Nullable String paymentIntentId, @Nullable String seat, long refundedCents,
                           @Nullable String refundReason, Instant createdAt, @Nullable Instant paidAt) {
 }

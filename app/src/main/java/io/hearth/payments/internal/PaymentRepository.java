@@ -19,7 +19,7 @@ import java.util.UUID;
 public interface PaymentRepository extends GenericRepository<ConnectionRow, String> {
 
     String PAYMENT = "select id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
-            + "status, account_id, checkout_session_id, checkout_url, expires_at, payment_intent_id, seat, refunded_cents, refund_id, "
+            + "status, account_id, checkout_session_id, checkout_url, expires_at, payment_intent_id, seat, refunded_cents, "
             + "refund_reason, created_at, paid_at from payments ";
 
     @Query("select account_id, livemode, status, restricted_reason, charges_enabled, payouts_enabled, details_submitted, state_at "
@@ -84,8 +84,8 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     @Query(PAYMENT + "where registration_id = :registrationId order by created_at desc")
     List<PaymentLine> findOfRegistration(UUID registrationId);
 
-    /** Open payments created before the cut-off and refunds still owed: what the reconciliation re-reads. */
-    @Query("select id from payments where (status = 'OPEN' and created_at < :openBefore) or status = 'REFUND_DUE' order by created_at limit 200")
+    /** Open payments created before the cut-off: what the reconciliation re-reads. */
+    @Query("select id from payments where status = 'OPEN' and created_at < :openBefore order by created_at limit 200")
     List<UUID> findUnsettled(Instant openBefore);
 
     @Query("update payments set status = 'PAID', payment_intent_id = :paymentIntent, seat = :seat, paid_at = :at, updated_at = now() "
@@ -96,9 +96,52 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
             + "refund_reason = :reason, updated_at = now() where id = :id")
     void markRefundDue(UUID id, @Nullable String paymentIntent, String seat, Instant at, String reason);
 
-    @Query("update payments set status = 'REFUNDED', refunded_cents = :refundedCents, refund_id = :refundId, updated_at = now() where id = :id")
-    void markRefunded(UUID id, long refundedCents, String refundId);
-
     @Query("update payments set status = 'EXPIRED', updated_at = now() where id = :id and status = 'OPEN'")
     int markExpired(UUID id);
+
+    String REFUND = "select id, payment_id, amount_cents, application_fee_refunded_cents, reason, requested_by, release_seat, status, "
+            + "stripe_refund_id, failure, created_at from payment_refunds ";
+
+    @Query("insert into payment_refunds (id, payment_id, amount_cents, application_fee_refunded_cents, reason, requested_by, release_seat, status) "
+            + "values (:id, :paymentId, :amountCents, :feeCents, :reason, :requestedBy, :releaseSeat, 'PENDING')")
+    void insertRefund(UUID id, UUID paymentId, long amountCents, long feeCents, String reason, @Nullable UUID requestedBy, boolean releaseSeat);
+
+    @Query(REFUND + "where id = :id for update")
+    Optional<RefundLine> lockRefund(UUID id);
+
+    @Query(REFUND + "where id = :id")
+    Optional<RefundLine> findRefund(UUID id);
+
+    @Query(REFUND + "where payment_id = :paymentId order by created_at")
+    List<RefundLine> findRefundsOf(UUID paymentId);
+
+    @Query(REFUND + "where stripe_refund_id = :stripeRefundId")
+    Optional<RefundLine> findRefundByStripeId(String stripeRefundId);
+
+    /** What is refunded or on its way back: the succeeded and pending refunds. */
+    @Query("select coalesce(sum(amount_cents), 0) from payment_refunds where payment_id = :paymentId and status in ('PENDING', 'SUCCEEDED')")
+    long committedRefunds(UUID paymentId);
+
+    @Query("select coalesce(sum(amount_cents), 0) from payment_refunds where payment_id = :paymentId and status = 'SUCCEEDED'")
+    long succeededRefunds(UUID paymentId);
+
+    @Query("select id from payment_refunds where status = 'PENDING' and created_at < :before order by created_at limit 200")
+    List<UUID> findPendingRefunds(Instant before);
+
+    @Query("update payment_refunds set status = 'SUCCEEDED', stripe_refund_id = :stripeRefundId, updated_at = now() where id = :id")
+    void refundSucceeded(UUID id, String stripeRefundId);
+
+    @Query("update payment_refunds set status = 'FAILED', failure = :failure, updated_at = now() where id = :id")
+    void refundFailed(UUID id, String failure);
+
+    /** The payment's refunded amount after a refund succeeded (or failed afterwards); REFUNDED when it is all, else PAID. */
+    @Query("update payments set refunded_cents = :refundedCents, status = case when :refundedCents >= amount_cents then 'REFUNDED' else 'PAID' end, "
+            + "updated_at = now() where id = :id")
+    void setRefunded(UUID id, long refundedCents);
+
+    @Query(PAYMENT + "order by created_at desc, id limit :limit offset :offset")
+    List<PaymentLine> findAll(int limit, long offset);
+
+    @Query("select count(*) from payments")
+    long countAll();
 }

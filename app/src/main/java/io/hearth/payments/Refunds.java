@@ -1,0 +1,225 @@
+package io.hearth.payments;
+
+import io.hearth.ErrorCode;
+import io.hearth.gatherings.EventView;
+import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Registrations;
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
+import io.hearth.identity.People;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.messaging.Mailer;
+import io.hearth.payments.internal.PaymentLine;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.RefundLine;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Money back: by an admin (full or part, with a reason; the event's cancellation policy gives the default amount;
+ * the seat is released), or by Hearth itself when a man paid and no seat was left. Each refund is written PENDING
+ * before Stripe is asked, and its id is the idempotency key: a retry never refunds twice. The platform's fee goes
+ * back in proportion ({@code refund_application_fee}). Audited; the man is told.
+ */
+@Singleton
+public class Refunds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Refunds.class);
+
+    @Serdeable
+    public record RefundView(UUID id, UUID paymentId, long amountCents, String currency, long applicationFeeRefundedCents, String reason,
+                             @Nullable UUID requestedBy, String status, @Nullable String failure, Instant createdAt) {
+    }
+
+    /** What an admin sees before refunding: what is left to refund and what the policy gives. */
+    @Serdeable
+    public record RefundQuote(UUID paymentId, long refundableCents, long policyCents, String policy, String currency) {
+    }
+
+    private final PaymentRepository payments;
+    private final StripeApi stripe;
+    private final Registrations registrations;
+    private final Events events;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Mailer mailer;
+    private final People people;
+    private final Clock clock;
+
+    public Refunds(PaymentRepository payments, StripeApi stripe, Registrations registrations, Events events, Outbox outbox, Audit audit,
+                   Mailer mailer, People people, Clock clock) {
+        this.payments = payments;
+        this.stripe = stripe;
+        this.registrations = registrations;
+        this.events = events;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.mailer = mailer;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RefundQuote quote(UUID paymentId) {
+        PaymentLine payment = payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
+        long refundable = refundable(payment);
+        String policy = "The whole payment";
+        long policyCents = refundable;
+        if (payment.eventId() != null) {
+            EventView event = events.get(payment.eventId());
+            Instant cutoff = event.startsAt().minus(Duration.ofHours(event.cancellationCutoffHours()));
+            if (!clock.instant().isBefore(cutoff)) {
+                policyCents = 0;
+                policy = "No refund after the cancellation cutoff (" + event.cancellationCutoffHours() + " hours before the start)";
+            } else {
+                policy = "In full until the cancellation cutoff (" + event.cancellationCutoffHours() + " hours before the start)";
+            }
+        }
+        return new RefundQuote(paymentId, refundable, policyCents, policy, payment.currency());
+    }
+
+    /** An admin refunds: the amount (default: what the policy gives), a reason, and whether his seat goes back to the event. */
+    public RefundView refund(UUID paymentId, @Nullable Long amountCents, String reason, boolean releaseSeat) {
+        Caller caller = Caller.require();
+        RefundQuote quote = quote(paymentId);
+        long amount = amountCents == null ? quote.policyCents() : amountCents;
+        if (amountCents == null && amount == 0) {
+            throw Refusal.invalid("amountCents", "is required: " + quote.policy() + "; give the amount to refund anyway");
+        }
+        UUID id = open(paymentId, amount, reason, caller.person(), releaseSeat);
+        RefundLine sent = send(id);
+        if (sent.status().equals("FAILED")) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY, "Stripe refused the refund: " + sent.failure());
+        }
+        return view(sent);
+    }
+
+    @Transactional
+    UUID open(UUID paymentId, long amount, String reason, UUID by, boolean releaseSeat) {
+        PaymentLine payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
+        if (!payment.status().equals("PAID") && !payment.status().equals("REFUND_DUE")) {
+            throw Refusal.conflict("Only a paid payment can be refunded (this one is " + payment.status() + ")");
+        }
+        long refundable = refundable(payment);
+        if (amount < 1 || amount > refundable) {
+            throw Refusal.invalid("amountCents", "must be between 1 and " + refundable + " (what is left to refund)");
+        }
+        UUID id = UUID.randomUUID();
+        payments.insertRefund(id, paymentId, amount, PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), amount),
+                reason, by, releaseSeat);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("payment", paymentId);
+        details.put("amountCents", amount);
+        details.put("reason", reason);
+        details.put("releaseSeat", releaseSeat);
+        audit.byCaller(AuditAction.PAYMENT_REFUNDED, payment.personId(), details);
+        return id;
+    }
+
+    /** Hearth refunds by itself, in full, in the transaction that found no seat for the payment. */
+    void owe(PaymentLine payment, String reason) {
+        long refundable = payment.amountCents() - payments.committedRefunds(payment.id());
+        if (refundable > 0) {
+            payments.insertRefund(UUID.randomUUID(), payment.id(), refundable,
+                    PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), refundable), reason, null, false);
+        }
+    }
+
+    /** Sends every pending refund of the payment (after the transaction that wrote them). */
+    public void sendPendingOf(UUID paymentId) {
+        payments.findRefundsOf(paymentId).stream().filter(r -> r.status().equals("PENDING")).forEach(r -> send(r.id()));
+    }
+
+    /** Asks Stripe for the refund; a failure worth retrying leaves it PENDING for the reconciliation, a refusal marks it FAILED. */
+    public RefundLine send(UUID refundId) {
+        RefundLine refund = payments.findRefund(refundId).orElseThrow();
+        if (!refund.status().equals("PENDING")) {
+            return refund;
+        }
+        PaymentLine payment = payments.findById(refund.paymentId()).orElseThrow();
+        try {
+            String stripeRefund = stripe.refund(payment.accountId(), payment.paymentIntentId(), refund.amountCents(), "hearth-refund-" + refund.id(),
+                    Map.of("hearth_payment", payment.id().toString(), "hearth_refund", refund.id().toString()));
+            succeeded(refund.id(), stripeRefund);
+        } catch (StripeApi.StripeFailure e) {
+            if (e.isTransient()) {
+                LOG.warn("refund {} of payment {} is not through yet, the reconciliation tries again: {}", refund.id(), payment.id(), e.getMessage());
+            } else {
+                failed(refund.id(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
+        }
+        return payments.findRefund(refundId).orElseThrow();
+    }
+
+    @Transactional
+    void succeeded(UUID refundId, String stripeRefundId) {
+        RefundLine refund = payments.lockRefund(refundId).orElseThrow();
+        if (!refund.status().equals("PENDING")) {
+            return;
+        }
+        PaymentLine payment = payments.lock(refund.paymentId()).orElseThrow();
+        payments.refundSucceeded(refundId, stripeRefundId);
+        // Stripe's charge.refunded may have told us of this refund already: the refunds we know of, or what Stripe said, whichever is more.
+        long refunded = Math.min(payment.amountCents(), Math.max(payment.refundedCents(), payments.succeededRefunds(payment.id())));
+        payments.setRefunded(payment.id(), refunded);
+        outbox.publish(new PaymentEvent.RefundIssued(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),
+                refund.amountCents(), payment.currency(), refund.applicationFeeRefundedCents(), refund.reason(), stripeRefundId));
+        if (refund.releaseSeat() && payment.registrationId() != null && payment.eventId() != null) {
+            registrations.release(payment.registrationId(), refund.requestedBy(), "Refunded: " + refund.reason());
+        }
+        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "Your payment was refunded",
+                "We have refunded " + PaymentSettlement.money(refund.amountCents(), payment.currency()) + " of your payment for "
+                        + payment.description() + ".\nReason: " + refund.reason() + "\n\n"
+                        + "It is on its way back to your card; it usually shows within 5 to 10 days.\n"));
+    }
+
+    @Transactional
+    void failed(UUID refundId, String failure) {
+        payments.refundFailed(refundId, failure);
+        LOG.error("Stripe refused refund {}: {}", refundId, failure);
+    }
+
+    /** A refund Stripe could not carry out after all ({@code refund.updated}, status failed or canceled): the money is his to get again. */
+    @Transactional
+    public void failedAtStripe(String stripeRefundId, String why) {
+        payments.findRefundByStripeId(stripeRefundId).filter(r -> r.status().equals("SUCCEEDED")).ifPresent(refund -> {
+            PaymentLine payment = payments.lock(refund.paymentId()).orElseThrow();
+            payments.refundFailed(refund.id(), why);
+            payments.setRefunded(payment.id(), Math.max(0, payment.refundedCents() - refund.amountCents()));
+            outbox.publish(new PaymentEvent.RefundFailed(TenantScope.requireId(), payment.id(), payment.personId(), refund.amountCents(),
+                    payment.currency(), why, stripeRefundId));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public List<RefundView> of(UUID paymentId) {
+        payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
+        return payments.findRefundsOf(paymentId).stream().map(this::view).toList();
+    }
+
+    private long refundable(PaymentLine payment) {
+        return payment.amountCents() - payments.committedRefunds(payment.id());
+    }
+
+    private RefundView view(RefundLine refund) {
+        PaymentLine payment = payments.findById(refund.paymentId()).orElseThrow();
+        return new RefundView(refund.id(), refund.paymentId(), refund.amountCents(), payment.currency(), refund.applicationFeeRefundedCents(),
+                refund.reason(), refund.requestedBy(), refund.status(), refund.failure(), refund.createdAt());
+    }
+}
