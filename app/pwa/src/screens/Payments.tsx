@@ -1,17 +1,27 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import TextField from '@mui/material/TextField';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
 import { t } from '../i18n/t';
 import { day, money } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
-import { ProblemAlert } from '../ui/Problem';
+import { fieldProps, ProblemAlert } from '../ui/Problem';
+import type { Schemas } from '../data';
+
+type Payment = Schemas['PaymentView'];
 
 /** His payments and receipts: what, how much, when, and what became of it. */
 export function MyPayments() {
@@ -81,6 +91,74 @@ export function AdminPayments() {
           )}
         </Loaded>
       </Section>
+      <OrganisationPayments />
     </Page>
+  );
+}
+
+/** Every payment of the organisation, newest first, each refundable by an admin. */
+function OrganisationPayments() {
+  const payments = useQuery({ queryKey: ['payments', 'all'], queryFn: () => must(api.GET('/api/v1/payments', { params: { query: { size: 100 } } })) });
+  const [refunding, setRefunding] = useState<Payment | null>(null);
+  return (
+    <Section title={t('pay.payments')}>
+      <Loaded query={payments}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Typography>{t('pay.none')}</Typography>
+          ) : (
+            <List aria-label={t('pay.payments')}>
+              {page.items.map((p) => (
+                <ListItem key={p.id} divider secondaryAction={(p.status === 'PAID' && p.refundedCents < p.amountCents) ? <Button onClick={() => setRefunding(p)}>{t('pay.refund')}</Button> : undefined}>
+                  <ListItemText
+                    primary={`${p.personName ?? ''} · ${p.description}`}
+                    secondary={[money(p.amountCents, p.currency), t('pay.status.' + p.status), day(p.paidAt ?? p.createdAt),
+                      p.refundedCents > 0 ? t('pay.refunded', { amount: money(p.refundedCents, p.currency) }) : '', t('pay.fee', { amount: money(p.applicationFeeCents, p.currency) })]
+                      .filter(Boolean).join(' · ')}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          )
+        }
+      </Loaded>
+      {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
+    </Section>
+  );
+}
+
+function RefundDialog({ payment, onClose }: { payment: Payment; onClose: () => void }) {
+  const queries = useQueryClient();
+  const quote = useQuery({ queryKey: ['payments', payment.id, 'quote'], queryFn: () => must(api.GET('/api/v1/payments/{id}/refund-quote', { params: { path: { id: payment.id } } })) });
+  const [typed, setAmount] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [releaseSeat, setReleaseSeat] = useState(true);
+  // What the policy gives, until the admin types his own amount.
+  const amount = typed ?? (quote.data ? ((quote.data.policyCents > 0 ? quote.data.policyCents : quote.data.refundableCents) / 100).toFixed(2) : '');
+  const refund = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/payments/{id}/refunds', {
+      params: { path: { id: payment.id } },
+      body: { amountCents: Math.round(Number(amount) * 100), reason, releaseSeat },
+    })),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['payments'] });
+      onClose();
+    },
+  });
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="refund-title">
+      <DialogTitle id="refund-title">{t('pay.refundTitle', { what: payment.description })}</DialogTitle>
+      <DialogContent>
+        {quote.data && <Typography variant="body2" sx={{ mb: 1 }}>{quote.data.policy} · {t('pay.refundable', { amount: money(quote.data.refundableCents, quote.data.currency) })}</Typography>}
+        <TextField label={t('pay.amount', { currency: payment.currency })} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" {...fieldProps(refund.error, 'amountCents')} />
+        <TextField label={t('pay.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required {...fieldProps(refund.error, 'reason')} />
+        {payment.registrationId && <FormControlLabel control={<Checkbox checked={releaseSeat} onChange={(e) => setReleaseSeat(e.target.checked)} />} label={t('pay.releaseSeat')} />}
+        <ProblemAlert error={refund.error} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('pay.keep')}</Button>
+        <Button variant="contained" disabled={refund.isPending || reason.trim() === ''} onClick={() => refund.mutate()}>{t('pay.refund')}</Button>
+      </DialogActions>
+    </Dialog>
   );
 }

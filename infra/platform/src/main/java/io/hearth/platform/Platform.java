@@ -64,6 +64,8 @@ public final class Platform implements AutoCloseable {
 
     static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs, Map<String, String> extraEnv) {
         Map<String, String> env = local(stack.environment(LocalStack.Service.APP));
+        // Links in mails and Stripe's return addresses point at this instance's port.
+        env.put("HEARTH_PUBLIC_URL_TEMPLATE", "http://{slug}.localhost:" + port);
         env.putAll(extraEnv);
         env.putAll(DevKeys.forThisMachine(System.getenv()));
         return ServiceProcess.start(root, "app", "io.hearth.Application", port, env,

@@ -397,6 +397,23 @@ class BrowserEndToEndIT {
         assertThat(page.getByText("Paid", new Page.GetByTextOptions().setExact(false)).first()).isVisible();
         checkAccessibility("my payments");
         shot(page, "payments");
+
+        Page admin = signIn(anotherPerson(), "admin@demo.localhost");
+        admin.navigate(app + "/admin/payments");
+        assertThat(admin.getByText("Ready: members can pay by card")).isVisible();
+        Locator payment = admin.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText("Mike Member · Autumn weekend retreat"));
+        payment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund")).click();
+        assertThat(admin.getByText("£240.00 left to refund", new Page.GetByTextOptions().setExact(false))).isVisible();
+        admin.getByLabel("Amount (GBP)").fill("100.00");
+        admin.getByLabel("Reason (he sees it)").fill("Leaves on Saturday evening");
+        checkAccessibility(admin, "refund");
+        shot(admin, "refund");
+        admin.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund")).click();
+        assertThat(payment.getByText("Refunded £100.00")).isVisible();
+        admin.context().close();
+
+        page.navigate(app + "/payments");
+        assertThat(page.getByText("Refunded £100.00")).isVisible();
     }
 
     @Test
