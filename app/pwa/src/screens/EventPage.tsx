@@ -17,7 +17,7 @@ import { ApiError } from '../api/problem';
 import { useAuth } from '../auth';
 import { useMyRegistrations, type EventView } from '../data';
 import { t } from '../i18n/t';
-import { money, when } from '../ui/format';
+import { day, money, when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
 
@@ -47,7 +47,7 @@ function Details({ event }: { event: EventView }) {
       <PaymentReturn registration={mine} />
       {mine ? (
         mine.status === 'PENDING_PAYMENT' ? (
-          <PayNow eventId={event.id} registrationId={mine.id} holdUntil={mine.holdUntil ?? null} />
+          <PayNow event={event} registrationId={mine.id} priceOption={mine.priceOption ?? null} holdUntil={mine.holdUntil ?? null} />
         ) : (
           <Alert severity="success" sx={{ mt: 2 }} action={<Button component={Link} to="/registrations" color="inherit">{t('menu.registrations')}</Button>}>
             {t('events.status.' + mine.status)}
@@ -63,7 +63,7 @@ function Details({ event }: { event: EventView }) {
 }
 
 /** Back from Stripe Checkout: paid (the seat is confirmed when Stripe's webhook arrives: poll until then) or left. */
-function PaymentReturn({ registration }: { registration?: { status: string; holdUntil?: string | null } }) {
+function PaymentReturn({ registration }: { registration?: { id: string; status: string; holdUntil?: string | null } }) {
   const [params] = useSearchParams();
   const queries = useQueryClient();
   const payment = params.get('payment');
@@ -77,22 +77,57 @@ function PaymentReturn({ registration }: { registration?: { status: string; hold
   if (payment === 'cancelled') {
     return registration?.status === 'PENDING_PAYMENT' ? <Alert severity="warning" sx={{ mt: 2 }}>{t('pay.cancelled', { when: when(registration.holdUntil) })}</Alert> : null;
   }
-  if (registration?.status === 'CONFIRMED') return <Alert severity="success" sx={{ mt: 2 }}>{t('pay.confirmed')}</Alert>;
+  if (registration?.status === 'CONFIRMED') return <Alert severity="success" sx={{ mt: 2 }}>{t('pay.confirmed')}<PlanLine registrationId={registration.id} /></Alert>;
   return waiting ? <Alert severity="info" sx={{ mt: 2 }}>{t('pay.received')}</Alert> : null;
 }
 
+/** For a seat paid in instalments: how many are paid and when the next is taken. */
+function PlanLine({ registrationId }: { registrationId: string }) {
+  const payments = useQuery({ queryKey: ['me', 'payments'], queryFn: () => must(api.GET('/api/v1/me/payments', { params: { query: { size: 100 } } })) });
+  const plan = payments.data?.items.find((p) => p.registrationId === registrationId && p.status === 'PAID' && p.instalments > 1);
+  if (!plan) return null;
+  return (
+    <Typography variant="body2">
+      {t('pay.plan', { paid: plan.instalmentsPaid, of: plan.instalments })}
+      {plan.nextInstalmentAt ? ' · ' + t('pay.next', { when: day(plan.nextInstalmentAt) }) : ''}
+    </Typography>
+  );
+}
+
 /** A held seat: pay through Stripe Checkout (the organisation's account), before the hold runs out. */
-function PayNow({ eventId, registrationId, holdUntil }: { eventId: string; registrationId: string; holdUntil: string | null }) {
+function PayNow({ event, registrationId, priceOption, holdUntil }: { event: EventView; registrationId: string; priceOption: string | null; holdUntil: string | null }) {
+  const option = event.priceOptions.find((p) => p.code === priceOption);
+  const [instalments, setInstalments] = useState(1);
   const pay = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/events/{id}/registrations/{registrationId}/checkout', { params: { path: { id: eventId, registrationId } } })),
+    mutationFn: () => must(api.POST('/api/v1/events/{id}/registrations/{registrationId}/checkout', { params: { path: { id: event.id, registrationId } }, body: { instalments } })),
     onSuccess: (checkout) => window.location.assign(checkout.checkoutUrl),
   });
   const notOpen = pay.error instanceof ApiError && pay.error.problem.code === 'PAYMENTS_NOT_READY';
   return (
-    <Alert severity="warning" sx={{ mt: 2 }} action={!notOpen && <Button color="inherit" variant="outlined" disabled={pay.isPending || pay.isSuccess} onClick={() => pay.mutate()}>{t('pay.payNow')}</Button>}>
+    <Alert severity="warning" sx={{ mt: 2 }}>
       {t('events.status.PENDING_PAYMENT')} · {t('pay.holdUntil', { when: when(holdUntil) })}
-      {notOpen ? <Typography variant="body2">{t('pay.byHand')}</Typography> : <ProblemAlert error={pay.error} />}
+      {option && <PaymentChoice option={option} value={instalments} onChange={setInstalments} />}
+      {notOpen ? <Typography variant="body2">{t('pay.byHand')}</Typography> : (
+        <Button color="inherit" variant="outlined" sx={{ display: 'block', mt: 1 }} disabled={pay.isPending || pay.isSuccess} onClick={() => pay.mutate()}>{t('pay.payNow')}</Button>
+      )}
+      {!notOpen && <ProblemAlert error={pay.error} />}
     </Alert>
+  );
+}
+
+/** In full, or in monthly instalments when the price offers them. */
+function PaymentChoice({ option, value, onChange }: { option: EventView['priceOptions'][number]; value: number; onChange: (n: number) => void }) {
+  const most = option.instalments ?? 1;
+  if (most <= 1) return null;
+  return (
+    <FormControl sx={{ display: 'block', my: 1 }}>
+      <FormLabel id="how-to-pay">{t('pay.how')}</FormLabel>
+      <RadioGroup aria-labelledby="how-to-pay" value={String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+        <FormControlLabel value="1" control={<Radio />} label={t('pay.inFull', { amount: money(option.amountCents, option.currency) })} />
+        <FormControlLabel value={String(most)} control={<Radio />}
+          label={t('pay.inInstalments', { n: most, amount: money(Math.floor(option.amountCents / most), option.currency) })} />
+      </RadioGroup>
+    </FormControl>
   );
 }
 
@@ -103,6 +138,8 @@ function RegisterForm({ event }: { event: EventView }) {
   const [accepted, setAccepted] = useState<string[]>([]);
   const [emergencyContact, setEmergencyContact] = useState('');
   const [medicalNotes, setMedicalNotes] = useState('');
+  const [instalments, setInstalments] = useState(1);
+  const option = event.priceOptions.find((p) => p.code === priceOption);
   const retreat = event.type === 'DAY_RETREAT' || event.type === 'MULTI_DAY_RETREAT';
   const register = useMutation({
     mutationFn: () =>
@@ -115,6 +152,7 @@ function RegisterForm({ event }: { event: EventView }) {
             acceptedWaivers: accepted,
             emergencyContact: emergencyContact.trim() || null,
             medicalNotes: medicalNotes.trim() || null,
+            instalments: option && (option.instalments ?? 1) >= instalments ? instalments : 1,
           },
         }),
       ),
@@ -179,6 +217,7 @@ function RegisterForm({ event }: { event: EventView }) {
             <TextField label={t('events.medical')} value={medicalNotes} onChange={(e) => setMedicalNotes(e.target.value)} multiline minRows={2} {...fieldProps(register.error, 'medicalNotes')} />
           </>
         )}
+        {option && !full && <PaymentChoice option={option} value={instalments} onChange={setInstalments} />}
         {full && <Typography sx={{ mt: 1 }}>{t('events.full')}</Typography>}
         <ProblemAlert error={register.error} />
         {register.data && register.data.warnings.length > 0 && (

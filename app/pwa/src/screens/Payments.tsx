@@ -38,7 +38,11 @@ export function MyPayments() {
                 <ListItem key={p.id} divider secondaryAction={p.checkoutUrl ? <Button href={p.checkoutUrl}>{t('pay.payNow')}</Button> : undefined}>
                   <ListItemText
                     primary={`${p.description} · ${money(p.amountCents, p.currency)}`}
-                    secondary={[t('pay.status.' + p.status), day(p.paidAt ?? p.createdAt), p.refundedCents > 0 ? t('pay.refunded', { amount: money(p.refundedCents, p.currency) }) : '', p.refundReason ?? '']
+                    secondary={[t('pay.status.' + p.status), day(p.paidAt ?? p.createdAt),
+                      p.instalments > 1 ? t('pay.plan', { paid: p.instalmentsPaid, of: p.instalments }) : '',
+                      p.planStatus && p.planStatus !== 'ACTIVE' ? t('pay.planStatus.' + p.planStatus) : '',
+                      p.nextInstalmentAt && p.planStatus !== 'COMPLETED' && p.planStatus !== 'LAPSED' ? t('pay.next', { when: day(p.nextInstalmentAt) }) : '',
+                      p.refundedCents > 0 ? t('pay.refunded', { amount: money(p.refundedCents, p.currency) }) : '', p.refundReason ?? '']
                       .filter(Boolean).join(' · ')}
                   />
                 </ListItem>
@@ -113,6 +117,7 @@ function OrganisationPayments() {
                   <ListItemText
                     primary={`${p.personName ?? ''} · ${p.description}`}
                     secondary={[money(p.amountCents, p.currency), t('pay.status.' + p.status), day(p.paidAt ?? p.createdAt),
+                      p.instalments > 1 ? t('pay.plan', { paid: p.instalmentsPaid, of: p.instalments }) + (p.planStatus ? ' (' + t('pay.planStatus.' + p.planStatus) + ')' : '') : '',
                       p.refundedCents > 0 ? t('pay.refunded', { amount: money(p.refundedCents, p.currency) }) : '', t('pay.fee', { amount: money(p.applicationFeeCents, p.currency) })]
                       .filter(Boolean).join(' · ')}
                   />

@@ -82,7 +82,7 @@ function EventForm({ event }: { event?: EventView }) {
       const body: EventRequest = {
         ...form, description: form.description || null, venue: form.venue || null, capacity: Number(form.capacity),
         startsAt: form.startsAt ? new Date(form.startsAt).toISOString() : '', endsAt: form.endsAt ? new Date(form.endsAt).toISOString() : '',
-        questions, waivers, priceOptions: prices.map((p) => ({ ...p, amountCents: Number(p.amountCents) })),
+        questions, waivers, priceOptions: prices.map((p) => ({ ...p, amountCents: Number(p.amountCents), instalments: p.instalments && p.instalments > 1 ? Number(p.instalments) : null })),
       };
       return event ? must(api.PUT('/api/v1/events/{id}', { params: { path: { id: event.id } }, body })) : must(api.POST('/api/v1/events', { body }));
     },
@@ -143,6 +143,7 @@ function EventForm({ event }: { event?: EventView }) {
             <TextField label={t('staff.priceName')} value={p.name} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} sx={{ flex: '2 1 120px' }} />
             <TextField label={t('staff.amountCents')} type="number" value={p.amountCents} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, amountCents: Number(e.target.value) } : x)))} sx={{ flex: '1 1 80px' }} />
             <TextField label={t('staff.currency')} value={p.currency} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, currency: e.target.value.toUpperCase() } : x)))} sx={{ flex: '1 1 60px' }} />
+            <TextField label={t('staff.instalments')} type="number" value={p.instalments ?? 1} onChange={(e) => setPrices(prices.map((x, j) => (j === i ? { ...x, instalments: Number(e.target.value) } : x)))} sx={{ flex: '1 1 60px' }} />
           </Box>
         ))}
         <Button onClick={() => setPrices([...prices, { code: 'STANDARD', name: 'Standard', amountCents: 0, currency: 'GBP' }])}>{t('staff.addPrice')}</Button>

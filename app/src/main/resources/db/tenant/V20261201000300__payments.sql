@@ -35,6 +35,12 @@ create table payments (
     refunded_cents        bigint      not null default 0 check (refunded_cents >= 0 and refunded_cents <= amount_cents),
     refund_reason         text,
     idempotency_key       text check (length(idempotency_key) <= 200),
+    -- Paid in monthly instalments through a Stripe subscription that ends after the last one.
+    instalments           integer     not null default 1 check (instalments between 1 and 12),
+    instalments_paid      integer     not null default 0 check (instalments_paid >= 0),
+    subscription_id       text unique,
+    plan_status           text check (plan_status in ('ACTIVE', 'PAST_DUE', 'COMPLETED', 'LAPSED')),
+    next_instalment_at    timestamptz,
     created_at            timestamptz not null default now(),
     paid_at               timestamptz,
     updated_at            timestamptz not null default now()
@@ -43,6 +49,26 @@ create unique index payments_one_open_per_registration on payments (registration
 create unique index payments_idempotency on payments (person_id, idempotency_key) where idempotency_key is not null;
 create index payments_person on payments (person_id, created_at desc);
 create index payments_due on payments (status, created_at) where status in ('OPEN', 'REFUND_DUE');
+
+-- Each instalment's invoice at Stripe: paid or failed (Stripe retries a failed one by itself).
+create table payment_instalments (
+    invoice_id   text primary key,
+    payment_id   uuid        not null references payments (id),
+    amount_cents bigint      not null check (amount_cents >= 0),
+    status       text        not null check (status in ('PAID', 'FAILED')),
+    attempts     integer     not null default 1,
+    payment_intent_id text,
+    at           timestamptz not null default now()
+);
+create index payment_instalments_payment on payment_instalments (payment_id);
+
+-- The organisation's rules for money: what a lapsed instalment plan does to the seat before the event's
+-- cancellation cutoff (KEEP it, or RELEASE it to the waiting list). After the cutoff the seat is kept.
+create table payment_policy (
+    id          boolean primary key default true check (id),
+    lapsed_plan text    not null default 'RELEASE' check (lapsed_plan in ('KEEP', 'RELEASE'))
+);
+insert into payment_policy (id) values (true);
 
 -- Refunds of a payment, each its own Stripe refund (the row's id is the idempotency key). PENDING until Stripe
 -- has it; requested_by is null when Hearth refunded by itself (paid when no seat was left).
@@ -54,6 +80,8 @@ create table payment_refunds (
     reason                         text        not null,
     requested_by                   uuid,
     release_seat                   boolean     not null default false,
+    -- What is refunded: the payment's own intent, or one instalment's.
+    payment_intent_id              text,
     status                         text        not null check (status in ('PENDING', 'SUCCEEDED', 'FAILED')),
     stripe_refund_id               text unique,
     failure                        text,

@@ -16,8 +16,12 @@ public record EventView(UUID id, String type, String title, String description, 
                         List<QuestionView> questions, List<WaiverView> waivers, String status, @Nullable String cancelReason,
                         long confirmed, long held, long offered, long waitlisted, long openSeats) {
 
+    /** A price; {@code instalments} (2 to 12), when given, lets a man pay it in up to that many monthly instalments. */
     @Serdeable
-    public record PriceOption(String code, String name, long amountCents, String currency) {
+    public record PriceOption(String code, String name, long amountCents, String currency, @Nullable Integer instalments) {
+        public int maxInstalments() {
+            return instalments == null ? 1 : instalments;
+        }
     }
 
     @Serdeable

@@ -161,6 +161,12 @@ public class Events {
         return load(id).filter(event -> visible(event, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
     }
 
+    /** The event whoever asks: for work with no caller (a payment provider's webhook), never for an answer to a person. */
+    @Transactional(readOnly = true)
+    public Optional<EventView> find(UUID id) {
+        return load(id);
+    }
+
     /** Events the caller may see, by start time; filters by type, [from, to), status and, when given, a man on the staff. */
     @Transactional(readOnly = true)
     public Paged<EventView> list(@Nullable String type, @Nullable Instant from, @Nullable Instant to, @Nullable String status,
@@ -258,6 +264,11 @@ public class Events {
         List<String> codes = d.priceOptions().stream().map(EventView.PriceOption::code).toList();
         if (codes.size() != codes.stream().distinct().count()) {
             throw Refusal.invalid("priceOptions", "codes must differ");
+        }
+        for (EventView.PriceOption option : d.priceOptions()) {
+            if (option.maxInstalments() > 1 && option.amountCents() < 100L * option.maxInstalments()) {
+                throw Refusal.invalid("priceOptions", "instalments need a price of at least 1.00 per instalment: " + option.code());
+            }
         }
         if (d.questions() != null) {
             for (Questions.Question q : d.questions()) {

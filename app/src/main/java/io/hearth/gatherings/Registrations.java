@@ -65,7 +65,8 @@ public class Registrations {
 
     /** What a man gives when he registers. */
     public record Application(@Nullable String priceOption, @Nullable UUID sponsorId, boolean keepWithSponsor, Map<UUID, String> answers,
-                              List<UUID> acceptedWaivers, @Nullable String emergencyContact, @Nullable String medicalNotes) {
+                              List<UUID> acceptedWaivers, @Nullable String emergencyContact, @Nullable String medicalNotes,
+                              @Nullable Integer instalments) {
     }
 
     @Serdeable
@@ -335,6 +336,13 @@ public class Registrations {
             }
         } else if (application.priceOption() != null && event.priceOptions().stream().noneMatch(o -> o.code().equals(application.priceOption()))) {
             errors.add(new Refusal.FieldError("priceOption", "is not a price option of this event"));
+        }
+        if (application.instalments() != null && application.instalments() > 1) {
+            int most = event.priceOptions().stream().filter(o -> o.code().equals(application.priceOption())).mapToInt(EventView.PriceOption::maxInstalments)
+                    .findFirst().orElse(1);
+            if (application.instalments() > most) {
+                errors.add(new Refusal.FieldError("instalments", most == 1 ? "must be 1: this price is paid in full" : "must be 1 to " + most + " for this price"));
+            }
         }
         errors.addAll(Questions.check(event.questions().stream().map(q -> new Questions.Question(q.id(), q.kind(), q.label(), q.required(), q.choices())).toList(),
                 application.answers()));

@@ -7,6 +7,6 @@ import java.util.Optional;
  */
 public interface SeatPayments {
 
-    /** Where the man pays for his held seat, or empty when the organisation cannot take card payments now. */
-    Optional<String> checkoutFor(Registrations.RegistrationView held);
+    /** Where the man pays for his held seat (in this many instalments), or empty when the organisation cannot take card payments now. */
+    Optional<String> checkoutFor(Registrations.RegistrationView held, int instalments);
 }

@@ -76,12 +76,12 @@ public class EventFees implements SeatPayments {
 
     /** At registration: the Checkout URL when the organisation takes card payments; a failure leaves the hold to pay later. */
     @Override
-    public Optional<String> checkoutFor(Registrations.RegistrationView held) {
+    public Optional<String> checkoutFor(Registrations.RegistrationView held, int instalments) {
         if (connect.readyAccount().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(start(held.eventId(), held.id(), null).checkoutUrl());
+            return Optional.of(start(held.eventId(), held.id(), null, instalments).checkoutUrl());
         } catch (Refusal e) {
             LOG.warn("no Checkout session for registration {} at registration time: {}", held.id(), e.getMessage());
             return Optional.empty();
@@ -92,7 +92,7 @@ public class EventFees implements SeatPayments {
      * Where the man pays for his held seat: the open session when there is one, else a new one. With an
      * idempotency key, the same key answers the same payment.
      */
-    public Checkout start(UUID eventId, UUID registrationId, @Nullable String idempotencyKey) {
+    public Checkout start(UUID eventId, UUID registrationId, @Nullable String idempotencyKey, @Nullable Integer instalments) {
         Caller caller = Caller.require();
         Registrations.RegistrationView registration = registrations.get(eventId, registrationId);
         if (!registration.personId().equals(caller.person())) {
@@ -111,9 +111,11 @@ public class EventFees implements SeatPayments {
         }
         String account = connect.readyAccount().orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY,
                 "The organisation does not take card payments yet: the event's staff confirm payments by hand"));
+        int wanted = instalments == null ? 1 : instalments;
         PaymentLine payment = payments.findOpenOf(registrationId).filter(open -> open.accountId().equals(account))
+                .filter(open -> open.instalments() == wanted)
                 .filter(open -> open.expiresAt() == null || open.expiresAt().isAfter(now.plusSeconds(60)))
-                .orElseGet(() -> open(registration, account, idempotencyKey, now));
+                .orElseGet(() -> open(registration, account, idempotencyKey, wanted, now));
         if (payment.checkoutUrl() != null) {
             return view(payment);
         }
@@ -121,6 +123,7 @@ public class EventFees implements SeatPayments {
         Instant expiresAt = clamp(registration.holdUntil(), now);
         StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest(
                 "hearth-payment-" + payment.id(), payment.description(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(),
+                payment.instalments(), configuration.feePercent(),
                 links.to(tenant, "/events/" + eventId + "?payment=" + payment.id()),
                 links.to(tenant, "/events/" + eventId + "?payment=cancelled"),
                 expiresAt, people.emailOf(caller.person()).orElse(null), registrationId.toString(),
@@ -132,19 +135,33 @@ public class EventFees implements SeatPayments {
     }
 
     @Transactional
-    PaymentLine open(Registrations.RegistrationView registration, String account, @Nullable String idempotencyKey, Instant now) {
+    PaymentLine open(Registrations.RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
         EventView event = events.get(registration.eventId());
         EventView.PriceOption option = event.priceOptions().stream().filter(o -> o.code().equals(registration.priceOption())).findFirst()
                 .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "The registration's price option is gone"));
         if (option.amountCents() <= 0) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "This price option is free");
         }
-        payments.findOpenOf(registration.id()).ifPresent(stale -> payments.markExpired(stale.id()));
+        if (instalments < 1 || instalments > option.maxInstalments()) {
+            throw Refusal.invalid("instalments", option.maxInstalments() == 1 ? "must be 1: this price is paid in full"
+                    : "must be 1 to " + option.maxInstalments() + " for this price");
+        }
+        // A session he left for another way of paying is ended at Stripe, so that it cannot be paid as well.
+        payments.findOpenOf(registration.id()).ifPresent(stale -> {
+            payments.markExpired(stale.id());
+            if (stale.checkoutSessionId() != null) {
+                try {
+                    stripe.expireCheckout(stale.accountId(), stale.checkoutSessionId(), "hearth-expire-" + stale.id());
+                } catch (StripeApi.StripeFailure e) {
+                    LOG.info("Checkout session {} was not expired at Stripe (it is paid, or gone): {}", stale.checkoutSessionId(), e.getMessage());
+                }
+            }
+        });
         UUID id = UUID.randomUUID();
         long fee = configuration.fee().on(option.amountCents());
         String currency = option.currency().toUpperCase(java.util.Locale.ROOT);
         payments.insert(id, "EVENT_FEE", registration.personId(), registration.id(), event.id(), event.title() + " (" + option.name() + ")",
-                option.amountCents(), currency, fee, account, idempotencyKey);
+                option.amountCents(), currency, fee, account, idempotencyKey, instalments);
         outbox.publish(new PaymentEvent.PaymentStarted(TenantScope.requireId(), id, "EVENT_FEE", registration.personId(), registration.id(),
                 option.amountCents(), currency, fee));
         return payments.findById(id).orElseThrow();

@@ -46,4 +46,19 @@ public sealed interface PaymentEvent extends TenantEvent {
     record RefundFailed(TenantId tenant, UUID paymentId, UUID personId, long amountCents, String currency, String failure,
                         String refundId) implements PaymentEvent {
     }
+
+    /** Instalment {@code number} of {@code of} was paid. */
+    record InstalmentPaid(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, int number, int of, long amountCents,
+                          String currency) implements PaymentEvent {
+    }
+
+    /** Instalment {@code number} of {@code of} could not be taken; Stripe tries again at {@code nextAttemptAt} (absent: it gave up). */
+    record InstalmentFailed(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, int number, int of, long amountCents,
+                            String currency, int attempt, java.time.Instant nextAttemptAt) implements PaymentEvent {
+    }
+
+    /** The plan ended before the last instalment; {@code seatReleased} when the organisation's policy gave his seat back to the event. */
+    record InstalmentPlanLapsed(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, int paid, int of,
+                                boolean seatReleased) implements PaymentEvent {
+    }
 }

@@ -29,15 +29,17 @@ public class PaymentReconciliation {
     private final PaymentRepository payments;
     private final PaymentSettlement settlement;
     private final Refunds refunds;
+    private final InstalmentPlans plans;
     private final StripeApi stripe;
     private final Clock clock;
 
-    public PaymentReconciliation(EachTenant eachTenant, PaymentRepository payments, PaymentSettlement settlement, Refunds refunds, StripeApi stripe,
-                                 Clock clock) {
+    public PaymentReconciliation(EachTenant eachTenant, PaymentRepository payments, PaymentSettlement settlement, Refunds refunds,
+                                 InstalmentPlans plans, StripeApi stripe, Clock clock) {
         this.eachTenant = eachTenant;
         this.payments = payments;
         this.settlement = settlement;
         this.refunds = refunds;
+        this.plans = plans;
         this.stripe = stripe;
         this.clock = clock;
     }
@@ -60,6 +62,7 @@ public class PaymentReconciliation {
                     if (!"open".equals(session.status())) {
                         settlement.settle(payment.accountId(), session);
                         settlement.refundIfDue(session.id());
+                        plans.afterCheckout(session.id());
                     }
                 } else if (payment.createdAt().isBefore(now.minus(Duration.ofHours(1)))) {
                     // Stripe was never reached for it; the man starts again with a new payment.

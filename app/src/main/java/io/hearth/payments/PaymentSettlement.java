@@ -6,6 +6,7 @@ import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.TenantScope;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -51,23 +52,38 @@ public class PaymentSettlement {
         }
         PaymentLine payment = found.get();
         if (session.paid()) {
-            if (!payment.status().equals("OPEN") && !payment.status().equals("EXPIRED")) {
-                return;
+            if (session.subscription() != null) {
+                payments.attachSubscription(payment.id(), session.subscription());
             }
-            Registrations.PaidSeat seat = payment.registrationId() == null ? Registrations.PaidSeat.NO_SEAT
-                    : registrations.paid(payment.registrationId());
-            if (seat == Registrations.PaidSeat.CONFIRMED || seat == Registrations.PaidSeat.REINSTATED) {
-                payments.markPaid(payment.id(), session.paymentIntent(), seat.name(), clock.instant());
-            } else {
-                String reason = seat == Registrations.PaidSeat.ALREADY_CONFIRMED ? "seat already paid" : "no seat left when the payment arrived";
-                payments.markRefundDue(payment.id(), session.paymentIntent(), seat.name(), clock.instant(), reason);
-                refunds.owe(payment, reason);
+            if (payment.status().equals("OPEN") || payment.status().equals("EXPIRED")) {
+                seatPaid(payment, session.paymentIntent());
             }
-            outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
-                    payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name()));
         } else if ("expired".equals(session.status()) && payments.markExpired(payment.id()) == 1) {
             outbox.publish(new PaymentEvent.PaymentExpired(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId()));
         }
+    }
+
+    /**
+     * The money for the payment (its first instalment) arrived: his seat is confirmed, or, with no seat for him, he is
+     * owed it back. An instalment plan's refund waits until its first invoice's payment is known ({@link InstalmentPlans}).
+     */
+    void seatPaid(PaymentLine payment, @Nullable String paymentIntent) {
+        Registrations.PaidSeat seat = payment.registrationId() == null ? Registrations.PaidSeat.NO_SEAT
+                : registrations.paid(payment.registrationId());
+        if (seat == Registrations.PaidSeat.CONFIRMED || seat == Registrations.PaidSeat.REINSTATED) {
+            payments.markPaid(payment.id(), paymentIntent, seat.name(), clock.instant());
+            if (payment.inInstalments()) {
+                payments.updatePlan(payment.id(), Math.max(1, payments.paidInstalments(payment.id())), "ACTIVE", null);
+            }
+        } else {
+            String reason = seat == Registrations.PaidSeat.ALREADY_CONFIRMED ? "seat already paid" : "no seat left when the payment arrived";
+            payments.markRefundDue(payment.id(), paymentIntent, seat.name(), clock.instant(), reason);
+            if (!payment.inInstalments()) {
+                refunds.owe(payments.findById(payment.id()).orElseThrow(), reason);
+            }
+        }
+        outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
+                payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name()));
     }
 
     /** Sends the refunds the session's payment is owed (after the transaction that found it so). */

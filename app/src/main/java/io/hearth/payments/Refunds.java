@@ -82,7 +82,7 @@ public class Refunds {
         String policy = "The whole payment";
         long policyCents = refundable;
         if (payment.eventId() != null) {
-            EventView event = events.get(payment.eventId());
+            EventView event = events.find(payment.eventId()).orElseThrow();
             Instant cutoff = event.startsAt().minus(Duration.ofHours(event.cancellationCutoffHours()));
             if (!clock.instant().isBefore(cutoff)) {
                 policyCents = 0;
@@ -120,9 +120,10 @@ public class Refunds {
         if (amount < 1 || amount > refundable) {
             throw Refusal.invalid("amountCents", "must be between 1 and " + refundable + " (what is left to refund)");
         }
+        String intent = intentFor(payment, amount);
         UUID id = UUID.randomUUID();
         payments.insertRefund(id, paymentId, amount, PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), amount),
-                reason, by, releaseSeat);
+                reason, by, releaseSeat, intent);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("payment", paymentId);
         details.put("amountCents", amount);
@@ -132,13 +133,36 @@ public class Refunds {
         return id;
     }
 
-    /** Hearth refunds by itself, in full, in the transaction that found no seat for the payment. */
+    /** Hearth refunds by itself, all that was paid, in the transaction that found no seat for the payment. */
     void owe(PaymentLine payment, String reason) {
+        if (payment.inInstalments()) {
+            for (io.hearth.payments.internal.IntentLine instalment : payments.refundableInstalments(payment.id())) {
+                if (instalment.refundable() > 0) {
+                    payments.insertRefund(UUID.randomUUID(), payment.id(), instalment.refundable(),
+                            PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), instalment.refundable()), reason, null,
+                            false, instalment.intent());
+                }
+            }
+            return;
+        }
         long refundable = payment.amountCents() - payments.committedRefunds(payment.id());
         if (refundable > 0) {
             payments.insertRefund(UUID.randomUUID(), payment.id(), refundable,
-                    PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), refundable), reason, null, false);
+                    PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), refundable), reason, null, false,
+                    payment.paymentIntentId());
         }
+    }
+
+    /** What a refund of this amount is drawn from: the payment's intent, or the oldest instalment with enough left. */
+    private String intentFor(PaymentLine payment, long amount) {
+        if (!payment.inInstalments()) {
+            return payment.paymentIntentId();
+        }
+        List<io.hearth.payments.internal.IntentLine> instalments = payments.refundableInstalments(payment.id());
+        return instalments.stream().filter(i -> i.refundable() >= amount).map(io.hearth.payments.internal.IntentLine::intent).findFirst()
+                .orElseThrow(() -> Refusal.invalid("amountCents", "is more than one paid instalment: refund at most "
+                        + instalments.stream().mapToLong(io.hearth.payments.internal.IntentLine::refundable).max().orElse(0)
+                        + " at a time, one instalment after the other"));
     }
 
     /** Sends every pending refund of the payment (after the transaction that wrote them). */
@@ -153,8 +177,12 @@ public class Refunds {
             return refund;
         }
         PaymentLine payment = payments.findById(refund.paymentId()).orElseThrow();
+        if (refund.paymentIntentId() == null) {
+            failed(refund.id(), "nothing at Stripe to refund from (no payment intent known yet)");
+            return payments.findRefund(refundId).orElseThrow();
+        }
         try {
-            String stripeRefund = stripe.refund(payment.accountId(), payment.paymentIntentId(), refund.amountCents(), "hearth-refund-" + refund.id(),
+            String stripeRefund = stripe.refund(payment.accountId(), refund.paymentIntentId(), refund.amountCents(), "hearth-refund-" + refund.id(),
                     Map.of("hearth_payment", payment.id().toString(), "hearth_refund", refund.id().toString()));
             succeeded(refund.id(), stripeRefund);
         } catch (StripeApi.StripeFailure e) {
@@ -213,8 +241,10 @@ public class Refunds {
         return payments.findRefundsOf(paymentId).stream().map(this::view).toList();
     }
 
+    /** What can still go back: of what was paid (all of it, or the instalments so far), less what is refunded or on its way. */
     private long refundable(PaymentLine payment) {
-        return payment.amountCents() - payments.committedRefunds(payment.id());
+        long paid = payment.inInstalments() ? payments.paidInInstalments(payment.id()) : payment.amountCents();
+        return Math.max(0, paid - payments.committedRefunds(payment.id()));
     }
 
     private RefundView view(RefundLine refund) {

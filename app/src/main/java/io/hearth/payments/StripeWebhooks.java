@@ -45,9 +45,10 @@ public class StripeWebhooks {
     private final Connect connect;
     private final PaymentSettlement settlement;
     private final Refunds refunds;
+    private final InstalmentPlans plans;
 
     public StripeWebhooks(StripeApi stripe, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
-                          Connect connect, PaymentSettlement settlement, Refunds refunds) {
+                          Connect connect, PaymentSettlement settlement, Refunds refunds, InstalmentPlans plans) {
         this.stripe = stripe;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -55,6 +56,7 @@ public class StripeWebhooks {
         this.connect = connect;
         this.settlement = settlement;
         this.refunds = refunds;
+        this.plans = plans;
     }
 
     public Outcome receive(String payload, @Nullable String signature) {
@@ -99,7 +101,17 @@ public class StripeWebhooks {
                 StripeApi.CheckoutState session = stripe.checkoutSession(account, ((HasId) object).getId());
                 Outcome outcome = once(event, created, () -> settlement.settle(account, session));
                 settlement.refundIfDue(session.id());
+                plans.afterCheckout(session.id());
                 return outcome;
+            }
+            case "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed" -> {
+                StripeApi.InvoiceState invoice = stripe.invoice(account, ((HasId) object).getId());
+                Optional<String> intent = "paid".equals(invoice.status()) ? stripe.paymentIntentOf(account, invoice.id()) : Optional.empty();
+                return once(event, created, () -> plans.invoice(account, invoice, intent));
+            }
+            case "customer.subscription.deleted" -> {
+                StripeApi.SubscriptionState subscription = stripe.subscription(account, ((HasId) object).getId());
+                return once(event, created, () -> plans.ended(account, subscription));
             }
             case "charge.refunded" -> {
                 Charge charge = (Charge) object;

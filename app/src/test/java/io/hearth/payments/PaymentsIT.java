@@ -66,6 +66,15 @@ class PaymentsIT implements RealStack {
         await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(api.get("/api/v1/payments/stripe", org.admin().accessToken()).string("status")));
     }
 
+    /** Events a test sends wrongly on purpose; every other delivery must have been taken (200), or held back (0). */
+    private final java.util.Set<String> refusedOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.junit.jupiter.api.AfterAll
+    void everyWebhookNotSentWronglyOnPurposeWasTaken() {
+        assertThat(stripe.deliveries()).filteredOn(d -> !refusedOnPurpose.contains(d.eventId()))
+                .allSatisfy(d -> assertThat(d.status()).as("%s %s: %s", d.type(), d.eventId(), d.answer()).isIn(0, 200));
+    }
+
     private String onboard(Org organisation) {
         Api.Reply onboarding = organisation.api().post("/api/v1/payments/stripe/onboarding", Map.of(), organisation.admin().accessToken());
         assertThat(onboarding.status()).as("onboarding: %s", onboarding.body()).isEqualTo(200);
@@ -233,6 +242,7 @@ class PaymentsIT implements RealStack {
         JsonObject event = stripe.event("account.updated", account, stripe.account(account));
         String payload = event.toString();
         long now = Instant.now().getEpochSecond();
+        refusedOnPurpose.add(event.get("id").getAsString());
 
         int forged = stripe.deliver(event, payload, StripeStandIn.signature(payload, now, "whsec_someone_else"));
         int stale = stripe.deliver(event, payload, StripeStandIn.signature(payload, now - 301, StripeStandIn.WEBHOOK_SECRET));
@@ -428,6 +438,141 @@ class PaymentsIT implements RealStack {
         assertThat(afterCutoff.body().toString()).contains("amountCents");
     }
 
+    @Test
+    void aRetreatIsPaidInThreeInstalmentsTheFirstConfirmsTheSeatAndThePlanEndsAfterTheLast() {
+        Map<String, Object> event = paidEvent(5, 30_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+
+        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                Map.of("instalments", 3), man.accessToken());
+
+        assertThat(checkout.status()).as("checkout: %s", checkout.body()).isEqualTo(201);
+        String sessionId = sessionOf(checkout.string("checkoutUrl"));
+        StripeStandIn.Request asked = stripe.requests().stream().filter(r -> r.path().equals("/v1/checkout/sessions")
+                && ("hearth-payment-" + checkout.string("paymentId")).equals(r.idempotencyKey())).findFirst().orElseThrow();
+        assertThat(asked.stripeAccount()).isEqualTo(account);
+        assertThat(asked.form()).containsEntry("mode", "subscription")
+                .containsEntry("line_items[0][price_data][unit_amount]", "10000")
+                .containsEntry("line_items[0][price_data][recurring][interval]", "month")
+                .containsEntry("subscription_data[application_fee_percent]", "2.5")
+                .containsEntry("subscription_data[metadata][hearth_payment]", checkout.string("paymentId"))
+                .doesNotContainKey("line_items[1][price_data][unit_amount]");
+
+        stripe.pay(sessionId);
+
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+        Map<String, Object> payment = paymentOf(man, checkout.string("paymentId"));
+        assertThat(payment).containsEntry("status", "PAID").containsEntry("instalments", 3).containsEntry("instalmentsPaid", 1)
+                .containsEntry("planStatus", "ACTIVE");
+        assertThat(Instant.parse((String) payment.get("nextInstalmentAt"))).isAfter(Instant.now().plus(Duration.ofDays(27)));
+        String subscription = stripe.session(sessionId).get("subscription").getAsString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stripe.subscription(subscription).get("cancel_at").isJsonNull());
+        long anchor = stripe.subscription(subscription).get("billing_cycle_anchor").getAsLong();
+        assertThat(stripe.subscription(subscription).get("cancel_at").getAsLong())
+                .isEqualTo(Instant.ofEpochSecond(anchor).atOffset(java.time.ZoneOffset.UTC).plusMonths(2).plusDays(1).toEpochSecond());
+
+        stripe.chargeInstalment(subscription, true);
+        JsonObject failed = stripe.chargeInstalment(subscription, false);
+        assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("instalmentsPaid", 2).containsEntry("planStatus", "PAST_DUE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .anyMatch(m -> m.to().contains(man.email()) && m.subject().contains("instalment could not be taken")));
+        stripe.chargeInstalment(subscription, true);
+
+        assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("instalmentsPaid", 3).containsEntry("planStatus", "COMPLETED");
+        assertThat(outboxCount("InstalmentFailed", checkout.string("paymentId"))).isEqualTo(1);
+        assertThat(failed.get("status").getAsString()).isEqualTo("open");
+    }
+
+    @Test
+    void whatTheInstalmentsDoNotDivideIsPaidWithTheFirst() {
+        Map<String, Object> event = paidEvent(5, 10_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+
+        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                Map.of("instalments", 3), man.accessToken());
+        Api.Reply tooMany = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                Map.of("instalments", 4), man.accessToken());
+
+        StripeStandIn.Request asked = stripe.requests().stream().filter(r -> ("hearth-payment-" + checkout.string("paymentId")).equals(r.idempotencyKey()))
+                .findFirst().orElseThrow();
+        assertThat(asked.form()).containsEntry("line_items[0][price_data][unit_amount]", "3333").containsEntry("line_items[1][price_data][unit_amount]", "1");
+        assertThat(stripe.session(sessionOf(checkout.string("checkoutUrl"))).get("amount_total").getAsLong()).isEqualTo(3_334);
+        assertThat(tooMany.status()).isEqualTo(422);
+    }
+
+    @Test
+    void theFirstInstalmentsInvoiceBeforeCheckoutsOwnEventConfirmsTheSeatOnce() {
+        Map<String, Object> event = paidEvent(5, 30_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                Map.of("instalments", 3), man.accessToken());
+        String sessionId = sessionOf(checkout.string("checkoutUrl"));
+        JsonObject session = stripe.payWithoutWebhooks(sessionId);
+        String subscription = session.get("subscription").getAsString();
+        JsonObject invoicePaid = stripe.event("invoice.paid", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString()));
+        JsonObject completed = stripe.event("checkout.session.completed", account, stripe.session(sessionId));
+
+        assertThat(stripe.deliver(invoicePaid)).isEqualTo(200);
+        assertThat(stripe.deliver(completed)).isEqualTo(200);
+        assertThat(stripe.deliver(invoicePaid)).isEqualTo(200);
+
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+        assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("instalmentsPaid", 1).containsEntry("status", "PAID");
+        assertThat(outboxCount("PaymentSucceeded", checkout.string("paymentId"))).isEqualTo(1);
+        assertThat(outboxCount("InstalmentPaid", checkout.string("paymentId"))).isEqualTo(1);
+    }
+
+    @Test
+    void aLapsedPlanGivesTheSeatToTheWaitingListBeforeTheCutoffWhenThePolicySaysSo() {
+        assertThat(api.put("/api/v1/payments/policy", Map.of("lapsedPlan", "RELEASE"), org.admin().accessToken()).status()).isEqualTo(200);
+        Map<String, Object> event = paidEvent(1, 30_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                Map.of("instalments", 3), man.accessToken());
+        stripe.pay(sessionOf(checkout.string("checkoutUrl")));
+        Org.Member waiting = org.member();
+        Api.Reply queued = register(event, waiting);
+        String subscription = stripe.session(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
+        stripe.chargeInstalment(subscription, false);
+
+        stripe.endSubscription(subscription);
+
+        assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("planStatus", "LAPSED");
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CANCELLED");
+        assertThat(registration(event, queued.string("id"), waiting).string("status")).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void aLapsedPlanKeepsTheSeatWhenThePolicySaysKeep() {
+        assertThat(api.put("/api/v1/payments/policy", Map.of("lapsedPlan", "KEEP"), org.admin().accessToken()).status()).isEqualTo(200);
+        try {
+            Map<String, Object> event = paidEvent(3, 30_000, 3);
+            Org.Member man = org.member();
+            Api.Reply registered = register(event, man);
+            Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                    Map.of("instalments", 3), man.accessToken());
+            stripe.pay(sessionOf(checkout.string("checkoutUrl")));
+            String subscription = stripe.session(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
+
+            stripe.endSubscription(subscription);
+
+            assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("planStatus", "LAPSED");
+            assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+        } finally {
+            api.put("/api/v1/payments/policy", Map.of("lapsedPlan", "RELEASE"), org.admin().accessToken());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> paymentOf(Org.Member man, String paymentId) {
+        return api.get("/api/v1/me/payments", man.accessToken()).list("items").stream().map(item -> (Map<String, Object>) item)
+                .filter(item -> paymentId.equals(item.get("id"))).findFirst().orElseThrow();
+    }
+
     private String refundIdAtStripe(String hearthRefundId) {
         return stripe.refundIdFor("hearth-refund-" + hearthRefundId);
     }
@@ -435,6 +580,10 @@ class PaymentsIT implements RealStack {
     // --- helpers
 
     private Map<String, Object> paidEvent(int capacity, long amountCents) {
+        return paidEvent(capacity, amountCents, 1);
+    }
+
+    private Map<String, Object> paidEvent(int capacity, long amountCents, int instalments) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", "DAY_RETREAT");
         body.put("title", "Retreat " + UUID.randomUUID().toString().substring(0, 6));
@@ -443,7 +592,8 @@ class PaymentsIT implements RealStack {
         body.put("timeZone", "Europe/London");
         body.put("capacity", capacity);
         body.put("visibility", "MEMBERS");
-        body.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", amountCents, "currency", "GBP")));
+        body.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", amountCents, "currency", "GBP",
+                "instalments", instalments)));
         Api.Reply created = api.post("/api/v1/events", body, ptm.accessToken());
         assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
         return created.body();

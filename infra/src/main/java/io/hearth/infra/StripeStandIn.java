@@ -62,6 +62,8 @@ public final class StripeStandIn implements AutoCloseable {
     private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9]+)");
     private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/(cs_[A-Za-z0-9_]+)(/expire)?");
     private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("/v1/subscriptions/(sub_[A-Za-z0-9]+)");
+    private static final Pattern INVOICE = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)");
     private static final Pattern PAGE = Pattern.compile("/(connect|checkout)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
 
     /** One request Hearth made, as Stripe would have received it. */
@@ -87,6 +89,8 @@ public final class StripeStandIn implements AutoCloseable {
     private final Map<String, JsonObject> paymentIntents = new ConcurrentHashMap<>();
     private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> invoices = new ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService later = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stripe-stand-in-webhooks");
         thread.setDaemon(true);
@@ -179,28 +183,142 @@ public final class StripeStandIn implements AutoCloseable {
     /** The man pays on the Checkout page: the session completes and {@code checkout.session.completed} is sent. */
     public JsonObject pay(String sessionId) {
         JsonObject session;
+        JsonObject invoice = null;
         synchronized (this) {
             session = sessions.get(sessionId);
             if (!"open".equals(session.get("status").getAsString())) {
                 throw new IllegalStateException("session " + sessionId + " is " + session.get("status").getAsString());
             }
-            String intentId = id("pi_");
-            JsonObject intent = fixture("payment_intent");
-            intent.addProperty("id", intentId);
-            intent.addProperty("amount", session.get("amount_total").getAsLong());
-            intent.addProperty("amount_received", session.get("amount_total").getAsLong());
-            intent.addProperty("currency", session.get("currency").getAsString());
-            intent.addProperty("status", "succeeded");
-            intent.addProperty("latest_charge", id("ch_"));
-            intent.add("metadata", session.get("metadata").deepCopy());
-            intent.addProperty("stripe_account", session.get("stripe_account").getAsString());
-            paymentIntents.put(intentId, intent);
+            String account = session.get("stripe_account").getAsString();
+            String intentId = intent(account, session.get("amount_total").getAsLong(), session.get("currency").getAsString(),
+                    session.getAsJsonObject("metadata"));
             session.addProperty("status", "complete");
             session.addProperty("payment_status", "paid");
-            session.addProperty("payment_intent", intentId);
+            if ("subscription".equals(session.get("mode").getAsString())) {
+                JsonObject subscription = fixture("subscription");
+                String subscriptionId = id("sub_");
+                subscription.addProperty("id", subscriptionId);
+                subscription.addProperty("status", "active");
+                subscription.addProperty("created", Instant.now().getEpochSecond());
+                subscription.addProperty("billing_cycle_anchor", Instant.now().getEpochSecond());
+                subscription.add("cancel_at", JsonNull.INSTANCE);
+                subscription.add("canceled_at", JsonNull.INSTANCE);
+                subscription.add("ended_at", JsonNull.INSTANCE);
+                subscription.addProperty("currency", session.get("currency").getAsString());
+                subscription.add("metadata", session.get("stand_in_subscription_metadata").deepCopy());
+                subscription.addProperty("stripe_account", account);
+                subscription.addProperty("stand_in_recurring", session.get("stand_in_recurring").getAsLong());
+                subscriptions.put(subscriptionId, subscription);
+                invoice = invoice(subscription, session.get("amount_total").getAsLong(), "subscription_create", intentId);
+                session.addProperty("subscription", subscriptionId);
+                session.add("payment_intent", JsonNull.INSTANCE);
+            } else {
+                session.addProperty("payment_intent", intentId);
+            }
         }
         deliver(event("checkout.session.completed", session.get("stripe_account").getAsString(), publicView(session)));
+        if (invoice != null) {
+            deliver(event("invoice.paid", session.get("stripe_account").getAsString(), invoice));
+        }
         return session.deepCopy();
+    }
+
+    /** The next month's instalment of the subscription: paid ({@code invoice.paid}) or failed ({@code invoice.payment_failed}). */
+    public JsonObject chargeInstalment(String subscriptionId, boolean succeeds) {
+        JsonObject invoice;
+        String account;
+        synchronized (this) {
+            JsonObject subscription = subscriptions.get(subscriptionId);
+            account = subscription.get("stripe_account").getAsString();
+            long amount = subscription.get("stand_in_recurring").getAsLong();
+            String intentId = succeeds ? intent(account, amount, subscription.get("currency").getAsString(), subscription.getAsJsonObject("metadata")) : null;
+            invoice = invoice(subscription, amount, "subscription_cycle", intentId);
+        }
+        deliver(event(succeeds ? "invoice.paid" : "invoice.payment_failed", account, invoice));
+        return invoice.deepCopy();
+    }
+
+    /** Stripe gives up on the subscription (or it is cancelled): {@code customer.subscription.deleted}. */
+    public void endSubscription(String subscriptionId) {
+        JsonObject event;
+        synchronized (this) {
+            JsonObject subscription = subscriptions.get(subscriptionId);
+            subscription.addProperty("status", "canceled");
+            subscription.addProperty("ended_at", Instant.now().getEpochSecond());
+            event = event("customer.subscription.deleted", subscription.get("stripe_account").getAsString(), subscription);
+        }
+        deliver(event);
+    }
+
+    public JsonObject subscription(String id) {
+        return subscriptions.get(id).deepCopy();
+    }
+
+    public JsonObject invoice(String id) {
+        return invoices.get(id).deepCopy();
+    }
+
+    /** The man pays on the Checkout page, but Stripe's events are held back: for tests that deliver them in another order. */
+    public JsonObject payWithoutWebhooks(String sessionId) {
+        String target = webhookUrl;
+        webhookUrl = null;
+        try {
+            return pay(sessionId);
+        } finally {
+            webhookUrl = target;
+        }
+    }
+
+    private String intent(String account, long amount, String currency, JsonObject metadata) {
+        String intentId = id("pi_");
+        JsonObject intent = fixture("payment_intent");
+        intent.addProperty("id", intentId);
+        intent.addProperty("amount", amount);
+        intent.addProperty("amount_received", amount);
+        intent.addProperty("currency", currency);
+        intent.addProperty("status", "succeeded");
+        intent.addProperty("latest_charge", id("ch_"));
+        intent.add("metadata", metadata.deepCopy());
+        intent.addProperty("stripe_account", account);
+        paymentIntents.put(intentId, intent);
+        return intentId;
+    }
+
+    /** An invoice of the subscription: paid by the intent, or (no intent) open after a failed first attempt. */
+    private JsonObject invoice(JsonObject subscription, long amount, String reason, String intentId) {
+        JsonObject invoice = fixture("invoice");
+        String id = id("in_");
+        invoice.addProperty("id", id);
+        invoice.addProperty("billing_reason", reason);
+        invoice.addProperty("currency", subscription.get("currency").getAsString());
+        invoice.addProperty("amount_due", amount);
+        invoice.addProperty("amount_paid", intentId == null ? 0 : amount);
+        invoice.addProperty("amount_remaining", intentId == null ? amount : 0);
+        invoice.addProperty("status", intentId == null ? "open" : "paid");
+        invoice.addProperty("attempt_count", 1);
+        invoice.addProperty("attempted", true);
+        invoice.addProperty("created", Instant.now().getEpochSecond());
+        if (intentId == null) {
+            invoice.addProperty("next_payment_attempt", Instant.now().plus(Duration.ofDays(3)).getEpochSecond());
+        } else {
+            invoice.add("next_payment_attempt", JsonNull.INSTANCE);
+        }
+        JsonObject details = new JsonObject();
+        details.addProperty("subscription", subscription.get("id").getAsString());
+        details.add("metadata", subscription.get("metadata").deepCopy());
+        JsonObject parent = new JsonObject();
+        parent.addProperty("type", "subscription_details");
+        parent.add("subscription_details", details);
+        parent.add("quote_details", JsonNull.INSTANCE);
+        invoice.add("parent", parent);
+        invoice.remove("subscription");
+        invoice.addProperty("stripe_account", subscription.get("stripe_account").getAsString());
+        if (intentId != null) {
+            invoice.addProperty("stand_in_payment_intent", intentId);
+        }
+        invoices.put(id, invoice);
+        subscription.addProperty("latest_invoice", id);
+        return invoice;
     }
 
     /** The id of the refund Stripe made for this idempotency key. */
@@ -395,6 +513,53 @@ public final class StripeStandIn implements AutoCloseable {
             }
             return ok(path, intent);
         }
+        if ((matcher = SUBSCRIPTION.matcher(path)).matches()) {
+            JsonObject subscription = subscriptions.get(matcher.group(1));
+            if (subscription == null || !Objects.equals(account, subscription.get("stripe_account").getAsString())) {
+                return missing(path, "subscription", matcher.group(1));
+            }
+            if (method.equals("POST") && form.containsKey("cancel_at")) {
+                subscription.addProperty("cancel_at", Long.parseLong(form.get("cancel_at")));
+            } else if (method.equals("DELETE")) {
+                subscription.addProperty("status", "canceled");
+                subscription.addProperty("canceled_at", Instant.now().getEpochSecond());
+                subscription.addProperty("ended_at", Instant.now().getEpochSecond());
+                JsonObject deleted = event("customer.subscription.deleted", account, subscription);
+                later.submit(() -> deliver(deleted));
+            }
+            return ok(path, subscription);
+        }
+        if (method.equals("GET") && (matcher = INVOICE.matcher(path)).matches()) {
+            JsonObject invoice = invoices.get(matcher.group(1));
+            if (invoice == null || !Objects.equals(account, invoice.get("stripe_account").getAsString())) {
+                return missing(path, "invoice", matcher.group(1));
+            }
+            return ok(path, invoice);
+        }
+        if (method.equals("GET") && path.equals("/v1/invoice_payments")) {
+            JsonObject invoice = invoices.get(form.getOrDefault("invoice", ""));
+            JsonObject list = new JsonObject();
+            list.addProperty("object", "list");
+            list.addProperty("has_more", false);
+            list.addProperty("url", "/v1/invoice_payments");
+            com.google.gson.JsonArray data = new com.google.gson.JsonArray();
+            if (invoice != null && Objects.equals(account, invoice.get("stripe_account").getAsString()) && invoice.has("stand_in_payment_intent")) {
+                JsonObject payment = fixture("invoice_payment");
+                payment.addProperty("id", id("inpay_"));
+                payment.addProperty("invoice", invoice.get("id").getAsString());
+                payment.addProperty("status", "paid");
+                payment.addProperty("amount_paid", invoice.get("amount_paid").getAsLong());
+                payment.addProperty("currency", invoice.get("currency").getAsString());
+                payment.addProperty("livemode", false);
+                JsonObject paidBy = new JsonObject();
+                paidBy.addProperty("type", "payment_intent");
+                paidBy.addProperty("payment_intent", invoice.get("stand_in_payment_intent").getAsString());
+                payment.add("payment", paidBy);
+                data.add(payment);
+            }
+            list.add("data", data);
+            return new Stored(200, GSON.toJson(list), path);
+        }
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             JsonObject intent = paymentIntents.get(form.getOrDefault("payment_intent", ""));
             if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
@@ -485,6 +650,15 @@ public final class StripeStandIn implements AutoCloseable {
         session.addProperty("livemode", false);
         session.addProperty("stripe_account", account);
         session.addProperty("line_item_name", form.getOrDefault("line_items[0][price_data][product_data][name]", ""));
+        session.addProperty("stand_in_recurring", Long.parseLong(form.getOrDefault("line_items[0][price_data][unit_amount]", "0")));
+        JsonObject subscriptionMetadata = new JsonObject();
+        form.forEach((key, value) -> {
+            if (key.startsWith("subscription_data[metadata][") && key.endsWith("]")) {
+                subscriptionMetadata.addProperty(key.substring("subscription_data[metadata][".length(), key.length() - 1), value);
+            }
+        });
+        session.add("stand_in_subscription_metadata", subscriptionMetadata);
+        session.add("subscription", JsonNull.INSTANCE);
         sessions.put(id, session);
         return session;
     }
@@ -544,6 +718,9 @@ public final class StripeStandIn implements AutoCloseable {
         copy.remove("stripe_account");
         copy.remove("line_item_name");
         copy.remove("stand_in_refunded");
+        copy.remove("stand_in_recurring");
+        copy.remove("stand_in_subscription_metadata");
+        copy.remove("stand_in_payment_intent");
         return copy;
     }
 

@@ -55,7 +55,8 @@ public class EventController {
     @Serdeable
     public record PriceRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,30}", message = "must be 1 to 30 of A-Z, 0-9 and _") String code,
                                @NotBlank @Size(max = 100) String name, @NotNull @Min(0) @Max(100_000_000) Long amountCents,
-                               @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
+                               @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency,
+                               @Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
     @Serdeable
@@ -84,7 +85,8 @@ public class EventController {
         Events.Definition definition() {
             return new Events.Definition(type, title, description, startsAt, endsAt, timeZone, venue, capacity, visibility, registrationOpensAt,
                     registrationClosesAt, priceOptions == null ? List.of()
-                    : priceOptions.stream().map(p -> new EventView.PriceOption(p.code(), p.name(), p.amountCents(), p.currency())).toList(),
+                    : priceOptions.stream().map(p -> new EventView.PriceOption(p.code(), p.name(), p.amountCents(), p.currency(),
+                            p.instalments() == null || p.instalments() == 1 ? null : p.instalments())).toList(),
                     holdMinutes, offerHours, cancellationCutoffHours, participantsPerStaff, sensitiveRetentionDays,
                     questions == null ? null : questions.stream().map(q -> new Questions.Question(null, q.kind(), q.label(),
                             Boolean.TRUE.equals(q.required()), q.choices() == null ? List.of() : q.choices())).toList(),

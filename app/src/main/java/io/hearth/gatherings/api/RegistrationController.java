@@ -57,7 +57,8 @@ public class RegistrationController {
     @Serdeable
     public record RegisterRequest(@Nullable @Size(max = 30) String priceOption, @Nullable UUID sponsorId, @Nullable Boolean keepWithSponsor,
                                   @Nullable @Size(max = 50) Map<UUID, String> answers, @Nullable @Size(max = 10) List<UUID> acceptedWaivers,
-                                  @Nullable @Size(max = 1000) String emergencyContact, @Nullable @Size(max = 5000) String medicalNotes) {
+                                  @Nullable @Size(max = 1000) String emergencyContact, @Nullable @Size(max = 5000) String medicalNotes,
+                                  @Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
     @Serdeable
@@ -72,15 +73,17 @@ public class RegistrationController {
     @RequiresPermission(Permission.EVENTS_REGISTER)
     @Operation(summary = "Register", description = "201 CONFIRMED, PENDING_PAYMENT (a paid event holds the seat for holdMinutes) or WAITLISTED with a position. "
             + "A held seat comes with checkoutUrl, Stripe Checkout on the organisation's account, when the organisation takes card payments "
-            + "(null otherwise, or when Stripe cannot be reached: POST .../checkout later). "
+            + "(null otherwise, or when Stripe cannot be reached: POST .../checkout later); with instalments (when the price option offers "
+            + "them) its first monthly instalment. "
             + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse.")
     public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request) {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
-                request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes());
+                request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes(),
+                request.instalments());
         Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application));
         if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
-            registered = registered.withCheckout(payments.checkoutFor(registered).orElse(null));
+            registered = registered.withCheckout(payments.checkoutFor(registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
         }
         return HttpResponse.created(registered);
     }

@@ -4,6 +4,7 @@ import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Connect;
 import io.hearth.payments.EventFees;
+import io.hearth.payments.PaymentPolicy;
 import io.hearth.payments.PaymentView;
 import io.hearth.payments.Refunds;
 import io.hearth.web.Paged;
@@ -36,11 +37,32 @@ public class PaymentController {
     private final Connect connect;
     private final EventFees eventFees;
     private final Refunds refunds;
+    private final PaymentPolicy policy;
 
-    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds) {
+    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy) {
         this.connect = connect;
         this.eventFees = eventFees;
         this.refunds = refunds;
+        this.policy = policy;
+    }
+
+    @Serdeable
+    public record PolicyRequest(@jakarta.validation.constraints.NotNull PaymentPolicy.LapsedPlan lapsedPlan) {
+    }
+
+    @Get("/payments/policy")
+    @RequiresPermission(Permission.ORGANISATION_MANAGE)
+    @Operation(summary = "The organisation's payment policy: lapsedPlan (KEEP or RELEASE) decides what a lapsed instalment plan does to the seat "
+            + "before the event's cancellation cutoff")
+    public PaymentPolicy.Policy policy() {
+        return policy.get();
+    }
+
+    @io.micronaut.http.annotation.Put("/payments/policy")
+    @RequiresPermission(Permission.ORGANISATION_MANAGE)
+    @Operation(summary = "Change the organisation's payment policy (audited)")
+    public PaymentPolicy.Policy setPolicy(@Body @Valid PolicyRequest request) {
+        return policy.set(new PaymentPolicy.Policy(request.lapsedPlan()));
     }
 
     @Serdeable
@@ -102,10 +124,16 @@ public class PaymentController {
     @Operation(summary = "Pay for a held seat", description = "201 with checkoutUrl, Stripe Checkout on the organisation's account: the open "
             + "session when there is one. 409 NOT_AWAITING_PAYMENT when the seat is not held for payment, 409 PAYMENTS_NOT_READY when the "
             + "organisation takes no card payments, 503 PAYMENTS_UNAVAILABLE when Stripe cannot be reached. The same Idempotency-Key "
-            + "answers the same payment.")
+            + "answers the same payment. instalments (when the price option offers them): the first monthly instalment is paid in "
+            + "Checkout and confirms the seat, the rest are taken by a subscription that ends after the last.")
     public HttpResponse<EventFees.Checkout> checkout(@PathVariable UUID id, @PathVariable UUID registrationId,
-                                                     @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
-        return HttpResponse.created(eventFees.start(id, registrationId, idempotencyKey));
+                                                     @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+                                                     @Nullable @Body @Valid CheckoutRequest request) {
+        return HttpResponse.created(eventFees.start(id, registrationId, idempotencyKey, request == null ? null : request.instalments()));
+    }
+
+    @Serdeable
+    public record CheckoutRequest(@Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
     @Get("/me/payments{?page,size}")

@@ -12,5 +12,9 @@ public record PaymentLine(UUID id, String kind, UUID personId, @Nullable UUID re
                           long amountCents, String currency, long applicationFeeCents, String status, String accountId,
                           @Nullable String checkoutSessionId, @Nullable String checkoutUrl, @Nullable Instant expiresAt,
                           @Nullable String paymentIntentId, @Nullable String seat, long refundedCents,
-                          @Nullable String refundReason, Instant createdAt, @Nullable Instant paidAt) {
+                          @Nullable String refundReason, Instant createdAt, @Nullable Instant paidAt, int instalments, int instalmentsPaid,
+                          @Nullable String subscriptionId, @Nullable String planStatus, @Nullable Instant nextInstalmentAt) {
+    public boolean inInstalments() {
+        return instalments > 1;
+    }
 }

@@ -20,7 +20,7 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     String PAYMENT = "select id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
             + "status, account_id, checkout_session_id, checkout_url, expires_at, payment_intent_id, seat, refunded_cents, "
-            + "refund_reason, created_at, paid_at from payments ";
+            + "refund_reason, created_at, paid_at, instalments, instalments_paid, subscription_id, plan_status, next_instalment_at from payments ";
 
     @Query("select account_id, livemode, status, restricted_reason, charges_enabled, payouts_enabled, details_submitted, state_at "
             + "from stripe_connection where livemode = :livemode")
@@ -41,10 +41,10 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     int recordEvent(String eventId, String type, Instant created);
 
     @Query("insert into payments (id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
-            + "status, account_id, idempotency_key) values (:id, :kind, :personId, :registrationId, :eventId, :description, :amountCents, "
-            + ":currency, :applicationFeeCents, 'OPEN', :accountId, :idempotencyKey)")
+            + "status, account_id, idempotency_key, instalments) values (:id, :kind, :personId, :registrationId, :eventId, :description, "
+            + ":amountCents, :currency, :applicationFeeCents, 'OPEN', :accountId, :idempotencyKey, :instalments)")
     void insert(UUID id, String kind, UUID personId, @Nullable UUID registrationId, @Nullable UUID eventId, String description, long amountCents,
-                String currency, long applicationFeeCents, String accountId, @Nullable String idempotencyKey);
+                String currency, long applicationFeeCents, String accountId, @Nullable String idempotencyKey, int instalments);
 
     @Query(PAYMENT + "where person_id = :personId and idempotency_key = :idempotencyKey")
     Optional<PaymentLine> findByKey(UUID personId, String idempotencyKey);
@@ -99,12 +99,22 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     @Query("update payments set status = 'EXPIRED', updated_at = now() where id = :id and status = 'OPEN'")
     int markExpired(UUID id);
 
-    String REFUND = "select id, payment_id, amount_cents, application_fee_refunded_cents, reason, requested_by, release_seat, status, "
-            + "stripe_refund_id, failure, created_at from payment_refunds ";
+    String REFUND = "select id, payment_id, amount_cents, application_fee_refunded_cents, reason, requested_by, release_seat, payment_intent_id, "
+            + "status, stripe_refund_id, failure, created_at from payment_refunds ";
 
-    @Query("insert into payment_refunds (id, payment_id, amount_cents, application_fee_refunded_cents, reason, requested_by, release_seat, status) "
-            + "values (:id, :paymentId, :amountCents, :feeCents, :reason, :requestedBy, :releaseSeat, 'PENDING')")
-    void insertRefund(UUID id, UUID paymentId, long amountCents, long feeCents, String reason, @Nullable UUID requestedBy, boolean releaseSeat);
+    @Query("insert into payment_refunds (id, payment_id, amount_cents, application_fee_refunded_cents, reason, requested_by, release_seat, "
+            + "payment_intent_id, status) values (:id, :paymentId, :amountCents, :feeCents, :reason, :requestedBy, :releaseSeat, :paymentIntentId, 'PENDING')")
+    void insertRefund(UUID id, UUID paymentId, long amountCents, long feeCents, String reason, @Nullable UUID requestedBy, boolean releaseSeat,
+                      @Nullable String paymentIntentId);
+
+    /** Paid instalments with what is left to refund of each, oldest first. */
+    @Query("select i.payment_intent_id as intent, i.amount_cents - coalesce((select sum(r.amount_cents) from payment_refunds r where "
+            + "r.payment_intent_id = i.payment_intent_id and r.status in ('PENDING', 'SUCCEEDED')), 0) as refundable from payment_instalments i "
+            + "where i.payment_id = :paymentId and i.status = 'PAID' and i.payment_intent_id is not null order by i.at")
+    List<IntentLine> refundableInstalments(UUID paymentId);
+
+    @Query("select coalesce(sum(amount_cents), 0) from payment_instalments where payment_id = :paymentId and status = 'PAID'")
+    long paidInInstalments(UUID paymentId);
 
     @Query(REFUND + "where id = :id for update")
     Optional<RefundLine> lockRefund(UUID id);
@@ -144,4 +154,30 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     @Query("select count(*) from payments")
     long countAll();
+
+    @Query(PAYMENT + "where subscription_id = :subscriptionId for update")
+    Optional<PaymentLine> lockBySubscription(String subscriptionId);
+
+    @Query("update payments set subscription_id = :subscriptionId, updated_at = now() where id = :id and subscription_id is null")
+    void attachSubscription(UUID id, String subscriptionId);
+
+    /** Records an instalment's invoice; 0 when it was recorded before (then its status is updated instead). */
+    @Query("insert into payment_instalments (invoice_id, payment_id, amount_cents, status, attempts, payment_intent_id) values (:invoiceId, "
+            + ":paymentId, :amountCents, :status, :attempts, :paymentIntentId) on conflict (invoice_id) do update set status = case when "
+            + "payment_instalments.status = 'PAID' then 'PAID' else excluded.status end, attempts = greatest(payment_instalments.attempts, "
+            + "excluded.attempts), amount_cents = excluded.amount_cents, payment_intent_id = coalesce(excluded.payment_intent_id, "
+            + "payment_instalments.payment_intent_id)")
+    void recordInstalment(String invoiceId, UUID paymentId, long amountCents, String status, int attempts, @Nullable String paymentIntentId);
+
+    @Query("select count(*) from payment_instalments where payment_id = :paymentId and status = 'PAID'")
+    int paidInstalments(UUID paymentId);
+
+    @Query("update payments set instalments_paid = :paid, plan_status = :planStatus, next_instalment_at = :nextAt, updated_at = now() where id = :id")
+    void updatePlan(UUID id, int paid, @Nullable String planStatus, @Nullable Instant nextAt);
+
+    @Query("select lapsed_plan from payment_policy")
+    String lapsedPlanPolicy();
+
+    @Query("update payment_policy set lapsed_plan = :lapsedPlan")
+    void setLapsedPlanPolicy(String lapsedPlan);
 }

@@ -9,5 +9,5 @@ import java.util.UUID;
 /** A refund as stored. */
 @Introspected
 public record RefundLine(UUID id, UUID paymentId, long amountCents, long applicationFeeRefundedCents, String reason, @Nullable UUID requestedBy,
-                         boolean releaseSeat, String status, @Nullable String stripeRefundId, @Nullable String failure, Instant createdAt) {
+                         boolean releaseSeat, @Nullable String paymentIntentId, String status, @Nullable String stripeRefundId, @Nullable String failure, Instant createdAt) {
 }

@@ -75,16 +75,31 @@ public class StripeApi {
 
     /** A Checkout session as far as Hearth cares. */
     public record CheckoutState(String id, String url, String status, String paymentStatus, @Nullable String paymentIntent,
-                                @Nullable Instant expiresAt, long amountTotal, String currency, Map<String, String> metadata) {
+                                @Nullable Instant expiresAt, long amountTotal, String currency, Map<String, String> metadata,
+                                @Nullable String subscription) {
         public boolean paid() {
             return "complete".equals(status) && ("paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus));
         }
     }
 
-    /** What Checkout is asked to take. */
+    /**
+     * What Checkout is asked to take: the whole amount now, or (instalments > 1) a monthly subscription whose first
+     * invoice is paid in Checkout; the platform's fee is then a percentage of each invoice.
+     */
     public record CheckoutRequest(String idempotencyKey, String description, long amountCents, String currency, long applicationFeeCents,
-                                  String successUrl, String cancelUrl, Instant expiresAt, @Nullable String customerEmail,
-                                  String clientReferenceId, Map<String, String> metadata) {
+                                  int instalments, java.math.BigDecimal feePercent, String successUrl, String cancelUrl, Instant expiresAt,
+                                  @Nullable String customerEmail, String clientReferenceId, Map<String, String> metadata) {
+    }
+
+    /** A subscription as far as Hearth cares. */
+    public record SubscriptionState(String id, String status, @Nullable Instant billingCycleAnchor, @Nullable Instant cancelAt,
+                                    Map<String, String> metadata, @Nullable String latestInvoice) {
+    }
+
+    /** An invoice as far as Hearth cares; {@code subscription} and its metadata tie it to a payment. */
+    public record InvoiceState(String id, String status, long amountPaid, long amountDue, @Nullable String billingReason,
+                               @Nullable String subscription, Map<String, String> subscriptionMetadata, int attemptCount,
+                               @Nullable Instant nextPaymentAttempt) {
     }
 
     public boolean configured() {
@@ -129,7 +144,7 @@ public class StripeApi {
 
     /** A Checkout session on the organisation's account: a direct charge, with the platform's fee. */
     public CheckoutState createCheckout(String account, CheckoutRequest request) {
-        SessionCreateParams params = SessionCreateParams.builder()
+        SessionCreateParams params = request.instalments() > 1 ? instalmentCheckout(request) : SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
                 .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
                         .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
@@ -149,6 +164,71 @@ public class StripeApi {
                 .setCustomerEmail(request.customerEmail())
                 .build();
         return call("create a Checkout session", () -> checkout(stripe().v1().checkout().sessions().create(params, writeOn(account, request.idempotencyKey()))));
+    }
+
+    /** The first instalment in Checkout, the rest by the subscription; a remainder of the division is paid with the first. */
+    private static SessionCreateParams instalmentCheckout(CheckoutRequest request) {
+        long each = request.amountCents() / request.instalments();
+        long remainder = request.amountCents() - each * request.instalments();
+        String currency = request.currency().toLowerCase(java.util.Locale.ROOT);
+        SessionCreateParams.Builder builder = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder().setCurrency(currency).setUnitAmount(each)
+                                .setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                                        .setInterval(SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH).build())
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(request.description() + ", " + request.instalments() + " monthly instalments").build())
+                                .build())
+                        .build());
+        if (remainder > 0) {
+            builder.addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
+                    .setPriceData(SessionCreateParams.LineItem.PriceData.builder().setCurrency(currency).setUnitAmount(remainder)
+                            .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName("Rounding of the instalments").build())
+                            .build())
+                    .build());
+        }
+        return builder
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder().setApplicationFeePercent(request.feePercent())
+                        .putAllMetadata(request.metadata()).build())
+                .putAllMetadata(request.metadata())
+                .setClientReferenceId(request.clientReferenceId())
+                .setSuccessUrl(request.successUrl())
+                .setCancelUrl(request.cancelUrl())
+                .setExpiresAt(request.expiresAt().getEpochSecond())
+                .setCustomerEmail(request.customerEmail())
+                .build();
+    }
+
+    public SubscriptionState subscription(String account, String subscriptionId) {
+        return call("read a subscription", () -> subscription(stripe().v1().subscriptions().retrieve(subscriptionId, on(account))));
+    }
+
+    /** The subscription ends by itself at this moment: after the last instalment, no further charge. */
+    public SubscriptionState endSubscriptionAt(String account, String subscriptionId, Instant cancelAt, String idempotencyKey) {
+        com.stripe.param.SubscriptionUpdateParams params = com.stripe.param.SubscriptionUpdateParams.builder()
+                .setCancelAt(cancelAt.getEpochSecond())
+                .setProrationBehavior(com.stripe.param.SubscriptionUpdateParams.ProrationBehavior.NONE).build();
+        return call("end a subscription", () -> subscription(stripe().v1().subscriptions().update(subscriptionId, params, writeOn(account, idempotencyKey))));
+    }
+
+    /** The payment intent that paid the invoice (an instalment), to refund it by. */
+    public java.util.Optional<String> paymentIntentOf(String account, String invoiceId) {
+        com.stripe.param.InvoicePaymentListParams params = com.stripe.param.InvoicePaymentListParams.builder().setInvoice(invoiceId)
+                .setStatus(com.stripe.param.InvoicePaymentListParams.Status.PAID).build();
+        return call("read an invoice's payments", () -> stripe().v1().invoicePayments().list(params, on(account)).getData().stream()
+                .map(com.stripe.model.InvoicePayment::getPayment).filter(java.util.Objects::nonNull)
+                .map(com.stripe.model.InvoicePayment.Payment::getPaymentIntent).filter(java.util.Objects::nonNull).findFirst());
+    }
+
+    /** Ends the subscription now: no further charge. */
+    public SubscriptionState cancelSubscription(String account, String subscriptionId, String idempotencyKey) {
+        return call("cancel a subscription", () -> subscription(stripe().v1().subscriptions().cancel(subscriptionId,
+                com.stripe.param.SubscriptionCancelParams.builder().build(), writeOn(account, idempotencyKey))));
+    }
+
+    public InvoiceState invoice(String account, String invoiceId) {
+        return call("read an invoice", () -> invoice(stripe().v1().invoices().retrieve(invoiceId, on(account))));
     }
 
     public CheckoutState checkoutSession(String account, String sessionId) {
@@ -206,7 +286,24 @@ public class StripeApi {
         return new CheckoutState(session.getId(), session.getUrl(), session.getStatus(), session.getPaymentStatus(), session.getPaymentIntent(),
                 session.getExpiresAt() == null ? null : Instant.ofEpochSecond(session.getExpiresAt()),
                 session.getAmountTotal() == null ? 0 : session.getAmountTotal(), session.getCurrency() == null ? "" : session.getCurrency(),
-                session.getMetadata() == null ? Map.of() : Map.copyOf(session.getMetadata()));
+                session.getMetadata() == null ? Map.of() : Map.copyOf(session.getMetadata()), session.getSubscription());
+    }
+
+    private static SubscriptionState subscription(com.stripe.model.Subscription subscription) {
+        return new SubscriptionState(subscription.getId(), subscription.getStatus(),
+                subscription.getBillingCycleAnchor() == null ? null : Instant.ofEpochSecond(subscription.getBillingCycleAnchor()),
+                subscription.getCancelAt() == null ? null : Instant.ofEpochSecond(subscription.getCancelAt()),
+                subscription.getMetadata() == null ? Map.of() : Map.copyOf(subscription.getMetadata()), subscription.getLatestInvoice());
+    }
+
+    private static InvoiceState invoice(com.stripe.model.Invoice invoice) {
+        com.stripe.model.Invoice.Parent.SubscriptionDetails details = invoice.getParent() == null ? null : invoice.getParent().getSubscriptionDetails();
+        return new InvoiceState(invoice.getId(), invoice.getStatus(), invoice.getAmountPaid() == null ? 0 : invoice.getAmountPaid(),
+                invoice.getAmountDue() == null ? 0 : invoice.getAmountDue(), invoice.getBillingReason(),
+                details == null ? null : details.getSubscription(),
+                details == null || details.getMetadata() == null ? Map.of() : Map.copyOf(details.getMetadata()),
+                invoice.getAttemptCount() == null ? 0 : invoice.getAttemptCount().intValue(),
+                invoice.getNextPaymentAttempt() == null ? null : Instant.ofEpochSecond(invoice.getNextPaymentAttempt()));
     }
 
     private interface Call<T> {

@@ -95,7 +95,7 @@ final class DemoOrganisation {
         weekend.put("capacity", 60);
         weekend.put("visibility", "PUBLIC");
         weekend.put("participantsPerStaff", 6);
-        weekend.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 24000, "currency", "GBP"),
+        weekend.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 24000, "currency", "GBP", "instalments", 3),
                 Map.of("code", "SUPPORTED", "name", "Supported place", "amountCents", 9000, "currency", "GBP")));
         weekend.put("questions", List.of(Map.of("kind", "CHOICE", "label", "Diet", "required", true, "choices", List.of("ANY", "VEGETARIAN", "VEGAN"))));
         weekend.put("waivers", List.of(Map.of("title", "Participation", "body", "I take part in the retreat's activities at my own risk.")));

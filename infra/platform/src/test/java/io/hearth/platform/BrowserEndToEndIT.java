@@ -417,6 +417,29 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aMemberPaysTheFirstOfThreeInstalmentsAndSeesHisSeatAndTheNextDate() {
+        signIn(page, "member2@demo.localhost");
+        page.navigate(app + "/events");
+        page.getByText("Autumn weekend retreat").first().click();
+        page.getByLabel("VEGAN").check();
+        page.getByLabel("I accept: Participation").check();
+        page.getByLabel("Emergency contact (name and phone)").fill("Ben, +447700900456");
+        page.getByLabel("In 3 monthly instalments of about £80.00").check();
+        checkAccessibility("register with instalments");
+        shot(page, "register-instalments");
+        page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Register")).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register")).click();
+
+        assertThat(page.locator("#amount")).hasText("80.00 GBP");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay 80.00 GBP")).click();
+
+        assertThat(page.getByText("Paid: your seat is confirmed.")).isVisible();
+        assertThat(page.getByText("1 of 3 instalments paid · next on")).isVisible();
+        shot(page, "paid-instalment");
+        page.navigate(app + "/payments");
+        assertThat(page.getByText("1 of 3 instalments paid", new Page.GetByTextOptions().setExact(false))).isVisible();
+    }
+
+    @Test
     void staffCheckAManInByScanningHisTicketWithThePhonesCamera() throws Exception {
         String movie = eventId("Movie night: Twelve Angry Men");
         api("POST", "/api/v1/events/" + movie + "/register", "member3@demo.localhost", Map.of(), 201);

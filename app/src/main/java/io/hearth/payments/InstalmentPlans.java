@@ -1,0 +1,185 @@
+package io.hearth.payments;
+
+import io.hearth.gatherings.EventView;
+import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Registrations;
+import io.hearth.identity.People;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.messaging.Mailer;
+import io.hearth.payments.internal.PaymentLine;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A retreat paid in N monthly instalments: a Stripe subscription on the organisation's account whose first invoice
+ * is paid in Checkout (that confirms the seat) and which ends by itself after the N-th ({@code cancel_at}). Each
+ * invoice is recorded once by its id, so the order of Stripe's events does not matter; a failed instalment is
+ * retried by Stripe and shown to the man; a plan Stripe gives up on lapses, and the organisation's policy decides
+ * whether the seat goes back to the waiting list (only before the event's cancellation cutoff).
+ */
+@Singleton
+public class InstalmentPlans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstalmentPlans.class);
+
+    private final PaymentRepository payments;
+    private final StripeApi stripe;
+    private final PaymentSettlement settlement;
+    private final Refunds refunds;
+    private final Registrations registrations;
+    private final Events events;
+    private final Outbox outbox;
+    private final Mailer mailer;
+    private final People people;
+    private final Clock clock;
+
+    public InstalmentPlans(PaymentRepository payments, StripeApi stripe, PaymentSettlement settlement, Refunds refunds, Registrations registrations,
+                           Events events, Outbox outbox, Mailer mailer, People people, Clock clock) {
+        this.payments = payments;
+        this.stripe = stripe;
+        this.settlement = settlement;
+        this.refunds = refunds;
+        this.registrations = registrations;
+        this.events = events;
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** The payment an invoice or subscription belongs to: by the subscription id, or by the metadata Hearth gave it. */
+    Optional<PaymentLine> paymentOf(String subscription, java.util.Map<String, String> metadata) {
+        return payments.lockBySubscription(subscription).or(() -> Optional.ofNullable(metadata.get("hearth_payment")).map(UUID::fromString)
+                .flatMap(payments::lock).filter(PaymentLine::inInstalments));
+    }
+
+    /** An instalment's invoice as re-read from Stripe (inside the transaction that records the Stripe event). */
+    @Transactional
+    public void invoice(String account, StripeApi.InvoiceState invoice, Optional<String> paymentIntent) {
+        if (invoice.subscription() == null) {
+            return;
+        }
+        Optional<PaymentLine> found = paymentOf(invoice.subscription(), invoice.subscriptionMetadata()).filter(p -> p.accountId().equals(account));
+        if (found.isEmpty()) {
+            LOG.info("invoice {} of subscription {} is no instalment plan of this organisation", invoice.id(), invoice.subscription());
+            return;
+        }
+        PaymentLine payment = found.get();
+        payments.attachSubscription(payment.id(), invoice.subscription());
+        boolean paid = "paid".equals(invoice.status());
+        payments.recordInstalment(invoice.id(), payment.id(), paid ? invoice.amountPaid() : invoice.amountDue(), paid ? "PAID" : "FAILED",
+                Math.max(1, invoice.attemptCount()), paymentIntent.orElse(null));
+        if (paid && (payment.status().equals("OPEN") || payment.status().equals("EXPIRED"))) {
+            // The first instalment's invoice may come before Checkout's own event: it confirms the seat all the same.
+            settlement.seatPaid(payment, null);
+        }
+        PaymentLine now = payments.findById(payment.id()).orElseThrow();
+        int count = payments.paidInstalments(payment.id());
+        if (paid) {
+            boolean complete = count >= payment.instalments();
+            Instant first = now.paidAt() == null ? clock.instant() : now.paidAt();
+            payments.updatePlan(payment.id(), count, "LAPSED".equals(now.planStatus()) ? "LAPSED" : complete ? "COMPLETED" : "ACTIVE",
+                    complete ? null : first.atOffset(ZoneOffset.UTC).plusMonths(count).toInstant());
+            outbox.publish(new PaymentEvent.InstalmentPaid(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(), count,
+                    payment.instalments(), invoice.amountPaid(), payment.currency()));
+        } else if ("open".equals(invoice.status()) || "uncollectible".equals(invoice.status())) {
+            payments.updatePlan(payment.id(), count, "LAPSED".equals(now.planStatus()) ? "LAPSED" : "PAST_DUE", now.nextInstalmentAt());
+            outbox.publish(new PaymentEvent.InstalmentFailed(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),
+                    count + 1, payment.instalments(), invoice.amountDue(), payment.currency(), invoice.attemptCount(), invoice.nextPaymentAttempt()));
+            people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "An instalment could not be taken",
+                    "The instalment of " + PaymentSettlement.money(invoice.amountDue(), payment.currency()) + " for " + payment.description()
+                            + " could not be taken from your card."
+                            + (invoice.nextPaymentAttempt() == null ? "" : " Stripe tries again on " + invoice.nextPaymentAttempt().toString().substring(0, 10) + ".")
+                            + "\n\nIf your card has changed, tell the organisation's support so that your seat stays yours.\n"));
+        }
+    }
+
+    /**
+     * The subscription ended ({@code customer.subscription.deleted}): after the last instalment that is the plan
+     * done; before it, the plan lapsed (Stripe gave up on a failed instalment, or it was cancelled).
+     */
+    @Transactional
+    public void ended(String account, StripeApi.SubscriptionState subscription) {
+        Optional<PaymentLine> found = paymentOf(subscription.id(), subscription.metadata()).filter(p -> p.accountId().equals(account));
+        if (found.isEmpty()) {
+            return;
+        }
+        PaymentLine payment = found.get();
+        int count = payments.paidInstalments(payment.id());
+        if (count >= payment.instalments() || "LAPSED".equals(payment.planStatus()) || !"PAID".equals(payment.status())) {
+            payments.updatePlan(payment.id(), count, count >= payment.instalments() ? "COMPLETED" : payment.planStatus(), null);
+            return;
+        }
+        payments.updatePlan(payment.id(), count, "LAPSED", null);
+        boolean released = false;
+        if (payment.registrationId() != null && payment.eventId() != null && "RELEASE".equals(payments.lapsedPlanPolicy())) {
+            EventView event = events.find(payment.eventId()).orElseThrow();
+            if (clock.instant().isBefore(event.startsAt().minus(Duration.ofHours(event.cancellationCutoffHours())))) {
+                registrations.release(payment.registrationId(), null, "Instalments not paid");
+                released = true;
+            }
+        }
+        outbox.publish(new PaymentEvent.InstalmentPlanLapsed(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),
+                count, payment.instalments(), released));
+        boolean seatGone = released;
+        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "Your instalment plan has ended",
+                "The instalments for " + payment.description() + " could not be taken, and the plan has ended after " + count + " of "
+                        + payment.instalments() + ".\n\n" + (seatGone ? "Your seat has gone back to the event; what you paid is not lost: "
+                        + "the organisation's support will sort it out with you.\n" : "Your seat is kept; the organisation's support will "
+                        + "be in touch about the rest.\n")));
+    }
+
+    /**
+     * After the first instalment's Checkout: the subscription is told to end after the last instalment, or, when no
+     * seat was left for him, it is cancelled and what he paid goes back.
+     */
+    public void afterCheckout(String sessionId) {
+        Optional<PaymentLine> found = payments.findBySession(sessionId).filter(PaymentLine::inInstalments);
+        if (found.isEmpty() || found.get().subscriptionId() == null) {
+            return;
+        }
+        PaymentLine payment = found.get();
+        try {
+            if (payment.status().equals("REFUND_DUE")) {
+                StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
+                if (subscription.latestInvoice() != null) {
+                    StripeApi.InvoiceState first = stripe.invoice(payment.accountId(), subscription.latestInvoice());
+                    invoice(payment.accountId(), first, stripe.paymentIntentOf(payment.accountId(), first.id()));
+                }
+                if (!"canceled".equals(subscription.status())) {
+                    stripe.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id());
+                }
+                owePaidInstalments(payment.id());
+                refunds.sendPendingOf(payment.id());
+            } else if (payment.status().equals("PAID")) {
+                StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
+                if (subscription.cancelAt() == null && subscription.billingCycleAnchor() != null) {
+                    Instant end = subscription.billingCycleAnchor().atOffset(ZoneOffset.UTC).plusMonths(payment.instalments() - 1).plusDays(1).toInstant();
+                    stripe.endSubscriptionAt(payment.accountId(), payment.subscriptionId(), end, "hearth-plan-end-" + payment.id());
+                }
+            }
+        } catch (StripeApi.StripeFailure e) {
+            LOG.warn("instalment plan of payment {} not yet set up at Stripe, the reconciliation tries again: {}", payment.id(), e.getMessage());
+        }
+    }
+
+    @Transactional
+    void owePaidInstalments(UUID paymentId) {
+        PaymentLine payment = payments.lock(paymentId).orElseThrow();
+        if (payments.findRefundsOf(paymentId).isEmpty()) {
+            refunds.owe(payment, payment.refundReason() == null ? "no seat left when the payment arrived" : payment.refundReason());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.hearth.payments;
+
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
+import io.hearth.payments.internal.PaymentRepository;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/** The organisation's rules for money that the platform does not decide. */
+@Singleton
+public class PaymentPolicy {
+
+    /** What a lapsed instalment plan does to the seat before the event's cancellation cutoff. */
+    public enum LapsedPlan { KEEP, RELEASE }
+
+    @Serdeable
+    public record Policy(LapsedPlan lapsedPlan) {
+    }
+
+    private final PaymentRepository payments;
+    private final Audit audit;
+
+    public PaymentPolicy(PaymentRepository payments, Audit audit) {
+        this.payments = payments;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Policy get() {
+        return new Policy(LapsedPlan.valueOf(payments.lapsedPlanPolicy()));
+    }
+
+    @Transactional
+    public Policy set(Policy policy) {
+        payments.setLapsedPlanPolicy(policy.lapsedPlan().name());
+        audit.byCaller(AuditAction.SETTINGS_CHANGED, null, Map.of("lapsedPlan", policy.lapsedPlan().name()));
+        return get();
+    }
+}
