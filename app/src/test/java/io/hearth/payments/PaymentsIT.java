@@ -567,6 +567,58 @@ class PaymentsIT implements RealStack {
         }
     }
 
+    @Test
+    void fiftyMenForTheLastTenSeatsTenPayAndAreConfirmedTheRestWaitInOrderAndNoneIsCharged() throws Exception {
+        Map<String, Object> event = paidEvent(10, 5_000);
+        List<Org.Member> men = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            men.add(org.member());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Api.Reply>> registering = new ArrayList<>();
+        for (Org.Member man : men) {
+            registering.add(pool.submit(() -> register(event, man)));
+        }
+        List<Api.Reply> registered = new ArrayList<>();
+        for (Future<Api.Reply> reply : registering) {
+            registered.add(reply.get());
+        }
+
+        List<Future<Api.Reply>> paying = new ArrayList<>();
+        for (int i = 0; i < men.size(); i++) {
+            Api.Reply registration = registered.get(i);
+            Org.Member man = men.get(i);
+            paying.add(pool.submit(() -> {
+                if (registration.string("checkoutUrl") != null) {
+                    stripe.pay(sessionOf(registration.string("checkoutUrl")));
+                    return registration;
+                }
+                return api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registration.string("id") + "/checkout", Map.of(), man.accessToken());
+            }));
+        }
+        List<Integer> refused = new ArrayList<>();
+        for (Future<Api.Reply> reply : paying) {
+            Api.Reply answer = reply.get();
+            if (answer.status() == 409) {
+                refused.add(409);
+            }
+        }
+        pool.shutdown();
+
+        assertThat(registered).extracting(Api.Reply::status).containsOnly(201);
+        assertThat(registered).filteredOn(r -> r.string("checkoutUrl") != null).hasSize(10);
+        assertThat(refused).hasSize(40);
+        Api.Reply all = api.get("/api/v1/events/" + event.get("id") + "/registrations?size=100", ptm.accessToken());
+        List<Map<String, Object>> lines = all.list("items").stream().map(item -> (Map<String, Object>) item).toList();
+        assertThat(lines).filteredOn(l -> "CONFIRMED".equals(l.get("status"))).hasSize(10);
+        List<Map<String, Object>> waiting = lines.stream().filter(l -> "WAITLISTED".equals(l.get("status"))).toList();
+        assertThat(waiting).extracting(l -> ((Number) l.get("waitlistPosition")).intValue())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(count("select count(*) from {schema}.payments where event_id = ?", UUID.fromString((String) event.get("id")))).isEqualTo(10);
+        assertThat(count("select count(*) from {schema}.payments where event_id = ? and status = 'PAID' and seat = 'CONFIRMED'",
+                UUID.fromString((String) event.get("id")))).isEqualTo(10);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> paymentOf(Org.Member man, String paymentId) {
         return api.get("/api/v1/me/payments", man.accessToken()).list("items").stream().map(item -> (Map<String, Object>) item)
