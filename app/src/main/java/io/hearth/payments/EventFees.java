@@ -53,20 +53,20 @@ public class EventFees implements SeatPayments {
     private final Events events;
     private final Connect connect;
     private final StripeApi stripe;
-    private final StripeConfiguration configuration;
+    private final PlanFees fees;
     private final PaymentRepository payments;
     private final People people;
     private final PublicLinks links;
     private final Outbox outbox;
     private final Clock clock;
 
-    public EventFees(Registrations registrations, Events events, Connect connect, StripeApi stripe, StripeConfiguration configuration,
+    public EventFees(Registrations registrations, Events events, Connect connect, StripeApi stripe, PlanFees fees,
                      PaymentRepository payments, People people, PublicLinks links, Outbox outbox, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.connect = connect;
         this.stripe = stripe;
-        this.configuration = configuration;
+        this.fees = fees;
         this.payments = payments;
         this.people = people;
         this.links = links;
@@ -123,7 +123,7 @@ public class EventFees implements SeatPayments {
         Instant expiresAt = clamp(registration.holdUntil(), now);
         StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest(
                 "hearth-payment-" + payment.id(), payment.description(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(),
-                payment.instalments(), configuration.feePercent(),
+                payment.instalments(), fees.of(tenant.id()).percent(),
                 links.to(tenant, "/events/" + eventId + "?payment=" + payment.id()),
                 links.to(tenant, "/events/" + eventId + "?payment=cancelled"),
                 expiresAt, people.emailOf(caller.person()).orElse(null), registrationId.toString(),
@@ -158,7 +158,9 @@ public class EventFees implements SeatPayments {
             }
         });
         UUID id = UUID.randomUUID();
-        long fee = configuration.fee().on(option.amountCents());
+        PlatformFee plan = fees.of(TenantScope.requireId());
+        // Stripe takes an instalment plan's fee as a percentage of each invoice: no fixed part there.
+        long fee = instalments > 1 ? new PlatformFee(plan.percent(), 0).on(option.amountCents()) : plan.on(option.amountCents());
         String currency = option.currency().toUpperCase(java.util.Locale.ROOT);
         payments.insert(id, "EVENT_FEE", registration.personId(), registration.id(), event.id(), event.title() + " (" + option.name() + ")",
                 option.amountCents(), currency, fee, account, idempotencyKey, instalments);

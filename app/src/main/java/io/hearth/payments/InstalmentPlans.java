@@ -92,8 +92,10 @@ public class InstalmentPlans {
             Instant first = now.paidAt() == null ? clock.instant() : now.paidAt();
             payments.updatePlan(payment.id(), count, "LAPSED".equals(now.planStatus()) ? "LAPSED" : complete ? "COMPLETED" : "ACTIVE",
                     complete ? null : first.atOffset(ZoneOffset.UTC).plusMonths(count).toInstant());
+            long fee = java.math.BigDecimal.valueOf(invoice.amountPaid()).multiply(java.math.BigDecimal.valueOf(payment.applicationFeeCents()))
+                    .divide(java.math.BigDecimal.valueOf(payment.amountCents()), 0, java.math.RoundingMode.HALF_UP).longValueExact();
             outbox.publish(new PaymentEvent.InstalmentPaid(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(), count,
-                    payment.instalments(), invoice.amountPaid(), payment.currency()));
+                    payment.instalments(), invoice.amountPaid(), payment.currency(), fee));
         } else if ("open".equals(invoice.status()) || "uncollectible".equals(invoice.status())) {
             payments.updatePlan(payment.id(), count, "LAPSED".equals(now.planStatus()) ? "LAPSED" : "PAST_DUE", now.nextInstalmentAt());
             outbox.publish(new PaymentEvent.InstalmentFailed(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),

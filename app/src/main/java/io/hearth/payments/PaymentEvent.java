@@ -28,9 +28,12 @@ public sealed interface PaymentEvent extends TenantEvent {
                           String currency, long applicationFeeCents) implements PaymentEvent {
     }
 
-    /** The money arrived; {@code seat} says what it made of his seat (CONFIRMED, REINSTATED, ALREADY_CONFIRMED, NO_SEAT). */
+    /**
+     * The money arrived (with {@code instalments} > 1: the first instalment, each one then an {@link InstalmentPaid} with its
+     * own fee); {@code seat} says what it made of his seat (CONFIRMED, REINSTATED, ALREADY_CONFIRMED, NO_SEAT).
+     */
     record PaymentSucceeded(TenantId tenant, UUID paymentId, String kind, UUID personId, UUID registrationId, long amountCents,
-                            String currency, long applicationFeeCents, String seat) implements PaymentEvent {
+                            String currency, long applicationFeeCents, String seat, int instalments) implements PaymentEvent {
     }
 
     /** The Checkout session ran out unpaid (or was ended): the hold runs out as any hold does. */
@@ -49,7 +52,7 @@ public sealed interface PaymentEvent extends TenantEvent {
 
     /** Instalment {@code number} of {@code of} was paid. */
     record InstalmentPaid(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, int number, int of, long amountCents,
-                          String currency) implements PaymentEvent {
+                          String currency, long applicationFeeCents) implements PaymentEvent {
     }
 
     /** Instalment {@code number} of {@code of} could not be taken; Stripe tries again at {@code nextAttemptAt} (absent: it gave up). */

@@ -83,7 +83,7 @@ public class PaymentSettlement {
             }
         }
         outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
-                payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name()));
+                payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name(), payment.instalments()));
     }
 
     /** Sends the refunds the session's payment is owed (after the transaction that found it so). */

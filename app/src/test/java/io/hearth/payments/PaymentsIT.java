@@ -619,6 +619,49 @@ class PaymentsIT implements RealStack {
                 UUID.fromString((String) event.get("id")))).isEqualTo(10);
     }
 
+    @Inject io.micronaut.json.JsonMapper json;
+
+    @Test
+    void theFeeIsTheOrganisationsPlansAsTenantAdminSaysAndAnOlderWordNeverOverwritesANewerOne() throws Exception {
+        Org other = Org.create(provisioning, directory, client, "payfee");
+        String otherAccount = onboard(other);
+        stripe.finishOnboarding(otherAccount);
+        Org.Member staff = other.member(Role.PTM);
+        Org.Member man = other.member();
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", RealStack.stack().kafkaBootstrapServers());
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            UUID tenant = other.tenant().id().value();
+            Instant now = Instant.now();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("hearth.tenant-lifecycle", tenant.toString(), json.writeValueAsString(
+                    new io.hearth.kit.outbox.EventEnvelope(UUID.randomUUID(), "TenantPlanChanged", tenant, now, 1,
+                            Map.of("slug", other.tenant().slug(), "plan", "premium", "feePercent", 5, "feeFixedCents", 30))))).get();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("hearth.tenant-lifecycle", tenant.toString(), json.writeValueAsString(
+                    new io.hearth.kit.outbox.EventEnvelope(UUID.randomUUID(), "TenantPlanChanged", tenant, now.minusSeconds(60), 1,
+                            Map.of("slug", other.tenant().slug(), "plan", "old", "feePercent", 1, "feeFixedCents", 0))))).get();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from public.tenant_fees where tenant_id = ? and fee_percent = 5",
+                other.tenant().id().value()) == 1);
+        Thread.sleep(500);
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "WORKSHOP");
+        body.put("title", "Fee workshop");
+        body.put("startsAt", Instant.now().plus(Duration.ofDays(20)).toString());
+        body.put("endsAt", Instant.now().plus(Duration.ofDays(20)).plus(Duration.ofHours(3)).toString());
+        body.put("timeZone", "Europe/London");
+        body.put("capacity", 5);
+        body.put("visibility", "MEMBERS");
+        body.put("priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 10_000, "currency", "GBP")));
+        Api.Reply event = other.api().post("/api/v1/events", body, staff.accessToken());
+
+        Api.Reply registered = other.api().post("/api/v1/events/" + event.string("id") + "/register", Map.of("priceOption", "STANDARD"), man.accessToken());
+
+        assertThat(registered.string("checkoutUrl")).isNotNull();
+        assertThat(checkoutRequest(sessionOf(registered.string("checkoutUrl"))).form()).containsEntry("payment_intent_data[application_fee_amount]", "530");
+        assertThat(count("select count(*) from public.tenant_fees where tenant_id = ? and fee_percent = 5", other.tenant().id().value())).isEqualTo(1);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> paymentOf(Org.Member man, String paymentId) {
         return api.get("/api/v1/me/payments", man.accessToken()).list("items").stream().map(item -> (Map<String, Object>) item)

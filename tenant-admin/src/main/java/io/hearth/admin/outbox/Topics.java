@@ -8,10 +8,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 @Factory
 public class Topics {
 
-    /** Written by tenant-admin: TenantRegistered, TenantProvisioningRetried, FirstAdminInvitationResent, TenantSuspended, TenantReactivated. */
+    /** Written by app: Stripe Connect status and payment facts (fees), read for billing. */
+    public static final String PAYMENTS = "hearth.payments";
+
+    /** Written by tenant-admin: TenantRegistered, TenantPlanChanged, TenantProvisioningRetried, FirstAdminInvitationResent, TenantSuspended, TenantReactivated. */
     public static final String TENANT_LIFECYCLE = "hearth.tenant-lifecycle";
     /** Written by app: TenantProvisioned, TenantProvisioningFailed. */
     public static final String TENANT_PROVISIONING = "hearth.tenant-provisioning";
+
+    @Bean
+    NewTopic payments() {
+        return new NewTopic(PAYMENTS, 3, (short) 1);
+    }
 
     @Bean
     NewTopic tenantLifecycle() {

@@ -14,7 +14,13 @@ public sealed interface LifecycleEvent extends DomainEvent {
         return TOPIC;
     }
 
-    record TenantRegistered(UUID tenantId, String slug, String name, String adminEmail, String plan) implements LifecycleEvent {
+    /** A new organisation; {@code feePercent} and {@code feeFixedCents} are its plan's platform fee. */
+    record TenantRegistered(UUID tenantId, String slug, String name, String adminEmail, String plan, java.math.BigDecimal feePercent,
+                            Long feeFixedCents) implements LifecycleEvent {
+    }
+
+    /** The organisation's plan, or its plan's fee, changed: app takes this fee on its payments from now on. */
+    record TenantPlanChanged(UUID tenantId, String slug, String plan, java.math.BigDecimal feePercent, long feeFixedCents) implements LifecycleEvent {
     }
 
     /** An operator asks app to provision again an organisation that failed (or seems stuck): the same steps, each safe to repeat. */

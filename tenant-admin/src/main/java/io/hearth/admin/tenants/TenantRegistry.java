@@ -32,10 +32,12 @@ public class TenantRegistry {
 
     private final TenantRepository repository;
     private final Outbox outbox;
+    private final Plans plans;
 
-    public TenantRegistry(TenantRepository repository, Outbox outbox) {
+    public TenantRegistry(TenantRepository repository, Outbox outbox, Plans plans) {
         this.repository = repository;
         this.outbox = outbox;
+        this.plans = plans;
     }
 
     @Transactional
@@ -45,6 +47,7 @@ public class TenantRegistry {
                     ? "is reserved"
                     : "must be 3 to 30 lowercase letters, digits or hyphens, start with a letter and not end with a hyphen");
         }
+        Plan onPlan = plans.require(plan.trim());
         if (repository.existsBySlug(slug)) {
             throw Refusal.conflict("The slug '" + slug + "' is already taken");
         }
@@ -60,9 +63,22 @@ public class TenantRegistry {
             }
             throw e;
         }
-        outbox.publish(new LifecycleEvent.TenantRegistered(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan()));
+        outbox.publish(new LifecycleEvent.TenantRegistered(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(), onPlan.feePercent(),
+                onPlan.feeFixedCents()));
         LOG.info("tenant {} registered", slug);
         return Tenant.of(row);
+    }
+
+    /** Moves the organisation to another plan; app takes that plan's fee from now on. */
+    @Transactional
+    public Tenant changePlan(String slug, String plan) {
+        Plan onPlan = plans.require(plan);
+        TenantRow row = repository.findBySlugForUpdate(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
+        TenantRow changed = new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), onPlan.code(), row.status(), row.failureReason(),
+                row.createdAt(), Instant.now(), row.activatedAt());
+        repository.update(changed);
+        outbox.publish(new LifecycleEvent.TenantPlanChanged(row.id(), row.slug(), onPlan.code(), onPlan.feePercent(), onPlan.feeFixedCents()));
+        return Tenant.of(changed);
     }
 
     public Optional<Tenant> find(String slug) {

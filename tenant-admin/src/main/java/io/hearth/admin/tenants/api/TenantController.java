@@ -62,6 +62,16 @@ public class TenantController {
         return registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
     }
 
+    @Serdeable
+    public record PlanChange(@NotBlank @Size(max = 30) String plan) {
+    }
+
+    @io.micronaut.http.annotation.Put("/{slug}/plan")
+    @Operation(summary = "Move an organisation to another plan", description = "Its payments started from now on carry that plan's fee. 422 for an unknown plan.")
+    public Tenant changePlan(String slug, @Body @Valid PlanChange request) {
+        return registry.changePlan(slug, request.plan().strip());
+    }
+
     @Post("/{slug}/suspend")
     @Operation(summary = "Stop serving an organisation", description = "Its subdomain answers 404 on every app instance within seconds. Repeating it changes nothing.")
     public Tenant suspend(String slug) {

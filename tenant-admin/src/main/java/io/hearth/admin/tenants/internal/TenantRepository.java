@@ -28,4 +28,7 @@ public interface TenantRepository extends CrudRepository<TenantRow, UUID> {
     /** Locks the row for a status change, so concurrent suspend/reactivate calls serialise. */
     @Query("select * from tenants where slug = :slug for update")
     Optional<TenantRow> findBySlugForUpdate(String slug);
+
+    @Query("select * from tenants where plan = :plan order by created_at, id")
+    java.util.List<TenantRow> findOnPlan(String plan);
 }
