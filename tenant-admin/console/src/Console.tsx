@@ -91,6 +91,8 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
     // Provisioning takes seconds: while any shown organisation is provisioning, watch it live.
     refetchInterval: (query) => (query.state.data?.items.some((t) => t.status === 'PROVISIONING') ? 1000 : false),
   });
+  const stripe = useQuery({ queryKey: ['billing', 'stripe'], queryFn: () => must(api.GET('/api/v1/billing/stripe')) });
+  const stripeOf = (id: string) => stripe.data?.organisations.find((o) => o.tenantId === id);
   const change = useMutation({
     mutationFn: ({ tenant, action }: { tenant: Tenant; action: Action }) => {
       const path = { params: { path: { slug: tenant.slug } } };
@@ -142,6 +144,7 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
                     <TableCell>Slug</TableCell>
                     <TableCell>{m.status}</TableCell>
                     <TableCell>{m.plan}</TableCell>
+                    <TableCell>{m.stripe}</TableCell>
                     <TableCell>{m.created}</TableCell>
                     <TableCell />
                   </TableRow>
@@ -156,6 +159,10 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
                         {tenant.status === 'FAILED' && tenant.failureReason && <Typography variant="body2" color="error">{fill(m.failed, { reason: tenant.failureReason })}</Typography>}
                       </TableCell>
                       <TableCell>{tenant.plan}</TableCell>
+                      <TableCell data-stripe={stripeOf(tenant.id)?.status ?? 'NOT_CONNECTED'}>
+                        {m.stripeStatuses[stripeOf(tenant.id)?.status ?? 'NOT_CONNECTED']}
+                        {stripeOf(tenant.id)?.reason && <Typography variant="body2" color="error">{stripeOf(tenant.id)?.reason}</Typography>}
+                      </TableCell>
                       <TableCell>{new Date(tenant.createdAt).toLocaleString()}</TableCell>
                       <TableCell>
                         {tenant.status === 'ACTIVE' && <Button color="secondary" onClick={() => setConfirming({ tenant, action: "suspend" })}>{m.suspend}</Button>}
@@ -176,6 +183,8 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
             </Box>
           </>
         )}
+        <Revenue names={Object.fromEntries((list.data?.items ?? []).map((t) => [t.id, t.name]))} />
+        <Plans />
       </Box>
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="confirm-title">
         <DialogTitle id="confirm-title">{confirming && ACTIONS[confirming.action].title}</DialogTitle>
@@ -186,6 +195,87 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
         </DialogActions>
       </Dialog>
     </>
+  );
+}
+
+const money = (cents: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
+
+/** The platform's fees per organisation and month: application fees less what refunds gave back. */
+function Revenue({ names }: { names: Record<string, string> }) {
+  const revenue = useQuery({ queryKey: ['billing', 'revenue'], queryFn: () => must(api.GET('/api/v1/billing/revenue', { params: { query: { months: 12 } } })) });
+  return (
+    <Paper component="section" aria-labelledby="revenue-title" sx={{ p: 2, mt: 3 }}>
+      <Typography id="revenue-title" component="h2" variant="h6">{m.revenue}</Typography>
+      {problem(revenue.error)}
+      {revenue.data && (revenue.data.rows.length === 0 ? <Typography>{m.noRevenue}</Typography> : (
+        <TableContainer tabIndex={0} role="region" aria-label={m.revenue}>
+          <Table size="small" aria-label={m.revenue}>
+            <TableHead>
+              <TableRow><TableCell>{m.month}</TableCell><TableCell>{m.name}</TableCell><TableCell align="right">{m.fees}</TableCell><TableCell align="right">{m.movements}</TableCell></TableRow>
+            </TableHead>
+            <TableBody>
+              {revenue.data.rows.map((row) => (
+                <TableRow key={row.tenantId + row.month + row.currency}>
+                  <TableCell>{row.month}</TableCell>
+                  <TableCell>{names[row.tenantId] ?? row.tenantId}</TableCell>
+                  <TableCell align="right">{money(row.feeCents, row.currency)}</TableCell>
+                  <TableCell align="right">{row.movements}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ))}
+    </Paper>
+  );
+}
+
+/** The plans and the platform's fee on each: a change applies to every organisation on the plan. */
+function Plans() {
+  const queries = useQueryClient();
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => must(api.GET('/api/v1/plans')) });
+  const [form, setForm] = useState({ code: '', name: '', feePercent: '', feeFixedCents: '0' });
+  const save = useMutation({
+    mutationFn: () => must(api.PUT('/api/v1/plans/{code}', { params: { path: { code: form.code } },
+      body: { name: form.name, feePercent: Number(form.feePercent), feeFixedCents: Number(form.feeFixedCents) } })),
+    onSuccess: () => void queries.invalidateQueries({ queryKey: ['plans'] }),
+  });
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Paper component="section" aria-labelledby="plans-title" sx={{ p: 2, mt: 3 }}>
+      <Typography id="plans-title" component="h2" variant="h6">{m.plans}</Typography>
+      {plans.data && (
+        <Table size="small" aria-label={m.plans}>
+          <TableHead><TableRow><TableCell>{m.code}</TableCell><TableCell>{m.name}</TableCell><TableCell align="right">{m.feePercent}</TableCell><TableCell align="right">{m.feeFixed}</TableCell><TableCell /></TableRow></TableHead>
+          <TableBody>
+            {plans.data.plans.map((plan) => (
+              <TableRow key={plan.code}>
+                <TableCell>{plan.code}</TableCell>
+                <TableCell>{plan.name}</TableCell>
+                <TableCell align="right">{plan.feePercent} %</TableCell>
+                <TableCell align="right">{plan.feeFixedCents}</TableCell>
+                <TableCell><Button onClick={() => setForm({ code: plan.code, name: plan.name, feePercent: String(plan.feePercent), feeFixedCents: String(plan.feeFixedCents) })}>{m.edit}</Button></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <form onSubmit={submit} noValidate aria-label={m.savePlan}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1fr 1fr' }, columnGap: 2 }}>
+          <TextField label={m.code} value={form.code} onChange={set('code')} {...fieldError(save.error, 'code')} />
+          <TextField label={m.name} value={form.name} onChange={set('name')} {...fieldError(save.error, 'name')} />
+          <TextField label={m.feePercent} value={form.feePercent} onChange={set('feePercent')} inputMode="decimal" {...fieldError(save.error, 'feePercent')} />
+          <TextField label={m.feeFixed} value={form.feeFixedCents} onChange={set('feeFixedCents')} inputMode="numeric" {...fieldError(save.error, 'feeFixedCents')} />
+        </Box>
+        {problem(save.error)}
+        {save.isSuccess && <Alert severity="success" role="status">{fill(m.planSaved, { code: save.data.code })}</Alert>}
+        <Button type="submit" variant="contained" sx={{ mt: 1 }} disabled={save.isPending}>{m.savePlan}</Button>
+      </form>
+    </Paper>
   );
 }
 
@@ -206,7 +296,7 @@ function Create({ onCreated, stillProvisioning }: { onCreated: () => void; still
   return (
     <Paper component="section" aria-labelledby="create-title" sx={{ p: 2, mt: 2 }}>
       <Typography id="create-title" component="h2" variant="h6">{m.create}</Typography>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate aria-labelledby="create-title">
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2 }}>
           <TextField label={m.slug} value={form.slug} onChange={set('slug')} {...fieldError(create.error, 'slug')} />
           <TextField label={m.name} value={form.name} onChange={set('name')} {...fieldError(create.error, 'name')} />

@@ -206,15 +206,19 @@ class BrowserEndToEndIT {
         page.getByLabel("Email").fill("operator@hearth.localhost");
         page.getByLabel("Password").fill("hearth-operator-dev");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.getByLabel("Slug (its address: slug.hearth.example)").fill(slug);
-        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Console Circles");
-        page.getByLabel("First admin's email").fill("lead@" + slug + ".test");
+        Locator onboard = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Onboard an organisation"));
+        onboard.getByLabel("Slug (its address: slug.hearth.example)").fill(slug);
+        onboard.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Console Circles");
+        onboard.getByLabel("First admin's email").fill("lead@" + slug + ".test");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Onboard")).click();
 
         Locator row = page.locator("tr[data-slug='" + slug + "']");
         assertThat(row.locator("[data-status='ACTIVE']")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         checkAccessibility("operator console");
         shot(page, "console");
+        assertThat(page.locator("tr[data-slug='demo'] [data-stripe='READY']")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Plans and fees"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Platform fees per month"))).isVisible();
 
         // The first admin lost his mail: the operator sends him a new link.
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resend invitation")).click();
