@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -8,12 +9,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
 import { useAuth } from '../auth';
 import { kept, useMyCircle, useOccurrences, type CircleView } from '../data';
 import { t } from '../i18n/t';
-import { fullName, when } from '../ui/format';
+import { fullName, money, when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
 
@@ -91,8 +92,45 @@ function CircleDetails({ circle }: { circle: CircleView }) {
       <Section title={t('circle.attendance')}>
         <Typography>{mine ? t('circle.rate', { present: mine.present, meetings: mine.meetings }) : '—'}</Typography>
       </Section>
+      {circle.dues && circle.dues.amountCents > 0 && <CircleDues circle={circle} myStatus={members.data?.items.find((m) => m.personId === me?.person.id)?.paymentStatus ?? null} />}
       <Goals />
     </>
+  );
+}
+
+/** His dues: pay them by card (a subscription on Stripe), update the card, see when they are past due. */
+function CircleDues({ circle, myStatus }: { circle: CircleView; myStatus: string | null }) {
+  const [params] = useSearchParams();
+  const dues = useQuery({
+    queryKey: ['me', 'dues'],
+    queryFn: () => must(api.GET('/api/v1/me/dues')),
+    refetchInterval: (q) => (params.get('dues') && params.get('dues') !== 'cancelled' && !q.state.data?.items.some((d) => d.circleId === circle.id && d.status === 'ACTIVE') ? 1500 : false),
+  });
+  const live = dues.data?.items.find((d) => d.circleId === circle.id && (d.status === 'ACTIVE' || d.status === 'PAST_DUE'));
+  const subscribe = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/circles/{id}/dues/checkout', { params: { path: { id: circle.id } } })),
+    onSuccess: (checkout) => window.location.assign(checkout.checkoutUrl),
+  });
+  const portal = useMutation({
+    mutationFn: (id: string) => must(api.POST('/api/v1/me/dues/{id}/portal', { params: { path: { id } } })),
+    onSuccess: (opened) => window.location.assign(opened.url),
+  });
+  const dueText = circle.dues ? money(circle.dues.amountCents, circle.dues.currency) + ' · ' + t('dues.interval.' + circle.dues.interval) : '';
+  return (
+    <Section title={t('dues.title')}>
+      <Typography>{dueText}</Typography>
+      {myStatus && <Typography variant="body2">{t('dues.status', { status: t('payment.' + myStatus) })}</Typography>}
+      {live?.status === 'PAST_DUE' && <Alert severity="warning" sx={{ mt: 1 }}>{t('dues.pastDue')}</Alert>}
+      {live ? (
+        <>
+          <Typography variant="body2">{t('dues.byCard')}</Typography>
+          {live.canUpdateCard && <Button sx={{ mt: 1 }} onClick={() => portal.mutate(live.id)} disabled={portal.isPending}>{t('dues.updateCard')}</Button>}
+        </>
+      ) : (
+        myStatus !== 'EXEMPT' && <Button variant="contained" sx={{ mt: 1 }} onClick={() => subscribe.mutate()} disabled={subscribe.isPending || subscribe.isSuccess}>{t('dues.pay')}</Button>
+      )}
+      <ProblemAlert error={subscribe.error ?? portal.error} />
+    </Section>
   );
 }
 

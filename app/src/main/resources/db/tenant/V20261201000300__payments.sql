@@ -91,6 +91,50 @@ create table payment_refunds (
 create index payment_refunds_payment on payment_refunds (payment_id);
 create index payment_refunds_pending on payment_refunds (created_at) where status = 'PENDING';
 
+-- A circle's dues as a recurring price on the organisation's Stripe account; new dues make a new price.
+create table dues_prices (
+    circle_id    uuid        not null references circles (id),
+    account_id   text        not null,
+    amount_cents bigint      not null,
+    currency     text        not null,
+    dues_interval text       not null,
+    price_id     text        not null,
+    created_at   timestamptz not null default now(),
+    primary key (circle_id, account_id, amount_cents, currency, dues_interval)
+);
+
+-- A man's dues for his circle as a Stripe subscription: its state drives his payment status (CURRENT, PAST_DUE);
+-- leaving the circle ends it. OPEN until he has paid in Checkout.
+create table dues_subscriptions (
+    id                  uuid primary key,
+    circle_id           uuid        not null references circles (id),
+    person_id           uuid        not null references people (id),
+    account_id          text        not null,
+    amount_cents        bigint      not null check (amount_cents > 0),
+    currency            text        not null,
+    dues_interval       text        not null,
+    status              text        not null check (status in ('OPEN', 'ACTIVE', 'PAST_DUE', 'CANCELED', 'EXPIRED')),
+    checkout_session_id text unique,
+    checkout_url        text,
+    expires_at          timestamptz,
+    subscription_id     text unique,
+    customer_id         text,
+    paid_invoices       integer     not null default 0,
+    created_at          timestamptz not null default now(),
+    updated_at          timestamptz not null default now(),
+    ended_at            timestamptz
+);
+create unique index dues_one_live_per_member on dues_subscriptions (circle_id, person_id) where status in ('OPEN', 'ACTIVE', 'PAST_DUE');
+create index dues_person on dues_subscriptions (person_id, created_at desc);
+
+create table dues_invoices (
+    invoice_id           text primary key,
+    dues_subscription_id uuid        not null references dues_subscriptions (id),
+    amount_cents         bigint      not null,
+    status               text        not null check (status in ('PAID', 'FAILED')),
+    at                   timestamptz not null default now()
+);
+
 -- Every Stripe event acted on, kept for good and written in the transaction of its effect: a delivery again (Stripe
 -- retries for days, and anyone can resend from the dashboard) changes nothing.
 create table stripe_events (

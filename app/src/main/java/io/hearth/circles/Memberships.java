@@ -129,6 +129,26 @@ public class Memberships {
         return member(memberships.findCurrentMember(circleId, person).orElseThrow(), true);
     }
 
+    /** Whether he is a member of the circle now. */
+    @Transactional(readOnly = true)
+    public boolean isMember(UUID circleId, UUID person) {
+        return memberships.findCurrentMember(circleId, person).isPresent();
+    }
+
+    /**
+     * His dues were paid (CURRENT) or failed (PAST_DUE), as the payment provider says: no caller. A status someone set
+     * by hand (EXEMPT, PAUSED) stays. Returns whether it changed.
+     */
+    @Transactional
+    public boolean duesPaid(UUID circleId, UUID person, boolean paid) {
+        PaymentStatus status = paid ? PaymentStatus.CURRENT : PaymentStatus.PAST_DUE;
+        if (memberships.setPaidStatus(circleId, person, status.name()) == 0) {
+            return false;
+        }
+        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, null));
+        return true;
+    }
+
     /** Where the caller stands: the circle he is in now, if any, and his open requests to join circles. */
     public record Standing(@Nullable UUID circleId, List<JoinRequest> joinRequests) {
     }

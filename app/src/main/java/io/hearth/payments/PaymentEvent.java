@@ -64,4 +64,18 @@ public sealed interface PaymentEvent extends TenantEvent {
     record InstalmentPlanLapsed(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, int paid, int of,
                                 boolean seatReleased) implements PaymentEvent {
     }
+
+    /** He pays his circle's dues by card: a subscription of {@code amountCents} every {@code interval}. */
+    record DuesSubscribed(TenantId tenant, UUID duesId, UUID circleId, UUID personId, long amountCents, String currency,
+                          String interval) implements PaymentEvent {
+    }
+
+    /** His dues could not be taken: he is PAST_DUE, he and his facilitators are told; Stripe tries again at {@code nextAttemptAt}. */
+    record DuesPaymentFailed(TenantId tenant, UUID duesId, UUID circleId, UUID personId, long amountCents, String currency,
+                             java.time.Instant nextAttemptAt) implements PaymentEvent {
+    }
+
+    /** His dues subscription ended (he left the circle, or it was cancelled at Stripe). */
+    record DuesEnded(TenantId tenant, UUID duesId, UUID circleId, UUID personId) implements PaymentEvent {
+    }
 }

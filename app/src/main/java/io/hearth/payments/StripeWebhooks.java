@@ -46,9 +46,10 @@ public class StripeWebhooks {
     private final PaymentSettlement settlement;
     private final Refunds refunds;
     private final InstalmentPlans plans;
+    private final Dues dues;
 
     public StripeWebhooks(StripeApi stripe, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
-                          Connect connect, PaymentSettlement settlement, Refunds refunds, InstalmentPlans plans) {
+                          Connect connect, PaymentSettlement settlement, Refunds refunds, InstalmentPlans plans, Dues dues) {
         this.stripe = stripe;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -57,6 +58,7 @@ public class StripeWebhooks {
         this.settlement = settlement;
         this.refunds = refunds;
         this.plans = plans;
+        this.dues = dues;
     }
 
     public Outcome receive(String payload, @Nullable String signature) {
@@ -99,6 +101,10 @@ public class StripeWebhooks {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
                  "checkout.session.expired" -> {
                 StripeApi.CheckoutState session = stripe.checkoutSession(account, ((HasId) object).getId());
+                if (session.metadata().containsKey("hearth_dues")) {
+                    StripeApi.SubscriptionState subscription = session.subscription() == null ? null : stripe.subscription(account, session.subscription());
+                    return once(event, created, () -> dues.checkoutCompleted(account, session, subscription));
+                }
                 Outcome outcome = once(event, created, () -> settlement.settle(account, session));
                 settlement.refundIfDue(session.id());
                 plans.afterCheckout(session.id());
@@ -107,10 +113,16 @@ public class StripeWebhooks {
             case "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed" -> {
                 StripeApi.InvoiceState invoice = stripe.invoice(account, ((HasId) object).getId());
                 Optional<String> intent = "paid".equals(invoice.status()) ? stripe.paymentIntentOf(account, invoice.id()) : Optional.empty();
+                if (invoice.subscriptionMetadata().containsKey("hearth_dues")) {
+                    return once(event, created, () -> dues.invoice(account, invoice));
+                }
                 return once(event, created, () -> plans.invoice(account, invoice, intent));
             }
             case "customer.subscription.deleted" -> {
                 StripeApi.SubscriptionState subscription = stripe.subscription(account, ((HasId) object).getId());
+                if (subscription.metadata().containsKey("hearth_dues")) {
+                    return once(event, created, () -> dues.ended(account, subscription));
+                }
                 return once(event, created, () -> plans.ended(account, subscription));
             }
             case "charge.refunded" -> {

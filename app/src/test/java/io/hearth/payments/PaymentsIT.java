@@ -621,6 +621,102 @@ class PaymentsIT implements RealStack {
 
     @Inject io.micronaut.json.JsonMapper json;
 
+    private Map<String, Object> circleWithDues(Org.Member facilitator, Org.Member... members) {
+        Api.Reply circle = api.post("/api/v1/circles", Map.of("name", "Dues circle " + UUID.randomUUID().toString().substring(0, 5), "capacity", 8,
+                "dues", Map.of("amountCents", 2000, "currency", "GBP", "interval", "MONTHLY")), facilitator.accessToken());
+        assertThat(circle.status()).as("circle: %s", circle.body()).isEqualTo(201);
+        for (Org.Member member : members) {
+            Api.Reply added = api.post("/api/v1/circles/" + circle.string("id") + "/members", Map.of("personId", member.id().toString()), facilitator.accessToken());
+            assertThat(added.status()).as("add: %s", added.body()).isEqualTo(201);
+        }
+        return circle.body();
+    }
+
+    @SuppressWarnings("unchecked")
+    private String paymentStatusIn(Map<String, Object> circle, Org.Member facilitator, Org.Member man) {
+        return api.get("/api/v1/circles/" + circle.get("id") + "/members", facilitator.accessToken()).list("items").stream()
+                .map(item -> (Map<String, Object>) item).filter(item -> man.id().toString().equals(item.get("personId")))
+                .map(item -> (String) item.get("paymentStatus")).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> onlyDuesOf(Org.Member man) {
+        List<Object> items = api.get("/api/v1/me/dues", man.accessToken()).list("items");
+        assertThat(items).hasSize(1);
+        return (Map<String, Object>) items.get(0);
+    }
+
+    @Test
+    void duesRunAsASubscriptionWhoseInvoicesDriveHisPaymentStatusAndLeavingEndsIt() {
+        Org.Member facilitator = org.member(Role.FACILITATOR);
+        Org.Member man = org.member();
+        Map<String, Object> circle = circleWithDues(facilitator, man);
+
+        Api.Reply checkout = api.post("/api/v1/circles/" + circle.get("id") + "/dues/checkout", Map.of(), man.accessToken());
+
+        assertThat(checkout.status()).as("dues checkout: %s", checkout.body()).isEqualTo(201);
+        StripeStandIn.Request price = stripe.requests().stream().filter(r -> r.path().equals("/v1/prices")
+                && r.idempotencyKey() != null && r.idempotencyKey().startsWith("hearth-dues-price-" + circle.get("id"))).findFirst().orElseThrow();
+        assertThat(price.stripeAccount()).isEqualTo(account);
+        assertThat(price.form()).containsEntry("unit_amount", "2000").containsEntry("recurring[interval]", "month").containsEntry("currency", "gbp");
+        StripeStandIn.Request session = stripe.requests().stream().filter(r -> ("hearth-dues-" + checkout.string("duesId")).equals(r.idempotencyKey()))
+                .findFirst().orElseThrow();
+        assertThat(session.form()).containsEntry("mode", "subscription").containsEntry("subscription_data[application_fee_percent]", "2.5")
+                .containsEntry("subscription_data[metadata][hearth_dues]", checkout.string("duesId"));
+        assertThat(session.form().get("line_items[0][price]")).startsWith("price_");
+
+        JsonObject paid = stripe.pay(sessionOf(checkout.string("checkoutUrl")));
+        String subscription = paid.get("subscription").getAsString();
+
+        assertThat(onlyDuesOf(man)).containsEntry("status", "ACTIVE").containsEntry("canUpdateCard", true);
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("CURRENT");
+        stripe.chargeInstalment(subscription, false);
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("PAST_DUE");
+        assertThat(onlyDuesOf(man)).containsEntry("status", "PAST_DUE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .anyMatch(m -> m.to().contains(facilitator.email()) && m.subject().startsWith("Dues past due")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
+                .anyMatch(m -> m.to().contains(man.email()) && m.subject().contains("dues could not be taken")));
+        stripe.chargeInstalment(subscription, true);
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("CURRENT");
+        Api.Reply portal = api.post("/api/v1/me/dues/" + checkout.string("duesId") + "/portal", Map.of(), man.accessToken());
+        assertThat(portal.string("url")).contains("/portal/cus_");
+
+        assertThat(api.post("/api/v1/circles/" + circle.get("id") + "/leave", Map.of(), man.accessToken()).status()).isIn(200, 204);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "canceled".equals(stripe.subscription(subscription).get("status").getAsString()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELED".equals(onlyDuesOf(man).get("status")));
+    }
+
+    @Test
+    void aDuesInvoiceBeforeCheckoutsEventMakesHimCurrentAllTheSame() {
+        Org.Member facilitator = org.member(Role.FACILITATOR);
+        Org.Member man = org.member();
+        Map<String, Object> circle = circleWithDues(facilitator, man);
+        api.put("/api/v1/circles/" + circle.get("id") + "/members/" + man.id() + "/payment-status", Map.of("status", "PAST_DUE"), facilitator.accessToken());
+        Api.Reply checkout = api.post("/api/v1/circles/" + circle.get("id") + "/dues/checkout", Map.of(), man.accessToken());
+        String sessionId = sessionOf(checkout.string("checkoutUrl"));
+        JsonObject session = stripe.payWithoutWebhooks(sessionId);
+        String subscription = session.get("subscription").getAsString();
+        JsonObject invoicePaid = stripe.event("invoice.paid", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString()));
+
+        assertThat(stripe.deliver(invoicePaid)).isEqualTo(200);
+        assertThat(stripe.deliver(stripe.event("checkout.session.completed", account, stripe.session(sessionId)))).isEqualTo(200);
+
+        assertThat(onlyDuesOf(man)).containsEntry("status", "ACTIVE");
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("CURRENT");
+    }
+
+    @Test
+    void onlyAMemberPaysACirclesDues() {
+        Org.Member facilitator = org.member(Role.FACILITATOR);
+        Map<String, Object> circle = circleWithDues(facilitator);
+
+        Api.Reply stranger = api.post("/api/v1/circles/" + circle.get("id") + "/dues/checkout", Map.of(), org.member().accessToken());
+
+        assertThat(stranger.status()).isIn(404, 409);
+    }
+
     @Test
     void theFeeIsTheOrganisationsPlansAsTenantAdminSaysAndAnOlderWordNeverOverwritesANewerOne() throws Exception {
         Org other = Org.create(provisioning, directory, client, "payfee");

@@ -64,7 +64,7 @@ public final class StripeStandIn implements AutoCloseable {
     private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)");
     private static final Pattern SUBSCRIPTION = Pattern.compile("/v1/subscriptions/(sub_[A-Za-z0-9]+)");
     private static final Pattern INVOICE = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)");
-    private static final Pattern PAGE = Pattern.compile("/(connect|checkout)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
+    private static final Pattern PAGE = Pattern.compile("/(connect|checkout|portal)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
 
     /** One request Hearth made, as Stripe would have received it. */
     public record Request(String method, String path, String stripeAccount, String idempotencyKey, String stripeVersion,
@@ -91,6 +91,7 @@ public final class StripeStandIn implements AutoCloseable {
     private final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> invoices = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> prices = new ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService later = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stripe-stand-in-webhooks");
         thread.setDaemon(true);
@@ -117,6 +118,7 @@ public final class StripeStandIn implements AutoCloseable {
             http.createContext("/v1/", standIn::api);
             http.createContext("/connect/", standIn::page);
             http.createContext("/checkout/", standIn::page);
+            http.createContext("/portal/", standIn::page);
             http.start();
             return standIn;
         } catch (IOException e) {
@@ -208,6 +210,7 @@ public final class StripeStandIn implements AutoCloseable {
                 subscription.add("metadata", session.get("stand_in_subscription_metadata").deepCopy());
                 subscription.addProperty("stripe_account", account);
                 subscription.addProperty("stand_in_recurring", session.get("stand_in_recurring").getAsLong());
+                subscription.addProperty("customer", id("cus_"));
                 subscriptions.put(subscriptionId, subscription);
                 invoice = invoice(subscription, session.get("amount_total").getAsLong(), "subscription_create", intentId);
                 session.addProperty("subscription", subscriptionId);
@@ -483,6 +486,37 @@ public final class StripeStandIn implements AutoCloseable {
                     + "&refresh_url=" + encode(form.get("refresh_url")));
             return ok(path, link);
         }
+        if (method.equals("POST") && path.equals("/v1/prices") && account != null) {
+            JsonObject price = new JsonObject();
+            price.addProperty("id", id("price_"));
+            price.addProperty("object", "price");
+            price.addProperty("active", true);
+            price.addProperty("currency", form.getOrDefault("currency", "gbp"));
+            price.addProperty("unit_amount", Long.parseLong(form.getOrDefault("unit_amount", "0")));
+            price.addProperty("type", form.containsKey("recurring[interval]") ? "recurring" : "one_time");
+            JsonObject recurring = new JsonObject();
+            recurring.addProperty("interval", form.getOrDefault("recurring[interval]", "month"));
+            recurring.addProperty("interval_count", Long.parseLong(form.getOrDefault("recurring[interval_count]", "1")));
+            price.add("recurring", recurring);
+            price.addProperty("product", id("prod_"));
+            price.addProperty("nickname", form.get("product_data[name]"));
+            price.addProperty("livemode", false);
+            price.addProperty("created", Instant.now().getEpochSecond());
+            price.addProperty("stripe_account", account);
+            prices.put(price.get("id").getAsString(), price);
+            return ok(path, price);
+        }
+        if (method.equals("POST") && path.equals("/v1/billing_portal/sessions") && account != null) {
+            JsonObject portal = new JsonObject();
+            portal.addProperty("id", id("bps_"));
+            portal.addProperty("object", "billing_portal.session");
+            portal.addProperty("customer", form.get("customer"));
+            portal.addProperty("return_url", form.get("return_url"));
+            portal.addProperty("url", baseUrl() + "/portal/" + form.get("customer") + "?return_url=" + encode(form.get("return_url")));
+            portal.addProperty("livemode", false);
+            portal.addProperty("created", Instant.now().getEpochSecond());
+            return ok(path, portal);
+        }
         if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
             if (account == null || !accounts.containsKey(account)) {
                 return new Stored(400, error("invalid_request_error", "stripe_account",
@@ -625,9 +659,13 @@ public final class StripeStandIn implements AutoCloseable {
         String id = id("cs_test_");
         long amount = 0;
         String currency = form.getOrDefault("line_items[0][price_data][currency]", "gbp");
-        for (int i = 0; form.containsKey("line_items[" + i + "][price_data][unit_amount]"); i++) {
-            amount += Long.parseLong(form.get("line_items[" + i + "][price_data][unit_amount]"))
-                    * Long.parseLong(form.getOrDefault("line_items[" + i + "][quantity]", "1"));
+        for (int i = 0; form.containsKey("line_items[" + i + "][price_data][unit_amount]") || form.containsKey("line_items[" + i + "][price]"); i++) {
+            JsonObject price = prices.get(form.getOrDefault("line_items[" + i + "][price]", ""));
+            long unit = price != null ? price.get("unit_amount").getAsLong() : Long.parseLong(form.get("line_items[" + i + "][price_data][unit_amount]"));
+            amount += unit * Long.parseLong(form.getOrDefault("line_items[" + i + "][quantity]", "1"));
+            if (price != null) {
+                currency = price.get("currency").getAsString();
+            }
         }
         session.addProperty("id", id);
         session.addProperty("object", "checkout.session");
@@ -649,8 +687,11 @@ public final class StripeStandIn implements AutoCloseable {
         session.addProperty("url", baseUrl() + "/checkout/" + id);
         session.addProperty("livemode", false);
         session.addProperty("stripe_account", account);
-        session.addProperty("line_item_name", form.getOrDefault("line_items[0][price_data][product_data][name]", ""));
-        session.addProperty("stand_in_recurring", Long.parseLong(form.getOrDefault("line_items[0][price_data][unit_amount]", "0")));
+        JsonObject firstPrice = prices.get(form.getOrDefault("line_items[0][price]", ""));
+        session.addProperty("line_item_name", firstPrice != null ? text(firstPrice.get("nickname"))
+                : form.getOrDefault("line_items[0][price_data][product_data][name]", ""));
+        session.addProperty("stand_in_recurring", firstPrice != null ? firstPrice.get("unit_amount").getAsLong()
+                : Long.parseLong(form.getOrDefault("line_items[0][price_data][unit_amount]", "0")));
         JsonObject subscriptionMetadata = new JsonObject();
         form.forEach((key, value) -> {
             if (key.startsWith("subscription_data[metadata][") && key.endsWith("]")) {
@@ -686,6 +727,11 @@ public final class StripeStandIn implements AutoCloseable {
                             + "<form method=\"post\" action=\"/connect/" + id + "/finish?" + exchange.getRequestURI().getRawQuery() + "\">"
                             + "<button type=\"submit\">Finish onboarding</button></form>");
                 }
+                return;
+            }
+            if (kind.equals("portal")) {
+                respondHtml(exchange, 200, "<h1>Stripe customer portal (local stand-in)</h1><p>Customer " + html(id) + ": here he would update his card "
+                        + "and see his invoices.</p><p><a href=\"" + html(query.getOrDefault("return_url", "/")) + "\">Back</a></p>");
                 return;
             }
             JsonObject session = sessions.get(id);

@@ -47,4 +47,9 @@ public interface MembershipRepository extends CrudRepository<MembershipRow, UUID
     /** 0 when he is not a current member. */
     @Query("update circle_memberships set payment_status = :status where circle_id = :circleId and person_id = :personId and left_at is null")
     int setPaymentStatus(UUID circleId, UUID personId, String status);
+
+    /** Dues paid or failed move a current member between CURRENT and PAST_DUE; EXEMPT and PAUSED are a person's decision and stay. */
+    @Query("update circle_memberships set payment_status = :status where circle_id = :circleId and person_id = :personId and left_at is null "
+            + "and payment_status in ('CURRENT', 'PAST_DUE') and payment_status <> :status")
+    int setPaidStatus(UUID circleId, UUID personId, String status);
 }

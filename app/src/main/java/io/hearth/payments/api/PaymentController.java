@@ -3,6 +3,7 @@ package io.hearth.payments.api;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Connect;
+import io.hearth.payments.Dues;
 import io.hearth.payments.EventFees;
 import io.hearth.payments.PaymentPolicy;
 import io.hearth.payments.PaymentView;
@@ -38,12 +39,42 @@ public class PaymentController {
     private final EventFees eventFees;
     private final Refunds refunds;
     private final PaymentPolicy policy;
+    private final Dues dues;
 
-    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy) {
+    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy, Dues dues) {
+        this.dues = dues;
         this.connect = connect;
         this.eventFees = eventFees;
         this.refunds = refunds;
         this.policy = policy;
+    }
+
+    @Serdeable
+    public record DuesList(java.util.List<Dues.DuesView> items) {
+    }
+
+    @Serdeable
+    public record Portal(String url) {
+    }
+
+    @Post("/circles/{id}/dues/checkout")
+    @Operation(summary = "Pay his circle's dues by card", description = "201 with checkoutUrl: Stripe Checkout for a subscription to the circle's dues "
+            + "on the organisation's account; its invoices drive his payment status (CURRENT, PAST_DUE); leaving the circle ends it. 409 when he "
+            + "is not a member, the circle has no dues, they are paid by card already, or the organisation takes no card payments (PAYMENTS_NOT_READY).")
+    public HttpResponse<Dues.DuesCheckout> duesCheckout(@PathVariable UUID id) {
+        return HttpResponse.created(dues.subscribe(id));
+    }
+
+    @Get("/me/dues")
+    @Operation(summary = "His dues subscriptions, newest first")
+    public DuesList myDues() {
+        return new DuesList(dues.mine());
+    }
+
+    @Post("/me/dues/{id}/portal")
+    @Operation(summary = "Stripe's customer portal for his dues: update the card, see invoices (answers its url)")
+    public Portal duesPortal(@PathVariable UUID id) {
+        return new Portal(dues.portal(id));
     }
 
     @Serdeable

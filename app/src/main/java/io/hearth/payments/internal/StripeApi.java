@@ -93,7 +93,7 @@ public class StripeApi {
 
     /** A subscription as far as Hearth cares. */
     public record SubscriptionState(String id, String status, @Nullable Instant billingCycleAnchor, @Nullable Instant cancelAt,
-                                    Map<String, String> metadata, @Nullable String latestInvoice) {
+                                    Map<String, String> metadata, @Nullable String latestInvoice, @Nullable String customer) {
     }
 
     /** An invoice as far as Hearth cares; {@code subscription} and its metadata tie it to a payment. */
@@ -200,6 +200,44 @@ public class StripeApi {
                 .build();
     }
 
+    /** A recurring price on the organisation's account (a circle's dues): every {@code count} {@code interval}s. */
+    public String createRecurringPrice(String account, String idempotencyKey, String productName, long amountCents, String currency,
+                                       String interval, long count) {
+        com.stripe.param.PriceCreateParams params = com.stripe.param.PriceCreateParams.builder()
+                .setCurrency(currency.toLowerCase(java.util.Locale.ROOT)).setUnitAmount(amountCents)
+                .setRecurring(com.stripe.param.PriceCreateParams.Recurring.builder()
+                        .setInterval(com.stripe.param.PriceCreateParams.Recurring.Interval.valueOf(interval.toUpperCase(java.util.Locale.ROOT)))
+                        .setIntervalCount(count).build())
+                .setProductData(com.stripe.param.PriceCreateParams.ProductData.builder().setName(productName).build())
+                .build();
+        return call("create a price", () -> stripe().v1().prices().create(params, writeOn(account, idempotencyKey)).getId());
+    }
+
+    /** Checkout for a subscription to a price (dues), the platform's fee a percentage of each invoice. */
+    public CheckoutState createSubscriptionCheckout(String account, String idempotencyKey, String priceId, java.math.BigDecimal feePercent,
+                                                    String successUrl, String cancelUrl, Instant expiresAt, @Nullable String customerEmail,
+                                                    String clientReferenceId, Map<String, String> metadata) {
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L).setPrice(priceId).build())
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder().setApplicationFeePercent(feePercent).putAllMetadata(metadata).build())
+                .putAllMetadata(metadata)
+                .setClientReferenceId(clientReferenceId)
+                .setSuccessUrl(successUrl)
+                .setCancelUrl(cancelUrl)
+                .setExpiresAt(expiresAt.getEpochSecond())
+                .setCustomerEmail(customerEmail)
+                .build();
+        return call("create a Checkout session", () -> checkout(stripe().v1().checkout().sessions().create(params, writeOn(account, idempotencyKey))));
+    }
+
+    /** Stripe's customer portal for the subscriber: update the card, see invoices. */
+    public String customerPortal(String account, String customer, String returnUrl) {
+        com.stripe.param.billingportal.SessionCreateParams params = com.stripe.param.billingportal.SessionCreateParams.builder()
+                .setCustomer(customer).setReturnUrl(returnUrl).build();
+        return call("open the customer portal", () -> stripe().v1().billingPortal().sessions().create(params, on(account)).getUrl());
+    }
+
     public SubscriptionState subscription(String account, String subscriptionId) {
         return call("read a subscription", () -> subscription(stripe().v1().subscriptions().retrieve(subscriptionId, on(account))));
     }
@@ -293,7 +331,8 @@ public class StripeApi {
         return new SubscriptionState(subscription.getId(), subscription.getStatus(),
                 subscription.getBillingCycleAnchor() == null ? null : Instant.ofEpochSecond(subscription.getBillingCycleAnchor()),
                 subscription.getCancelAt() == null ? null : Instant.ofEpochSecond(subscription.getCancelAt()),
-                subscription.getMetadata() == null ? Map.of() : Map.copyOf(subscription.getMetadata()), subscription.getLatestInvoice());
+                subscription.getMetadata() == null ? Map.of() : Map.copyOf(subscription.getMetadata()), subscription.getLatestInvoice(),
+                subscription.getCustomer());
     }
 
     private static InvoiceState invoice(com.stripe.model.Invoice invoice) {

@@ -68,7 +68,8 @@ class OnboardingEndToEndIT {
                 () -> platform.stack().mailCatcher().messages().stream().filter(mail -> mail.to().contains("first.admin@" + slug + ".test")).toList(),
                 found -> !found.isEmpty());
         assertThat(mails).hasSize(1);
-        assertThat(mails.get(0).body()).contains("http://" + slug + ".localhost:8080/invitations/");
+        // The link points at this instance's own port (it used to say 8080 whatever the port).
+        assertThat(mails.get(0).body()).contains("http://" + slug + ".localhost:" + java.net.URI.create(platform.app().baseUrl()).getPort() + "/invitations/");
         assertThat(appStatus(slug)).isEqualTo(200);
     }
 
