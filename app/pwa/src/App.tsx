@@ -24,6 +24,7 @@ const Events = lazy(() => import('./screens/Events'));
 const EventPage = lazy(() => import('./screens/EventPage'));
 const Registrations = lazy(() => import('./screens/Registrations'));
 const MyPayments = lazy(() => import('./screens/Payments').then((module) => ({ default: module.MyPayments })));
+const PaymentIssues = lazy(() => import('./screens/PaymentIssues'));
 const AdminPayments = lazy(() => import('./screens/Payments').then((module) => ({ default: module.AdminPayments })));
 const Facilitate = lazy(() => import('./screens/Facilitate'));
 const FacilitateCircle = lazy(() => import('./screens/FacilitateCircle'));
@@ -107,6 +108,7 @@ function SignedIn() {
               <Route path="/registrations" element={<Registrations />} />
               <Route path="/payments" element={<MyPayments />} />
               <Route path="/admin/payments" element={<AdminPayments />} />
+              <Route path="/payment-issues" element={<PaymentIssues />} />
               <Route path="/facilitate" element={<Facilitate />} />
               <Route path="/facilitate/:id" element={<FacilitateCircle />} />
               <Route path="/staff" element={<Staff />} />

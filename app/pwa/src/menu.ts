@@ -20,6 +20,7 @@ export const MENU: MenuItem[] = [
   { path: '/admin/audit', label: 'menu.audit', needs: ['audit.view'] },
   { path: '/reports', label: 'menu.reports', needs: ['reports.view'] },
   { path: '/support', label: 'menu.support', needs: ['support.assist'] },
+  { path: '/payment-issues', label: 'menu.paymentIssues', needs: ['support.assist'] },
   { path: '/profile', label: 'menu.profile' },
 ];
 

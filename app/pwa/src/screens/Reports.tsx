@@ -7,9 +7,52 @@ import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, download, must } from '../api/client';
 import { t } from '../i18n/t';
-import { fullName } from '../ui/format';
+import { fullName, money } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { ProblemAlert } from '../ui/Problem';
+
+/** Payments in, refunds out, the platform's fees and the instalments still to come, per month: a chart, a table, a CSV. */
+function PaymentsReport() {
+  const report = useQuery({ queryKey: ['reports', 'payments'], queryFn: () => must(api.GET('/api/v1/reports/payments', { params: { query: { months: 12 } } })) });
+  const csv = useMutation({ mutationFn: () => download('/api/v1/reports/payments/export.csv', 'payments.csv') });
+  return (
+    <Section title={t('reports.payments')}>
+      <Button variant="outlined" size="small" onClick={() => csv.mutate()}>{t('reports.paymentsCsv')}</Button>
+      <ProblemAlert error={csv.error} />
+      <Loaded query={report}>
+        {(data) => {
+          if (data.rows.length === 0) return <Typography>{t('reports.noPayments')}</Typography>;
+          const most = Math.max(1, ...data.rows.map((r) => Math.max(r.paidCents, r.outstandingInstalmentsCents)));
+          return (
+            <>
+              <Box role="img" aria-label={data.rows.map((r) => t('reports.paymentBar', { month: r.month, paid: money(r.paidCents, r.currency), due: money(r.outstandingInstalmentsCents, r.currency) })).join(', ')}
+                sx={{ display: 'flex', alignItems: 'flex-end', gap: 1, height: 160, mt: 1, overflowX: 'auto' }}>
+                {data.rows.map((r) => (
+                  <Box key={r.month + r.currency} sx={{ textAlign: 'center', minWidth: 44, flex: 1, maxWidth: 80 }} aria-hidden>
+                    <Box sx={{ display: 'flex', alignItems: 'flex-end', gap: '2px', height: 110 }}>
+                      <Box sx={{ flex: 1, bgcolor: 'primary.main', height: (r.paidCents / most) * 100, borderRadius: 1 }} />
+                      <Box sx={{ flex: 1, bgcolor: 'warning.main', height: (r.outstandingInstalmentsCents / most) * 100, borderRadius: 1 }} />
+                    </Box>
+                    <Typography variant="caption">{r.month.slice(2)}</Typography>
+                  </Box>
+                ))}
+              </Box>
+              <Typography variant="caption">{t('reports.legend')}</Typography>
+              <List dense>
+                {data.rows.map((r) => (
+                  <ListItem key={r.month + r.currency} sx={{ px: 0 }}>
+                    <ListItemText primary={`${r.month} · ${money(r.paidCents, r.currency)}`}
+                      secondary={t('reports.paymentLine', { n: r.payments, refunded: money(r.refundedCents, r.currency), fees: money(r.feeCents, r.currency), due: money(r.outstandingInstalmentsCents, r.currency) })} />
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          );
+        }}
+      </Loaded>
+    </Section>
+  );
+}
 
 const percent = (rate: number | null | undefined) => (rate == null ? '—' : Math.round(rate * 100) + '%');
 
@@ -56,6 +99,7 @@ export default function Reports() {
           );
         }}
       </Loaded>
+      <PaymentsReport />
       <Section title={t('reports.referrals')}>
         <Loaded query={referrals}>
           {(page) => page.items.length === 0 ? <Typography>{t('common.none')}</Typography> : (

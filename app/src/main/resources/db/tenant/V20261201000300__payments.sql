@@ -17,7 +17,7 @@ create table stripe_connection (
 -- Money a man pays the organisation through Stripe Checkout. The platform's fee is worked out on the price.
 create table payments (
     id                    uuid primary key,
-    kind                  text        not null check (kind in ('EVENT_FEE')),
+    kind                  text        not null check (kind in ('EVENT_FEE', 'OFFLINE')),
     person_id             uuid        not null references people (id),
     registration_id       uuid references registrations (id),
     event_id              uuid references events (id),
@@ -26,7 +26,7 @@ create table payments (
     currency              text        not null check (currency ~ '^[A-Z]{3}$'),
     application_fee_cents bigint      not null check (application_fee_cents >= 0 and application_fee_cents <= amount_cents),
     status                text        not null check (status in ('OPEN', 'PAID', 'EXPIRED', 'REFUND_DUE', 'REFUNDED')),
-    account_id            text        not null,
+    account_id            text,
     checkout_session_id   text unique,
     checkout_url          text,
     expires_at            timestamptz,
@@ -41,6 +41,11 @@ create table payments (
     subscription_id       text unique,
     plan_status           text check (plan_status in ('ACTIVE', 'PAST_DUE', 'COMPLETED', 'LAPSED')),
     next_instalment_at    timestamptz,
+    -- A card payment disputed at the bank (charge.dispute.*): Stripe's status of the dispute.
+    dispute_status        text,
+    disputed_cents        bigint,
+    -- Money taken outside Stripe (cash, bank transfer), recorded by support: no card fee, no platform fee.
+    method                text check (method in ('CARD', 'CASH', 'BANK_TRANSFER')),
     created_at            timestamptz not null default now(),
     paid_at               timestamptz,
     updated_at            timestamptz not null default now()
@@ -113,7 +118,7 @@ create table dues_subscriptions (
     amount_cents        bigint      not null check (amount_cents > 0),
     currency            text        not null,
     dues_interval       text        not null,
-    status              text        not null check (status in ('OPEN', 'ACTIVE', 'PAST_DUE', 'CANCELED', 'EXPIRED')),
+    status              text        not null check (status in ('OPEN', 'ACTIVE', 'PAST_DUE', 'PAUSED', 'CANCELED', 'EXPIRED')),
     checkout_session_id text unique,
     checkout_url        text,
     expires_at          timestamptz,
@@ -124,7 +129,7 @@ create table dues_subscriptions (
     updated_at          timestamptz not null default now(),
     ended_at            timestamptz
 );
-create unique index dues_one_live_per_member on dues_subscriptions (circle_id, person_id) where status in ('OPEN', 'ACTIVE', 'PAST_DUE');
+create unique index dues_one_live_per_member on dues_subscriptions (circle_id, person_id) where status in ('OPEN', 'ACTIVE', 'PAST_DUE', 'PAUSED');
 create index dues_person on dues_subscriptions (person_id, created_at desc);
 
 create table dues_invoices (
@@ -134,6 +139,20 @@ create table dues_invoices (
     status               text        not null check (status in ('PAID', 'FAILED')),
     at                   timestamptz not null default now()
 );
+
+-- What admins and support did about a payment that needed a person (the intervention queue): retry, pause, exempt,
+-- cancel, an offline payment, or resolved with a note. Also the audit log's subject.
+create table payment_interventions (
+    id           uuid primary key,
+    kind         text        not null,
+    subject_id   text        not null,
+    action       text        not null,
+    note         text,
+    amount_cents bigint,
+    by           uuid        not null,
+    at           timestamptz not null default now()
+);
+create index payment_interventions_subject on payment_interventions (kind, subject_id);
 
 -- Every Stripe event acted on, kept for good and written in the transaction of its effect: a delivery again (Stripe
 -- retries for days, and anyone can resend from the dashboard) changes nothing.

@@ -149,6 +149,20 @@ public class Memberships {
         return true;
     }
 
+    /**
+     * Support's decision on a current member's dues (intervention queue: PAUSED for hardship, his seat kept; EXEMPT):
+     * the payments feature checks who may; recorded with who did it.
+     */
+    @Transactional
+    public boolean setDuesDecision(UUID circleId, UUID person, PaymentStatus status) {
+        if (memberships.setPaymentStatus(circleId, person, status.name()) == 0) {
+            return false;
+        }
+        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status,
+                Caller.current().map(Caller::person).orElse(null)));
+        return true;
+    }
+
     /** Where the caller stands: the circle he is in now, if any, and his open requests to join circles. */
     public record Standing(@Nullable UUID circleId, List<JoinRequest> joinRequests) {
     }

@@ -30,7 +30,8 @@ public enum AuditAction {
     SENSITIVE_DATA_READ("sensitive-data.read"),
     PERSON_ERASED("person.erased"),
     STRIPE_CONNECT_STARTED("stripe.connect-started"),
-    PAYMENT_REFUNDED("payment.refunded");
+    PAYMENT_REFUNDED("payment.refunded"),
+    PAYMENT_INTERVENTION("payment.intervention");
 
     private final String code;
 

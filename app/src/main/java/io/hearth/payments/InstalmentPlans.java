@@ -79,6 +79,10 @@ public class InstalmentPlans {
         PaymentLine payment = found.get();
         payments.attachSubscription(payment.id(), invoice.subscription());
         boolean paid = "paid".equals(invoice.status());
+        if (paid && payments.instalmentStatus(invoice.id()).filter("PAID"::equals).isPresent()) {
+            // Known paid already (a retry by support, then Stripe's own event): counted once.
+            return;
+        }
         payments.recordInstalment(invoice.id(), payment.id(), paid ? invoice.amountPaid() : invoice.amountDue(), paid ? "PAID" : "FAILED",
                 Math.max(1, invoice.attemptCount()), paymentIntent.orElse(null));
         if (paid && (payment.status().equals("OPEN") || payment.status().equals("EXPIRED"))) {

@@ -78,4 +78,13 @@ public sealed interface PaymentEvent extends TenantEvent {
     /** His dues subscription ended (he left the circle, or it was cancelled at Stripe). */
     record DuesEnded(TenantId tenant, UUID duesId, UUID circleId, UUID personId) implements PaymentEvent {
     }
+
+    /** Money came in outside Stripe (cash, bank transfer), recorded by support: no card fee, no platform fee. */
+    record OfflinePaymentRecorded(TenantId tenant, UUID paymentId, UUID personId, UUID registrationId, long amountCents, String currency,
+                                  String method) implements PaymentEvent {
+    }
+
+    /** A card payment was disputed at his bank; {@code status} is Stripe's (needs_response, under_review, won, lost). */
+    record PaymentDisputed(TenantId tenant, UUID paymentId, UUID personId, long amountCents, String currency, String status) implements PaymentEvent {
+    }
 }

@@ -47,9 +47,11 @@ public class StripeWebhooks {
     private final Refunds refunds;
     private final InstalmentPlans plans;
     private final Dues dues;
+    private final Interventions interventions;
 
     public StripeWebhooks(StripeApi stripe, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
-                          Connect connect, PaymentSettlement settlement, Refunds refunds, InstalmentPlans plans, Dues dues) {
+                          Connect connect, PaymentSettlement settlement, Refunds refunds, InstalmentPlans plans, Dues dues,
+                          Interventions interventions) {
         this.stripe = stripe;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -59,6 +61,7 @@ public class StripeWebhooks {
         this.refunds = refunds;
         this.plans = plans;
         this.dues = dues;
+        this.interventions = interventions;
     }
 
     public Outcome receive(String payload, @Nullable String signature) {
@@ -129,6 +132,11 @@ public class StripeWebhooks {
                 Charge charge = (Charge) object;
                 return once(event, created, () -> settlement.refundedAtStripe(account, charge.getPaymentIntent(),
                         charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded()));
+            }
+            case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed" -> {
+                com.stripe.model.Dispute dispute = (com.stripe.model.Dispute) object;
+                return once(event, created, () -> interventions.disputed(account, dispute.getPaymentIntent(), dispute.getStatus(),
+                        dispute.getAmount() == null ? 0 : dispute.getAmount()));
             }
             case "refund.updated", "refund.failed" -> {
                 Refund refund = (Refund) object;

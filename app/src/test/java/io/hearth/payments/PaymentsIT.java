@@ -60,6 +60,9 @@ class PaymentsIT implements RealStack {
         stripe = RealStack.stack().stripe();
         org = Org.create(provisioning, directory, client, "pay");
         api = org.api();
+        // The admin invites dozens of men here: more than a person's default requests a minute.
+        api.put("/api/v1/organisation/settings", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(), "apiRequestsPerMinute", 100_000),
+                org.admin().accessToken());
         ptm = org.member(Role.PTM);
         account = onboard(org);
         stripe.finishOnboarding(account);
@@ -705,6 +708,143 @@ class PaymentsIT implements RealStack {
 
         assertThat(onlyDuesOf(man)).containsEntry("status", "ACTIVE");
         assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("CURRENT");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> queueFor(Org.Member support) {
+        return api.get("/api/v1/payments/interventions", support.accessToken()).list("items").stream().map(i -> (Map<String, Object>) i).toList();
+    }
+
+    private Api.Reply act(Org.Member support, String kind, String subject, Map<String, Object> body) {
+        return api.post("/api/v1/payments/interventions/" + kind + "/" + subject, body, support.accessToken());
+    }
+
+    @Test
+    void supportTakesFailedDuesAgainRecordsCashAndPausesForHardshipEachAudited() {
+        Org.Member facilitator = org.member(Role.FACILITATOR);
+        Org.Member support = org.member(Role.SUPPORT);
+        Org.Member man = org.member();
+        Map<String, Object> circle = circleWithDues(facilitator, man);
+        Api.Reply checkout = api.post("/api/v1/circles/" + circle.get("id") + "/dues/checkout", Map.of(), man.accessToken());
+        String subscription = stripe.pay(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
+        String dues = checkout.string("duesId");
+        stripe.chargeInstalment(subscription, false);
+        assertThat(queueFor(support)).anySatisfy(item -> assertThat(item).containsEntry("kind", "DUES_PAST_DUE").containsEntry("subjectId", dues));
+        assertThat(api.get("/api/v1/payments/interventions", man.accessToken()).status()).isEqualTo(403);
+
+        stripe.declineRetries(true);
+        Api.Reply declined = act(support, "DUES_PAST_DUE", dues, Map.of("action", "RETRY"));
+        stripe.declineRetries(false);
+        Api.Reply retried = act(support, "DUES_PAST_DUE", dues, Map.of("action", "RETRY"));
+
+        assertThat(declined.status()).isEqualTo(409);
+        assertThat(declined.body().toString()).contains("declined");
+        assertThat(retried.status()).as("retry: %s", retried.body()).isEqualTo(200);
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("CURRENT");
+        assertThat(queueFor(support)).noneSatisfy(item -> assertThat(item.get("subjectId")).isEqualTo(dues));
+
+        stripe.chargeInstalment(subscription, false);
+        Api.Reply cash = act(support, "DUES_PAST_DUE", dues, Map.of("action", "OFFLINE", "amountCents", 2000, "method", "CASH", "note", "Paid at the meeting"));
+        assertThat(cash.status()).as("offline: %s", cash.body()).isEqualTo(200);
+        assertThat(stripe.requests()).anySatisfy(r -> assertThat(r.path()).endsWith("/pay").isNotNull())
+                .anySatisfy(r -> assertThat(r.form()).containsEntry("paid_out_of_band", "true"));
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("CURRENT");
+
+        stripe.chargeInstalment(subscription, false);
+        Api.Reply paused = act(support, "DUES_PAST_DUE", dues, Map.of("action", "PAUSE", "note", "Lost his job"));
+        assertThat(paused.status()).as("pause: %s", paused.body()).isEqualTo(200);
+        assertThat(paymentStatusIn(circle, facilitator, man)).isEqualTo("PAUSED");
+        assertThat(stripe.subscription(subscription).getAsJsonObject("pause_collection").get("behavior").getAsString()).isEqualTo("void");
+        Api.Reply audit = api.get("/api/v1/audit?action=payment.intervention&targetId=" + man.id(), org.admin().accessToken());
+        assertThat(audit.list("items")).hasSize(3);
+    }
+
+    @Test
+    void aDisputeWaitsInTheQueueUntilSomeoneResolvesIt() {
+        Org.Member support = org.member(Role.SUPPORT);
+        Map<String, Object> event = paidEvent(5, 7_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        JsonObject session = stripe.pay(sessionOf(registered.string("checkoutUrl")));
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+
+        stripe.dispute(session.get("payment_intent").getAsString(), "fraudulent");
+
+        assertThat(queueFor(support)).anySatisfy(item -> assertThat(item).containsEntry("kind", "DISPUTED").containsEntry("subjectId", paymentId)
+                .containsEntry("state", "needs_response"));
+        assertThat(act(support, "DISPUTED", paymentId, Map.of("action", "RETRY")).status()).isEqualTo(422);
+        assertThat(act(support, "DISPUTED", paymentId, Map.of("action", "RESOLVE", "note", "Evidence sent from Stripe's dashboard")).status()).isEqualTo(200);
+        assertThat(queueFor(support)).noneSatisfy(item -> assertThat(item.get("subjectId")).isEqualTo(paymentId));
+    }
+
+    @Test
+    void aLapsedPlanPaidByBankTransferIsRecordedWithoutAFeeAndLeavesTheQueue() {
+        Org.Member support = org.member(Role.SUPPORT);
+        api.put("/api/v1/payments/policy", Map.of("lapsedPlan", "KEEP"), org.admin().accessToken());
+        try {
+            Map<String, Object> event = paidEvent(3, 30_000, 3);
+            Org.Member man = org.member();
+            Api.Reply registered = register(event, man);
+            Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                    Map.of("instalments", 3), man.accessToken());
+            String subscription = stripe.pay(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
+            stripe.endSubscription(subscription);
+            String paymentId = checkout.string("paymentId");
+            assertThat(queueFor(support)).anySatisfy(item -> assertThat(item).containsEntry("kind", "INSTALMENT_LAPSED").containsEntry("subjectId", paymentId));
+
+            Api.Reply transfer = act(support, "INSTALMENT_LAPSED", paymentId, Map.of("action", "OFFLINE", "amountCents", 20_000, "method", "BANK_TRANSFER"));
+
+            assertThat(transfer.status()).as("offline: %s", transfer.body()).isEqualTo(200);
+            assertThat(queueFor(support)).noneSatisfy(item -> assertThat(item.get("subjectId")).isEqualTo(paymentId));
+            assertThat(api.get("/api/v1/me/payments", man.accessToken()).list("items")).anySatisfy(item -> assertThat((Map<String, Object>) item)
+                    .containsEntry("kind", "OFFLINE").containsEntry("amountCents", 20_000).containsEntry("applicationFeeCents", 0));
+        } finally {
+            api.put("/api/v1/payments/policy", Map.of("lapsedPlan", "RELEASE"), org.admin().accessToken());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void leadershipSeesPaymentsRefundsFeesAndInstalmentsToComePerMonthAndAsCsv() {
+        Org other = Org.create(provisioning, directory, client, "payrep");
+        stripe.finishOnboarding(onboard(other));
+        Org.Member staff = other.member(Role.PTM);
+        Org.Member leader = other.member(Role.LEADERSHIP);
+        Api.Reply workshop = other.api().post("/api/v1/events", Map.of("type", "WORKSHOP", "title", "Report workshop",
+                "startsAt", Instant.now().plus(Duration.ofDays(20)).toString(), "endsAt", Instant.now().plus(Duration.ofDays(20)).plusSeconds(3600).toString(),
+                "timeZone", "Europe/London", "capacity", 5, "visibility", "MEMBERS",
+                "priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 10_000, "currency", "GBP"))), staff.accessToken());
+        Api.Reply retreat = other.api().post("/api/v1/events", Map.of("type", "WORKSHOP", "title", "Report retreat",
+                "startsAt", Instant.now().plus(Duration.ofDays(90)).toString(), "endsAt", Instant.now().plus(Duration.ofDays(90)).plusSeconds(3600).toString(),
+                "timeZone", "Europe/London", "capacity", 5, "visibility", "MEMBERS",
+                "priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 30_000, "currency", "GBP", "instalments", 3))),
+                staff.accessToken());
+        Org.Member first = other.member();
+        Org.Member second = other.member();
+        Api.Reply full = other.api().post("/api/v1/events/" + workshop.string("id") + "/register", Map.of("priceOption", "STANDARD"), first.accessToken());
+        stripe.pay(sessionOf(full.string("checkoutUrl")));
+        Api.Reply plan = other.api().post("/api/v1/events/" + retreat.string("id") + "/register", Map.of("priceOption", "STANDARD", "instalments", 3),
+                second.accessToken());
+        stripe.pay(sessionOf(plan.string("checkoutUrl")));
+        Map<String, Object> paid = (Map<String, Object>) other.api().get("/api/v1/me/payments", first.accessToken()).list("items").get(0);
+        other.api().post("/api/v1/payments/" + paid.get("id") + "/refunds", Map.of("amountCents", 4_000, "reason", "Partial", "releaseSeat", false),
+                other.admin().accessToken());
+
+        Api.Reply report = other.api().get("/api/v1/reports/payments", leader.accessToken());
+
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        List<Map<String, Object>> rows = report.list("rows").stream().map(r -> (Map<String, Object>) r).toList();
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("month", month).containsEntry("currency", "GBP").containsEntry("payments", 2)
+                .containsEntry("paidCents", 20_000).containsEntry("refundedCents", 4_000).containsEntry("feeCents", 400));
+        long toCome = rows.stream().mapToLong(row -> ((Number) row.get("outstandingInstalmentsCents")).longValue()).sum();
+        assertThat(toCome).isEqualTo(20_000);
+        assertThat(rows.stream().filter(row -> ((Number) row.get("outstandingInstalmentsCents")).longValue() == 10_000).count()).isEqualTo(2);
+        Api.Reply forAMember = other.api().get("/api/v1/reports/payments", first.accessToken());
+        assertThat(forAMember.status()).isEqualTo(403);
+        String csv = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/reports/payments/export.csv").header("Host", other.tenant().slug() + ".localhost")
+                .bearerAuth(leader.accessToken()), String.class);
+        assertThat(csv).startsWith("month,currency,payments,paid,refunded,platform_fees,outstanding_instalments\n")
+                .contains(month + ",GBP,2,200.00,40.00,4.00,");
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class StripeStandIn implements AutoCloseable {
     private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)");
     private static final Pattern SUBSCRIPTION = Pattern.compile("/v1/subscriptions/(sub_[A-Za-z0-9]+)");
     private static final Pattern INVOICE = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)");
+    private static final Pattern INVOICE_PAY = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)/pay");
     private static final Pattern PAGE = Pattern.compile("/(connect|checkout|portal)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
 
     /** One request Hearth made, as Stripe would have received it. */
@@ -98,6 +99,7 @@ public final class StripeStandIn implements AutoCloseable {
         return thread;
     });
     private volatile String webhookUrl;
+    private volatile boolean declineRetries;
 
     private StripeStandIn(HttpServer http, JsonObject fixtures) {
         this.http = http;
@@ -239,6 +241,31 @@ public final class StripeStandIn implements AutoCloseable {
         }
         deliver(event(succeeds ? "invoice.paid" : "invoice.payment_failed", account, invoice));
         return invoice.deepCopy();
+    }
+
+    /** Whether asking Stripe to take a failed invoice again is declined (the card still does not work). */
+    public void declineRetries(boolean decline) {
+        this.declineRetries = decline;
+    }
+
+    /** His bank disputes the payment: {@code charge.dispute.created}. */
+    public void dispute(String paymentIntentId, String reason) {
+        JsonObject event;
+        synchronized (this) {
+            JsonObject intent = paymentIntents.get(paymentIntentId);
+            JsonObject dispute = fixture("dispute");
+            dispute.addProperty("id", id("dp_"));
+            dispute.addProperty("amount", intent.get("amount_received").getAsLong());
+            dispute.addProperty("currency", intent.get("currency").getAsString());
+            dispute.addProperty("charge", intent.get("latest_charge").getAsString());
+            dispute.addProperty("payment_intent", paymentIntentId);
+            dispute.addProperty("reason", reason);
+            dispute.addProperty("status", "needs_response");
+            dispute.addProperty("created", Instant.now().getEpochSecond());
+            dispute.addProperty("livemode", false);
+            event = event("charge.dispute.created", intent.get("stripe_account").getAsString(), dispute);
+        }
+        deliver(event);
     }
 
     /** Stripe gives up on the subscription (or it is cancelled): {@code customer.subscription.deleted}. */
@@ -554,6 +581,11 @@ public final class StripeStandIn implements AutoCloseable {
             }
             if (method.equals("POST") && form.containsKey("cancel_at")) {
                 subscription.addProperty("cancel_at", Long.parseLong(form.get("cancel_at")));
+            } else if (method.equals("POST") && form.containsKey("pause_collection[behavior]")) {
+                JsonObject pause = new JsonObject();
+                pause.addProperty("behavior", form.get("pause_collection[behavior]"));
+                pause.add("resumes_at", JsonNull.INSTANCE);
+                subscription.add("pause_collection", pause);
             } else if (method.equals("DELETE")) {
                 subscription.addProperty("status", "canceled");
                 subscription.addProperty("canceled_at", Instant.now().getEpochSecond());
@@ -562,6 +594,32 @@ public final class StripeStandIn implements AutoCloseable {
                 later.submit(() -> deliver(deleted));
             }
             return ok(path, subscription);
+        }
+        if (method.equals("POST") && (matcher = INVOICE_PAY.matcher(path)).matches()) {
+            JsonObject invoice = invoices.get(matcher.group(1));
+            if (invoice == null || !Objects.equals(account, invoice.get("stripe_account").getAsString())) {
+                return missing(path, "invoice", matcher.group(1));
+            }
+            if ("paid".equals(invoice.get("status").getAsString())) {
+                return new Stored(400, error("invalid_request_error", null, "Invoice is already paid"), path);
+            }
+            if (!"true".equals(form.get("paid_out_of_band")) && declineRetries) {
+                return new Stored(402, error("card_error", null, "Your card was declined."), path);
+            }
+            long amount = invoice.get("amount_due").getAsLong();
+            if ("true".equals(form.get("paid_out_of_band"))) {
+                invoice.addProperty("paid_out_of_band", true);
+            } else {
+                JsonObject subscription = subscriptions.get(invoice.getAsJsonObject("parent").getAsJsonObject("subscription_details").get("subscription").getAsString());
+                invoice.addProperty("stand_in_payment_intent", intent(account, amount, invoice.get("currency").getAsString(), subscription.getAsJsonObject("metadata")));
+            }
+            invoice.addProperty("status", "paid");
+            invoice.addProperty("amount_paid", amount);
+            invoice.addProperty("amount_remaining", 0);
+            invoice.add("next_payment_attempt", JsonNull.INSTANCE);
+            JsonObject paid = event("invoice.paid", account, invoice);
+            later.submit(() -> deliver(paid));
+            return ok(path, invoice);
         }
         if (method.equals("GET") && (matcher = INVOICE.matcher(path)).matches()) {
             JsonObject invoice = invoices.get(matcher.group(1));

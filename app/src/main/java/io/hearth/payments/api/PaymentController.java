@@ -5,7 +5,9 @@ import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Connect;
 import io.hearth.payments.Dues;
 import io.hearth.payments.EventFees;
+import io.hearth.payments.Interventions;
 import io.hearth.payments.PaymentPolicy;
+import io.hearth.payments.PaymentReports;
 import io.hearth.payments.PaymentView;
 import io.hearth.payments.Refunds;
 import io.hearth.web.Paged;
@@ -40,13 +42,63 @@ public class PaymentController {
     private final Refunds refunds;
     private final PaymentPolicy policy;
     private final Dues dues;
+    private final Interventions interventions;
+    private final PaymentReports reports;
 
-    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy, Dues dues) {
+    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy, Dues dues, Interventions interventions,
+                             PaymentReports reports) {
+        this.reports = reports;
         this.dues = dues;
+        this.interventions = interventions;
         this.connect = connect;
         this.eventFees = eventFees;
         this.refunds = refunds;
         this.policy = policy;
+    }
+
+    @Serdeable
+    public record Queue(java.util.List<Interventions.Item> items) {
+    }
+
+    @Serdeable
+    public record InterventionRequest(@jakarta.validation.constraints.NotNull Interventions.Action action, @Nullable @Min(1) @Max(100_000_000) Long amountCents,
+                                      @Nullable Interventions.Method method, @Nullable @Size(max = 1000) String note) {
+    }
+
+    @Get("/reports/payments{?months}")
+    @RequiresPermission(Permission.REPORTS_VIEW)
+    @Operation(summary = "Payments, refunds, the platform's fees and instalments still to come, per month and currency")
+    public PaymentReports.Report report(@Nullable @QueryValue @Min(1) @Max(36) Integer months) {
+        return reports.monthly(months == null ? 12 : months);
+    }
+
+    @Get("/reports/payments/export.csv{?months}")
+    @io.micronaut.http.annotation.Produces("text/csv")
+    @RequiresPermission(Permission.REPORTS_VIEW)
+    @Operation(summary = "The payments report as CSV, one line per month and currency")
+    public HttpResponse<String> reportCsv(@Nullable @QueryValue @Min(1) @Max(36) Integer months) {
+        return HttpResponse.ok(reports.csv(months == null ? 12 : months)).contentType(io.micronaut.http.MediaType.of("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"payments.csv\"");
+    }
+
+    @Get("/payments/interventions")
+    @RequiresPermission(Permission.SUPPORT_ASSIST)
+    @Operation(summary = "Payments that need a person (admins and support)", description = "Instalments and dues past due, lapsed instalment plans, "
+            + "refunds Stripe could not carry out, disputes; each with the actions that apply.")
+    public Queue queue() {
+        return new Queue(interventions.queue());
+    }
+
+    @Post("/payments/interventions/{kind}/{subjectId}")
+    @RequiresPermission(Permission.SUPPORT_ASSIST)
+    @Operation(summary = "Act on a payment in the queue", description = "RETRY takes the failed invoice now; PAUSE stops collecting dues for hardship "
+            + "(his seat is kept: PAUSED); EXEMPT ends his dues (EXEMPT); CANCEL ends the subscription; OFFLINE records cash or a bank transfer "
+            + "(amountCents, method: no card fee, no platform fee; a failed invoice is marked paid out of band so that Stripe does not take it "
+            + "as well); RESOLVE records that it was dealt with (note). Audited.")
+    public Interventions.Item act(@PathVariable Interventions.Kind kind, @PathVariable @Size(max = 100) String subjectId,
+                                  @Body @Valid InterventionRequest request) {
+        return interventions.act(kind, subjectId, request.action(), request.amountCents(), request.method(),
+                request.note() == null || request.note().isBlank() ? null : request.note().strip());
     }
 
     @Serdeable

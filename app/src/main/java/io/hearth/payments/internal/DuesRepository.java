@@ -26,10 +26,10 @@ public interface DuesRepository extends GenericRepository<ConnectionRow, String>
             + ":amountCents, :currency, :duesInterval, :priceId) on conflict do nothing")
     void insertPrice(UUID circleId, String accountId, long amountCents, String currency, String duesInterval, String priceId);
 
-    @Query(DUES + "where circle_id = :circleId and person_id = :personId and status in ('OPEN', 'ACTIVE', 'PAST_DUE') for update")
+    @Query(DUES + "where circle_id = :circleId and person_id = :personId and status in ('OPEN', 'ACTIVE', 'PAST_DUE', 'PAUSED') for update")
     Optional<DuesLine> lockLive(UUID circleId, UUID personId);
 
-    @Query(DUES + "where circle_id = :circleId and person_id = :personId and status in ('OPEN', 'ACTIVE', 'PAST_DUE')")
+    @Query(DUES + "where circle_id = :circleId and person_id = :personId and status in ('OPEN', 'ACTIVE', 'PAST_DUE', 'PAUSED')")
     Optional<DuesLine> findLive(UUID circleId, UUID personId);
 
     @Query(DUES + "where id = :id for update")

@@ -9,7 +9,7 @@ import java.util.UUID;
 /** A payment as stored. */
 @Introspected
 public record PaymentLine(UUID id, String kind, UUID personId, @Nullable UUID registrationId, @Nullable UUID eventId, String description,
-                          long amountCents, String currency, long applicationFeeCents, String status, String accountId,
+                          long amountCents, String currency, long applicationFeeCents, String status, @Nullable String accountId,
                           @Nullable String checkoutSessionId, @Nullable String checkoutUrl, @Nullable Instant expiresAt,
                           @Nullable String paymentIntentId, @Nullable String seat, long refundedCents,
                           @Nullable String refundReason, Instant createdAt, @Nullable Instant paidAt, int instalments, int instalmentsPaid,

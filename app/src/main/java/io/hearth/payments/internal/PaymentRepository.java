@@ -64,6 +64,9 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     @Query(PAYMENT + "where checkout_session_id = :sessionId")
     Optional<PaymentLine> findBySession(String sessionId);
 
+    @Query(PAYMENT + "where id = (select payment_id from payment_instalments where payment_intent_id = :paymentIntent limit 1)")
+    Optional<PaymentLine> findByInstalmentIntent(String paymentIntent);
+
     @Query(PAYMENT + "where account_id = :accountId and payment_intent_id = :paymentIntent")
     Optional<PaymentLine> findByPaymentIntent(String accountId, String paymentIntent);
 
@@ -169,6 +172,9 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
             + "payment_instalments.payment_intent_id)")
     void recordInstalment(String invoiceId, UUID paymentId, long amountCents, String status, int attempts, @Nullable String paymentIntentId);
 
+    @Query("select status from payment_instalments where invoice_id = :invoiceId")
+    Optional<String> instalmentStatus(String invoiceId);
+
     @Query("select count(*) from payment_instalments where payment_id = :paymentId and status = 'PAID'")
     int paidInstalments(UUID paymentId);
 
@@ -180,4 +186,23 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     @Query("update payment_policy set lapsed_plan = :lapsedPlan")
     void setLapsedPlanPolicy(String lapsedPlan);
+
+    /**
+     * Per month and currency since {@code from}: money in (card payments in full, instalments, offline payments), money
+     * back (refunds that went through), and the platform's fees (less what refunds gave back).
+     */
+    @Query("with movements as ("
+            + "select p.paid_at as at, p.currency, 1 as counted, p.amount_cents as paid, 0 as refunded, p.application_fee_cents as fee from payments p "
+            + "where p.paid_at is not null and p.instalments = 1 "
+            + "union all select i.at, p.currency, 1, i.amount_cents, 0, round(i.amount_cents * p.application_fee_cents::numeric / p.amount_cents) "
+            + "from payment_instalments i join payments p on p.id = i.payment_id where i.status = 'PAID' "
+            + "union all select r.updated_at, p.currency, 0, 0, r.amount_cents, -r.application_fee_refunded_cents from payment_refunds r "
+            + "join payments p on p.id = r.payment_id where r.status = 'SUCCEEDED') "
+            + "select to_char(date_trunc('month', at), 'YYYY-MM') as month, currency, sum(counted) as payments, sum(paid) as paid_cents, "
+            + "sum(refunded) as refunded_cents, sum(fee) as fee_cents from movements where at >= :from group by 1, 2 order by 1, 2")
+    List<MonthLine> monthly(Instant from);
+
+    @Query("select amount_cents, currency, instalments, instalments_paid, next_instalment_at from payments where status = 'PAID' "
+            + "and instalments > 1 and plan_status in ('ACTIVE', 'PAST_DUE')")
+    List<PlanLine> openPlans();
 }

@@ -231,6 +231,21 @@ public class StripeApi {
         return call("create a Checkout session", () -> checkout(stripe().v1().checkout().sessions().create(params, writeOn(account, idempotencyKey))));
     }
 
+    /** Asks Stripe to take an open invoice now, or (outOfBand) marks it paid outside Stripe: cash or a bank transfer. */
+    public InvoiceState payInvoice(String account, String invoiceId, boolean outOfBand, String idempotencyKey) {
+        com.stripe.param.InvoicePayParams params = outOfBand ? com.stripe.param.InvoicePayParams.builder().setPaidOutOfBand(true).build()
+                : com.stripe.param.InvoicePayParams.builder().build();
+        return call("take an invoice", () -> invoice(stripe().v1().invoices().pay(invoiceId, params, writeOn(account, idempotencyKey))));
+    }
+
+    /** No more invoices are collected (hardship): the subscription stays, its invoices are voided until it resumes. */
+    public SubscriptionState pauseCollection(String account, String subscriptionId, String idempotencyKey) {
+        com.stripe.param.SubscriptionUpdateParams params = com.stripe.param.SubscriptionUpdateParams.builder()
+                .setPauseCollection(com.stripe.param.SubscriptionUpdateParams.PauseCollection.builder()
+                        .setBehavior(com.stripe.param.SubscriptionUpdateParams.PauseCollection.Behavior.VOID).build()).build();
+        return call("pause a subscription", () -> subscription(stripe().v1().subscriptions().update(subscriptionId, params, writeOn(account, idempotencyKey))));
+    }
+
     /** Stripe's customer portal for the subscriber: update the card, see invoices. */
     public String customerPortal(String account, String customer, String returnUrl) {
         com.stripe.param.billingportal.SessionCreateParams params = com.stripe.param.billingportal.SessionCreateParams.builder()

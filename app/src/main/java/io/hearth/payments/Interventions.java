@@ -1,0 +1,230 @@
+package io.hearth.payments;
+
+import io.hearth.ErrorCode;
+import io.hearth.circles.Memberships;
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
+import io.hearth.identity.People;
+import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.payments.internal.DuesLine;
+import io.hearth.payments.internal.DuesRepository;
+import io.hearth.payments.internal.InterventionRepository;
+import io.hearth.payments.internal.PaymentLine;
+import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.payments.internal.QueueLine;
+import io.hearth.payments.internal.StripeApi;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The queue of payments that need a person (admins and support): instalments and dues past due, lapsed plans,
+ * refunds Stripe could not carry out, disputes. Each action is done at Stripe first where it must be (an offline
+ * payment marks the failed invoice paid out of band, so Stripe does not take it as well), then recorded and audited.
+ */
+@Singleton
+public class Interventions {
+
+    /** What needs a person. */
+    public enum Kind { INSTALMENT_PAST_DUE, INSTALMENT_LAPSED, DUES_PAST_DUE, REFUND_FAILED, DISPUTED }
+
+    /** What can be done about it. */
+    public enum Action { RETRY, PAUSE, EXEMPT, CANCEL, OFFLINE, RESOLVE }
+
+    /** How money came in outside Stripe. */
+    public enum Method { CASH, BANK_TRANSFER }
+
+    private static final Map<Kind, List<Action>> ACTIONS = Map.of(
+            Kind.INSTALMENT_PAST_DUE, List.of(Action.RETRY, Action.OFFLINE, Action.CANCEL, Action.RESOLVE),
+            Kind.INSTALMENT_LAPSED, List.of(Action.OFFLINE, Action.RESOLVE),
+            Kind.DUES_PAST_DUE, List.of(Action.RETRY, Action.PAUSE, Action.EXEMPT, Action.OFFLINE, Action.CANCEL),
+            Kind.REFUND_FAILED, List.of(Action.RESOLVE),
+            Kind.DISPUTED, List.of(Action.RESOLVE));
+
+    @Serdeable
+    public record Item(Kind kind, String subjectId, UUID personId, @Nullable String personName, String description, long amountCents, String currency,
+                       String state, java.time.Instant since, List<Action> actions) {
+    }
+
+    private final InterventionRepository queue;
+    private final PaymentRepository payments;
+    private final DuesRepository dues;
+    private final StripeApi stripe;
+    private final InstalmentPlans plans;
+    private final Dues duesUseCase;
+    private final Memberships memberships;
+    private final People people;
+    private final Audit audit;
+    private final Outbox outbox;
+
+    public Interventions(InterventionRepository queue, PaymentRepository payments, DuesRepository dues, StripeApi stripe, InstalmentPlans plans,
+                         Dues duesUseCase, Memberships memberships, People people, Audit audit, Outbox outbox) {
+        this.queue = queue;
+        this.payments = payments;
+        this.dues = dues;
+        this.stripe = stripe;
+        this.plans = plans;
+        this.duesUseCase = duesUseCase;
+        this.memberships = memberships;
+        this.people = people;
+        this.audit = audit;
+        this.outbox = outbox;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Item> queue() {
+        List<QueueLine> lines = queue.findQueue();
+        Map<UUID, String> names = people.names(lines.stream().map(QueueLine::personId).distinct().toList());
+        return lines.stream().map(line -> {
+            Kind kind = Kind.valueOf(line.kind());
+            return new Item(kind, line.subjectId(), line.personId(), names.get(line.personId()), line.description(), line.amountCents(), line.currency(),
+                    line.state(), line.since(), ACTIONS.get(kind));
+        }).toList();
+    }
+
+    /** Does the action on the item; {@code amountCents} and {@code method} for an offline payment; {@code note} always welcome. */
+    public Item act(Kind kind, String subjectId, Action action, @Nullable Long amountCents, @Nullable Method method, @Nullable String note) {
+        Caller caller = Caller.require();
+        Item item = queue().stream().filter(i -> i.kind() == kind && i.subjectId().equals(subjectId)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("Nothing of this kind with this id waits in the queue"));
+        if (!item.actions().contains(action)) {
+            throw Refusal.invalid("action", "must be one of " + item.actions() + " for " + kind);
+        }
+        if (action == Action.OFFLINE && (amountCents == null || amountCents < 1 || method == null)) {
+            throw Refusal.invalid(amountCents == null || amountCents < 1 ? "amountCents" : "method", "is required for an offline payment");
+        }
+        // This action's own id: the idempotency key of what it asks of Stripe (a retry after a decline is a new attempt).
+        UUID attempt = UUID.randomUUID();
+        switch (kind) {
+            case INSTALMENT_PAST_DUE, INSTALMENT_LAPSED -> instalment(UUID.fromString(subjectId), action, amountCents, method, attempt);
+            case DUES_PAST_DUE -> dues(UUID.fromString(subjectId), action, attempt);
+            default -> {
+                // REFUND_FAILED and DISPUTED are settled outside Hearth (the bank, Stripe's dashboard): recorded as resolved.
+            }
+        }
+        record(item, action, amountCents, method, note, caller);
+        if (kind == Kind.INSTALMENT_LAPSED && action == Action.OFFLINE) {
+            // The rest came in by hand: nothing more to do about this plan.
+            record(item, Action.RESOLVE, null, null, null, caller);
+        }
+        return item;
+    }
+
+    private void instalment(UUID paymentId, Action action, @Nullable Long amountCents, @Nullable Method method, UUID attempt) {
+        PaymentLine payment = payments.findById(paymentId).orElseThrow();
+        switch (action) {
+            case RETRY, OFFLINE -> {
+                Optional<String> invoice = queue.failedInstalmentInvoice(paymentId);
+                if (invoice.isPresent() && !"LAPSED".equals(payment.planStatus())) {
+                    StripeApi.InvoiceState paid = takeInvoice(payment.accountId(), invoice.get(), action == Action.OFFLINE, attempt);
+                    plans.invoice(payment.accountId(), paid, action == Action.OFFLINE ? Optional.empty()
+                            : Connect.ask(() -> stripe.paymentIntentOf(payment.accountId(), paid.id())));
+                } else if (action == Action.OFFLINE) {
+                    offline(payment.personId(), payment.registrationId(), payment.eventId(), payment.description(), amountCents, payment.currency(), method);
+                } else {
+                    throw Refusal.conflict("No failed instalment to take again");
+                }
+            }
+            case CANCEL -> {
+                if (payment.subscriptionId() != null) {
+                    Connect.ask(() -> stripe.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void dues(UUID duesId, Action action, UUID attempt) {
+        DuesLine row = dues.findById(duesId).orElseThrow();
+        switch (action) {
+            case RETRY, OFFLINE -> {
+                String invoice = queue.failedDuesInvoice(duesId).orElseThrow(() -> Refusal.conflict("No failed dues invoice to take again"));
+                duesUseCase.invoice(row.accountId(), takeInvoice(row.accountId(), invoice, action == Action.OFFLINE, attempt));
+            }
+            case PAUSE -> {
+                Connect.ask(() -> stripe.pauseCollection(row.accountId(), row.subscriptionId(), "hearth-dues-pause-" + row.id()));
+                setDues(row, "PAUSED", Memberships.PaymentStatus.PAUSED);
+            }
+            case EXEMPT -> {
+                Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
+                setDues(row, "CANCELED", Memberships.PaymentStatus.EXEMPT);
+            }
+            case CANCEL -> {
+                Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
+                setDues(row, "CANCELED", null);
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Transactional
+    void setDues(DuesLine row, String status, @Nullable Memberships.PaymentStatus membership) {
+        dues.setStatus(row.id(), status, null, null);
+        if (membership != null) {
+            memberships.setDuesDecision(row.circleId(), row.personId(), membership);
+        }
+        if (status.equals("CANCELED")) {
+            outbox.publish(new PaymentEvent.DuesEnded(TenantScope.requireId(), row.id(), row.circleId(), row.personId()));
+        }
+    }
+
+    /** Stripe takes the failed invoice now, or marks it paid outside Stripe; a decline is said plainly. */
+    private StripeApi.InvoiceState takeInvoice(String account, String invoiceId, boolean outOfBand, UUID attempt) {
+        try {
+            return stripe.payInvoice(account, invoiceId, outOfBand, "hearth-" + (outOfBand ? "offline-" : "retry-") + attempt);
+        } catch (StripeApi.StripeFailure e) {
+            if (e.isTransient()) {
+                throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe cannot be reached now: try again in a minute");
+            }
+            throw Refusal.conflict("Stripe could not take it: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+        }
+    }
+
+    @Transactional
+    void offline(UUID person, @Nullable UUID registration, @Nullable UUID event, String description, long amountCents, String currency, Method method) {
+        UUID id = UUID.randomUUID();
+        queue.insertOffline(id, person, registration, event, description + " (paid " + method.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
+                amountCents, currency, method.name());
+        outbox.publish(new PaymentEvent.OfflinePaymentRecorded(TenantScope.requireId(), id, person, registration, amountCents, currency, method.name()));
+    }
+
+    @Transactional
+    void record(Item item, Action action, @Nullable Long amountCents, @Nullable Method method, @Nullable String note, Caller caller) {
+        queue.record(UUID.randomUUID(), item.kind().name(), item.subjectId(), action.name(), note, amountCents, caller.person());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", item.kind().name());
+        details.put("subject", item.subjectId());
+        details.put("action", action.name());
+        if (amountCents != null) {
+            details.put("amountCents", amountCents);
+        }
+        if (method != null) {
+            details.put("method", method.name());
+        }
+        if (note != null) {
+            details.put("note", note);
+        }
+        audit.byCaller(AuditAction.PAYMENT_INTERVENTION, item.personId(), details);
+    }
+
+    /** A card payment disputed at the bank ({@code charge.dispute.*}): it goes to the queue, with Stripe's status. */
+    @Transactional
+    public void disputed(String account, String paymentIntent, String status, long amountCents) {
+        payments.findByPaymentIntent(account, paymentIntent).or(() -> payments.findByInstalmentIntent(paymentIntent)).ifPresent(payment -> {
+            queue.markDisputed(payment.id(), status, amountCents);
+            outbox.publish(new PaymentEvent.PaymentDisputed(TenantScope.requireId(), payment.id(), payment.personId(), amountCents, payment.currency(), status));
+        });
+    }
+}
