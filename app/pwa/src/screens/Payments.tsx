@@ -6,6 +6,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -28,6 +29,7 @@ export function MyPayments() {
   const payments = useQuery({ queryKey: ['me', 'payments'], queryFn: () => must(api.GET('/api/v1/me/payments', { params: { query: { size: 100 } } })) });
   return (
     <Page title={t('menu.payments')}>
+      <GiveToTheFund />
       <Loaded query={payments}>
         {(page) =>
           page.items.length === 0 ? (
@@ -52,6 +54,69 @@ export function MyPayments() {
         }
       </Loaded>
     </Page>
+  );
+}
+
+/** A gift to the organisation's scholarship fund, through Stripe Checkout. */
+function GiveToTheFund() {
+  const [amount, setAmount] = useState('20.00');
+  const give = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/fund/gifts', { body: { amountCents: Math.round(Number(amount) * 100), currency: 'GBP' } })),
+    onSuccess: (gift) => window.location.assign(gift.checkoutUrl),
+  });
+  return (
+    <Section title={t('fund.give')}>
+      <Typography variant="body2">{t('fund.why')}</Typography>
+      <TextField label={t('pay.amount', { currency: 'GBP' })} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" {...fieldProps(give.error, 'amountCents')} />
+      <Button variant="outlined" sx={{ mt: 1 }} disabled={give.isPending || give.isSuccess} onClick={() => give.mutate()}>{t('fund.giveButton')}</Button>
+      <ProblemAlert error={give.error} />
+    </Section>
+  );
+}
+
+/** The fund's balance and movements, and grants from it towards a held seat. */
+function FundAdmin() {
+  const queries = useQueryClient();
+  const fund = useQuery({ queryKey: ['fund'], queryFn: () => must(api.GET('/api/v1/fund')) });
+  const candidates = useQuery({ queryKey: ['fund', 'candidates'], queryFn: () => must(api.GET('/api/v1/fund/candidates')) });
+  const [registrationId, setRegistrationId] = useState('');
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const grant = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/fund/grants', { body: { registrationId, amountCents: Math.round(Number(amount) * 100), note: note || null } })),
+    onSuccess: () => {
+      setRegistrationId('');
+      setAmount('');
+      void queries.invalidateQueries({ queryKey: ['fund'] });
+    },
+  });
+  const chosen = candidates.data?.items.find((c) => c.registrationId === registrationId);
+  return (
+    <Section title={t('fund.title')}>
+      <Loaded query={fund}>
+        {(data) => (
+          <>
+            <Typography>{data.balances.length === 0 ? t('fund.empty') : data.balances.map((b) => money(b.balanceCents, b.currency)).join(' · ')}</Typography>
+            <List dense aria-label={t('fund.movements')}>
+              {data.movements.slice(0, 10).map((m) => (
+                <ListItem key={m.id}><ListItemText primary={`${t('fund.' + m.kind)} · ${money(m.amountCents, m.currency)} · ${m.personName ?? ''}`} secondary={[day(m.at), m.note ?? ''].filter(Boolean).join(' · ')} /></ListItem>
+              ))}
+            </List>
+          </>
+        )}
+      </Loaded>
+      {(candidates.data?.items.length ?? 0) > 0 && (
+        <>
+          <TextField select label={t('fund.to')} value={registrationId} onChange={(e) => { setRegistrationId(e.target.value); const c = candidates.data?.items.find((x) => x.registrationId === e.target.value); if (c) setAmount((c.dueCents / 100).toFixed(2)); }}>
+            {candidates.data?.items.map((c) => <MenuItem key={c.registrationId} value={c.registrationId}>{`${c.personName ?? ''} · ${c.eventTitle} · ${money(c.dueCents, c.currency)}`}</MenuItem>)}
+          </TextField>
+          {chosen && <TextField label={t('pay.amount', { currency: chosen.currency })} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" {...fieldProps(grant.error, 'amountCents')} />}
+          {chosen && <TextField label={t('issues.note')} value={note} onChange={(e) => setNote(e.target.value)} />}
+          <Button variant="outlined" sx={{ mt: 1 }} disabled={!chosen || grant.isPending} onClick={() => grant.mutate()}>{t('fund.grant')}</Button>
+          <ProblemAlert error={grant.error} />
+        </>
+      )}
+    </Section>
   );
 }
 
@@ -96,6 +161,7 @@ export function AdminPayments() {
         </Loaded>
       </Section>
       <OrganisationPayments />
+      <FundAdmin />
     </Page>
   );
 }

@@ -17,7 +17,7 @@ create table stripe_connection (
 -- Money a man pays the organisation through Stripe Checkout. The platform's fee is worked out on the price.
 create table payments (
     id                    uuid primary key,
-    kind                  text        not null check (kind in ('EVENT_FEE', 'OFFLINE')),
+    kind                  text        not null check (kind in ('EVENT_FEE', 'OFFLINE', 'FUND_GIFT')),
     person_id             uuid        not null references people (id),
     registration_id       uuid references registrations (id),
     event_id              uuid references events (id),
@@ -153,6 +153,22 @@ create table payment_interventions (
     at           timestamptz not null default now()
 );
 create index payment_interventions_subject on payment_interventions (kind, subject_id);
+
+-- The scholarship fund: gifts members make (a paid FUND_GIFT payment each) and grants admins make from it towards a
+-- man's event fee. Its balance per currency is gifts less grants.
+create table fund_movements (
+    id              uuid primary key,
+    kind            text        not null check (kind in ('GIFT', 'GRANT')),
+    amount_cents    bigint      not null check (amount_cents > 0),
+    currency        text        not null check (currency ~ '^[A-Z]{3}$'),
+    person_id       uuid        not null references people (id),
+    payment_id      uuid unique references payments (id),
+    registration_id uuid references registrations (id),
+    note            text,
+    by              uuid,
+    at              timestamptz not null default now()
+);
+create index fund_movements_registration on fund_movements (registration_id) where registration_id is not null;
 
 -- Every Stripe event acted on, kept for good and written in the transaction of its effect: a delivery again (Stripe
 -- retries for days, and anyone can resend from the dashboard) changes nothing.

@@ -260,6 +260,12 @@ public class Registrations {
         seats.settle(now.eventId());
     }
 
+    /** Seats held for payment now, soonest to run out first: for payments (grants from the scholarship fund), no caller rules. */
+    @Transactional(readOnly = true)
+    public List<RegistrationView> held() {
+        return registrations.findHeld().stream().map(Registrations::view).toList();
+    }
+
     /** The registration as payments need it, without a caller (a webhook has none). */
     @Transactional(readOnly = true)
     public Optional<RegistrationView> find(UUID registrationId) {

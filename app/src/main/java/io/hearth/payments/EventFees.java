@@ -54,19 +54,21 @@ public class EventFees implements SeatPayments {
     private final Connect connect;
     private final StripeApi stripe;
     private final PlanFees fees;
+    private final io.hearth.payments.internal.FundRepository fund;
     private final PaymentRepository payments;
     private final People people;
     private final PublicLinks links;
     private final Outbox outbox;
     private final Clock clock;
 
-    public EventFees(Registrations registrations, Events events, Connect connect, StripeApi stripe, PlanFees fees,
+    public EventFees(Registrations registrations, Events events, Connect connect, StripeApi stripe, PlanFees fees, io.hearth.payments.internal.FundRepository fund,
                      PaymentRepository payments, People people, PublicLinks links, Outbox outbox, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.connect = connect;
         this.stripe = stripe;
         this.fees = fees;
+        this.fund = fund;
         this.payments = payments;
         this.people = people;
         this.links = links;
@@ -139,8 +141,10 @@ public class EventFees implements SeatPayments {
         EventView event = events.get(registration.eventId());
         EventView.PriceOption option = event.priceOptions().stream().filter(o -> o.code().equals(registration.priceOption())).findFirst()
                 .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "The registration's price option is gone"));
-        if (option.amountCents() <= 0) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "This price option is free");
+        long granted = fund.grantedTo(registration.id());
+        long price = option.amountCents() - granted;
+        if (price <= 0) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "Nothing is left to pay for this seat");
         }
         if (instalments < 1 || instalments > option.maxInstalments()) {
             throw Refusal.invalid("instalments", option.maxInstalments() == 1 ? "must be 1: this price is paid in full"
@@ -160,12 +164,14 @@ public class EventFees implements SeatPayments {
         UUID id = UUID.randomUUID();
         PlatformFee plan = fees.of(TenantScope.requireId());
         // Stripe takes an instalment plan's fee as a percentage of each invoice: no fixed part there.
-        long fee = instalments > 1 ? new PlatformFee(plan.percent(), 0).on(option.amountCents()) : plan.on(option.amountCents());
+        long fee = instalments > 1 ? new PlatformFee(plan.percent(), 0).on(price) : plan.on(price);
         String currency = option.currency().toUpperCase(java.util.Locale.ROOT);
-        payments.insert(id, "EVENT_FEE", registration.personId(), registration.id(), event.id(), event.title() + " (" + option.name() + ")",
-                option.amountCents(), currency, fee, account, idempotencyKey, instalments);
+        String description = event.title() + " (" + option.name() + ")" + (granted > 0 ? ", less " + PaymentSettlement.money(granted, currency)
+                + " from the scholarship fund" : "");
+        payments.insert(id, "EVENT_FEE", registration.personId(), registration.id(), event.id(), description, price, currency, fee, account,
+                idempotencyKey, instalments);
         outbox.publish(new PaymentEvent.PaymentStarted(TenantScope.requireId(), id, "EVENT_FEE", registration.personId(), registration.id(),
-                option.amountCents(), currency, fee));
+                price, currency, fee));
         return payments.findById(id).orElseThrow();
     }
 

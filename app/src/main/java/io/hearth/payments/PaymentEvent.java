@@ -87,4 +87,9 @@ public sealed interface PaymentEvent extends TenantEvent {
     /** A card payment was disputed at his bank; {@code status} is Stripe's (needs_response, under_review, won, lost). */
     record PaymentDisputed(TenantId tenant, UUID paymentId, UUID personId, long amountCents, String currency, String status) implements PaymentEvent {
     }
+
+    /** An admin granted part or all ({@code whole}) of a man's event fee from the scholarship fund. */
+    record FundGranted(TenantId tenant, UUID grantId, UUID personId, UUID registrationId, long amountCents, String currency,
+                       boolean whole) implements PaymentEvent {
+    }
 }

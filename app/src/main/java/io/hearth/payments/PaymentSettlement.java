@@ -30,10 +30,13 @@ public class PaymentSettlement {
     private final PaymentRepository payments;
     private final Registrations registrations;
     private final Refunds refunds;
+    private final io.hearth.payments.internal.FundRepository fund;
     private final Outbox outbox;
     private final Clock clock;
 
-    public PaymentSettlement(PaymentRepository payments, Registrations registrations, Refunds refunds, Outbox outbox, Clock clock) {
+    public PaymentSettlement(PaymentRepository payments, Registrations registrations, Refunds refunds, io.hearth.payments.internal.FundRepository fund,
+                             Outbox outbox, Clock clock) {
+        this.fund = fund;
         this.payments = payments;
         this.registrations = registrations;
         this.refunds = refunds;
@@ -68,6 +71,14 @@ public class PaymentSettlement {
      * owed it back. An instalment plan's refund waits until its first invoice's payment is known ({@link InstalmentPlans}).
      */
     void seatPaid(PaymentLine payment, @Nullable String paymentIntent) {
+        if (payment.kind().equals("FUND_GIFT")) {
+            payments.markPaid(payment.id(), paymentIntent, null, clock.instant());
+            fund.insert(UUID.randomUUID(), "GIFT", payment.amountCents() - payment.applicationFeeCents(), payment.currency(), payment.personId(), payment.id(),
+                    null, null, payment.personId());
+            outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(), null,
+                    payment.amountCents(), payment.currency(), payment.applicationFeeCents(), "NONE", 1));
+            return;
+        }
         Registrations.PaidSeat seat = payment.registrationId() == null ? Registrations.PaidSeat.NO_SEAT
                 : registrations.paid(payment.registrationId());
         if (seat == Registrations.PaidSeat.CONFIRMED || seat == Registrations.PaidSeat.REINSTATED) {

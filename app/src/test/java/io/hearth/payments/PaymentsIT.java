@@ -848,6 +848,54 @@ class PaymentsIT implements RealStack {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void membersGiveToTheScholarshipFundAndAnAdminGrantsFromItNeverMoreThanItHolds() {
+        Org other = Org.create(provisioning, directory, client, "payfund");
+        stripe.finishOnboarding(onboard(other));
+        Org.Member staff = other.member(Role.PTM);
+        Org.Member giver = other.member();
+        Org.Member man = other.member();
+        Org.Member another = other.member();
+        Api.Reply retreat = other.api().post("/api/v1/events", Map.of("type", "WORKSHOP", "title", "Fund retreat",
+                "startsAt", Instant.now().plus(Duration.ofDays(30)).toString(), "endsAt", Instant.now().plus(Duration.ofDays(30)).plusSeconds(3600).toString(),
+                "timeZone", "Europe/London", "capacity", 5, "visibility", "MEMBERS",
+                "priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 10_000, "currency", "GBP"))), staff.accessToken());
+
+        Api.Reply gift = other.api().post("/api/v1/fund/gifts", Map.of("amountCents", 20_000, "currency", "GBP"), giver.accessToken());
+        stripe.pay(sessionOf(gift.string("checkoutUrl")));
+        Api.Reply held = other.api().post("/api/v1/events/" + retreat.string("id") + "/register", Map.of("priceOption", "STANDARD"), man.accessToken());
+        Api.Reply heldToo = other.api().post("/api/v1/events/" + retreat.string("id") + "/register", Map.of("priceOption", "STANDARD"), another.accessToken());
+        Api.Reply candidates = other.api().get("/api/v1/fund/candidates", other.admin().accessToken());
+
+        assertThat(gift.status()).as("gift: %s", gift.body()).isEqualTo(201);
+        Map<String, Object> fund = other.api().get("/api/v1/fund", other.admin().accessToken()).body();
+        assertThat(fund.get("balances").toString()).contains("balanceCents=19500");
+        assertThat(candidates.list("items")).hasSize(2);
+        Api.Reply whole = other.api().post("/api/v1/fund/grants", Map.of("registrationId", held.string("id"), "amountCents", 10_000, "note", "Hardship"),
+                other.admin().accessToken());
+        assertThat(whole.status()).as("grant: %s", whole.body()).isEqualTo(201);
+        assertThat(other.api().get("/api/v1/events/" + retreat.string("id") + "/registrations/" + held.string("id"), man.accessToken()).string("status"))
+                .isEqualTo("CONFIRMED");
+        assertThat(stripe.session(sessionOf(held.string("checkoutUrl"))).get("status").getAsString()).isEqualTo("expired");
+        Api.Reply tooMuch = other.api().post("/api/v1/fund/grants", Map.of("registrationId", heldToo.string("id"), "amountCents", 9_600),
+                other.admin().accessToken());
+        assertThat(tooMuch.status()).isEqualTo(422);
+        Api.Reply part = other.api().post("/api/v1/fund/grants", Map.of("registrationId", heldToo.string("id"), "amountCents", 6_000),
+                other.admin().accessToken());
+        assertThat(part.status()).isEqualTo(201);
+        Api.Reply rest = other.api().post("/api/v1/events/" + retreat.string("id") + "/registrations/" + heldToo.string("id") + "/checkout", Map.of(),
+                another.accessToken());
+        assertThat(stripe.requests().stream().filter(r -> ("hearth-payment-" + rest.string("paymentId")).equals(r.idempotencyKey())).findFirst()
+                .orElseThrow().form()).containsEntry("line_items[0][price_data][unit_amount]", "4000");
+        assertThat(rest.body()).containsEntry("amountCents", 4_000);
+        Map<String, Object> after = other.api().get("/api/v1/fund", other.admin().accessToken()).body();
+        assertThat(after.get("balances").toString()).contains("balanceCents=3500");
+        assertThat((List<Object>) after.get("movements")).hasSize(3);
+        assertThat(other.api().post("/api/v1/fund/grants", Map.of("registrationId", heldToo.string("id"), "amountCents", 100),
+                man.accessToken()).status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyAMemberPaysACirclesDues() {
         Org.Member facilitator = org.member(Role.FACILITATOR);
         Map<String, Object> circle = circleWithDues(facilitator);

@@ -23,6 +23,9 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
             + "case when r.status = 'WAITLISTED' then (select count(*) from registrations w where w.event_id = r.event_id "
             + "and w.status = 'WAITLISTED' and w.arrival <= r.arrival) end as waitlist_position from registrations r ";
 
+    @Query(LINE + "where r.status = 'PENDING_PAYMENT' and r.hold_until > now() order by r.hold_until limit 200")
+    List<RegistrationLine> findHeld();
+
     @Query(LINE + "where r.id = :id")
     Optional<RegistrationLine> findLine(UUID id);
 

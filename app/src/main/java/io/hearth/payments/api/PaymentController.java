@@ -10,6 +10,7 @@ import io.hearth.payments.PaymentPolicy;
 import io.hearth.payments.PaymentReports;
 import io.hearth.payments.PaymentView;
 import io.hearth.payments.Refunds;
+import io.hearth.payments.ScholarshipFund;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -44,9 +45,11 @@ public class PaymentController {
     private final Dues dues;
     private final Interventions interventions;
     private final PaymentReports reports;
+    private final ScholarshipFund fund;
 
     public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy, Dues dues, Interventions interventions,
-                             PaymentReports reports) {
+                             PaymentReports reports, ScholarshipFund fund) {
+        this.fund = fund;
         this.reports = reports;
         this.dues = dues;
         this.interventions = interventions;
@@ -63,6 +66,50 @@ public class PaymentController {
     @Serdeable
     public record InterventionRequest(@jakarta.validation.constraints.NotNull Interventions.Action action, @Nullable @Min(1) @Max(100_000_000) Long amountCents,
                                       @Nullable Interventions.Method method, @Nullable @Size(max = 1000) String note) {
+    }
+
+    @Serdeable
+    public record GiftRequest(@jakarta.validation.constraints.NotNull @Min(100) @Max(10_000_000) Long amountCents,
+                              @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
+    }
+
+    @Serdeable
+    public record GrantRequest(@jakarta.validation.constraints.NotNull UUID registrationId, @jakarta.validation.constraints.NotNull @Min(1) Long amountCents,
+                               @Nullable @Size(max = 1000) String note) {
+    }
+
+    @Serdeable
+    public record Candidates(java.util.List<ScholarshipFund.Candidate> items) {
+    }
+
+    @Post("/fund/gifts")
+    @Operation(summary = "Give to the scholarship fund", description = "201 with checkoutUrl (Stripe Checkout on the organisation's account). "
+            + "What reaches the organisation, less the platform's fee, goes into the fund when Stripe says it is paid.")
+    public HttpResponse<ScholarshipFund.Gift> give(@Body @Valid GiftRequest request) {
+        return HttpResponse.created(fund.give(request.amountCents(), request.currency()));
+    }
+
+    @Get("/fund")
+    @RequiresPermission(Permission.REPORTS_VIEW)
+    @Operation(summary = "The scholarship fund: balance per currency and its latest movements (gifts in, grants out)")
+    public ScholarshipFund.Report fundReport() {
+        return fund.report();
+    }
+
+    @Get("/fund/candidates")
+    @RequiresPermission(Permission.PAYMENTS_REFUND)
+    @Operation(summary = "Seats held for payment now, that a grant could go to")
+    public Candidates candidates() {
+        return new Candidates(fund.candidates());
+    }
+
+    @Post("/fund/grants")
+    @RequiresPermission(Permission.PAYMENTS_REFUND)
+    @Operation(summary = "Grant part or all of a man's held event fee from the fund", description = "Never more than he owes or the fund holds "
+            + "(422). The whole fee confirms his seat; a part lowers what he pays in Checkout. Audited.")
+    public HttpResponse<ScholarshipFund.Movement> grant(@Body @Valid GrantRequest request) {
+        return HttpResponse.created(fund.grant(request.registrationId(), request.amountCents(),
+                request.note() == null || request.note().isBlank() ? null : request.note().strip()));
     }
 
     @Get("/reports/payments{?months}")

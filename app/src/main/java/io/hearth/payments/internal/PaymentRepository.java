@@ -93,7 +93,7 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     @Query("update payments set status = 'PAID', payment_intent_id = :paymentIntent, seat = :seat, paid_at = :at, updated_at = now() "
             + "where id = :id")
-    void markPaid(UUID id, @Nullable String paymentIntent, String seat, Instant at);
+    void markPaid(UUID id, @Nullable String paymentIntent, @Nullable String seat, Instant at);
 
     @Query("update payments set status = 'REFUND_DUE', payment_intent_id = :paymentIntent, seat = :seat, paid_at = :at, "
             + "refund_reason = :reason, updated_at = now() where id = :id")

@@ -1,0 +1,37 @@
+package io.hearth.payments.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The scholarship fund's movements. Every method is a query of its own; the entity type is nominal. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface FundRepository extends GenericRepository<ConnectionRow, String> {
+
+    @Query("insert into fund_movements (id, kind, amount_cents, currency, person_id, payment_id, registration_id, note, by) values (:id, :kind, "
+            + ":amountCents, :currency, :personId, :paymentId, :registrationId, :note, :by) on conflict (payment_id) do nothing")
+    void insert(UUID id, String kind, long amountCents, String currency, UUID personId, @Nullable UUID paymentId, @Nullable UUID registrationId,
+                @Nullable String note, @Nullable UUID by);
+
+    @Query("select currency, sum(case when kind = 'GIFT' then amount_cents else -amount_cents end) as balance_cents from fund_movements group by currency "
+            + "order by currency")
+    List<BalanceLine> balances();
+
+    /** Serialises grants so that two at once never spend the same money. */
+    @Query("select 1 from (select pg_advisory_xact_lock(hashtext('fund_movements'))) locked")
+    int lock();
+
+    @Query("select coalesce(sum(case when kind = 'GIFT' then amount_cents else -amount_cents end), 0) from fund_movements where currency = :currency")
+    long balance(String currency);
+
+    @Query("select coalesce(sum(amount_cents), 0) from fund_movements where kind = 'GRANT' and registration_id = :registrationId")
+    long grantedTo(UUID registrationId);
+
+    @Query("select id, kind, amount_cents, currency, person_id, registration_id, note, at from fund_movements order by at desc limit 200")
+    List<FundLine> recent();
+}
