@@ -532,6 +532,9 @@ class BrowserEndToEndIT {
         screens.put("/facilitate", "My circles");
         screens.put("/staff", "Events I run");
         screens.put("/profile", "Profile and privacy");
+        screens.put("/admin/payments", "Payments");
+        screens.put("/payment-issues", "Payment issues");
+        screens.put("/payments", "My payments");
         for (Map.Entry<String, String> screen : screens.entrySet()) {
             page.navigate(app + screen.getKey());
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(screen.getValue()).setLevel(1))).isVisible();
@@ -543,7 +546,13 @@ class BrowserEndToEndIT {
         shot(page, "audit");
         page.navigate(app + "/reports");
         assertThat(page.getByText("Tuesday Circle")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Payments per month"))).isVisible();
         shot(page, "reports");
+        page.navigate(app + "/admin/payments");
+        assertThat(page.getByText("Ready: members can pay by card")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Scholarship fund"))).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        shot(page, "admin-payments");
         page.navigate(app + "/support");
         page.getByLabel("Search by name or email").fill("member1");
         assertThat(page.getByText("Account state: Active")).isVisible();
