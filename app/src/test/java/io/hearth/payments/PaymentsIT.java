@@ -179,6 +179,12 @@ class PaymentsIT implements RealStack {
 
         assertThat(api.post(path, Map.of(), org.member().accessToken()).status()).isEqualTo(404);
         assertThat(other.api().post(path, Map.of(), other.admin().accessToken()).status()).isEqualTo(404);
+        // Another organisation's admin sees none of this one's payments, and cannot refund them.
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+        assertThat(other.api().get("/api/v1/payments", other.admin().accessToken()).list("items")).isEmpty();
+        assertThat(other.api().get("/api/v1/payments/" + paymentId + "/refund-quote", other.admin().accessToken()).status()).isEqualTo(404);
+        assertThat(other.api().post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 100, "reason", "x"),
+                other.admin().accessToken()).status()).isEqualTo(404);
         stripe.pay(sessionOf(registered.string("checkoutUrl")));
         Api.Reply paidAlready = api.post(path, Map.of(), man.accessToken());
         assertThat(paidAlready.status()).isEqualTo(409);
@@ -208,6 +214,81 @@ class PaymentsIT implements RealStack {
                 .allSatisfy(d -> assertThat(d.answer()).contains("DUPLICATE"));
         assertThat(outboxCount("PaymentSucceeded", (String) onlyPaymentOf(man).get("id"))).isEqualTo(1);
         assertThat(outboxCount("RegistrationConfirmed", registered.string("id"))).isEqualTo(1);
+    }
+
+    @Test
+    void everyKindOfEventDeliveredFiveTimesHasItsEffectOnce() {
+        Map<String, Object> event = paidEvent(5, 30_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        Api.Reply checkout = checkoutIn(3, event, registered, man);
+        String sessionId = sessionOf(checkout.string("checkoutUrl"));
+        String paymentId = checkout.string("paymentId");
+        JsonObject session = stripe.payWithoutWebhooks(sessionId);
+        String subscription = session.get("subscription").getAsString();
+        String firstInvoice = stripe.subscription(subscription).get("latest_invoice").getAsString();
+        List<JsonObject> events = new ArrayList<>(List.of(
+                stripe.event("account.updated", account, stripe.account(account)),
+                stripe.event("checkout.session.completed", account, stripe.session(sessionId)),
+                stripe.event("invoice.paid", account, stripe.invoice(firstInvoice))));
+        // Later events, held back the same way: a failed instalment, then the plan ended by Stripe.
+        stripe.deliverTo(null);
+        try {
+            stripe.chargeInstalment(subscription, false);
+            stripe.endSubscription(subscription);
+        } finally {
+            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+        }
+        List<StripeStandIn.Delivery> held = stripe.deliveries();
+        JsonObject failed = stripe.event("invoice.payment_failed", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString()));
+        JsonObject ended = stripe.event("customer.subscription.deleted", account, stripe.subscription(subscription));
+        events.add(failed);
+        events.add(ended);
+        assertThat(held).isNotEmpty();
+
+        for (JsonObject each : events) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(stripe.deliver(each)).as("%s, delivery %s", each.get("type"), i + 1).isEqualTo(200);
+            }
+        }
+
+        for (JsonObject each : events) {
+            assertThat(count("select count(*) from {schema}.stripe_events where event_id = ?", each.get("id").getAsString())).isEqualTo(1);
+            assertThat(stripe.deliveries().stream().filter(d -> d.eventId().equals(each.get("id").getAsString()) && d.answer().contains("APPLIED")))
+                    .as("%s applied once", each.get("type")).hasSize(1);
+        }
+        assertThat(outboxCount("PaymentSucceeded", paymentId)).isEqualTo(1);
+        assertThat(outboxCount("InstalmentPaid", paymentId)).isEqualTo(1);
+        assertThat(outboxCount("InstalmentFailed", paymentId)).isEqualTo(1);
+        assertThat(outboxCount("InstalmentPlanLapsed", paymentId)).isEqualTo(1);
+        assertThat(paymentOf(man, paymentId)).containsEntry("planStatus", "LAPSED").containsEntry("instalmentsPaid", 1);
+    }
+
+    @Test
+    void theSameEventsInReverseOrderEndTheSameWay() {
+        PaidPlan plan = aFirstInstalmentPaidWithItsEventsHeldBack();
+        String subscription = plan.subscription();
+        List<JsonObject> inOrder = new ArrayList<>();
+        inOrder.add(stripe.event("checkout.session.completed", account, stripe.session(plan.sessionId())));
+        inOrder.add(stripe.event("invoice.paid", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString())));
+        stripe.deliverTo(null);
+        try {
+            for (int i = 0; i < 2; i++) {
+                JsonObject next = stripe.chargeInstalment(subscription, true);
+                inOrder.add(stripe.event("invoice.paid", account, stripe.invoice(next.get("id").getAsString())));
+            }
+        } finally {
+            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+        }
+        java.util.Collections.reverse(inOrder);
+
+        for (JsonObject each : inOrder) {
+            assertThat(stripe.deliver(each)).isEqualTo(200);
+        }
+
+        assertThat(registration(plan.event(), plan.registered().string("id"), plan.man()).string("status")).isEqualTo("CONFIRMED");
+        assertThat(paymentOf(plan.man(), plan.checkout().string("paymentId"))).containsEntry("status", "PAID").containsEntry("instalmentsPaid", 3)
+                .containsEntry("planStatus", "COMPLETED");
     }
 
     @Test
@@ -447,8 +528,7 @@ class PaymentsIT implements RealStack {
         Org.Member man = org.member();
         Api.Reply registered = register(event, man);
 
-        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
-                Map.of("instalments", 3), man.accessToken());
+        Api.Reply checkout = checkoutIn(3, event, registered, man);
 
         assertThat(checkout.status()).as("checkout: %s", checkout.body()).isEqualTo(201);
         String sessionId = sessionOf(checkout.string("checkoutUrl"));
@@ -493,8 +573,7 @@ class PaymentsIT implements RealStack {
         Org.Member man = org.member();
         Api.Reply registered = register(event, man);
 
-        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
-                Map.of("instalments", 3), man.accessToken());
+        Api.Reply checkout = checkoutIn(3, event, registered, man);
         Api.Reply tooMany = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
                 Map.of("instalments", 4), man.accessToken());
 
@@ -507,25 +586,19 @@ class PaymentsIT implements RealStack {
 
     @Test
     void theFirstInstalmentsInvoiceBeforeCheckoutsOwnEventConfirmsTheSeatOnce() {
-        Map<String, Object> event = paidEvent(5, 30_000, 3);
-        Org.Member man = org.member();
-        Api.Reply registered = register(event, man);
-        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
-                Map.of("instalments", 3), man.accessToken());
-        String sessionId = sessionOf(checkout.string("checkoutUrl"));
-        JsonObject session = stripe.payWithoutWebhooks(sessionId);
-        String subscription = session.get("subscription").getAsString();
-        JsonObject invoicePaid = stripe.event("invoice.paid", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString()));
-        JsonObject completed = stripe.event("checkout.session.completed", account, stripe.session(sessionId));
+        PaidPlan plan = aFirstInstalmentPaidWithItsEventsHeldBack();
+        String paymentId = plan.checkout().string("paymentId");
+        JsonObject invoicePaid = stripe.event("invoice.paid", account, stripe.invoice(stripe.subscription(plan.subscription()).get("latest_invoice").getAsString()));
+        JsonObject completed = stripe.event("checkout.session.completed", account, stripe.session(plan.sessionId()));
 
         assertThat(stripe.deliver(invoicePaid)).isEqualTo(200);
         assertThat(stripe.deliver(completed)).isEqualTo(200);
         assertThat(stripe.deliver(invoicePaid)).isEqualTo(200);
 
-        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
-        assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("instalmentsPaid", 1).containsEntry("status", "PAID");
-        assertThat(outboxCount("PaymentSucceeded", checkout.string("paymentId"))).isEqualTo(1);
-        assertThat(outboxCount("InstalmentPaid", checkout.string("paymentId"))).isEqualTo(1);
+        assertThat(registration(plan.event(), plan.registered().string("id"), plan.man()).string("status")).isEqualTo("CONFIRMED");
+        assertThat(paymentOf(plan.man(), paymentId)).containsEntry("instalmentsPaid", 1).containsEntry("status", "PAID");
+        assertThat(outboxCount("PaymentSucceeded", paymentId)).isEqualTo(1);
+        assertThat(outboxCount("InstalmentPaid", paymentId)).isEqualTo(1);
     }
 
     @Test
@@ -534,8 +607,7 @@ class PaymentsIT implements RealStack {
         Map<String, Object> event = paidEvent(1, 30_000, 3);
         Org.Member man = org.member();
         Api.Reply registered = register(event, man);
-        Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
-                Map.of("instalments", 3), man.accessToken());
+        Api.Reply checkout = checkoutIn(3, event, registered, man);
         stripe.pay(sessionOf(checkout.string("checkoutUrl")));
         Org.Member waiting = org.member();
         Api.Reply queued = register(event, waiting);
@@ -556,8 +628,7 @@ class PaymentsIT implements RealStack {
             Map<String, Object> event = paidEvent(3, 30_000, 3);
             Org.Member man = org.member();
             Api.Reply registered = register(event, man);
-            Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
-                    Map.of("instalments", 3), man.accessToken());
+            Api.Reply checkout = checkoutIn(3, event, registered, man);
             stripe.pay(sessionOf(checkout.string("checkoutUrl")));
             String subscription = stripe.session(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
 
@@ -785,8 +856,7 @@ class PaymentsIT implements RealStack {
             Map<String, Object> event = paidEvent(3, 30_000, 3);
             Org.Member man = org.member();
             Api.Reply registered = register(event, man);
-            Api.Reply checkout = api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
-                    Map.of("instalments", 3), man.accessToken());
+            Api.Reply checkout = checkoutIn(3, event, registered, man);
             String subscription = stripe.pay(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
             stripe.endSubscription(subscription);
             String paymentId = checkout.string("paymentId");
@@ -983,6 +1053,25 @@ class PaymentsIT implements RealStack {
                 Map.of("priceOption", "STANDARD", "emergencyContact", "Sam, +44 7700 900000"), man.accessToken());
     }
 
+    /** A retreat in three instalments whose first he has paid on Checkout, Stripe's events about it not yet delivered. */
+    private record PaidPlan(Map<String, Object> event, Org.Member man, Api.Reply registered, Api.Reply checkout, String sessionId, String subscription) {
+    }
+
+    private PaidPlan aFirstInstalmentPaidWithItsEventsHeldBack() {
+        Map<String, Object> event = paidEvent(5, 30_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        Api.Reply checkout = checkoutIn(3, event, registered, man);
+        String sessionId = sessionOf(checkout.string("checkoutUrl"));
+        JsonObject session = stripe.payWithoutWebhooks(sessionId);
+        return new PaidPlan(event, man, registered, checkout, sessionId, session.get("subscription").getAsString());
+    }
+
+    private Api.Reply checkoutIn(int instalments, Map<String, Object> event, Api.Reply registered, Org.Member man) {
+        return api.post("/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout",
+                Map.of("instalments", instalments), man.accessToken());
+    }
+
     private Api.Reply registration(Map<String, Object> event, String id, Org.Member man) {
         return api.get("/api/v1/events/" + event.get("id") + "/registrations/" + id, man.accessToken());
     }
@@ -1036,29 +1125,31 @@ class PaymentsIT implements RealStack {
     }
 
     private long count(String statement, Object... parameters) {
-        LocalStack stack = RealStack.stack();
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
-             PreparedStatement p = c.prepareStatement(statement.replace("{schema}", org.tenant().id().schemaName()))) {
-            for (int i = 0; i < parameters.length; i++) {
-                p.setObject(i + 1, parameters[i]);
-            }
+        return onDatabase(statement, parameters, p -> {
             try (ResultSet rows = p.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     private void sql(String statement, Object... parameters) {
+        onDatabase(statement, parameters, PreparedStatement::executeUpdate);
+    }
+
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws Exception;
+    }
+
+    /** The statement on app's database, {schema} being this test's organisation's. */
+    private <T> T onDatabase(String statement, Object[] parameters, Statement<T> work) {
         LocalStack stack = RealStack.stack();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(LocalStack.Database.APP), stack.dbUsername(), stack.dbPassword());
              PreparedStatement p = c.prepareStatement(statement.replace("{schema}", org.tenant().id().schemaName()))) {
             for (int i = 0; i < parameters.length; i++) {
                 p.setObject(i + 1, parameters[i]);
             }
-            p.executeUpdate();
+            return work.run(p);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -3,14 +3,10 @@ package io.hearth.payments.api;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Connect;
-import io.hearth.payments.Dues;
 import io.hearth.payments.EventFees;
-import io.hearth.payments.Interventions;
 import io.hearth.payments.PaymentPolicy;
-import io.hearth.payments.PaymentReports;
 import io.hearth.payments.PaymentView;
 import io.hearth.payments.Refunds;
-import io.hearth.payments.ScholarshipFund;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -42,138 +38,12 @@ public class PaymentController {
     private final EventFees eventFees;
     private final Refunds refunds;
     private final PaymentPolicy policy;
-    private final Dues dues;
-    private final Interventions interventions;
-    private final PaymentReports reports;
-    private final ScholarshipFund fund;
 
-    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy, Dues dues, Interventions interventions,
-                             PaymentReports reports, ScholarshipFund fund) {
-        this.fund = fund;
-        this.reports = reports;
-        this.dues = dues;
-        this.interventions = interventions;
+    public PaymentController(Connect connect, EventFees eventFees, Refunds refunds, PaymentPolicy policy) {
         this.connect = connect;
         this.eventFees = eventFees;
         this.refunds = refunds;
         this.policy = policy;
-    }
-
-    @Serdeable
-    public record Queue(java.util.List<Interventions.Item> items) {
-    }
-
-    @Serdeable
-    public record InterventionRequest(@jakarta.validation.constraints.NotNull Interventions.Action action, @Nullable @Min(1) @Max(100_000_000) Long amountCents,
-                                      @Nullable Interventions.Method method, @Nullable @Size(max = 1000) String note) {
-    }
-
-    @Serdeable
-    public record GiftRequest(@jakarta.validation.constraints.NotNull @Min(100) @Max(10_000_000) Long amountCents,
-                              @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
-    }
-
-    @Serdeable
-    public record GrantRequest(@jakarta.validation.constraints.NotNull UUID registrationId, @jakarta.validation.constraints.NotNull @Min(1) Long amountCents,
-                               @Nullable @Size(max = 1000) String note) {
-    }
-
-    @Serdeable
-    public record Candidates(java.util.List<ScholarshipFund.Candidate> items) {
-    }
-
-    @Post("/fund/gifts")
-    @Operation(summary = "Give to the scholarship fund", description = "201 with checkoutUrl (Stripe Checkout on the organisation's account). "
-            + "What reaches the organisation, less the platform's fee, goes into the fund when Stripe says it is paid.")
-    public HttpResponse<ScholarshipFund.Gift> give(@Body @Valid GiftRequest request) {
-        return HttpResponse.created(fund.give(request.amountCents(), request.currency()));
-    }
-
-    @Get("/fund")
-    @RequiresPermission(Permission.REPORTS_VIEW)
-    @Operation(summary = "The scholarship fund: balance per currency and its latest movements (gifts in, grants out)")
-    public ScholarshipFund.Report fundReport() {
-        return fund.report();
-    }
-
-    @Get("/fund/candidates")
-    @RequiresPermission(Permission.PAYMENTS_REFUND)
-    @Operation(summary = "Seats held for payment now, that a grant could go to")
-    public Candidates candidates() {
-        return new Candidates(fund.candidates());
-    }
-
-    @Post("/fund/grants")
-    @RequiresPermission(Permission.PAYMENTS_REFUND)
-    @Operation(summary = "Grant part or all of a man's held event fee from the fund", description = "Never more than he owes or the fund holds "
-            + "(422). The whole fee confirms his seat; a part lowers what he pays in Checkout. Audited.")
-    public HttpResponse<ScholarshipFund.Movement> grant(@Body @Valid GrantRequest request) {
-        return HttpResponse.created(fund.grant(request.registrationId(), request.amountCents(),
-                request.note() == null || request.note().isBlank() ? null : request.note().strip()));
-    }
-
-    @Get("/reports/payments{?months}")
-    @RequiresPermission(Permission.REPORTS_VIEW)
-    @Operation(summary = "Payments, refunds, the platform's fees and instalments still to come, per month and currency")
-    public PaymentReports.Report report(@Nullable @QueryValue @Min(1) @Max(36) Integer months) {
-        return reports.monthly(months == null ? 12 : months);
-    }
-
-    @Get("/reports/payments/export.csv{?months}")
-    @io.micronaut.http.annotation.Produces("text/csv")
-    @RequiresPermission(Permission.REPORTS_VIEW)
-    @Operation(summary = "The payments report as CSV, one line per month and currency")
-    public HttpResponse<String> reportCsv(@Nullable @QueryValue @Min(1) @Max(36) Integer months) {
-        return HttpResponse.ok(reports.csv(months == null ? 12 : months)).contentType(io.micronaut.http.MediaType.of("text/csv; charset=utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"payments.csv\"");
-    }
-
-    @Get("/payments/interventions")
-    @RequiresPermission(Permission.SUPPORT_ASSIST)
-    @Operation(summary = "Payments that need a person (admins and support)", description = "Instalments and dues past due, lapsed instalment plans, "
-            + "refunds Stripe could not carry out, disputes; each with the actions that apply.")
-    public Queue queue() {
-        return new Queue(interventions.queue());
-    }
-
-    @Post("/payments/interventions/{kind}/{subjectId}")
-    @RequiresPermission(Permission.SUPPORT_ASSIST)
-    @Operation(summary = "Act on a payment in the queue", description = "RETRY takes the failed invoice now; PAUSE stops collecting dues for hardship "
-            + "(his seat is kept: PAUSED); EXEMPT ends his dues (EXEMPT); CANCEL ends the subscription; OFFLINE records cash or a bank transfer "
-            + "(amountCents, method: no card fee, no platform fee; a failed invoice is marked paid out of band so that Stripe does not take it "
-            + "as well); RESOLVE records that it was dealt with (note). Audited.")
-    public Interventions.Item act(@PathVariable Interventions.Kind kind, @PathVariable @Size(max = 100) String subjectId,
-                                  @Body @Valid InterventionRequest request) {
-        return interventions.act(kind, subjectId, request.action(), request.amountCents(), request.method(),
-                request.note() == null || request.note().isBlank() ? null : request.note().strip());
-    }
-
-    @Serdeable
-    public record DuesList(java.util.List<Dues.DuesView> items) {
-    }
-
-    @Serdeable
-    public record Portal(String url) {
-    }
-
-    @Post("/circles/{id}/dues/checkout")
-    @Operation(summary = "Pay his circle's dues by card", description = "201 with checkoutUrl: Stripe Checkout for a subscription to the circle's dues "
-            + "on the organisation's account; its invoices drive his payment status (CURRENT, PAST_DUE); leaving the circle ends it. 409 when he "
-            + "is not a member, the circle has no dues, they are paid by card already, or the organisation takes no card payments (PAYMENTS_NOT_READY).")
-    public HttpResponse<Dues.DuesCheckout> duesCheckout(@PathVariable UUID id) {
-        return HttpResponse.created(dues.subscribe(id));
-    }
-
-    @Get("/me/dues")
-    @Operation(summary = "His dues subscriptions, newest first")
-    public DuesList myDues() {
-        return new DuesList(dues.mine());
-    }
-
-    @Post("/me/dues/{id}/portal")
-    @Operation(summary = "Stripe's customer portal for his dues: update the card, see invoices (answers its url)")
-    public Portal duesPortal(@PathVariable UUID id) {
-        return new Portal(dues.portal(id));
     }
 
     @Serdeable
