@@ -36,7 +36,7 @@ export const en = {
     explain: { RETRY: 'Stripe tries his card again now.', PAUSE: 'No dues are taken until someone resumes them; he keeps his seat.', EXEMPT: 'His dues end and he is exempt.', CANCEL: 'The subscription ends; nothing more is taken.',
       OFFLINE: 'Record money he paid outside Stripe: no card fee and no platform fee. A failed invoice is marked paid so that Stripe does not take it as well.', RESOLVE: 'It was dealt with outside Hearth (the bank, Stripe\'s dashboard): say how.' } as Record<string, string> },
   fund: { title: 'Scholarship fund', give: 'Give to the scholarship fund', why: 'The fund pays part or all of a place for men who could not come otherwise.',
-    giveButton: 'Give by card', empty: 'The fund is empty.', movements: 'Latest movements', GIFT: 'Gift', GRANT: 'Grant', to: 'Grant towards a held seat', grant: 'Grant from the fund' },
+    giveButton: 'Give by card', empty: 'The fund is empty.', movements: 'Latest movements', GIFT: 'Gift', GRANT: 'Grant', RETURN: 'Grant returned', to: 'Grant towards a held seat', grant: 'Grant from the fund' },
   dues: { title: 'My dues', pay: 'Pay dues by card', byCard: 'Paid by card every period until you leave the circle.', updateCard: 'Update my card',
     pastDue: 'Your last dues could not be taken: Stripe tries again. Update your card if it has changed.', status: 'Status: {status}',
     interval: { WEEKLY: 'every week', MONTHLY: 'every month', QUARTERLY: 'every three months', YEARLY: 'every year' } as Record<string, string> },

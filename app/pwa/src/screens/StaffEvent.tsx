@@ -168,6 +168,15 @@ function RegistrationsList({ event }: { event: EventView }) {
     },
   });
   const positions = Object.fromEntries((registrations.data?.items ?? []).map((r) => [r.id, r.waitlistPosition]));
+  const payments = useQuery({ queryKey: ['event', event.id, 'payments'], queryFn: () => must(api.GET('/api/v1/events/{id}/payments', { params: { path: { id: event.id } } })),
+    enabled: event.priceOptions.some((p) => p.amountCents > 0) });
+  const paymentOf = (registrationId: string) => payments.data?.items.find((p) => p.registrationId === registrationId && (p.status === 'PAID' || p.status === 'REFUND_DUE'));
+  const paymentText = (registrationId: string) => {
+    const p = paymentOf(registrationId);
+    if (!p) return '';
+    const plan = p.instalments > 1 ? ' · ' + t('pay.plan', { paid: p.instalmentsPaid, of: p.instalments }) : '';
+    return ' · ' + t('pay.status.' + p.status) + plan + (p.planStatus && p.planStatus !== 'ACTIVE' ? ' · ' + t('pay.planStatus.' + p.planStatus) : '');
+  };
   return (
     <Section title={t('staff.registrations')}>
       <Typography>{event.confirmed} / {event.capacity} · {t('events.status.WAITLISTED')}: {event.waitlisted}</Typography>
@@ -179,7 +188,7 @@ function RegistrationsList({ event }: { event: EventView }) {
               <ListItem key={r.registrationId} sx={{ flexWrap: 'wrap', gap: 1, px: 0 }}>
                 <ListItemText
                   primary={r.firstName + ' ' + r.lastName}
-                  secondary={t('events.status.' + r.status) + (positions[r.registrationId] ? ' #' + positions[r.registrationId] : '') + (r.checkedInAt ? ' · ✓ ' + when(r.checkedInAt) : '')}
+                  secondary={t('events.status.' + r.status) + (positions[r.registrationId] ? ' #' + positions[r.registrationId] : '') + paymentText(r.registrationId) + (r.checkedInAt ? ' · ✓ ' + when(r.checkedInAt) : '')}
                 />
                 {r.status === 'CONFIRMED' && (teams.data?.teams.length ?? 0) > 0 && (
                   <TextField select fullWidth={false} sx={{ minWidth: 150 }} label={t('staff.careTeams') + ': ' + r.firstName + ' ' + r.lastName}

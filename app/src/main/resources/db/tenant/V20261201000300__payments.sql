@@ -155,15 +155,17 @@ create table payment_interventions (
 create index payment_interventions_subject on payment_interventions (kind, subject_id);
 
 -- The scholarship fund: gifts members make (a paid FUND_GIFT payment each) and grants admins make from it towards a
--- man's event fee. Its balance per currency is gifts less grants.
+-- man's event fee, returned when his seat is cancelled. Its balance per currency is gifts and returns less grants.
 create table fund_movements (
     id              uuid primary key,
-    kind            text        not null check (kind in ('GIFT', 'GRANT')),
+    kind            text        not null check (kind in ('GIFT', 'GRANT', 'RETURN')),
     amount_cents    bigint      not null check (amount_cents > 0),
     currency        text        not null check (currency ~ '^[A-Z]{3}$'),
     person_id       uuid        not null references people (id),
     payment_id      uuid unique references payments (id),
     registration_id uuid references registrations (id),
+    -- A RETURN gives back a GRANT whose seat was cancelled: once per grant.
+    returns_grant   uuid unique references fund_movements (id),
     note            text,
     by              uuid,
     at              timestamptz not null default now()

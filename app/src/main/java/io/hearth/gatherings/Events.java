@@ -210,6 +210,14 @@ public class Events {
         return event;
     }
 
+    /** Refuses unless the caller runs the event (its PTMs, admins): for other features' views of it (its payments). */
+    @Transactional(readOnly = true)
+    public void requireManager(UUID eventId) {
+        Caller caller = Caller.require();
+        EventView event = load(eventId).filter(e -> visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        requireManager(event, caller);
+    }
+
     void requireManager(EventView event, Caller caller) {
         if (!manages(event.id(), caller)) {
             throw Refusal.forbidden("Only the event's PTMs and admins can do this");

@@ -91,9 +91,27 @@ public class Registrations {
                             @Nullable Instant erasedAt) {
     }
 
+    /** Registers; with an idempotency key, the same key answers the registration it made the first time. */
     @Transactional
-    public RegistrationView register(UUID eventId, Application application) {
+    public RegistrationView register(UUID eventId, Application application, @Nullable String idempotencyKey) {
         Caller caller = Caller.require();
+        if (idempotencyKey != null) {
+            Optional<RegistrationView> earlier = registrations.findIdByKey(caller.person(), idempotencyKey).flatMap(this::registration);
+            if (earlier.isPresent()) {
+                if (!earlier.get().eventId().equals(eventId)) {
+                    throw Refusal.conflict("This Idempotency-Key was used for a registration for another event");
+                }
+                return earlier.get();
+            }
+        }
+        RegistrationView made = register(eventId, application, caller);
+        if (idempotencyKey != null) {
+            registrations.setKey(made.id(), idempotencyKey);
+        }
+        return made;
+    }
+
+    private RegistrationView register(UUID eventId, Application application, Caller caller) {
         Instant now = clock.instant();
         EventView event = events.lock(eventId);
         Events.requireScheduled(event);

@@ -187,6 +187,15 @@ public class EventFees implements SeatPayments {
         return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(PaymentView::of).toList();
     }
 
+    /** The event's payments, for its PTMs and admins: who paid, who is paying in instalments, whose instalment failed. */
+    @Transactional(readOnly = true)
+    public java.util.List<PaymentView> ofEvent(UUID eventId) {
+        events.requireManager(eventId);
+        java.util.List<PaymentLine> lines = payments.findOfEvent(eventId);
+        Map<UUID, String> names = people.names(lines.stream().map(PaymentLine::personId).distinct().toList());
+        return lines.stream().map(line -> PaymentView.of(line, names.get(line.personId()))).toList();
+    }
+
     /** Every payment of the organisation, newest first (admins). */
     @Transactional(readOnly = true)
     public io.hearth.web.Paged<PaymentView> all(int page, int size) {

@@ -92,4 +92,8 @@ public sealed interface PaymentEvent extends TenantEvent {
     record FundGranted(TenantId tenant, UUID grantId, UUID personId, UUID registrationId, long amountCents, String currency,
                        boolean whole) implements PaymentEvent {
     }
+
+    /** A granted seat was given up: the grant ({@code amountCents}) is back in the scholarship fund. */
+    record FundGrantReturned(TenantId tenant, UUID registrationId, long amountCents) implements PaymentEvent {
+    }
 }

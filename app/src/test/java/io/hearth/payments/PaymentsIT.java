@@ -170,6 +170,26 @@ class PaymentsIT implements RealStack {
     }
 
     @Test
+    void aRegistrationRepeatedWithTheSameIdempotencyKeyAnswersTheFirstAndItsCheckout() {
+        Map<String, Object> event = paidEvent(5, 4_000);
+        Org.Member man = org.member();
+        Map<String, Object> body = Map.of("priceOption", "STANDARD", "emergencyContact", "Sam, +44 7700 900000");
+        String path = "/api/v1/events/" + event.get("id") + "/register";
+
+        Api.Reply first = api.send(HttpRequest.POST(path, body).bearerAuth(man.accessToken()).header("Idempotency-Key", "reg-1"));
+        Api.Reply again = api.send(HttpRequest.POST(path, body).bearerAuth(man.accessToken()).header("Idempotency-Key", "reg-1"));
+        Api.Reply withoutKey = api.send(HttpRequest.POST(path, body).bearerAuth(man.accessToken()));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.string("id")).isEqualTo(first.string("id"));
+        assertThat(again.string("checkoutUrl")).isEqualTo(first.string("checkoutUrl"));
+        assertThat(withoutKey.status()).isEqualTo(409);
+        assertThat(stripe.requests().stream().filter(r -> r.path().equals("/v1/checkout/sessions")
+                && first.string("id").equals(r.form().get("client_reference_id")))).hasSize(1);
+    }
+
+    @Test
     void anotherMansRegistrationCannotBePaidForAndAFreeOrUnheldOneWaitsForNoPayment() {
         Map<String, Object> event = paidEvent(5, 4_000);
         Org.Member man = org.member();
@@ -523,6 +543,7 @@ class PaymentsIT implements RealStack {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRetreatIsPaidInThreeInstalmentsTheFirstConfirmsTheSeatAndThePlanEndsAfterTheLast() {
         Map<String, Object> event = paidEvent(5, 30_000, 3);
         Org.Member man = org.member();
@@ -558,6 +579,10 @@ class PaymentsIT implements RealStack {
         stripe.chargeInstalment(subscription, true);
         JsonObject failed = stripe.chargeInstalment(subscription, false);
         assertThat(paymentOf(man, checkout.string("paymentId"))).containsEntry("instalmentsPaid", 2).containsEntry("planStatus", "PAST_DUE");
+        Api.Reply forStaff = api.get("/api/v1/events/" + event.get("id") + "/payments", ptm.accessToken());
+        assertThat(forStaff.list("items")).anySatisfy(item -> assertThat((Map<String, Object>) item).containsEntry("planStatus", "PAST_DUE")
+                .containsEntry("personId", man.id().toString()));
+        assertThat(api.get("/api/v1/events/" + event.get("id") + "/payments", man.accessToken()).status()).isIn(403, 404);
         await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
                 .anyMatch(m -> m.to().contains(man.email()) && m.subject().contains("instalment could not be taken")));
         stripe.chargeInstalment(subscription, true);
@@ -963,6 +988,11 @@ class PaymentsIT implements RealStack {
         assertThat((List<Object>) after.get("movements")).hasSize(3);
         assertThat(other.api().post("/api/v1/fund/grants", Map.of("registrationId", heldToo.string("id"), "amountCents", 100),
                 man.accessToken()).status()).isEqualTo(403);
+
+        other.api().post("/api/v1/events/" + retreat.string("id") + "/registrations/" + heldToo.string("id") + "/cancel", Map.of(), another.accessToken());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> other.api().get("/api/v1/fund", other.admin().accessToken()).body().get("balances").toString()
+                .contains("balanceCents=9500"));
     }
 
     @Test

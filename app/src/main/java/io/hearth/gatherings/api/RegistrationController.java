@@ -75,13 +75,15 @@ public class RegistrationController {
             + "A held seat comes with checkoutUrl, Stripe Checkout on the organisation's account, when the organisation takes card payments "
             + "(null otherwise, or when Stripe cannot be reached: POST .../checkout later); with instalments (when the price option offers "
             + "them) its first monthly instalment. "
-            + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse.")
-    public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request) {
+            + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse. With an Idempotency-Key, "
+            + "repeating the request answers the registration made the first time (and its open Checkout).")
+    public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request,
+                                                                 @Nullable @io.micronaut.http.annotation.Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes(),
                 request.instalments());
-        Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application));
+        Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application, idempotencyKey));
         if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
             registered = registered.withCheckout(payments.checkoutFor(registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
         }

@@ -45,6 +45,12 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
             + "and status not in ('CANCELLED', 'EXPIRED'))")
     boolean hasOpen(UUID eventId, UUID personId);
 
+    @Query("select id from registrations where person_id = :personId and idempotency_key = :idempotencyKey")
+    Optional<UUID> findIdByKey(UUID personId, String idempotencyKey);
+
+    @Query("update registrations set idempotency_key = :idempotencyKey where id = :id")
+    void setKey(UUID id, String idempotencyKey);
+
     @Query("insert into registrations (id, event_id, person_id, status, price_option, sponsor_id, keep_with_sponsor, hold_until, "
             + "created_at, updated_at, sealed_emergency_contact, sealed_medical_notes) values (:id, :eventId, :personId, :status, :priceOption, "
             + ":sponsorId, :keepWithSponsor, :holdUntil, :at, :at, :sealedEmergencyContact, :sealedMedicalNotes)")

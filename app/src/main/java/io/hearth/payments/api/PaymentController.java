@@ -136,6 +136,17 @@ public class PaymentController {
     public record CheckoutRequest(@Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
+    @Serdeable
+    public record EventPayments(UUID eventId, java.util.List<PaymentView> items) {
+    }
+
+    @Get("/events/{id}/payments")
+    @Operation(summary = "The event's payments (its PTMs and admins)", description = "Who paid, how, instalments paid and due, a failed instalment "
+            + "(planStatus PAST_DUE), refunds.")
+    public EventPayments ofEvent(@PathVariable UUID id) {
+        return new EventPayments(id, eventFees.ofEvent(id));
+    }
+
     @Get("/me/payments{?page,size}")
     @Operation(summary = "His payments, newest first: what, how much, its state (OPEN, PAID, EXPIRED, REFUND_DUE, REFUNDED) and refunds")
     public Paged<PaymentView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {

@@ -18,7 +18,7 @@ public interface FundRepository extends GenericRepository<ConnectionRow, String>
     void insert(UUID id, String kind, long amountCents, String currency, UUID personId, @Nullable UUID paymentId, @Nullable UUID registrationId,
                 @Nullable String note, @Nullable UUID by);
 
-    @Query("select currency, sum(case when kind = 'GIFT' then amount_cents else -amount_cents end) as balance_cents from fund_movements group by currency "
+    @Query("select currency, sum(case when kind = 'GRANT' then -amount_cents else amount_cents end) as balance_cents from fund_movements group by currency "
             + "order by currency")
     List<BalanceLine> balances();
 
@@ -26,11 +26,19 @@ public interface FundRepository extends GenericRepository<ConnectionRow, String>
     @Query("select 1 from (select pg_advisory_xact_lock(hashtext('fund_movements'))) locked")
     int lock();
 
-    @Query("select coalesce(sum(case when kind = 'GIFT' then amount_cents else -amount_cents end), 0) from fund_movements where currency = :currency")
+    @Query("select coalesce(sum(case when kind = 'GRANT' then -amount_cents else amount_cents end), 0) from fund_movements where currency = :currency")
     long balance(String currency);
 
-    @Query("select coalesce(sum(amount_cents), 0) from fund_movements where kind = 'GRANT' and registration_id = :registrationId")
+    /** What was granted towards the registration's fee and not returned. */
+    @Query("select coalesce(sum(case when kind = 'GRANT' then amount_cents else -amount_cents end), 0) from fund_movements "
+            + "where registration_id = :registrationId and kind in ('GRANT', 'RETURN')")
     long grantedTo(UUID registrationId);
+
+    /** Gives back to the fund every grant to the registration not given back yet; returns how many. */
+    @Query("insert into fund_movements (id, kind, amount_cents, currency, person_id, registration_id, returns_grant, note) "
+            + "select gen_random_uuid(), 'RETURN', g.amount_cents, g.currency, g.person_id, g.registration_id, g.id, :note from fund_movements g "
+            + "where g.kind = 'GRANT' and g.registration_id = :registrationId on conflict (returns_grant) do nothing")
+    int returnGrants(UUID registrationId, String note);
 
     @Query("select id, kind, amount_cents, currency, person_id, registration_id, note, at from fund_movements order by at desc limit 200")
     List<FundLine> recent();

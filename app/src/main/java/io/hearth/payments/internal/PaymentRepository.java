@@ -152,6 +152,9 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
             + "updated_at = now() where id = :id")
     void setRefunded(UUID id, long refundedCents);
 
+    @Query(PAYMENT + "where event_id = :eventId order by created_at desc limit 500")
+    List<PaymentLine> findOfEvent(UUID eventId);
+
     @Query(PAYMENT + "order by created_at desc, id limit :limit offset :offset")
     List<PaymentLine> findAll(int limit, long offset);
 

@@ -1,0 +1,62 @@
+package io.hearth.payments;
+
+import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.kit.outbox.Outbox;
+import io.hearth.outbox.Topics;
+import io.hearth.payments.internal.FundRepository;
+import io.hearth.tenancy.InTenant;
+import io.hearth.tenancy.TenantId;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.UUID;
+
+/**
+ * A seat the scholarship fund paid for, in part or in whole, that is given up (cancelled, or its hold ran out)
+ * gives the grant back to the fund: gatherings' {@code RegistrationCancelled} and {@code RegistrationHoldExpired}.
+ * Each grant comes back once, however often the event arrives.
+ */
+@KafkaListener(groupId = "hearth-app-payments-fund", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 8, retryDelay = "500ms"))
+public class FundReturns {
+
+    private final JsonMapper json;
+    private final InTenant tenants;
+    private final FundRepository fund;
+    private final Outbox outbox;
+
+    public FundReturns(JsonMapper json, InTenant tenants, FundRepository fund, Outbox outbox) {
+        this.json = json;
+        this.tenants = tenants;
+        this.fund = fund;
+        this.outbox = outbox;
+    }
+
+    @Topic(Topics.EVENTS)
+    public void receive(ConsumerRecord<String, String> record) {
+        EventEnvelope.read(json, record).ifPresent(event -> {
+            if (event.type().equals("RegistrationCancelled") || event.type().equals("RegistrationHoldExpired")) {
+                UUID registration = UUID.fromString(event.text("registrationId"));
+                tenants.call(new TenantId(event.tenantId()), () -> giveBack(registration));
+            }
+        });
+    }
+
+    @Transactional
+    Integer giveBack(UUID registration) {
+        long before = fund.grantedTo(registration);
+        int returned = fund.returnGrants(registration, "Seat given up");
+        if (returned > 0) {
+            outbox.publish(new PaymentEvent.FundGrantReturned(TenantScope.requireId(), registration, before));
+        }
+        return returned;
+    }
+}
