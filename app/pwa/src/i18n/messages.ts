@@ -23,7 +23,7 @@ export const en = {
   pay: { payNow: 'Pay now', holdUntil: 'Pay by {when} to keep your seat.', received: 'Payment received: confirming your seat…', confirmed: 'Paid: your seat is confirmed.',
     cancelled: 'The payment was not completed. Your seat stays held until {when}.', byHand: 'Card payment is not open for this organisation: the event\'s staff will tell you how to pay.',
     none: 'No payments yet.', refunded: 'Refunded {amount}', fee: 'Platform fee {amount}', payments: 'Payments', refund: 'Refund', refundTitle: 'Refund: {what}',
-    how: 'How to pay', inFull: 'In full: {amount}', inInstalments: 'In {n} monthly instalments of about {amount}', plan: '{paid} of {of} instalments paid',
+    receipt: 'Receipt', how: 'How to pay', inFull: 'In full: {amount}', inInstalments: 'In {n} monthly instalments of about {amount}', plan: '{paid} of {of} instalments paid',
     next: 'next on {when}', planStatus: { ACTIVE: 'On track', PAST_DUE: 'An instalment failed: Stripe tries again', COMPLETED: 'All paid', LAPSED: 'Plan ended unpaid' } as Record<string, string>,
     refundable: '{amount} left to refund', amount: 'Amount ({currency})', reason: 'Reason (he sees it)', releaseSeat: 'Give his seat back to the event', keep: 'Keep the payment',
     status: { OPEN: 'Waiting for payment', PAID: 'Paid', EXPIRED: 'Not completed', REFUND_DUE: 'Refund on its way', REFUNDED: 'Refunded' } as Record<string, string>,

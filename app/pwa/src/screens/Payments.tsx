@@ -27,8 +27,13 @@ type Payment = Schemas['PaymentView'];
 /** His payments and receipts: what, how much, when, and what became of it. */
 export function MyPayments() {
   const payments = useQuery({ queryKey: ['me', 'payments'], queryFn: () => must(api.GET('/api/v1/me/payments', { params: { query: { size: 100 } } })) });
+  const receipt = useMutation({
+    mutationFn: (id: string) => must(api.GET('/api/v1/me/payments/{id}/receipt', { params: { path: { id } } })),
+    onSuccess: (found) => window.location.assign(found.url),
+  });
   return (
     <Page title={t('menu.payments')}>
+      <ProblemAlert error={receipt.error} />
       <GiveToTheFund />
       <Loaded query={payments}>
         {(page) =>
@@ -37,7 +42,8 @@ export function MyPayments() {
           ) : (
             <List>
               {page.items.map((p) => (
-                <ListItem key={p.id} divider secondaryAction={p.checkoutUrl ? <Button href={p.checkoutUrl}>{t('pay.payNow')}</Button> : undefined}>
+                <ListItem key={p.id} divider secondaryAction={p.checkoutUrl ? <Button href={p.checkoutUrl}>{t('pay.payNow')}</Button>
+                  : p.kind !== 'OFFLINE' && (p.status === 'PAID' || p.status === 'REFUNDED') ? <Button onClick={() => receipt.mutate(p.id)}>{t('pay.receipt')}</Button> : undefined}>
                   <ListItemText
                     primary={`${p.description} · ${money(p.amountCents, p.currency)}`}
                     secondary={[t('pay.status.' + p.status), day(p.paidAt ?? p.createdAt),

@@ -187,6 +187,19 @@ public class EventFees implements SeatPayments {
         return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(PaymentView::of).toList();
     }
 
+    /** Stripe's receipt for one of his card payments (the latest instalment's, for a plan). */
+    public String receipt(UUID paymentId) {
+        Caller caller = Caller.require();
+        PaymentLine payment = payments.findById(paymentId).filter(p -> p.personId().equals(caller.person()))
+                .orElseThrow(() -> Refusal.notFound("No such payment of yours"));
+        String intent = payment.inInstalments() ? payments.latestInstalmentIntent(paymentId).orElse(null) : payment.paymentIntentId();
+        if (intent == null || payment.accountId() == null) {
+            throw Refusal.conflict("There is no card receipt for this payment (it is " + payment.status() + ")");
+        }
+        return Connect.ask(() -> stripe.receiptUrl(payment.accountId(), intent))
+                .orElseThrow(() -> Refusal.conflict("Stripe has no receipt for this payment yet"));
+    }
+
     /** The event's payments, for its PTMs and admins: who paid, who is paying in instalments, whose instalment failed. */
     @Transactional(readOnly = true)
     public java.util.List<PaymentView> ofEvent(UUID eventId) {

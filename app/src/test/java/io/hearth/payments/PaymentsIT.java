@@ -149,6 +149,9 @@ class PaymentsIT implements RealStack {
 
         assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
         assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID").containsEntry("seat", "CONFIRMED");
+        Api.Reply receipt = api.get("/api/v1/me/payments/" + payment.get("id") + "/receipt", man.accessToken());
+        assertThat(receipt.string("url")).startsWith(stripe.baseUrl() + "/receipt/ch_");
+        assertThat(api.get("/api/v1/me/payments/" + payment.get("id") + "/receipt", org.member().accessToken()).status()).isEqualTo(404);
     }
 
     @Test

@@ -62,10 +62,11 @@ public final class StripeStandIn implements AutoCloseable {
     private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9]+)");
     private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/(cs_[A-Za-z0-9_]+)(/expire)?");
     private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)");
+    private static final Pattern CHARGE = Pattern.compile("/v1/charges/(ch_[A-Za-z0-9]+)");
     private static final Pattern SUBSCRIPTION = Pattern.compile("/v1/subscriptions/(sub_[A-Za-z0-9]+)");
     private static final Pattern INVOICE = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)");
     private static final Pattern INVOICE_PAY = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)/pay");
-    private static final Pattern PAGE = Pattern.compile("/(connect|checkout|portal)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
+    private static final Pattern PAGE = Pattern.compile("/(connect|checkout|portal|receipt)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
 
     /** One request Hearth made, as Stripe would have received it. */
     public record Request(String method, String path, String stripeAccount, String idempotencyKey, String stripeVersion,
@@ -121,6 +122,7 @@ public final class StripeStandIn implements AutoCloseable {
             http.createContext("/connect/", standIn::page);
             http.createContext("/checkout/", standIn::page);
             http.createContext("/portal/", standIn::page);
+            http.createContext("/receipt/", standIn::page);
             http.start();
             return standIn;
         } catch (IOException e) {
@@ -652,6 +654,20 @@ public final class StripeStandIn implements AutoCloseable {
             list.add("data", data);
             return new Stored(200, GSON.toJson(list), path);
         }
+        if (method.equals("GET") && (matcher = CHARGE.matcher(path)).matches()) {
+            String chargeId = matcher.group(1);
+            JsonObject intent = paymentIntents.values().stream().filter(i -> chargeId.equals(i.get("latest_charge").getAsString())).findFirst().orElse(null);
+            if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
+                return missing(path, "charge", chargeId);
+            }
+            JsonObject charge = fixture("charge");
+            charge.addProperty("id", chargeId);
+            charge.addProperty("payment_intent", intent.get("id").getAsString());
+            charge.addProperty("amount", intent.get("amount_received").getAsLong());
+            charge.addProperty("currency", intent.get("currency").getAsString());
+            charge.addProperty("receipt_url", baseUrl() + "/receipt/" + chargeId);
+            return ok(path, charge);
+        }
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             JsonObject intent = paymentIntents.get(form.getOrDefault("payment_intent", ""));
             if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
@@ -785,6 +801,13 @@ public final class StripeStandIn implements AutoCloseable {
                             + "<form method=\"post\" action=\"/connect/" + id + "/finish?" + exchange.getRequestURI().getRawQuery() + "\">"
                             + "<button type=\"submit\">Finish onboarding</button></form>");
                 }
+                return;
+            }
+            if (kind.equals("receipt")) {
+                JsonObject intent = paymentIntents.values().stream().filter(i -> id.equals(i.get("latest_charge").getAsString())).findFirst().orElse(null);
+                respondHtml(exchange, intent == null ? 404 : 200, intent == null ? "<h1>No such receipt</h1>" : "<h1>Receipt (local stand-in)</h1><p>"
+                        + html(String.format("%.2f %s", intent.get("amount_received").getAsLong() / 100.0, intent.get("currency").getAsString().toUpperCase()))
+                        + " paid, charge " + html(id) + ".</p>");
                 return;
             }
             if (kind.equals("portal")) {

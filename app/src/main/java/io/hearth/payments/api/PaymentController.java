@@ -147,6 +147,16 @@ public class PaymentController {
         return new EventPayments(id, eventFees.ofEvent(id));
     }
 
+    @Serdeable
+    public record Receipt(String url) {
+    }
+
+    @Get("/me/payments/{id}/receipt")
+    @Operation(summary = "Stripe's receipt for one of his card payments (url)")
+    public Receipt receipt(@PathVariable UUID id) {
+        return new Receipt(eventFees.receipt(id));
+    }
+
     @Get("/me/payments{?page,size}")
     @Operation(summary = "His payments, newest first: what, how much, its state (OPEN, PAID, EXPIRED, REFUND_DUE, REFUNDED) and refunds")
     public Paged<PaymentView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {

@@ -116,6 +116,10 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
             + "where i.payment_id = :paymentId and i.status = 'PAID' and i.payment_intent_id is not null order by i.at")
     List<IntentLine> refundableInstalments(UUID paymentId);
 
+    @Query("select payment_intent_id from payment_instalments where payment_id = :paymentId and status = 'PAID' and payment_intent_id is not null "
+            + "order by at desc limit 1")
+    Optional<String> latestInstalmentIntent(UUID paymentId);
+
     @Query("select coalesce(sum(amount_cents), 0) from payment_instalments where payment_id = :paymentId and status = 'PAID'")
     long paidInInstalments(UUID paymentId);
 

@@ -274,6 +274,15 @@ public class StripeApi {
                 .map(com.stripe.model.InvoicePayment.Payment::getPaymentIntent).filter(java.util.Objects::nonNull).findFirst());
     }
 
+    /** Stripe's receipt for what the payment intent took (its latest charge). */
+    public java.util.Optional<String> receiptUrl(String account, String paymentIntent) {
+        return call("read a receipt", () -> {
+            String charge = stripe().v1().paymentIntents().retrieve(paymentIntent, on(account)).getLatestCharge();
+            return charge == null ? java.util.Optional.<String>empty()
+                    : java.util.Optional.ofNullable(stripe().v1().charges().retrieve(charge, on(account)).getReceiptUrl());
+        });
+    }
+
     /** Ends the subscription now: no further charge. */
     public SubscriptionState cancelSubscription(String account, String subscriptionId, String idempotencyKey) {
         return call("cancel a subscription", () -> subscription(stripe().v1().subscriptions().cancel(subscriptionId,
