@@ -139,7 +139,10 @@ public class Dues {
     @Transactional(readOnly = true)
     public List<DuesView> mine() {
         Caller caller = Caller.require();
-        return dues.findOfPerson(caller.person()).stream().map(this::view).toList();
+        Map<UUID, String> circleNames = new java.util.HashMap<>();
+        return dues.findOfPerson(caller.person()).stream()
+                .map(row -> view(row, circleNames.computeIfAbsent(row.circleId(), id -> circles.find(id).map(CircleView::name).orElse(""))))
+                .toList();
     }
 
     /** Stripe's customer portal, where he updates his card and sees his invoices. */
@@ -257,8 +260,7 @@ public class Dues {
         return Optional.ofNullable(metadata.get("hearth_dues")).map(UUID::fromString).flatMap(dues::lock);
     }
 
-    private DuesView view(DuesLine row) {
-        String name = circles.find(row.circleId()).map(CircleView::name).orElse("");
+    private static DuesView view(DuesLine row, String name) {
         return new DuesView(row.id(), row.circleId(), name, row.amountCents(), row.currency(), row.duesInterval(), row.status(),
                 row.status().equals("OPEN") ? row.checkoutUrl() : null, row.paidInvoices(), row.customerId() != null && !row.status().equals("CANCELED"),
                 row.createdAt(), row.endedAt());

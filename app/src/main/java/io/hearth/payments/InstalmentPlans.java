@@ -153,7 +153,7 @@ public class InstalmentPlans {
      */
     public void afterCheckout(String sessionId) {
         Optional<PaymentLine> found = payments.findBySession(sessionId).filter(PaymentLine::inInstalments);
-        if (found.isEmpty() || found.get().subscriptionId() == null) {
+        if (found.isEmpty() || found.get().subscriptionId() == null || found.get().planEndAt() != null) {
             return;
         }
         PaymentLine payment = found.get();
@@ -168,6 +168,7 @@ public class InstalmentPlans {
                     stripe.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id());
                 }
                 owePaidInstalments(payment.id());
+                payments.planEndSet(payment.id());
                 refunds.sendPendingOf(payment.id());
             } else if (payment.status().equals("PAID")) {
                 StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
@@ -175,6 +176,7 @@ public class InstalmentPlans {
                     Instant end = subscription.billingCycleAnchor().atOffset(ZoneOffset.UTC).plusMonths(payment.instalments() - 1).plusDays(1).toInstant();
                     stripe.endSubscriptionAt(payment.accountId(), payment.subscriptionId(), end, "hearth-plan-end-" + payment.id());
                 }
+                payments.planEndSet(payment.id());
             }
         } catch (StripeApi.StripeFailure e) {
             LOG.warn("instalment plan of payment {} not yet set up at Stripe, the reconciliation tries again: {}", payment.id(), e.getMessage());

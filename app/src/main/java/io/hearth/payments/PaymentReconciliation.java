@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Payments never stay stuck because a webhook was lost: open Checkout sessions older than a few minutes are
  * re-read from Stripe and settled as a webhook would have settled them, and refunds Stripe did not take yet are
- * sent again (with the same idempotency key: never twice).
+ * sent again (with the same idempotency key: never twice), and instalment plans whose subscription was not yet told how
+ * to end are told.
  */
 @Singleton
 public class PaymentReconciliation {
@@ -74,6 +75,9 @@ public class PaymentReconciliation {
         }
         for (UUID refund : payments.findPendingRefunds(now.minus(Duration.ofMinutes(1)))) {
             refunds.send(refund);
+        }
+        for (String session : payments.findPlansToEnd()) {
+            plans.afterCheckout(session);
         }
     }
 }

@@ -170,11 +170,6 @@ public class ScholarshipFund {
         return view(fund.recent().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(), people.names(List.of(registration.personId())));
     }
 
-    /** How much has been granted towards the registration's fee (what he pays is the price less this). */
-    long grantedTo(UUID registrationId) {
-        return fund.grantedTo(registrationId);
-    }
-
     @Transactional(readOnly = true)
     public Report report() {
         List<FundLine> lines = fund.recent();
@@ -187,10 +182,14 @@ public class ScholarshipFund {
     public List<Candidate> candidates() {
         List<Registrations.RegistrationView> held = registrations.held();
         Map<UUID, String> names = people.names(held.stream().map(Registrations.RegistrationView::personId).distinct().toList());
+        Map<UUID, Long> grants = held.isEmpty() ? Map.of() : fund.grantedToEach(held.stream().map(Registrations.RegistrationView::id).toList())
+                .stream().collect(java.util.stream.Collectors.toMap(io.hearth.payments.internal.GrantLine::registrationId,
+                        io.hearth.payments.internal.GrantLine::grantedCents));
+        Map<UUID, EventView> eventsById = new java.util.HashMap<>();
         return held.stream().map(r -> {
-            EventView event = events.find(r.eventId()).orElseThrow();
+            EventView event = eventsById.computeIfAbsent(r.eventId(), id -> events.find(id).orElseThrow());
             EventView.PriceOption option = event.priceOptions().stream().filter(o -> o.code().equals(r.priceOption())).findFirst().orElse(null);
-            long granted = fund.grantedTo(r.id());
+            long granted = grants.getOrDefault(r.id(), 0L);
             return option == null ? null : new Candidate(r.id(), event.id(), event.title(), r.personId(), names.get(r.personId()),
                     option.amountCents() - granted, option.currency().toUpperCase(Locale.ROOT), granted, r.holdUntil());
         }).filter(java.util.Objects::nonNull).toList();

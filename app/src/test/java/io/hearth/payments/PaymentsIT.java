@@ -255,19 +255,15 @@ class PaymentsIT implements RealStack {
                 stripe.event("checkout.session.completed", account, stripe.session(sessionId)),
                 stripe.event("invoice.paid", account, stripe.invoice(firstInvoice))));
         // Later events, held back the same way: a failed instalment, then the plan ended by Stripe.
-        stripe.deliverTo(null);
-        try {
+        stripe.withoutWebhooks(() -> {
             stripe.chargeInstalment(subscription, false);
             stripe.endSubscription(subscription);
-        } finally {
-            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
-        }
-        List<StripeStandIn.Delivery> held = stripe.deliveries();
+            return null;
+        });
         JsonObject failed = stripe.event("invoice.payment_failed", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString()));
         JsonObject ended = stripe.event("customer.subscription.deleted", account, stripe.subscription(subscription));
         events.add(failed);
         events.add(ended);
-        assertThat(held).isNotEmpty();
 
         for (JsonObject each : events) {
             for (int i = 0; i < 5; i++) {
@@ -294,14 +290,9 @@ class PaymentsIT implements RealStack {
         List<JsonObject> inOrder = new ArrayList<>();
         inOrder.add(stripe.event("checkout.session.completed", account, stripe.session(plan.sessionId())));
         inOrder.add(stripe.event("invoice.paid", account, stripe.invoice(stripe.subscription(subscription).get("latest_invoice").getAsString())));
-        stripe.deliverTo(null);
-        try {
-            for (int i = 0; i < 2; i++) {
-                JsonObject next = stripe.chargeInstalment(subscription, true);
-                inOrder.add(stripe.event("invoice.paid", account, stripe.invoice(next.get("id").getAsString())));
-            }
-        } finally {
-            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
+        for (int i = 0; i < 2; i++) {
+            JsonObject next = stripe.withoutWebhooks(() -> stripe.chargeInstalment(subscription, true));
+            inOrder.add(stripe.event("invoice.paid", account, stripe.invoice(next.get("id").getAsString())));
         }
         java.util.Collections.reverse(inOrder);
 
@@ -320,12 +311,7 @@ class PaymentsIT implements RealStack {
         Org.Member man = org.member();
         Api.Reply registered = register(event, man);
         String sessionId = sessionOf(registered.string("checkoutUrl"));
-        stripe.deliverTo(null);
-        try {
-            stripe.pay(sessionId);
-        } finally {
-            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
-        }
+        stripe.payWithoutWebhooks(sessionId);
         JsonObject completed = stripe.event("checkout.session.completed", account, stripe.session(sessionId));
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -434,12 +420,7 @@ class PaymentsIT implements RealStack {
         Map<String, Object> event = paidEvent(3, 5_000);
         Org.Member man = org.member();
         Api.Reply registered = register(event, man);
-        stripe.deliverTo(null);
-        try {
-            stripe.pay(sessionOf(registered.string("checkoutUrl")));
-        } finally {
-            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
-        }
+        stripe.payWithoutWebhooks(sessionOf(registered.string("checkoutUrl")));
         sql("update {schema}.payments set created_at = now() - interval '10 minutes' where registration_id = ?", UUID.fromString(registered.string("id")));
 
         io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
@@ -449,6 +430,19 @@ class PaymentsIT implements RealStack {
     }
 
     @Inject PaymentReconciliation reconciliation;
+
+    @Test
+    void aPlanWhoseCheckoutEventWasLostIsToldHowToEndByTheReconciliation() {
+        PaidPlan plan = aFirstInstalmentPaidWithItsEventsHeldBack();
+        String firstInvoice = stripe.subscription(plan.subscription()).get("latest_invoice").getAsString();
+        assertThat(stripe.deliver(stripe.event("invoice.paid", account, stripe.invoice(firstInvoice)))).isEqualTo(200);
+        assertThat(stripe.subscription(plan.subscription()).get("cancel_at").isJsonNull()).isTrue();
+
+        io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
+
+        assertThat(stripe.subscription(plan.subscription()).get("cancel_at").isJsonNull()).isFalse();
+        assertThat(paymentOf(plan.man(), plan.checkout().string("paymentId"))).containsEntry("status", "PAID").containsEntry("instalmentsPaid", 1);
+    }
 
     @Test
     void anAdminRefundsPartOfAPaymentTheFeeGoesBackInProportionAndTheSeatToTheWaitingList() {
@@ -509,8 +503,6 @@ class PaymentsIT implements RealStack {
                 org.admin().accessToken());
         assertThat(refund.body()).containsEntry("amountCents", 10_000);
         await().atMost(Duration.ofSeconds(10)).until(() -> "REFUNDED".equals(onlyPaymentOf(man).get("status")));
-        String stripeRefund = stripe.requests().stream().filter(r -> ("hearth-refund-" + refund.string("id")).equals(r.idempotencyKey()))
-                .findFirst().orElseThrow().idempotencyKey();
 
         stripe.failRefund(refundIdAtStripe(refund.string("id")), "expired_or_canceled_card");
 
@@ -518,7 +510,6 @@ class PaymentsIT implements RealStack {
         @SuppressWarnings("unchecked")
         Map<String, Object> only = (Map<String, Object>) api.get("/api/v1/payments/" + paymentId + "/refunds", org.admin().accessToken()).list("refunds").get(0);
         assertThat(only).containsEntry("status", "FAILED").containsEntry("failure", "expired_or_canceled_card");
-        assertThat(stripeRefund).isNotBlank();
     }
 
     @Test
@@ -1140,12 +1131,7 @@ class PaymentsIT implements RealStack {
 
     /** A checkout.session.completed as Stripe would send it, with the session paid at the stand-in but not yet delivered. */
     private JsonObject paidEventFor(String sessionId) {
-        stripe.deliverTo(null);
-        try {
-            stripe.pay(sessionId);
-        } finally {
-            stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
-        }
+        stripe.payWithoutWebhooks(sessionId);
         return stripe.event("checkout.session.completed", account, stripe.session(sessionId));
     }
 

@@ -292,10 +292,15 @@ public final class StripeStandIn implements AutoCloseable {
 
     /** The man pays on the Checkout page, but Stripe's events are held back: for tests that deliver them in another order. */
     public JsonObject payWithoutWebhooks(String sessionId) {
+        return withoutWebhooks(() -> pay(sessionId));
+    }
+
+    /** Does the work with Stripe's events about it held back (recorded as not delivered): tests then deliver them as they choose. */
+    public <T> T withoutWebhooks(java.util.function.Supplier<T> work) {
         String target = webhookUrl;
         webhookUrl = null;
         try {
-            return pay(sessionId);
+            return work.get();
         } finally {
             webhookUrl = target;
         }

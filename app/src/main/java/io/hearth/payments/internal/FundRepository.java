@@ -34,6 +34,11 @@ public interface FundRepository extends GenericRepository<ConnectionRow, String>
             + "where registration_id = :registrationId and kind in ('GRANT', 'RETURN')")
     long grantedTo(UUID registrationId);
 
+    /** The same for many registrations in one query (those with nothing granted are left out). */
+    @Query("select registration_id, sum(case when kind = 'GRANT' then amount_cents else -amount_cents end) as granted_cents from fund_movements "
+            + "where registration_id in (:registrationIds) and kind in ('GRANT', 'RETURN') group by registration_id")
+    List<GrantLine> grantedToEach(java.util.Collection<UUID> registrationIds);
+
     /** Gives back to the fund every grant to the registration not given back yet; returns how many. */
     @Query("insert into fund_movements (id, kind, amount_cents, currency, person_id, registration_id, returns_grant, note) "
             + "select gen_random_uuid(), 'RETURN', g.amount_cents, g.currency, g.person_id, g.registration_id, g.id, :note from fund_movements g "

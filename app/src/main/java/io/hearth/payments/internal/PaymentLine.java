@@ -13,7 +13,8 @@ public record PaymentLine(UUID id, String kind, UUID personId, @Nullable UUID re
                           @Nullable String checkoutSessionId, @Nullable String checkoutUrl, @Nullable Instant expiresAt,
                           @Nullable String paymentIntentId, @Nullable String seat, long refundedCents,
                           @Nullable String refundReason, Instant createdAt, @Nullable Instant paidAt, int instalments, int instalmentsPaid,
-                          @Nullable String subscriptionId, @Nullable String planStatus, @Nullable Instant nextInstalmentAt) {
+                          @Nullable String subscriptionId, @Nullable String planStatus, @Nullable Instant nextInstalmentAt,
+                          @Nullable Instant planEndAt) {
     public boolean inInstalments() {
         return instalments > 1;
     }

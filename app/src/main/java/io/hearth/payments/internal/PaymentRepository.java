@@ -20,7 +20,7 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     String PAYMENT = "select id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
             + "status, account_id, checkout_session_id, checkout_url, expires_at, payment_intent_id, seat, refunded_cents, "
-            + "refund_reason, created_at, paid_at, instalments, instalments_paid, subscription_id, plan_status, next_instalment_at from payments ";
+            + "refund_reason, created_at, paid_at, instalments, instalments_paid, subscription_id, plan_status, next_instalment_at, plan_end_at from payments ";
 
     @Query("select account_id, livemode, status, restricted_reason, charges_enabled, payouts_enabled, details_submitted, state_at "
             + "from stripe_connection where livemode = :livemode")
@@ -83,9 +83,6 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     @Query("select count(*) from payments where person_id = :personId")
     long countOfPerson(UUID personId);
-
-    @Query(PAYMENT + "where registration_id = :registrationId order by created_at desc")
-    List<PaymentLine> findOfRegistration(UUID registrationId);
 
     /** Open payments created before the cut-off: what the reconciliation re-reads. */
     @Query("select id from payments where status = 'OPEN' and created_at < :openBefore order by created_at limit 200")
@@ -167,6 +164,14 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     @Query(PAYMENT + "where subscription_id = :subscriptionId for update")
     Optional<PaymentLine> lockBySubscription(String subscriptionId);
+
+    @Query("update payments set plan_end_at = now(), updated_at = now() where id = :id")
+    void planEndSet(UUID id);
+
+    /** Instalment plans whose subscription Hearth has not yet told how to end: the reconciliation's to finish. */
+    @Query("select checkout_session_id from payments where instalments > 1 and subscription_id is not null and plan_end_at is null "
+            + "and status in ('PAID', 'REFUND_DUE') and checkout_session_id is not null order by created_at limit 200")
+    List<String> findPlansToEnd();
 
     @Query("update payments set subscription_id = :subscriptionId, updated_at = now() where id = :id and subscription_id is null")
     void attachSubscription(UUID id, String subscriptionId);

@@ -418,6 +418,14 @@ class BrowserEndToEndIT {
 
         page.navigate(app + "/payments");
         assertThat(page.getByText("Refunded £100.00")).isVisible();
+
+        // His circle has dues: he can pay them by card from My circle.
+        page.navigate(app + "/circle");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My dues"))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay dues by card"))).isVisible();
+        checkAccessibility("my dues");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My dues")).scrollIntoViewIfNeeded();
+        shot(page, "my-dues");
     }
 
     @Test
