@@ -2,6 +2,7 @@ package io.hearth.circles;
 
 import io.hearth.ErrorCode;
 import io.hearth.circles.internal.CircleLine;
+import io.hearth.circles.internal.CircleListing;
 import io.hearth.circles.internal.CircleRepository;
 import io.hearth.circles.internal.CircleRow;
 import io.hearth.identity.Caller;
@@ -35,12 +36,14 @@ import java.util.UUID;
 public class Circles {
 
     private final CircleRepository circles;
+    private final CircleListing listing;
     private final People people;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Circles(CircleRepository circles, People people, Outbox outbox, Clock clock) {
+    public Circles(CircleRepository circles, CircleListing listing, People people, Outbox outbox, Clock clock) {
         this.circles = circles;
+        this.listing = listing;
         this.people = people;
         this.outbox = outbox;
         this.clock = clock;
@@ -125,8 +128,8 @@ public class Circles {
         boolean all = caller.can(Permission.CIRCLES_VIEW_ALL);
         String escaped = LikePatterns.escaped(q);
         String prefix = escaped == null ? null : escaped.toLowerCase() + "%";
-        List<UUID> ids = circles.findVisibleIds(status, openToJoin, prefix, all, caller.person(), size, (long) page * size);
-        return new Page(loadAll(ids), page, size, circles.countVisible(status, openToJoin, prefix, all, caller.person()));
+        List<UUID> ids = listing.visibleIds(status, openToJoin, prefix, all, caller.person(), size, (long) page * size);
+        return new Page(loadAll(ids), page, size, listing.countVisible(status, openToJoin, prefix, all, caller.person()));
     }
 
     // What the other parts of circles need
@@ -141,10 +144,10 @@ public class Circles {
             return List.of();
         }
         Map<UUID, List<CircleView.PersonRef>> facilitators = new HashMap<>();
-        circles.findFacilitators(ids).forEach(f -> facilitators.computeIfAbsent(f.circleId(), k -> new ArrayList<>())
+        listing.facilitators(ids).forEach(f -> facilitators.computeIfAbsent(f.circleId(), k -> new ArrayList<>())
                 .add(new CircleView.PersonRef(f.personId(), f.firstName(), f.lastName())));
         Map<UUID, CircleView> byId = new HashMap<>();
-        circles.findLines(ids).forEach(line -> byId.put(line.id(), view(line, facilitators.getOrDefault(line.id(), List.of()))));
+        listing.lines(ids).forEach(line -> byId.put(line.id(), view(line, facilitators.getOrDefault(line.id(), List.of()))));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 

@@ -30,10 +30,12 @@ public class Accounts {
     private final Invitations invitations;
     private final Sessions sessions;
     private final Audit audit;
+    private final Admissions admissions;
     private final Clock clock;
 
     public Accounts(PersonRepository persons, GrantRepository grants, RoleGrants roleGrants, Invitations invitations, Sessions sessions,
-                    Audit audit, Clock clock) {
+                    Audit audit, Admissions admissions, Clock clock) {
+        this.admissions = admissions;
         this.persons = persons;
         this.grants = grants;
         this.roleGrants = roleGrants;
@@ -49,6 +51,7 @@ public class Accounts {
             throw Refusal.conflict("Only an account waiting for approval can be approved; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
+        admissions.personChanged(id);
         audit.byCaller(AuditAction.MEMBER_APPROVED, id, Map.of());
         return existing(id);
     }
@@ -60,6 +63,7 @@ public class Accounts {
         }
         roleGrants.keepAnAdmin(id);
         persons.updateStatus(id, PersonStatus.DEACTIVATED.name(), clock.instant());
+        admissions.personChanged(id);
         sessions.endAll(id, null);
         audit.byCaller(AuditAction.MEMBER_DEACTIVATED, id, Map.of("previousStatus", person.status()));
         return existing(id);
@@ -74,6 +78,7 @@ public class Accounts {
             throw Refusal.conflict("Only a deactivated account can be reactivated; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
+        admissions.personChanged(id);
         audit.byCaller(AuditAction.MEMBER_REACTIVATED, id, Map.of());
         return existing(id);
     }
@@ -99,6 +104,7 @@ public class Accounts {
             roleGrants.keepAnAdmin(id);
         }
         grants.revoke(id, role.name(), clock.instant(), Caller.require().person());
+        admissions.personChanged(id);
         audit.byCaller(AuditAction.ROLE_REVOKED, id, Map.of("role", role.name()));
     }
 

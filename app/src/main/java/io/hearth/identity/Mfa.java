@@ -43,11 +43,13 @@ public class Mfa {
     private final RateLimiter redis;
     private final Audit audit;
     private final String issuerName;
+    private final Admissions admissions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Mfa(CredentialStore credentials, FieldCipher cipher, PersonRepository persons, RateLimiter redis, Audit audit,
-               @Property(name = "hearth.identity.mfa-issuer-name") String issuerName, Clock clock) {
+               @Property(name = "hearth.identity.mfa-issuer-name") String issuerName, Admissions admissions, Clock clock) {
+        this.admissions = admissions;
         this.credentials = credentials;
         this.cipher = cipher;
         this.persons = persons;
@@ -93,6 +95,7 @@ public class Mfa {
         }
         credentials.confirmTotp(tenant.id().value(), person.id(), hashes);
         persons.updateMfaEnabled(person.id(), true, clock.instant());
+        admissions.personChanged(person.id());
         audit.byCaller(AuditAction.MFA_ENABLED, person.id(), Map.of());
         return codes;
     }

@@ -21,8 +21,10 @@ public class People {
     private final PersonRepository persons;
     private final GrantRepository grants;
     private final SettingsRepository settings;
+    private final Admissions admissions;
 
-    public People(PersonRepository persons, GrantRepository grants, SettingsRepository settings) {
+    public People(PersonRepository persons, GrantRepository grants, SettingsRepository settings, Admissions admissions) {
+        this.admissions = admissions;
         this.persons = persons;
         this.grants = grants;
         this.settings = settings;
@@ -32,26 +34,16 @@ public class People {
     public record Admission(UUID person, PersonStatus status, boolean mfaEnabled, Set<Role> roles, OrganisationSettings settings) {
     }
 
-    /** An admission in one statement, outside any transaction: one round trip to the database. */
-    public Optional<Admission> admission(UUID id) {
-        return persons.findAdmission(id).map(line -> {
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            Arrays.stream(line.roles()).map(Role::valueOf).forEach(roles::add);
-            return new Admission(line.id(), PersonStatus.valueOf(line.status()), line.mfaEnabled(), roles,
-                    settingsOf(line.registrationMode(), line.mfaRequiredRoles(), line.apiRequestsPerMinute()));
-        });
-    }
-
     public Optional<PersonRow> find(UUID id) {
         return persons.findById(id);
     }
 
-    /** Whether this is an active member of the organisation in scope: for features that name people (facilitators, staff, sponsors). */
     /** His email address, for the features that address him (payments' receipts and Checkout). */
     public Optional<String> emailOf(UUID id) {
         return find(id).map(PersonRow::email);
     }
 
+    /** Whether this is an active member of the organisation in scope: for features that name people (facilitators, staff, sponsors). */
     public boolean isActive(UUID id) {
         return persons.findById(id).filter(row -> PersonStatus.ACTIVE.name().equals(row.status())).isPresent();
     }
@@ -97,7 +89,7 @@ public class People {
         return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute());
     }
 
-    private static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute) {
+    static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute) {
         Set<Role> mfaRoles = EnumSet.noneOf(Role.class);
         Arrays.stream(mfaRequiredRoles).map(Role::valueOf).forEach(mfaRoles::add);
         return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute);
@@ -106,5 +98,6 @@ public class People {
     public void saveSettings(OrganisationSettings value) {
         settings.update(new SettingsRow(true, value.registrationMode().name(),
                 value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute()));
+        admissions.organisationChanged();
     }
 }

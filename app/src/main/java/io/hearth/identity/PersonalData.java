@@ -35,10 +35,12 @@ public class PersonalData {
     private final RoleGrants roleGrants;
     private final Sessions sessions;
     private final Audit audit;
+    private final Admissions admissions;
     private final Clock clock;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
-                        FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Clock clock) {
+                        FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions, Clock clock) {
+        this.admissions = admissions;
         this.persons = persons;
         this.grants = grants;
         this.auditLog = auditLog;
@@ -98,6 +100,7 @@ public class PersonalData {
         persons.update(new PersonRow(id, "erased-" + id + "@erased.invalid", "Erased", "Member", null, null,
                 PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now));
         grants.revokeAll(id, now, id);
+        admissions.personChanged(id);
         audit.byCaller(AuditAction.PERSON_ERASED, id, Map.of());
         credentials.eraseAll(tenant.id().value(), id);
         sessions.endAll(id, null);

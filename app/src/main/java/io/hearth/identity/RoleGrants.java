@@ -17,9 +17,11 @@ public class RoleGrants {
 
     private final GrantRepository grants;
     private final People people;
+    private final Admissions admissions;
     private final Clock clock;
 
-    public RoleGrants(GrantRepository grants, People people, Clock clock) {
+    public RoleGrants(GrantRepository grants, People people, Admissions admissions, Clock clock) {
+        this.admissions = admissions;
         this.grants = grants;
         this.people = people;
         this.clock = clock;
@@ -35,11 +37,13 @@ public class RoleGrants {
     /** Grants the role (until {@code validUntil}, if given); granting a held role again sets its new end. */
     GrantRow grant(UUID person, Role role, @Nullable UUID by, @Nullable Instant validUntil) {
         Instant now = clock.instant();
-        return grants.findOpen(person, role.name())
+        GrantRow granted = grants.findOpen(person, role.name())
                 .map(open -> {
                     grants.renew(open.id(), validUntil, by, now);
                     return new GrantRow(open.id(), person, role.name(), by, now, validUntil, null, null);
                 })
                 .orElseGet(() -> grants.save(new GrantRow(UUID.randomUUID(), person, role.name(), by, now, validUntil, null, null)));
+        admissions.personChanged(person);
+        return granted;
     }
 }

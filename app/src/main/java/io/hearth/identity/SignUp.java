@@ -43,11 +43,13 @@ public class SignUp {
     private final PublicLinks links;
     private final Audit audit;
     private final Duration verificationValidFor;
+    private final Admissions admissions;
     private final Clock clock;
 
     public SignUp(PersonRepository persons, People people, CredentialStore credentials, PasswordHasher hasher, PasswordPolicy policy,
                   Invitations invitations, RoleGrants roleGrants, FieldCipher cipher, Mailer mailer, PublicLinks links, Audit audit,
-                  @Property(name = "hearth.identity.email-verification-valid-for") Duration verificationValidFor, Clock clock) {
+                  @Property(name = "hearth.identity.email-verification-valid-for") Duration verificationValidFor, Admissions admissions, Clock clock) {
+        this.admissions = admissions;
         this.persons = persons;
         this.people = people;
         this.credentials = credentials;
@@ -112,6 +114,7 @@ public class SignUp {
             PersonStatus next = people.settings().registrationMode() == OrganisationSettings.RegistrationMode.OPEN
                     ? PersonStatus.ACTIVE : PersonStatus.PENDING_APPROVAL;
             persons.markEmailVerified(id, next.name(), clock.instant());
+            admissions.personChanged(id);
             audit.record(AuditAction.EMAIL_VERIFIED, id, id, ip, Map.of("status", next.name()));
         }
         return persons.findById(id).orElseThrow();

@@ -22,9 +22,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two app instances on one stack, as in production behind a load balancer. Each remembers the tokens it validated;
- * a session ended, a role revoked or a man deactivated through one instance counts on the very next request to the
- * other, which has his token in its memory.
+ * Two app instances on one stack, as in production behind a load balancer. Each remembers the tokens it validated
+ * and what it read of the man and the organisation ({@link Admissions}); a session ended, a role revoked or granted,
+ * a man deactivated or a setting changed through one instance counts on the very next request to the other, which
+ * has all of it in its memory; a grant that runs out stops counting on time.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -97,6 +98,55 @@ class TwoInstancesIT implements RealStack {
 
         assertThat(one.get("/api/v1/me", member.accessToken()).status()).isEqualTo(401);
         assertThat(two.get("/api/v1/me", member.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRoleGrantedOnOneInstanceCountsOnTheOtherAtOnce() {
+        Org.Member member = org.member();
+        for (int i = 0; i < 3; i++) {
+            assertThat(one.get("/api/v1/members", member.accessToken()).status()).isEqualTo(403);
+            assertThat(two.get("/api/v1/members", member.accessToken()).status()).isEqualTo(403);
+        }
+
+        assertThat(one.post("/api/v1/members/" + member.id() + "/roles", Map.of("role", "SUPPORT"), org.admin().accessToken()).status()).isEqualTo(201);
+
+        assertThat(two.get("/api/v1/members", member.accessToken()).status()).isEqualTo(200);
+        assertThat(one.get("/api/v1/members", member.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGrantThatRunsOutStopsCountingOnTimeWithNothingChanged() throws InterruptedException {
+        Org.Member member = org.member();
+        java.time.Instant until = java.time.Instant.now().plusSeconds(3);
+        assertThat(one.post("/api/v1/members/" + member.id() + "/roles", Map.of("role", "SUPPORT", "validUntil", until.toString()),
+                org.admin().accessToken()).status()).isEqualTo(201);
+        bothAnswer("/api/v1/members", member.accessToken());
+
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), until).toMillis()) + 200);
+
+        assertThat(one.get("/api/v1/members", member.accessToken()).status()).isEqualTo(403);
+        assertThat(two.get("/api/v1/members", member.accessToken()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSettingChangedOnOneInstanceCountsOnTheOtherAtOnce() {
+        Org.Member member = org.member(Role.SUPPORT);
+        bothAnswer("/api/v1/members", member.accessToken());
+        Map<String, Object> before = one.get("/api/v1/organisation/settings", org.admin().accessToken()).body();
+        Map<String, Object> after = new HashMap<>(before);
+        after.put("mfaRequiredRoles", java.util.List.of("SUPPORT"));
+        try {
+            assertThat(two.put("/api/v1/organisation/settings", after, org.admin().accessToken()).status()).isEqualTo(200);
+
+            Api.Reply refused = one.get("/api/v1/members", member.accessToken());
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("MFA_REQUIRED");
+            assertThat(two.get("/api/v1/members", member.accessToken()).status()).isEqualTo(403);
+        } finally {
+            assertThat(one.put("/api/v1/organisation/settings", before, org.admin().accessToken()).status()).isEqualTo(200);
+        }
+        assertThat(one.get("/api/v1/members", member.accessToken()).status()).isEqualTo(200);
+        assertThat(two.get("/api/v1/members", member.accessToken()).status()).isEqualTo(200);
     }
 
     @Test

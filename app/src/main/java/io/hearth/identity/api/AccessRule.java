@@ -1,6 +1,7 @@
 package io.hearth.identity.api;
 
 import io.hearth.ErrorCode;
+import io.hearth.identity.Admissions;
 import io.hearth.identity.AllowedBeforeMfa;
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
@@ -48,8 +49,9 @@ import java.util.concurrent.ExecutorService;
  * Who may call what, as micronaut-security's first rule. An endpoint marked {@link Public} is left to the framework
  * (it is {@code @Secured(isAnonymous())}); every other one needs a signed-in person (micronaut-security-jwt checked
  * his token: {@link VerifiedTokens}, else {@link AccessTokenSignature} and {@link OrganisationClaims}) whose session
- * has not ended and who is active in the host's organisation now: one Redis script (the ended-session flag and the
- * per-person API limit's counter) and one SQL statement ({@link People#admission}) per request, nothing cached.
+ * has not ended and who is active in the host's organisation now: one Redis script per request (the ended-session
+ * flag, the versions {@link Admissions} checks what it remembers against, and the per-person API limit's counter),
+ * and a read of the database only when one of those versions changed.
  * Then the organisation's per-person API limit, its rule that some roles need a second factor, and the
  * endpoint's {@link RequiresPermission} against the roles he holds at this moment (a revoked or expired grant
  * stops counting at once). Denials are audited. The caller it admits goes to {@link CallerFilter}.
@@ -59,13 +61,13 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
 
     static final String CALLER = "hearth.caller";
 
-    private final People people;
+    private final Admissions admissions;
     private final RateLimiter limiter;
     private final Audit audit;
     private final Scheduler blocking;
 
-    public AccessRule(People people, RateLimiter limiter, Audit audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.people = people;
+    public AccessRule(Admissions admissions, RateLimiter limiter, Audit audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.admissions = admissions;
         this.limiter = limiter;
         this.audit = audit;
         this.blocking = Schedulers.fromExecutorService(executor);
@@ -94,13 +96,14 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         String ip = Clients.ip(request);
         // One round trip to Redis: has the session ended (on any instance), and this request's hit on his limit.
         boolean limited = !endpoint.hasAnnotation(ExemptFromRequestLimit.class);
-        RateLimiter.FlagAndCount redis = limiter.flagThenHit(Sessions.revokedKey(tenant, session),
+        RateLimiter.FlagAndCount redis = limiter.flagVersionsHit(Sessions.revokedKey(tenant, session),
+                Admissions.versionKeys(tenant.id(), personId), Admissions.freshVersions(), Admissions.versionTtl(),
                 limited ? "api:" + tenant.id().value() + ":" + personId : null, Duration.ofMinutes(1));
         if (redis.flag().isPresent()) {
             throw Refusal.unauthorized("The session has ended: sign in again");
         }
-        // One statement to PostgreSQL: his status, second factor and live roles, and the organisation's settings.
-        People.Admission admission = people.admission(personId)
+        // His status, second factor and live roles, and the organisation's settings: remembered while the versions match.
+        People.Admission admission = admissions.admission(personId, redis.versions())
                 .filter(found -> found.status() == PersonStatus.ACTIVE)
                 .orElseThrow(() -> Refusal.unauthorized("The account is not active"));
         Set<Role> roles = admission.roles();

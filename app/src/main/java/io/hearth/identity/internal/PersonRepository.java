@@ -15,16 +15,6 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
 
-    /** The caller of a signed-in request: his row's status, his roles that count now and the organisation's settings. */
-    @Query("""
-            select p.id, p.status, p.mfa_enabled,
-                   array(select g.role from role_grants g
-                          where g.person_id = p.id and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())) as roles,
-                   s.registration_mode, s.mfa_required_roles, s.api_requests_per_minute
-              from people p cross join organisation_settings s
-             where p.id = :id""")
-    Optional<AdmissionLine> findAdmission(UUID id);
-
     @Query("select * from people where lower(email) = lower(:email)")
     Optional<PersonRow> findByEmail(String email);
 

@@ -111,18 +111,15 @@ public final class CirclesEndpoint {
         return statement;
     }
 
-    private static void bind(PreparedStatement statement, List<UUID> ids) throws SQLException {
-        for (int i = 0; i < ids.size(); i++) {
-            statement.setObject(i + 1, ids.get(i));
-        }
+    private static void bind(Connection connection, PreparedStatement statement, List<UUID> ids) throws SQLException {
+        statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
     }
 
     private static List<Map<String, Object>> load(Connection connection, List<UUID> ids) throws SQLException {
-        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         Map<UUID, List<Map<String, Object>>> facilitators = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select f.circle_id, p.id as person_id, p.first_name, p.last_name "
-                + "from circle_facilitators f join people p on p.id = f.person_id where f.circle_id in (" + in + ") order by lower(p.last_name), p.id")) {
-            bind(select, ids);
+                + "from circle_facilitators f join people p on p.id = f.person_id where f.circle_id = any(?) order by lower(p.last_name), p.id")) {
+            bind(connection, select, ids);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> ref = new LinkedHashMap<>();
@@ -136,8 +133,8 @@ public final class CirclesEndpoint {
         Map<UUID, Map<String, Object>> byId = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select c.*, (select count(*) from circle_memberships m "
                 + "where m.circle_id = c.id and m.left_at is null) as member_count, (select count(*) from circle_join_requests r "
-                + "where r.circle_id = c.id and r.status = 'OFFERED') as offer_count from circles c where c.id in (" + in + ")")) {
-            bind(select, ids);
+                + "where r.circle_id = c.id and r.status = 'OFFERED') as offer_count from circles c where c.id = any(?)")) {
+            bind(connection, select, ids);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject("id", UUID.class);

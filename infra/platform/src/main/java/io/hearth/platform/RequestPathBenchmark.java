@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * {@code GET /api/v1/circles} as a signed-in member against {@code GET /circles?person=<the same member>}.
  * Prints both throughputs and their ratio, then Hearth's latency at half its maximum throughput.
  * Run: {@code infra/platform/bench-requests [seconds] [connections]} (defaults 20 and 32). Needs wrk on the PATH.
+ * With {@code -Dhearth.bench.profile=<file.jfr>} (in {@code HEARTH_BENCH_JAVA_OPTS}), app's last Hearth round is
+ * recorded with Java Flight Recorder's profile settings.
  */
 public final class RequestPathBenchmark {
 
@@ -75,7 +77,15 @@ public final class RequestPathBenchmark {
                 Result baselineMax = best(wrk(bare, connections, seconds, null), null);
                 Result hearthMax = best(wrk(hearth, connections, seconds, null), null);
                 baselineMax = best(wrk(bare, connections, seconds, null), baselineMax);
+                String profile = System.getProperty("hearth.bench.profile");
+                if (profile != null) {
+                    jcmd(platform.app().pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Paths.get(profile).toAbsolutePath());
+                }
                 hearthMax = best(wrk(hearth, connections, seconds, null), hearthMax);
+                if (profile != null) {
+                    jcmd(platform.app().pid(), "JFR.stop", "name=bench");
+                    System.out.println("  app's flight recording of the last Hearth round: " + profile);
+                }
                 System.out.printf("%nAt %d connections, the better of two rounds of %d s (wrk, 2 threads):%n", connections, seconds);
                 System.out.println("  baseline  GET /circles          " + baselineMax);
                 System.out.println("  Hearth    GET /api/v1/circles   " + hearthMax);
@@ -94,16 +104,31 @@ public final class RequestPathBenchmark {
         }
     }
 
-    /** At least 6 rounds of 10 s, then until one is within 3 % of the one before (at most 12). */
+    /**
+     * Rounds of 10 s until three in a row do not beat the best so far by more than 3 % (at least 8 rounds, at most
+     * 16): the JIT can settle on a plateau for a while and then compile what makes the next step.
+     */
     private static void warm(String name, List<String> target, int connections) throws IOException, InterruptedException {
-        double before = 0;
-        for (int round = 1; round <= 12; round++) {
+        double best = 0;
+        int flat = 0;
+        for (int round = 1; round <= 16; round++) {
             Result result = wrk(target, connections, 10, null);
             System.out.printf("  warming %s, round %d: %.0f requests/s%n", name, round, result.perSecond());
-            if (round >= 6 && Math.abs(result.perSecond() - before) <= 0.03 * before) {
+            flat = result.perSecond() > best * 1.03 ? 0 : flat + 1;
+            best = Math.max(best, result.perSecond());
+            if (round >= 8 && flat >= 3) {
                 return;
             }
-            before = result.perSecond();
+        }
+    }
+
+    private static void jcmd(long pid, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd failed: " + out);
         }
     }
 

@@ -98,6 +98,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the service's process (for jcmd, say). */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.destroy();
