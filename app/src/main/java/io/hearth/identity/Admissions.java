@@ -92,9 +92,17 @@ public class Admissions {
         return List.of(personKey(tenant, person), organisationKey(tenant));
     }
 
-    /** Fresh values for version keys Redis does not have. */
+    /** This instance's prefix for the values it gives versions: random once, so that no two instances or runs give the same. */
+    private static final String INSTANCE = UUID.randomUUID().toString();
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Fresh values for version keys Redis does not have, in {@link #versionKeys}' order: unique without a call to
+     * SecureRandom on every request (most requests find both keys and use neither).
+     */
     public static List<String> freshVersions() {
-        return List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        long n = NEXT.getAndAdd(2);
+        return List.of(INSTANCE + ":" + n, INSTANCE + ":" + (n + 1));
     }
 
     public static Duration versionTtl() {
@@ -147,7 +155,7 @@ public class Admissions {
     private void afterCommit(String versionKey, Runnable forgetHere) {
         Runnable change = () -> {
             forgetHere.run();
-            send(versionKey, UUID.randomUUID().toString());
+            send(versionKey, INSTANCE + ":" + NEXT.getAndIncrement());
         };
         tx.findTransactionStatus().filter(status -> !status.isCompleted()).ifPresentOrElse(status -> status.registerSynchronization(new TransactionSynchronization() {
             @Override
