@@ -17,9 +17,11 @@ import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +51,12 @@ public class Registrations {
     private final SensitiveData sensitiveData;
     private final Outbox outbox;
     private final Meetings meetings;
+    private final SeatQueue queue;
+    private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
     public Registrations(RegistrationRepository registrations, People people, Events events, Seats seats, SensitiveData sensitiveData,
-                         Outbox outbox, Meetings meetings, Clock clock) {
+                         Outbox outbox, Meetings meetings, SeatQueue queue, TransactionOperations<Connection> tx, Clock clock) {
         this.registrations = registrations;
         this.people = people;
         this.events = events;
@@ -60,6 +64,8 @@ public class Registrations {
         this.sensitiveData = sensitiveData;
         this.outbox = outbox;
         this.meetings = meetings;
+        this.queue = queue;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -91,65 +97,63 @@ public class Registrations {
                             @Nullable Instant erasedAt) {
     }
 
-    /** Registers; with an idempotency key, the same key answers the registration it made the first time. */
-    @Transactional
+    /**
+     * Registers; with an idempotency key, the same key answers the registration it made the first time. He is checked
+     * against the event as it is now, then queued for his seat ({@link SeatQueue}): the men who queue together are
+     * seated in one change, in the order they came. If the event's terms changed before his turn, he is checked again.
+     */
     public RegistrationView register(UUID eventId, Application application, @Nullable String idempotencyKey) {
         Caller caller = Caller.require();
-        if (idempotencyKey != null) {
-            Optional<RegistrationView> earlier = registrations.findIdByKey(caller.person(), idempotencyKey).flatMap(this::registration);
-            if (earlier.isPresent()) {
-                if (!earlier.get().eventId().equals(eventId)) {
-                    throw Refusal.conflict("This Idempotency-Key was used for a registration for another event");
+        for (int attempt = 1; ; attempt++) {
+            if (idempotencyKey != null) {
+                Optional<RegistrationView> earlier = tx.executeRead(status -> registrations.findIdByKey(caller.person(), idempotencyKey)
+                        .flatMap(this::registration));
+                if (earlier.isPresent()) {
+                    if (!earlier.get().eventId().equals(eventId)) {
+                        throw Refusal.conflict("This Idempotency-Key was used for a registration for another event");
+                    }
+                    return earlier.get();
                 }
-                return earlier.get();
+            }
+            Prepared prepared = tx.executeRead(status -> prepare(eventId, application, caller, idempotencyKey));
+            Arrivals.Outcome outcome;
+            try {
+                outcome = queue.take(eventId, prepared.arrival());
+            } catch (DataAccessException e) {
+                // Only a race on the idempotency key gets here (the event's lock rules out two open registrations):
+                // the same key for another event at the same moment. Coming again answers it.
+                if (!SqlFailures.isUniqueViolation(e)) {
+                    throw e;
+                }
+                outcome = null;
+            }
+            if (outcome != null && outcome.kind() == Arrivals.Outcome.Kind.REFUSED) {
+                throw outcome.refusal();
+            }
+            if (outcome != null && outcome.kind() == Arrivals.Outcome.Kind.REGISTERED) {
+                UUID id = prepared.arrival().id();
+                return tx.executeRead(status -> registration(id).orElseThrow().withWarnings(conflicts(prepared.event(), caller.person())));
+            }
+            if (attempt == 3) {
+                throw Refusal.conflict("The event changed while you registered: look at it again and register again");
             }
         }
-        RegistrationView made = register(eventId, application, caller);
-        if (idempotencyKey != null) {
-            registrations.setKey(made.id(), idempotencyKey);
-        }
-        return made;
     }
 
-    private RegistrationView register(UUID eventId, Application application, Caller caller) {
-        Instant now = clock.instant();
-        EventView event = events.lock(eventId);
-        Events.requireScheduled(event);
-        if ((event.registrationOpensAt() != null && now.isBefore(event.registrationOpensAt()))
-                || (event.registrationClosesAt() != null && !now.isBefore(event.registrationClosesAt())) || !now.isBefore(event.startsAt())) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.REGISTRATION_CLOSED, "Registration for this event is not open");
-        }
-        if (registrations.hasOpen(eventId, caller.person())) {
-            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
-        }
+    private record Prepared(EventView event, Arrivals.Arrival arrival) {
+    }
+
+    /** Checks his registration against the event as it is now, and seals what must be sealed. */
+    private Prepared prepare(UUID eventId, Application application, Caller caller, @Nullable String idempotencyKey) {
+        EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        Arrivals.requireOpen(event, clock.instant());
         check(event, application, caller);
-        seats.settle(eventId);
-        Settlement.Status status = Settlement.arrive(event.capacity(), seats.of(eventId), event.paid());
         UUID id = UUID.randomUUID();
         Tenant tenant = TenantScope.require();
-        try {
-            registrations.insert(id, eventId, caller.person(), status.name(), application.priceOption(), application.sponsorId(),
-                    application.keepWithSponsor(), status == Settlement.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null,
-                    now, sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"),
-                    sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"));
-        } catch (DataAccessException e) {
-            if (!SqlFailures.isUniqueViolation(e)) {
-                throw e;
-            }
-            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already");
-        }
-        for (Map.Entry<UUID, String> answer : application.answers().entrySet()) {
-            registrations.answer(id, answer.getKey(), answer.getValue());
-        }
-        for (UUID waiver : application.acceptedWaivers()) {
-            registrations.accept(id, waiver, now);
-        }
-        outbox.publish(switch (status) {
-            case CONFIRMED -> new GatheringEvent.RegistrationConfirmed(tenant.id(), eventId, id, caller.person(), application.sponsorId(), null, null, null);
-            case PENDING_PAYMENT -> new GatheringEvent.RegistrationHeld(tenant.id(), eventId, id, caller.person(), application.sponsorId(), null);
-            default -> new GatheringEvent.RegistrationWaitlisted(tenant.id(), eventId, id, caller.person(), application.sponsorId());
-        });
-        return registration(id).orElseThrow().withWarnings(conflicts(event, caller.person()));
+        return new Prepared(event, new Arrivals.Arrival(id, caller.person(), Arrivals.Terms.of(event), application.priceOption(),
+                application.sponsorId(), application.keepWithSponsor(), application.answers(), application.acceptedWaivers(),
+                sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"),
+                sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"), idempotencyKey));
     }
 
     /** Cancels: the man himself until the cutoff, the event's PTMs and admins at any time with a reason. */

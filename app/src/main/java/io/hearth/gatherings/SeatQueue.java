@@ -1,37 +1,42 @@
 package io.hearth.gatherings;
 
+import io.hearth.kit.GroupCommit;
+import io.hearth.tenancy.TenantId;
+import io.hearth.tenancy.TenantScope;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
- * Registrations for one event wait their turn in this instance before they take a database connection. Every seat
- * change locks the event's row (the rule across instances), so a crowd registering at once is served one by one
- * either way; without this queue each waiting man held one of the pool's connections while he waited for the row,
- * the pool ran dry, and men behind them were refused with 503 after the pool's timeout. The locks are fair: men
- * are served in the order they arrived. 256 stripes by event id: two events rarely share one, and nothing grows.
+ * Registrations for one event wait their turn in this instance, and those that came while the previous batch was
+ * being seated are seated together in one change ({@link Arrivals}): a crowd registering at once costs a handful of
+ * transactions, not one each in a line under the event's lock. Men are seated in the order they queued. The event's
+ * row lock still decides across instances. Keys carry the tenant: two organisations never share a batch.
  */
 @Singleton
 public class SeatQueue {
 
-    private final ReentrantLock[] stripes = new ReentrantLock[256];
-
-    public SeatQueue() {
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock(true);
-        }
+    private record Key(TenantId tenant, UUID event) {
     }
 
-    /** Runs the change (its own transaction) when it is this man's turn for the event. */
-    public <T> T inTurn(UUID eventId, Supplier<T> change) {
-        ReentrantLock lock = stripes[Math.floorMod(eventId.hashCode(), stripes.length)];
-        lock.lock();
-        try {
-            return change.get();
-        } finally {
-            lock.unlock();
+    private final GroupCommit<Key, Arrivals.Arrival, Arrivals.Outcome> queue;
+
+    public SeatQueue(Arrivals arrivals, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
+        this.queue = new GroupCommit<>(batch, (key, items) -> seat(arrivals, key, items));
+    }
+
+    /** Queues the checked registration and answers what became of it once its batch is seated. */
+    Arrivals.Outcome take(UUID eventId, Arrivals.Arrival arrival) {
+        return queue.submit(new Key(TenantScope.requireId(), eventId), arrival);
+    }
+
+    private static List<Arrivals.Outcome> seat(Arrivals arrivals, Key key, List<Arrivals.Arrival> items) {
+        // The batch runs on the thread of one of its men, in his organisation's scope: the key's, as every man's in it.
+        if (!key.tenant().equals(TenantScope.requireId())) {
+            throw new IllegalStateException("a seat batch ran outside its organisation's scope");
         }
+        return arrivals.seat(key.event(), items);
     }
 }

@@ -48,6 +48,8 @@ class EventsIT implements RealStack {
     @Inject AccessTokens accessTokens;
     @Inject Seats seats;
     @Inject SensitiveData sensitiveData;
+    @Inject Arrivals arrivals;
+    @Inject Events events;
     Org org;
     Api api;
     Org.Member ptm;
@@ -163,6 +165,73 @@ class EventsIT implements RealStack {
         Api.Reply queue = api.get("/api/v1/events/" + event.get("id") + "/registrations?status=WAITLISTED&size=100", ptm.accessToken());
         List<Integer> inOrder = queue.list("items").stream().map(r -> ((Number) ((Map<?, ?>) r).get("waitlistPosition")).intValue()).toList();
         assertThat(inOrder).isSorted().hasSize(90).first().isEqualTo(1);
+    }
+
+    @Test
+    void oneManSendingHisRegistrationTenTimesAtOnceGetsOneSeatAndNineAlreadyRegistered() throws Exception {
+        Map<String, Object> event = event(5, Map.of());
+        Org.Member man = quickMembers(1).get(0);
+
+        List<Api.Reply> answers = atOnce(10, () -> register(event.get("id"), man, Map.of()));
+
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(9).allSatisfy(a -> assertThat(a.code()).isEqualTo("ALREADY_REGISTERED"));
+        assertThat(api.get("/api/v1/events/" + event.get("id"), ptm.accessToken()).body()).containsEntry("confirmed", 1).containsEntry("waitlisted", 0);
+    }
+
+    @Test
+    void theSameIdempotencyKeyTenTimesAtOnceAnswersOneRegistration() throws Exception {
+        Map<String, Object> event = event(5, Map.of());
+        Org.Member man = quickMembers(1).get(0);
+
+        List<Api.Reply> answers = atOnce(10, () -> api.send(HttpRequest.POST("/api/v1/events/" + event.get("id") + "/register", Map.of())
+                .bearerAuth(man.accessToken()).header("Idempotency-Key", "burst-1")));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as("%s", a.body()).isEqualTo(201));
+        assertThat(answers.stream().map(a -> a.string("id")).distinct()).hasSize(1);
+        assertThat(api.get("/api/v1/events/" + event.get("id"), ptm.accessToken()).body()).containsEntry("confirmed", 1);
+    }
+
+    /** A man checked against the event before its terms changed is sent back to be checked again; the others are seated. */
+    @Test
+    void aManCheckedAgainstTermsThatChangedIsSentBackAndTheOthersInHisBatchAreSeated() throws Exception {
+        Map<String, Object> event = event(1, Map.of());
+        UUID eventId = UUID.fromString((String) event.get("id"));
+        List<Org.Member> men = quickMembers(3);
+        Arrivals.Terms now = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> Arrivals.Terms.of(events.find(eventId).orElseThrow()));
+        Arrivals.Terms before = new Arrivals.Terms(now.status(), "MOVIE_NIGHT", now.startsAt(), now.registrationOpensAt(),
+                now.registrationClosesAt(), now.priceOptions(), now.questions(), now.waivers());
+        List<Arrivals.Arrival> batch = men.stream().map(man -> new Arrivals.Arrival(UUID.randomUUID(), man.id(), man == men.get(0) ? before : now,
+                null, null, false, Map.of(), List.of(), null, null, null)).toList();
+
+        List<Arrivals.Outcome> outcomes = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> arrivals.seat(eventId, batch));
+
+        assertThat(outcomes).extracting(Arrivals.Outcome::kind)
+                .containsExactly(Arrivals.Outcome.Kind.AGAIN, Arrivals.Outcome.Kind.REGISTERED, Arrivals.Outcome.Kind.REGISTERED);
+        assertThat(outcomes).extracting(Arrivals.Outcome::status).containsExactly(null, Settlement.Status.CONFIRMED, Settlement.Status.WAITLISTED);
+        assertThat(api.get("/api/v1/events/" + eventId, ptm.accessToken()).body()).containsEntry("confirmed", 1).containsEntry("waitlisted", 1);
+    }
+
+    private List<Api.Reply> atOnce(int n, java.util.concurrent.Callable<Api.Reply> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Api.Reply> answers = new ArrayList<>();
+            for (Future<Api.Reply> reply : replies) {
+                answers.add(reply.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.hearth.gatherings.CheckIns;
 import io.hearth.gatherings.Referrals;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.SeatPayments;
-import io.hearth.gatherings.SeatQueue;
 import io.hearth.gatherings.SensitiveData;
 import io.hearth.gatherings.Settlement;
 import io.hearth.identity.Permission;
@@ -41,13 +40,11 @@ public class RegistrationController {
     private final SensitiveData sensitiveData;
     private final Referrals referrals;
     private final CheckIns checkIns;
-    private final SeatQueue queue;
     private final SeatPayments payments;
 
     public RegistrationController(Registrations registrations, SensitiveData sensitiveData, Referrals referrals, CheckIns checkIns,
-                                  SeatQueue queue, SeatPayments payments) {
+                                  SeatPayments payments) {
         this.registrations = registrations;
-        this.queue = queue;
         this.payments = payments;
         this.sensitiveData = sensitiveData;
         this.referrals = referrals;
@@ -83,7 +80,7 @@ public class RegistrationController {
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes(),
                 request.instalments());
-        Registrations.RegistrationView registered = queue.inTurn(id, () -> registrations.register(id, application, idempotencyKey));
+        Registrations.RegistrationView registered = registrations.register(id, application, idempotencyKey);
         if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
             registered = registered.withCheckout(payments.checkoutFor(registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
         }

@@ -48,15 +48,18 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
     @Query("select id from registrations where person_id = :personId and idempotency_key = :idempotencyKey")
     Optional<UUID> findIdByKey(UUID personId, String idempotencyKey);
 
-    @Query("update registrations set idempotency_key = :idempotencyKey where id = :id")
-    void setKey(UUID id, String idempotencyKey);
+    /** Which of these men have an open registration for the event, with its idempotency key. */
+    @Query("select person_id, idempotency_key from registrations where event_id = :eventId and person_id in (:personIds) "
+            + "and status not in ('CANCELLED', 'EXPIRED')")
+    List<OpenLine> findOpenAmong(UUID eventId, List<UUID> personIds);
 
     @Query("insert into registrations (id, event_id, person_id, status, price_option, sponsor_id, keep_with_sponsor, hold_until, "
-            + "created_at, updated_at, sealed_emergency_contact, sealed_medical_notes) values (:id, :eventId, :personId, :status, :priceOption, "
-            + ":sponsorId, :keepWithSponsor, :holdUntil, :at, :at, :sealedEmergencyContact, :sealedMedicalNotes)")
+            + "created_at, updated_at, sealed_emergency_contact, sealed_medical_notes, idempotency_key) values (:id, :eventId, :personId, "
+            + ":status, :priceOption, :sponsorId, :keepWithSponsor, :holdUntil, :at, :at, :sealedEmergencyContact, :sealedMedicalNotes, "
+            + ":idempotencyKey)")
     void insert(UUID id, UUID eventId, UUID personId, String status, @Nullable String priceOption, @Nullable UUID sponsorId,
                 boolean keepWithSponsor, @Nullable Instant holdUntil, Instant at, @Nullable String sealedEmergencyContact,
-                @Nullable String sealedMedicalNotes);
+                @Nullable String sealedMedicalNotes, @Nullable String idempotencyKey);
 
     @Query("insert into registration_answers (registration_id, question_id, answer) values (:registrationId, :questionId, :answer)")
     void answer(UUID registrationId, UUID questionId, String answer);

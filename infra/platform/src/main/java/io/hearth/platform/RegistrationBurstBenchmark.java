@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
 /**
  * A crowd at the door: N members (default 1,000) of one organisation register for an event of S seats (default 100)
  * at the same moment, each over his own connection. Checks that exactly S are seated and the others wait with
- * positions 1 to N-S, in the order the server took them (their registration times), and prints the latency.
- * Run: {@code infra/platform/bench-registrations [members] [seats]}.
+ * positions 1 to N-S, in the order the server took them (their registration times), and prints the latency. First
+ * the same crowd sends {@code GET /api/v1/me} at once: the floor, what any request costs when a thousand arrive
+ * together on this machine. Then R rounds (default 3), each a new event, so that one slow setup gives several
+ * measurements. With {@code -Dhearth.bench.profile=<file.jfr>} (in {@code HEARTH_BENCH_JAVA_OPTS}), app's first round
+ * is recorded with Java Flight Recorder. Run: {@code infra/platform/bench-registrations [members] [seats] [rounds]}.
  */
 public final class RegistrationBurstBenchmark {
 
@@ -42,6 +45,7 @@ public final class RegistrationBurstBenchmark {
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seats = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path root = Paths.get(System.getProperty("hearth.root", ".")).toAbsolutePath().normalize();
         Path logs = Files.createTempDirectory("hearth-bench-");
         try (Platform platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs)) {
@@ -70,103 +74,151 @@ public final class RegistrationBurstBenchmark {
             });
             System.out.printf("%d members invited, joined and signed in, in %.0f s%n", members, (System.nanoTime() - t0) / 1e9);
 
+            // The floor: the same crowd, each on his own new connection, asks who he is at the same moment. No
+            // registration can be answered faster than this on this machine.
+            List<HttpRequest> whoAmI = new ArrayList<>();
+            for (String email : emails) {
+                whoAmI.add(HttpRequest.newBuilder(URI.create(url + "/api/v1/me")).timeout(Duration.ofSeconds(60)).header("Host", host)
+                        .header("Connection", "close").header("Authorization", "Bearer " + tokens.get(email)).GET().build());
+            }
+            Burst floor = burst(whoAmI);
+            System.out.printf("%n%d GET /api/v1/me at once (the floor): %s, answers by status %s%n", members, floor.latency(), floor.byStatus());
+
             String ptm = organisation.login("ptm@demo.localhost");
-            Instant starts = Instant.now().plus(Duration.ofDays(30));
-            JsonNode event = expect(201, http.send(url + "/api/v1/events", "POST", Map.of("type", "WORKSHOP", "title", "The crowd's workshop",
-                    "startsAt", starts.toString(), "endsAt", starts.plus(Duration.ofHours(3)).toString(), "timeZone", "Europe/London",
-                    "venue", "Hall", "capacity", seats, "visibility", "MEMBERS"), organisation.auth(ptm)), "create the event");
-            String register = url + "/api/v1/events/" + event.get("id").asText() + "/register";
-
-            // Every man on his own connection, all sent at once.
-            ObjectMapper json = new ObjectMapper();
-            ExecutorService senders = Executors.newFixedThreadPool(16);
-            List<HttpClient> clients = new ArrayList<>();
-            List<CompletableFuture<long[]>> answers = new ArrayList<>();
-            Map<Integer, JsonNode> bodies = new ConcurrentHashMap<>();
-            List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-            for (int i = 0; i < members; i++) {
-                clients.add(HttpClient.newBuilder().executor(senders).connectTimeout(Duration.ofSeconds(30)).build());
-            }
-            long burst = System.nanoTime();
-            for (int i = 0; i < members; i++) {
-                int man = i;
-                HttpRequest request = HttpRequest.newBuilder(URI.create(register)).timeout(Duration.ofSeconds(60)).header("Host", host)
-                        .header("Authorization", "Bearer " + tokens.get(emails.get(i))).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-                long sent = System.nanoTime();
-                answers.add(clients.get(i).sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-                    long micros = (System.nanoTime() - sent) / 1000;
-                    statuses.add(response.statusCode());
-                    try {
-                        bodies.put(man, json.readTree(response.body()));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return new long[]{micros};
-                }));
-            }
-            List<Long> latencies = new ArrayList<>();
-            for (CompletableFuture<long[]> answer : answers) {
-                latencies.add(answer.get()[0]);
-            }
-            double seconds = (System.nanoTime() - burst) / 1e9;
-            senders.shutdown();
-            Collections.sort(latencies);
-
-            long created = statuses.stream().filter(s -> s == 201).count();
-            List<JsonNode> confirmed = new ArrayList<>();
-            List<JsonNode> waiting = new ArrayList<>();
-            bodies.values().forEach(body -> {
-                String status = body.path("status").asText();
-                if ("CONFIRMED".equals(status)) {
-                    confirmed.add(body);
-                } else if ("WAITLISTED".equals(status)) {
-                    waiting.add(body);
+            String profile = System.getProperty("hearth.bench.profile");
+            boolean failed = false;
+            for (int round = 1; round <= rounds; round++) {
+                Instant starts = Instant.now().plus(Duration.ofDays(30 + round));
+                JsonNode event = expect(201, http.send(url + "/api/v1/events", "POST", Map.of("type", "WORKSHOP", "title", "The crowd's workshop " + round,
+                        "startsAt", starts.toString(), "endsAt", starts.plus(Duration.ofHours(3)).toString(), "timeZone", "Europe/London",
+                        "venue", "Hall", "capacity", seats, "visibility", "MEMBERS"), organisation.auth(ptm)), "create the event");
+                String register = url + "/api/v1/events/" + event.get("id").asText() + "/register";
+                List<HttpRequest> requests = new ArrayList<>();
+                for (String email : emails) {
+                    requests.add(HttpRequest.newBuilder(URI.create(register)).timeout(Duration.ofSeconds(60)).header("Host", host)
+                            .header("Connection", "close").header("Authorization", "Bearer " + tokens.get(email)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
                 }
-            });
-            List<Integer> positions = waiting.stream().map(body -> body.path("waitlistPosition").asInt()).sorted().toList();
-            boolean contiguous = positions.size() == members - seats;
-            for (int i = 0; contiguous && i < positions.size(); i++) {
-                contiguous = positions.get(i) == i + 1;
-            }
-            // Arrival order as the server saw it: the later a man's registration time, the later his place.
-            List<JsonNode> byTime = new ArrayList<>(bodies.values().stream().filter(body -> body.hasNonNull("createdAt")).toList());
-            byTime.sort(Comparator.comparing((JsonNode body) -> Instant.parse(body.path("createdAt").asText())));
-            long outOfOrder = 0;
-            Instant lastConfirmed = confirmed.stream().map(b -> Instant.parse(b.path("createdAt").asText())).max(Comparator.naturalOrder()).orElse(Instant.MIN);
-            Instant firstWaiting = waiting.stream().map(b -> Instant.parse(b.path("createdAt").asText())).min(Comparator.naturalOrder()).orElse(Instant.MAX);
-            int previous = 0;
-            for (JsonNode body : byTime) {
-                if (body.path("waitlistPosition").isInt()) {
-                    int position = body.path("waitlistPosition").asInt();
-                    if (position < previous) {
-                        outOfOrder++;
-                    }
-                    previous = Math.max(previous, position);
+                boolean recording = profile != null && round == 1;
+                if (recording) {
+                    RequestPathBenchmark.jcmd(platform.app().pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Paths.get(profile).toAbsolutePath());
                 }
+                Burst burst = burst(requests);
+                if (recording) {
+                    RequestPathBenchmark.jcmd(platform.app().pid(), "JFR.stop", "name=bench");
+                    System.out.println("app's flight recording of round 1: " + profile);
+                }
+                failed |= !report(round, burst, members, seats);
             }
-            Map<Integer, Long> byStatus = new HashMap<>();
-            statuses.forEach(s -> byStatus.merge(s, 1L, Long::sum));
-
-            System.out.printf("%n%d registrations for %d seats, all sent at once, answered in %.2f s%n", members, seats, seconds);
-            System.out.println("  answers by status: " + byStatus);
-            Map<String, Long> problems = new HashMap<>();
-            bodies.values().stream().filter(body -> !body.hasNonNull("createdAt"))
-                    .forEach(body -> problems.merge(body.path("code").asText() + ": " + body.path("detail").asText(), 1L, Long::sum));
-            problems.forEach((problem, count) -> System.out.println("  refused " + count + " times: " + problem));
-            System.out.printf("  seated: %d (expected %d)%n", confirmed.size(), seats);
-            System.out.printf("  waiting: %d, positions %s 1 to %d%n", waiting.size(), contiguous ? "exactly" : "NOT", members - seats);
-            System.out.printf("  in the server's order: %s (%d waiting men placed before one registered earlier; last seat taken %s, first wait %s)%n",
-                    outOfOrder == 0 && !lastConfirmed.isAfter(firstWaiting) ? "yes" : "NO", outOfOrder, lastConfirmed, firstWaiting);
-            System.out.printf("  latency: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", OnboardingBenchmark.percentile(latencies, 50) / 1000.0,
-                    OnboardingBenchmark.percentile(latencies, 95) / 1000.0, OnboardingBenchmark.percentile(latencies, 99) / 1000.0,
-                    latencies.get(latencies.size() - 1) / 1000.0);
             System.out.println("Service logs: " + logs);
-            if (created != members || confirmed.size() != seats || !contiguous) {
+            if (failed) {
                 // Thrown, not System.exit: the platform's services must be stopped on the way out.
                 throw new IllegalStateException("FAILED: the seats or the waiting list are wrong");
             }
         }
+    }
+
+    /** What a burst got back: each man's status and body (by his index) and the latencies, sorted. */
+    private record Burst(List<Integer> statuses, Map<Integer, JsonNode> bodies, List<Long> micros, double seconds) {
+
+        Map<Integer, Long> byStatus() {
+            Map<Integer, Long> counts = new HashMap<>();
+            statuses.forEach(s -> counts.merge(s, 1L, Long::sum));
+            return counts;
+        }
+
+        String latency() {
+            return String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms, all answered in %.2f s",
+                    OnboardingBenchmark.percentile(micros, 50) / 1000.0, OnboardingBenchmark.percentile(micros, 95) / 1000.0,
+                    OnboardingBenchmark.percentile(micros, 99) / 1000.0, micros.get(micros.size() - 1) / 1000.0, seconds);
+        }
+    }
+
+    /**
+     * Sends every request at the same moment, each on a new connection of its own: one HTTP/1.1 client, which opens a
+     * connection for every request in flight, closed after its answer ({@code Connection: close}). One client, not a client per
+     * man, so that the load's own threads take little of the machine the server runs on.
+     */
+    private static Burst burst(List<HttpRequest> requests) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(senders)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        List<CompletableFuture<Long>> answers = new ArrayList<>();
+        Map<Integer, JsonNode> bodies = new ConcurrentHashMap<>();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        for (int i = 0; i < requests.size(); i++) {
+            int man = i;
+            long sent = System.nanoTime();
+            answers.add(client.sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+                long micros = (System.nanoTime() - sent) / 1000;
+                statuses.add(response.statusCode());
+                try {
+                    bodies.put(man, json.readTree(response.body()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return micros;
+            }));
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (CompletableFuture<Long> answer : answers) {
+            latencies.add(answer.get());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        senders.shutdown();
+        Collections.sort(latencies);
+        return new Burst(statuses, bodies, latencies, seconds);
+    }
+
+    /** Prints one round and says whether its seats and waiting list are right. */
+    private static boolean report(int round, Burst burst, int members, int seats) {
+        Map<Integer, JsonNode> bodies = burst.bodies();
+        long created = burst.statuses().stream().filter(s -> s == 201).count();
+        List<JsonNode> confirmed = new ArrayList<>();
+        List<JsonNode> waiting = new ArrayList<>();
+        bodies.values().forEach(body -> {
+            String status = body.path("status").asText();
+            if ("CONFIRMED".equals(status)) {
+                confirmed.add(body);
+            } else if ("WAITLISTED".equals(status)) {
+                waiting.add(body);
+            }
+        });
+        List<Integer> positions = waiting.stream().map(body -> body.path("waitlistPosition").asInt()).sorted().toList();
+        boolean contiguous = positions.size() == members - seats;
+        for (int i = 0; contiguous && i < positions.size(); i++) {
+            contiguous = positions.get(i) == i + 1;
+        }
+        // Arrival order as the server saw it: the later a man's registration time, the later his place.
+        List<JsonNode> byTime = new ArrayList<>(bodies.values().stream().filter(body -> body.hasNonNull("createdAt")).toList());
+        byTime.sort(Comparator.comparing((JsonNode body) -> Instant.parse(body.path("createdAt").asText())));
+        long outOfOrder = 0;
+        Instant lastConfirmed = confirmed.stream().map(b -> Instant.parse(b.path("createdAt").asText())).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        Instant firstWaiting = waiting.stream().map(b -> Instant.parse(b.path("createdAt").asText())).min(Comparator.naturalOrder()).orElse(Instant.MAX);
+        int previous = 0;
+        for (JsonNode body : byTime) {
+            if (body.path("waitlistPosition").isInt()) {
+                int position = body.path("waitlistPosition").asInt();
+                if (position < previous) {
+                    outOfOrder++;
+                }
+                previous = Math.max(previous, position);
+            }
+        }
+        System.out.printf("%nRound %d: %d registrations for %d seats, all sent at once%n", round, members, seats);
+        System.out.println("  answers by status: " + burst.byStatus());
+        Map<String, Long> problems = new HashMap<>();
+        bodies.values().stream().filter(body -> !body.hasNonNull("createdAt"))
+                .forEach(body -> problems.merge(body.path("code").asText() + ": " + body.path("detail").asText(), 1L, Long::sum));
+        problems.forEach((problem, count) -> System.out.println("  refused " + count + " times: " + problem));
+        System.out.printf("  seated: %d (expected %d)%n", confirmed.size(), seats);
+        System.out.printf("  waiting: %d, positions %s 1 to %d%n", waiting.size(), contiguous ? "exactly" : "NOT", members - seats);
+        System.out.printf("  in the server's order: %s (%d waiting men placed before one registered earlier; last seat taken %s, first wait %s)%n",
+                outOfOrder == 0 && !lastConfirmed.isAfter(firstWaiting) ? "yes" : "NO", outOfOrder, lastConfirmed, firstWaiting);
+        System.out.println("  latency: " + burst.latency());
+        return created == members && confirmed.size() == seats && contiguous;
     }
 
     private interface Step {

@@ -123,7 +123,7 @@ public final class RequestPathBenchmark {
         }
     }
 
-    private static void jcmd(long pid, String... arguments) throws IOException, InterruptedException {
+    static void jcmd(long pid, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
