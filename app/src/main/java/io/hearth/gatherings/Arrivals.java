@@ -53,10 +53,17 @@ public class Arrivals {
         }
     }
 
-    /** A checked registration waiting for its seat. Sensitive details are sealed already. */
+    /**
+     * A checked registration waiting for its seat. Sensitive details are sealed already. {@code queuedAt}, when he
+     * joined the event's queue, becomes his registration's time: men are seated in that order.
+     */
     public record Arrival(UUID id, UUID person, Terms terms, @Nullable String priceOption, @Nullable UUID sponsorId, boolean keepWithSponsor,
                           Map<UUID, String> answers, List<UUID> acceptedWaivers, @Nullable String sealedEmergencyContact,
-                          @Nullable String sealedMedicalNotes, @Nullable String idempotencyKey) {
+                          @Nullable String sealedMedicalNotes, @Nullable String idempotencyKey, @Nullable Instant queuedAt) {
+        Arrival queued(Instant at) {
+            return new Arrival(id, person, terms, priceOption, sponsorId, keepWithSponsor, answers, acceptedWaivers, sealedEmergencyContact,
+                    sealedMedicalNotes, idempotencyKey, at);
+        }
     }
 
     /** What became of an arrival. */
@@ -135,7 +142,8 @@ public class Arrivals {
     private void insert(EventView event, Arrival arrival, Settlement.Status status, Instant now, TenantId tenant) {
         registrations.insert(arrival.id(), event.id(), arrival.person(), status.name(), arrival.priceOption(), arrival.sponsorId(),
                 arrival.keepWithSponsor(), status == Settlement.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null,
-                now, arrival.sealedEmergencyContact(), arrival.sealedMedicalNotes(), arrival.idempotencyKey());
+                arrival.queuedAt() == null ? now : arrival.queuedAt(), now, arrival.sealedEmergencyContact(), arrival.sealedMedicalNotes(),
+                arrival.idempotencyKey());
         for (Map.Entry<UUID, String> answer : arrival.answers().entrySet()) {
             registrations.answer(arrival.id(), answer.getKey(), answer.getValue());
         }

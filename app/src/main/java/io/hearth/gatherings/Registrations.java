@@ -153,7 +153,7 @@ public class Registrations {
         return new Prepared(event, new Arrivals.Arrival(id, caller.person(), Arrivals.Terms.of(event), application.priceOption(),
                 application.sponsorId(), application.keepWithSponsor(), application.answers(), application.acceptedWaivers(),
                 sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"),
-                sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"), idempotencyKey));
+                sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"), idempotencyKey, null));
     }
 
     /** Cancels: the man himself until the cutoff, the event's PTMs and admins at any time with a reason. */

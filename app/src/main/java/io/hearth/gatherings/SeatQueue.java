@@ -6,6 +6,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +24,9 @@ public class SeatQueue {
 
     private final GroupCommit<Key, Arrivals.Arrival, Arrivals.Outcome> queue;
 
-    public SeatQueue(Arrivals arrivals, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
-        this.queue = new GroupCommit<>(batch, (key, items) -> seat(arrivals, key, items));
+    public SeatQueue(Arrivals arrivals, Clock clock, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
+        // Each man's registration time is when he joined the queue, stamped in queue order: the order he is seated in.
+        this.queue = new GroupCommit<>(batch, arrival -> arrival.queued(clock.instant()), (key, items) -> seat(arrivals, key, items));
     }
 
     /** Queues the checked registration and answers what became of it once its batch is seated. */

@@ -202,7 +202,7 @@ class EventsIT implements RealStack {
         Arrivals.Terms before = new Arrivals.Terms(now.status(), "MOVIE_NIGHT", now.startsAt(), now.registrationOpensAt(),
                 now.registrationClosesAt(), now.priceOptions(), now.questions(), now.waivers());
         List<Arrivals.Arrival> batch = men.stream().map(man -> new Arrivals.Arrival(UUID.randomUUID(), man.id(), man == men.get(0) ? before : now,
-                null, null, false, Map.of(), List.of(), null, null, null)).toList();
+                null, null, false, Map.of(), List.of(), null, null, null, null)).toList();
 
         List<Arrivals.Outcome> outcomes = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> arrivals.seat(eventId, batch));
 

@@ -55,10 +55,10 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
 
     @Query("insert into registrations (id, event_id, person_id, status, price_option, sponsor_id, keep_with_sponsor, hold_until, "
             + "created_at, updated_at, sealed_emergency_contact, sealed_medical_notes, idempotency_key) values (:id, :eventId, :personId, "
-            + ":status, :priceOption, :sponsorId, :keepWithSponsor, :holdUntil, :at, :at, :sealedEmergencyContact, :sealedMedicalNotes, "
+            + ":status, :priceOption, :sponsorId, :keepWithSponsor, :holdUntil, :createdAt, :at, :sealedEmergencyContact, :sealedMedicalNotes, "
             + ":idempotencyKey)")
     void insert(UUID id, UUID eventId, UUID personId, String status, @Nullable String priceOption, @Nullable UUID sponsorId,
-                boolean keepWithSponsor, @Nullable Instant holdUntil, Instant at, @Nullable String sealedEmergencyContact,
+                boolean keepWithSponsor, @Nullable Instant holdUntil, Instant createdAt, Instant at, @Nullable String sealedEmergencyContact,
                 @Nullable String sealedMedicalNotes, @Nullable String idempotencyKey);
 
     @Query("insert into registration_answers (registration_id, question_id, answer) values (:registrationId, :questionId, :answer)")

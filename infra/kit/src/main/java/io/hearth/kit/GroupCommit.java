@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * Many callers' changes to one thing (an event's seats, say) made in batches: one transaction for all who arrived
@@ -50,14 +51,24 @@ public final class GroupCommit<K, I, O> {
 
     private final ConcurrentHashMap<K, Lane<I, O>> lanes = new ConcurrentHashMap<>();
     private final Batch<K, I, O> batch;
+    private final UnaryOperator<I> onQueue;
     private final int most;
 
     /** At most {@code most} items per batch; the rest wait for the next. */
     public GroupCommit(int most, Batch<K, I, O> batch) {
+        this(most, UnaryOperator.identity(), batch);
+    }
+
+    /**
+     * With {@code onQueue} applied to each item as it joins its key's queue, in the order they join (one at a time per
+     * key): what it stamps on the items (the time they arrived, say) follows their order in the batches.
+     */
+    public GroupCommit(int most, UnaryOperator<I> onQueue, Batch<K, I, O> batch) {
         if (most < 1) {
             throw new IllegalArgumentException("a batch holds at least one item");
         }
         this.most = most;
+        this.onQueue = Objects.requireNonNull(onQueue);
         this.batch = Objects.requireNonNull(batch);
     }
 
@@ -68,9 +79,12 @@ public final class GroupCommit<K, I, O> {
             used.users++;
             return used;
         });
-        Waiting<I, O> mine = new Waiting<>(item);
+        Waiting<I, O> mine;
         try {
-            lane.queue.add(mine);
+            synchronized (lane) {
+                mine = new Waiting<>(onQueue.apply(item));
+                lane.queue.add(mine);
+            }
             lane.lock.lock();
             try {
                 while (!mine.outcome.isDone()) {

@@ -169,6 +169,30 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void itemsAreStampedInTheOrderTheyJoinTheQueue() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, long[], Long> commit = new GroupCommit<>(7, item -> new long[]{item[0], clock.incrementAndGet()}, (key, items) -> {
+            items.forEach(item -> seen.add(item[1]));
+            return items.stream().map(item -> item[1]).toList();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                long item = i;
+                answers.add(pool.submit(() -> commit.submit("event", new long[]{item, 0})));
+            }
+            for (Future<Long> answer : answers) {
+                answer.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(seen).hasSize(400).isSorted();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static int waiting(GroupCommit<?, ?, ?> commit) {
         return commit.queued();
     }

@@ -81,8 +81,12 @@ public final class RegistrationBurstBenchmark {
                 whoAmI.add(HttpRequest.newBuilder(URI.create(url + "/api/v1/me")).timeout(Duration.ofSeconds(60)).header("Host", host)
                         .header("Connection", "close").header("Authorization", "Bearer " + tokens.get(email)).GET().build());
             }
-            Burst floor = burst(whoAmI);
-            System.out.printf("%n%d GET /api/v1/me at once (the floor): %s, answers by status %s%n", members, floor.latency(), floor.byStatus());
+            // Twice: the first also verifies each man's token for the first time, as the registrations will not have to.
+            for (int round = 1; round <= 2; round++) {
+                Burst floor = burst(whoAmI);
+                System.out.printf("%n%d GET /api/v1/me at once (the floor, %s): %s, answers by status %s%n", members,
+                        round == 1 ? "tokens new to the server" : "tokens known", floor.latency(), floor.byStatus());
+            }
 
             String ptm = organisation.login("ptm@demo.localhost");
             String profile = System.getProperty("hearth.bench.profile");
@@ -193,7 +197,9 @@ public final class RegistrationBurstBenchmark {
         }
         // Arrival order as the server saw it: the later a man's registration time, the later his place.
         List<JsonNode> byTime = new ArrayList<>(bodies.values().stream().filter(body -> body.hasNonNull("createdAt")).toList());
-        byTime.sort(Comparator.comparing((JsonNode body) -> Instant.parse(body.path("createdAt").asText())));
+        // Two men stamped in the same microsecond may be in either order: ties go by position.
+        byTime.sort(Comparator.comparing((JsonNode body) -> Instant.parse(body.path("createdAt").asText()))
+                .thenComparingInt(body -> body.path("waitlistPosition").asInt(0)));
         long outOfOrder = 0;
         Instant lastConfirmed = confirmed.stream().map(b -> Instant.parse(b.path("createdAt").asText())).max(Comparator.naturalOrder()).orElse(Instant.MIN);
         Instant firstWaiting = waiting.stream().map(b -> Instant.parse(b.path("createdAt").asText())).min(Comparator.naturalOrder()).orElse(Instant.MAX);
