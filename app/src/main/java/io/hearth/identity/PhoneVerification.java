@@ -5,7 +5,7 @@ import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.SecretTokens;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.kit.Refusal;
-import io.hearth.messaging.TextMessages;
+import io.hearth.messaging.Texts;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.web.RateLimiter;
@@ -26,7 +26,7 @@ import java.util.Map;
 @Singleton
 public class PhoneVerification {
 
-    private final TextMessages texts;
+    private final Texts texts;
     private final StatefulRedisConnection<String, String> redis;
     private final RateLimiter limiter;
     private final PersonRepository persons;
@@ -38,7 +38,7 @@ public class PhoneVerification {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public PhoneVerification(TextMessages texts, StatefulRedisConnection<String, String> redis, RateLimiter limiter, PersonRepository persons,
+    public PhoneVerification(Texts texts, StatefulRedisConnection<String, String> redis, RateLimiter limiter, PersonRepository persons,
                              FieldCipher cipher, Audit audit, @Property(name = "hearth.identity.phone-code-ttl") Duration codeTtl,
                              @Property(name = "hearth.identity.phone-code-attempts") int attempts,
                              @Property(name = "hearth.rate-limits.phone-codes-per-hour") int sendsPerHour, Clock clock) {
@@ -66,7 +66,9 @@ public class PhoneVerification {
         String code = String.format("%06d", random.nextInt(1_000_000));
         redis.sync().set(codeKey(tenant, caller), SecretTokens.hash(phone + ":" + code), SetArgs.Builder.px(codeTtl.toMillis()));
         limiter.reset(attemptsKey(tenant, caller));
-        texts.send(phone, "Your " + tenant.name() + " verification code is " + code + ". It expires in " + codeTtl.toMinutes() + " minutes.");
+        // Queued: a provider that is down delays the text (until the code expires), it does not fail the request.
+        texts.send(phone, "Your " + tenant.name() + " verification code is " + code + ". It expires in " + codeTtl.toMinutes() + " minutes.",
+                codeTtl);
     }
 
     public void confirm(Caller caller, String phone, String code) {

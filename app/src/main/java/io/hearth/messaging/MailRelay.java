@@ -14,10 +14,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends queued mail. Woken after each commit that queued some, and on a short interval for what is due again. A
@@ -26,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code FOR UPDATE SKIP LOCKED}, so several instances send without sending a mail twice in the normal case.
  */
 @Context
-public class MailRelay {
+public class MailRelay extends Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailRelay.class);
     private static final int BATCH = 20;
@@ -34,62 +30,37 @@ public class MailRelay {
     private final TransactionOperations<Connection> tx;
     private final Smtp smtp;
     private final Clock clock;
-    private final Duration interval;
-    private final Duration retryBase;
-    private final Duration retryMax;
     private final int maxAttempts;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mail-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     public MailRelay(TransactionOperations<Connection> tx, Smtp smtp, Clock clock,
                      @Property(name = "hearth.mail.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.mail.retry-base", defaultValue = "5s") Duration retryBase,
                      @Property(name = "hearth.mail.retry-max", defaultValue = "10m") Duration retryMax,
                      @Property(name = "hearth.mail.max-attempts", defaultValue = "60") int maxAttempts) {
+        super("mail-relay", LOG, interval, retryBase, retryMax);
         this.tx = tx;
         this.smtp = smtp;
         this.clock = clock;
-        this.interval = interval;
-        this.retryBase = retryBase;
-        this.retryMax = retryMax;
         this.maxAttempts = maxAttempts;
     }
 
     @PostConstruct
     void start() {
-        executor.scheduleWithFixedDelay(this::sendSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        startSending();
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        stopSending();
     }
 
-    /** Sends soon, without waiting for the interval. */
-    public void wake() {
-        if (wakePending.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakePending.set(false);
-                sendSafely();
-            });
-        }
-    }
-
-    private void sendSafely() {
-        try {
-            while (sendBatch() == BATCH) {
-                // A full batch: more may be due.
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("mail relay failed; queued mail stays queued and is retried", e);
-        }
+    @Override
+    int batchSize() {
+        return BATCH;
     }
 
     /** Sends the mail that is due, one batch; returns how many it tried. */
+    @Override
     int sendBatch() {
         return tx.executeWrite(status -> {
             Connection connection = status.getConnection();
@@ -113,11 +84,5 @@ public class MailRelay {
             }
             return due.size();
         });
-    }
-
-    /** retry-base, twice that, four times ... up to retry-max: the wait after the n-th failed attempt (from 0). */
-    Duration backoff(int failedBefore) {
-        Duration wait = retryBase.multipliedBy(1L << Math.min(failedBefore, 20));
-        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
     }
 }

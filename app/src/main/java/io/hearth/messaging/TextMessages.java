@@ -18,7 +18,8 @@ import java.util.Base64;
 
 /**
  * Sends text messages through the provider's REST API (Twilio: {@code POST /2010-04-01/Accounts/{sid}/Messages.json},
- * form-encoded, HTTP Basic). The one adapter to SMS: locally it talks to the SMS catcher, in tests to WireMock.
+ * form-encoded, HTTP Basic). The one adapter to SMS: locally it talks to the SMS catcher, in tests to WireMock. Only
+ * {@link TextRelay} calls it: everything else queues texts with {@link Texts}.
  */
 @Singleton
 public class TextMessages {
@@ -32,7 +33,7 @@ public class TextMessages {
         this.configuration = configuration;
     }
 
-    /** Sends the text or answers 503 SMS_UNAVAILABLE: the provider refused it or could not be reached. */
+    /** Sends the text, or throws SMS_UNAVAILABLE: the provider refused it or could not be reached ({@link TextRelay} tries again). */
     public void send(String to, String body) {
         String form = "To=" + encode(to) + "&From=" + encode(configuration.from()) + "&Body=" + encode(body);
         String credentials = Base64.getEncoder().encodeToString((configuration.accountSid() + ":" + configuration.authToken()).getBytes(StandardCharsets.UTF_8));

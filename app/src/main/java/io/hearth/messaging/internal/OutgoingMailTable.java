@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.UUID;
  */
 public final class OutgoingMailTable {
 
+    private static final String TABLE = "public.outgoing_mail";
+
     private OutgoingMailTable() {
     }
 
@@ -28,7 +29,7 @@ public final class OutgoingMailTable {
 
     public static void insert(Connection connection, UUID tenantId, String recipient, String subject, String body) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "insert into public.outgoing_mail (tenant_id, recipient, subject, body) values (?, ?, ?, ?)")) {
+                "insert into " + TABLE + " (tenant_id, recipient, subject, body) values (?, ?, ?, ?)")) {
             statement.setObject(1, tenantId);
             statement.setString(2, recipient);
             statement.setString(3, subject);
@@ -42,7 +43,7 @@ public final class OutgoingMailTable {
     /** The mail whose time has come, oldest first, locked so that another relay skips it. */
     public static List<Due> claimDue(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, recipient, subject, body, attempts from public.outgoing_mail where sent_at is null and given_up_at is null "
+                "select id, recipient, subject, body, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
                         + "and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked")) {
             statement.setInt(1, limit);
             List<Due> due = new ArrayList<>();
@@ -58,38 +59,14 @@ public final class OutgoingMailTable {
     }
 
     public static void markSent(Connection connection, long id) {
-        update(connection, "update public.outgoing_mail set sent_at = now(), attempts = attempts + 1, body = null, last_error = null where id = ?", id);
+        OutgoingRows.markSent(connection, TABLE, "body", id);
     }
 
     public static void retryAt(Connection connection, long id, Instant next, String error) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "update public.outgoing_mail set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")) {
-            statement.setTimestamp(1, Timestamp.from(next));
-            statement.setString(2, error);
-            statement.setLong(3, id);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("could not reschedule mail " + id, e);
-        }
+        OutgoingRows.retryAt(connection, TABLE, id, next, error);
     }
 
     public static void giveUp(Connection connection, long id, String error) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "update public.outgoing_mail set attempts = attempts + 1, given_up_at = now(), body = null, last_error = ? where id = ?")) {
-            statement.setString(1, error);
-            statement.setLong(2, id);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("could not give up mail " + id, e);
-        }
-    }
-
-    private static void update(Connection connection, String sql, long id) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException("could not update mail " + id, e);
-        }
+        OutgoingRows.giveUp(connection, TABLE, "body", id, error);
     }
 }

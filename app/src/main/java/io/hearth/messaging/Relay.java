@@ -1,0 +1,78 @@
+package io.hearth.messaging;
+
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the mail and text relays share: a thread of their own that sends what is queued, woken after each commit
+ * that queued something and on a short interval for what is due again, and the backoff between attempts
+ * ({@code retry-base}, twice that, four times... up to {@code retry-max}). A failed round leaves the queue as it was.
+ */
+abstract class Relay {
+
+    private final String name;
+    private final Logger log;
+    private final Duration interval;
+    private final Duration retryBase;
+    private final Duration retryMax;
+    private final ScheduledExecutorService executor;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+
+    Relay(String name, Logger log, Duration interval, Duration retryBase, Duration retryMax) {
+        this.name = name;
+        this.log = log;
+        this.interval = interval;
+        this.retryBase = retryBase;
+        this.retryMax = retryMax;
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Sends one batch of what is due; returns how many it tried. */
+    abstract int sendBatch();
+
+    /** The most {@link #sendBatch} tries at once: a full batch means more may be due. */
+    abstract int batchSize();
+
+    void startSending() {
+        executor.scheduleWithFixedDelay(this::sendSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stopSending() {
+        executor.shutdownNow();
+    }
+
+    /** Sends soon, without waiting for the interval. */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakePending.set(false);
+                sendSafely();
+            });
+        }
+    }
+
+    private void sendSafely() {
+        try {
+            while (sendBatch() == batchSize()) {
+                // A full batch: more may be due.
+            }
+        } catch (RuntimeException e) {
+            log.warn("{} failed; what is queued stays queued and is retried", name, e);
+        }
+    }
+
+    /** retry-base, twice that, four times ... up to retry-max: the wait after the n-th failed attempt (from 0). */
+    Duration backoff(int failedBefore) {
+        Duration wait = retryBase.multipliedBy(1L << Math.min(failedBefore, 20));
+        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
+    }
+}

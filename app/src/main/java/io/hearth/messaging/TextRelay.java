@@ -1,0 +1,87 @@
+package io.hearth.messaging;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.messaging.internal.OutgoingTextTable;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends queued text messages, as {@link MailRelay} sends mail: a text the provider refuses or cannot take waits
+ * {@code retry-base}, then twice as long each time up to {@code retry-max}, until it expires; an expired text is given
+ * up (logged), never sent late. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
+ */
+@Context
+public class TextRelay extends Relay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextRelay.class);
+    private static final int BATCH = 20;
+
+    private final TransactionOperations<Connection> tx;
+    private final TextMessages provider;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    public TextRelay(TransactionOperations<Connection> tx, TextMessages provider, FieldCipher cipher, Clock clock,
+                     @Property(name = "hearth.sms.interval", defaultValue = "1s") Duration interval,
+                     @Property(name = "hearth.sms.retry-base", defaultValue = "2s") Duration retryBase,
+                     @Property(name = "hearth.sms.retry-max", defaultValue = "30s") Duration retryMax) {
+        super("text-relay", LOG, interval, retryBase, retryMax);
+        this.tx = tx;
+        this.provider = provider;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void start() {
+        startSending();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopSending();
+    }
+
+    @Override
+    int batchSize() {
+        return BATCH;
+    }
+
+    /** Sends the texts that are due, one batch; returns how many it tried. */
+    @Override
+    int sendBatch() {
+        return tx.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            List<OutgoingTextTable.Due> due = OutgoingTextTable.claimDue(connection, BATCH);
+            for (OutgoingTextTable.Due text : due) {
+                Instant now = clock.instant();
+                if (!now.isBefore(text.expiresAt())) {
+                    LOG.warn("gave up text {} after {} attempts: it expired before the SMS provider took it", text.id(), text.attempts());
+                    OutgoingTextTable.giveUp(connection, text.id(), "expired before it could be sent");
+                    continue;
+                }
+                try {
+                    provider.send(text.recipient(), cipher.open(text.sealedBody(), Texts.associatedData(text.recipient())));
+                    OutgoingTextTable.markSent(connection, text.id());
+                } catch (RuntimeException e) {
+                    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    Duration wait = backoff(text.attempts());
+                    LOG.warn("could not send text {} (attempt {}); next try in {}: {}", text.id(), text.attempts() + 1, wait, error);
+                    OutgoingTextTable.retryAt(connection, text.id(), now.plus(wait), error);
+                }
+            }
+            return due.size();
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package io.hearth.messaging.internal;
+
+import io.micronaut.data.exceptions.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** What the outgoing mail and text queues do alike to a row once it was tried. Table and column names are constants. */
+final class OutgoingRows {
+
+    private OutgoingRows() {
+    }
+
+    /** Sent: the body is erased. */
+    static void markSent(Connection connection, String table, String body, long id) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update " + table + " set sent_at = now(), attempts = attempts + 1, " + body + " = null, last_error = null where id = ?")) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not mark " + table + " " + id + " sent", e);
+        }
+    }
+
+    static void retryAt(Connection connection, String table, long id, Instant next, String error) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update " + table + " set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")) {
+            statement.setTimestamp(1, Timestamp.from(next));
+            statement.setString(2, error);
+            statement.setLong(3, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not reschedule " + table + " " + id, e);
+        }
+    }
+
+    /** Given up: the body is erased, the last error kept. */
+    static void giveUp(Connection connection, String table, String body, long id, String error) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update " + table + " set attempts = attempts + 1, given_up_at = now(), " + body + " = null, last_error = ? where id = ?")) {
+            statement.setString(1, error);
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not give up " + table + " " + id, e);
+        }
+    }
+}
