@@ -125,6 +125,7 @@ public class TenantProvisioning {
     }
 
     private void fail(EventEnvelope event, TenantId id, String slug, String reason) {
+        LOG.warn("provisioning of tenant {} failed: {}", slug, reason);
         tx.executeWrite(status -> {
             processed.record(event.eventId(), event.type());
             outbox.publish(new ProvisioningEvent.TenantProvisioningFailed(id, slug, reason));

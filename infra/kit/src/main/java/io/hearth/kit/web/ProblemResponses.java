@@ -47,7 +47,10 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
                     .toList();
         }
         String requestId = requestId(context.getRequest());
-        if (status.getCode() >= 500) {
+        if (status.getCode() >= 500 && cause instanceof Refusal) {
+            // Said on purpose (a store out of reach, say, whose own client logs why): one line, not a stack per request.
+            LOG.warn("request answered {} {}: {} (request id {})", status.getCode(), code, detail, requestId);
+        } else if (status.getCode() >= 500) {
             LOG.error("request failed with {} (request id {})", status.getCode(), requestId, cause);
         }
         Problem problem = Problem.of(status, code, detail, requestId, fieldErrors);

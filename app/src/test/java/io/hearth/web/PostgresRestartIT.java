@@ -1,0 +1,119 @@
+package io.hearth.web;
+
+import io.hearth.Api;
+import io.hearth.RealStack;
+import io.hearth.identity.Org;
+import io.hearth.infra.Postgres;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantProvisioning;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL restarted under load (a fast shutdown, 3 s down, started again on its port with its data): every
+ * request that fails meanwhile answers 503 problem+json, never a 500 with internals, and the pools recover: every
+ * request succeeds again within 10 s of the server's return.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresRestartIT implements RealStack {
+
+    private static final Postgres POSTGRES = Postgres.startRestartable(List.of("hearth_app", "hearth_credentials"));
+
+    @Inject @Client("/") HttpClient client;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("hearth.db.url", POSTGRES.jdbcUrl("hearth_app"), "hearth.db.username", Postgres.USER, "hearth.db.password", Postgres.PASSWORD,
+                "hearth.credentials-db.url", POSTGRES.jdbcUrl("hearth_credentials"), "hearth.credentials-db.username", Postgres.USER,
+                "hearth.credentials-db.password", Postgres.PASSWORD);
+    }
+
+    @AfterAll
+    void stopPostgres() {
+        POSTGRES.close();
+    }
+
+    private record Answer(long atNanos, String what, int status, String contentType, String code) {
+    }
+
+    @Test
+    void answers503ProblemsWhilePostgresRestartsAndEveryRequestSucceedsWithin10SecondsOfItsReturn() throws Exception {
+        Org org = Org.create(provisioning, directory, client, "db-restart");
+        Org.Member member = org.member();
+        Api api = org.api();
+        // The load here is one man's, far above the default 100 requests a minute: lift the limit.
+        assertThat(api.put("/api/v1/organisation/settings", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
+                "apiRequestsPerMinute", 100000), org.admin().accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/circles", member.accessToken()).status()).isEqualTo(200);
+
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<Future<?>> loaders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            boolean signIns = i == 3;
+            loaders.add(load.submit(() -> {
+                while (loading.get()) {
+                    Api.Reply reply = signIns
+                            ? api.post("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD), null)
+                            : api.get("/api/v1/circles", member.accessToken());
+                    answers.add(new Answer(System.nanoTime(), signIns ? "sign-in" : "circles", reply.status(),
+                            reply.header("Content-Type").orElse(""), reply.status() >= 400 ? reply.code() : null));
+                    if (signIns) {
+                        Thread.sleep(250);
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1000);
+        long down = System.nanoTime();
+        POSTGRES.stop();
+        Thread.sleep(3000);
+        POSTGRES.startAgain();
+        long back = System.nanoTime();
+        Thread.sleep(12_000);
+        loading.set(false);
+        for (Future<?> loader : loaders) {
+            loader.get(30, TimeUnit.SECONDS);
+        }
+        load.shutdown();
+
+        List<Answer> all = List.copyOf(answers);
+        List<Answer> failed = all.stream().filter(a -> a.status() != 200).toList();
+        assertThat(failed).as("requests failed while the server was down").isNotEmpty();
+        assertThat(failed).allSatisfy(a -> {
+            assertThat(a.status()).as("%s", a).isEqualTo(503);
+            assertThat(a.contentType()).as("%s", a).startsWith("application/problem+json");
+            assertThat(a.code()).as("%s", a).isEqualTo("SERVICE_UNAVAILABLE");
+        });
+        long lastFailure = failed.stream().mapToLong(Answer::atNanos).max().orElseThrow();
+        System.out.printf("PostgreSQL restart: %d answers, %d of them 503 (first %.1f s after the stop, last %.1f s after the return)%n",
+                all.size(), failed.size(), (failed.get(0).atNanos() - down) / 1e9, (lastFailure - back) / 1e9);
+        assertThat(Duration.ofNanos(lastFailure - back)).as("the last failure after the server was back").isLessThan(Duration.ofSeconds(10));
+        assertThat(all.stream().filter(a -> a.atNanos() > back + Duration.ofSeconds(10).toNanos()))
+                .as("answers from 10 s after the return on").isNotEmpty().allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        assertThat(failed.stream().filter(a -> a.atNanos() < down)).as("nothing failed before the restart").isEmpty();
+    }
+}
