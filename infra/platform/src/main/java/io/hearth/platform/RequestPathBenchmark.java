@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * {@code GET /api/v1/circles} as a signed-in member against {@code GET /circles?person=<the same member>}.
  * Prints both throughputs and their ratio, then Hearth's latency at half its maximum throughput.
  * Run: {@code infra/platform/bench-requests [seconds] [connections]} (defaults 20 and 32). Needs wrk on the PATH.
- * With {@code -Dhearth.bench.profile=<file.jfr>} (in {@code HEARTH_BENCH_JAVA_OPTS}), app's first Hearth round is
- * recorded with Java Flight Recorder's profile settings.
+ * With {@code -Dhearth.bench.profile=<file.jfr>} (in {@code HEARTH_BENCH_JAVA_OPTS}), an extra Hearth round after
+ * the measured ones is recorded with Java Flight Recorder's profile settings (a recording slows Hearth: it never counts).
  */
 public final class RequestPathBenchmark {
 
@@ -74,17 +74,8 @@ public final class RequestPathBenchmark {
                 warm("Hearth", hearth, connections);
 
                 // Two rounds each, alternating, so that neither gets the quieter moment; the better round of each counts.
-                // With a flight recording asked for, the first Hearth round is recorded (and the second, unrecorded, still counts).
-                String profile = System.getProperty("hearth.bench.profile");
                 Result baselineMax = best(wrk(bare, connections, seconds, null), null);
-                if (profile != null) {
-                    jcmd(platform.app().pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Paths.get(profile).toAbsolutePath());
-                }
                 Result hearthMax = best(wrk(hearth, connections, seconds, null), null);
-                if (profile != null) {
-                    jcmd(platform.app().pid(), "JFR.stop", "name=bench");
-                    System.out.println("  app's flight recording of the first Hearth round: " + profile);
-                }
                 baselineMax = best(wrk(bare, connections, seconds, null), baselineMax);
                 hearthMax = best(wrk(hearth, connections, seconds, null), hearthMax);
                 System.out.printf("%nAt %d connections, the better of two rounds of %d s (wrk, 2 threads):%n", connections, seconds);
@@ -100,6 +91,16 @@ public final class RequestPathBenchmark {
                 long pause = Math.max(0, Math.round(every - probe.p50Millis()));
                 Result half = wrk(hearth, paced, seconds, pause);
                 System.out.printf("  Hearth at half its maximum (asked %.0f/s: %d connections, %d ms between requests): %s%n", target, paced, pause, half);
+
+                // A flight recording costs Hearth most of its speed while it runs, and for a while after (JFR's
+                // instrumentation makes the JIT compile again): so it is an extra round, after everything that counts.
+                String profile = System.getProperty("hearth.bench.profile");
+                if (profile != null) {
+                    jcmd(platform.app().pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Paths.get(profile).toAbsolutePath());
+                    Result recorded = wrk(hearth, connections, seconds, null);
+                    jcmd(platform.app().pid(), "JFR.stop", "name=bench");
+                    System.out.println("  an extra Hearth round, recorded (does not count): " + recorded + "; recording: " + profile);
+                }
             }
             System.out.println("Service logs: " + logs);
         }
