@@ -1,6 +1,7 @@
 package io.hearth.gatherings;
 
 import io.hearth.kit.GroupCommit;
+import io.hearth.kit.SqlFailures;
 import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
 import io.micronaut.context.annotation.Value;
@@ -26,7 +27,9 @@ public class SeatQueue {
 
     public SeatQueue(Arrivals arrivals, Clock clock, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
         // Each man's registration time is when he joined the queue, stamped in queue order: the order he is seated in.
-        this.queue = new GroupCommit<>(batch, arrival -> arrival.queued(clock.instant()), (key, items) -> seat(arrivals, key, items));
+        // A database out of reach fails the whole batch with 503 at once: run alone, each man would wait the pool's timeout in turn.
+        this.queue = new GroupCommit<>(batch, arrival -> arrival.queued(clock.instant()), failure -> !SqlFailures.isUnavailable(failure),
+                (key, items) -> seat(arrivals, key, items));
     }
 
     /** Queues the checked registration and answers what became of it once its batch is seated. */

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,8 +19,9 @@ import java.util.function.UnaryOperator;
  * thread of its own: the batch runs on the thread of one of its callers.
  *
  * <p>Each item gets its own outcome: the batch answers one per item (a refusal of one is an outcome, not an
- * exception). When the batch as a whole fails and held more than one item, each item is run again alone, so one bad
- * item never fails the others; an item that fails alone gets its own exception. A key's lock and queue exist only
+ * exception). When the batch as a whole fails and held more than one item, each item is run again alone (unless the
+ * failure is one that says nothing of the items), so one bad item never fails the others; an item that fails alone
+ * gets its own exception. A key's lock and queue exist only
  * while someone uses them.
  *
  * @param <K> what the items change (the lock's key)
@@ -52,23 +54,28 @@ public final class GroupCommit<K, I, O> {
     private final ConcurrentHashMap<K, Lane<I, O>> lanes = new ConcurrentHashMap<>();
     private final Batch<K, I, O> batch;
     private final UnaryOperator<I> onQueue;
+    private final Predicate<RuntimeException> worthAlone;
     private final int most;
 
     /** At most {@code most} items per batch; the rest wait for the next. */
     public GroupCommit(int most, Batch<K, I, O> batch) {
-        this(most, UnaryOperator.identity(), batch);
+        this(most, UnaryOperator.identity(), failure -> true, batch);
     }
 
     /**
      * With {@code onQueue} applied to each item as it joins its key's queue, in the order they join (one at a time per
-     * key): what it stamps on the items (the time they arrived, say) follows their order in the batches.
+     * key): what it stamps on the items (the time they arrived, say) follows their order in the batches. A failed
+     * batch is run again item by item only when {@code worthAlone} says so of its failure: not when the failure says
+     * nothing of the items (a database out of reach fails each alone as well, only more slowly), and then every item
+     * of the batch gets that failure at once.
      */
-    public GroupCommit(int most, UnaryOperator<I> onQueue, Batch<K, I, O> batch) {
+    public GroupCommit(int most, UnaryOperator<I> onQueue, Predicate<RuntimeException> worthAlone, Batch<K, I, O> batch) {
         if (most < 1) {
             throw new IllegalArgumentException("a batch holds at least one item");
         }
         this.most = most;
         this.onQueue = Objects.requireNonNull(onQueue);
+        this.worthAlone = Objects.requireNonNull(worthAlone);
         this.batch = Objects.requireNonNull(batch);
     }
 
@@ -131,8 +138,8 @@ public final class GroupCommit<K, I, O> {
         try {
             complete(taken, run(key, taken));
         } catch (RuntimeException | Error e) {
-            if (taken.size() == 1) {
-                taken.get(0).outcome.completeExceptionally(e);
+            if (taken.size() == 1 || e instanceof Error || !worthAlone.test((RuntimeException) e)) {
+                taken.forEach(waiting -> waiting.outcome.completeExceptionally(e));
                 return;
             }
             for (Waiting<I, O> alone : taken) {

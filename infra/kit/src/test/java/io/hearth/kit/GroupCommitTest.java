@@ -138,6 +138,45 @@ class GroupCommitTest {
         }
     }
 
+    /** A failure that says nothing of the items (the database out of reach) fails the whole batch at once, run once. */
+    @Test
+    void aFailureNotWorthRunningAloneFailsEveryItemOfTheBatchAtOnce() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        GroupCommit<String, Integer, Integer> commit = new GroupCommit<>(100, java.util.function.UnaryOperator.identity(),
+                failure -> !(failure instanceof IllegalStateException), (key, items) -> {
+            runs.incrementAndGet();
+            if (items.contains(0)) {
+                firstRunning.countDown();
+                await(release);
+                return items;
+            }
+            throw new IllegalStateException("no database");
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            Future<Integer> first = pool.submit(() -> commit.submit("event", 0));
+            firstRunning.await(10, TimeUnit.SECONDS);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                int item = i;
+                answers.add(pool.submit(() -> commit.submit("event", item)));
+            }
+            while (waiting(commit) < 5) {
+                Thread.sleep(5);
+            }
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+            for (Future<Integer> answer : answers) {
+                assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("no database");
+            }
+            assertThat(runs.get()).as("the first alone, then the batch of five once").isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aLoneCallerGetsTheExceptionHisItemFailedWith() {
         GroupCommit<String, Integer, Integer> commit = new GroupCommit<>(10, (key, items) -> {
@@ -173,7 +212,7 @@ class GroupCommitTest {
     void itemsAreStampedInTheOrderTheyJoinTheQueue() throws Exception {
         java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<String, long[], Long> commit = new GroupCommit<>(7, item -> new long[]{item[0], clock.incrementAndGet()}, (key, items) -> {
+        GroupCommit<String, long[], Long> commit = new GroupCommit<>(7, item -> new long[]{item[0], clock.incrementAndGet()}, failure -> true, (key, items) -> {
             items.forEach(item -> seen.add(item[1]));
             return items.stream().map(item -> item[1]).toList();
         });
