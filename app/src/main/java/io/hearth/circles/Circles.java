@@ -14,6 +14,7 @@ import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.TenantScope;
 import io.hearth.web.LikePatterns;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -122,7 +123,11 @@ public class Circles {
     public record Page(List<CircleView> items, int page, int size, long totalItems) {
     }
 
-    @Transactional(readOnly = true)
+    /*
+     * One connection, no transaction: under READ COMMITTED each statement sees its own snapshot inside a transaction
+     * too, so a read-only transaction would add BEGIN and COMMIT round trips and give the listing nothing.
+     */
+    @Connectable
     public Page list(@Nullable String status, @Nullable Boolean openToJoin, @Nullable String q, int page, int size) {
         Caller caller = Caller.require();
         boolean all = caller.can(Permission.CIRCLES_VIEW_ALL);
