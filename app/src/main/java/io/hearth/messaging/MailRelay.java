@@ -22,12 +22,10 @@ import java.util.List;
  * {@code FOR UPDATE SKIP LOCKED}, so several instances send without sending a mail twice in the normal case.
  */
 @Context
-public class MailRelay extends Relay {
+public class MailRelay extends Relay<OutgoingMailTable.Due> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailRelay.class);
-    private static final int BATCH = 20;
 
-    private final TransactionOperations<Connection> tx;
     private final Smtp smtp;
     private final Clock clock;
     private final int maxAttempts;
@@ -37,8 +35,7 @@ public class MailRelay extends Relay {
                      @Property(name = "hearth.mail.retry-base", defaultValue = "5s") Duration retryBase,
                      @Property(name = "hearth.mail.retry-max", defaultValue = "10m") Duration retryMax,
                      @Property(name = "hearth.mail.max-attempts", defaultValue = "60") int maxAttempts) {
-        super("mail-relay", LOG, interval, retryBase, retryMax);
-        this.tx = tx;
+        super(tx, "mail-relay", LOG, interval, retryBase, retryMax);
         this.smtp = smtp;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -55,34 +52,26 @@ public class MailRelay extends Relay {
     }
 
     @Override
-    int batchSize() {
-        return BATCH;
+    List<OutgoingMailTable.Due> claimDue(Connection connection, int limit) {
+        return OutgoingMailTable.claimDue(connection, limit);
     }
 
-    /** Sends the mail that is due, one batch; returns how many it tried. */
     @Override
-    int sendBatch() {
-        return tx.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            List<OutgoingMailTable.Due> due = OutgoingMailTable.claimDue(connection, BATCH);
-            for (OutgoingMailTable.Due mail : due) {
-                try {
-                    smtp.send(mail.recipient(), mail.subject(), mail.body());
-                    OutgoingMailTable.markSent(connection, mail.id());
-                } catch (Exception e) {
-                    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    if (mail.attempts() + 1 >= maxAttempts) {
-                        LOG.error("gave up mail {} '{}' after {} attempts: {}", mail.id(), mail.subject(), mail.attempts() + 1, error);
-                        OutgoingMailTable.giveUp(connection, mail.id(), error);
-                    } else {
-                        Duration wait = backoff(mail.attempts());
-                        LOG.warn("could not send mail {} '{}' (attempt {}); next try in {}: {}", mail.id(), mail.subject(),
-                                mail.attempts() + 1, wait, error);
-                        OutgoingMailTable.retryAt(connection, mail.id(), clock.instant().plus(wait), error);
-                    }
-                }
+    void attempt(Connection connection, OutgoingMailTable.Due mail) {
+        try {
+            smtp.send(mail.recipient(), mail.subject(), mail.body());
+            OutgoingMailTable.markSent(connection, mail.id());
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (mail.attempts() + 1 >= maxAttempts) {
+                LOG.error("gave up mail {} '{}' after {} attempts: {}", mail.id(), mail.subject(), mail.attempts() + 1, error);
+                OutgoingMailTable.giveUp(connection, mail.id(), error);
+            } else {
+                Duration wait = backoff(mail.attempts());
+                LOG.warn("could not send mail {} '{}' (attempt {}); next try in {}: {}", mail.id(), mail.subject(),
+                        mail.attempts() + 1, wait, error);
+                OutgoingMailTable.retryAt(connection, mail.id(), clock.instant().plus(wait), error);
             }
-            return due.size();
-        });
+        }
     }
 }

@@ -1,20 +1,28 @@
 package io.hearth.messaging;
 
+import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the mail and text relays share: a thread of their own that sends what is queued, woken after each commit
+ * What the mail and text relays share: a thread of their own that sends what is queued in batches (one transaction
+ * each, holding the rows it claimed), woken after each commit
  * that queued something and on a short interval for what is due again, and the backoff between attempts
  * ({@code retry-base}, twice that, four times... up to {@code retry-max}). A failed round leaves the queue as it was.
  */
-abstract class Relay {
+abstract class Relay<D> {
 
+    /** The most one round claims: a full batch means more may be due. */
+    static final int BATCH = 20;
+
+    private final TransactionOperations<Connection> tx;
     private final String name;
     private final Logger log;
     private final Duration interval;
@@ -23,7 +31,8 @@ abstract class Relay {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
-    Relay(String name, Logger log, Duration interval, Duration retryBase, Duration retryMax) {
+    Relay(TransactionOperations<Connection> tx, String name, Logger log, Duration interval, Duration retryBase, Duration retryMax) {
+        this.tx = tx;
         this.name = name;
         this.log = log;
         this.interval = interval;
@@ -36,11 +45,21 @@ abstract class Relay {
         });
     }
 
-    /** Sends one batch of what is due; returns how many it tried. */
-    abstract int sendBatch();
+    /** Claims what is due, oldest first, locked so that another relay skips it ({@code FOR UPDATE SKIP LOCKED}). */
+    abstract List<D> claimDue(Connection connection, int limit);
 
-    /** The most {@link #sendBatch} tries at once: a full batch means more may be due. */
-    abstract int batchSize();
+    /** Tries to send one claimed item and records how it went (sent, due again later, given up) on the connection. */
+    abstract void attempt(Connection connection, D item);
+
+    /** Sends one batch of what is due, in one transaction that holds the claims; returns how many it tried. */
+    int sendBatch() {
+        return tx.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            List<D> due = claimDue(connection, BATCH);
+            due.forEach(item -> attempt(connection, item));
+            return due.size();
+        });
+    }
 
     void startSending() {
         executor.scheduleWithFixedDelay(this::sendSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -62,7 +81,7 @@ abstract class Relay {
 
     private void sendSafely() {
         try {
-            while (sendBatch() == batchSize()) {
+            while (sendBatch() == BATCH) {
                 // A full batch: more may be due.
             }
         } catch (RuntimeException e) {

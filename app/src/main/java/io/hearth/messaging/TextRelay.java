@@ -22,12 +22,10 @@ import java.util.List;
  * up (logged), never sent late. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
  */
 @Context
-public class TextRelay extends Relay {
+public class TextRelay extends Relay<OutgoingTextTable.Due> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextRelay.class);
-    private static final int BATCH = 20;
 
-    private final TransactionOperations<Connection> tx;
     private final TextMessages provider;
     private final FieldCipher cipher;
     private final Clock clock;
@@ -36,8 +34,7 @@ public class TextRelay extends Relay {
                      @Property(name = "hearth.sms.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.sms.retry-base", defaultValue = "2s") Duration retryBase,
                      @Property(name = "hearth.sms.retry-max", defaultValue = "30s") Duration retryMax) {
-        super("text-relay", LOG, interval, retryBase, retryMax);
-        this.tx = tx;
+        super(tx, "text-relay", LOG, interval, retryBase, retryMax);
         this.provider = provider;
         this.cipher = cipher;
         this.clock = clock;
@@ -54,34 +51,26 @@ public class TextRelay extends Relay {
     }
 
     @Override
-    int batchSize() {
-        return BATCH;
+    List<OutgoingTextTable.Due> claimDue(Connection connection, int limit) {
+        return OutgoingTextTable.claimDue(connection, limit);
     }
 
-    /** Sends the texts that are due, one batch; returns how many it tried. */
     @Override
-    int sendBatch() {
-        return tx.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            List<OutgoingTextTable.Due> due = OutgoingTextTable.claimDue(connection, BATCH);
-            for (OutgoingTextTable.Due text : due) {
-                Instant now = clock.instant();
-                if (!now.isBefore(text.expiresAt())) {
-                    LOG.warn("gave up text {} after {} attempts: it expired before the SMS provider took it", text.id(), text.attempts());
-                    OutgoingTextTable.giveUp(connection, text.id(), "expired before it could be sent");
-                    continue;
-                }
-                try {
-                    provider.send(text.recipient(), cipher.open(text.sealedBody(), Texts.associatedData(text.recipient())));
-                    OutgoingTextTable.markSent(connection, text.id());
-                } catch (RuntimeException e) {
-                    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    Duration wait = backoff(text.attempts());
-                    LOG.warn("could not send text {} (attempt {}); next try in {}: {}", text.id(), text.attempts() + 1, wait, error);
-                    OutgoingTextTable.retryAt(connection, text.id(), now.plus(wait), error);
-                }
-            }
-            return due.size();
-        });
+    void attempt(Connection connection, OutgoingTextTable.Due text) {
+        Instant now = clock.instant();
+        if (!now.isBefore(text.expiresAt())) {
+            LOG.warn("gave up text {} after {} attempts: it expired before the SMS provider took it", text.id(), text.attempts());
+            OutgoingTextTable.giveUp(connection, text.id(), "expired before it could be sent");
+            return;
+        }
+        try {
+            provider.send(text.recipient(), cipher.open(text.sealedBody(), Texts.associatedData(text.recipient())));
+            OutgoingTextTable.markSent(connection, text.id());
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            Duration wait = backoff(text.attempts());
+            LOG.warn("could not send text {} (attempt {}); next try in {}: {}", text.id(), text.attempts() + 1, wait, error);
+            OutgoingTextTable.retryAt(connection, text.id(), now.plus(wait), error);
+        }
     }
 }
