@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.kit.security.Totp;
 import io.hearth.ErrorCode;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.SecretTokens;

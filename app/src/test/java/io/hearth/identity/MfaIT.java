@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.kit.security.Totp;
 import io.hearth.Api;
 import io.hearth.RealStack;
 import io.hearth.infra.LocalStack;

@@ -15,23 +15,48 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * app's secrets for local runs: the access-token signing key and the field encryption key. Taken from the
- * environment when set; otherwise made once per machine and kept in {@code ~/.hearth/dev-keys.properties}
- * (owner-only), never in the repository, so tokens and sealed values survive a restart of the local platform.
+ * The services' secrets for local runs: app's access-token signing key and field encryption key, tenant-admin's
+ * token key and sealing key. Taken from the environment when set; otherwise made once per machine and kept in
+ * {@code ~/.hearth/dev-keys.properties} (owner-only), never in the repository, so tokens and sealed values survive a
+ * restart of the local platform. A file from before a key was needed gains it.
  */
 final class DevKeys {
 
     static final String SIGNING = "HEARTH_IDENTITY_SIGNING_KEYS";
     static final String ENCRYPTION = "HEARTH_IDENTITY_ENCRYPTION_KEYS";
+    static final String ADMIN_JWT = "HEARTH_ADMIN_JWT_SECRET";
+    static final String ADMIN_SEALING = "HEARTH_ADMIN_SEALING_KEY";
 
     private DevKeys() {
     }
 
-    static synchronized Map<String, String> forThisMachine(Map<String, String> env) {
+    /** app's keys. */
+    static Map<String, String> forApp(Map<String, String> env) {
+        return pick(forThisMachine(env), SIGNING, ENCRYPTION);
+    }
+
+    /** tenant-admin's keys. */
+    static Map<String, String> forTenantAdmin(Map<String, String> env) {
+        return pick(forThisMachine(env), ADMIN_JWT, ADMIN_SEALING);
+    }
+
+    private static Map<String, String> pick(Map<String, String> all, String... names) {
         Map<String, String> keys = new LinkedHashMap<>();
-        if (env.containsKey(SIGNING) && env.containsKey(ENCRYPTION)) {
-            keys.put(SIGNING, env.get(SIGNING));
-            keys.put(ENCRYPTION, env.get(ENCRYPTION));
+        for (String name : names) {
+            keys.put(name, all.get(name));
+        }
+        return keys;
+    }
+
+    static synchronized Map<String, String> forThisMachine(Map<String, String> env) {
+        Map<String, java.util.function.Supplier<String>> makers = new LinkedHashMap<>();
+        makers.put(SIGNING, () -> "dev-signing-1:" + newSigningKey());
+        makers.put(ENCRYPTION, () -> "dev-enc-1:" + newEncryptionKey());
+        makers.put(ADMIN_JWT, DevKeys::newEncryptionKey);
+        makers.put(ADMIN_SEALING, DevKeys::newEncryptionKey);
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (makers.keySet().stream().allMatch(env::containsKey)) {
+            makers.keySet().forEach(name -> keys.put(name, env.get(name)));
             return keys;
         }
         Path file = Path.of(System.getProperty("user.home"), ".hearth", "dev-keys.properties");
@@ -41,11 +66,19 @@ final class DevKeys {
                 try (var in = Files.newInputStream(file)) {
                     stored.load(in);
                 }
-            } else {
-                stored.setProperty(SIGNING, "dev-signing-1:" + newSigningKey());
-                stored.setProperty(ENCRYPTION, "dev-enc-1:" + newEncryptionKey());
+            }
+            boolean added = false;
+            for (var maker : makers.entrySet()) {
+                if (stored.getProperty(maker.getKey()) == null) {
+                    stored.setProperty(maker.getKey(), maker.getValue().get());
+                    added = true;
+                }
+            }
+            if (added) {
                 Files.createDirectories(file.getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                if (!Files.exists(file)) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
                 try (var out = Files.newOutputStream(file)) {
                     stored.store(out, "Hearth development keys for this machine only");
                 }
@@ -53,8 +86,7 @@ final class DevKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or write " + file, e);
         }
-        keys.put(SIGNING, env.getOrDefault(SIGNING, stored.getProperty(SIGNING)));
-        keys.put(ENCRYPTION, env.getOrDefault(ENCRYPTION, stored.getProperty(ENCRYPTION)));
+        makers.keySet().forEach(name -> keys.put(name, env.getOrDefault(name, stored.getProperty(name))));
         return keys;
     }
 

@@ -37,7 +37,7 @@ public final class Platform implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             ServiceProcess admin = ServiceProcess.start(root, "tenant-admin", "io.hearth.admin.Application", adminPort,
-                    local(stack.environment(LocalStack.Service.TENANT_ADMIN)), logs == null ? null : logs.resolve("tenant-admin.log"));
+                    localTenantAdmin(stack), logs == null ? null : logs.resolve("tenant-admin.log"));
             started.add(admin);
             ServiceProcess app = startApp(root, stack, appPort, logs);
             started.add(app);
@@ -67,9 +67,21 @@ public final class Platform implements AutoCloseable {
         // Links in mails and Stripe's return addresses point at this instance's port.
         env.put("HEARTH_PUBLIC_URL_TEMPLATE", "http://{slug}.localhost:" + port);
         env.putAll(extraEnv);
-        env.putAll(DevKeys.forThisMachine(System.getenv()));
+        env.putAll(DevKeys.forApp(System.getenv()));
         return ServiceProcess.start(root, "app", "io.hearth.Application", port, env,
                 logs == null ? null : logs.resolve("app-" + port + ".log"));
+    }
+
+    /**
+     * tenant-admin for a local run: its keys from this machine, and the development operator with the password in the
+     * README. Operators sign in without a second factor here unless HEARTH_ADMIN_SECOND_FACTOR_REQUIRED=true is set.
+     */
+    private static Map<String, String> localTenantAdmin(LocalStack stack) {
+        Map<String, String> env = local(stack.environment(LocalStack.Service.TENANT_ADMIN));
+        env.putAll(DevKeys.forTenantAdmin(System.getenv()));
+        env.put("HEARTH_ADMIN_DEV_OPERATOR_ENABLED", "true");
+        env.put("HEARTH_ADMIN_SECOND_FACTOR_REQUIRED", System.getenv().getOrDefault("HEARTH_ADMIN_SECOND_FACTOR_REQUIRED", "false"));
+        return env;
     }
 
     /** A service's settings for a local run: plain HTTP, so no Strict-Transport-Security. */

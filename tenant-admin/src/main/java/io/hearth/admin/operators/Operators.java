@@ -6,12 +6,14 @@ import io.hearth.kit.crypto.PasswordHasher;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,26 +35,60 @@ public class Operators {
         this.decoyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
-    /** The operator with these credentials, if they are right. */
+    /** An address as it is stored and matched: trimmed, lower case; never a pattern. */
+    public static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The active operator with these credentials, if they are right. */
     public Optional<Operator> authenticate(String email, String password) {
-        Optional<OperatorRow> row = repository.findByEmailIlike(email.trim());
+        Optional<OperatorRow> row = repository.findByNormalisedEmail(normalise(email)).filter(OperatorRow::active);
         boolean matches = hasher.matches(password, row.map(OperatorRow::passwordHash).orElse(decoyHash));
-        return row.filter(r -> matches).map(r -> new Operator(r.id(), r.email()));
+        return row.filter(r -> matches).map(Operators::view);
+    }
+
+    /** Whether this id names an operator who may act now (a token of a removed or disabled one is worth nothing). */
+    public boolean isActive(UUID id) {
+        return repository.isActive(id);
+    }
+
+    public Optional<Operator> find(UUID id) {
+        return repository.findById(id).map(Operators::view);
     }
 
     /** Creates the operator, or does nothing when the address already has an account. */
     public void ensure(String email, String password) {
-        if (repository.findByEmailIlike(email).isPresent()) {
+        if (repository.findByNormalisedEmail(normalise(email)).isPresent()) {
             return;
         }
-        repository.save(new OperatorRow(UUID.randomUUID(), email.toLowerCase(Locale.ROOT), hasher.hash(password), Instant.now()));
+        repository.save(new OperatorRow(UUID.randomUUID(), normalise(email), hasher.hash(password), Instant.now(), null, null, true));
         LOG.info("operator {} created", email);
     }
 
-    public record Operator(UUID id, String email) {
+    /** The operators' door, newest first. */
+    public List<AuditEntry> audit(int limit) {
+        return repository.recentAudit(limit).stream().map(line -> new AuditEntry(line.id(), line.at(), line.operatorId(), line.email(),
+                line.action(), line.ip(), line.detail())).toList();
     }
 
-    /** The development operator named in configuration, created at start-up where enabled. */
+    /** One line of the operators' door: SIGNED_IN, SIGN_IN_FAILED, PASSWORD_ACCEPTED, SECOND_FACTOR_FAILED, SECOND_FACTOR_ENROLLED, LOCKED_OUT. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record AuditEntry(UUID id, Instant at, @Nullable UUID operatorId, String email, String action, @Nullable String ip,
+                             @Nullable String detail) {
+    }
+
+    void record(@Nullable UUID operator, String email, String action, @Nullable String ip, @Nullable String detail) {
+        repository.audit(UUID.randomUUID(), operator, email.length() > 320 ? email.substring(0, 320) : email, action, ip, detail);
+    }
+
+    private static Operator view(OperatorRow row) {
+        return new Operator(row.id(), row.email(), row.totpSecretSealed() != null);
+    }
+
+    public record Operator(UUID id, String email, boolean secondFactor) {
+    }
+
+    /** The development operator named in configuration, created at start-up only where the local run turns it on. */
     @Singleton
     @Requires(property = "hearth.admin.dev-operator.enabled", value = "true")
     static class DevOperator {
@@ -69,6 +105,7 @@ public class Operators {
 
         @EventListener
         void onStartup(StartupEvent event) {
+            LOG.warn("the development operator {} is on: turn hearth.admin.dev-operator.enabled off anywhere but a local run", email);
             operators.ensure(email, password);
         }
     }

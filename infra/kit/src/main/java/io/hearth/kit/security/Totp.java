@@ -1,4 +1,4 @@
-package io.hearth.identity;
+package io.hearth.kit.security;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /** RFC 6238 time-based one-time passwords: HMAC-SHA1, 6 digits, 30-second steps, secrets in base32 (RFC 4648). */
-final class Totp {
+public final class Totp {
 
-    static final int DIGITS = 6;
-    static final long STEP_SECONDS = 30;
+    public static final int DIGITS = 6;
+    public static final long STEP_SECONDS = 30;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -19,22 +19,22 @@ final class Totp {
     }
 
     /** A new 160-bit secret, base32. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         return base32(bytes);
     }
 
-    static String code(String base32Secret, long step) {
+    public static String code(String base32Secret, long step) {
         return hotp(decodeBase32(base32Secret), step, DIGITS);
     }
 
-    static long step(Instant at) {
+    public static long step(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), STEP_SECONDS);
     }
 
     /** The step the code belongs to, within one step either side of now (clock drift), if it matches one. */
-    static OptionalLong matchingStep(String base32Secret, String code, Instant now) {
+    public static OptionalLong matchingStep(String base32Secret, String code, Instant now) {
         if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
             return OptionalLong.empty();
         }
@@ -49,7 +49,7 @@ final class Totp {
     }
 
     /** RFC 4226 HOTP with dynamic truncation. */
-    static String hotp(byte[] key, long counter, int digits) {
+    public static String hotp(byte[] key, long counter, int digits) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
@@ -63,7 +63,7 @@ final class Totp {
         }
     }
 
-    static String base32(byte[] bytes) {
+    public static String base32(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int buffer = 0;
         int bits = 0;
@@ -81,7 +81,7 @@ final class Totp {
         return out.toString();
     }
 
-    static byte[] decodeBase32(String text) {
+    public static byte[] decodeBase32(String text) {
         String clean = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int buffer = 0;

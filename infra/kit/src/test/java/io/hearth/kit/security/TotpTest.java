@@ -1,4 +1,4 @@
-package io.hearth.identity;
+package io.hearth.kit.security;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
