@@ -19,51 +19,230 @@ import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, must, setToken } from './api';
-import type { components } from './schema';
+import type { components, paths } from './schema';
 import { fill, m } from './messages';
 
 type Tenant = components['schemas']['Tenant'];
 const STATUSES = ['PROVISIONING', 'ACTIVE', 'SUSPENDED', 'FAILED'] as const;
 const colour = { PROVISIONING: 'info', ACTIVE: 'success', SUSPENDED: 'warning', FAILED: 'error' } as const;
 
-const problem = (error: unknown) => (error ? <Alert severity="error" role="alert" sx={{ my: 1 }}>{error instanceof Error ? error.message : String(error)}</Alert> : null);
+/** How long "in {wait}" is, in the console's words. */
+const waitFor = (seconds: number) => {
+  if (seconds < 60) {
+    return seconds === 1 ? m.waits.second : fill(m.waits.seconds, { n: seconds });
+  }
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) {
+    return minutes === 1 ? m.waits.minute : fill(m.waits.minutes, { n: minutes });
+  }
+  return fill(m.waits.hours, { h: Math.floor(minutes / 60), min: minutes % 60 });
+};
+/** When a throttled request may be tried again (429 with Retry-After), while that time is still ahead. */
+const retryText = (error: unknown) => {
+  if (!(error instanceof ApiError) || error.problem.retryAfter === undefined || !error.problem.retryAt || error.problem.retryAt <= Date.now()) {
+    return null;
+  }
+  const seconds = error.problem.retryAfter;
+  const time = new Date(error.problem.retryAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  return seconds < 60 ? fill(m.tryAgainIn, { wait: waitFor(seconds) }) : fill(m.tryAgainAt, { wait: waitFor(seconds), time });
+};
+const problem = (error: unknown) => {
+  if (!error) {
+    return null;
+  }
+  const retry = retryText(error);
+  return (
+    <Alert severity="error" role="alert" sx={{ my: 1 }}>
+      {error instanceof Error ? error.message : String(error)}
+      {retry && <Box component="span" sx={{ display: 'block' }}>{retry}</Box>}
+    </Alert>
+  );
+};
 const fieldError = (error: unknown, field: string) => {
   const message = error instanceof ApiError ? error.field(field) : undefined;
   return { error: Boolean(message), helperText: message };
 };
+
+/** Whether the error asks to wait (Retry-After) and that time has not come yet; turns false by itself when it comes. */
+function useWaiting(error: unknown) {
+  const retryAt = error instanceof ApiError ? error.problem.retryAt : undefined;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (retryAt === undefined) {
+      return;
+    }
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(Math.max(0, retryAt - Date.now()) + 100, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [retryAt]);
+  return retryAt !== undefined && retryAt > now;
+}
 
 export function Console() {
   const [signedIn, setSignedIn] = useState(false);
   return signedIn ? <Organisations onSignOut={() => { setToken(null); setSignedIn(false); }} /> : <SignIn onDone={() => setSignedIn(true)} />;
 }
 
+type LoginAnswer = paths['/api/v1/auth/login']['post']['responses'][200]['content']['application/json'];
+type Enrolment = NonNullable<LoginAnswer['enrolment']>;
+/** The second step under way: the challenge the password opened, until when it holds, and the secret to enrol if he has none. */
+type SecondStep = { challenge: string; expiresAt: number; enrolment: Enrolment | null };
+/** tenant-admin spends a challenge after this many wrong codes (and when it expires, or when the account is locked). */
+const CODES_PER_CHALLENGE = 5;
+
+/** Sign-in: the password, then (unless the local run turned it off) the code from his authenticator, enrolling it the first time. */
 function SignIn({ onDone }: { onDone: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [step, setStep] = useState<SecondStep | null>(null);
+  const [code, setCode] = useState('');
+  const [codeMissing, setCodeMissing] = useState(false);
+  const [wrongCodes, setWrongCodes] = useState(0);
+  const [expired, setExpired] = useState(false);
+  const [restarted, setRestarted] = useState(false);
   const signIn = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/auth/login', { body: { email, password } })),
-    onSuccess: (tokens) => {
-      setToken(tokens.accessToken);
-      onDone();
+    mutationFn: async () => {
+      const answer = await must(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      if (answer.accessToken) {
+        return { token: answer.accessToken };
+      }
+      if (answer.mfaRequired && answer.challenge) {
+        return { step: { challenge: answer.challenge, expiresAt: Date.now() + (answer.challengeExpiresIn ?? 300) * 1000, enrolment: answer.enrolment ?? null } };
+      }
+      throw new Error(m.unexpected);
+    },
+    onSuccess: (answer) => {
+      if (answer.token) {
+        setToken(answer.token);
+        onDone();
+        return;
+      }
+      setPassword('');
+      setCode('');
+      setCodeMissing(false);
+      setWrongCodes(0);
+      setExpired(false);
+      verify.reset();
+      setStep(answer.step ?? null);
     },
   });
+  const verify = useMutation({
+    mutationFn: async ({ challenge, code }: { challenge: string; code: string }) => {
+      const answer = await must(api.POST('/api/v1/auth/login/mfa', { body: { challenge, code } }));
+      if (!answer.accessToken) {
+        throw new Error(m.unexpected);
+      }
+      return answer.accessToken;
+    },
+    onSuccess: (token) => {
+      setToken(token);
+      onDone();
+    },
+    onError: (error) => {
+      setCode('');
+      if (error instanceof ApiError && error.problem.code === 'MFA_CODE_INVALID') {
+        setWrongCodes((n) => n + 1);
+      }
+    },
+  });
+  useEffect(() => {
+    if (!step) {
+      return;
+    }
+    const timer = setTimeout(() => setExpired(true), Math.max(0, step.expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [step]);
+  const waiting = useWaiting(signIn.error);
+  const locked = verify.error instanceof ApiError && verify.error.problem.status === 429;
+  const spent = expired || wrongCodes >= CODES_PER_CHALLENGE || locked;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signIn.mutate();
   };
+  const submitCode = (e: FormEvent) => {
+    e.preventDefault();
+    if (!step || spent) {
+      return;
+    }
+    if (!/^\d{6}$/.test(code)) {
+      setCodeMissing(true);
+      return;
+    }
+    verify.mutate({ challenge: step.challenge, code });
+  };
+  const startOver = () => {
+    setStep(null);
+    setCode('');
+    setPassword('');
+    signIn.reset();
+    verify.reset();
+    setRestarted(true);
+  };
   return (
     <Box component="main" sx={{ display: 'flex', justifyContent: 'center', p: 2, pt: 6 }}>
-      <Paper component="section" aria-labelledby="title" sx={{ p: 3, width: '100%', maxWidth: 400 }}>
+      <Paper component="section" aria-labelledby="title" sx={{ p: 3, width: '100%', maxWidth: step?.enrolment ? 520 : 400 }}>
         <Typography id="title" component="h1" variant="h5" sx={{ mb: 2 }}>{m.title}</Typography>
-        <form onSubmit={submit} noValidate>
-          <TextField label={m.email} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldError(signIn.error, 'email')} />
-          <TextField label={m.password} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} {...fieldError(signIn.error, 'password')} />
-          {problem(signIn.error)}
-          <Button type="submit" variant="contained" fullWidth sx={{ mt: 2 }} disabled={signIn.isPending}>{m.signIn}</Button>
-        </form>
+        {step === null ? (
+          <form onSubmit={submit} noValidate>
+            <TextField label={m.email} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldError(signIn.error, 'email')} />
+            <TextField label={m.password} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={restarted} {...fieldError(signIn.error, 'password')} />
+            {problem(signIn.error)}
+            <Button type="submit" variant="contained" fullWidth sx={{ mt: 2 }} disabled={signIn.isPending || waiting}>{m.signIn}</Button>
+          </form>
+        ) : (
+          <form onSubmit={submitCode} noValidate aria-labelledby="second-step">
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{fill(m.signingInAs, { email })}</Typography>
+            {step.enrolment && <Enrol enrolment={step.enrolment} />}
+            <Typography id="second-step" sx={{ mt: 1 }}>{step.enrolment ? m.enrolThen : m.secondStep}</Typography>
+            <TextField label={m.authCode} value={code} disabled={spent} autoComplete="one-time-code" autoFocus={!step.enrolment}
+              onChange={(e) => { setCode(e.target.value.replace(/\D/g, '').slice(0, 6)); setCodeMissing(false); }}
+              slotProps={{ htmlInput: { inputMode: 'numeric', pattern: '[0-9]*', maxLength: 6, sx: { fontFamily: 'monospace', fontSize: '1.25rem', letterSpacing: '0.3em' } } }}
+              error={codeMissing || fieldError(verify.error, 'code').error} helperText={codeMissing ? m.codeNeeded : (fieldError(verify.error, 'code').helperText ?? m.codeHint)} />
+            {problem(verify.error)}
+            {spent && !locked && <Alert severity="warning" role="alert" sx={{ my: 1 }}>{m.challengeSpent}</Alert>}
+            <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+              {!spent && <Button type="submit" variant="contained" sx={{ flex: 1 }} disabled={verify.isPending}>{m.verify}</Button>}
+              <Button variant={spent ? 'contained' : 'text'} sx={spent ? { flex: 1 } : undefined} onClick={startOver} disabled={verify.isPending}>{m.startOver}</Button>
+            </Box>
+          </form>
+        )}
       </Paper>
+    </Box>
+  );
+}
+
+/** The new secret for his authenticator: a link that opens the app on a phone, and the key to type or paste. */
+function Enrol({ enrolment }: { enrolment: Enrolment }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(enrolment.secret);
+      setCopied(true);
+    } catch {
+      setCopied(false); // no clipboard outside a secure context, or the browser said no
+    }
+  };
+  const groups = enrolment.secret.replace(/\s/g, '').match(/.{1,4}/g) ?? [];
+  return (
+    <Box component="section" aria-labelledby="enrol-title" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, my: 1 }}>
+      <Typography id="enrol-title" ref={heading} tabIndex={-1} component="h2" variant="h6" sx={{ outline: 'none' }}>{m.enrolTitle}</Typography>
+      <Typography variant="body2" sx={{ mt: 1 }}>{m.enrolIntro}</Typography>
+      {enrolment.otpauthUri.startsWith('otpauth://') && (
+        <Button component="a" href={enrolment.otpauthUri} variant="outlined" fullWidth sx={{ mt: 2 }}>{m.openAuthenticator}</Button>
+      )}
+      <Typography variant="body2" sx={{ mt: 2 }}>{m.enrolKey}</Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <Box component="code" sx={{ flex: '1 1 auto', fontFamily: 'monospace', fontSize: '1.125rem', wordSpacing: '0.4em', bgcolor: 'grey.100', borderRadius: 1, px: 1, py: 0.5, userSelect: 'all', overflowWrap: 'anywhere' }}>
+          {groups.join(' ')}
+        </Box>
+        <Button onClick={() => void copy()}>{m.copyKey}</Button>
+      </Box>
+      <Box role="status" sx={{ minHeight: '1.5em' }}>
+        {copied !== null && <Typography variant="body2" color={copied ? 'success.dark' : 'error'}>{copied ? m.keyCopied : m.copyFailed}</Typography>}
+      </Box>
     </Box>
   );
 }
@@ -185,6 +364,7 @@ function Organisations({ onSignOut }: { onSignOut: () => void }) {
         )}
         <Revenue names={Object.fromEntries((list.data?.items ?? []).map((t) => [t.id, t.name]))} />
         <Plans />
+        <Audit />
       </Box>
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="confirm-title">
         <DialogTitle id="confirm-title">{confirming && ACTIONS[confirming.action].title}</DialogTitle>
@@ -275,6 +455,47 @@ function Plans() {
         {save.isSuccess && <Alert severity="success" role="status">{fill(m.planSaved, { code: save.data.code })}</Alert>}
         <Button type="submit" variant="contained" sx={{ mt: 1 }} disabled={save.isPending}>{m.savePlan}</Button>
       </form>
+    </Paper>
+  );
+}
+
+type AuditEntry = paths['/api/v1/operators/audit']['get']['responses'][200]['content']['application/json']['items'][number];
+/** What went wrong at the door: shown in the error colour. */
+const ALARMING = new Set(['SIGN_IN_FAILED', 'SECOND_FACTOR_FAILED', 'LOCKED_OUT']);
+const newestFirst = (a: AuditEntry, b: AuditEntry) => Date.parse(b.at) - Date.parse(a.at);
+
+/** The operators' sign-in audit: who signed in, who failed, who was locked out, from where. */
+function Audit() {
+  const audit = useQuery({ queryKey: ['operators', 'audit'], queryFn: () => must(api.GET('/api/v1/operators/audit', { params: { query: { limit: 100 } } })) });
+  const entries = audit.data ? [...audit.data.items].sort(newestFirst) : [];
+  return (
+    <Paper component="section" aria-labelledby="audit-title" sx={{ p: 2, mt: 3 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1 }}>
+        <Typography id="audit-title" component="h2" variant="h6">{m.audit}</Typography>
+        <Button onClick={() => void audit.refetch()} disabled={audit.isFetching}>{m.refresh}</Button>
+      </Box>
+      {problem(audit.error)}
+      {audit.isPending && <p role="status">{m.loading}</p>}
+      {audit.data && (entries.length === 0 ? <Typography>{m.noAudit}</Typography> : (
+        <TableContainer tabIndex={0} role="region" aria-label={m.audit} sx={{ maxHeight: 480 }}>
+          <Table size="small" stickyHeader aria-label={m.audit}>
+            <TableHead>
+              <TableRow><TableCell>{m.time}</TableCell><TableCell>{m.email}</TableCell><TableCell>{m.action}</TableCell><TableCell>{m.ip}</TableCell><TableCell>{m.detail}</TableCell></TableRow>
+            </TableHead>
+            <TableBody>
+              {entries.map((entry) => (
+                <TableRow key={entry.id} data-action={entry.action}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}><time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time></TableCell>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{entry.email}</TableCell>
+                  <TableCell sx={ALARMING.has(entry.action) ? { color: 'error.main', fontWeight: 500 } : undefined}>{m.auditActions[entry.action] ?? entry.action}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>{entry.ip}</TableCell>
+                  <TableCell>{entry.detail}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ))}
     </Paper>
   );
 }

@@ -22,6 +22,9 @@ export interface Problem {
   code: string;
   detail?: string;
   errors?: { field: string; message: string }[];
+  /** From Retry-After (429, 503): how many seconds to wait, and until when (epoch milliseconds). */
+  retryAfter?: number;
+  retryAt?: number;
 }
 
 export class ApiError extends Error {
@@ -45,7 +48,17 @@ export async function must<T>(call: Promise<{ data?: T; error?: unknown; respons
     if (result.error && typeof result.error === 'object' && 'code' in result.error) {
       problem = { ...(result.error as Problem), status: result.response.status };
     }
-    throw new ApiError(problem);
+    const retryAfter = retryAfterSeconds(result.response.headers.get('Retry-After'));
+    throw new ApiError(retryAfter === undefined ? problem : { ...problem, retryAfter, retryAt: Date.now() + retryAfter * 1000 });
   }
   return result.data as T;
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
 }

@@ -18,6 +18,7 @@ import java.util.List;
 /** What happened at the operators' door. */
 @Controller("/api/v1/operators/audit")
 @Secured("OPERATOR")
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "operatorToken")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OperatorAuditController {
 
