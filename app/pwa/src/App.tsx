@@ -31,6 +31,7 @@ const FacilitateCircle = lazy(() => import('./screens/FacilitateCircle'));
 const Staff = lazy(() => import('./screens/Staff'));
 const StaffEvent = lazy(() => import('./screens/StaffEvent'));
 const Members = lazy(() => import('./screens/Members'));
+const Member = lazy(() => import('./screens/Member'));
 const Settings = lazy(() => import('./screens/Settings'));
 const Audit = lazy(() => import('./screens/Audit'));
 const Reports = lazy(() => import('./screens/Reports'));
@@ -115,6 +116,7 @@ function SignedIn() {
               <Route path="/staff/new" element={<StaffEvent />} />
               <Route path="/staff/:id" element={<StaffEvent />} />
               <Route path="/admin/members" element={<Members />} />
+              <Route path="/admin/members/:id" element={<Member />} />
               <Route path="/admin/settings" element={<Settings />} />
               <Route path="/admin/audit" element={<Audit />} />
               <Route path="/reports" element={<Reports />} />

@@ -32,4 +32,9 @@ describe('the menu follows the permissions of /me', () => {
     expect(mayOpen('/facilitate/123', ['circles.manage'])).toBe(true);
     expect(mayOpen('/events/42', [])).toBe(true);
   });
+
+  it('opens a man\'s own page to whoever manages members, and to no one else', () => {
+    expect(mayOpen('/admin/members/123', ['members.manage'])).toBe(true);
+    expect(mayOpen('/admin/members/123', ['members.view', 'support.assist'])).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, must } from '../api/client';
 import { useMyCircle } from '../data';
+import { describeSchedule } from '../features/circles/schedule';
 import { t } from '../i18n/t';
 import { fullName } from '../ui/format';
 import { Loaded, Page } from '../ui/Page';
@@ -57,6 +58,8 @@ export default function Circles() {
                   <Card key={circle.id} variant="outlined" component="article" aria-label={circle.name}>
                     <CardContent>
                       <Typography variant="h2" component="h2">{circle.name}</Typography>
+                      {circle.schedule && <Typography>{describeSchedule(circle.schedule)}</Typography>}
+                      {circle.location && <Typography variant="body2">{circle.location}</Typography>}
                       {circle.description && <Typography>{circle.description}</Typography>}
                       <Typography variant="body2">{t('circle.seats', { open: circle.openSeats, capacity: circle.capacity })}</Typography>
                       <Typography variant="body2">{t('circle.facilitators', { names: circle.facilitators.map(fullName).join(', ') || '—' })}</Typography>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../api/client';
 import { useComingEvents, type EventView } from '../data';
+import { priceLabel } from '../features/events/price';
 import { t } from '../i18n/t';
 import { EventLinks } from '../ui/EventLinks';
 import { Loaded, Page } from '../ui/Page';
@@ -33,7 +34,7 @@ function EventList() {
   const events = useComingEvents(50);
   return (
     <Loaded query={events}>
-      {(page) => <EventLinks events={page.items} empty={t('home.noEvents')} detail={(event) => t('events.seatsLeft', { n: event.openSeats })} />}
+      {(page) => <EventLinks events={page.items} empty={t('home.noEvents')} detail={(event) => priceLabel(event.priceOptions) + ' · ' + t('events.seatsLeft', { n: event.openSeats })} />}
     </Loaded>
   );
 }

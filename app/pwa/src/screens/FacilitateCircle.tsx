@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api, must } from '../api/client';
 import type { Schemas } from '../data';
+import { describeSchedule } from '../features/circles/schedule';
 import { t } from '../i18n/t';
 import { sendOrQueue } from '../offline/actions';
 import { fullName, when } from '../ui/format';
@@ -33,6 +34,7 @@ export default function FacilitateCircle() {
   const figures = useQuery({ queryKey: ['circle', id, 'attendance'], queryFn: () => must(api.GET('/api/v1/circles/{id}/attendance', { params: { path: { id } } })) });
   return (
     <Page title={circle.data?.name ?? t('facilitate.circles')}>
+      {circle.data?.schedule && <Typography>{describeSchedule(circle.data.schedule)}</Typography>}
       <Loaded query={members}>
         {(page) => (
           <>

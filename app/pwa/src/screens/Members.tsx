@@ -1,42 +1,52 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardActions from '@mui/material/CardActions';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api, must } from '../api/client';
 import type { Schemas } from '../data';
+import { ROLES, type Person, type Role } from '../features/members/roles';
 import { t } from '../i18n/t';
 import { fullName } from '../ui/format';
 import { Pager } from '../ui/Pager';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
 
-type Person = Schemas['PersonView'];
-type Role = Schemas['Role'];
-const ROLES: Role[] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT'];
 const STATUSES = ['', 'PENDING_APPROVAL', 'PENDING_VERIFICATION', 'ACTIVE', 'DEACTIVATED'];
 
+/** What was typed, once typing has paused: one request per search, not one per key. */
+function useSettled(value: string, ms = 300): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** Everyone, a line each, searched and paged by the server; a man's roles and account are changed on his own page. */
 export default function Members() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [page, setPage] = useState(0);
+  const search = useSettled(q.trim());
   const members = useQuery({
-    queryKey: ['members', q, status, page],
-    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { q: q || undefined, status: (status || undefined) as Schemas['PersonStatus'] | undefined, page, size: 20 } } })),
+    queryKey: ['members', search, status, page],
+    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { q: search || undefined, status: (status || undefined) as Schemas['PersonStatus'] | undefined, page, size: 25 } } })),
+    placeholderData: keepPreviousData,
   });
   return (
     <Page title={t('admin.members')}>
-      <Invite />
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 2 }}>
-        <TextField label={t('admin.search')} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ flex: '2 1 200px' }} />
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <TextField label={t('admin.search')} type="search" value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} sx={{ flex: '2 1 260px' }} />
         <TextField select label={t('admin.status')} value={status} onChange={(e) => { setStatus(e.target.value); setPage(0); }} sx={{ flex: '1 1 150px' }}>
           {STATUSES.map((s) => <MenuItem key={s} value={s}>{s ? t('personStatus.' + s) : '—'}</MenuItem>)}
         </TextField>
@@ -44,65 +54,51 @@ export default function Members() {
       <Loaded query={members}>
         {(data) => (
           <>
-            <Stack spacing={1.5} sx={{ mt: 2 }}>
-              {data.items.map((person) => <PersonCard key={person.id} person={person} />)}
-            </Stack>
+            {data.items.length === 0 ? (
+              <Typography sx={{ mt: 2 }}>{t('admin.noMatch')}</Typography>
+            ) : (
+              <List sx={{ mt: 1 }} aria-label={t('admin.members')}>
+                {data.items.map((person) => <PersonRow key={person.id} person={person} />)}
+              </List>
+            )}
             <Pager page={page} size={data.size} totalItems={data.totalItems} onPage={setPage} />
           </>
         )}
       </Loaded>
+      <Invite />
     </Page>
   );
 }
 
-function PersonCard({ person }: { person: Person }) {
+/** His name, address, status and roles, opening his page; a man waiting for approval is approved from the list. */
+function PersonRow({ person }: { person: Person }) {
   const queries = useQueryClient();
-  const [role, setRole] = useState<Role>('FACILITATOR');
-  const [until, setUntil] = useState('');
-  const done = () => void queries.invalidateQueries({ queryKey: ['members'] });
-  const act = useMutation({
-    mutationFn: (action: 'approve' | 'deactivate' | 'reactivate') => {
-      const path = { params: { path: { id: person.id } } };
-      if (action === 'approve') return must(api.POST('/api/v1/members/{id}/approve', path));
-      if (action === 'deactivate') return must(api.POST('/api/v1/members/{id}/deactivate', path));
-      return must(api.POST('/api/v1/members/{id}/reactivate', path));
+  const approve = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/members/{id}/approve', { params: { path: { id: person.id } } })),
+    onSuccess: (approved) => {
+      queries.setQueryData(['member', person.id], approved);
+      void queries.invalidateQueries({ queryKey: ['members'] });
     },
-    onSuccess: done,
-  });
-  const grant = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/members/{id}/roles', { params: { path: { id: person.id } }, body: { role, validUntil: until ? new Date(until).toISOString() : null } })),
-    onSuccess: done,
-  });
-  const revoke = useMutation({
-    mutationFn: (r: Role) => must(api.DELETE('/api/v1/members/{id}/roles/{role}', { params: { path: { id: person.id, role: r } } })),
-    onSuccess: done,
   });
   return (
-    <Card variant="outlined" component="article" aria-label={fullName(person)}>
-      <CardContent>
-        <Typography variant="h3" component="h2">{fullName(person)}</Typography>
-        <Typography variant="body2">{person.email}</Typography>
-        <Typography variant="body2" data-status={person.status}>{t('personStatus.' + person.status)}</Typography>
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1 }}>
-          {person.roles.map((r) => <Chip key={r} label={t('roles.' + r)} onDelete={() => revoke.mutate(r)} aria-label={t('admin.revoke', { role: t('roles.' + r) })} sx={{ height: 44, borderRadius: 22 }} />)}
-        </Box>
-        {person.status === 'ACTIVE' && (
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 1 }}>
-            <TextField select label={t('admin.grant')} value={role} onChange={(e) => setRole(e.target.value as Role)} fullWidth={false} sx={{ minWidth: 150 }}>
-              {ROLES.map((r) => <MenuItem key={r} value={r}>{t('roles.' + r)}</MenuItem>)}
-            </TextField>
-            <TextField type="date" label={t('admin.until')} value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth={false} {...fieldProps(grant.error, 'validUntil')} />
-            <Button onClick={() => grant.mutate()} disabled={grant.isPending}>{t('admin.grant')}</Button>
+    <ListItem disablePadding divider>
+      <Box component="article" aria-label={fullName(person)} sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', width: '100%' }}>
+        <ListItemButton component={Link} to={'/admin/members/' + person.id} sx={{ flex: '1 1 220px', minWidth: 0, display: 'block', py: 1 }}>
+          <Typography sx={{ fontWeight: 600 }}>{fullName(person)}</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{person.email}</Typography>
+          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', alignItems: 'center', mt: 0.5 }}>
+            <Typography variant="body2" component="span" data-status={person.status} sx={{ mr: 0.5 }}>{t('personStatus.' + person.status)}</Typography>
+            {person.roles.map((r) => <Chip key={r} label={t('roles.' + r)} size="small" variant="outlined" />)}
+          </Box>
+        </ListItemButton>
+        {person.status === 'PENDING_APPROVAL' && (
+          <Box sx={{ px: 2, pb: { xs: 1, sm: 0 } }}>
+            <Button variant="contained" onClick={() => approve.mutate()} disabled={approve.isPending}>{t('admin.approve')}</Button>
           </Box>
         )}
-        <ProblemAlert error={act.error ?? grant.error ?? revoke.error} />
-      </CardContent>
-      <CardActions>
-        {person.status === 'PENDING_APPROVAL' && <Button variant="contained" onClick={() => act.mutate('approve')}>{t('admin.approve')}</Button>}
-        {person.status === 'ACTIVE' && <Button color="error" onClick={() => act.mutate('deactivate')}>{t('admin.deactivate')}</Button>}
-        {person.status === 'DEACTIVATED' && <Button onClick={() => act.mutate('reactivate')}>{t('admin.reactivate')}</Button>}
-      </CardActions>
-    </Card>
+        {approve.error ? <Box sx={{ width: '100%', px: 2 }}><ProblemAlert error={approve.error} /></Box> : null}
+      </Box>
+    </ListItem>
   );
 }
 

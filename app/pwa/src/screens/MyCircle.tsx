@@ -13,6 +13,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
 import { useAuth } from '../auth';
 import { kept, useMyCircle, useOccurrences, type CircleView } from '../data';
+import { describeSchedule } from '../features/circles/schedule';
 import { t } from '../i18n/t';
 import { fullName, money, when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
@@ -76,7 +77,7 @@ function CircleDetails({ circle }: { circle: CircleView }) {
         </Loaded>
       </Section>
       <Section title={t('circle.schedule')}>
-        {circle.schedule && <Typography variant="body2">{t('circle.every', { rule: circle.schedule.rrule, minutes: circle.schedule.minutes })}</Typography>}
+        {circle.schedule && <Typography>{describeSchedule(circle.schedule)}</Typography>}
         <Loaded query={occurrences}>
           {(page) => (
             <List dense>

@@ -17,6 +17,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, must } from '../api/client';
 import type { EventView, Schemas } from '../data';
+import { instantOf, localIn } from '../features/events/wallClock';
 import { t } from '../i18n/t';
 import { sendOrQueue } from '../offline/actions';
 import { checkTicket, forget, keepOffline, keptEvent, markCheckedIn } from '../offline/retreat';
@@ -24,6 +25,7 @@ import { isOnline, useOnline } from '../offline/status';
 import { when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
+import { TimeZoneField } from '../ui/TimeZoneField';
 
 type EventRequest = Schemas['EventController.EventRequest'];
 type Question = Schemas['EventController.QuestionRequest'];
@@ -61,18 +63,16 @@ export default function StaffEvent() {
   );
 }
 
-const local = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-};
+// GET /api/v1/organisation has no time zone of the organisation's: a new event starts in the zone of the phone that makes it.
+const startingZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function EventForm({ event }: { event?: EventView }) {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const types = useQuery({ queryKey: ['event-types'], queryFn: () => must(api.GET('/api/v1/event-types')) });
   const [form, setForm] = useState({
-    type: event?.type ?? 'WORKSHOP', title: event?.title ?? '', description: event?.description ?? '', startsAt: event ? local(event.startsAt) : '', endsAt: event ? local(event.endsAt) : '',
-    timeZone: event?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, venue: event?.venue ?? '', capacity: event?.capacity ?? 20, visibility: event?.visibility ?? 'MEMBERS',
+    type: event?.type ?? 'WORKSHOP', title: event?.title ?? '', description: event?.description ?? '', startsAt: event ? localIn(event.startsAt, event.timeZone) : '', endsAt: event ? localIn(event.endsAt, event.timeZone) : '',
+    timeZone: event?.timeZone ?? startingZone(), venue: event?.venue ?? '', capacity: event?.capacity ?? 20, visibility: event?.visibility ?? 'MEMBERS',
   });
   const [questions, setQuestions] = useState<Question[]>(event?.questions.map((q) => ({ kind: q.kind, label: q.label, required: q.required, choices: q.choices })) ?? []);
   const [waivers, setWaivers] = useState(event?.waivers.map((w) => ({ title: w.title, body: w.body })) ?? []);
@@ -81,7 +81,7 @@ function EventForm({ event }: { event?: EventView }) {
     mutationFn: () => {
       const body: EventRequest = {
         ...form, description: form.description || null, venue: form.venue || null, capacity: Number(form.capacity),
-        startsAt: form.startsAt ? new Date(form.startsAt).toISOString() : '', endsAt: form.endsAt ? new Date(form.endsAt).toISOString() : '',
+        startsAt: instantOf(form.startsAt, form.timeZone), endsAt: instantOf(form.endsAt, form.timeZone),
         questions, waivers, priceOptions: prices.map((p) => ({ ...p, amountCents: Number(p.amountCents), instalments: p.instalments && p.instalments > 1 ? Number(p.instalments) : null })),
       };
       return event ? must(api.PUT('/api/v1/events/{id}', { params: { path: { id: event.id } }, body })) : must(api.POST('/api/v1/events', { body }));
@@ -104,9 +104,10 @@ function EventForm({ event }: { event?: EventView }) {
       </TextField>
       <TextField label={t('staff.title')} value={form.title} onChange={set('title')} required {...fieldProps(save.error, 'title')} />
       <TextField label={t('staff.description')} value={form.description} onChange={set('description')} multiline minRows={2} {...fieldProps(save.error, 'description')} />
+      {/* The zone first: the start and end below are its local times. */}
+      <TimeZoneField label={t('staff.timeZone')} value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} {...fieldProps(save.error, 'timeZone')} />
       <TextField label={t('staff.starts')} type="datetime-local" value={form.startsAt} onChange={set('startsAt')} slotProps={{ inputLabel: { shrink: true } }} required {...fieldProps(save.error, 'startsAt')} />
       <TextField label={t('staff.ends')} type="datetime-local" value={form.endsAt} onChange={set('endsAt')} slotProps={{ inputLabel: { shrink: true } }} required {...fieldProps(save.error, 'endsAt')} />
-      <TextField label={t('staff.timeZone')} value={form.timeZone} onChange={set('timeZone')} {...fieldProps(save.error, 'timeZone')} />
       <TextField label={t('staff.venue')} value={form.venue} onChange={set('venue')} {...fieldProps(save.error, 'venue')} />
       <TextField label={t('staff.capacity')} type="number" value={form.capacity} onChange={set('capacity')} {...fieldProps(save.error, 'capacity')} />
       <TextField select label={t('staff.visibility')} value={form.visibility} onChange={set('visibility')}>
