@@ -1,6 +1,7 @@
 package io.hearth.circles;
 
 import io.hearth.tenancy.TenantEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.hearth.tenancy.TenantId;
 
 import java.time.Instant;
@@ -87,7 +88,7 @@ public sealed interface CircleEvent extends TenantEvent {
     record GoalChanged(TenantId tenant, UUID goalId, UUID personId, Goals.Status status, Goals.Visibility visibility) implements CircleEvent {
     }
 
-    record GoalProgressRecorded(TenantId tenant, UUID goalId, UUID personId, int percent) implements CircleEvent {
+    record GoalProgressRecorded(TenantId tenant, UUID goalId, UUID personId, @Nullable Integer percent) implements CircleEvent {
     }
 
     record CalendarFeedReset(TenantId tenant, UUID personId) implements CircleEvent {

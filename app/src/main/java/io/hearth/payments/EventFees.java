@@ -114,15 +114,31 @@ public class EventFees implements SeatPayments {
         String account = connect.readyAccount().orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY,
                 "The organisation does not take card payments yet: the event's staff confirm payments by hand"));
         int wanted = instalments == null ? 1 : instalments;
-        PaymentLine payment = payments.findOpenOf(registrationId).filter(open -> open.accountId().equals(account))
-                .filter(open -> open.instalments() == wanted)
-                .filter(open -> open.expiresAt() == null || open.expiresAt().isAfter(now.plusSeconds(60)))
-                .orElseGet(() -> open(registration, account, idempotencyKey, wanted, now));
-        if (payment.checkoutUrl() != null) {
-            return view(payment);
+        PaymentLine opened = payable(registration, account, idempotencyKey, wanted, now);
+        if (opened.checkoutUrl() != null) {
+            return view(opened);
         }
+        return view(withSession(opened.id(), registration, caller, account, now));
+    }
+
+    /**
+     * Opens the payment's Checkout session at Stripe under the registration's lock, so that a request at the same
+     * moment waits and finds it rather than asking Stripe again. The payment row was committed before, so a session
+     * Stripe made while its answer was lost is found again by the payment's own idempotency key on the next try.
+     */
+    @Transactional
+    PaymentLine withSession(UUID paymentId, Registrations.RegistrationView registration, Caller caller, String account, Instant now) {
+        payments.lockPaymentsOf(registration.id());
+        PaymentLine payment = payments.findById(paymentId).orElseThrow();
+        if (payment.checkoutUrl() != null || !payment.status().equals("OPEN")) {
+            return payment;
+        }
+        UUID eventId = registration.eventId();
+        UUID registrationId = registration.id();
         Tenant tenant = TenantScope.require();
-        Instant expiresAt = clamp(registration.holdUntil(), now);
+        // From when the payment was opened, so that a retry asks Stripe with the same parameters under the same key.
+        Instant fromOpening = clamp(registration.holdUntil(), payment.createdAt());
+        Instant expiresAt = fromOpening.isBefore(now.plus(SHORTEST_SESSION)) ? clamp(registration.holdUntil(), now) : fromOpening;
         StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest(
                 "hearth-payment-" + payment.id(), payment.description(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(),
                 payment.instalments(), fees.of(tenant.id()).percent(),
@@ -133,7 +149,36 @@ public class EventFees implements SeatPayments {
                         "hearth_registration", registrationId.toString(), "hearth_event", eventId.toString(),
                         "hearth_person", caller.person().toString()))));
         attach(payment, session);
-        return view(payments.findById(payment.id()).orElseThrow());
+        return payments.findById(payment.id()).orElseThrow();
+    }
+
+    /**
+     * The payment to take his money for this registration: the one his key opened, the open one for the same way of
+     * paying, or a new one. One at a time per registration (a lock until commit), so that requests at the same moment
+     * (the same key sent twelve times, a registration repeated with its key) find the first payment and never open a
+     * second Checkout session beside it; Stripe's own key for the session is the payment's id.
+     */
+    @Transactional
+    PaymentLine payable(Registrations.RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
+        payments.lockPaymentsOf(registration.id());
+        String key = idempotencyKey;
+        if (idempotencyKey != null) {
+            Optional<PaymentLine> earlier = payments.findByKey(registration.personId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!registration.id().equals(earlier.get().registrationId())) {
+                    throw Refusal.conflict("This Idempotency-Key was used to pay for another registration");
+                }
+                if (earlier.get().status().equals("OPEN")) {
+                    return earlier.get();
+                }
+                key = null;
+            }
+        }
+        String newKey = key;
+        return payments.findOpenOf(registration.id()).filter(open -> open.accountId().equals(account))
+                .filter(open -> open.instalments() == instalments)
+                .filter(open -> open.expiresAt() == null || open.expiresAt().isAfter(now.plusSeconds(60)))
+                .orElseGet(() -> open(registration, account, newKey, instalments, now));
     }
 
     @Transactional

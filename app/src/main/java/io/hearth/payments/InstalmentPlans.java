@@ -87,7 +87,7 @@ public class InstalmentPlans {
                 Math.max(1, invoice.attemptCount()), paymentIntent.orElse(null));
         if (paid && (payment.status().equals("OPEN") || payment.status().equals("EXPIRED"))) {
             // The first instalment's invoice may come before Checkout's own event: it confirms the seat all the same.
-            settlement.seatPaid(payment, null);
+            settlement.seatPaid(payment, null, null);
         }
         PaymentLine now = payments.findById(payment.id()).orElseThrow();
         int count = payments.paidInstalments(payment.id());

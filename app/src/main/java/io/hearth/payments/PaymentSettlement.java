@@ -1,6 +1,10 @@
 package io.hearth.payments;
 
 import io.hearth.gatherings.Registrations;
+import io.hearth.identity.People;
+import io.hearth.identity.PublicLinks;
+import io.hearth.messaging.Mailer;
+import io.hearth.tenancy.Tenant;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
@@ -32,11 +36,17 @@ public class PaymentSettlement {
     private final Refunds refunds;
     private final io.hearth.payments.internal.FundRepository fund;
     private final Outbox outbox;
+    private final Mailer mailer;
+    private final People people;
+    private final PublicLinks links;
     private final Clock clock;
 
     public PaymentSettlement(PaymentRepository payments, Registrations registrations, Refunds refunds, io.hearth.payments.internal.FundRepository fund,
-                             Outbox outbox, Clock clock) {
+                             Outbox outbox, Mailer mailer, People people, PublicLinks links, Clock clock) {
         this.fund = fund;
+        this.mailer = mailer;
+        this.people = people;
+        this.links = links;
         this.payments = payments;
         this.registrations = registrations;
         this.refunds = refunds;
@@ -47,6 +57,12 @@ public class PaymentSettlement {
     /** Applies the session's state to its payment (inside the caller's transaction, which records the event). */
     @Transactional
     public void settle(String account, StripeApi.CheckoutState session) {
+        settle(account, session, null);
+    }
+
+    /** As above, with Stripe's receipt for the payment when it was read beforehand (it goes in his receipt mail). */
+    @Transactional
+    public void settle(String account, StripeApi.CheckoutState session, @Nullable String receiptUrl) {
         Optional<PaymentLine> found = Optional.ofNullable(session.metadata().get("hearth_payment")).map(UUID::fromString)
                 .flatMap(payments::lock).or(() -> payments.lockBySession(session.id()));
         if (found.isEmpty() || !found.get().accountId().equals(account)) {
@@ -59,7 +75,7 @@ public class PaymentSettlement {
                 payments.attachSubscription(payment.id(), session.subscription());
             }
             if (payment.status().equals("OPEN") || payment.status().equals("EXPIRED")) {
-                seatPaid(payment, session.paymentIntent());
+                seatPaid(payment, session.paymentIntent(), receiptUrl);
             }
         } else if ("expired".equals(session.status()) && payments.markExpired(payment.id()) == 1) {
             outbox.publish(new PaymentEvent.PaymentExpired(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId()));
@@ -70,9 +86,10 @@ public class PaymentSettlement {
      * The money for the payment (its first instalment) arrived: his seat is confirmed, or, with no seat for him, he is
      * owed it back. An instalment plan's refund waits until its first invoice's payment is known ({@link InstalmentPlans}).
      */
-    void seatPaid(PaymentLine payment, @Nullable String paymentIntent) {
+    void seatPaid(PaymentLine payment, @Nullable String paymentIntent, @Nullable String receiptUrl) {
         if (payment.kind().equals("FUND_GIFT")) {
             payments.markPaid(payment.id(), paymentIntent, null, clock.instant());
+            sendReceipt(payment, receiptUrl);
             fund.insert(UUID.randomUUID(), "GIFT", payment.amountCents() - payment.applicationFeeCents(), payment.currency(), payment.personId(), payment.id(),
                     null, null, payment.personId());
             outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(), null,
@@ -83,6 +100,7 @@ public class PaymentSettlement {
                 : registrations.paid(payment.registrationId());
         if (seat == Registrations.PaidSeat.CONFIRMED || seat == Registrations.PaidSeat.REINSTATED) {
             payments.markPaid(payment.id(), paymentIntent, seat.name(), clock.instant());
+            sendReceipt(payment, receiptUrl);
             if (payment.inInstalments()) {
                 payments.updatePlan(payment.id(), Math.max(1, payments.paidInstalments(payment.id())), "ACTIVE", null);
             }
@@ -95,6 +113,24 @@ public class PaymentSettlement {
         }
         outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
                 payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name(), payment.instalments()));
+    }
+
+    /**
+     * His receipt, in the transaction that marks the payment paid (a payment is marked paid once, so he gets one):
+     * how much, what for, to which organisation, and Stripe's receipt (or his payments page when Stripe's was not read).
+     */
+    private void sendReceipt(PaymentLine payment, @Nullable String receiptUrl) {
+        people.emailOf(payment.personId()).ifPresent(email -> {
+            Tenant tenant = TenantScope.require();
+            String amount = payment.inInstalments()
+                    ? "the first of " + payment.instalments() + " monthly instalments of your payment of " + money(payment.amountCents(), payment.currency())
+                    : money(payment.amountCents(), payment.currency());
+            mailer.send(email, "Your receipt from " + tenant.name(),
+                    "Thank you: " + tenant.name() + " has received " + amount + " for " + payment.description() + ".\n\n"
+                            + (receiptUrl != null ? "Your receipt: " + receiptUrl + "\n" : "")
+                            + "Your payments: " + links.to(tenant, "/payments") + "\n\n"
+                            + "The payment was made to " + tenant.name() + " through Stripe.\n");
+        });
     }
 
     /** Sends the refunds the session's payment is owed (after the transaction that found it so). */

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,10 +76,15 @@ public class Refunds {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** What is left to refund, with Stripe's own figure re-read where it can be (a refund made in Stripe's dashboard counts). */
     public RefundQuote quote(UUID paymentId) {
         PaymentLine payment = payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
-        long refundable = refundable(payment);
+        return quote(payment, refundedAtStripe(payment));
+    }
+
+    private RefundQuote quote(PaymentLine payment, long refundedAtStripe) {
+        UUID paymentId = payment.id();
+        long refundable = refundable(payment, refundedAtStripe);
         String policy = "The whole payment";
         long policyCents = refundable;
         if (payment.eventId() != null) {
@@ -94,29 +100,62 @@ public class Refunds {
         return new RefundQuote(paymentId, refundable, policyCents, policy, payment.currency());
     }
 
-    /** An admin refunds: the amount (default: what the policy gives), a reason, and whether his seat goes back to the event. */
-    public RefundView refund(UUID paymentId, @Nullable Long amountCents, String reason, boolean releaseSeat) {
+    /**
+     * An admin refunds: the amount (default: what the policy gives), a reason, and whether his seat goes back to the
+     * event. With an idempotency key, the same key from him answers the refund it made the first time, however many
+     * times and however close together it is sent; Stripe's own key is the refund's id, so Stripe refunds it once too.
+     */
+    public RefundView refund(UUID paymentId, @Nullable Long amountCents, String reason, boolean releaseSeat, @Nullable String idempotencyKey) {
         Caller caller = Caller.require();
-        RefundQuote quote = quote(paymentId);
+        if (idempotencyKey != null) {
+            Optional<RefundLine> earlier = payments.findRefundByKey(caller.person(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return answered(send(same(earlier.get(), paymentId, amountCents).id()));
+            }
+        }
+        PaymentLine found = payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
+        long refundedAtStripe = refundedAtStripe(found);
+        RefundQuote quote = quote(found, refundedAtStripe);
         long amount = amountCents == null ? quote.policyCents() : amountCents;
         if (amountCents == null && amount == 0) {
             throw Refusal.invalid("amountCents", "is required: " + quote.policy() + "; give the amount to refund anyway");
         }
-        UUID id = open(paymentId, amount, reason, caller.person(), releaseSeat);
-        RefundLine sent = send(id);
+        return answered(send(open(paymentId, amount, amountCents, reason, caller.person(), releaseSeat, idempotencyKey, refundedAtStripe)));
+    }
+
+    private RefundView answered(RefundLine sent) {
         if (sent.status().equals("FAILED")) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY, "Stripe refused the refund: " + sent.failure());
         }
         return view(sent);
     }
 
+    /** The refund an earlier request with this key made, when this request is the same one again. */
+    private static RefundLine same(RefundLine earlier, UUID paymentId, @Nullable Long amountCents) {
+        if (!earlier.paymentId().equals(paymentId) || (amountCents != null && amountCents != earlier.amountCents())) {
+            throw Refusal.conflict("This Idempotency-Key was used for another refund");
+        }
+        return earlier;
+    }
+
+    /**
+     * Writes the refund PENDING under the payment's lock. With a key already used by him (a request sent twice at
+     * once waited here for the first), nothing new is written: the first refund's id is answered.
+     */
     @Transactional
-    UUID open(UUID paymentId, long amount, String reason, UUID by, boolean releaseSeat) {
+    UUID open(UUID paymentId, long amount, @Nullable Long asked, String reason, UUID by, boolean releaseSeat, @Nullable String idempotencyKey,
+              long refundedAtStripe) {
         PaymentLine payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
+        if (idempotencyKey != null) {
+            Optional<RefundLine> earlier = payments.findRefundByKey(by, idempotencyKey);
+            if (earlier.isPresent()) {
+                return same(earlier.get(), paymentId, asked).id();
+            }
+        }
         if (!payment.status().equals("PAID") && !payment.status().equals("REFUND_DUE")) {
             throw Refusal.conflict("Only a paid payment can be refunded (this one is " + payment.status() + ")");
         }
-        long refundable = refundable(payment);
+        long refundable = refundable(payment, refundedAtStripe);
         if (amount < 1 || amount > refundable) {
             throw Refusal.invalid("amountCents", "must be between 1 and " + refundable + " (what is left to refund)");
         }
@@ -124,6 +163,9 @@ public class Refunds {
         UUID id = UUID.randomUUID();
         payments.insertRefund(id, paymentId, amount, PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), amount),
                 reason, by, releaseSeat, intent);
+        if (idempotencyKey != null) {
+            payments.keyRefund(id, idempotencyKey);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("payment", paymentId);
         details.put("amountCents", amount);
@@ -241,10 +283,31 @@ public class Refunds {
         return payments.findRefundsOf(paymentId).stream().map(this::view).toList();
     }
 
-    /** What can still go back: of what was paid (all of it, or the instalments so far), less what is refunded or on its way. */
-    private long refundable(PaymentLine payment) {
+    /**
+     * What can still go back: of what was paid (all of it, or the instalments so far), less what is refunded or on its
+     * way. Refunded is the larger of ours that went through and Stripe's own figure (which counts refunds made in its
+     * dashboard too); ours still pending come on top.
+     */
+    private long refundable(PaymentLine payment, long refundedAtStripe) {
         long paid = payment.inInstalments() ? payments.paidInInstalments(payment.id()) : payment.amountCents();
-        return Math.max(0, paid - payments.committedRefunds(payment.id()));
+        long refunded = Math.max(Math.max(payments.succeededRefunds(payment.id()), payment.refundedCents()), refundedAtStripe);
+        return Math.max(0, paid - refunded - payments.pendingRefunds(payment.id()));
+    }
+
+    /**
+     * What Stripe has refunded of a card payment, re-read now; what Hearth last heard (charge.refunded) when Stripe
+     * cannot be reached, or for a plan (its instalments are separate charges, each checked when refunded).
+     */
+    private long refundedAtStripe(PaymentLine payment) {
+        if (payment.inInstalments() || payment.paymentIntentId() == null || payment.accountId() == null) {
+            return payment.refundedCents();
+        }
+        try {
+            return stripe.refundedOf(payment.accountId(), payment.paymentIntentId());
+        } catch (StripeApi.StripeFailure e) {
+            LOG.warn("what Stripe refunded of payment {} could not be re-read; counting the last figure Stripe sent: {}", payment.id(), e.getMessage());
+            return payment.refundedCents();
+        }
     }
 
     private RefundView view(RefundLine refund) {

@@ -2,10 +2,8 @@ package io.hearth.payments;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.HasId;
-import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import io.hearth.ErrorCode;
 import io.hearth.kit.Refusal;
@@ -83,13 +81,36 @@ public class StripeWebhooks {
             return Outcome.IGNORED;
         }
         Optional<TenantId> tenant = accounts.tenantOf(event.getAccount(), stripe.livemode());
-        Optional<Outcome> outcome = tenant.flatMap(id -> tenants.call(id, () -> handle(event)));
+        Optional<Outcome> outcome = tenant.flatMap(id -> tenants.call(id, () -> handleOrIgnore(event)));
         if (outcome.isEmpty()) {
             LOG.warn("Stripe event {} ({}) for account {}, which is no organisation's: nothing done", event.getId(), event.getType(),
                     event.getAccount());
             return Outcome.UNKNOWN_ACCOUNT;
         }
         return outcome.get();
+    }
+
+    /**
+     * An object Stripe says does not exist never will: the event is recorded as ignored (with why, so it is counted and
+     * a resend is a duplicate) and acknowledged. Any other failure to read Stripe answers 503, so that Stripe delivers
+     * it again later.
+     */
+    private Outcome handleOrIgnore(Event event) {
+        try {
+            return handle(event);
+        } catch (StripeApi.StripeFailure e) {
+            if (e.isMissing()) {
+                Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
+                if (repository.recordIgnoredEvent(event.getId(), event.getType(), created, e.getMessage()) == 0) {
+                    return Outcome.DUPLICATE;
+                }
+                LOG.warn("Stripe event {} ({}) on account {} names an object Stripe does not have: ignored ({})", event.getId(), event.getType(),
+                        event.getAccount(), e.getMessage());
+                return Outcome.IGNORED;
+            }
+            LOG.warn("Stripe event {} ({}) not handled now, Stripe will deliver it again: {}", event.getId(), event.getType(), e.getMessage());
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe cannot be read now: deliver the event again later");
+        }
     }
 
     private Outcome handle(Event event) {
@@ -108,7 +129,8 @@ public class StripeWebhooks {
                     StripeApi.SubscriptionState subscription = session.subscription() == null ? null : stripe.subscription(account, session.subscription());
                     return once(event, created, () -> dues.checkoutCompleted(account, session, subscription));
                 }
-                Outcome outcome = once(event, created, () -> settlement.settle(account, session));
+                String receipt = session.paid() && session.paymentIntent() != null ? receipt(account, session.paymentIntent()) : null;
+                Outcome outcome = once(event, created, () -> settlement.settle(account, session, receipt));
                 settlement.refundIfDue(session.id());
                 plans.afterCheckout(session.id());
                 return outcome;
@@ -129,9 +151,8 @@ public class StripeWebhooks {
                 return once(event, created, () -> plans.ended(account, subscription));
             }
             case "charge.refunded" -> {
-                Charge charge = (Charge) object;
-                return once(event, created, () -> settlement.refundedAtStripe(account, charge.getPaymentIntent(),
-                        charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded()));
+                StripeApi.ChargeState charge = stripe.charge(account, ((HasId) object).getId());
+                return once(event, created, () -> settlement.refundedAtStripe(account, charge.paymentIntent(), charge.amountRefunded()));
             }
             case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed" -> {
                 com.stripe.model.Dispute dispute = (com.stripe.model.Dispute) object;
@@ -139,16 +160,28 @@ public class StripeWebhooks {
                         dispute.getAmount() == null ? 0 : dispute.getAmount()));
             }
             case "refund.updated", "refund.failed" -> {
-                Refund refund = (Refund) object;
-                if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
-                    return once(event, created, () -> refunds.failedAtStripe(refund.getId(),
-                            refund.getFailureReason() == null ? refund.getStatus() : refund.getFailureReason()));
+                StripeApi.RefundState refund = stripe.refundState(account, ((HasId) object).getId());
+                if ("failed".equals(refund.status()) || "canceled".equals(refund.status())) {
+                    return once(event, created, () -> refunds.failedAtStripe(refund.id(),
+                            refund.failureReason() == null ? refund.status() : refund.failureReason()));
                 }
-                return once(event, created, () -> LOG.debug("refund {} is {}", refund.getId(), refund.getStatus()));
+                return once(event, created, () -> LOG.debug("refund {} is {}", refund.id(), refund.status()));
             }
             default -> {
                 return once(event, created, () -> LOG.debug("Stripe event {} ({}) needs nothing", event.getId(), event.getType()));
             }
+        }
+    }
+
+    /** Stripe's receipt for his receipt mail; without it the mail links to his payments page, so a failure here delays nothing. */
+    @Nullable
+    private String receipt(String account, String paymentIntent) {
+        try {
+            return stripe.receiptUrl(account, paymentIntent).orElse(null);
+        } catch (StripeApi.StripeFailure e) {
+            LOG.warn("Stripe's receipt for payment intent {} could not be read; the receipt mail links to his payments page: {}", paymentIntent,
+                    e.getMessage());
+            return null;
         }
     }
 

@@ -84,6 +84,17 @@ class CircleLifeIT implements RealStack {
     }
 
     @Test
+    void progressWithoutAPercentIsANoteAndKeepsTheLastFigure() {
+        Api.Reply goal = api.post("/api/v1/me/goals", Map.of("title", "Call my father weekly", "visibility", "PRIVATE"), man.accessToken());
+        api.post("/api/v1/me/goals/" + goal.string("id") + "/progress", Map.of("note", "two calls", "percent", 40), man.accessToken());
+
+        Api.Reply noPercent = api.post("/api/v1/me/goals/" + goal.string("id") + "/progress", Map.of("note", "a good talk"), man.accessToken());
+
+        assertThat(noPercent.status()).as("progress without percent: %s", noPercent.body()).isEqualTo(201);
+        assertThat(noPercent.body()).containsEntry("percent", 40);
+    }
+
+    @Test
     void theCalendarFeedIsValidRfc5545WithTheMeetingsAtSevenLondonTime() throws Exception {
         Api.Reply feed = api.post("/api/v1/me/calendar-feed", null, man.accessToken());
         String path = URI.create(feed.string("url")).getPath();

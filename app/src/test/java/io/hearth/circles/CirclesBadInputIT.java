@@ -67,6 +67,8 @@ class CirclesBadInputIT implements RealStack {
                         "{\"name\":\"x\",\"capacity\":4,\"dues\":{\"amountCents\":-1,\"currency\":\"GBP\",\"interval\":\"MONTHLY\"}}", 422),
                 new Case("create: unknown facilitator", HttpMethod.POST, "/api/v1/circles",
                         "{\"name\":\"x\",\"capacity\":4,\"facilitatorIds\":[\"" + java.util.UUID.randomUUID() + "\"]}", 422),
+                new Case("create: a null facilitator", HttpMethod.POST, "/api/v1/circles", "{\"name\":\"x\",\"capacity\":4,\"facilitatorIds\":[null]}", 422),
+                new Case("update: a null facilitator", HttpMethod.PUT, c, "{\"name\":\"x\",\"capacity\":4,\"facilitatorIds\":[null]}", 422),
                 new Case("get: not a uuid", HttpMethod.GET, "/api/v1/circles/abc", null, 400),
                 new Case("list: bad status", HttpMethod.GET, "/api/v1/circles?status=SLEEPING", null, 422),
                 new Case("list: page -1", HttpMethod.GET, "/api/v1/circles?page=-1", null, 422),

@@ -513,6 +513,236 @@ class PaymentsIT implements RealStack {
     }
 
     @Test
+    void theSameRefundKeySentTwelveTimesAtOnceRefundsOnce() throws Exception {
+        Map<String, Object> event = paidEvent(3, 10_000);
+        Org.Member man = org.member();
+        stripe.pay(sessionOf(register(event, man).string("checkoutUrl")));
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+        String key = "refund-" + UUID.randomUUID();
+
+        List<Api.Reply> replies = atOnce(12, () -> api.send(HttpRequest.POST("/api/v1/payments/" + paymentId + "/refunds",
+                Map.of("amountCents", 2_500, "reason", "Sent twice", "releaseSeat", false)).bearerAuth(org.admin().accessToken())
+                .header("Idempotency-Key", key)));
+
+        assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
+        assertThat(replies.stream().map(r -> r.string("id")).distinct()).hasSize(1);
+        assertThat(stripe.requests().stream().filter(r -> r.path().equals("/v1/refunds")
+                && ("hearth-refund-" + replies.get(0).string("id")).equals(r.idempotencyKey())).map(StripeStandIn.Request::idempotencyKey).distinct())
+                .hasSize(1);
+        assertThat(api.get("/api/v1/payments/" + paymentId + "/refunds", org.admin().accessToken()).list("refunds")).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) onlyPaymentOf(man).get("refundedCents")).longValue() == 2_500);
+        Api.Reply otherAmount = api.send(HttpRequest.POST("/api/v1/payments/" + paymentId + "/refunds",
+                Map.of("amountCents", 1_000, "reason", "Sent twice", "releaseSeat", false)).bearerAuth(org.admin().accessToken())
+                .header("Idempotency-Key", key));
+        assertThat(otherAmount.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aChargeRefundedEventIsCheckedWithStripeBeforeItCounts() {
+        Map<String, Object> event = paidEvent(3, 10_000);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        String session = sessionOf(registered.string("checkoutUrl"));
+        stripe.pay(session);
+        String intent = stripe.session(session).get("payment_intent").getAsString();
+        JsonObject claim = new JsonObject();
+        claim.addProperty("id", latestCharge(intent));
+        claim.addProperty("object", "charge");
+        claim.addProperty("payment_intent", intent);
+        claim.addProperty("amount", 10_000);
+        claim.addProperty("amount_refunded", 5_000);
+        claim.addProperty("refunded", false);
+
+        int status = stripe.deliver(stripe.event("charge.refunded", account, claim));
+
+        assertThat(status).isEqualTo(200);
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID").containsEntry("refundedCents", 0);
+        assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aWebhookNamingAnObjectStripeDoesNotHaveIsAcknowledgedIgnoredAndCountedOnce() {
+        List<JsonObject> events = new ArrayList<>();
+        for (String type : List.of("checkout.session.completed", "invoice.paid", "customer.subscription.deleted", "charge.refunded", "refund.updated")) {
+            JsonObject object = new JsonObject();
+            object.addProperty("id", switch (type) {
+                case "checkout.session.completed" -> "cs_test_nothing_here";
+                case "invoice.paid" -> "in_nothing_here";
+                case "customer.subscription.deleted" -> "sub_nothing_here";
+                case "charge.refunded" -> "ch_nothing_here";
+                default -> "re_nothing_here";
+            });
+            object.addProperty("object", type.substring(0, type.lastIndexOf('.')).replace("checkout.session", "checkout.session")
+                    .replace("customer.subscription", "subscription"));
+            events.add(stripe.event(type, account, object));
+        }
+
+        for (JsonObject event : events) {
+            assertThat(stripe.deliver(event)).as("%s", event.get("type")).isEqualTo(200);
+            assertThat(lastDeliveryOf(event.get("id").getAsString()).answer()).contains("IGNORED");
+            assertThat(stripe.deliver(event)).isEqualTo(200);
+            assertThat(lastDeliveryOf(event.get("id").getAsString()).answer()).contains("DUPLICATE");
+        }
+
+        assertThat(count("select count(*) from {schema}.stripe_events where outcome = 'IGNORED' and event_id in (?, ?, ?, ?, ?)",
+                events.stream().map(e -> e.get("id").getAsString()).toArray())).isEqualTo(5);
+    }
+
+    @Test
+    void aWebhookThatCannotReadStripeNowAnswers503SoThatStripeDeliversItAgain() {
+        Map<String, Object> event = paidEvent(3, 5_000);
+        Org.Member man = org.member();
+        JsonObject completed = paidEventFor(sessionOf(register(event, man).string("checkoutUrl")));
+
+        refusedOnPurpose.add(completed.get("id").getAsString());
+        stripe.outage(true);
+        int during;
+        try {
+            during = stripe.deliver(completed);
+        } finally {
+            stripe.outage(false);
+        }
+        StripeStandIn.Delivery refused = lastDeliveryOf(completed.get("id").getAsString());
+        int after = stripe.deliver(completed);
+
+        assertThat(during).isEqualTo(503);
+        assertThat(refused.answer()).contains("PAYMENTS_UNAVAILABLE");
+        assertThat(after).isEqualTo(200);
+        assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID");
+    }
+
+    @Test
+    void theRefundQuoteCountsARefundMadeInStripesDashboard() throws Exception {
+        Map<String, Object> event = paidEvent(3, 10_000);
+        Org.Member man = org.member();
+        String session = sessionOf(register(event, man).string("checkoutUrl"));
+        stripe.pay(session);
+        String paymentId = (String) onlyPaymentOf(man).get("id");
+        api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 5_000, "reason", "Half", "releaseSeat", false),
+                org.admin().accessToken());
+
+        refundInStripesDashboard(stripe.session(session).get("payment_intent").getAsString(), 1_000);
+
+        Api.Reply quote = api.get("/api/v1/payments/" + paymentId + "/refund-quote", org.admin().accessToken());
+        assertThat(quote.body()).containsEntry("refundableCents", 4_000);
+        Api.Reply tooMuch = api.post("/api/v1/payments/" + paymentId + "/refunds", Map.of("amountCents", 4_001, "reason", "Too much",
+                "releaseSeat", false), org.admin().accessToken());
+        assertThat(tooMuch.status()).isEqualTo(422);
+    }
+
+    @Test
+    void twelvePaymentRequestsWithOneKeyAtOnceOpenOneCheckoutSession() throws Exception {
+        Map<String, Object> event = paidEvent(5, 9_000, 3);
+        Org.Member man = org.member();
+        Api.Reply registered = register(event, man);
+        String path = "/api/v1/events/" + event.get("id") + "/registrations/" + registered.string("id") + "/checkout";
+
+        List<Api.Reply> replies = atOnce(12, () -> api.send(HttpRequest.POST(path, Map.of("instalments", 3)).bearerAuth(man.accessToken())
+                .header("Idempotency-Key", "pay-in-three")));
+
+        assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
+        assertThat(replies.stream().map(r -> r.string("paymentId")).distinct()).hasSize(1);
+        assertThat(replies.stream().map(r -> r.string("checkoutUrl")).distinct()).hasSize(1);
+        assertThat(stripe.requests().stream().filter(r -> r.path().equals("/v1/checkout/sessions")
+                && registered.string("id").equals(r.form().get("client_reference_id"))).map(StripeStandIn.Request::idempotencyKey).distinct())
+                .as("the session at registration and the one for three instalments").hasSize(2);
+    }
+
+    @Test
+    void twelvePaidRegistrationsWithOneKeyAtOnceOpenOneCheckoutSession() throws Exception {
+        Map<String, Object> event = paidEvent(5, 4_000);
+        Org.Member man = org.member();
+        String path = "/api/v1/events/" + event.get("id") + "/register";
+        Map<String, Object> body = Map.of("priceOption", "STANDARD", "emergencyContact", "Sam, +44 7700 900000");
+
+        List<Api.Reply> replies = atOnce(12, () -> api.send(HttpRequest.POST(path, body).bearerAuth(man.accessToken()).header("Idempotency-Key", "once")));
+
+        assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
+        assertThat(replies.stream().map(r -> r.string("checkoutUrl")).distinct()).hasSize(1);
+        assertThat(stripe.requests().stream().filter(r -> r.path().equals("/v1/checkout/sessions")
+                && replies.get(0).string("id").equals(r.form().get("client_reference_id"))).map(StripeStandIn.Request::idempotencyKey).distinct())
+                .hasSize(1);
+    }
+
+    @Test
+    void aManWhoPaysGetsOneReceiptWithStripesReceiptLink() {
+        Map<String, Object> event = paidEvent(3, 7_500);
+        Org.Member man = org.member();
+        String session = sessionOf(register(event, man).string("checkoutUrl"));
+        JsonObject completed = paidEventFor(session);
+
+        stripe.deliver(completed);
+        stripe.deliver(completed);
+        io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiptsTo(man).size() == 1);
+        io.hearth.infra.MailCatcher.Mail receipt = receiptsTo(man).get(0);
+        assertThat(receipt.body()).contains("GBP 75.00").contains((String) event.get("title")).contains("/receipt/");
+        assertThat(receipt.subject()).contains(org.tenant().name());
+    }
+
+    private List<io.hearth.infra.MailCatcher.Mail> receiptsTo(Org.Member man) {
+        return RealStack.stack().mailCatcher().messages().stream().filter(m -> m.to().contains(man.email()) && m.subject().startsWith("Your receipt"))
+                .toList();
+    }
+
+    private StripeStandIn.Delivery lastDeliveryOf(String eventId) {
+        List<StripeStandIn.Delivery> all = stripe.deliveries();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).eventId().equals(eventId)) {
+                return all.get(i);
+            }
+        }
+        throw new AssertionError("no delivery of " + eventId);
+    }
+
+    private String latestCharge(String paymentIntent) {
+        return standIn("GET", "/v1/payment_intents/" + paymentIntent, null).get("latest_charge").getAsString();
+    }
+
+    /** A refund made at Stripe by hand, not through Hearth. */
+    private void refundInStripesDashboard(String paymentIntent, long amount) {
+        standIn("POST", "/v1/refunds", "payment_intent=" + paymentIntent + "&amount=" + amount);
+    }
+
+    private JsonObject standIn(String method, String path, String form) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(stripe.baseUrl() + path))
+                    .header("Authorization", "Bearer " + StripeStandIn.SECRET_KEY).header("Stripe-Account", account);
+            request = form == null ? request.GET() : request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(form));
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
+            return com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> atOnce(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theCancellationPolicyGivesTheDefaultAndNoMoreThanWasPaidCanBeRefunded() {
         Map<String, Object> event = paidEvent(3, 10_000);
         Org.Member man = org.member();

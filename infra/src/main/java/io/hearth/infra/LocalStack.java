@@ -160,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
                 stripe = StripeStandIn.start(0);
                 started.add(stripe);
                 stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
-                LOG.info("Stripe stand-in at {}", stripe.baseUrl());
+                LOG.info("Stripe stand-in at {}, the requests it received at {}", stripe.baseUrl(), stripe.requestLogUrl());
             }
             return new LocalStack(started, jdbcUrls, dbUsername, dbPassword, redisUri, kafkaServers, smtpHost, smtpPort, mailCatcher,
                     smsBaseUrl, smsCatcher, stripe);

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -12,11 +13,14 @@ import org.slf4j.LoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -28,6 +32,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +56,11 @@ import java.util.regex.Pattern;
  * {@code /checkout/{session}} pays (or leaves) a Checkout session. Each change sends Hearth the webhook Stripe would
  * ({@code account.updated}, {@code checkout.session.completed}, {@code charge.refunded}, ...), signed with the
  * webhook secret as Stripe signs it. Tests read what was asked of it with {@link #requests()}.
+ *
+ * <p>What is not Stripe's sits under {@code /_test/}, without the secret key, for tests and demos from outside (curl):
+ * {@code POST /_test/subscriptions/{id}/fail_next_payment} (or {@code pay_next_payment}) charges the subscription's
+ * next instalment as {@link #chargeInstalment} does, and {@code GET /_test/log} lists the last {@value #LOG_CAPACITY}
+ * requests it received ({@code DELETE} empties it; {@link #requestLog()} in Java).
  */
 public final class StripeStandIn implements AutoCloseable {
 
@@ -59,14 +70,20 @@ public final class StripeStandIn implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripeStandIn.class);
     private static final Gson GSON = new Gson();
+    /** The log's entries keep every field, null or not, so that each has the same shape. */
+    private static final Gson LOG_JSON = new com.google.gson.GsonBuilder().serializeNulls().create();
     private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9]+)");
     private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/(cs_[A-Za-z0-9_]+)(/expire)?");
     private static final Pattern PAYMENT_INTENT = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)");
     private static final Pattern CHARGE = Pattern.compile("/v1/charges/(ch_[A-Za-z0-9]+)");
+    private static final Pattern REFUND = Pattern.compile("/v1/refunds/(re_[A-Za-z0-9_]+)");
     private static final Pattern SUBSCRIPTION = Pattern.compile("/v1/subscriptions/(sub_[A-Za-z0-9]+)");
     private static final Pattern INVOICE = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)");
     private static final Pattern INVOICE_PAY = Pattern.compile("/v1/invoices/(in_[A-Za-z0-9]+)/pay");
     private static final Pattern PAGE = Pattern.compile("/(connect|checkout|portal|receipt)/([A-Za-z0-9_]+)(/pay|/cancel|/finish)?");
+    private static final Pattern NEXT_PAYMENT = Pattern.compile("/_test/subscriptions/(sub_[A-Za-z0-9]+)/(fail|pay)_next_payment");
+    private static final String LOG_PATH = "/_test/log";
+    static final int LOG_CAPACITY = 1_000;
 
     /** One request Hearth made, as Stripe would have received it. */
     public record Request(String method, String path, String stripeAccount, String idempotencyKey, String stripeVersion,
@@ -77,7 +94,16 @@ public final class StripeStandIn implements AutoCloseable {
     public record Delivery(String eventId, String type, String account, int status, String answer) {
     }
 
+    /** One request the stand-in received (any path but the log's own) and the status it answered. */
+    public record LoggedRequest(Instant at, String method, String path, String query, String stripeAccount, String idempotencyKey,
+                                Map<String, String> form, int status, boolean replayed) {
+    }
+
     private record Stored(int status, String body, String path) {
+    }
+
+    /** What a POST with an idempotency key answered, and the parameters it came with: Stripe replays only the same request. */
+    private record Replay(Stored answer, Map<String, String> form) {
     }
 
     private final HttpServer http;
@@ -89,25 +115,33 @@ public final class StripeStandIn implements AutoCloseable {
     private final Map<String, JsonObject> accounts = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> paymentIntents = new ConcurrentHashMap<>();
-    private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
+    private final Map<String, Replay> idempotent = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> invoices = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> prices = new ConcurrentHashMap<>();
+    private final Deque<LoggedRequest> received = new ArrayDeque<>();
     private final java.util.concurrent.ExecutorService later = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stripe-stand-in-webhooks");
         thread.setDaemon(true);
         return thread;
     });
+    private final int logCapacity;
     private volatile String webhookUrl;
     private volatile boolean declineRetries;
+    private volatile boolean outage;
 
-    private StripeStandIn(HttpServer http, JsonObject fixtures) {
+    private StripeStandIn(HttpServer http, JsonObject fixtures, int logCapacity) {
         this.http = http;
         this.fixtures = fixtures;
+        this.logCapacity = logCapacity;
     }
 
     public static StripeStandIn start(int port) {
+        return start(port, LOG_CAPACITY);
+    }
+
+    static StripeStandIn start(int port, int logCapacity) {
         try (InputStream in = StripeStandIn.class.getResourceAsStream("/stripe/fixtures.json")) {
             JsonObject fixtures = JsonParser.parseReader(new InputStreamReader(Objects.requireNonNull(in, "stripe/fixtures.json"),
                     StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("resources");
@@ -117,12 +151,16 @@ public final class StripeStandIn implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             }));
-            StripeStandIn standIn = new StripeStandIn(http, fixtures);
-            http.createContext("/v1/", standIn::api);
-            http.createContext("/connect/", standIn::page);
-            http.createContext("/checkout/", standIn::page);
-            http.createContext("/portal/", standIn::page);
-            http.createContext("/receipt/", standIn::page);
+            StripeStandIn standIn = new StripeStandIn(http, fixtures, logCapacity);
+            Filter logged = standIn.logging();
+            http.createContext("/v1/", standIn::api).getFilters().add(logged);
+            http.createContext("/connect/", standIn::page).getFilters().add(logged);
+            http.createContext("/checkout/", standIn::page).getFilters().add(logged);
+            http.createContext("/portal/", standIn::page).getFilters().add(logged);
+            http.createContext("/receipt/", standIn::page).getFilters().add(logged);
+            http.createContext("/_test/", standIn::testHelper).getFilters().add(logged);
+            http.createContext("/", standIn::unknown).getFilters().add(logged);
+            http.createContext(LOG_PATH, standIn::log);
             http.start();
             return standIn;
         } catch (IOException e) {
@@ -146,6 +184,25 @@ public final class StripeStandIn implements AutoCloseable {
 
     public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /** Where the request log is served: {@code GET} lists it as JSON, oldest first; {@code DELETE} empties it. */
+    public String requestLogUrl() {
+        return baseUrl() + LOG_PATH;
+    }
+
+    /** The last {@value #LOG_CAPACITY} requests received, on any path (the API, the hosted pages, {@code /_test/}), oldest first. */
+    public List<LoggedRequest> requestLog() {
+        synchronized (received) {
+            // Each is written when answered; by arrival, a call that waited for its webhook comes before the calls that webhook made.
+            return received.stream().sorted(java.util.Comparator.comparing(LoggedRequest::at)).toList();
+        }
+    }
+
+    public void clearRequestLog() {
+        synchronized (received) {
+            received.clear();
+        }
     }
 
     /** The connected account as Stripe holds it now. */
@@ -196,8 +253,14 @@ public final class StripeStandIn implements AutoCloseable {
                 throw new IllegalStateException("session " + sessionId + " is " + session.get("status").getAsString());
             }
             String account = session.get("stripe_account").getAsString();
-            String intentId = intent(account, session.get("amount_total").getAsLong(), session.get("currency").getAsString(),
-                    session.getAsJsonObject("metadata"));
+            long amount = session.get("amount_total").getAsLong();
+            Long fee = null;
+            if (session.has("stand_in_application_fee_amount")) {
+                fee = session.get("stand_in_application_fee_amount").getAsLong();
+            } else if (session.has("stand_in_application_fee_percent")) {
+                fee = fee(amount, session.get("stand_in_application_fee_percent").getAsBigDecimal());
+            }
+            String intentId = intent(account, amount, session.get("currency").getAsString(), session.getAsJsonObject("metadata"), fee);
             session.addProperty("status", "complete");
             session.addProperty("payment_status", "paid");
             if ("subscription".equals(session.get("mode").getAsString())) {
@@ -215,6 +278,11 @@ public final class StripeStandIn implements AutoCloseable {
                 subscription.addProperty("stripe_account", account);
                 subscription.addProperty("stand_in_recurring", session.get("stand_in_recurring").getAsLong());
                 subscription.addProperty("customer", id("cus_"));
+                if (session.has("stand_in_application_fee_percent")) {
+                    subscription.addProperty("application_fee_percent", session.get("stand_in_application_fee_percent").getAsBigDecimal().doubleValue());
+                } else {
+                    subscription.add("application_fee_percent", JsonNull.INSTANCE);
+                }
                 subscriptions.put(subscriptionId, subscription);
                 invoice = invoice(subscription, session.get("amount_total").getAsLong(), "subscription_create", intentId);
                 session.addProperty("subscription", subscriptionId);
@@ -238,7 +306,8 @@ public final class StripeStandIn implements AutoCloseable {
             JsonObject subscription = subscriptions.get(subscriptionId);
             account = subscription.get("stripe_account").getAsString();
             long amount = subscription.get("stand_in_recurring").getAsLong();
-            String intentId = succeeds ? intent(account, amount, subscription.get("currency").getAsString(), subscription.getAsJsonObject("metadata")) : null;
+            String intentId = succeeds ? intent(account, amount, subscription.get("currency").getAsString(), subscription.getAsJsonObject("metadata"),
+                    fee(subscription, amount)) : null;
             invoice = invoice(subscription, amount, "subscription_cycle", intentId);
         }
         deliver(event(succeeds ? "invoice.paid" : "invoice.payment_failed", account, invoice));
@@ -248,6 +317,11 @@ public final class StripeStandIn implements AutoCloseable {
     /** Whether asking Stripe to take a failed invoice again is declined (the card still does not work). */
     public void declineRetries(boolean decline) {
         this.declineRetries = decline;
+    }
+
+    /** While on, Stripe's API answers every call 500 {@code api_error}, as in an outage at Stripe (its hosted pages stay up). */
+    public void outage(boolean down) {
+        this.outage = down;
     }
 
     /** His bank disputes the payment: {@code charge.dispute.created}. */
@@ -306,19 +380,34 @@ public final class StripeStandIn implements AutoCloseable {
         }
     }
 
-    private String intent(String account, long amount, String currency, JsonObject metadata) {
+    private String intent(String account, long amount, String currency, JsonObject metadata, Long applicationFee) {
         String intentId = id("pi_");
         JsonObject intent = fixture("payment_intent");
         intent.addProperty("id", intentId);
         intent.addProperty("amount", amount);
         intent.addProperty("amount_received", amount);
         intent.addProperty("currency", currency);
+        if (applicationFee == null) {
+            intent.add("application_fee_amount", JsonNull.INSTANCE);
+        } else {
+            intent.addProperty("application_fee_amount", applicationFee);
+        }
         intent.addProperty("status", "succeeded");
         intent.addProperty("latest_charge", id("ch_"));
         intent.add("metadata", metadata.deepCopy());
         intent.addProperty("stripe_account", account);
         paymentIntents.put(intentId, intent);
         return intentId;
+    }
+
+    /** The platform's fee on an invoice of the subscription: its {@code application_fee_percent} of the amount, as Stripe takes it. */
+    private static Long fee(JsonObject subscription, long amount) {
+        JsonElement percent = subscription.get("application_fee_percent");
+        return percent == null || percent.isJsonNull() ? null : fee(amount, percent.getAsBigDecimal());
+    }
+
+    private static long fee(long amount, BigDecimal percent) {
+        return BigDecimal.valueOf(amount).multiply(percent).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     /** An invoice of the subscription: paid by the intent, or (no intent) open after a failed first attempt. */
@@ -332,6 +421,12 @@ public final class StripeStandIn implements AutoCloseable {
         invoice.addProperty("amount_paid", intentId == null ? 0 : amount);
         invoice.addProperty("amount_remaining", intentId == null ? amount : 0);
         invoice.addProperty("status", intentId == null ? "open" : "paid");
+        Long fee = fee(subscription, amount);
+        if (fee == null) {
+            invoice.add("application_fee_amount", JsonNull.INSTANCE);
+        } else {
+            invoice.addProperty("application_fee_amount", fee);
+        }
         invoice.addProperty("attempt_count", 1);
         invoice.addProperty("attempted", true);
         invoice.addProperty("created", Instant.now().getEpochSecond());
@@ -360,7 +455,7 @@ public final class StripeStandIn implements AutoCloseable {
 
     /** The id of the refund Stripe made for this idempotency key. */
     public String refundIdFor(String idempotencyKey) {
-        return idempotent.entrySet().stream().filter(e -> e.getKey().endsWith(":" + idempotencyKey)).map(e -> JsonParser.parseString(e.getValue().body())
+        return idempotent.entrySet().stream().filter(e -> e.getKey().endsWith(":" + idempotencyKey)).map(e -> JsonParser.parseString(e.getValue().answer().body())
                 .getAsJsonObject().get("id").getAsString()).findFirst().orElseThrow(() -> new IllegalStateException("no refund for " + idempotencyKey));
     }
 
@@ -369,6 +464,11 @@ public final class StripeStandIn implements AutoCloseable {
         JsonObject event;
         synchronized (this) {
             JsonObject refund = refunds.get(refundId);
+            if (!"failed".equals(refund.get("status").getAsString())) {
+                // As Stripe: the money of a failed refund is the charge's again, and can be refunded anew.
+                JsonObject intent = paymentIntents.get(refund.get("payment_intent").getAsString());
+                intent.addProperty("stand_in_refunded", intent.get("stand_in_refunded").getAsLong() - refund.get("amount").getAsLong());
+            }
             refund.addProperty("status", "failed");
             refund.addProperty("failure_reason", reason);
             event = event("refund.updated", refund.get("stripe_account").getAsString(), refund);
@@ -466,23 +566,30 @@ public final class StripeStandIn implements AutoCloseable {
                 respond(exchange, 401, error("invalid_request_error", null, "Invalid API Key provided"));
                 return;
             }
+            if (outage) {
+                respond(exchange, 500, error("api_error", null, "An error occurred with our connection to Stripe (the stand-in's outage)"));
+                return;
+            }
             Stored answer;
             if (method.equals("POST") && key != null) {
                 String scope = (account == null ? "platform" : account) + ":" + key;
                 synchronized (this) {
-                    Stored earlier = idempotent.get(scope);
+                    Replay earlier = idempotent.get(scope);
                     if (earlier != null) {
-                        if (!earlier.path().equals(path)) {
+                        if (!earlier.answer().path().equals(path)) {
                             answer = new Stored(400, error("idempotency_error", null,
                                     "Keys for idempotent requests can only be used for the same endpoint they were first used for"), path);
+                        } else if (!earlier.form().equals(form)) {
+                            answer = new Stored(400, error("idempotency_error", null, "Keys for idempotent requests can only be used with the same "
+                                    + "parameters they were first used with. Try using a key other than '" + key + "' if you meant to execute a different request."), path);
                         } else {
                             exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
-                            answer = earlier;
+                            answer = earlier.answer();
                         }
                     } else {
                         answer = handle(method, path, account, form);
                         if (answer.status() < 500) {
-                            idempotent.put(scope, answer);
+                            idempotent.put(scope, new Replay(answer, Map.copyOf(form)));
                         }
                     }
                 }
@@ -571,6 +678,8 @@ public final class StripeStandIn implements AutoCloseable {
                     return new Stored(400, error("invalid_request_error", null, "Only Checkout Sessions with a status of `open` can be expired."), path);
                 }
                 session.addProperty("status", "expired");
+                JsonObject expired = event("checkout.session.expired", account, session);
+                later.submit(() -> deliver(expired));
             }
             return ok(path, session);
         }
@@ -585,6 +694,9 @@ public final class StripeStandIn implements AutoCloseable {
             JsonObject subscription = subscriptions.get(matcher.group(1));
             if (subscription == null || !Objects.equals(account, subscription.get("stripe_account").getAsString())) {
                 return missing(path, "subscription", matcher.group(1));
+            }
+            if (method.equals("POST") && form.containsKey("application_fee_percent")) {
+                subscription.addProperty("application_fee_percent", new BigDecimal(form.get("application_fee_percent")).doubleValue());
             }
             if (method.equals("POST") && form.containsKey("cancel_at")) {
                 subscription.addProperty("cancel_at", Long.parseLong(form.get("cancel_at")));
@@ -618,7 +730,8 @@ public final class StripeStandIn implements AutoCloseable {
                 invoice.addProperty("paid_out_of_band", true);
             } else {
                 JsonObject subscription = subscriptions.get(invoice.getAsJsonObject("parent").getAsJsonObject("subscription_details").get("subscription").getAsString());
-                invoice.addProperty("stand_in_payment_intent", intent(account, amount, invoice.get("currency").getAsString(), subscription.getAsJsonObject("metadata")));
+                invoice.addProperty("stand_in_payment_intent", intent(account, amount, invoice.get("currency").getAsString(), subscription.getAsJsonObject("metadata"),
+                        fee(subscription, amount)));
             }
             invoice.addProperty("status", "paid");
             invoice.addProperty("amount_paid", amount);
@@ -659,26 +772,47 @@ public final class StripeStandIn implements AutoCloseable {
             list.add("data", data);
             return new Stored(200, GSON.toJson(list), path);
         }
+        if (method.equals("GET") && (matcher = REFUND.matcher(path)).matches()) {
+            JsonObject refund = refunds.get(matcher.group(1));
+            if (refund == null || !Objects.equals(account, refund.get("stripe_account").getAsString())) {
+                return missing(path, "refund", matcher.group(1));
+            }
+            return ok(path, refund);
+        }
         if (method.equals("GET") && (matcher = CHARGE.matcher(path)).matches()) {
             String chargeId = matcher.group(1);
             JsonObject intent = paymentIntents.values().stream().filter(i -> chargeId.equals(i.get("latest_charge").getAsString())).findFirst().orElse(null);
             if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
                 return missing(path, "charge", chargeId);
             }
-            JsonObject charge = fixture("charge");
-            charge.addProperty("id", chargeId);
-            charge.addProperty("payment_intent", intent.get("id").getAsString());
-            charge.addProperty("amount", intent.get("amount_received").getAsLong());
-            charge.addProperty("currency", intent.get("currency").getAsString());
-            charge.addProperty("receipt_url", baseUrl() + "/receipt/" + chargeId);
-            return ok(path, charge);
+            return ok(path, charge(intent));
         }
         if (method.equals("POST") && path.equals("/v1/refunds")) {
             JsonObject intent = paymentIntents.get(form.getOrDefault("payment_intent", ""));
             if (intent == null || !Objects.equals(account, intent.get("stripe_account").getAsString())) {
                 return missing(path, "payment_intent", form.get("payment_intent"));
             }
-            long amount = form.containsKey("amount") ? Long.parseLong(form.get("amount")) : intent.get("amount_received").getAsLong();
+            long charged = intent.get("amount_received").getAsLong();
+            long unrefunded = charged - (intent.has("stand_in_refunded") ? intent.get("stand_in_refunded").getAsLong() : 0);
+            if (unrefunded <= 0) {
+                return new Stored(400, error("invalid_request_error", "charge_already_refunded", null,
+                        "Charge " + intent.get("latest_charge").getAsString() + " has already been refunded."), path);
+            }
+            long amount;
+            try {
+                amount = form.containsKey("amount") ? Long.parseLong(form.get("amount")) : unrefunded;
+            } catch (NumberFormatException e) {
+                amount = 0;
+            }
+            if (amount <= 0) {
+                return new Stored(400, error("invalid_request_error", "parameter_invalid_integer", "amount", "Invalid positive integer"), path);
+            }
+            if (amount > unrefunded) {
+                // Stripe gives this refusal no code: only its type, param and message.
+                String currency = intent.get("currency").getAsString();
+                return new Stored(400, error("invalid_request_error", null, "amount", "Refund amount (" + money(amount, currency)
+                        + ") is greater than unrefunded amount on charge (" + money(unrefunded, currency) + ")"), path);
+            }
             JsonObject refund = fixture("refund");
             refund.addProperty("id", id("re_"));
             refund.addProperty("amount", amount);
@@ -690,21 +824,40 @@ public final class StripeStandIn implements AutoCloseable {
             refund.add("metadata", metadata(form));
             refund.addProperty("stripe_account", account);
             refunds.put(refund.get("id").getAsString(), refund);
-            long refunded = intent.has("stand_in_refunded") ? intent.get("stand_in_refunded").getAsLong() + amount : amount;
-            intent.addProperty("stand_in_refunded", refunded);
-            JsonObject charge = fixture("charge");
-            charge.addProperty("id", intent.get("latest_charge").getAsString());
-            charge.addProperty("payment_intent", intent.get("id").getAsString());
-            charge.addProperty("amount", intent.get("amount_received").getAsLong());
-            charge.addProperty("amount_refunded", refunded);
-            charge.addProperty("refunded", refunded >= intent.get("amount_received").getAsLong());
-            charge.addProperty("currency", intent.get("currency").getAsString());
-            JsonObject chargeRefunded = event("charge.refunded", account, charge);
+            intent.addProperty("stand_in_refunded", charged - unrefunded + amount);
+            JsonObject chargeRefunded = event("charge.refunded", account, charge(intent));
             // As Stripe: the webhook comes on its own, maybe before the refund's answer has been acted on.
             later.submit(() -> deliver(chargeRefunded));
             return ok(path, refund);
         }
         return new Stored(404, error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")"), path);
+    }
+
+    /** The charge of a succeeded payment intent, with what has been refunded of it. */
+    private JsonObject charge(JsonObject intent) {
+        String chargeId = intent.get("latest_charge").getAsString();
+        long refunded = intent.has("stand_in_refunded") ? intent.get("stand_in_refunded").getAsLong() : 0;
+        JsonObject charge = fixture("charge");
+        charge.addProperty("id", chargeId);
+        charge.addProperty("payment_intent", intent.get("id").getAsString());
+        charge.addProperty("amount", intent.get("amount_received").getAsLong());
+        charge.addProperty("amount_refunded", refunded);
+        charge.addProperty("refunded", refunded >= intent.get("amount_received").getAsLong());
+        charge.addProperty("currency", intent.get("currency").getAsString());
+        charge.add("application_fee_amount", intent.get("application_fee_amount").deepCopy());
+        charge.addProperty("receipt_url", baseUrl() + "/receipt/" + chargeId);
+        return charge;
+    }
+
+    /** An amount as Stripe writes it in its messages: {@code £12.50}. */
+    private static String money(long cents, String currency) {
+        String amount = BigDecimal.valueOf(cents, 2).toPlainString();
+        return switch (currency.toLowerCase(java.util.Locale.ROOT)) {
+            case "gbp" -> "£" + amount;
+            case "eur" -> "€" + amount;
+            case "usd" -> "$" + amount;
+            default -> amount + " " + currency.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     private JsonObject createAccount(Map<String, String> form) {
@@ -778,6 +931,13 @@ public final class StripeStandIn implements AutoCloseable {
             }
         });
         session.add("stand_in_subscription_metadata", subscriptionMetadata);
+        // Stripe's session shows neither: they reach the payment intent and the subscription that paying makes.
+        if (form.containsKey("payment_intent_data[application_fee_amount]")) {
+            session.addProperty("stand_in_application_fee_amount", Long.parseLong(form.get("payment_intent_data[application_fee_amount]")));
+        }
+        if (form.containsKey("subscription_data[application_fee_percent]")) {
+            session.addProperty("stand_in_application_fee_percent", new BigDecimal(form.get("subscription_data[application_fee_percent]")));
+        }
         session.add("subscription", JsonNull.INSTANCE);
         sessions.put(id, session);
         return session;
@@ -844,15 +1004,127 @@ public final class StripeStandIn implements AutoCloseable {
         }
     }
 
+    /** Charges the subscription's next instalment, as {@link #chargeInstalment} does; answers the invoice once its webhook went out. */
+    private void testHelper(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Matcher matcher = NEXT_PAYMENT.matcher(path);
+            if (!exchange.getRequestMethod().equals("POST") || !matcher.matches()) {
+                respond(exchange, 404, unrecognized(exchange.getRequestMethod(), path));
+                return;
+            }
+            String id = matcher.group(1);
+            String status;
+            synchronized (this) {
+                JsonObject subscription = subscriptions.get(id);
+                status = subscription == null ? null : subscription.get("status").getAsString();
+            }
+            if (status == null) {
+                respond(exchange, 404, missing(path, "subscription", id).body());
+            } else if (status.equals("canceled")) {
+                respond(exchange, 400, error("invalid_request_error", null, "Subscription " + id + " is canceled: it has no next payment."));
+            } else {
+                respond(exchange, 200, GSON.toJson(publicView(chargeInstalment(id, matcher.group(2).equals("pay")))));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Stripe stand-in test helper failed", e);
+            respond(exchange, 500, error("api_error", null, e.toString()));
+        }
+    }
+
+    private void unknown(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            respond(exchange, 404, unrecognized(exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
+        }
+    }
+
+    private static String unrecognized(String method, String path) {
+        return error("invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path + ")");
+    }
+
+    /** {@code GET}: the request log as a JSON array, oldest first; {@code DELETE}: empties it. */
+    private void log(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> {
+                    com.google.gson.JsonArray entries = new com.google.gson.JsonArray();
+                    requestLog().forEach(entry -> entries.add(json(entry)));
+                    respond(exchange, 200, LOG_JSON.toJson(entries));
+                }
+                case "DELETE" -> {
+                    clearRequestLog();
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                default -> respond(exchange, 405, error("invalid_request_error", null, "The request log takes GET and DELETE only"));
+            }
+        }
+    }
+
+    private static JsonObject json(LoggedRequest entry) {
+        JsonObject json = new JsonObject();
+        json.addProperty("at", entry.at().toString());
+        json.addProperty("method", entry.method());
+        json.addProperty("path", entry.path());
+        json.addProperty("query", entry.query());
+        json.addProperty("stripeAccount", entry.stripeAccount());
+        json.addProperty("idempotencyKey", entry.idempotencyKey());
+        json.add("form", GSON.toJsonTree(entry.form()));
+        json.addProperty("status", entry.status());
+        json.addProperty("replayed", entry.replayed());
+        return json;
+    }
+
+    /** Writes each request and the status answered to the log; the body is read here and handed on unread. */
+    private Filter logging() {
+        return new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                Instant at = Instant.now();
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                exchange.setStreams(new ByteArrayInputStream(body), null);
+                try {
+                    chain.doFilter(exchange);
+                } finally {
+                    String method = exchange.getRequestMethod();
+                    String query = exchange.getRequestURI().getRawQuery();
+                    record(new LoggedRequest(at, method, exchange.getRequestURI().getPath(), query,
+                            exchange.getRequestHeaders().getFirst("Stripe-Account"), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                            loggedForm(method.equals("GET") ? query : new String(body, StandardCharsets.UTF_8)), exchange.getResponseCode(),
+                            "true".equals(exchange.getResponseHeaders().getFirst("Idempotent-Replayed"))));
+                }
+            }
+
+            @Override
+            public String description() {
+                return "the stand-in's request log";
+            }
+        };
+    }
+
+    private void record(LoggedRequest entry) {
+        synchronized (received) {
+            if (received.size() == logCapacity) {
+                received.removeFirst();
+            }
+            received.addLast(entry);
+        }
+    }
+
+    /** The body as a form; one that is not form-encoded is kept whole, under {@code ""}. */
+    private static Map<String, String> loggedForm(String raw) {
+        try {
+            return java.util.Collections.unmodifiableMap(form(raw));
+        } catch (IllegalArgumentException e) {
+            return Map.of("", raw);
+        }
+    }
+
     /** The object as the API shows it: without the stand-in's own bookkeeping. */
     private static JsonObject publicView(JsonObject object) {
         JsonObject copy = object.deepCopy();
         copy.remove("stripe_account");
         copy.remove("line_item_name");
-        copy.remove("stand_in_refunded");
-        copy.remove("stand_in_recurring");
-        copy.remove("stand_in_subscription_metadata");
-        copy.remove("stand_in_payment_intent");
+        copy.keySet().removeIf(key -> key.startsWith("stand_in_"));
         return copy;
     }
 
@@ -889,8 +1161,15 @@ public final class StripeStandIn implements AutoCloseable {
     }
 
     private static String error(String type, String param, String message) {
+        return error(type, null, param, message);
+    }
+
+    private static String error(String type, String code, String param, String message) {
         JsonObject error = new JsonObject();
         error.addProperty("type", type);
+        if (code != null) {
+            error.addProperty("code", code);
+        }
         error.addProperty("message", message);
         if (param != null) {
             error.addProperty("param", param);

@@ -60,7 +60,7 @@ public class CircleController {
     public record CircleRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 4000) String description,
                                 @NotNull Integer capacity, @Nullable Boolean openToJoin, @Nullable @Size(max = 300) String location,
                                 @Nullable @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// link") String videoLink,
-                                @Nullable @Size(min = 1, max = 5) List<UUID> facilitatorIds, @Nullable @Valid ScheduleRequest schedule,
+                                @Nullable @Size(min = 1, max = 5) List<@NotNull UUID> facilitatorIds, @Nullable @Valid ScheduleRequest schedule,
                                 @Nullable @Valid DuesRequest dues) {
 
         Circles.Definition definition() {

@@ -21,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,7 +54,7 @@ public class RegistrationController {
 
     @Serdeable
     public record RegisterRequest(@Nullable @Size(max = 30) String priceOption, @Nullable UUID sponsorId, @Nullable Boolean keepWithSponsor,
-                                  @Nullable @Size(max = 50) Map<UUID, String> answers, @Nullable @Size(max = 10) List<UUID> acceptedWaivers,
+                                  @Nullable @Size(max = 50) Map<@NotNull UUID, @NotNull String> answers, @Nullable @Size(max = 10) List<@NotNull UUID> acceptedWaivers,
                                   @Nullable @Size(max = 1000) String emergencyContact, @Nullable @Size(max = 5000) String medicalNotes,
                                   @Nullable @Min(1) @Max(12) Integer instalments) {
     }

@@ -43,7 +43,7 @@ public class SettingsController {
     }
 
     @Serdeable
-    public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<Role> mfaRequiredRoles,
+    public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<@NotNull Role> mfaRequiredRoles,
                                   @NotNull @Min(FLOOR) @Max(100000) Integer apiRequestsPerMinute) {
     }
 

@@ -88,9 +88,13 @@ public class PaymentController {
     @Operation(summary = "Refund a payment, in full or in part, with a reason", description = "amountCents defaults to what the cancellation "
             + "policy gives (422 when the policy gives nothing: say the amount). The platform's fee goes back in proportion. releaseSeat "
             + "(default true) gives his seat back to the event, and the waiting list moves. Audited; he is told by mail. 201 with the refund: "
-            + "SUCCEEDED, or PENDING while Stripe cannot be reached (it is sent again, never twice).")
-    public HttpResponse<Refunds.RefundView> refund(@PathVariable UUID id, @Body @Valid RefundRequest request) {
-        return HttpResponse.created(refunds.refund(id, request.amountCents(), request.reason().strip(), !Boolean.FALSE.equals(request.releaseSeat())));
+            + "SUCCEEDED, or PENDING while Stripe cannot be reached (it is sent again, never twice). With an Idempotency-Key, the same key "
+            + "answers the refund it made the first time (201 again), however often it is sent; the same key for another payment or "
+            + "amount is 409.")
+    public HttpResponse<Refunds.RefundView> refund(@PathVariable UUID id, @Body @Valid RefundRequest request,
+                                                   @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
+        return HttpResponse.created(refunds.refund(id, request.amountCents(), request.reason().strip(), !Boolean.FALSE.equals(request.releaseSeat()),
+                idempotencyKey));
     }
 
     @Get("/payments/{id}/refunds")

@@ -40,6 +40,11 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     @Query("insert into stripe_events (event_id, type, created) values (:eventId, :type, :created) on conflict (event_id) do nothing")
     int recordEvent(String eventId, String type, Instant created);
 
+    /** Records a Stripe event that was acknowledged and ignored, with why; 0 when it was recorded before. */
+    @Query("insert into stripe_events (event_id, type, created, outcome, detail) values (:eventId, :type, :created, 'IGNORED', :detail) "
+            + "on conflict (event_id) do nothing")
+    int recordIgnoredEvent(String eventId, String type, Instant created, String detail);
+
     @Query("insert into payments (id, kind, person_id, registration_id, event_id, description, amount_cents, currency, application_fee_cents, "
             + "status, account_id, idempotency_key, instalments) values (:id, :kind, :personId, :registrationId, :eventId, :description, "
             + ":amountCents, :currency, :applicationFeeCents, 'OPEN', :accountId, :idempotencyKey, :instalments)")
@@ -74,6 +79,10 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     @Query("update payments set refunded_cents = :refundedCents, status = case when :refundedCents >= amount_cents then 'REFUNDED' else status end, "
             + "updated_at = now() where id = :id and refunded_cents < :refundedCents")
     void recordRefundedAmount(UUID id, long refundedCents);
+
+    /** Holds, until the transaction ends, the one right to open a payment for this registration. */
+    @Query("select 1 from (select pg_advisory_xact_lock(hashtextextended('payment-of:' || cast(:registrationId as text), 0))) locked")
+    int lockPaymentsOf(UUID registrationId);
 
     @Query(PAYMENT + "where registration_id = :registrationId and status = 'OPEN'")
     Optional<PaymentLine> findOpenOf(UUID registrationId);
@@ -128,6 +137,15 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
 
     @Query(REFUND + "where payment_id = :paymentId order by created_at")
     List<RefundLine> findRefundsOf(UUID paymentId);
+
+    @Query(REFUND + "where requested_by = :requestedBy and idempotency_key = :idempotencyKey")
+    Optional<RefundLine> findRefundByKey(UUID requestedBy, String idempotencyKey);
+
+    @Query("update payment_refunds set idempotency_key = :idempotencyKey where id = :id")
+    void keyRefund(UUID id, String idempotencyKey);
+
+    @Query("select coalesce(sum(amount_cents), 0) from payment_refunds where payment_id = :paymentId and status = 'PENDING'")
+    long pendingRefunds(UUID paymentId);
 
     @Query(REFUND + "where stripe_refund_id = :stripeRefundId")
     Optional<RefundLine> findRefundByStripeId(String stripeRefundId);

@@ -51,21 +51,41 @@ public class StripeApi {
     /** Stripe could not be asked, or said no. {@code transientFailure}: worth trying again later. */
     public static final class StripeFailure extends RuntimeException {
         private final boolean transientFailure;
+        private final boolean missing;
 
         StripeFailure(String what, StripeException cause) {
             super(what + ": " + cause.getMessage(), cause);
+            // An idempotency error is the same request still under way at Stripe: its outcome is known on the next try.
             this.transientFailure = cause instanceof ApiConnectionException || cause instanceof RateLimitException
+                    || cause instanceof com.stripe.exception.IdempotencyException
                     || (cause.getStatusCode() != null && cause.getStatusCode() >= 500);
+            this.missing = cause instanceof com.stripe.exception.InvalidRequestException
+                    && ("resource_missing".equals(cause.getCode()) || Integer.valueOf(404).equals(cause.getStatusCode()));
         }
 
         StripeFailure(String what) {
             super(what);
             this.transientFailure = true;
+            this.missing = false;
         }
 
+        /** Worth trying again later: Stripe could not be reached, was busy, or failed on its side. */
         public boolean isTransient() {
             return transientFailure;
         }
+
+        /** Stripe says the object does not exist (on this account): it never will, however often we ask. */
+        public boolean isMissing() {
+            return missing;
+        }
+    }
+
+    /** A charge as far as Hearth cares: what was charged and what Stripe has refunded of it, all refunds counted. */
+    public record ChargeState(String id, @Nullable String paymentIntent, long amount, long amountRefunded) {
+    }
+
+    /** A refund as far as Hearth cares. */
+    public record RefundState(String id, String status, @Nullable String failureReason) {
     }
 
     /** A connected account as far as Hearth cares. */
@@ -310,6 +330,33 @@ public class StripeApi {
         return call("refund a payment", () -> {
             Refund refund = stripe().v1().refunds().create(params, writeOn(account, idempotencyKey));
             return refund.getId();
+        });
+    }
+
+    public ChargeState charge(String account, String chargeId) {
+        return call("read a charge", () -> {
+            com.stripe.model.Charge charge = stripe().v1().charges().retrieve(chargeId, on(account));
+            return new ChargeState(charge.getId(), charge.getPaymentIntent(), charge.getAmount() == null ? 0 : charge.getAmount(),
+                    charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded());
+        });
+    }
+
+    /** What Stripe has refunded of the payment intent's charge, all refunds counted (ours and the dashboard's). */
+    public long refundedOf(String account, String paymentIntent) {
+        return call("read a payment's refunds", () -> {
+            String charge = stripe().v1().paymentIntents().retrieve(paymentIntent, on(account)).getLatestCharge();
+            if (charge == null) {
+                return 0L;
+            }
+            Long refunded = stripe().v1().charges().retrieve(charge, on(account)).getAmountRefunded();
+            return refunded == null ? 0L : refunded;
+        });
+    }
+
+    public RefundState refundState(String account, String refundId) {
+        return call("read a refund", () -> {
+            Refund refund = stripe().v1().refunds().retrieve(refundId, on(account));
+            return new RefundState(refund.getId(), refund.getStatus() == null ? "" : refund.getStatus(), refund.getFailureReason());
         });
     }
 
