@@ -118,6 +118,54 @@ class ProblemJsonIT implements RealStack {
         }
     }
 
+    @Test
+    void unreadableJsonIsSaidInOurWordsWithWhereNeverTheParsersMessage() {
+        for (String body : new String[]{"{\"name\": x}", "{\"name\": NaN}", "{\"name\": \"a\",}"}) {
+            Map<String, Object> problem = assertProblem(HttpRequest.POST("/api/v1/test/echo", body).contentType(MediaType.APPLICATION_JSON_TYPE),
+                    400, "VALIDATION_ERROR");
+
+            assertThat((String) problem.get("detail")).as(body).startsWith("The body is not readable JSON at line 1, column ");
+            assertThat(problem.toString()).as(body).doesNotContain("Unexpected character").doesNotContain("JsonReadFeature")
+                    .doesNotContain("code 120").doesNotContain("ALLOW_");
+        }
+    }
+
+    @Test
+    void answersOfTheEarlyChecksAreHardenedToo() throws Exception {
+        String twoHosts = raw("GET /api/v1/organisation HTTP/1.1\r\nHost: " + host + "\r\nHost: other.localhost\r\nConnection: close\r\n\r\n");
+        String nul = raw("GET /api/v1/circles?q=%00 HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+
+        for (String reply : List.of(twoHosts, nul)) {
+            assertThat(reply).startsWith("HTTP/1.1 4").containsIgnoringCase("content-security-policy: default-src 'self'")
+                    .containsIgnoringCase("x-content-type-options: nosniff").containsIgnoringCase("x-frame-options: DENY");
+        }
+    }
+
+    @Test
+    void anAddressTooLongIs414AndHeadersTooLargeAre431() throws Exception {
+        String longUrl = raw("GET /api/v1/organisation?x=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        String bigHeader = raw("GET /api/v1/organisation HTTP/1.1\r\nHost: " + host + "\r\nX-Big: " + "b".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+
+        // The version Netty answers with is 1.0 when it could not read the request's own.
+        assertThat(longUrl).matches("(?s)HTTP/1\\.[01] 414 .*").contains("\"code\":\"URI_TOO_LONG\"").containsIgnoringCase("x-content-type-options: nosniff");
+        assertThat(bigHeader).matches("(?s)HTTP/1\\.[01] 431 .*").contains("\"code\":\"HEADERS_TOO_LARGE\"");
+    }
+
+    @Test
+    void healthAnswersAreNeverCached() {
+        io.micronaut.http.HttpResponse<String> live = client.toBlocking().exchange(HttpRequest.GET("/health/liveness"), String.class);
+
+        assertThat(live.getHeaders().get("Cache-Control")).isEqualTo("no-store");
+    }
+
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private Map<String, Object> assertProblem(MutableHttpRequest<?> request0, int status, String code) {
         MutableHttpRequest<?> request = request0;
         ((MutableHttpRequest<Object>) request).header("Host", host);

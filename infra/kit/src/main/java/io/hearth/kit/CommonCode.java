@@ -11,6 +11,8 @@ public enum CommonCode implements ProblemCode {
     METHOD_NOT_ALLOWED("Method not allowed"),
     NOT_ACCEPTABLE("Not acceptable"),
     PAYLOAD_TOO_LARGE("Payload too large"),
+    URI_TOO_LONG("URI too long"),
+    HEADERS_TOO_LARGE("Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
     RATE_LIMITED("Too many requests"),
     SERVICE_UNAVAILABLE("Service unavailable"),

@@ -84,6 +84,14 @@ class TenantApiIT implements RealStack {
     }
 
     @Test
+    void aNulInAPathVariableIs422NeverAQuery() {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/tenants/%00").bearerAuth(token), Map.class));
+
+        assertProblem(error, 422, "VALIDATION_ERROR");
+    }
+
+    @Test
     void wrongPasswordIs401() {
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/v1/auth/login", Map.of("email", "operator@hearth.localhost", "password", "wrong-password")), Map.class));

@@ -19,8 +19,9 @@ import io.micronaut.http.annotation.ServerFilter;
  *   (invitation and reset links carry tokens in their path) and a Permissions-Policy that grants only the camera, to
  *   this origin, for scanning check-in codes;</li>
  *   <li>{@code Strict-Transport-Security}, unless {@code hearth.security.hsts} is false (local runs on plain HTTP);</li>
- *   <li>{@code Cache-Control: no-store} on every API answer that does not set its own: most carry personal data, and
- *   a shared computer's browser or a proxy must not keep them.</li>
+ *   <li>{@code Cache-Control: no-store} on every API and health answer that does not set its own: most carry personal
+ *   data, and a shared computer's browser or a proxy must not keep them; a health check must never be answered from a
+ *   cache.</li>
  * </ul>
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -52,7 +53,7 @@ public final class SecurityHeaders implements Ordered {
         if (hsts) {
             headers.set("Strict-Transport-Security", HSTS);
         }
-        if (path.startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+        if ((path.startsWith("/api/") || path.startsWith("/health")) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }
@@ -64,7 +65,8 @@ public final class SecurityHeaders implements Ordered {
 
     @Override
     public int getOrder() {
-        // Outside every other filter, so that answers they give themselves (the security filter's 401) carry these too.
-        return Ordered.HIGHEST_PRECEDENCE + 3;
+        // Outside every filter but the request id's, so that answers they give themselves (the Host and text checks' 400
+        // and 422, the security filter's 401) carry these too.
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

@@ -24,6 +24,6 @@ public final class SingleHostFilter implements Ordered {
     @Override
     public int getOrder() {
         // Right after the request id is given, before the host is read for anything.
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 }
