@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,8 @@ public class Invitations {
     private final Duration validFor;
     private final Clock clock;
 
+    private static final java.time.Duration RESEND_AFTER = java.time.Duration.ofMinutes(1);
+
     public Invitations(InvitationRepository repository, io.hearth.identity.internal.PersonRepository people, Mailer mailer,
                        @Property(name = "hearth.public-url-template") String urlTemplate,
                        @Property(name = "hearth.invitations.valid-for") Duration validFor, Clock clock) {
@@ -49,7 +52,7 @@ public class Invitations {
      * invitation, or once he has joined (a provisioning run again), sends nothing new. Runs in the scope of the tenant.
      */
     public void inviteFirstAdmin(String email) {
-        if (repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, Role.ADMIN.name()).filter(row -> row.sentAt() != null).isPresent()
+        if (repository.findOpen(email, Role.ADMIN.name()).filter(row -> row.sentAt() != null).isPresent()
                 || people.findByEmail(email).isPresent()) {
             return;
         }
@@ -69,9 +72,20 @@ public class Invitations {
                 tenant.name() + " now has its own place on Hearth, and you are its first administrator. This link replaces any earlier one.");
     }
 
-    /** Invites someone to join with a role; a new invitation to the same address and role replaces the open one. */
+    /**
+     * Invites someone to join with a role; a new invitation to the same address and role replaces the open one. The
+     * same invitation asked again within a minute (a double click, a request sent twice at once) is the one already
+     * sent: one mail, not one per request.
+     */
+    @io.micronaut.transaction.annotation.Transactional
     public InvitationRow invite(String email, Role role, UUID invitedBy) {
         Tenant tenant = TenantScope.require();
+        repository.lockAddress(email);
+        Optional<InvitationRow> recent = repository.findOpen(email, role.name())
+                .filter(open -> open.sentAt() != null && open.sentAt().isAfter(clock.instant().minus(RESEND_AFTER)));
+        if (recent.isPresent()) {
+            return recent.get();
+        }
         return send(email, role, invitedBy, "You are invited to join " + tenant.name() + " on Hearth",
                 "You are invited to join " + tenant.name() + " on Hearth" + (role == Role.MEMBER ? "." : " as " + role.name().toLowerCase() + "."));
     }
@@ -91,7 +105,7 @@ public class Invitations {
         Tenant tenant = TenantScope.require();
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
-        InvitationRow row = repository.findByEmailIlikeAndRoleAndAcceptedAtIsNull(email, role.name())
+        InvitationRow row = repository.findOpen(email, role.name())
                 .map(existing -> repository.update(new InvitationRow(existing.id(), existing.email(), role.name(), SecretTokens.hash(token),
                         now.plus(validFor), null, null, existing.createdAt(), invitedBy)))
                 .orElseGet(() -> repository.save(new InvitationRow(UUID.randomUUID(), email, role.name(), SecretTokens.hash(token),

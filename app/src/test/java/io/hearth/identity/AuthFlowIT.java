@@ -234,6 +234,60 @@ class AuthFlowIT implements RealStack {
     }
 
     @Test
+    void oneAddressInvitedTwelveTimesAtOnceGetsOneInvitation() throws Exception {
+        String email = "twelve-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<Api.Reply>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sent.add(pool.submit(() -> api.post("/api/v1/members/invitations", Map.of("email", email, "role", "MEMBER"), org.admin().accessToken())));
+        }
+        for (java.util.concurrent.Future<Api.Reply> reply : sent) {
+            assertThat(reply.get().status()).isEqualTo(201);
+        }
+        pool.shutdown();
+
+        await().pollDelay(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(10)).until(() -> invitationsTo(email) >= 1);
+        assertThat(invitationsTo(email)).isEqualTo(1);
+    }
+
+    @Test
+    void anInvitationIsMatchedByItsExactAddressNeverAsAPattern() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String first = "axb-" + suffix + "@example.test";
+        api.post("/api/v1/members/invitations", Map.of("email", first, "role", "MEMBER"), org.admin().accessToken());
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> invitationsTo(first) == 1);
+        String link = RealStack.stack().mailCatcher().messages().stream().filter(m -> m.to().contains(first)).findFirst().orElseThrow().body()
+                .replaceAll("(?s).*(/invitations/[A-Za-z0-9_-]+).*", "$1");
+
+        api.post("/api/v1/members/invitations", Map.of("email", "a_b-" + suffix + "@example.test", "role", "MEMBER"), org.admin().accessToken());
+        Api.Reply accepted = api.post("/api/v1/auth" + link + "/accept", Map.of("password", "a long walk in the hills", "firstName", "Ax",
+                "lastName", "B"), null);
+
+        assertThat(accepted.status()).as("the first man's link still works: %s", accepted.body()).isEqualTo(201);
+    }
+
+    private long invitationsTo(String email) {
+        return RealStack.stack().mailCatcher().messages().stream().filter(m -> m.to().contains(email) && m.subject().startsWith("You are invited")).count();
+    }
+
+    @Test
+    void theRefreshCookieCountsOnlyFromTheOrganisationsOwnPages() {
+        Org.Member member = org.member();
+        String host = org.tenant().slug() + ".localhost";
+
+        Api.Reply foreign = api.send(HttpRequest.POST("/api/v1/auth/refresh", Map.of()).header("Origin", "https://evil.example")
+                .cookie(io.micronaut.http.cookie.Cookie.of("hearth_refresh", member.refreshToken())));
+        Api.Reply crossSite = api.send(HttpRequest.POST("/api/v1/auth/refresh", Map.of()).header("Sec-Fetch-Site", "cross-site")
+                .cookie(io.micronaut.http.cookie.Cookie.of("hearth_refresh", member.refreshToken())));
+        Api.Reply own = api.send(HttpRequest.POST("/api/v1/auth/refresh", Map.of()).header("Origin", "http://" + host)
+                .cookie(io.micronaut.http.cookie.Cookie.of("hearth_refresh", member.refreshToken())));
+
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(own.status()).as("own origin: %s", own.body()).isEqualTo(200);
+    }
+
+    @Test
     void logoutEndsTheSessionAndItsAccessTokenAtOnce() {
         Org.Member member = org.member();
 

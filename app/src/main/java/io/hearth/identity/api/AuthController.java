@@ -309,7 +309,36 @@ public class AuthController {
 
     private static Optional<String> refreshToken(Optional<RefreshRequest> request, HttpRequest<?> http) {
         return request.map(RefreshRequest::refreshToken).filter(token -> !token.isBlank())
-                .or(() -> http.getCookies().findCookie(REFRESH_COOKIE).map(Cookie::getValue).filter(value -> !value.isBlank()));
+                .or(() -> http.getCookies().findCookie(REFRESH_COOKIE).map(Cookie::getValue).filter(value -> !value.isBlank())
+                        .map(cookie -> sameSite(http, cookie)));
+    }
+
+    /**
+     * The cookie is the browser's, sent whatever page asks: it counts only when the page that asks is this
+     * organisation's own (its Origin, or Sec-Fetch-Site where a browser sends no Origin). SameSite=Strict says the same;
+     * this does not rest on every browser honouring it. A client that is no browser sends neither header.
+     */
+    private static String sameSite(HttpRequest<?> http, String cookie) {
+        String origin = http.getHeaders().get("Origin");
+        String host = http.getHeaders().get(HttpHeaders.HOST);
+        boolean foreign;
+        if (origin != null) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            String originHost = uri == null || uri.getHost() == null ? null : uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            foreign = originHost == null || host == null || !originHost.equalsIgnoreCase(host.trim());
+        } else {
+            String site = http.getHeaders().get("Sec-Fetch-Site");
+            foreign = site != null && !site.equals("same-origin") && !site.equals("none");
+        }
+        if (foreign) {
+            throw Refusal.forbidden("The session cookie is only taken from this organisation's own pages");
+        }
+        return cookie;
     }
 
     private static String userAgent(HttpRequest<?> http) {

@@ -12,7 +12,13 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface InvitationRepository extends CrudRepository<InvitationRow, UUID> {
 
-    Optional<InvitationRow> findByEmailIlikeAndRoleAndAcceptedAtIsNull(String email, String role);
+    /** The open invitation of exactly this address (case aside) and role: never a pattern. */
+    @io.micronaut.data.annotation.Query("select * from invitations where lower(email) = lower(:email) and role = :role and accepted_at is null")
+    Optional<InvitationRow> findOpen(String email, String role);
+
+    /** Holds, until the transaction ends, the one right to invite this address. */
+    @io.micronaut.data.annotation.Query("select 1 from (select pg_advisory_xact_lock(hashtextextended('invitation:' || lower(:email), 0))) locked")
+    int lockAddress(String email);
 
     Optional<InvitationRow> findByTokenHash(String tokenHash);
 
