@@ -6,13 +6,14 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
 import type { Schemas } from '../data';
 import { t } from '../i18n/t';
 import { Loaded, Page } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
+import { TimeZoneField } from '../ui/TimeZoneField';
 
 type Settings = Schemas['OrganisationSettings'];
 const ROLES: Schemas['Role'][] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT'];
@@ -29,7 +30,14 @@ export default function SettingsScreen() {
 function Form({ initial }: { initial: Settings }) {
   const [form, setForm] = useState(initial);
   useEffect(() => setForm(initial), [initial]);
-  const save = useMutation({ mutationFn: () => must(api.PUT('/api/v1/organisation/settings', { body: form })) });
+  const queries = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => must(api.PUT('/api/v1/organisation/settings', { body: form })),
+    // The organisation's zone is read once a session (new events start in it): read it again.
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: ['organisation'] });
+    },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -46,6 +54,7 @@ function Form({ initial }: { initial: Settings }) {
           <FormControlLabel key={r} label={t('roles.' + r)} control={<Checkbox checked={form.mfaRequiredRoles.includes(r)} onChange={(e) => setForm({ ...form, mfaRequiredRoles: e.target.checked ? [...form.mfaRequiredRoles, r] : form.mfaRequiredRoles.filter((x) => x !== r) })} />} />
         ))}
       </FormGroup>
+      <TimeZoneField label={t('admin.timeZone')} value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} {...fieldProps(save.error, 'timeZone', t('admin.timeZoneHelp'))} />
       <TextField type="number" label={t('admin.apiLimit')} value={form.apiRequestsPerMinute} onChange={(e) => setForm({ ...form, apiRequestsPerMinute: Number(e.target.value) })} {...fieldProps(save.error, 'apiRequestsPerMinute')} />
       <ProblemAlert error={save.error} />
       {save.isSuccess && <Alert severity="success" role="status">{t('admin.saved')}</Alert>}

@@ -17,11 +17,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, must } from '../api/client';
 import type { EventView, Schemas } from '../data';
-import { instantOf, localIn } from '../features/events/wallClock';
+import { instantOf, localIn, startingZone } from '../features/events/wallClock';
 import { t } from '../i18n/t';
 import { sendOrQueue } from '../offline/actions';
 import { checkTicket, forget, keepOffline, keptEvent, markCheckedIn } from '../offline/retreat';
 import { isOnline, useOnline } from '../offline/status';
+import { useOrganisation } from '../ui/AuthCard';
 import { when } from '../ui/format';
 import { Loaded, Page, Section } from '../ui/Page';
 import { fieldProps, ProblemAlert } from '../ui/Problem';
@@ -37,7 +38,7 @@ export default function StaffEvent() {
   if (!id) {
     return (
       <Page title={t('staff.create')}>
-        <EventForm />
+        <NewEvent />
       </Page>
     );
   }
@@ -63,16 +64,23 @@ export default function StaffEvent() {
   );
 }
 
-// GET /api/v1/organisation has no time zone of the organisation's: a new event starts in the zone of the phone that makes it.
-const startingZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** The form once the organisation's zone is known, for the times are typed in it; if it cannot be read, in the phone's zone. */
+function NewEvent() {
+  const organisation = useOrganisation();
+  return (
+    <Loaded query={{ data: startingZone(organisation.data?.timeZone), error: null, isPending: organisation.isPending }}>
+      {(zone) => <EventForm zone={zone} />}
+    </Loaded>
+  );
+}
 
-function EventForm({ event }: { event?: EventView }) {
+function EventForm({ event, zone }: { event?: EventView; zone?: string }) {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const types = useQuery({ queryKey: ['event-types'], queryFn: () => must(api.GET('/api/v1/event-types')) });
   const [form, setForm] = useState({
     type: event?.type ?? 'WORKSHOP', title: event?.title ?? '', description: event?.description ?? '', startsAt: event ? localIn(event.startsAt, event.timeZone) : '', endsAt: event ? localIn(event.endsAt, event.timeZone) : '',
-    timeZone: event?.timeZone ?? startingZone(), venue: event?.venue ?? '', capacity: event?.capacity ?? 20, visibility: event?.visibility ?? 'MEMBERS',
+    timeZone: event?.timeZone ?? startingZone(zone), venue: event?.venue ?? '', capacity: event?.capacity ?? 20, visibility: event?.visibility ?? 'MEMBERS',
   });
   const [questions, setQuestions] = useState<Question[]>(event?.questions.map((q) => ({ kind: q.kind, label: q.label, required: q.required, choices: q.choices })) ?? []);
   const [waivers, setWaivers] = useState(event?.waivers.map((w) => ({ title: w.title, body: w.body })) ?? []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, localIn } from './wallClock';
+import { instantOf, localIn, startingZone } from './wallClock';
 
 describe('instantOf', () => {
   it('reads the time in the event\'s zone', () => {
@@ -26,5 +26,19 @@ describe('localIn', () => {
 
   it('goes back to what was typed', () => {
     expect(localIn(instantOf('2027-10-31T09:30', 'Australia/Sydney'), 'Australia/Sydney')).toBe('2027-10-31T09:30');
+  });
+});
+
+describe('startingZone', () => {
+  it('starts a new event in the organisation\'s zone, wherever the phone is', () => {
+    expect(startingZone('Europe/London', 'America/New_York')).toBe('Europe/London');
+  });
+
+  it('starts in the phone\'s zone when the organisation\'s is not known', () => {
+    expect(startingZone(undefined, 'America/New_York')).toBe('America/New_York');
+  });
+
+  it('starts in UTC when neither is known', () => {
+    expect(startingZone(undefined, '')).toBe('UTC');
   });
 });

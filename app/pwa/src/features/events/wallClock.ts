@@ -41,3 +41,8 @@ function offsetAt(instant: number, zone: string): number {
   const local = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
   return local - Math.floor(instant / 1000) * 1000;
 }
+
+/** Where a new event starts: the organisation's zone, else (offline, or a server that does not say it) the phone's. */
+export function startingZone(organisationZone: string | null | undefined, phoneZone: string | undefined = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  return organisationZone || phoneZone || 'UTC';
+}

@@ -1,18 +1,21 @@
 package io.hearth.identity;
 
+import io.hearth.kit.Refusal;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.ZoneId;
 import java.util.Set;
 
 /**
- * How an organisation runs sign-up and sign-in.
+ * How an organisation runs sign-up and sign-in, and the zone it lives in.
  *
  * @param registrationMode       OPEN: a verified email is enough; APPROVAL: an admin approves each new account
  * @param mfaRequiredRoles       roles whose holders must use a second factor
  * @param apiRequestsPerMinute   each person's API limit; never below {@link #MIN_REQUESTS_PER_MINUTE}
+ * @param timeZone               the organisation's IANA time zone (Europe/London), where a new event starts; UTC until an admin sets it
  */
 @Serdeable
-public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> mfaRequiredRoles, int apiRequestsPerMinute) {
+public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> mfaRequiredRoles, int apiRequestsPerMinute, String timeZone) {
 
     public enum RegistrationMode {
         OPEN,
@@ -29,5 +32,16 @@ public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> 
 
     public boolean requiresMfa(Set<Role> roles) {
         return roles.stream().anyMatch(mfaRequiredRoles::contains);
+    }
+
+    /**
+     * A zone an organisation may take: a name of the IANA database as java.time knows it (Europe/London, UTC), not a
+     * bare offset (+01:00), which would keep one offset through summer time.
+     */
+    public static String timeZoneOf(String id) {
+        if (id == null || !ZoneId.getAvailableZoneIds().contains(id)) {
+            throw Refusal.invalid("timeZone", "is not an IANA time zone such as Europe/London");
+        }
+        return id;
     }
 }

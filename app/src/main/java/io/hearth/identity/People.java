@@ -6,6 +6,7 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.identity.internal.SettingsRepository;
 import io.hearth.identity.internal.SettingsRow;
+import io.hearth.tenancy.OrganisationTimeZone;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 /** Reads people, the roles they hold now and the organisation's settings, in the tenant in scope. */
 @Singleton
-public class People {
+public class People implements OrganisationTimeZone {
 
     private final PersonRepository persons;
     private final GrantRepository grants;
@@ -86,18 +87,25 @@ public class People {
 
     public OrganisationSettings settings() {
         SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
-        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute());
+        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute(), row.timeZone());
     }
 
-    static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute) {
+    /** Read fresh: the zone of the organisation in scope, for tenancy's organisation endpoint. */
+    @Override
+    public String timeZone() {
+        return settings().timeZone();
+    }
+
+    static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute, String timeZone) {
         Set<Role> mfaRoles = EnumSet.noneOf(Role.class);
         Arrays.stream(mfaRequiredRoles).map(Role::valueOf).forEach(mfaRoles::add);
-        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute);
+        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute, timeZone);
     }
 
     public void saveSettings(OrganisationSettings value) {
         settings.update(new SettingsRow(true, value.registrationMode().name(),
-                value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute()));
+                value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute(),
+                OrganisationSettings.timeZoneOf(value.timeZone())));
         admissions.organisationChanged();
     }
 }

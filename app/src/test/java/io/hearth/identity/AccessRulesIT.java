@@ -135,6 +135,69 @@ class AccessRulesIT implements RealStack {
                 "apiRequestsPerMinute", 1000), admin).status()).as("he can always raise it again").isEqualTo(200);
     }
 
+    private static Map<String, Object> settingsWith(String timeZone) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(), "apiRequestsPerMinute", 100));
+        if (timeZone != null) {
+            body.put("timeZone", timeZone);
+        }
+        return body;
+    }
+
+    @Test
+    void anOrganisationLivesInUtcUntilAnAdminSetsItsZone() {
+        Org fresh = Org.create(provisioning, directory, client, "zone");
+
+        Api.Reply settings = fresh.api().get("/api/v1/organisation/settings", fresh.admin().accessToken());
+        Api.Reply organisation = fresh.api().get("/api/v1/organisation", null);
+
+        assertThat(settings.string("timeZone")).isEqualTo("UTC");
+        assertThat(organisation.status()).isEqualTo(200);
+        assertThat(organisation.string("timeZone")).isEqualTo("UTC");
+    }
+
+    @Test
+    void aZoneSetInTheSettingsIsReadBackAndAnsweredToAnyoneAtTheHost() {
+        Org fresh = Org.create(provisioning, directory, client, "zoneset");
+        String admin = fresh.admin().accessToken();
+
+        Api.Reply saved = fresh.api().put("/api/v1/organisation/settings", settingsWith("Europe/Berlin"), admin);
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.string("timeZone")).isEqualTo("Europe/Berlin");
+        assertThat(fresh.api().get("/api/v1/organisation/settings", admin).string("timeZone")).isEqualTo("Europe/Berlin");
+        assertThat(fresh.api().get("/api/v1/organisation", null).string("timeZone")).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void aSettingsChangeWithoutAZoneKeepsTheZone() {
+        Org fresh = Org.create(provisioning, directory, client, "zonekeep");
+        String admin = fresh.admin().accessToken();
+        fresh.api().put("/api/v1/organisation/settings", settingsWith("America/New_York"), admin);
+
+        Api.Reply saved = fresh.api().put("/api/v1/organisation/settings",
+                Map.of("registrationMode", "OPEN", "mfaRequiredRoles", List.of(), "apiRequestsPerMinute", 200), admin);
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body()).containsEntry("registrationMode", "OPEN").containsEntry("timeZone", "America/New_York");
+        assertThat(fresh.api().get("/api/v1/organisation", null).string("timeZone")).isEqualTo("America/New_York");
+    }
+
+    @Test
+    void aZoneThatIsNoIanaNameIsRefusedNamingTimeZone() {
+        String admin = org.admin().accessToken();
+        String before = api.get("/api/v1/organisation/settings", admin).string("timeZone");
+
+        Api.Reply unknown = api.put("/api/v1/organisation/settings", settingsWith("Mars/Olympus_Mons"), admin);
+        Api.Reply offset = api.put("/api/v1/organisation/settings", settingsWith("+02:00"), admin);
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(unknown.list("errors").toString()).contains("timeZone");
+        assertThat(offset.status()).isEqualTo(422);
+        assertThat(offset.list("errors").toString()).contains("timeZone");
+        assertThat(api.get("/api/v1/organisation/settings", admin).string("timeZone")).isEqualTo(before);
+    }
+
     @Test
     void anExpiredGrantStopsCountingWithoutAnyJob() {
         Org.Member member = org.member();

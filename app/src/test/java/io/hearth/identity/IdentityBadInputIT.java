@@ -93,6 +93,10 @@ class IdentityBadInputIT implements RealStack {
                         "{\"registrationMode\":\"OPEN\",\"mfaRequiredRoles\":[],\"apiRequestsPerMinute\":0}", true, 422, "VALIDATION_ERROR"),
                 new Case("settings: unknown mode", HttpMethod.PUT, "/api/v1/organisation/settings",
                         "{\"registrationMode\":\"SOMETIMES\",\"mfaRequiredRoles\":[],\"apiRequestsPerMinute\":5}", true, 400, "VALIDATION_ERROR"),
+                new Case("settings: unknown time zone", HttpMethod.PUT, "/api/v1/organisation/settings",
+                        "{\"registrationMode\":\"OPEN\",\"mfaRequiredRoles\":[],\"apiRequestsPerMinute\":100,\"timeZone\":\"Mars/Olympus_Mons\"}", true, 422, "VALIDATION_ERROR"),
+                new Case("settings: time zone not text", HttpMethod.PUT, "/api/v1/organisation/settings",
+                        "{\"registrationMode\":\"OPEN\",\"mfaRequiredRoles\":[],\"apiRequestsPerMinute\":100,\"timeZone\":{\"id\":\"UTC\"}}", true, 400, "VALIDATION_ERROR"),
                 new Case("me: a garbage token", HttpMethod.GET, "/api/v1/me", null, false, 401, "AUTHENTICATION_ERROR"));
     }
 

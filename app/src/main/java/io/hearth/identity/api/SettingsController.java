@@ -8,6 +8,7 @@ import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.identity.Role;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,11 +21,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.util.Map;
 import java.util.Set;
 
-/** How the organisation runs sign-up and sign-in. */
+/** How the organisation runs sign-up and sign-in, and its time zone. */
 @Controller("/api/v1/organisation/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.ORGANISATION_MANAGE)
@@ -42,22 +44,29 @@ public class SettingsController {
         this.audit = audit;
     }
 
+    /**
+     * The settings to keep.
+     *
+     * @param timeZone the organisation's IANA time zone (Europe/London); absent keeps the current one
+     */
     @Serdeable
     public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<@NotNull Role> mfaRequiredRoles,
-                                  @NotNull @Min(FLOOR) @Max(100000) Integer apiRequestsPerMinute) {
+                                  @NotNull @Min(FLOOR) @Max(100000) Integer apiRequestsPerMinute, @Nullable @Size(max = 64) String timeZone) {
     }
 
     @Get
-    @Operation(summary = "The organisation's sign-up and sign-in settings")
+    @Operation(summary = "The organisation's sign-up and sign-in settings, and its time zone")
     public OrganisationSettings get() {
         return people.settings();
     }
 
     @Put
-    @Operation(summary = "Change registration mode (OPEN or APPROVAL), roles that must use MFA, and the per-person API limit")
+    @Operation(summary = "Change registration mode (OPEN or APPROVAL), roles that must use MFA, the per-person API limit and the time zone",
+            description = "timeZone is an IANA name (Europe/London); without it the zone stays as it is. 422 VALIDATION_ERROR naming timeZone for a zone that is not one.")
     public OrganisationSettings put(@Body @Valid SettingsRequest request) {
         OrganisationSettings before = people.settings();
-        OrganisationSettings after = new OrganisationSettings(request.registrationMode(), request.mfaRequiredRoles(), request.apiRequestsPerMinute());
+        OrganisationSettings after = new OrganisationSettings(request.registrationMode(), request.mfaRequiredRoles(), request.apiRequestsPerMinute(),
+                request.timeZone() == null ? before.timeZone() : request.timeZone());
         people.saveSettings(after);
         audit.byCaller(AuditAction.SETTINGS_CHANGED, null, Map.of("before", before.toString(), "after", after.toString()));
         return people.settings();

@@ -7,5 +7,6 @@ import io.micronaut.data.model.DataType;
 
 @MappedEntity("organisation_settings")
 public record SettingsRow(@Id Boolean id, String registrationMode,
-                          @TypeDef(type = DataType.STRING_ARRAY) String[] mfaRequiredRoles, int apiRequestsPerMinute) {
+                          @TypeDef(type = DataType.STRING_ARRAY) String[] mfaRequiredRoles, int apiRequestsPerMinute,
+                          String timeZone) {
 }
