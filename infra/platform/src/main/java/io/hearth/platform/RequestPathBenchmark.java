@@ -74,13 +74,22 @@ public final class RequestPathBenchmark {
                 warm("Hearth", hearth, connections);
 
                 // Two rounds each, alternating, so that neither gets the quieter moment; the better round of each counts.
-                Result baselineMax = best(wrk(bare, connections, seconds, null), null);
-                Result hearthMax = best(wrk(hearth, connections, seconds, null), null);
-                baselineMax = best(wrk(bare, connections, seconds, null), baselineMax);
-                hearthMax = best(wrk(hearth, connections, seconds, null), hearthMax);
+                List<Result> rounds = new ArrayList<>();
+                rounds.add(wrk(bare, connections, seconds, null));
+                rounds.add(wrk(hearth, connections, seconds, null));
+                rounds.add(wrk(bare, connections, seconds, null));
+                rounds.add(wrk(hearth, connections, seconds, null));
+                Result baselineMax = best(rounds.get(2), rounds.get(0));
+                Result hearthMax = best(rounds.get(3), rounds.get(1));
+                long refused = rounds.stream().mapToLong(Result::errors).sum();
                 System.out.printf("%nAt %d connections, the better of two rounds of %d s (wrk, 2 threads):%n", connections, seconds);
                 System.out.println("  baseline  GET /circles          " + baselineMax);
                 System.out.println("  Hearth    GET /api/v1/circles   " + hearthMax);
+                if (refused > 0) {
+                    // A refusal (a 429, a 401) is cheap and inflates a rate: no figure is honest while any round had one.
+                    System.out.printf("  NO RATIO: %d answers in the rounds that count were not 2xx or failed%n", refused);
+                    System.exit(1);
+                }
                 System.out.printf("  ratio Hearth / baseline: %.2f%n", hearthMax.perSecond() / baselineMax.perSecond());
 
                 // Half of Hearth's maximum: 16 connections, each pausing between requests so that together they ask half.
@@ -90,6 +99,10 @@ public final class RequestPathBenchmark {
                 Result probe = wrk(hearth, paced, 5, every);
                 long pause = Math.max(0, Math.round(every - probe.p50Millis()));
                 Result half = wrk(hearth, paced, seconds, pause);
+                if (half.errors() > 0) {
+                    System.out.printf("  NO LATENCY AT HALF LOAD: %d answers were not 2xx or failed%n", half.errors());
+                    System.exit(1);
+                }
                 System.out.printf("  Hearth at half its maximum (asked %.0f/s: %d connections, %d ms between requests): %s%n", target, paced, pause, half);
 
                 // A flight recording costs Hearth most of its speed while it runs, and for a while after (JFR's
@@ -116,7 +129,11 @@ public final class RequestPathBenchmark {
         int flat = 0;
         for (int round = 1; round <= 20; round++) {
             Result result = wrk(target, connections, 10, null);
-            System.out.printf("  warming %s, round %d: %.0f requests/s%n", name, round, result.perSecond());
+            System.out.printf("  warming %s, round %d: %.0f requests/s%s%n", name, round, result.perSecond(),
+                    result.errors() > 0 ? " (" + result.errors() + " not 2xx: warming stops here)" : "");
+            if (result.errors() > 0) {
+                throw new IllegalStateException(name + " answered " + result.errors() + " requests with no 2xx while warming: nothing it measures would count");
+            }
             flat = result.perSecond() > best * 1.03 ? 0 : flat + 1;
             best = Math.max(best, result.perSecond());
             if (round >= 12 && flat >= 4) {
