@@ -24,5 +24,7 @@ export const theme = createTheme({
     MuiRadio: { styleOverrides: { root: { padding: 10, minWidth: 44, minHeight: 44 } } },
     // Small fields (selects in lists) stay touchable: 44 px high like everything else.
     MuiOutlinedInput: { styleOverrides: { root: { minHeight: 44 } } },
+    // An autocomplete narrows its input's padding: the field a finger taps stays 44 px high all the same.
+    MuiAutocomplete: { styleOverrides: { input: { minHeight: 44, boxSizing: 'border-box' } } },
   },
 });

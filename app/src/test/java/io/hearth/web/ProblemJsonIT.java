@@ -131,6 +131,14 @@ class ProblemJsonIT implements RealStack {
     }
 
     @Test
+    void textAfterTheJsonValueIsRefusedNotDropped() {
+        Map<String, Object> problem = assertProblem(HttpRequest.POST("/api/v1/test/echo", "{\"name\": \"x\"} {\"name\": \"y\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), 400, "VALIDATION_ERROR");
+
+        assertThat((String) problem.get("detail")).contains("more than one JSON value").contains("line 1, column 15");
+    }
+
+    @Test
     void answersOfTheEarlyChecksAreHardenedToo() throws Exception {
         String twoHosts = raw("GET /api/v1/organisation HTTP/1.1\r\nHost: " + host + "\r\nHost: other.localhost\r\nConnection: close\r\n\r\n");
         String nul = raw("GET /api/v1/circles?q=%00 HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");

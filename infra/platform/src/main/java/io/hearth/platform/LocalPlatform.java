@@ -52,11 +52,12 @@ public final class LocalPlatform {
         System.out.println("  Demo organisation   http://demo.localhost:" + appPort + "/api/v1/organisation");
         System.out.println("  App API docs        http://localhost:" + appPort + "/api/docs/");
         System.out.println("  tenant-admin API    http://localhost:" + adminPort + "/api/v1/tenants  (docs: /api/docs/)");
-        System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword);
+        System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword + "  (this run only; no second factor here)");
         System.out.println("  Mail catcher        " + mail + "/messages");
         System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages");
         platform.stack().stripeStandIn().ifPresent(stripe ->
-                System.out.println("  Stripe stand-in     " + stripe.baseUrl() + "  (Checkout and onboarding pages; HEARTH_STRIPE_SECRET_KEY uses Stripe)"));
+                System.out.println("  Stripe stand-in     " + stripe.baseUrl() + "  (Checkout and onboarding pages; HEARTH_STRIPE_SECRET_KEY uses Stripe)"
+                        + "\n  Stripe requests     " + stripe.requestLogUrl() + "  (POST /_test/subscriptions/{id}/fail_next_payment fails an instalment)"));
         System.out.println("  Demo people (password " + DemoOrganisation.PASSWORD + "), sign in at http://demo.localhost:" + appPort + "/ (or POST /api/v1/auth/login):");
         for (DemoOrganisation.Person person : people) {
             System.out.println("    " + person.email() + "  " + person.roles());

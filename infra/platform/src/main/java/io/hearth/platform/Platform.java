@@ -74,13 +74,14 @@ public final class Platform implements AutoCloseable {
 
     /**
      * tenant-admin for a local run: its keys from this machine, and the development operator with the password in the
-     * README. Operators sign in without a second factor here unless HEARTH_ADMIN_SECOND_FACTOR_REQUIRED=true is set.
+     * README. Operators sign in without a second factor here (the run signs in as that operator to onboard the demo);
+     * everywhere else it is required.
      */
     private static Map<String, String> localTenantAdmin(LocalStack stack) {
         Map<String, String> env = local(stack.environment(LocalStack.Service.TENANT_ADMIN));
         env.putAll(DevKeys.forTenantAdmin(System.getenv()));
         env.put("HEARTH_ADMIN_DEV_OPERATOR_ENABLED", "true");
-        env.put("HEARTH_ADMIN_SECOND_FACTOR_REQUIRED", System.getenv().getOrDefault("HEARTH_ADMIN_SECOND_FACTOR_REQUIRED", "false"));
+        env.put("HEARTH_ADMIN_SECOND_FACTOR_REQUIRED", "false");
         return env;
     }
 
