@@ -15,3 +15,7 @@ create table operator_audit (
     detail      text
 );
 create index operator_audit_at on operator_audit (at desc, id);
+
+-- The development operator's password was published in the repository, and earlier versions created it by default:
+-- wherever it exists from before, it signs in no more. (A local run starts from an empty database and creates it anew.)
+update operators set active = false where lower(email) = 'operator@hearth.localhost';

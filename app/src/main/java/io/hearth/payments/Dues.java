@@ -191,6 +191,11 @@ public class Dues {
         if (row.status().equals("CANCELED")) {
             return;
         }
+        if (!dues.latestInvoice(row.id()).map(invoice.id()::equals).orElse(true)) {
+            // An earlier invoice's news (paid out of band, say) arriving after a later invoice's: the later one decides.
+            LOG.info("invoice {} of dues {} is older than the latest known: counted, his status unchanged", invoice.id(), row.id());
+            return;
+        }
         dues.setStatus(row.id(), paid ? "ACTIVE" : "PAST_DUE", invoice.subscription(), null);
         if (memberships.duesPaid(row.circleId(), row.personId(), paid) && !paid) {
             outbox.publish(new PaymentEvent.DuesPaymentFailed(TenantScope.requireId(), row.id(), row.circleId(), row.personId(), invoice.amountDue(),

@@ -91,21 +91,27 @@ public class StripeWebhooks {
     }
 
     /**
-     * An object Stripe says does not exist never will: the event is recorded as ignored (with why, so it is counted and
-     * a resend is a duplicate) and acknowledged. Any other failure to read Stripe answers 503, so that Stripe delivers
-     * it again later.
+     * An object Stripe says does not exist never will, and a read Stripe refuses (a key or permission problem) will not
+     * change either: the event is recorded as ignored (with why, so it is counted and a resend is a duplicate) and
+     * acknowledged. A failure to reach Stripe, or one on its side, answers 503, so that Stripe delivers it again later.
      */
     private Outcome handleOrIgnore(Event event) {
         try {
             return handle(event);
         } catch (StripeApi.StripeFailure e) {
-            if (e.isMissing()) {
+            if (!e.isTransient()) {
                 Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
                 if (repository.recordIgnoredEvent(event.getId(), event.getType(), created, e.getMessage()) == 0) {
                     return Outcome.DUPLICATE;
                 }
-                LOG.warn("Stripe event {} ({}) on account {} names an object Stripe does not have: ignored ({})", event.getId(), event.getType(),
-                        event.getAccount(), e.getMessage());
+                if (e.isMissing()) {
+                    LOG.warn("Stripe event {} ({}) on account {} names an object Stripe does not have: ignored ({})", event.getId(),
+                            event.getType(), event.getAccount(), e.getMessage());
+                } else {
+                    // Stripe refused to tell (a key or permission problem): asking again will not change its answer.
+                    LOG.error("Stripe event {} ({}) on account {}: Stripe refused to let it be read, ignored: {}", event.getId(),
+                            event.getType(), event.getAccount(), e.getMessage());
+                }
                 return Outcome.IGNORED;
             }
             LOG.warn("Stripe event {} ({}) not handled now, Stripe will deliver it again: {}", event.getId(), event.getType(), e.getMessage());

@@ -329,8 +329,10 @@ public class AuthController {
             } catch (IllegalArgumentException e) {
                 uri = null;
             }
-            String originHost = uri == null || uri.getHost() == null ? null : uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-            foreign = originHost == null || host == null || !originHost.equalsIgnoreCase(host.trim());
+            // Host names only: a proxy may add or drop the port in Host, and the organisation is its host name either way.
+            String originHost = uri == null ? null : uri.getHost();
+            String ownHost = host == null ? null : host.trim().replaceFirst(":\\d+$", "");
+            foreign = originHost == null || ownHost == null || !originHost.equalsIgnoreCase(ownHost);
         } else {
             String site = http.getHeaders().get("Sec-Fetch-Site");
             foreign = site != null && !site.equals("same-origin") && !site.equals("none");

@@ -57,6 +57,10 @@ public interface DuesRepository extends GenericRepository<ConnectionRow, String>
             + "updated_at = now() where id = :id")
     void setStatus(UUID id, String status, @Nullable String subscriptionId, @Nullable String customerId);
 
+    /** The invoice of these dues Hearth heard of last: the one that decides his status. */
+    @Query("select invoice_id from dues_invoices where dues_subscription_id = :id order by at desc, invoice_id desc limit 1")
+    java.util.Optional<String> latestInvoice(UUID id);
+
     /** Records an invoice once; a paid one stays paid. */
     @Query("insert into dues_invoices (invoice_id, dues_subscription_id, amount_cents, status) values (:invoiceId, :duesId, :amountCents, :status) "
             + "on conflict (invoice_id) do update set status = case when dues_invoices.status = 'PAID' then 'PAID' else excluded.status end")

@@ -42,11 +42,20 @@ public class ControlPlaneKeys {
         } catch (IllegalArgumentException e) {
             key = new byte[0];
         }
-        if (key.length != 32) {
-            throw new IllegalStateException("tenant-admin needs HEARTH_ADMIN_SEALING_KEY (32 random bytes in base64) to seal operators' "
-                    + "second factors; ./run-local makes one per machine");
+        if (key.length != 32 || distinct(key) < 16) {
+            throw new IllegalStateException("tenant-admin needs HEARTH_ADMIN_SEALING_KEY (32 random bytes in base64, not a made-up or zeroed "
+                    + "key) to seal operators' second factors; ./run-local makes one per machine");
         }
         this.sealing = new SecretKeySpec(key, "AES");
+    }
+
+    /** How many different byte values a key holds: 32 random bytes hold about 30, a key typed or zeroed by hand few. */
+    private static long distinct(byte[] key) {
+        java.util.BitSet seen = new java.util.BitSet(256);
+        for (byte b : key) {
+            seen.set(b & 0xff);
+        }
+        return seen.cardinality();
     }
 
     /** AES-256-GCM with a random 96-bit nonce: nonce and ciphertext in base64. */

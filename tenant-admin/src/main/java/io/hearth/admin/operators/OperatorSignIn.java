@@ -39,6 +39,7 @@ public class OperatorSignIn {
     private static final String SCOPE = "operators";
     private static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
     private static final int CODES_PER_CHALLENGE = 5;
+    private static final int CODES_PER_QUARTER = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a right password comes to: signed in, or a second factor to give (with a secret to enrol when he has none). */
@@ -117,7 +118,11 @@ public class OperatorSignIn {
         return new SecondFactorNeeded(challenge, CHALLENGE_TTL.toSeconds(), enrolment);
     }
 
-    /** The second step: the code for the challenge. 401 MFA_CODE_INVALID for a wrong, reused or late code, or a challenge used up. */
+    /**
+     * The second step: the code for the challenge. 401 MFA_CODE_INVALID for a wrong, reused or late code, or a challenge
+     * used up. Each try is counted before the code is looked at (per challenge, and per account in a quarter of an
+     * hour), so that codes sent at the same moment cannot get past the count; the challenge is claimed once.
+     */
     public Operators.Operator confirm(String challenge, String code, String ip) {
         String value = redis.sync().get(challengeKey(challenge));
         if (value == null) {
@@ -128,24 +133,37 @@ public class OperatorSignIn {
         String pending = value.substring(bar + 1);
         OperatorRow row = repository.findById(id).filter(OperatorRow::active).orElseThrow(() -> invalid("Sign in again"));
         throttle.admit(SCOPE, row.email(), ip);
+        if (counters.count("admin-challenge-codes:" + challenge, CHALLENGE_TTL) > CODES_PER_CHALLENGE) {
+            redis.sync().del(challengeKey(challenge));
+            throw invalid("Too many codes for this sign-in: sign in again");
+        }
+        counters.hit("admin-codes:" + id, CODES_PER_QUARTER, Duration.ofMinutes(15)).ifPresent(wait -> {
+            throw Refusal.rateLimited("Too many codes for this account: try again later", (wait.toMillis() + 999) / 1000);
+        });
         String secret = pending.isEmpty() ? (row.totpSecretSealed() == null ? null : keys.open(row.totpSecretSealed())) : keys.open(pending);
         OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code.trim(), clock.instant());
         boolean fresh = step.isPresent() && (pending.isEmpty() ? repository.useStep(id, step.getAsLong()) == 1 : true);
         if (!fresh) {
             Optional<Duration> lockout = throttle.failed(SCOPE, row.email(), ip);
             operators.record(id, row.email(), "SECOND_FACTOR_FAILED", ip, step.isPresent() ? "code used before" : "wrong code");
-            lockout.ifPresent(lock -> operators.record(id, row.email(), "LOCKED_OUT", ip, "for " + lock.toSeconds() + " s"));
-            if (counters.count("admin-challenge-codes:" + challenge, CHALLENGE_TTL) >= CODES_PER_CHALLENGE || lockout.isPresent()) {
+            lockout.ifPresent(lock -> {
+                operators.record(id, row.email(), "LOCKED_OUT", ip, "for " + lock.toSeconds() + " s");
                 redis.sync().del(challengeKey(challenge));
-            }
+            });
             throw invalid("The code is wrong, used before or out of time");
         }
-        redis.sync().del(challengeKey(challenge));
+        // Claimed once: of two right codes sent at the same moment, one signs in.
+        if (redis.sync().del(challengeKey(challenge)) == 0) {
+            throw invalid("The sign-in has expired or was used: sign in again");
+        }
         if (!pending.isEmpty()) {
-            repository.enrolSecondFactor(id, pending, step.getAsLong());
+            if (repository.enrolSecondFactor(id, pending, step.getAsLong()) == 0) {
+                throw invalid("A second factor was enrolled meanwhile: sign in again and give its code");
+            }
             operators.record(id, row.email(), "SECOND_FACTOR_ENROLLED", ip, null);
         }
         throttle.succeeded(SCOPE, row.email());
+        redis.sync().del("hearth:rl:admin-codes:" + id);
         operators.record(id, row.email(), "SIGNED_IN", ip, "password and second factor");
         return new Operators.Operator(id, row.email(), true);
     }

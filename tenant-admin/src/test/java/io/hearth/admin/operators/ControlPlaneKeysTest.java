@@ -9,8 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ControlPlaneKeysTest {
 
-    private static final String SEALING = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String JWT = "a-secret-of-at-least-thirty-two-bytes-made-here";
+    // Made when the test runs: no key in the repository is one the service takes.
+    private static final String SEALING = random();
+    private static final String JWT = random();
+
+    private static String random() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
 
     @Test
     void refusesToStartWithoutATokenKey() {
@@ -31,12 +38,14 @@ class ControlPlaneKeysTest {
         assertThatThrownBy(() -> new ControlPlaneKeys(JWT, "not base64!")).hasMessageContaining("HEARTH_ADMIN_SEALING_KEY");
         assertThatThrownBy(() -> new ControlPlaneKeys(JWT, Base64.getEncoder().encodeToString(new byte[16])))
                 .hasMessageContaining("HEARTH_ADMIN_SEALING_KEY");
+        assertThatThrownBy(() -> new ControlPlaneKeys(JWT, Base64.getEncoder().encodeToString(new byte[32])))
+                .as("32 zero bytes").hasMessageContaining("HEARTH_ADMIN_SEALING_KEY");
     }
 
     @Test
     void aSealedSecretOpensOnlyWithItsKey() {
         ControlPlaneKeys keys = new ControlPlaneKeys(JWT, SEALING);
-        ControlPlaneKeys other = new ControlPlaneKeys(JWT, Base64.getEncoder().encodeToString("another key of thirty-two bytes!".getBytes()));
+        ControlPlaneKeys other = new ControlPlaneKeys(JWT, random());
 
         String sealed = keys.seal("JBSWY3DPEHPK3PXP");
 

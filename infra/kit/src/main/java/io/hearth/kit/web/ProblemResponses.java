@@ -44,7 +44,7 @@ public final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             code = refusal.code();
             fieldErrors = Problem.FieldError.of(refusal.errors());
             detail = refusal.getMessage();
-        } else if (unreadableJson(cause) != null) {
+        } else if (status == HttpStatus.BAD_REQUEST && unreadableJson(cause) != null) {
             code = CommonCode.VALIDATION_ERROR;
             detail = "The body is not readable JSON" + where(unreadableJson(cause));
             fieldErrors = List.of(new Problem.FieldError("body", "must be one JSON value" + where(unreadableJson(cause))));

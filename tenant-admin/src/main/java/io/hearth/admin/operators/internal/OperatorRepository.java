@@ -19,8 +19,9 @@ public interface OperatorRepository extends CrudRepository<OperatorRow, UUID> {
     @Query("select exists(select 1 from operators where id = :id and active)")
     boolean isActive(UUID id);
 
-    @Query("update operators set totp_secret_sealed = :sealed, totp_last_step = :step where id = :id")
-    void enrolSecondFactor(UUID id, String sealed, long step);
+    /** Enrols the second factor only where there is none yet: 1 when it was enrolled, 0 when another got there first. */
+    @Query("update operators set totp_secret_sealed = :sealed, totp_last_step = :step where id = :id and totp_secret_sealed is null")
+    long enrolSecondFactor(UUID id, String sealed, long step);
 
     /** Records the step as used, only when it is later than the last one used: 1 when the code was good for the first time. */
     @Query("update operators set totp_last_step = :step where id = :id and (totp_last_step is null or totp_last_step < :step)")

@@ -48,7 +48,13 @@ public final class OneJsonValue<T> implements MessageBodyReader<T> {
 
     @Override
     public T read(Argument<T> type, MediaType mediaType, Headers httpHeaders, ByteBuffer<?> byteBuffer) throws CodecException {
-        return read(type, byteBuffer.toByteArray());
+        T value = read(type, byteBuffer.toByteArray());
+        // A reader that succeeds owns the buffer (the framework releases it only when reading fails), as its own JSON
+        // reader does: pooled memory goes back.
+        if (byteBuffer instanceof io.micronaut.core.io.buffer.ReferenceCounted counted) {
+            counted.release();
+        }
+        return value;
     }
 
     @Override
