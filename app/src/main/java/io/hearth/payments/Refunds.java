@@ -187,7 +187,8 @@ public class Refunds {
             }
             return;
         }
-        long refundable = payment.amountCents() - payments.committedRefunds(payment.id());
+        // As for an admin's refund: what Stripe refunded by other means (its dashboard) is not asked again.
+        long refundable = refundable(payment, payment.refundedCents());
         if (refundable > 0) {
             payments.insertRefund(UUID.randomUUID(), payment.id(), refundable,
                     PlatformFee.refundedShare(payment.applicationFeeCents(), payment.amountCents(), refundable), reason, null, false,

@@ -150,10 +150,6 @@ public interface PaymentRepository extends GenericRepository<ConnectionRow, Stri
     @Query(REFUND + "where stripe_refund_id = :stripeRefundId")
     Optional<RefundLine> findRefundByStripeId(String stripeRefundId);
 
-    /** What is refunded or on its way back: the succeeded and pending refunds. */
-    @Query("select coalesce(sum(amount_cents), 0) from payment_refunds where payment_id = :paymentId and status in ('PENDING', 'SUCCEEDED')")
-    long committedRefunds(UUID paymentId);
-
     @Query("select coalesce(sum(amount_cents), 0) from payment_refunds where payment_id = :paymentId and status = 'SUCCEEDED'")
     long succeededRefunds(UUID paymentId);
 

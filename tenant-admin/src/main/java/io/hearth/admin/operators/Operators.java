@@ -52,10 +52,6 @@ public class Operators {
         return repository.isActive(id);
     }
 
-    public Optional<Operator> find(UUID id) {
-        return repository.findById(id).map(Operators::view);
-    }
-
     /** Creates the operator, or does nothing when the address already has an account. */
     public void ensure(String email, String password) {
         if (repository.findByNormalisedEmail(normalise(email)).isPresent()) {
