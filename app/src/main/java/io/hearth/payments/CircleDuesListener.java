@@ -1,6 +1,7 @@
 package io.hearth.payments;
 
-import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.circles.CircleEvent;
+import io.hearth.kit.outbox.EventReader;
 import io.hearth.outbox.Topics;
 import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.TenantId;
@@ -23,6 +24,8 @@ import java.util.UUID;
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 10, retryDelay = "1s"))
 public class CircleDuesListener {
 
+    private static final EventReader<CircleEvent> EVENTS = EventReader.of(CircleEvent.class);
+
     private final JsonMapper json;
     private final InTenant tenants;
     private final Dues dues;
@@ -35,19 +38,20 @@ public class CircleDuesListener {
 
     @Topic(Topics.CIRCLES)
     public void receive(ConsumerRecord<String, String> record) {
-        EventEnvelope.read(json, record).ifPresent(event -> {
-            String circle = switch (event.type()) {
-                case "MemberLeftCircle" -> event.text("circleId");
-                case "MemberMovedCircle" -> event.text("fromCircleId");
-                default -> null;
-            };
-            if (circle != null) {
-                UUID person = UUID.fromString(event.text("personId"));
-                tenants.call(new TenantId(event.tenantId()), () -> {
-                    dues.leftCircle(UUID.fromString(circle), person);
-                    return null;
-                });
+        EVENTS.read(json, record).ifPresent(event -> {
+            // Other events of circles leave dues as they are.
+            if (event instanceof CircleEvent.MemberLeftCircle left) {
+                leave(left.tenant(), left.circleId(), left.personId());
+            } else if (event instanceof CircleEvent.MemberMovedCircle moved) {
+                leave(moved.tenant(), moved.fromCircleId(), moved.personId());
             }
+        });
+    }
+
+    private void leave(TenantId tenant, UUID circle, UUID person) {
+        tenants.call(tenant, () -> {
+            dues.leftCircle(circle, person);
+            return null;
         });
     }
 }

@@ -1,11 +1,11 @@
 package io.hearth.payments;
 
-import io.hearth.kit.outbox.EventEnvelope;
+import io.hearth.gatherings.GatheringEvent;
+import io.hearth.kit.outbox.EventReader;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.outbox.Topics;
 import io.hearth.payments.internal.FundRepository;
 import io.hearth.tenancy.InTenant;
-import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantScope;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -28,6 +28,8 @@ import java.util.UUID;
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 8, retryDelay = "500ms"))
 public class FundReturns {
 
+    private static final EventReader<GatheringEvent> EVENTS = EventReader.of(GatheringEvent.class);
+
     private final JsonMapper json;
     private final InTenant tenants;
     private final FundRepository fund;
@@ -42,10 +44,12 @@ public class FundReturns {
 
     @Topic(Topics.EVENTS)
     public void receive(ConsumerRecord<String, String> record) {
-        EventEnvelope.read(json, record).ifPresent(event -> {
-            if (event.type().equals("RegistrationCancelled") || event.type().equals("RegistrationHoldExpired")) {
-                UUID registration = UUID.fromString(event.text("registrationId"));
-                tenants.call(new TenantId(event.tenantId()), () -> giveBack(registration));
+        EVENTS.read(json, record).ifPresent(event -> {
+            // Other events of gatherings say nothing about the fund.
+            if (event instanceof GatheringEvent.RegistrationCancelled cancelled) {
+                tenants.call(cancelled.tenant(), () -> giveBack(cancelled.registrationId()));
+            } else if (event instanceof GatheringEvent.RegistrationHoldExpired expired) {
+                tenants.call(expired.tenant(), () -> giveBack(expired.registrationId()));
             }
         });
     }

@@ -3,7 +3,12 @@ package io.hearth.payments;
 import com.google.gson.JsonObject;
 import io.hearth.Api;
 import io.hearth.RealStack;
+import io.hearth.circles.CircleEvent;
+import io.hearth.circles.Memberships;
+import io.hearth.gatherings.GatheringEvent;
 import io.hearth.identity.Org;
+import io.hearth.kit.outbox.DomainEvent;
+import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.identity.Role;
 import io.hearth.infra.LocalStack;
 import io.hearth.infra.StripeStandIn;
@@ -14,6 +19,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -1220,6 +1226,71 @@ class PaymentsIT implements RealStack {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> other.api().get("/api/v1/fund", other.admin().accessToken()).body().get("balances").toString()
                 .contains("balanceCents=9500"));
+    }
+
+    @Inject CircleDuesListener duesListener;
+    @Inject FundReturns fundReturns;
+
+    @Test
+    void theDuesListenerReadsCirclesEventsAsRecordsAndAMoveOutOfHisCircleEndsHisDuesThere() throws Exception {
+        Org.Member facilitator = org.member(Role.FACILITATOR);
+        Org.Member man = org.member();
+        Map<String, Object> circle = circleWithDues(facilitator, man);
+        Api.Reply checkout = api.post("/api/v1/circles/" + circle.get("id") + "/dues/checkout", Map.of(), man.accessToken());
+        String subscription = stripe.pay(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
+        UUID circleId = UUID.fromString((String) circle.get("id"));
+        CircleEvent leftAnother = new CircleEvent.MemberLeftCircle(org.tenant().id(), UUID.randomUUID(), man.id(), Memberships.LeaveReason.LEFT,
+                man.id(), Instant.now());
+        CircleEvent moved = new CircleEvent.MemberMovedCircle(org.tenant().id(), UUID.randomUUID(), man.id(), circleId, UUID.randomUUID(), Instant.now());
+
+        duesListener.receive(recordOf(leftAnother));
+
+        assertThat(onlyDuesOf(man)).as("leaving another circle leaves these dues").containsEntry("status", "ACTIVE");
+        assertThat(stripe.subscription(subscription).get("status").getAsString()).isEqualTo("active");
+
+        duesListener.receive(recordOf(moved));
+        duesListener.receive(recordOf(moved));
+
+        assertThat(stripe.subscription(subscription).get("status").getAsString()).isEqualTo("canceled");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELED".equals(onlyDuesOf(man).get("status")));
+    }
+
+    @Test
+    void theFundReadsGatheringsEventsAsRecordsAndAHoldThatRanOutGivesTheGrantBackOnce() throws Exception {
+        Org other = Org.create(provisioning, directory, client, "payback");
+        stripe.finishOnboarding(onboard(other));
+        Org.Member staff = other.member(Role.PTM);
+        Org.Member giver = other.member();
+        Org.Member man = other.member();
+        Api.Reply retreat = other.api().post("/api/v1/events", Map.of("type", "WORKSHOP", "title", "Hold retreat",
+                "startsAt", Instant.now().plus(Duration.ofDays(30)).toString(), "endsAt", Instant.now().plus(Duration.ofDays(30)).plusSeconds(3600).toString(),
+                "timeZone", "Europe/London", "capacity", 5, "visibility", "MEMBERS",
+                "priceOptions", List.of(Map.of("code", "STANDARD", "name", "Standard", "amountCents", 10_000, "currency", "GBP"))), staff.accessToken());
+        stripe.pay(sessionOf(other.api().post("/api/v1/fund/gifts", Map.of("amountCents", 20_000, "currency", "GBP"), giver.accessToken())
+                .string("checkoutUrl")));
+        Api.Reply held = other.api().post("/api/v1/events/" + retreat.string("id") + "/register", Map.of("priceOption", "STANDARD"), man.accessToken());
+        Api.Reply grant = other.api().post("/api/v1/fund/grants", Map.of("registrationId", held.string("id"), "amountCents", 6_000),
+                other.admin().accessToken());
+        assertThat(grant.status()).as("grant: %s", grant.body()).isEqualTo(201);
+        assertThat(other.api().get("/api/v1/fund", other.admin().accessToken()).body().get("balances").toString()).contains("balanceCents=13500");
+        UUID eventId = UUID.fromString(retreat.string("id"));
+        GatheringEvent cancelledAnother = new GatheringEvent.RegistrationCancelled(other.tenant().id(), eventId, UUID.randomUUID(), giver.id(), giver.id(), null);
+        GatheringEvent expired = new GatheringEvent.RegistrationHoldExpired(other.tenant().id(), eventId, UUID.fromString(held.string("id")), Instant.now());
+
+        fundReturns.receive(recordOf(cancelledAnother));
+
+        assertThat(other.api().get("/api/v1/fund", other.admin().accessToken()).body().get("balances").toString()).contains("balanceCents=13500");
+
+        fundReturns.receive(recordOf(expired));
+        fundReturns.receive(recordOf(expired));
+
+        assertThat(other.api().get("/api/v1/fund", other.admin().accessToken()).body().get("balances").toString()).contains("balanceCents=19500");
+    }
+
+    /** A Kafka record as the outbox relay sends the event. */
+    private ConsumerRecord<String, String> recordOf(DomainEvent event) throws Exception {
+        return new ConsumerRecord<>(event.topic(), 0, 0L, event.tenantId().toString(),
+                json.writeValueAsString(EventEnvelope.of(DomainEvent.typeOf(event), event.tenantId(), DomainEvent.payloadOf(event))));
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,12 +78,19 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch and returns how many rows it sent. */
+    /** Sends one batch; returns how many rows it claimed when it sent any (0 when it sent none). */
     int relayBatch() {
         return tx.executeWrite(status -> {
             Connection connection = status.getConnection();
             int sent = 0;
-            for (OutboxTable.Pending row : OutboxTable.claim(connection, BATCH)) {
+            // The keys (tenants) whose event failed in this batch: their later events wait, so they never overtake it;
+            // other tenants' events go on, so one event that cannot be sent holds up only its own tenant.
+            Set<String> held = new HashSet<>();
+            List<OutboxTable.Pending> batch = OutboxTable.claim(connection, BATCH);
+            for (OutboxTable.Pending row : batch) {
+                if (held.contains(row.key())) {
+                    continue;
+                }
                 try {
                     ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                     record.headers().add("hearth-event-type", row.type().getBytes(StandardCharsets.UTF_8));
@@ -93,11 +103,11 @@ public class OutboxRelay {
                     }
                     LOG.warn("could not send outbox event {} ({}); will retry", row.id(), row.type(), e);
                     OutboxTable.markFailed(connection, row.id(), String.valueOf(e.getMessage()));
-                    // Later events of the same tenant must not overtake this one.
-                    break;
+                    held.add(row.key());
                 }
             }
-            return sent;
+            // A full batch means more may be waiting, unless everything in it was held back or failed.
+            return sent == 0 ? 0 : batch.size();
         });
     }
 
