@@ -31,13 +31,13 @@ public sealed interface CircleEvent extends TenantEvent {
     }
 
     /** {@code by} is absent when the circle's archiving ended the membership. */
-    record MemberLeftCircle(TenantId tenant, UUID circleId, UUID personId, Memberships.LeaveReason reason, UUID by, Instant at) implements CircleEvent {
+    record MemberLeftCircle(TenantId tenant, UUID circleId, UUID personId, LeaveReason reason, UUID by, Instant at) implements CircleEvent {
     }
 
     record MemberMovedCircle(TenantId tenant, UUID transferId, UUID personId, UUID fromCircleId, UUID toCircleId, Instant at) implements CircleEvent {
     }
 
-    record MemberPaymentStatusChanged(TenantId tenant, UUID circleId, UUID personId, Memberships.PaymentStatus status, UUID by) implements CircleEvent {
+    record MemberPaymentStatusChanged(TenantId tenant, UUID circleId, UUID personId, PaymentStatus status, UUID by) implements CircleEvent {
     }
 
     record JoinRequested(TenantId tenant, UUID circleId, UUID requestId, UUID personId) implements CircleEvent {
@@ -82,10 +82,10 @@ public sealed interface CircleEvent extends TenantEvent {
     record MemberAbsenceStreakReached(TenantId tenant, UUID circleId, UUID personId, int streak, List<UUID> facilitatorIds) implements CircleEvent {
     }
 
-    record GoalSet(TenantId tenant, UUID goalId, UUID personId, Goals.Visibility visibility) implements CircleEvent {
+    record GoalSet(TenantId tenant, UUID goalId, UUID personId, GoalVisibility visibility) implements CircleEvent {
     }
 
-    record GoalChanged(TenantId tenant, UUID goalId, UUID personId, Goals.Status status, Goals.Visibility visibility) implements CircleEvent {
+    record GoalChanged(TenantId tenant, UUID goalId, UUID personId, GoalStatus status, GoalVisibility visibility) implements CircleEvent {
     }
 
     record GoalProgressRecorded(TenantId tenant, UUID goalId, UUID personId, @Nullable Integer percent) implements CircleEvent {

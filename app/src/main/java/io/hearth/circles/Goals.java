@@ -28,10 +28,6 @@ import java.util.UUID;
 @Singleton
 public class Goals {
 
-    public enum Visibility { PRIVATE, CIRCLE }
-
-    public enum Status { ACTIVE, ACHIEVED, DROPPED }
-
     private final GoalRepository goals;
     private final GoalProgressRepository progress;
     private final Circles circles;
@@ -47,7 +43,7 @@ public class Goals {
     }
 
     @Serdeable
-    public record Goal(UUID id, UUID personId, String title, String description, Visibility visibility, Status status,
+    public record Goal(UUID id, UUID personId, String title, String description, GoalVisibility visibility, GoalStatus status,
                        @Nullable Integer percent, List<Progress> progress, Instant createdAt) {
     }
 
@@ -56,17 +52,17 @@ public class Goals {
     }
 
     @Transactional
-    public Goal create(String title, @Nullable String description, Visibility visibility) {
+    public Goal create(String title, @Nullable String description, GoalVisibility visibility) {
         Caller caller = Caller.require();
         Instant now = clock.instant();
         GoalRow row = goals.save(new GoalRow(UUID.randomUUID(), caller.person(), title.strip(), description == null ? "" : description,
-                visibility, Status.ACTIVE, now, now));
+                visibility, GoalStatus.ACTIVE, now, now));
         outbox.publish(new CircleEvent.GoalSet(TenantScope.requireId(), row.id(), caller.person(), visibility));
         return views(List.of(row)).get(0);
     }
 
     @Transactional
-    public Goal update(UUID id, String title, @Nullable String description, Visibility visibility, Status status) {
+    public Goal update(UUID id, String title, @Nullable String description, GoalVisibility visibility, GoalStatus status) {
         Caller caller = Caller.require();
         GoalRow row = own(id, caller);
         GoalRow changed = goals.update(new GoalRow(row.id(), row.personId(), title.strip(), description == null ? "" : description,

@@ -31,10 +31,6 @@ import java.util.UUID;
 @Singleton
 public class Memberships {
 
-    public enum LeaveReason { LEFT, MOVED, REMOVED }
-
-    public enum PaymentStatus { CURRENT, PAST_DUE, EXEMPT, PAUSED }
-
     private final MembershipRepository memberships;
     private final JoinRequestRepository requests;
     private final TransferRepository transfers;

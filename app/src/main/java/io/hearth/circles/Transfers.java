@@ -96,7 +96,7 @@ public class Transfers {
             Circles.requireActive(to);
             Capacity.requireSeat(to.capacity(), waitlist.seatsTaken(to.id()));
             Instant now = clock.instant();
-            memberships.end(from.id(), current.personId(), now, Memberships.LeaveReason.MOVED.name());
+            memberships.end(from.id(), current.personId(), now, LeaveReason.MOVED.name());
             memberships.save(MembershipRow.starting(to.id(), current.personId(), now));
             transfers.close(transferId, "COMPLETED", now);
             outbox.publish(new CircleEvent.MemberMovedCircle(TenantScope.requireId(), transferId, current.personId(), from.id(), to.id(), now));

@@ -76,7 +76,7 @@ public class CheckIns {
         Caller caller = Caller.require();
         Tenant tenant = TenantScope.require();
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-        Registrations.RegistrationView registration = registrations.registration(registrationId)
+        RegistrationView registration = registrations.registration(registrationId)
                 .filter(r -> r.eventId().equals(eventId))
                 .filter(r -> r.personId().equals(caller.person()) || events.manages(eventId, caller))
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
@@ -100,7 +100,7 @@ public class CheckIns {
         }
         UUID registrationId = keys.verified(token, TYPE).filter(claims -> valid(claims, tenant, eventId)).map(claims -> UUID.fromString(claims.getSubject()))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
-        Registrations.RegistrationView registration = registrations.registration(registrationId).filter(r -> r.eventId().equals(eventId))
+        RegistrationView registration = registrations.registration(registrationId).filter(r -> r.eventId().equals(eventId))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
         if (registration.status() != Settlement.Status.CONFIRMED) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());

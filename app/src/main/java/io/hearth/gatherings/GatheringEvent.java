@@ -31,7 +31,7 @@ public sealed interface GatheringEvent extends TenantEvent {
     record EventCancelled(TenantId tenant, UUID eventId, String reason, UUID by) implements GatheringEvent {
     }
 
-    record StaffAssigned(TenantId tenant, UUID eventId, UUID personId, Staffing.StaffRole role, UUID by) implements GatheringEvent {
+    record StaffAssigned(TenantId tenant, UUID eventId, UUID personId, StaffRole role, UUID by) implements GatheringEvent {
     }
 
     record StaffRemoved(TenantId tenant, UUID eventId, UUID personId, UUID by) implements GatheringEvent {

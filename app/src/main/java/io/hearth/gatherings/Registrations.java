@@ -76,23 +76,6 @@ public class Registrations {
     }
 
     @Serdeable
-    public record RegistrationView(UUID id, UUID eventId, UUID personId, Settlement.Status status, @Nullable Integer waitlistPosition,
-                                   @Nullable Instant holdUntil, @Nullable Instant offerUntil, @Nullable String priceOption,
-                                   @Nullable UUID sponsorId, @Nullable Instant checkedInAt, @Nullable UUID careTeamId,
-                                   @Nullable String cancelReason, Instant createdAt, List<String> warnings, @Nullable String checkoutUrl) {
-        RegistrationView withWarnings(List<String> more) {
-            return new RegistrationView(id, eventId, personId, status, waitlistPosition, holdUntil, offerUntil, priceOption, sponsorId,
-                    checkedInAt, careTeamId, cancelReason, createdAt, more, checkoutUrl);
-        }
-
-        /** With where he pays for the held seat (Stripe Checkout). */
-        public RegistrationView withCheckout(@Nullable String url) {
-            return new RegistrationView(id, eventId, personId, status, waitlistPosition, holdUntil, offerUntil, priceOption, sponsorId,
-                    checkedInAt, careTeamId, cancelReason, createdAt, warnings, url);
-        }
-    }
-
-    @Serdeable
     public record Sensitive(UUID registrationId, UUID personId, @Nullable String emergencyContact, @Nullable String medicalNotes,
                             @Nullable Instant erasedAt) {
     }

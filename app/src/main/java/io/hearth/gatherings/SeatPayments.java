@@ -8,5 +8,5 @@ import java.util.Optional;
 public interface SeatPayments {
 
     /** Where the man pays for his held seat (in this many instalments), or empty when the organisation cannot take card payments now. */
-    Optional<String> checkoutFor(Registrations.RegistrationView held, int instalments);
+    Optional<String> checkoutFor(RegistrationView held, int instalments);
 }

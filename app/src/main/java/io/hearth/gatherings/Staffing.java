@@ -25,8 +25,6 @@ import java.util.UUID;
 @Singleton
 public class Staffing {
 
-    public enum StaffRole { LEAD, PTM, FACILITATOR, CARE_TEAM_LEAD, KITCHEN, CUSTOM }
-
     private final StaffingRepository staffing;
     private final People people;
     private final Events events;

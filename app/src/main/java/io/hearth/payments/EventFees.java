@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.gatherings.RegistrationView;
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.Events;
@@ -78,7 +79,7 @@ public class EventFees implements SeatPayments {
 
     /** At registration: the Checkout URL when the organisation takes card payments; a failure leaves the hold to pay later. */
     @Override
-    public Optional<String> checkoutFor(Registrations.RegistrationView held, int instalments) {
+    public Optional<String> checkoutFor(RegistrationView held, int instalments) {
         if (connect.readyAccount().isEmpty()) {
             return Optional.empty();
         }
@@ -96,7 +97,7 @@ public class EventFees implements SeatPayments {
      */
     public Checkout start(UUID eventId, UUID registrationId, @Nullable String idempotencyKey, @Nullable Integer instalments) {
         Caller caller = Caller.require();
-        Registrations.RegistrationView registration = registrations.get(eventId, registrationId);
+        RegistrationView registration = registrations.get(eventId, registrationId);
         if (!registration.personId().equals(caller.person())) {
             throw Refusal.notFound("No such registration of yours");
         }
@@ -127,7 +128,7 @@ public class EventFees implements SeatPayments {
      * Stripe made while its answer was lost is found again by the payment's own idempotency key on the next try.
      */
     @Transactional
-    PaymentLine withSession(UUID paymentId, Registrations.RegistrationView registration, Caller caller, String account, Instant now) {
+    PaymentLine withSession(UUID paymentId, RegistrationView registration, Caller caller, String account, Instant now) {
         payments.lockPaymentsOf(registration.id());
         PaymentLine payment = payments.findById(paymentId).orElseThrow();
         if (payment.checkoutUrl() != null || !payment.status().equals("OPEN")) {
@@ -159,7 +160,7 @@ public class EventFees implements SeatPayments {
      * second Checkout session beside it; Stripe's own key for the session is the payment's id.
      */
     @Transactional
-    PaymentLine payable(Registrations.RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
+    PaymentLine payable(RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
         payments.lockPaymentsOf(registration.id());
         String key = idempotencyKey;
         if (idempotencyKey != null) {
@@ -182,7 +183,7 @@ public class EventFees implements SeatPayments {
     }
 
     @Transactional
-    PaymentLine open(Registrations.RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
+    PaymentLine open(RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
         EventView event = events.get(registration.eventId());
         EventView.PriceOption option = event.priceOptions().stream().filter(o -> o.code().equals(registration.priceOption())).findFirst()
                 .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "The registration's price option is gone"));
@@ -229,7 +230,7 @@ public class EventFees implements SeatPayments {
     @Transactional(readOnly = true)
     public java.util.List<PaymentView> mine(int page, int size) {
         Caller caller = Caller.require();
-        return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(PaymentView::of).toList();
+        return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(line -> line.view(null)).toList();
     }
 
     /** Stripe's receipt for one of his card payments (the latest instalment's, for a plan). */
@@ -251,7 +252,7 @@ public class EventFees implements SeatPayments {
         events.requireManager(eventId);
         java.util.List<PaymentLine> lines = payments.findOfEvent(eventId);
         Map<UUID, String> names = people.names(lines.stream().map(PaymentLine::personId).distinct().toList());
-        return lines.stream().map(line -> PaymentView.of(line, names.get(line.personId()))).toList();
+        return lines.stream().map(line -> line.view(names.get(line.personId()))).toList();
     }
 
     /** Every payment of the organisation, newest first (admins). */
@@ -259,7 +260,7 @@ public class EventFees implements SeatPayments {
     public io.hearth.web.Paged<PaymentView> all(int page, int size) {
         java.util.List<PaymentLine> lines = payments.findAll(size, (long) page * size);
         Map<UUID, String> names = people.names(lines.stream().map(PaymentLine::personId).distinct().toList());
-        return new io.hearth.web.Paged<>(lines.stream().map(line -> PaymentView.of(line, names.get(line.personId()))).toList(), page, size,
+        return new io.hearth.web.Paged<>(lines.stream().map(line -> line.view(names.get(line.personId()))).toList(), page, size,
                 payments.countAll());
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.circles.PaymentStatus;
 import io.hearth.ErrorCode;
 import io.hearth.circles.Memberships;
 import io.hearth.identity.Audit;
@@ -154,11 +155,11 @@ public class Interventions {
             }
             case PAUSE -> {
                 Connect.ask(() -> stripe.pauseCollection(row.accountId(), row.subscriptionId(), "hearth-dues-pause-" + row.id()));
-                setDues(row, "PAUSED", Memberships.PaymentStatus.PAUSED);
+                setDues(row, "PAUSED", PaymentStatus.PAUSED);
             }
             case EXEMPT -> {
                 Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
-                setDues(row, "CANCELED", Memberships.PaymentStatus.EXEMPT);
+                setDues(row, "CANCELED", PaymentStatus.EXEMPT);
             }
             case CANCEL -> {
                 Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
@@ -170,7 +171,7 @@ public class Interventions {
     }
 
     @Transactional
-    void setDues(DuesLine row, String status, @Nullable Memberships.PaymentStatus membership) {
+    void setDues(DuesLine row, String status, @Nullable PaymentStatus membership) {
         dues.setStatus(row.id(), status, null, null);
         if (membership != null) {
             memberships.setDuesDecision(row.circleId(), row.personId(), membership);

@@ -1,6 +1,5 @@
 package io.hearth.payments;
 
-import io.hearth.payments.internal.PaymentLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,15 +17,4 @@ public record PaymentView(UUID id, UUID personId, @Nullable String personName, S
                           @Nullable String refundReason, @Nullable String checkoutUrl, @Nullable Instant expiresAt, Instant createdAt,
                           @Nullable Instant paidAt, int instalments, int instalmentsPaid, @Nullable String planStatus,
                           @Nullable Instant nextInstalmentAt) {
-
-    static PaymentView of(PaymentLine line) {
-        return of(line, null);
-    }
-
-    static PaymentView of(PaymentLine line, @Nullable String personName) {
-        return new PaymentView(line.id(), line.personId(), personName, line.kind(), line.description(), line.amountCents(), line.currency(), line.applicationFeeCents(),
-                line.status(), line.registrationId(), line.eventId(), line.seat(), line.refundedCents(), line.refundReason(),
-                line.status().equals("OPEN") ? line.checkoutUrl() : null, line.expiresAt(), line.createdAt(), line.paidAt(), line.instalments(),
-                line.instalmentsPaid(), line.planStatus(), line.nextInstalmentAt());
-    }
 }

@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.gatherings.RegistrationView;
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.Events;
@@ -130,7 +131,7 @@ public class ScholarshipFund {
     public Movement grant(UUID registrationId, long amountCents, @Nullable String note) {
         Caller caller = Caller.require();
         fund.lock();
-        Registrations.RegistrationView registration = registrations.find(registrationId)
+        RegistrationView registration = registrations.find(registrationId)
                 .orElseThrow(() -> Refusal.notFound("No such registration"));
         if (registration.status() != Settlement.Status.PENDING_PAYMENT) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "Only a seat held for payment can be granted (this one is "
@@ -180,9 +181,9 @@ public class ScholarshipFund {
 
     @Transactional(readOnly = true)
     public List<Candidate> candidates() {
-        List<Registrations.RegistrationView> held = registrations.held();
-        Map<UUID, String> names = people.names(held.stream().map(Registrations.RegistrationView::personId).distinct().toList());
-        Map<UUID, Long> grants = held.isEmpty() ? Map.of() : fund.grantedToEach(held.stream().map(Registrations.RegistrationView::id).toList())
+        List<RegistrationView> held = registrations.held();
+        Map<UUID, String> names = people.names(held.stream().map(RegistrationView::personId).distinct().toList());
+        Map<UUID, Long> grants = held.isEmpty() ? Map.of() : fund.grantedToEach(held.stream().map(RegistrationView::id).toList())
                 .stream().collect(java.util.stream.Collectors.toMap(io.hearth.payments.internal.GrantLine::registrationId,
                         io.hearth.payments.internal.GrantLine::grantedCents));
         Map<UUID, EventView> eventsById = new java.util.HashMap<>();

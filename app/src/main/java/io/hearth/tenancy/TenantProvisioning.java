@@ -3,7 +3,6 @@ package io.hearth.tenancy;
 import io.hearth.kit.Slugs;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.api.HostTenantResolver;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
@@ -30,12 +29,12 @@ public class TenantProvisioning {
     private final ProcessedEvents processed;
     private final Outbox outbox;
     private final TransactionOperations<Connection> tx;
-    private final HostTenantResolver resolver;
+    private final ServedTenants served;
     private final String cluster;
 
     public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, ApplicationEventPublisher<TenantSchemaReady> ready,
                               ApplicationEventPublisher<FirstAdminReinvited> reinvited, ProcessedEvents processed, Outbox outbox, TransactionOperations<Connection> tx,
-                              HostTenantResolver resolver, @Property(name = "hearth.db.cluster") String cluster) {
+                              ServedTenants served, @Property(name = "hearth.db.cluster") String cluster) {
         this.directory = directory;
         this.migrations = migrations;
         this.ready = ready;
@@ -43,7 +42,7 @@ public class TenantProvisioning {
         this.processed = processed;
         this.outbox = outbox;
         this.tx = tx;
-        this.resolver = resolver;
+        this.served = served;
         this.cluster = cluster;
     }
 
@@ -82,7 +81,7 @@ public class TenantProvisioning {
             outbox.publish(new ProvisioningEvent.TenantProvisioned(id, slug, tenant.schemaName(), migrations.latestVersion()));
             return null;
         });
-        resolver.forget(slug);
+        served.forget(slug);
         LOG.info("tenant {} provisioned in schema {}", slug, tenant.schemaName());
     }
 
@@ -118,7 +117,7 @@ public class TenantProvisioning {
                 LOG.warn("{} for tenant {} still provisioning: ignored", event.type(), tenant.get().slug());
             } else {
                 directory.changeStatus(id, newStatus);
-                resolver.forget(tenant.get().slug());
+                served.forget(tenant.get().slug());
             }
             return null;
         });

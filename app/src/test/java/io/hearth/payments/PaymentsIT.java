@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.circles.LeaveReason;
 import com.google.gson.JsonObject;
 import io.hearth.Api;
 import io.hearth.RealStack;
@@ -1239,7 +1240,7 @@ class PaymentsIT implements RealStack {
         Api.Reply checkout = api.post("/api/v1/circles/" + circle.get("id") + "/dues/checkout", Map.of(), man.accessToken());
         String subscription = stripe.pay(sessionOf(checkout.string("checkoutUrl"))).get("subscription").getAsString();
         UUID circleId = UUID.fromString((String) circle.get("id"));
-        CircleEvent leftAnother = new CircleEvent.MemberLeftCircle(org.tenant().id(), UUID.randomUUID(), man.id(), Memberships.LeaveReason.LEFT,
+        CircleEvent leftAnother = new CircleEvent.MemberLeftCircle(org.tenant().id(), UUID.randomUUID(), man.id(), LeaveReason.LEFT,
                 man.id(), Instant.now());
         CircleEvent moved = new CircleEvent.MemberMovedCircle(org.tenant().id(), UUID.randomUUID(), man.id(), circleId, UUID.randomUUID(), Instant.now());
 

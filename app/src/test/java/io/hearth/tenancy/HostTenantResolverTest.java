@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shape rules of a tenant host, without the directory: which label a Host header names, if any. */
 class HostTenantResolverTest {
 
-    private final HostTenantResolver resolver = new HostTenantResolver("localhost", null, new TenancyConfiguration(java.time.Duration.ofSeconds(2), 1, null));
+    private final HostTenantResolver resolver = new HostTenantResolver("localhost", null);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "NONE", value = {

@@ -38,6 +38,11 @@ public abstract class FeatureBoundaries {
     }
 
     @Test
+    void insideAFeatureDependenciesGoDownApiUseCasesInternalModel() {
+        rules.oneDirectionInsideEachFeature().check(rules.imported());
+    }
+
+    @Test
     void httpTypesAreUsedOnlyInApiPackagesAndTheWebPackage() {
         rules.httpOnlyInApiAndWeb().check(rules.imported());
     }

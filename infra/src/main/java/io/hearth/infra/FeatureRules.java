@@ -1,13 +1,19 @@
 package io.hearth.infra;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,6 +42,11 @@ public final class FeatureRules {
         return new FeatureRules(root, new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(root, "io.hearth.kit"));
+    }
+
+    /** Rules over classes imported elsewhere (a test's planted violations). */
+    public static FeatureRules of(String root, JavaClasses classes) {
+        return new FeatureRules(root, classes);
     }
 
     public JavaClasses imported() {
@@ -67,6 +78,81 @@ public final class FeatureRules {
                     .allowEmptyShould(true));
         }
         return rules;
+    }
+
+    /** The layers of a feature, from the bottom: what a class of the feature is. */
+    public enum Layer { MODEL, INTERNAL, USE_CASE, API }
+
+    /**
+     * Which layer of its feature a class is: {@code api} and {@code internal} by package; at the feature's root, a
+     * bean (a use case, a listener, a job) and every type nested in it are the use cases, the rest (records, enums,
+     * rules, ports, events) the model. Empty for a class outside the features.
+     */
+    public Optional<Layer> layerOf(JavaClass type) {
+        String feature = featureOf(type);
+        // Micronaut's generated bean definitions ($Goals$Definition) are the framework's, not a layer.
+        if (feature == null || type.getName().substring(type.getPackageName().length() + 1).startsWith("$")) {
+            return Optional.empty();
+        }
+        String inFeature = type.getPackageName().substring((root + "." + feature).length());
+        if (inFeature.equals(".api") || inFeature.startsWith(".api.")) {
+            return Optional.of(Layer.API);
+        }
+        if (inFeature.equals(".internal") || inFeature.startsWith(".internal.")) {
+            return Optional.of(Layer.INTERNAL);
+        }
+        return Optional.of(isBean(outermost(type)) ? Layer.USE_CASE : Layer.MODEL);
+    }
+
+    private String featureOf(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith(root + ".") || name.startsWith("io.hearth.kit")) {
+            return null;
+        }
+        return name.substring(root.length() + 1).split("\\.")[0];
+    }
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+
+    private static final List<String> BEAN_ANNOTATIONS = List.of("jakarta.inject.Singleton", "io.micronaut.context.annotation.Context",
+            "io.micronaut.context.annotation.Prototype", "io.micronaut.context.annotation.Factory",
+            "io.micronaut.configuration.kafka.annotation.KafkaListener", "io.micronaut.runtime.context.scope.Refreshable");
+
+    private static boolean isBean(JavaClass type) {
+        return BEAN_ANNOTATIONS.stream().anyMatch(type::isAnnotatedWith);
+    }
+
+    /**
+     * One direction inside a feature: api -> use cases -> internal -> model. Each layer depends only on the ones
+     * below it (and on other features' public types), so no feature has a loop inside it and no row imports a use case.
+     */
+    public ArchRule oneDirectionInsideEachFeature() {
+        return classes().should(new ArchCondition<JavaClass>("depend only on their own layer of their feature or those below it") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Optional<Layer> layer = layerOf(type);
+                String feature = featureOf(type);
+                if (layer.isEmpty()) {
+                    return;
+                }
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    if (!Objects.equals(featureOf(target), feature) || outermost(target).equals(outermost(type))) {
+                        continue;
+                    }
+                    Optional<Layer> above = layerOf(target).filter(targetLayer -> targetLayer.compareTo(layer.get()) > 0);
+                    above.ifPresent(targetLayer -> events.add(SimpleConditionEvent.violated(dependency,
+                            layer.get() + " " + type.getName() + " depends on " + targetLayer + " " + target.getName()
+                                    + " (" + dependency.getSourceCodeLocation() + ")")));
+                }
+            }
+        }).because("inside a feature the way goes down: api, use cases, internal, model");
     }
 
     public ArchRule httpOnlyInApiAndWeb() {

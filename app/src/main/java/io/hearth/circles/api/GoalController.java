@@ -1,5 +1,7 @@
 package io.hearth.circles.api;
 
+import io.hearth.circles.GoalStatus;
+import io.hearth.circles.GoalVisibility;
 import io.hearth.circles.Goals;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
@@ -37,7 +39,7 @@ public class GoalController {
 
     @Serdeable
     public record GoalRequest(@NotBlank @Size(max = 200) String title, @Nullable @Size(max = 4000) String description,
-                              @NotNull Goals.Visibility visibility, @Nullable Goals.Status status) {
+                              @NotNull GoalVisibility visibility, @Nullable GoalStatus status) {
     }
 
     @Serdeable
@@ -60,7 +62,7 @@ public class GoalController {
     @Operation(summary = "Change a goal: title, description, visibility, status (ACTIVE, ACHIEVED, DROPPED)")
     public Goals.Goal update(@PathVariable UUID id, @Body @Valid GoalRequest request) {
         return goals.update(id, request.title(), request.description(), request.visibility(),
-                request.status() == null ? Goals.Status.ACTIVE : request.status());
+                request.status() == null ? GoalStatus.ACTIVE : request.status());
     }
 
     @Post("/me/goals/{id}/progress")

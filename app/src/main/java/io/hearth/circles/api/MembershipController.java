@@ -1,5 +1,7 @@
 package io.hearth.circles.api;
 
+import io.hearth.circles.PaymentStatus;
+import io.hearth.circles.LeaveReason;
 import io.hearth.circles.CircleView;
 import io.hearth.circles.Circles;
 import io.hearth.circles.JoinRequests;
@@ -74,7 +76,7 @@ public class MembershipController {
     }
 
     @Serdeable
-    public record PaymentStatusRequest(@NotNull Memberships.PaymentStatus status) {
+    public record PaymentStatusRequest(@NotNull PaymentStatus status) {
     }
 
     @Get("/circles/{id}/members{?history,page,size}")
@@ -93,14 +95,14 @@ public class MembershipController {
     @Delete("/circles/{id}/members/{personId}")
     @Operation(summary = "Remove a man from the circle (its facilitators and admins)", description = "204; the freed seat is offered to the waiting list.")
     public HttpResponse<?> remove(@PathVariable UUID id, @PathVariable UUID personId) {
-        memberships.end(id, personId, Memberships.LeaveReason.REMOVED);
+        memberships.end(id, personId, LeaveReason.REMOVED);
         return HttpResponse.noContent();
     }
 
     @Post("/circles/{id}/leave")
     @Operation(summary = "Leave the circle", description = "204; the freed seat is offered to the waiting list.")
     public HttpResponse<?> leave(@PathVariable UUID id) {
-        memberships.end(id, Caller.require().person(), Memberships.LeaveReason.LEFT);
+        memberships.end(id, Caller.require().person(), LeaveReason.LEFT);
         return HttpResponse.noContent();
     }
 

@@ -1,5 +1,7 @@
 package io.hearth.circles.internal;
 
+import io.hearth.circles.PaymentStatus;
+import io.hearth.circles.LeaveReason;
 import io.hearth.circles.Memberships;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -10,5 +12,5 @@ import java.util.UUID;
 /** A membership with the man's name. */
 @Introspected
 public record MemberLine(UUID personId, String firstName, String lastName, Instant joinedAt, @Nullable Instant leftAt,
-                         @Nullable Memberships.LeaveReason leaveReason, Memberships.PaymentStatus paymentStatus) {
+                         @Nullable LeaveReason leaveReason, PaymentStatus paymentStatus) {
 }

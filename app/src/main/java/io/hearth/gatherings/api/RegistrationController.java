@@ -1,5 +1,6 @@
 package io.hearth.gatherings.api;
 
+import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.CheckIns;
 import io.hearth.gatherings.Referrals;
 import io.hearth.gatherings.Registrations;
@@ -75,13 +76,13 @@ public class RegistrationController {
             + "them) its first monthly instalment. "
             + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse. With an Idempotency-Key, "
             + "repeating the request answers the registration made the first time (and its open Checkout).")
-    public HttpResponse<Registrations.RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request,
+    public HttpResponse<RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request,
                                                                  @Nullable @io.micronaut.http.annotation.Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes(),
                 request.instalments());
-        Registrations.RegistrationView registered = registrations.register(id, application, idempotencyKey);
+        RegistrationView registered = registrations.register(id, application, idempotencyKey);
         if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
             registered = registered.withCheckout(payments.checkoutFor(registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
         }
@@ -90,7 +91,7 @@ public class RegistrationController {
 
     @Get("/events/{id}/registrations{?status,page,size}")
     @Operation(summary = "The event's registrations in order of arrival (its PTMs and admins)")
-    public Paged<Registrations.RegistrationView> list(@PathVariable UUID id, @Nullable @QueryValue Settlement.Status status,
+    public Paged<RegistrationView> list(@PathVariable UUID id, @Nullable @QueryValue Settlement.Status status,
                                                       @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                       @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         return registrations.list(id, status, page == null ? 0 : page, size == null ? 50 : size);
@@ -98,7 +99,7 @@ public class RegistrationController {
 
     @Get("/events/{id}/registrations/{registrationId}")
     @Operation(summary = "One registration: his own, or for the event's PTMs and admins")
-    public Registrations.RegistrationView get(@PathVariable UUID id, @PathVariable UUID registrationId) {
+    public RegistrationView get(@PathVariable UUID id, @PathVariable UUID registrationId) {
         return registrations.get(id, registrationId);
     }
 
@@ -111,19 +112,19 @@ public class RegistrationController {
     @Post("/events/{id}/registrations/{registrationId}/cancel")
     @Operation(summary = "Cancel", description = "The man himself until the cutoff (409 CANCELLATION_CLOSED after); the event's staff any time, with a reason. "
             + "The freed seat is offered to the first on the waiting list in the same change.")
-    public Registrations.RegistrationView cancel(@PathVariable UUID id, @PathVariable UUID registrationId, @Body @Valid CancelRequest request) {
+    public RegistrationView cancel(@PathVariable UUID id, @PathVariable UUID registrationId, @Body @Valid CancelRequest request) {
         return registrations.cancel(id, registrationId, request.reason());
     }
 
     @Post("/events/{id}/registrations/{registrationId}/accept")
     @Operation(summary = "Take the seat offered from the waiting list, before the offer lapses")
-    public Registrations.RegistrationView accept(@PathVariable UUID id, @PathVariable UUID registrationId) {
+    public RegistrationView accept(@PathVariable UUID id, @PathVariable UUID registrationId) {
         return registrations.acceptOffer(id, registrationId);
     }
 
     @Post("/events/{id}/registrations/{registrationId}/confirm-payment")
     @Operation(summary = "Mark a held seat as paid (the event's PTMs and admins, by hand until payments)")
-    public Registrations.RegistrationView confirmPayment(@PathVariable UUID id, @PathVariable UUID registrationId) {
+    public RegistrationView confirmPayment(@PathVariable UUID id, @PathVariable UUID registrationId) {
         return registrations.confirmPayment(id, registrationId);
     }
 
@@ -170,7 +171,7 @@ public class RegistrationController {
 
     @Get("/me/registrations{?page,size}")
     @Operation(summary = "His registrations, newest first")
-    public Paged<Registrations.RegistrationView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+    public Paged<RegistrationView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                       @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
         return registrations.mine(page == null ? 0 : page, size == null ? 50 : size);
     }

@@ -1,5 +1,6 @@
 package io.hearth.gatherings.api;
 
+import io.hearth.gatherings.StaffRole;
 import io.hearth.gatherings.Staffing;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
@@ -37,7 +38,7 @@ public class StaffController {
     }
 
     @Serdeable
-    public record StaffRequest(@NotNull UUID personId, @NotNull Staffing.StaffRole role, @Nullable @Size(max = 100) String customRole) {
+    public record StaffRequest(@NotNull UUID personId, @NotNull StaffRole role, @Nullable @Size(max = 100) String customRole) {
     }
 
     @Serdeable

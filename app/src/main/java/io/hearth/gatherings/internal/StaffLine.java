@@ -1,5 +1,6 @@
 package io.hearth.gatherings.internal;
 
+import io.hearth.gatherings.StaffRole;
 import io.hearth.gatherings.Staffing;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -9,6 +10,6 @@ import java.util.UUID;
 
 /** One man on an event's staff, with his name. */
 @Introspected
-public record StaffLine(UUID personId, String firstName, String lastName, Staffing.StaffRole role, @Nullable String customRole,
+public record StaffLine(UUID personId, String firstName, String lastName, StaffRole role, @Nullable String customRole,
                         Instant assignedAt) {
 }

@@ -171,7 +171,7 @@ public class AuthController {
         PersonRow person = signUp.verifyEmail(request.token(), Clients.ip(http));
         String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
                 : "Your address is confirmed: an administrator will approve your account";
-        return new AccountResponse(PersonView.of(person, java.util.Set.of(Role.MEMBER)), detail);
+        return new AccountResponse(person.view(java.util.Set.of(Role.MEMBER)), detail);
     }
 
     @Post("/invitations/{token}/accept")
@@ -180,7 +180,7 @@ public class AuthController {
     public HttpResponse<AccountResponse> acceptInvitation(@PathVariable @Size(max = 200) String token,
                                                           @Body @Valid AcceptInvitationRequest request, HttpRequest<?> http) {
         PersonRow person = signUp.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
-        return HttpResponse.created(new AccountResponse(PersonView.of(person, java.util.Set.of()), "Welcome: you can sign in now"));
+        return HttpResponse.created(new AccountResponse(person.view(java.util.Set.of()), "Welcome: you can sign in now"));
     }
 
     @Post("/login")

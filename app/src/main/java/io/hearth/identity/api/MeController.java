@@ -44,7 +44,7 @@ public class MeController {
         Caller caller = Caller.require();
         PersonRow person = people.find(caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
         boolean mfaRequired = !person.mfaEnabled() && people.settings().requiresMfa(caller.roles());
-        return new MeResponse(PersonView.of(person, caller.roles()), caller.roles().stream().sorted().toList(),
+        return new MeResponse(person.view(caller.roles()), caller.roles().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired);
     }
 

@@ -86,7 +86,7 @@ public class MembersController {
         String roleName = role == null ? null : role.name();
         List<PersonRow> rows = persons.search(query, statusName, roleName, s, (long) p * s);
         java.util.Map<UUID, java.util.Set<Role>> roles = people.liveRoles(rows.stream().map(PersonRow::id).toList());
-        List<PersonView> items = rows.stream().map(row -> PersonView.of(row, roles.get(row.id()))).toList();
+        List<PersonView> items = rows.stream().map(row -> row.view(roles.get(row.id()))).toList();
         return new MemberPage(items, p, s, persons.countSearch(query, statusName, roleName));
     }
 
@@ -95,7 +95,7 @@ public class MembersController {
     @Operation(summary = "One member")
     public PersonView get(@PathVariable UUID id) {
         PersonRow person = accounts.existing(id);
-        return PersonView.of(person, people.liveRoles(id));
+        return person.view(people.liveRoles(id));
     }
 
     @Post("/invitations")
@@ -109,19 +109,19 @@ public class MembersController {
     @Post("/{id}/approve")
     @Operation(summary = "Approve an account that waits for approval")
     public PersonView approve(@PathVariable UUID id) {
-        return PersonView.of(accounts.approve(id), people.liveRoles(id));
+        return accounts.approve(id).view(people.liveRoles(id));
     }
 
     @Post("/{id}/deactivate")
     @Operation(summary = "Deactivate an account", description = "Its sessions end at once. 409 LAST_ADMIN for the last admin.")
     public PersonView deactivate(@PathVariable UUID id) {
-        return PersonView.of(accounts.deactivate(id), people.liveRoles(id));
+        return accounts.deactivate(id).view(people.liveRoles(id));
     }
 
     @Post("/{id}/reactivate")
     @Operation(summary = "Reactivate a deactivated account")
     public PersonView reactivate(@PathVariable UUID id) {
-        return PersonView.of(accounts.reactivate(id), people.liveRoles(id));
+        return accounts.reactivate(id).view(people.liveRoles(id));
     }
 
     @Post("/{id}/roles")

@@ -1,5 +1,6 @@
 package io.hearth.payments.internal;
 
+import io.hearth.payments.PaymentView;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
@@ -17,5 +18,13 @@ public record PaymentLine(UUID id, String kind, UUID personId, @Nullable UUID re
                           @Nullable Instant planEndAt) {
     public boolean inInstalments() {
         return instalments > 1;
+    }
+
+    /** As the API shows it: the Checkout address only while it can still be paid. */
+    public PaymentView view(@Nullable String personName) {
+        return new PaymentView(id, personId, personName, kind, description, amountCents, currency, applicationFeeCents,
+                status, registrationId, eventId, seat, refundedCents, refundReason,
+                status.equals("OPEN") ? checkoutUrl : null, expiresAt, createdAt, paidAt, instalments,
+                instalmentsPaid, planStatus, nextInstalmentAt);
     }
 }

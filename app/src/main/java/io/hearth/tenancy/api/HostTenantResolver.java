@@ -1,9 +1,8 @@
 package io.hearth.tenancy.api;
 
 import io.hearth.kit.Slugs;
-import io.hearth.tenancy.TenancyConfiguration;
+import io.hearth.tenancy.ServedTenants;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantDirectory;
 import io.hearth.tenancy.TenantScope;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
@@ -16,12 +15,8 @@ import io.micronaut.multitenancy.tenantresolver.TenantResolver;
 import jakarta.inject.Singleton;
 
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Host -> tenant: the first label under {@code hearth.base-domain}, case-insensitive, port ignored, looked up in
@@ -36,17 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class HostTenantResolver implements HttpRequestTenantResolver, TenantResolver {
 
     private final String baseDomainSuffix;
-    private final TenantDirectory directory;
-    private final TenancyConfiguration configuration;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ServedTenants tenants;
 
-    public HostTenantResolver(@Property(name = "hearth.base-domain") String baseDomain, TenantDirectory directory,
-                              TenancyConfiguration configuration) {
+    public HostTenantResolver(@Property(name = "hearth.base-domain") String baseDomain, ServedTenants tenants) {
         this.baseDomainSuffix = "." + baseDomain.toLowerCase(Locale.ROOT);
-        this.directory = directory;
-        this.configuration = configuration;
-        this.clock = Clock.systemUTC();
+        this.tenants = tenants;
     }
 
     /** The tenant label of a Host header value, if it has the shape of one; says nothing of whether it exists. */
@@ -75,28 +64,8 @@ public class HostTenantResolver implements HttpRequestTenantResolver, TenantReso
     /** The tenant served at this host. */
     public Tenant resolve(String host) {
         String label = label(host).orElseThrow(() -> new TenantNotFoundException("no organisation at this address"));
-        Tenant tenant = lookup(label);
-        if (tenant == null || !tenant.isServing()) {
-            throw new TenantNotFoundException("no organisation at this address");
-        }
-        return tenant;
-    }
-
-    private Tenant lookup(String slug) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(slug);
-        if (cached != null && cached.loadedAt.plus(configuration.directoryCacheTtl()).isAfter(now)) {
-            return cached.tenant;
-        }
-        Optional<Tenant> found = directory.findBySlug(slug);
-        // Only known tenants are cached: caching misses would let random hosts grow the map without bound.
-        found.ifPresentOrElse(tenant -> cache.put(slug, new Cached(tenant, now)), () -> cache.remove(slug));
-        return found.orElse(null);
-    }
-
-    /** Forgets what this instance remembers of a tenant, so its next request reads the directory. */
-    public void forget(String slug) {
-        cache.remove(slug);
+        return tenants.bySlug(label).filter(Tenant::isServing)
+                .orElseThrow(() -> new TenantNotFoundException("no organisation at this address"));
     }
 
     @Override
@@ -108,8 +77,5 @@ public class HostTenantResolver implements HttpRequestTenantResolver, TenantReso
     public Serializable resolveTenantIdentifier() {
         return TenantScope.current().map(Tenant::id)
                 .orElseThrow(() -> new TenantNotFoundException("no tenant in scope"));
-    }
-
-    private record Cached(Tenant tenant, Instant loadedAt) {
     }
 }

@@ -1,0 +1,4 @@
+package io.hearth.circles;
+
+/** Where a goal stands. */
+public enum GoalStatus { ACTIVE, ACHIEVED, DROPPED }

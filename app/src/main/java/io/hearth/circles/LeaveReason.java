@@ -1,0 +1,4 @@
+package io.hearth.circles;
+
+/** Why a membership ended. */
+public enum LeaveReason { LEFT, MOVED, REMOVED }

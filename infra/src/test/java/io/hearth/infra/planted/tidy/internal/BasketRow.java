@@ -1,0 +1,6 @@
+package io.hearth.infra.planted.tidy.internal;
+
+import io.hearth.infra.planted.tidy.BasketStatus;
+
+public record BasketRow(long id, BasketStatus status) {
+}
