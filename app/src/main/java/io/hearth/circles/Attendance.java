@@ -1,10 +1,12 @@
 package io.hearth.circles;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** Attendance rules: the rate over recent meetings and the current streak of absences. */
 public final class Attendance {
 
+    @Schema(name = "AttendanceStatus")
     public enum Status {
         PRESENT,
         ABSENT,

@@ -1,8 +1,8 @@
 package io.hearth.circles;
 
 import io.hearth.tenancy.TenantEvent;
-import io.micronaut.core.annotation.Nullable;
 import io.hearth.tenancy.TenantId;
+import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;

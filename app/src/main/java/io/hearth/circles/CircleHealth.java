@@ -4,6 +4,7 @@ import io.hearth.circles.internal.MeetingRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -32,13 +33,16 @@ public class CircleHealth {
         this.clock = clock;
     }
 
+    @Schema(name = "CircleHealthTrend")
     public enum Trend { UP, DOWN, FLAT }
 
+    @Schema(name = "CircleHealthRow")
     @Serdeable
     public record Row(UUID circleId, String name, int capacity, long members, long openSeats, @Nullable Instant lastMeetingAt,
                       @Nullable Double attendanceRecent, @Nullable Double attendancePrevious, @Nullable Trend trend, boolean withoutMeeting) {
     }
 
+    @Schema(name = "CircleHealthReport")
     @Serdeable
     public record Report(Instant generatedAt, int weeksWithoutMeeting, Map<Long, Long> circlesBySize, long openSeats,
                          long circlesWithoutMeeting, List<Row> circles) {

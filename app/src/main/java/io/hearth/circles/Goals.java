@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -42,11 +43,13 @@ public class Goals {
         this.clock = clock;
     }
 
+    @Schema(name = "Goal")
     @Serdeable
     public record Goal(UUID id, UUID personId, String title, String description, GoalVisibility visibility, GoalStatus status,
                        @Nullable Integer percent, List<Progress> progress, Instant createdAt) {
     }
 
+    @Schema(name = "GoalProgress")
     @Serdeable
     public record Progress(UUID id, String note, @Nullable Integer percent, Instant recordedAt) {
     }

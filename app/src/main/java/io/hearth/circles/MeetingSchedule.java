@@ -1,6 +1,7 @@
 package io.hearth.circles;
 
 import io.hearth.kit.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import net.fortuna.ical4j.model.Recur;
 
 import java.time.Instant;
@@ -43,6 +44,7 @@ public record MeetingSchedule(String rrule, LocalDateTime firstStart, ZoneId zon
     }
 
     /** One meeting of the schedule: when it was planned, when it happens (null when cancelled). */
+    @Schema(name = "MeetingOccurrence")
     @io.micronaut.serde.annotation.Serdeable
     public record Occurrence(Instant plannedStart, Instant start, Instant end, boolean moved, boolean cancelled) {
     }

@@ -11,6 +11,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -50,18 +51,22 @@ public class Meetings {
     public record Mark(UUID personId, Attendance.Status status) {
     }
 
+    @Schema(name = "MeetingView")
     @Serdeable
     public record MeetingView(UUID id, UUID circleId, Instant startsAt, List<AttendanceView> attendance, @Nullable String notes, Instant recordedAt) {
     }
 
+    @Schema(name = "AttendanceView")
     @Serdeable
     public record AttendanceView(UUID personId, Attendance.Status status) {
     }
 
+    @Schema(name = "MemberFigures")
     @Serdeable
     public record MemberFigures(UUID personId, String firstName, String lastName, int meetings, int present, @Nullable Double rate, int absenceStreak) {
     }
 
+    @Schema(name = "CircleFigures")
     @Serdeable
     public record CircleFigures(UUID circleId, int lastMeetings, @Nullable Double rate, List<MemberFigures> members) {
     }

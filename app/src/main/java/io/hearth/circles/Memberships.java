@@ -16,6 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -49,16 +50,19 @@ public class Memberships {
         this.clock = clock;
     }
 
+    @Schema(name = "CircleMember")
     @Serdeable
     public record Member(UUID personId, String firstName, String lastName, Instant joinedAt, @Nullable Instant leftAt,
                          @Nullable LeaveReason leaveReason, @Nullable PaymentStatus paymentStatus) {
     }
 
+    @Schema(name = "JoinRequest")
     @Serdeable
     public record JoinRequest(UUID id, UUID circleId, UUID personId, String status, String message, Instant createdAt,
                               @Nullable Integer waitlistPosition) {
     }
 
+    @Schema(name = "TransferView")
     @Serdeable
     public record TransferView(UUID id, UUID personId, UUID fromCircleId, UUID toCircleId, String status,
                                boolean approvedByFromCircle, boolean approvedByToCircle, Instant createdAt) {

@@ -13,6 +13,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.text.ParseException;
@@ -48,24 +49,29 @@ public class CheckIns {
         this.clock = clock;
     }
 
+    @Schema(name = "Ticket")
     @Serdeable
     public record Ticket(UUID registrationId, String token, String qrCode) {
     }
 
+    @Schema(name = "CheckedIn")
     @Serdeable
     public record CheckedIn(UUID registrationId, UUID personId, String firstName, String lastName, Instant checkedInAt, boolean alreadyCheckedIn) {
     }
 
     /** One man on an event's roster, as staff at the door need him: who he is, his seat's state, his care team. */
+    @Schema(name = "RosterEntry")
     @Serdeable
     public record RosterEntry(UUID registrationId, UUID personId, String firstName, String lastName, Settlement.Status status,
                               @Nullable Instant checkedInAt, @Nullable UUID careTeamId) {
     }
 
+    @Schema(name = "Roster")
     @Serdeable
     public record Roster(UUID eventId, List<RosterEntry> entries) {
     }
 
+    @Schema(name = "AttendanceReport")
     @Serdeable
     public record AttendanceReport(UUID eventId, long confirmed, long checkedIn, List<CheckedIn> attendees) {
     }

@@ -2,12 +2,14 @@ package io.hearth.gatherings;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** An event as the API shows it. */
+@Schema(name = "EventView")
 @Serdeable
 public record EventView(UUID id, String type, String title, String description, Instant startsAt, Instant endsAt, String timeZone,
                         String venue, int capacity, String visibility, @Nullable Instant registrationOpensAt,
@@ -17,6 +19,7 @@ public record EventView(UUID id, String type, String title, String description, 
                         long confirmed, long held, long offered, long waitlisted, long openSeats) {
 
     /** A price; {@code instalments} (2 to 12), when given, lets a man pay it in up to that many monthly instalments. */
+    @Schema(name = "PriceOption")
     @Serdeable
     public record PriceOption(String code, String name, long amountCents, String currency, @Nullable Integer instalments) {
         public int maxInstalments() {
@@ -24,10 +27,12 @@ public record EventView(UUID id, String type, String title, String description, 
         }
     }
 
+    @Schema(name = "QuestionView")
     @Serdeable
     public record QuestionView(UUID id, Questions.Kind kind, String label, boolean required, List<String> choices) {
     }
 
+    @Schema(name = "WaiverView")
     @Serdeable
     public record WaiverView(UUID id, int version, String title, String body) {
     }

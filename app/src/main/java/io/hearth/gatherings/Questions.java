@@ -1,6 +1,7 @@
 package io.hearth.gatherings;
 
 import io.hearth.kit.Refusal;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import java.util.UUID;
 /** An event's registration questions, and the rules an answer must meet. */
 public final class Questions {
 
+    @Schema(name = "QuestionKind")
     public enum Kind { TEXT, CHOICE, YES_NO, DATE }
 
     static final int MAX_ANSWER = 2000;

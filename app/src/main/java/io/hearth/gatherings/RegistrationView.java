@@ -2,11 +2,13 @@ package io.hearth.gatherings;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** A registration as its man, the event's staff and the API see it. */
+@Schema(name = "RegistrationView")
 @Serdeable
 public record RegistrationView(UUID id, UUID eventId, UUID personId, Settlement.Status status, @Nullable Integer waitlistPosition,
                                @Nullable Instant holdUntil, @Nullable Instant offerUntil, @Nullable String priceOption,

@@ -19,6 +19,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -75,6 +76,7 @@ public class Registrations {
                               @Nullable Integer instalments) {
     }
 
+    @Schema(name = "SensitiveDetails")
     @Serdeable
     public record Sensitive(UUID registrationId, UUID personId, @Nullable String emergencyContact, @Nullable String medicalNotes,
                             @Nullable Instant erasedAt) {
@@ -303,14 +305,17 @@ public class Registrations {
         return registration;
     }
 
+    @Schema(name = "Answers")
     @Serdeable
     public record Answers(UUID registrationId, List<Answer> answers, List<Acceptance> waivers) {
     }
 
+    @Schema(name = "Answer")
     @Serdeable
     public record Answer(UUID questionId, String label, String answer) {
     }
 
+    @Schema(name = "WaiverAcceptance")
     @Serdeable
     public record Acceptance(UUID waiverId, String title, int version, Instant acceptedAt) {
     }
@@ -335,6 +340,7 @@ public class Registrations {
                 .map(Registrations::view).toList(), page, size, registrations.countOfPerson(caller.person()));
     }
 
+    @Schema(name = "Referral")
     @Serdeable
     public record Referral(UUID personId, String firstName, String lastName, long referrals) {
     }

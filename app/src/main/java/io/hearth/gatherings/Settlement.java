@@ -1,5 +1,6 @@
 package io.hearth.gatherings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.UUID;
  */
 public final class Settlement {
 
+    @Schema(name = "RegistrationStatus")
     public enum Status { CONFIRMED, PENDING_PAYMENT, WAITLISTED, OFFERED, CANCELLED, EXPIRED }
 
     private Settlement() {

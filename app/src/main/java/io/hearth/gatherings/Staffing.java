@@ -11,6 +11,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -39,14 +40,17 @@ public class Staffing {
         this.clock = clock;
     }
 
+    @Schema(name = "StaffMember")
     @Serdeable
     public record StaffMember(UUID personId, String firstName, String lastName, StaffRole role, @Nullable String customRole, Instant assignedAt) {
     }
 
+    @Schema(name = "CareTeam")
     @Serdeable
     public record Team(UUID id, String name, UUID staffId, List<UUID> registrations, int size, boolean overRatio) {
     }
 
+    @Schema(name = "TeamsView")
     @Serdeable
     public record TeamsView(List<Team> teams, @Nullable Integer participantsPerStaff, long participants, long staff, boolean understaffed,
                             List<String> warnings, long unassigned) {

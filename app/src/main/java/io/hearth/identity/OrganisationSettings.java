@@ -2,6 +2,7 @@ package io.hearth.identity;
 
 import io.hearth.kit.Refusal;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.ZoneId;
 import java.util.Set;
@@ -14,9 +15,11 @@ import java.util.Set;
  * @param apiRequestsPerMinute   each person's API limit; never below {@link #MIN_REQUESTS_PER_MINUTE}
  * @param timeZone               the organisation's IANA time zone (Europe/London), where a new event starts; UTC until an admin sets it
  */
+@Schema(name = "OrganisationSettings")
 @Serdeable
 public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> mfaRequiredRoles, int apiRequestsPerMinute, String timeZone) {
 
+    @Schema(name = "RegistrationMode")
     public enum RegistrationMode {
         OPEN,
         APPROVAL

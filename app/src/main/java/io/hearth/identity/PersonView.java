@@ -1,12 +1,14 @@
 package io.hearth.identity;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** A person as the API shows him to admins and to himself. */
+@Schema(name = "PersonView")
 @Serdeable
 public record PersonView(UUID id, String email, String firstName, String lastName, PersonStatus status, List<Role> roles,
                          boolean mfaEnabled, boolean phoneVerified, Instant createdAt) {

@@ -11,6 +11,7 @@ import io.hearth.json.RawJson;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantScope;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -52,21 +53,25 @@ public class PersonalData {
         this.clock = clock;
     }
 
+    @Schema(name = "PersonalDataExport")
     @Serdeable
     public record Export(Instant exportedAt, String organisation, Profile profile, List<GrantEntry> roleGrants,
                          List<CredentialStore.SessionInfo> activeSessions, boolean twoFactorEnabled, List<String> linkedSignIns,
                          List<AuditEntry> auditLog) {
     }
 
+    @Schema(name = "PersonalProfile")
     @Serdeable
     public record Profile(UUID id, String email, String firstName, String lastName, String phone, Instant phoneVerifiedAt,
                           String status, Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {
     }
 
+    @Schema(name = "GrantEntry")
     @Serdeable
     public record GrantEntry(String role, Instant grantedAt, UUID grantedBy, Instant validUntil, Instant revokedAt, UUID revokedBy) {
     }
 
+    @Schema(name = "AuditEntry")
     @Serdeable
     public record AuditEntry(long id, Instant occurredAt, UUID actorId, String action, UUID targetId, String ip, RawJson details) {
         public static AuditEntry of(AuditRow row) {

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,6 +21,7 @@ import static io.hearth.identity.Permission.SUPPORT_ASSIST;
  * What a person may be in an organisation, and the permissions each role grants. A person may hold several roles;
  * his permissions are the union of theirs. This table is the one place where roles meet permissions.
  */
+@Schema(name = "Role")
 public enum Role {
     MEMBER(EnumSet.of(CIRCLES_JOIN, EVENTS_REGISTER)),
     FACILITATOR(EnumSet.of(CIRCLES_CREATE, CIRCLES_MANAGE)),

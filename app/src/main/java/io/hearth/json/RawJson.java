@@ -4,11 +4,13 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Encoder;
 import io.micronaut.serde.Serializer;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 
 /** JSON text stored as is (a jsonb column) and written into a response as JSON, not as a string. */
+@Schema(name = "RawJson")
 @Serdeable.Serializable(using = RawJson.RawJsonSerializer.class)
 public record RawJson(String json) {
 

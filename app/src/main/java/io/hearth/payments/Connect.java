@@ -16,6 +16,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -33,13 +34,16 @@ import java.util.Optional;
 public class Connect {
 
     /** Where the organisation stands with Stripe. */
+    @Schema(name = "StripeConnectionStatus")
     public enum Status { NOT_CONNECTED, PENDING, READY, RESTRICTED }
 
+    @Schema(name = "StripeConnection")
     @Serdeable
     public record Connection(Status status, @Nullable String accountId, boolean livemode, boolean chargesEnabled, boolean payoutsEnabled,
                              boolean detailsSubmitted, @Nullable String restrictedReason) {
     }
 
+    @Schema(name = "StripeOnboarding")
     @Serdeable
     public record Onboarding(String url, Connection connection) {
     }

@@ -18,6 +18,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,13 @@ public class Dues {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dues.class);
 
+    @Schema(name = "DuesView")
     @Serdeable
     public record DuesView(UUID id, UUID circleId, String circleName, long amountCents, String currency, String interval, String status,
                            @Nullable String checkoutUrl, int paidInvoices, boolean canUpdateCard, Instant createdAt, @Nullable Instant endedAt) {
     }
 
+    @Schema(name = "DuesCheckout")
     @Serdeable
     public record DuesCheckout(UUID duesId, String checkoutUrl, @Nullable Instant expiresAt) {
     }

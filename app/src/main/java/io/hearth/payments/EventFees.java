@@ -1,9 +1,9 @@
 package io.hearth.payments;
 
-import io.hearth.gatherings.RegistrationView;
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.Events;
+import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.SeatPayments;
 import io.hearth.gatherings.Settlement;
@@ -20,6 +20,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public class EventFees implements SeatPayments {
     private static final Duration SHORTEST_SESSION = Duration.ofMinutes(31);
     private static final Duration LONGEST_SESSION = Duration.ofHours(23);
 
+    @Schema(name = "EventCheckout")
     @Serdeable
     public record Checkout(UUID paymentId, UUID registrationId, String checkoutUrl, @Nullable Instant expiresAt, long amountCents,
                            String currency, long applicationFeeCents) {

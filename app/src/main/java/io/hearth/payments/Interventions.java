@@ -1,8 +1,8 @@
 package io.hearth.payments;
 
-import io.hearth.circles.PaymentStatus;
 import io.hearth.ErrorCode;
 import io.hearth.circles.Memberships;
+import io.hearth.circles.PaymentStatus;
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
@@ -20,6 +20,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -37,12 +38,15 @@ import java.util.UUID;
 public class Interventions {
 
     /** What needs a person. */
+    @Schema(name = "InterventionKind")
     public enum Kind { INSTALMENT_PAST_DUE, INSTALMENT_LAPSED, DUES_PAST_DUE, REFUND_FAILED, DISPUTED }
 
     /** What can be done about it. */
+    @Schema(name = "InterventionAction")
     public enum Action { RETRY, PAUSE, EXEMPT, CANCEL, OFFLINE, RESOLVE }
 
     /** How money came in outside Stripe. */
+    @Schema(name = "OfflinePaymentMethod")
     public enum Method { CASH, BANK_TRANSFER }
 
     private static final Map<Kind, List<Action>> ACTIONS = Map.of(
@@ -52,6 +56,7 @@ public class Interventions {
             Kind.REFUND_FAILED, List.of(Action.RESOLVE),
             Kind.DISPUTED, List.of(Action.RESOLVE));
 
+    @Schema(name = "Intervention")
     @Serdeable
     public record Item(Kind kind, String subjectId, UUID personId, @Nullable String personName, String description, long amountCents, String currency,
                        String state, java.time.Instant since, List<Action> actions) {

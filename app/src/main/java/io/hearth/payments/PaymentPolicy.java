@@ -5,6 +5,7 @@ import io.hearth.identity.AuditAction;
 import io.hearth.payments.internal.PaymentRepository;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -14,8 +15,10 @@ import java.util.Map;
 public class PaymentPolicy {
 
     /** What a lapsed instalment plan does to the seat before the event's cancellation cutoff. */
+    @Schema(name = "LapsedPlan")
     public enum LapsedPlan { KEEP, RELEASE }
 
+    @Schema(name = "PaymentPolicy")
     @Serdeable
     public record Policy(LapsedPlan lapsedPlan) {
     }

@@ -5,6 +5,7 @@ import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.PlanLine;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -23,10 +24,12 @@ import java.util.TreeMap;
 @Singleton
 public class PaymentReports {
 
+    @Schema(name = "PaymentMonth")
     @Serdeable
     public record Month(String month, String currency, long payments, long paidCents, long refundedCents, long feeCents, long outstandingInstalmentsCents) {
     }
 
+    @Schema(name = "PaymentReport")
     @Serdeable
     public record Report(int months, List<Month> rows) {
     }

@@ -2,6 +2,7 @@ package io.hearth.payments;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * {@code instalmentsPaid} of {@code instalments}, the plan's status (ACTIVE, PAST_DUE, COMPLETED, LAPSED) and when the
  * next is taken.
  */
+@Schema(name = "PaymentView")
 @Serdeable
 public record PaymentView(UUID id, UUID personId, @Nullable String personName, String kind, String description, long amountCents, String currency, long applicationFeeCents, String status,
                           @Nullable UUID registrationId, @Nullable UUID eventId, @Nullable String seat, long refundedCents,

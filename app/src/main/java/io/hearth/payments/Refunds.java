@@ -19,6 +19,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,14 @@ public class Refunds {
 
     private static final Logger LOG = LoggerFactory.getLogger(Refunds.class);
 
+    @Schema(name = "RefundView")
     @Serdeable
     public record RefundView(UUID id, UUID paymentId, long amountCents, String currency, long applicationFeeRefundedCents, String reason,
                              @Nullable UUID requestedBy, String status, @Nullable String failure, Instant createdAt) {
     }
 
     /** What an admin sees before refunding: what is left to refund and what the policy gives. */
+    @Schema(name = "RefundQuote")
     @Serdeable
     public record RefundQuote(UUID paymentId, long refundableCents, long policyCents, String policy, String currency) {
     }

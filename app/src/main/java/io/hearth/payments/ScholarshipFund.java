@@ -1,9 +1,9 @@
 package io.hearth.payments;
 
-import io.hearth.gatherings.RegistrationView;
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.Events;
+import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.Settlement;
 import io.hearth.identity.Audit;
@@ -23,6 +23,7 @@ import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -41,24 +42,29 @@ import java.util.UUID;
 @Singleton
 public class ScholarshipFund {
 
+    @Schema(name = "FundBalance")
     @Serdeable
     public record Balance(String currency, long balanceCents) {
     }
 
+    @Schema(name = "FundMovement")
     @Serdeable
     public record Movement(UUID id, String kind, long amountCents, String currency, UUID personId, @Nullable String personName,
                            @Nullable UUID registrationId, @Nullable String note, Instant at) {
     }
 
+    @Schema(name = "FundReport")
     @Serdeable
     public record Report(List<Balance> balances, List<Movement> movements) {
     }
 
+    @Schema(name = "FundGift")
     @Serdeable
     public record Gift(UUID paymentId, String checkoutUrl) {
     }
 
     /** A held seat a grant could go to: who, which event, what is left to pay. */
+    @Schema(name = "FundCandidate")
     @Serdeable
     public record Candidate(UUID registrationId, UUID eventId, String eventTitle, UUID personId, @Nullable String personName, long dueCents,
                             String currency, long grantedCents, @Nullable Instant holdUntil) {

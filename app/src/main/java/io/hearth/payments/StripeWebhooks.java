@@ -14,6 +14,7 @@ import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.TenantId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public class StripeWebhooks {
     private static final Logger LOG = LoggerFactory.getLogger(StripeWebhooks.class);
 
     /** What a delivery came to. */
+    @Schema(name = "WebhookOutcome")
     public enum Outcome { APPLIED, DUPLICATE, IGNORED, UNKNOWN_ACCOUNT }
 
     private final StripeApi stripe;

@@ -1,18 +1,18 @@
 package io.hearth.payments;
 
-import io.hearth.circles.LeaveReason;
 import com.google.gson.JsonObject;
 import io.hearth.Api;
 import io.hearth.RealStack;
 import io.hearth.circles.CircleEvent;
+import io.hearth.circles.LeaveReason;
 import io.hearth.circles.Memberships;
 import io.hearth.gatherings.GatheringEvent;
 import io.hearth.identity.Org;
-import io.hearth.kit.outbox.DomainEvent;
-import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.identity.Role;
 import io.hearth.infra.LocalStack;
 import io.hearth.infra.StripeStandIn;
+import io.hearth.kit.outbox.DomainEvent;
+import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.tenancy.TenantDirectory;
 import io.hearth.tenancy.TenantProvisioning;
 import io.micronaut.http.HttpRequest;

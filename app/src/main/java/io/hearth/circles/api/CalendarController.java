@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 
 /** Each person's iCalendar feed of his circle's meetings, importable into Google Calendar and Apple Calendar. */
@@ -26,6 +27,7 @@ public class CalendarController {
         this.feeds = feeds;
     }
 
+    @Schema(name = "CalendarFeedResponse")
     @Serdeable
     public record FeedResponse(String url) {
     }

@@ -19,6 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,17 +46,20 @@ public class CircleController {
         this.memberships = memberships;
     }
 
+    @Schema(name = "CircleScheduleRequest")
     @Serdeable
     public record ScheduleRequest(@NotBlank @Size(max = 500) String rrule, @NotNull LocalDateTime firstStart,
                                   @NotBlank @Size(max = 64) String timeZone, @NotNull @Min(15) @Max(1440) Integer minutes) {
     }
 
+    @Schema(name = "CircleDuesRequest")
     @Serdeable
     public record DuesRequest(@NotNull @Min(0) @Max(100_000_000) Long amountCents,
                               @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency,
                               @NotBlank @Pattern(regexp = "WEEKLY|MONTHLY|QUARTERLY|YEARLY", message = "must be WEEKLY, MONTHLY, QUARTERLY or YEARLY") String interval) {
     }
 
+    @Schema(name = "CircleRequest")
     @Serdeable
     public record CircleRequest(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 4000) String description,
                                 @NotNull Integer capacity, @Nullable Boolean openToJoin, @Nullable @Size(max = 300) String location,
@@ -71,6 +75,7 @@ public class CircleController {
         }
     }
 
+    @Schema(name = "CirclePage")
     @Serdeable
     public record CirclePage(List<CircleView> items, int page, int size, long totalItems) {
     }

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,11 +38,13 @@ public class GoalController {
         this.goals = goals;
     }
 
+    @Schema(name = "GoalRequest")
     @Serdeable
     public record GoalRequest(@NotBlank @Size(max = 200) String title, @Nullable @Size(max = 4000) String description,
                               @NotNull GoalVisibility visibility, @Nullable GoalStatus status) {
     }
 
+    @Schema(name = "GoalProgressRequest")
     @Serdeable
     public record ProgressRequest(@NotBlank @Size(max = 4000) String note, @Nullable @Min(0) @Max(100) Integer percent) {
     }

@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,15 +42,18 @@ public class MeetingController {
         this.meetings = meetings;
     }
 
+    @Schema(name = "AttendanceMarkRequest")
     @Serdeable
     public record MarkRequest(@NotNull UUID personId, @NotNull Attendance.Status status) {
     }
 
+    @Schema(name = "MeetingRequest")
     @Serdeable
     public record MeetingRequest(@NotNull Instant startsAt, @NotNull @Size(max = 20) List<@Valid @NotNull MarkRequest> attendance,
                                  @Nullable @Size(max = 20000) String notes) {
     }
 
+    @Schema(name = "RescheduleRequest")
     @Serdeable
     public record RescheduleRequest(@Nullable Instant start, @Nullable Boolean cancelled) {
     }

@@ -1,11 +1,11 @@
 package io.hearth.circles.api;
 
-import io.hearth.circles.PaymentStatus;
-import io.hearth.circles.LeaveReason;
 import io.hearth.circles.CircleView;
 import io.hearth.circles.Circles;
 import io.hearth.circles.JoinRequests;
+import io.hearth.circles.LeaveReason;
 import io.hearth.circles.Memberships;
+import io.hearth.circles.PaymentStatus;
 import io.hearth.circles.Transfers;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
@@ -25,6 +25,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +52,7 @@ public class MembershipController {
         this.circles = circles;
     }
 
+    @Schema(name = "MyCircleResponse")
     @Serdeable
     public record MyCircleResponse(@Nullable CircleView circle, List<Memberships.JoinRequest> joinRequests) {
     }
@@ -63,18 +65,22 @@ public class MembershipController {
         return new MyCircleResponse(standing.circleId() == null ? null : circles.get(standing.circleId()), standing.joinRequests());
     }
 
+    @Schema(name = "AddMemberRequest")
     @Serdeable
     public record AddMemberRequest(@NotNull UUID personId) {
     }
 
+    @Schema(name = "JoinRequestBody")
     @Serdeable
     public record JoinRequestBody(@Nullable @Size(max = 1000) String message) {
     }
 
+    @Schema(name = "TransferRequest")
     @Serdeable
     public record TransferRequest(@NotNull UUID toCircleId) {
     }
 
+    @Schema(name = "PaymentStatusRequest")
     @Serdeable
     public record PaymentStatusRequest(@NotNull PaymentStatus status) {
     }

@@ -1,8 +1,8 @@
 package io.hearth.circles.internal;
 
-import io.hearth.circles.PaymentStatus;
 import io.hearth.circles.LeaveReason;
 import io.hearth.circles.Memberships;
+import io.hearth.circles.PaymentStatus;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 

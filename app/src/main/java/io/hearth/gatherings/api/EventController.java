@@ -26,6 +26,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,6 +53,7 @@ public class EventController {
         this.seats = seats;
     }
 
+    @Schema(name = "PriceOptionRequest")
     @Serdeable
     public record PriceRequest(@NotBlank @Pattern(regexp = "[A-Z0-9_]{1,30}", message = "must be 1 to 30 of A-Z, 0-9 and _") String code,
                                @NotBlank @Size(max = 100) String name, @NotNull @Min(0) @Max(100_000_000) Long amountCents,
@@ -59,15 +61,18 @@ public class EventController {
                                @Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
+    @Schema(name = "QuestionRequest")
     @Serdeable
     public record QuestionRequest(@NotNull Questions.Kind kind, @NotBlank @Size(max = 300) String label, @Nullable Boolean required,
                                   @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> choices) {
     }
 
+    @Schema(name = "WaiverRequest")
     @Serdeable
     public record WaiverRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 50_000) String body) {
     }
 
+    @Schema(name = "EventRequest")
     @Serdeable
     public record EventRequest(@NotBlank @Size(max = 40) String type, @NotBlank @Size(max = 200) String title,
                                @Nullable @Size(max = 20_000) String description, @NotNull Instant startsAt, @NotNull Instant endsAt,
@@ -94,15 +99,18 @@ public class EventController {
         }
     }
 
+    @Schema(name = "EventTypeRequest")
     @Serdeable
     public record TypeRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be 2 to 40 of A-Z, 0-9 and _, starting with a letter") String code,
                               @NotBlank @Size(max = 100) String name) {
     }
 
+    @Schema(name = "EventTypeView")
     @Serdeable
     public record TypeView(String code, String name, boolean builtin) {
     }
 
+    @Schema(name = "EventCancelRequest")
     @Serdeable
     public record CancelRequest(@NotBlank @Size(max = 1000) String reason) {
     }

@@ -1,8 +1,8 @@
 package io.hearth.gatherings.api;
 
-import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.CheckIns;
 import io.hearth.gatherings.Referrals;
+import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.SeatPayments;
 import io.hearth.gatherings.SensitiveData;
@@ -22,11 +22,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -53,6 +54,7 @@ public class RegistrationController {
         this.checkIns = checkIns;
     }
 
+    @Schema(name = "RegisterRequest")
     @Serdeable
     public record RegisterRequest(@Nullable @Size(max = 30) String priceOption, @Nullable UUID sponsorId, @Nullable Boolean keepWithSponsor,
                                   @Nullable @Size(max = 50) Map<@NotNull UUID, @NotNull String> answers, @Nullable @Size(max = 10) List<@NotNull UUID> acceptedWaivers,
@@ -60,10 +62,12 @@ public class RegistrationController {
                                   @Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
+    @Schema(name = "RegistrationCancelRequest")
     @Serdeable
     public record CancelRequest(@Nullable @Size(max = 1000) String reason) {
     }
 
+    @Schema(name = "CheckInRequest")
     @Serdeable
     public record CheckInRequest(@NotBlank @Size(max = 4000) String token) {
     }
@@ -134,6 +138,7 @@ public class RegistrationController {
         return sensitiveData.sensitive(id, registrationId);
     }
 
+    @Schema(name = "SensitiveOfAll")
     @Serdeable
     public record SensitiveOfAll(UUID eventId, List<Registrations.Sensitive> entries) {
     }

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,14 +38,17 @@ public class StaffController {
         this.staffing = staffing;
     }
 
+    @Schema(name = "StaffRequest")
     @Serdeable
     public record StaffRequest(@NotNull UUID personId, @NotNull StaffRole role, @Nullable @Size(max = 100) String customRole) {
     }
 
+    @Schema(name = "CareTeamRequest")
     @Serdeable
     public record TeamRequest(@NotBlank @Size(max = 100) String name, @NotNull UUID staffId) {
     }
 
+    @Schema(name = "CareTeamPlaceRequest")
     @Serdeable
     public record PlaceRequest(@Nullable UUID careTeamId) {
     }

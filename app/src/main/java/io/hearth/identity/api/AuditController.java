@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -34,6 +35,7 @@ public class AuditController {
         this.repository = repository;
     }
 
+    @Schema(name = "AuditPage")
     @Serdeable
     public record AuditPage(List<PersonalData.AuditEntry> items, int page, int size, long totalItems) {
     }

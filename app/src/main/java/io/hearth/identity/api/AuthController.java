@@ -37,6 +37,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -77,41 +78,50 @@ public class AuthController {
         this.secureCookie = secureCookie;
     }
 
+    @Schema(name = "SignUpRequest")
     @Serdeable
     public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password,
                                   @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
                                   @Nullable @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number such as +447700900123") String phone) {
     }
 
+    @Schema(name = "AcceptInvitationRequest")
     @Serdeable
     public record AcceptInvitationRequest(@NotBlank @Size(max = 1000) String password, @NotBlank @Size(max = 100) String firstName,
                                           @NotBlank @Size(max = 100) String lastName) {
     }
 
+    @Schema(name = "LoginRequest")
     @Serdeable
     public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password) {
     }
 
+    @Schema(name = "MfaLoginRequest")
     @Serdeable
     public record MfaLoginRequest(@NotBlank @Size(max = 200) String challenge, @NotBlank @Size(max = 20) String code) {
     }
 
+    @Schema(name = "RefreshRequest")
     @Serdeable
     public record RefreshRequest(@Nullable @Size(max = 200) String refreshToken) {
     }
 
+    @Schema(name = "TokenRequest")
     @Serdeable
     public record TokenRequest(@NotBlank @Size(max = 200) String token) {
     }
 
+    @Schema(name = "PasswordResetRequest")
     @Serdeable
     public record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
+    @Schema(name = "PasswordResetConfirmRequest")
     @Serdeable
     public record PasswordResetConfirmRequest(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 1000) String password) {
     }
 
+    @Schema(name = "ChangePasswordRequest")
     @Serdeable
     public record ChangePasswordRequest(@NotBlank @Size(max = 1000) String currentPassword, @NotBlank @Size(max = 1000) String newPassword) {
     }
@@ -121,6 +131,7 @@ public class AuthController {
      * it is in the body ({@code refreshToken}) only for a client that asks with {@value #REFRESH_TOKEN_HEADER}:
      * {@code body}, or that sent its refresh token in the body: script in a page can never read it.
      */
+    @Schema(name = "TokenResponse")
     @Serdeable
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, @Nullable String refreshToken, long refreshExpiresIn) {
@@ -133,11 +144,13 @@ public class AuthController {
     public record ChallengeResponse(boolean mfaRequired, String challenge, long expiresIn) {
     }
 
+    @Schema(name = "AccountResponse")
     @Serdeable
     public record AccountResponse(PersonView person, String detail) {
     }
 
     /** What a sign-in or sign-up screen needs to know before anyone is signed in. */
+    @Schema(name = "SignInOptions")
     @Serdeable
     public record SignInOptions(OrganisationSettings.RegistrationMode registrationMode, boolean googleSignIn) {
     }
@@ -160,6 +173,7 @@ public class AuthController {
         return HttpResponse.accepted().body(new RegistrationResponse("Check your inbox: follow the link we sent to confirm your email address"));
     }
 
+    @Schema(name = "RegistrationResponse")
     @Serdeable
     public record RegistrationResponse(String detail) {
     }

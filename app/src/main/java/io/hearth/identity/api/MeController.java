@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -33,6 +34,7 @@ public class MeController {
         this.personalData = personalData;
     }
 
+    @Schema(name = "MeResponse")
     @Serdeable
     public record MeResponse(PersonView person, List<Role> roles, List<String> permissions, boolean mfaRequired) {
     }

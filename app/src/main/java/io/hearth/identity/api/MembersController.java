@@ -24,6 +24,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -53,22 +54,27 @@ public class MembersController {
         this.accounts = accounts;
     }
 
+    @Schema(name = "MemberPage")
     @Serdeable
     public record MemberPage(List<PersonView> items, int page, int size, long totalItems) {
     }
 
+    @Schema(name = "InviteRequest")
     @Serdeable
     public record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @Nullable Role role) {
     }
 
+    @Schema(name = "InvitationResponse")
     @Serdeable
     public record InvitationResponse(UUID id, String email, Role role, Instant expiresAt) {
     }
 
+    @Schema(name = "RoleGrantRequest")
     @Serdeable
     public record GrantRequest(@NotNull Role role, @Nullable Instant validUntil) {
     }
 
+    @Schema(name = "RoleGrantResponse")
     @Serdeable
     public record GrantResponse(UUID personId, Role role, Instant grantedAt, @Nullable Instant validUntil) {
     }

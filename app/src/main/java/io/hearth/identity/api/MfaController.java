@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,14 +34,17 @@ public class MfaController {
         this.people = people;
     }
 
+    @Schema(name = "MfaSetupResponse")
     @Serdeable
     public record SetupResponse(String secret, String otpauthUri, String qrCode) {
     }
 
+    @Schema(name = "MfaVerifyRequest")
     @Serdeable
     public record VerifyRequest(@NotBlank @Size(max = 20) String code) {
     }
 
+    @Schema(name = "MfaVerifyResponse")
     @Serdeable
     public record VerifyResponse(boolean mfaEnabled, List<String> recoveryCodes) {
     }

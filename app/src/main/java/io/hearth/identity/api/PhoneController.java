@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +27,7 @@ public class PhoneController {
         this.verification = verification;
     }
 
+    @Schema(name = "VerifyPhoneRequest")
     @Serdeable
     public record VerifyPhoneRequest(@NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number such as +447700900123") String phone,
                                      @Nullable @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits from the text message") String code) {

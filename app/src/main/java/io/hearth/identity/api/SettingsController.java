@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,6 +50,7 @@ public class SettingsController {
      *
      * @param timeZone the organisation's IANA time zone (Europe/London); absent keeps the current one
      */
+    @Schema(name = "SettingsRequest")
     @Serdeable
     public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<@NotNull Role> mfaRequiredRoles,
                                   @NotNull @Min(FLOOR) @Max(100000) Integer apiRequestsPerMinute, @Nullable @Size(max = 64) String timeZone) {

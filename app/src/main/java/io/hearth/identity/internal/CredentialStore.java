@@ -2,6 +2,7 @@ package io.hearth.identity.internal;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -162,6 +163,7 @@ public class CredentialStore {
         });
     }
 
+    @Schema(name = "SessionInfo")
     @io.micronaut.serde.annotation.Serdeable
     public record SessionInfo(UUID id, Instant startedAt, Instant expiresAt, String userAgent) {
     }

@@ -2,14 +2,15 @@ package io.hearth.payments.api;
 
 import io.hearth.payments.Dues;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.UUID;
 
@@ -24,10 +25,12 @@ public class DuesController {
         this.dues = dues;
     }
 
+    @Schema(name = "DuesList")
     @Serdeable
     public record DuesList(java.util.List<Dues.DuesView> items) {
     }
 
+    @Schema(name = "DuesPortal")
     @Serdeable
     public record Portal(String url) {
     }

@@ -6,17 +6,18 @@ import io.hearth.payments.ScholarshipFund;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
@@ -32,16 +33,19 @@ public class FundController {
         this.fund = fund;
     }
 
+    @Schema(name = "GiftRequest")
     @Serdeable
     public record GiftRequest(@jakarta.validation.constraints.NotNull @Min(100) @Max(10_000_000) Long amountCents,
                               @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
     }
 
+    @Schema(name = "FundGrantRequest")
     @Serdeable
     public record GrantRequest(@jakarta.validation.constraints.NotNull UUID registrationId, @jakarta.validation.constraints.NotNull @Min(1) Long amountCents,
                                @Nullable @Size(max = 1000) String note) {
     }
 
+    @Schema(name = "FundCandidates")
     @Serdeable
     public record Candidates(java.util.List<ScholarshipFund.Candidate> items) {
     }

@@ -5,15 +5,16 @@ import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Interventions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -30,10 +31,12 @@ public class InterventionController {
         this.interventions = interventions;
     }
 
+    @Schema(name = "InterventionQueue")
     @Serdeable
     public record Queue(java.util.List<Interventions.Item> items) {
     }
 
+    @Schema(name = "InterventionRequest")
     @Serdeable
     public record InterventionRequest(@jakarta.validation.constraints.NotNull Interventions.Action action, @Nullable @Min(1) @Max(100_000_000) Long amountCents,
                                       @Nullable Interventions.Method method, @Nullable @Size(max = 1000) String note) {

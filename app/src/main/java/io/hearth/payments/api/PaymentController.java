@@ -11,9 +11,6 @@ import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -22,9 +19,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
@@ -46,6 +47,7 @@ public class PaymentController {
         this.policy = policy;
     }
 
+    @Schema(name = "PaymentPolicyRequest")
     @Serdeable
     public record PolicyRequest(@jakarta.validation.constraints.NotNull PaymentPolicy.LapsedPlan lapsedPlan) {
     }
@@ -65,6 +67,7 @@ public class PaymentController {
         return policy.set(new PaymentPolicy.Policy(request.lapsedPlan()));
     }
 
+    @Schema(name = "RefundRequest")
     @Serdeable
     public record RefundRequest(@Nullable @Min(1) Long amountCents, @NotBlank @Size(max = 500) String reason, @Nullable Boolean releaseSeat) {
     }
@@ -104,6 +107,7 @@ public class PaymentController {
         return new Refunded(id, refunds.of(id));
     }
 
+    @Schema(name = "Refunded")
     @Serdeable
     public record Refunded(UUID paymentId, java.util.List<Refunds.RefundView> refunds) {
     }
@@ -136,10 +140,12 @@ public class PaymentController {
         return HttpResponse.created(eventFees.start(id, registrationId, idempotencyKey, request == null ? null : request.instalments()));
     }
 
+    @Schema(name = "EventCheckoutRequest")
     @Serdeable
     public record CheckoutRequest(@Nullable @Min(1) @Max(12) Integer instalments) {
     }
 
+    @Schema(name = "EventPayments")
     @Serdeable
     public record EventPayments(UUID eventId, java.util.List<PaymentView> items) {
     }
@@ -151,6 +157,7 @@ public class PaymentController {
         return new EventPayments(id, eventFees.ofEvent(id));
     }
 
+    @Schema(name = "PaymentReceipt")
     @Serdeable
     public record Receipt(String url) {
     }

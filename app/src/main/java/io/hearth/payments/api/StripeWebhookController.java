@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Stripe's Connect webhook endpoint, on the platform's own host (not an organisation's): Stripe signs each event
@@ -34,6 +35,7 @@ public class StripeWebhookController {
         this.hosts = hosts;
     }
 
+    @Schema(name = "WebhookReceived")
     @Serdeable
     public record Received(boolean received, StripeWebhooks.Outcome outcome) {
     }

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.UUID;
 
@@ -36,6 +37,7 @@ public class OrganisationController {
      *
      * @param timeZone the organisation's IANA time zone (UTC until an admin sets it): where a new event starts
      */
+    @Schema(name = "OrganisationResponse")
     @Serdeable
     public record OrganisationResponse(UUID id, String slug, String name, String timeZone) {
     }

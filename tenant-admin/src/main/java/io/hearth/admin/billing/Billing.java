@@ -14,6 +14,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +36,12 @@ public class Billing {
 
     private static final Logger LOG = LoggerFactory.getLogger(Billing.class);
 
+    @Schema(name = "StripeStatus")
     @Serdeable
     public record StripeStatus(UUID tenantId, String accountId, String status, @Nullable String reason, Instant updatedAt) {
     }
 
+    @Schema(name = "Revenue")
     @Serdeable
     public record Revenue(UUID tenantId, String month, String currency, long feeCents, long movements) {
     }

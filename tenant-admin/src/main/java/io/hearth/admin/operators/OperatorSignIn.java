@@ -10,6 +10,7 @@ import io.hearth.kit.security.Totp;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public class OperatorSignIn {
     }
 
     /** A new secret for his authenticator: as text and as the otpauth URI a QR code carries. */
+    @Schema(name = "Enrolment")
     @io.micronaut.serde.annotation.Serdeable
     public record Enrolment(String secret, String otpauthUri) {
     }

@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ public class Operators {
     }
 
     /** One line of the operators' door: SIGNED_IN, SIGN_IN_FAILED, PASSWORD_ACCEPTED, SECOND_FACTOR_FAILED, SECOND_FACTOR_ENROLLED, LOCKED_OUT. */
+    @Schema(name = "OperatorAuditEntry")
     @io.micronaut.serde.annotation.Serdeable
     public record AuditEntry(UUID id, Instant at, @Nullable UUID operatorId, String email, String action, @Nullable String ip,
                              @Nullable String detail) {

@@ -66,7 +66,7 @@ public class TenantRegistry {
         outbox.publish(new LifecycleEvent.TenantRegistered(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(), onPlan.feePercent(),
                 onPlan.feeFixedCents()));
         LOG.info("tenant {} registered", slug);
-        return Tenant.of(row);
+        return row.view();
     }
 
     /** Moves the organisation to another plan; app takes that plan's fee from now on. */
@@ -78,11 +78,11 @@ public class TenantRegistry {
                 row.createdAt(), Instant.now(), row.activatedAt());
         repository.update(changed);
         outbox.publish(new LifecycleEvent.TenantPlanChanged(row.id(), row.slug(), onPlan.code(), onPlan.feePercent(), onPlan.feeFixedCents()));
-        return Tenant.of(changed);
+        return changed.view();
     }
 
     public Optional<Tenant> find(String slug) {
-        return repository.findBySlug(slug).map(Tenant::of);
+        return repository.findBySlug(slug).map(TenantRow::view);
     }
 
     /** One page of organisations, oldest first, in a status and matching a search on slug or name (either may be null). */
@@ -90,7 +90,7 @@ public class TenantRegistry {
         String pattern = search == null || search.isBlank() ? null
                 : "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return repository.search(status == null ? null : status.name(), pattern,
-                Pageable.from(page, size)).map(Tenant::of);
+                Pageable.from(page, size)).map(TenantRow::view);
     }
 
     @Transactional
@@ -119,7 +119,7 @@ public class TenantRegistry {
                 TenantStatus.PROVISIONING.name(), null, row.createdAt(), Instant.now(), row.activatedAt()));
         outbox.publish(new LifecycleEvent.TenantProvisioningRetried(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan()));
         LOG.info("tenant {} provisioning retried (was {})", slug, current);
-        return Tenant.of(changed);
+        return changed.view();
     }
 
     /** A new invitation for the first admin, sent by app unless he has joined. Only for an ACTIVE organisation: 409 otherwise. */
@@ -132,7 +132,7 @@ public class TenantRegistry {
         }
         outbox.publish(new LifecycleEvent.FirstAdminInvitationResent(row.id(), row.slug(), row.adminEmail()));
         LOG.info("tenant {}: first admin invitation resent", slug);
-        return Tenant.of(row);
+        return row.view();
     }
 
     private Tenant transition(String slug, TenantStatus from, TenantStatus to, BiFunction<UUID, String, LifecycleEvent> fact) {
@@ -140,7 +140,7 @@ public class TenantRegistry {
                 .orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
         TenantStatus current = TenantStatus.valueOf(row.status());
         if (current == to) {
-            return Tenant.of(row);
+            return row.view();
         }
         if (current != from) {
             throw Refusal.conflict("The organisation is " + current + "; only a " + from + " one can become " + to);
@@ -148,7 +148,7 @@ public class TenantRegistry {
         TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
                 to.name(), row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt()));
         outbox.publish(fact.apply(row.id(), row.slug()));
-        return Tenant.of(changed);
+        return changed.view();
     }
 
     /** app's answer to a registration: ACTIVE, or FAILED with its reason. Only a PROVISIONING tenant changes. */

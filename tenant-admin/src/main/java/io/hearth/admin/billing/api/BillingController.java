@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,10 +30,12 @@ public class BillingController {
         this.billing = billing;
     }
 
+    @Schema(name = "StripeStatuses")
     @Serdeable
     public record Statuses(List<Billing.StripeStatus> organisations) {
     }
 
+    @Schema(name = "RevenueReport")
     @Serdeable
     public record RevenueReport(int months, List<Billing.Revenue> rows) {
     }

@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -76,15 +77,18 @@ public class AuthController {
         return request.getRemoteAddress().getAddress().getHostAddress();
     }
 
+    @Schema(name = "LoginRequest")
     @Serdeable
     public record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1000) String password) {
     }
 
+    @Schema(name = "MfaRequest")
     @Serdeable
     public record MfaRequest(@NotBlank @Size(max = 100) String challenge, @NotBlank @Size(max = 20) String code) {
     }
 
     /** Either the token (accessToken, tokenType, expiresIn) or the second step (mfaRequired, challenge, challengeExpiresIn, enrolment). */
+    @Schema(name = "LoginResponse")
     @Serdeable
     public record LoginResponse(@Nullable String accessToken, @Nullable String tokenType, @Nullable Integer expiresIn,
                                 @Nullable Boolean mfaRequired, @Nullable String challenge, @Nullable Long challengeExpiresIn,

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -28,6 +29,7 @@ public class OperatorAuditController {
         this.operators = operators;
     }
 
+    @Schema(name = "OperatorAuditEntries")
     @Serdeable
     public record AuditEntries(List<Operators.AuditEntry> items) {
     }

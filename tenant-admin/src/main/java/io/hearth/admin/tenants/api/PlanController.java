@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -37,10 +38,12 @@ public class PlanController {
         this.plans = plans;
     }
 
+    @Schema(name = "PlanList")
     @Serdeable
     public record PlanList(List<Plan> plans) {
     }
 
+    @Schema(name = "PlanRequest")
     @Serdeable
     public record PlanRequest(@NotBlank @Size(max = 100) String name,
                               @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal feePercent,

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -62,6 +63,7 @@ public class TenantController {
         return registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
     }
 
+    @Schema(name = "PlanChange")
     @Serdeable
     public record PlanChange(@NotBlank @Size(max = 30) String plan) {
     }
@@ -98,6 +100,7 @@ public class TenantController {
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + slug)).body(registry.resendInvitation(slug));
     }
 
+    @Schema(name = "RegisterTenantRequest")
     @Serdeable
     public record RegisterTenantRequest(
             @NotBlank @Size(max = 30) String slug,
@@ -106,6 +109,7 @@ public class TenantController {
             @NotBlank @Size(max = 50) String plan) {
     }
 
+    @Schema(name = "TenantPage")
     @Serdeable
     public record TenantPage(List<Tenant> items, int page, int size, long totalItems) {
     }
