@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, must } from './api/client';
-import type { components } from './api/schema';
 import { session, type Tokens } from './api/session';
+import type { Me } from './api/types';
 import { clearAll } from './offline/db';
 import { recall, remember } from './offline/lastSeen';
 import { reportReachable } from './offline/status';
 
-export type Me = components['schemas']['MeController.MeResponse'];
+/** The signed-in person and what he may do: the session's own request, read at start-up, after sign-in and when asked. */
+const getMe = () => must(api.GET('/api/v1/me'));
 
 type State =
   | { status: 'booting' }
@@ -30,7 +31,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queries = useQueryClient();
 
   const loadMe = useCallback(async () => {
-    const me = await must(api.GET('/api/v1/me'));
+    const me = await getMe();
     await remember('me', me);
     setState({ status: 'signedIn', me, offline: false });
   }, []);

@@ -1,0 +1,145 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from '../auth';
+import { t } from '../i18n/t';
+import { mayOpen } from '../menu';
+// The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
+import SignIn from '../features/auth/components/SignIn';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Page } from '../ui/Page';
+
+// The routes compose the features: each screen is its own chunk, and so is the signed-in frame (the sign-in screen
+// loads only what it needs). A screen that shows more than one feature is put together in ./routes.
+const Shell = lazy(() => import('../ui/Shell').then((module) => ({ default: module.Shell })));
+const SignUp = lazy(() => import('../features/auth/components/SignUp'));
+const VerifyEmail = lazy(() => import('../features/auth/components/VerifyEmail'));
+const Invitation = lazy(() => import('../features/auth/components/Invitation'));
+const ResetPassword = lazy(() => import('../features/auth/components/ResetPassword'));
+const Home = lazy(() => import('./routes/Home'));
+const MyCircle = lazy(() => import('../features/circles/components/MyCircle'));
+const Circles = lazy(() => import('../features/circles/components/Circles'));
+const Events = lazy(() => import('../features/events/components/Events'));
+const EventPage = lazy(() => import('./routes/EventPage'));
+const Registrations = lazy(() => import('../features/events/components/Registrations'));
+const MyPayments = lazy(() => import('../features/payments/components/Payments').then((module) => ({ default: module.MyPayments })));
+const PaymentIssues = lazy(() => import('../features/payments/components/PaymentIssues'));
+const AdminPayments = lazy(() => import('../features/payments/components/Payments').then((module) => ({ default: module.AdminPayments })));
+const Facilitate = lazy(() => import('../features/circles/components/Facilitate'));
+const FacilitateCircle = lazy(() => import('./routes/FacilitateCircle'));
+const Staff = lazy(() => import('../features/events/components/Staff'));
+const StaffEvent = lazy(() => import('../features/events/components/StaffEvent'));
+const Members = lazy(() => import('../features/members/components/Members'));
+const Member = lazy(() => import('../features/members/components/Member'));
+const Settings = lazy(() => import('../features/settings/components/Settings'));
+const Audit = lazy(() => import('../features/audit/components/Audit'));
+const Reports = lazy(() => import('../features/reports/components/Reports'));
+const Support = lazy(() => import('../features/members/components/Support'));
+const Profile = lazy(() => import('../features/profile/components/Profile'));
+
+function Loading() {
+  return (
+    <Box role="status" sx={{ display: 'flex', justifyContent: 'center', alignItems: 'center', gap: 1, p: 4 }}>
+      <CircularProgress size={24} aria-hidden />
+      <span>{t('app.loading')}</span>
+    </Box>
+  );
+}
+
+function NotFound() {
+  return (
+    <Page title={t('app.notFound')}>
+      <Button component={Link} to="/" variant="contained">
+        {t('app.back')}
+      </Button>
+    </Page>
+  );
+}
+
+/** A screen outside the person's permissions is not shown, even by a direct link. */
+function Guarded({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  return <ErrorBoundary resetKey={location.pathname}>{mayOpen(location.pathname, me?.permissions ?? []) ? children : <NotFound />}</ErrorBoundary>;
+}
+
+/** Links mailed to people: they work whether or not the reader is signed in. */
+const mailedLinks = [
+  <Route key="verify" path="/verify-email/:token" element={<VerifyEmail />} />,
+  <Route key="invitation" path="/invitations/:token" element={<Invitation />} />,
+  <Route key="reset" path="/reset-password/:token" element={<ResetPassword />} />,
+];
+
+function Public() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/signin" element={<SignIn />} />
+          <Route path="/signup" element={<SignUp />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
+          {mailedLinks}
+          <Route path="*" element={<ToSignIn />} />
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function ToSignIn() {
+  const location = useLocation();
+  const next = location.pathname === '/' ? '' : '?next=' + encodeURIComponent(location.pathname + location.search);
+  return <Navigate to={'/signin' + next} replace />;
+}
+
+function SignedIn() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Shell>
+        <Suspense fallback={<Loading />}>
+          <Guarded>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/circle" element={<MyCircle />} />
+              <Route path="/circles" element={<Circles />} />
+              <Route path="/events" element={<Events />} />
+              <Route path="/events/:id" element={<EventPage />} />
+              <Route path="/registrations" element={<Registrations />} />
+              <Route path="/payments" element={<MyPayments />} />
+              <Route path="/admin/payments" element={<AdminPayments />} />
+              <Route path="/payment-issues" element={<PaymentIssues />} />
+              <Route path="/facilitate" element={<Facilitate />} />
+              <Route path="/facilitate/:id" element={<FacilitateCircle />} />
+              <Route path="/staff" element={<Staff />} />
+              <Route path="/staff/new" element={<StaffEvent />} />
+              <Route path="/staff/:id" element={<StaffEvent />} />
+              <Route path="/admin/members" element={<Members />} />
+              <Route path="/admin/members/:id" element={<Member />} />
+              <Route path="/admin/settings" element={<Settings />} />
+              <Route path="/admin/audit" element={<Audit />} />
+              <Route path="/reports" element={<Reports />} />
+              <Route path="/support" element={<Support />} />
+              <Route path="/profile" element={<Profile />} />
+              {mailedLinks}
+              <Route path="/signin" element={<Navigate to="/" replace />} />
+              <Route path="/signup" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Guarded>
+        </Suspense>
+      </Shell>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const { state } = useAuth();
+  return (
+    <BrowserRouter>
+      {state.status === 'booting' ? <Loading /> : state.status === 'signedIn' ? <SignedIn /> : <Public />}
+    </BrowserRouter>
+  );
+}

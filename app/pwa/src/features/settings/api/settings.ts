@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, must } from '../../../api/client';
+import { useRequest } from '../../../api/mutation';
+import { organisationKeys } from '../../../api/organisation';
+import { settingsKeys } from './keys';
+import type { Settings } from './types';
+
+export const getSettings = () => must(api.GET('/api/v1/organisation/settings'));
+
+export const settingsQuery = () => queryOptions({ queryKey: settingsKeys.all, queryFn: getSettings });
+
+export const saveSettings = (body: Settings) => must(api.PUT('/api/v1/organisation/settings', { body }));
+
+/** Saves the settings. The organisation's zone is read once a session (new events start in it): it is read again. */
+export const useSaveSettings = () =>
+  useRequest(saveSettings, (queries) => void queries.invalidateQueries({ queryKey: organisationKeys.all }));

@@ -1,0 +1,56 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { t } from '../../../i18n/t';
+import { Loaded, Page } from '../../../ui/Page';
+import { fieldProps, ProblemAlert } from '../../../ui/Problem';
+import { TimeZoneField } from '../../../ui/TimeZoneField';
+import { settingsQuery, useSaveSettings } from '../api/settings';
+import type { Role, Settings } from '../api/types';
+
+const ROLES: Role[] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT'];
+
+export default function SettingsScreen() {
+  const settings = useQuery(settingsQuery());
+  return (
+    <Page title={t('admin.settings')}>
+      <Loaded query={settings}>{(data) => <Form initial={data} />}</Loaded>
+    </Page>
+  );
+}
+
+function Form({ initial }: { initial: Settings }) {
+  const [form, setForm] = useState(initial);
+  useEffect(() => setForm(initial), [initial]);
+  const save = useSaveSettings();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(form);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField select label={t('admin.registrationMode')} value={form.registrationMode} onChange={(e) => setForm({ ...form, registrationMode: e.target.value as Settings['registrationMode'] })}>
+        <MenuItem value="OPEN">{t('admin.OPEN')}</MenuItem>
+        <MenuItem value="APPROVAL">{t('admin.APPROVAL')}</MenuItem>
+      </TextField>
+      <FormLabel component="legend" sx={{ mt: 2 }}>{t('admin.mfaRoles')}</FormLabel>
+      <FormGroup row>
+        {ROLES.map((r) => (
+          <FormControlLabel key={r} label={t('roles.' + r)} control={<Checkbox checked={form.mfaRequiredRoles.includes(r)} onChange={(e) => setForm({ ...form, mfaRequiredRoles: e.target.checked ? [...form.mfaRequiredRoles, r] : form.mfaRequiredRoles.filter((x) => x !== r) })} />} />
+        ))}
+      </FormGroup>
+      <TimeZoneField label={t('admin.timeZone')} value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} {...fieldProps(save.error, 'timeZone', t('admin.timeZoneHelp'))} />
+      <TextField type="number" label={t('admin.apiLimit')} value={form.apiRequestsPerMinute} onChange={(e) => setForm({ ...form, apiRequestsPerMinute: Number(e.target.value) })} {...fieldProps(save.error, 'apiRequestsPerMinute')} />
+      <ProblemAlert error={save.error} />
+      {save.isSuccess && <Alert severity="success" role="status">{t('admin.saved')}</Alert>}
+      <Button type="submit" variant="contained" disabled={save.isPending} sx={{ mt: 2 }}>{t('common.save')}</Button>
+    </form>
+  );
+}
