@@ -1,13 +1,14 @@
 package io.hearth;
 
+import io.hearth.tenancy.Tenant;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 
-import javax.sql.DataSource;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Migrates app's own databases the moment their datasource is created, before any bean can use it: the control

@@ -6,7 +6,7 @@ import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -23,6 +23,7 @@ import java.util.UUID;
  * serving an RFC 5545 calendar of his circle's meetings and what other features add (his events), from a month back
  * to a year ahead.
  */
+@TenantBound
 @Singleton
 public class CalendarFeeds {
 
@@ -47,19 +48,17 @@ public class CalendarFeeds {
 
     /** Makes (or replaces) the caller's feed and returns its URL. */
     @Transactional
-    public String reset() {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
+    public String reset(Caller caller) {
+        Tenant tenant = caller.tenant();
         String token = SecretTokens.newToken();
         feeds.reset(caller.person(), SecretTokens.hash(token), clock.instant());
-        outbox.publish(new CircleEvent.CalendarFeedReset(TenantScope.requireId(), caller.person()));
+        outbox.publish(new CircleEvent.CalendarFeedReset(caller.tenant().id(), caller.person()));
         return urlTemplate.replace("{slug}", tenant.slug()) + "/api/v1/calendar/" + token + ".ics";
     }
 
     /** The calendar behind a feed token; 404 for a token that is unknown or was reset. */
     @Transactional(readOnly = true)
-    public String calendar(String token) {
-        Tenant tenant = TenantScope.require();
+    public String calendar(Tenant tenant, String token) {
         UUID person = feeds.findActiveOwner(SecretTokens.hash(token)).orElseThrow(() -> Refusal.notFound("No calendar at this address"));
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(31));
@@ -80,7 +79,7 @@ public class CalendarFeeds {
             }
         }
         for (CalendarSource source : sources) {
-            events.addAll(source.entriesFor(person, from, to));
+            events.addAll(source.entriesFor(tenant, person, from, to));
         }
         return ICalendar.calendar(tenant.name(), events, now);
     }

@@ -1,5 +1,6 @@
 package io.hearth.circles;
 
+import io.hearth.tenancy.Tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,5 +9,5 @@ import java.util.UUID;
 public interface CalendarSource {
 
     /** His entries overlapping [from, to), in the tenant in scope. */
-    List<ICalendar.Event> entriesFor(UUID person, Instant from, Instant to);
+    List<ICalendar.Event> entriesFor(Tenant tenant, UUID person, Instant from, Instant to);
 }

@@ -11,7 +11,7 @@ import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.LikePatterns;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -33,6 +33,7 @@ import java.util.UUID;
  * Circles: create, change, archive, and who may see and run which. A facilitator runs his circles; an admin runs
  * all; leadership and admins see all; a member sees his circle and those open to join.
  */
+@TenantBound
 @Singleton
 public class Circles {
 
@@ -57,23 +58,21 @@ public class Circles {
     }
 
     @Transactional
-    public CircleView create(Definition definition) {
+    public CircleView create(Caller caller, Definition definition) {
         Capacity.check(definition.capacity());
-        Caller caller = Caller.require();
         Set<UUID> facilitators = facilitatorsOf(definition, caller);
         requireActivePeople(facilitators, "facilitatorIds");
         Instant now = clock.instant();
         UUID id = circles.save(row(UUID.randomUUID(), definition, "ACTIVE", now, now, null)).id();
         facilitators.forEach(facilitator -> circles.addFacilitator(id, facilitator));
-        outbox.publish(new CircleEvent.CircleCreated(TenantScope.requireId(), id, definition.name(), definition.capacity(),
+        outbox.publish(new CircleEvent.CircleCreated(caller.tenant().id(), id, definition.name(), definition.capacity(),
                 List.copyOf(facilitators), caller.person()));
         return load(id).orElseThrow();
     }
 
     @Transactional
-    public CircleView update(UUID id, Definition definition) {
+    public CircleView update(Caller caller, UUID id, Definition definition) {
         Capacity.check(definition.capacity());
-        Caller caller = Caller.require();
         CircleView circle = lockForManagement(id, caller);
         requireActive(circle);
         Capacity.checkChange(definition.capacity(), circle.capacity() - circle.openSeats());
@@ -88,28 +87,26 @@ public class Circles {
         circles.update(row(id, definition, current.status(), current.createdAt(), clock.instant(), current.archivedAt()));
         circles.removeFacilitators(id);
         facilitators.forEach(facilitator -> circles.addFacilitator(id, facilitator));
-        outbox.publish(new CircleEvent.CircleChanged(TenantScope.requireId(), id, definition.name(), definition.capacity(), caller.person()));
+        outbox.publish(new CircleEvent.CircleChanged(caller.tenant().id(), id, definition.name(), definition.capacity(), caller.person()));
         return load(id).orElseThrow();
     }
 
     /** Archives the circle: its members leave, its history stays, read-only. Archiving twice changes nothing. */
     @Transactional
-    public CircleView archive(UUID id, Memberships memberships) {
-        Caller caller = Caller.require();
+    public CircleView archive(Caller caller, UUID id, Memberships memberships) {
         CircleView circle = lockForManagement(id, caller);
         if ("ARCHIVED".equals(circle.status())) {
             return circle;
         }
         Instant now = clock.instant();
-        memberships.endAllForArchive(id, now);
+        memberships.endAllForArchive(caller.tenant(), id, now);
         circles.archive(id, now);
-        outbox.publish(new CircleEvent.CircleArchived(TenantScope.requireId(), id, caller.person()));
+        outbox.publish(new CircleEvent.CircleArchived(caller.tenant().id(), id, caller.person()));
         return load(id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    public CircleView get(UUID id) {
-        Caller caller = Caller.require();
+    public CircleView get(Caller caller, UUID id) {
         return load(id).filter(circle -> visible(circle, caller)).orElseThrow(() -> Refusal.notFound("No circle with this id"));
     }
 
@@ -128,8 +125,7 @@ public class Circles {
      * too, so a read-only transaction would add BEGIN and COMMIT round trips and give the listing nothing.
      */
     @Connectable
-    public Page list(@Nullable String status, @Nullable Boolean openToJoin, @Nullable String q, int page, int size) {
-        Caller caller = Caller.require();
+    public Page list(Caller caller, @Nullable String status, @Nullable Boolean openToJoin, @Nullable String q, int page, int size) {
         boolean all = caller.can(Permission.CIRCLES_VIEW_ALL);
         String escaped = LikePatterns.escaped(q);
         String prefix = escaped == null ? null : escaped.toLowerCase() + "%";

@@ -7,7 +7,7 @@ import io.hearth.circles.internal.GoalRow;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A man's personal goals: private, or shared with his circle; and the progress he records on them. */
+@TenantBound
 @Singleton
 public class Goals {
 
@@ -55,46 +56,41 @@ public class Goals {
     }
 
     @Transactional
-    public Goal create(String title, @Nullable String description, GoalVisibility visibility) {
-        Caller caller = Caller.require();
+    public Goal create(Caller caller, String title, @Nullable String description, GoalVisibility visibility) {
         Instant now = clock.instant();
         GoalRow row = goals.save(new GoalRow(UUID.randomUUID(), caller.person(), title.strip(), description == null ? "" : description,
                 visibility, GoalStatus.ACTIVE, now, now));
-        outbox.publish(new CircleEvent.GoalSet(TenantScope.requireId(), row.id(), caller.person(), visibility));
+        outbox.publish(new CircleEvent.GoalSet(caller.tenant().id(), row.id(), caller.person(), visibility));
         return views(List.of(row)).get(0);
     }
 
     @Transactional
-    public Goal update(UUID id, String title, @Nullable String description, GoalVisibility visibility, GoalStatus status) {
-        Caller caller = Caller.require();
+    public Goal update(Caller caller, UUID id, String title, @Nullable String description, GoalVisibility visibility, GoalStatus status) {
         GoalRow row = own(id, caller);
         GoalRow changed = goals.update(new GoalRow(row.id(), row.personId(), title.strip(), description == null ? "" : description,
                 visibility, status, row.createdAt(), clock.instant()));
-        outbox.publish(new CircleEvent.GoalChanged(TenantScope.requireId(), id, caller.person(), status, visibility));
+        outbox.publish(new CircleEvent.GoalChanged(caller.tenant().id(), id, caller.person(), status, visibility));
         return views(List.of(changed)).get(0);
     }
 
     @Transactional
-    public Goal recordProgress(UUID id, String note, @Nullable Integer percent) {
-        Caller caller = Caller.require();
+    public Goal recordProgress(Caller caller, UUID id, String note, @Nullable Integer percent) {
         GoalRow row = own(id, caller);
         progress.save(new GoalProgressRow(UUID.randomUUID(), id, note, percent, clock.instant()));
-        outbox.publish(new CircleEvent.GoalProgressRecorded(TenantScope.requireId(), id, caller.person(), percent));
+        outbox.publish(new CircleEvent.GoalProgressRecorded(caller.tenant().id(), id, caller.person(), percent));
         return views(List.of(row)).get(0);
     }
 
     @Transactional(readOnly = true)
-    public Paged<Goal> mine(int page, int size) {
-        Caller caller = Caller.require();
+    public Paged<Goal> mine(Caller caller, int page, int size) {
         return new Paged<>(views(goals.findPage(caller.person(), size, (long) page * size)), page, size,
                 goals.countByPersonId(caller.person()));
     }
 
     /** Goals the circle's current members share with it; for its members and facilitators. */
     @Transactional(readOnly = true)
-    public Paged<Goal> sharedIn(UUID circleId, int page, int size) {
-        Caller caller = Caller.require();
-        CircleView circle = circles.get(circleId);
+    public Paged<Goal> sharedIn(Caller caller, UUID circleId, int page, int size) {
+        CircleView circle = circles.get(caller, circleId);
         if (!Circles.manages(circle, caller) && !circles.isMember(circleId, caller.person())) {
             throw Refusal.forbidden("Goals shared with a circle are for its members and facilitators");
         }

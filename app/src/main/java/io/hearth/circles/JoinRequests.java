@@ -6,7 +6,7 @@ import io.hearth.circles.internal.JoinRequestRow;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -19,6 +19,7 @@ import java.util.UUID;
  * Asking to join a circle: PENDING while a seat is free, else WAITLISTED in order of asking; the facilitator
  * approves or declines, the man may withdraw. Every change locks the circle's row first.
  */
+@TenantBound
 @Singleton
 public class JoinRequests {
 
@@ -40,8 +41,7 @@ public class JoinRequests {
 
     /** A member asks to join an open circle: PENDING while a seat is free, else WAITLISTED in order of asking. */
     @Transactional
-    public Memberships.JoinRequest requestToJoin(UUID circleId, String message) {
-        Caller caller = Caller.require();
+    public Memberships.JoinRequest requestToJoin(Caller caller, UUID circleId, String message) {
         CircleView circle = circles.lock(circleId);
         if (!circles.visible(circle, caller)) {
             throw Refusal.notFound("No circle with this id");
@@ -60,23 +60,21 @@ public class JoinRequests {
         UUID id = UUID.randomUUID();
         requests.save(new JoinRequestRow(id, circleId, caller.person(), seat ? "PENDING" : "WAITLISTED", message == null ? "" : message,
                 clock.instant(), null, null));
-        outbox.publish(seat ? new CircleEvent.JoinRequested(TenantScope.requireId(), circleId, id, caller.person())
-                : new CircleEvent.JoinWaitlisted(TenantScope.requireId(), circleId, id, caller.person()));
+        outbox.publish(seat ? new CircleEvent.JoinRequested(caller.tenant().id(), circleId, id, caller.person())
+                : new CircleEvent.JoinWaitlisted(caller.tenant().id(), circleId, id, caller.person()));
         return request(id).orElseThrow();
     }
 
     /** The circle's open requests: pending and offered first, then the waiting list in order. */
     @Transactional(readOnly = true)
-    public List<Memberships.JoinRequest> requests(UUID circleId) {
-        Caller caller = Caller.require();
+    public List<Memberships.JoinRequest> requests(Caller caller, UUID circleId) {
         CircleView circle = circles.load(circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
         circles.requireManager(circle, caller);
         return requests.findOpenOfCircle(circleId).stream().map(JoinRequests::view).toList();
     }
 
     @Transactional
-    public Memberships.Member approve(UUID circleId, UUID requestId) {
-        Caller caller = Caller.require();
+    public Memberships.Member approve(Caller caller, UUID circleId, UUID requestId) {
         CircleView circle = circles.lockForManagement(circleId, caller);
         Circles.requireActive(circle);
         Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
@@ -85,15 +83,14 @@ public class JoinRequests {
             throw Refusal.conflict("Only a pending request, or one offered a seat, can be approved; this one is " + request.status());
         }
         // An offered seat is his already: do not count his own offer against him.
-        Memberships.Member member = memberships.admit(circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
+        Memberships.Member member = memberships.admit(caller.tenant(), circle, request.personId(), "OFFERED".equals(request.status()) ? requestId : null, caller.person());
         requests.decide(requestId, "APPROVED", clock.instant(), caller.person());
-        outbox.publish(new CircleEvent.JoinRequestApproved(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
+        outbox.publish(new CircleEvent.JoinRequestApproved(caller.tenant().id(), circleId, requestId, request.personId(), caller.person()));
         return member;
     }
 
     @Transactional
-    public Memberships.JoinRequest decline(UUID circleId, UUID requestId) {
-        Caller caller = Caller.require();
+    public Memberships.JoinRequest decline(Caller caller, UUID circleId, UUID requestId) {
         circles.lockForManagement(circleId, caller);
         Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId))
                 .orElseThrow(() -> Refusal.notFound("No such request for this circle"));
@@ -101,15 +98,14 @@ public class JoinRequests {
             throw Refusal.conflict("This request was decided already: " + request.status());
         }
         requests.decide(requestId, "DECLINED", clock.instant(), caller.person());
-        outbox.publish(new CircleEvent.JoinRequestDeclined(TenantScope.requireId(), circleId, requestId, request.personId(), caller.person()));
-        waitlist.offerFreedSeats(circleId);
+        outbox.publish(new CircleEvent.JoinRequestDeclined(caller.tenant().id(), circleId, requestId, request.personId(), caller.person()));
+        waitlist.offerFreedSeats(caller.tenant(), circleId);
         return request(requestId).orElseThrow();
     }
 
     /** The man takes his own request back; a seat offered to him goes to the next in line. */
     @Transactional
-    public Memberships.JoinRequest withdraw(UUID circleId, UUID requestId) {
-        Caller caller = Caller.require();
+    public Memberships.JoinRequest withdraw(Caller caller, UUID circleId, UUID requestId) {
         circles.lock(circleId);
         Memberships.JoinRequest request = request(requestId).filter(r -> r.circleId().equals(circleId) && r.personId().equals(caller.person()))
                 .orElseThrow(() -> Refusal.notFound("No such request of yours"));
@@ -117,8 +113,8 @@ public class JoinRequests {
             throw Refusal.conflict("This request was decided already: " + request.status());
         }
         requests.decide(requestId, "WITHDRAWN", clock.instant(), null);
-        outbox.publish(new CircleEvent.JoinRequestWithdrawn(TenantScope.requireId(), circleId, requestId, caller.person()));
-        waitlist.offerFreedSeats(circleId);
+        outbox.publish(new CircleEvent.JoinRequestWithdrawn(caller.tenant().id(), circleId, requestId, caller.person()));
+        waitlist.offerFreedSeats(caller.tenant(), circleId);
         return request(requestId).orElseThrow();
     }
 

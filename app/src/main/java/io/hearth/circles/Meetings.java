@@ -6,7 +6,7 @@ import io.hearth.circles.internal.PersonName;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -30,6 +30,7 @@ import java.util.UUID;
  * attendance figures. When a man's unexcused absences in a row reach the threshold, his facilitators are told
  * (a {@code MemberAbsenceStreakReached} event).
  */
+@TenantBound
 @Singleton
 public class Meetings {
 
@@ -76,8 +77,7 @@ public class Meetings {
      * key, a repeat of the same request (an offline queue sending again) answers the meeting it recorded the first time.
      */
     @Transactional
-    public MeetingView record(UUID circleId, Instant startsAt, List<Mark> marks, @Nullable String notes, @Nullable String idempotencyKey) {
-        Caller caller = Caller.require();
+    public MeetingView record(Caller caller, UUID circleId, Instant startsAt, List<Mark> marks, @Nullable String notes, @Nullable String idempotencyKey) {
         CircleView circle = circles.lockForManagement(circleId, caller);
         if (idempotencyKey != null) {
             Optional<UUID> recorded = meetings.findByKey(circleId, idempotencyKey);
@@ -103,13 +103,13 @@ public class Meetings {
         for (Mark mark : marks) {
             meetings.mark(meeting.id(), mark.personId(), mark.status().name());
         }
-        outbox.publish(new CircleEvent.MeetingRecorded(TenantScope.requireId(), circleId, meeting.id(), startsAt,
+        outbox.publish(new CircleEvent.MeetingRecorded(caller.tenant().id(), circleId, meeting.id(), startsAt,
                 marks.stream().filter(m -> m.status() == Attendance.Status.PRESENT).count(), marks.size()));
         for (Mark mark : marks) {
             if (mark.status() == Attendance.Status.ABSENT) {
                 List<Attendance.Status> history = history(circleId, mark.personId(), streakAlert + 1);
                 if (Attendance.reachesAlert(history, streakAlert)) {
-                    outbox.publish(new CircleEvent.MemberAbsenceStreakReached(TenantScope.requireId(), circleId, mark.personId(), streakAlert,
+                    outbox.publish(new CircleEvent.MemberAbsenceStreakReached(caller.tenant().id(), circleId, mark.personId(), streakAlert,
                             circle.facilitators().stream().map(f -> f.id()).toList()));
                 }
             }
@@ -119,8 +119,7 @@ public class Meetings {
 
     /** The circle's meetings, newest first; notes only for its facilitators and admins. */
     @Transactional(readOnly = true)
-    public io.hearth.web.Paged<MeetingView> list(UUID circleId, int page, int size) {
-        Caller caller = Caller.require();
+    public io.hearth.web.Paged<MeetingView> list(Caller caller, UUID circleId, int page, int size) {
         CircleView circle = readable(circleId, caller);
         boolean manager = Circles.manages(circle, caller);
         return new io.hearth.web.Paged<>(views(meetings.findPage(circleId, size, (long) page * size), manager), page, size,
@@ -129,8 +128,7 @@ public class Meetings {
 
     /** Attendance rate over the last N meetings and the current absence streak, per current member. */
     @Transactional(readOnly = true)
-    public CircleFigures figures(UUID circleId, int lastMeetings) {
-        Caller caller = Caller.require();
+    public CircleFigures figures(Caller caller, UUID circleId, int lastMeetings) {
         readable(circleId, caller);
         List<MemberFigures> members = new ArrayList<>();
         List<Attendance.Status> all = new ArrayList<>();
@@ -146,8 +144,7 @@ public class Meetings {
 
     /** Occurrences of the circle's schedule in [from, to), with moved and cancelled ones marked. */
     @Transactional(readOnly = true)
-    public List<MeetingSchedule.Occurrence> occurrences(UUID circleId, Instant from, Instant to) {
-        Caller caller = Caller.require();
+    public List<MeetingSchedule.Occurrence> occurrences(Caller caller, UUID circleId, Instant from, Instant to) {
         CircleView circle = readable(circleId, caller);
         MeetingSchedule schedule = Circles.scheduleOf(circle);
         return schedule == null ? List.of() : schedule.occurrences(from, to, exceptions(circleId));
@@ -155,8 +152,7 @@ public class Meetings {
 
     /** Moves one occurrence (newStart) or cancels it (newStart null). */
     @Transactional
-    public MeetingSchedule.Occurrence reschedule(UUID circleId, Instant plannedStart, @Nullable Instant newStart) {
-        Caller caller = Caller.require();
+    public MeetingSchedule.Occurrence reschedule(Caller caller, UUID circleId, Instant plannedStart, @Nullable Instant newStart) {
         CircleView circle = circles.lockForManagement(circleId, caller);
         Circles.requireActive(circle);
         MeetingSchedule schedule = Circles.scheduleOf(circle);
@@ -164,8 +160,8 @@ public class Meetings {
             throw Refusal.notFound("The schedule has no meeting at " + plannedStart);
         }
         meetings.reschedule(circleId, plannedStart, newStart);
-        outbox.publish(newStart == null ? new CircleEvent.MeetingCancelled(TenantScope.requireId(), circleId, plannedStart, caller.person())
-                : new CircleEvent.MeetingMoved(TenantScope.requireId(), circleId, plannedStart, newStart, caller.person()));
+        outbox.publish(newStart == null ? new CircleEvent.MeetingCancelled(caller.tenant().id(), circleId, plannedStart, caller.person())
+                : new CircleEvent.MeetingMoved(caller.tenant().id(), circleId, plannedStart, newStart, caller.person()));
         Instant shown = newStart == null ? plannedStart : newStart;
         return schedule.occurrences(shown, shown.plusSeconds(1), exceptions(circleId)).stream()
                 .filter(o -> o.plannedStart().equals(plannedStart)).findFirst().orElseThrow();

@@ -11,7 +11,8 @@ import io.hearth.identity.Permission;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.SqlFailures;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * the circle's view types (join requests are {@link JoinRequests}, moves {@link Transfers}, free seats {@link Waitlist}). Every seat change locks the circle's row first, so the capacity holds under
  * any number of concurrent requests; a man is in one circle at most (a unique index says so too).
  */
+@TenantBound
 @Singleton
 public class Memberships {
 
@@ -72,21 +74,19 @@ public class Memberships {
 
     /** A facilitator or admin adds a man to the circle. */
     @Transactional
-    public Member add(UUID circleId, UUID person) {
-        Caller caller = Caller.require();
+    public Member add(Caller caller, UUID circleId, UUID person) {
         CircleView circle = circles.lockForManagement(circleId, caller);
         Circles.requireActive(circle);
         circles.requireActivePeople(java.util.Set.of(person), "personId");
-        Member member = admit(circle, person, null, caller.person());
+        Member member = admit(caller.tenant(), circle, person, null, caller.person());
         requests.approveOpen(circleId, person, clock.instant(), caller.person());
-        waitlist.offerFreedSeats(circleId);
+        waitlist.offerFreedSeats(caller.tenant(), circleId);
         return member;
     }
 
     /** The current members (and, with history, everyone who ever was), oldest first. Payment status is for managers. */
     @Transactional(readOnly = true)
-    public List<Member> members(UUID circleId, boolean history) {
-        Caller caller = Caller.require();
+    public List<Member> members(Caller caller, UUID circleId, boolean history) {
         CircleView circle = circles.load(circleId).filter(c -> circles.visible(c, caller))
                 .orElseThrow(() -> Refusal.notFound("No circle with this id"));
         boolean manager = Circles.manages(circle, caller);
@@ -99,8 +99,7 @@ public class Memberships {
 
     /** Ends a man's membership: he leaves himself, or a facilitator or admin removes him. The freed seat is offered on. */
     @Transactional
-    public void end(UUID circleId, UUID person, LeaveReason reason) {
-        Caller caller = Caller.require();
+    public void end(Caller caller, UUID circleId, UUID person, LeaveReason reason) {
         CircleView circle = circles.lock(circleId);
         if (reason == LeaveReason.LEFT) {
             if (!caller.person().equals(person)) {
@@ -114,18 +113,17 @@ public class Memberships {
             throw Refusal.notFound("He is not a member of this circle");
         }
         transfers.withdrawPendingOf(person, now);
-        outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, person, reason, caller.person(), now));
-        waitlist.offerFreedSeats(circleId);
+        outbox.publish(new CircleEvent.MemberLeftCircle(caller.tenant().id(), circleId, person, reason, caller.person(), now));
+        waitlist.offerFreedSeats(caller.tenant(), circleId);
     }
 
     @Transactional
-    public Member setPaymentStatus(UUID circleId, UUID person, PaymentStatus status) {
-        Caller caller = Caller.require();
+    public Member setPaymentStatus(Caller caller, UUID circleId, UUID person, PaymentStatus status) {
         circles.lockForManagement(circleId, caller);
         if (memberships.setPaymentStatus(circleId, person, status.name()) == 0) {
             throw Refusal.notFound("He is not a member of this circle");
         }
-        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, caller.person()));
+        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(caller.tenant().id(), circleId, person, status, caller.person()));
         return member(memberships.findCurrentMember(circleId, person).orElseThrow(), true);
     }
 
@@ -140,12 +138,12 @@ public class Memberships {
      * by hand (EXEMPT, PAUSED) stays. Returns whether it changed.
      */
     @Transactional
-    public boolean duesPaid(UUID circleId, UUID person, boolean paid) {
+    public boolean duesPaid(Tenant tenant, UUID circleId, UUID person, boolean paid) {
         PaymentStatus status = paid ? PaymentStatus.CURRENT : PaymentStatus.PAST_DUE;
         if (memberships.setPaidStatus(circleId, person, status.name()) == 0) {
             return false;
         }
-        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status, null));
+        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(tenant.id(), circleId, person, status, null));
         return true;
     }
 
@@ -154,12 +152,12 @@ public class Memberships {
      * the payments feature checks who may; recorded with who did it.
      */
     @Transactional
-    public boolean setDuesDecision(UUID circleId, UUID person, PaymentStatus status) {
+    public boolean setDuesDecision(Tenant tenant, UUID circleId, UUID person, PaymentStatus status, @Nullable UUID by) {
         if (memberships.setPaymentStatus(circleId, person, status.name()) == 0) {
             return false;
         }
-        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(TenantScope.requireId(), circleId, person, status,
-                Caller.current().map(Caller::person).orElse(null)));
+        outbox.publish(new CircleEvent.MemberPaymentStatusChanged(tenant.id(), circleId, person, status,
+                by));
         return true;
     }
 
@@ -168,14 +166,13 @@ public class Memberships {
     }
 
     @Transactional(readOnly = true)
-    public Standing standing() {
-        Caller caller = Caller.require();
+    public Standing standing(Caller caller) {
         return new Standing(memberships.findCircleOf(caller.person()).orElse(null),
                 requests.findOpenOfPerson(caller.person()).stream().map(JoinRequests::view).toList());
     }
 
     /** Seats a man in the (locked) circle; {@code ownOffer} is his offered request, which holds the seat for him. */
-    Member admit(CircleView circle, UUID person, @Nullable UUID ownOffer, UUID by) {
+    Member admit(Tenant tenant, CircleView circle, UUID person, @Nullable UUID ownOffer, UUID by) {
         if (circles.isMember(circle.id(), person)) {
             throw Refusal.conflict("He is in this circle already");
         }
@@ -194,17 +191,17 @@ public class Memberships {
             // The unique index caught him joining another circle at the same moment; the transaction rolls back.
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_IN_A_CIRCLE, "He has just joined another circle");
         }
-        outbox.publish(new CircleEvent.MemberJoinedCircle(TenantScope.requireId(), circle.id(), person, by, now));
+        outbox.publish(new CircleEvent.MemberJoinedCircle(tenant.id(), circle.id(), person, by, now));
         return member(memberships.findCurrentMember(circle.id(), person).orElseThrow(), true);
     }
 
-    void endAllForArchive(UUID circleId, Instant now) {
+    void endAllForArchive(Tenant tenant, UUID circleId, Instant now) {
         List<UUID> members = memberships.findCurrentPeople(circleId);
         memberships.endAll(circleId, now);
         requests.declineAllOpen(circleId, now);
         transfers.declineAllOf(circleId, now);
         for (UUID member : members) {
-            outbox.publish(new CircleEvent.MemberLeftCircle(TenantScope.requireId(), circleId, member, LeaveReason.REMOVED, null, now));
+            outbox.publish(new CircleEvent.MemberLeftCircle(tenant.id(), circleId, member, LeaveReason.REMOVED, null, now));
         }
     }
 

@@ -8,7 +8,7 @@ import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -22,6 +22,7 @@ import java.util.UUID;
  * A man's move from his circle to another: he asks, a facilitator of each side (or an admin) approves, and once
  * both have he moves if the target has a seat. Circles are locked in a fixed order, so crossing moves cannot deadlock.
  */
+@TenantBound
 @Singleton
 public class Transfers {
 
@@ -43,8 +44,7 @@ public class Transfers {
 
     /** A man asks to move from his circle to another. */
     @Transactional
-    public Memberships.TransferView requestTransfer(UUID fromCircle, UUID toCircle) {
-        Caller caller = Caller.require();
+    public Memberships.TransferView requestTransfer(Caller caller, UUID fromCircle, UUID toCircle) {
         if (fromCircle.equals(toCircle)) {
             throw Refusal.invalid("toCircleId", "must be another circle");
         }
@@ -59,7 +59,7 @@ public class Transfers {
         }
         UUID id = transfers.save(new TransferRow(UUID.randomUUID(), caller.person(), fromCircle, toCircle, "PENDING", null, null,
                 clock.instant(), null)).id();
-        outbox.publish(new CircleEvent.TransferRequested(TenantScope.requireId(), id, caller.person(), fromCircle, toCircle));
+        outbox.publish(new CircleEvent.TransferRequested(caller.tenant().id(), id, caller.person(), fromCircle, toCircle));
         return transfer(id).orElseThrow();
     }
 
@@ -68,8 +68,7 @@ public class Transfers {
      * his membership ends as MOVED and a new one starts, if the target circle has a seat.
      */
     @Transactional
-    public Memberships.TransferView approveTransfer(UUID transferId) {
-        Caller caller = Caller.require();
+    public Memberships.TransferView approveTransfer(Caller caller, UUID transferId) {
         Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
         // Lock both circles in a fixed order, so two transfers crossing each other cannot deadlock.
         UUID first = view.fromCircleId().compareTo(view.toCircleId()) < 0 ? view.fromCircleId() : view.toCircleId();
@@ -91,7 +90,7 @@ public class Transfers {
         Transfer approved = new Transfer(transferId, current.personId(), from.id(), to.id(), current.fromApprovedBy(), current.toApprovedBy())
                 .approve(caller.person(), fromSide, toSide);
         transfers.approve(transferId, approved.fromApprovedBy(), approved.toApprovedBy());
-        outbox.publish(new CircleEvent.TransferApproved(TenantScope.requireId(), transferId, caller.person(), fromSide, toSide));
+        outbox.publish(new CircleEvent.TransferApproved(caller.tenant().id(), transferId, caller.person(), fromSide, toSide));
         if (approved.approvedByBoth()) {
             Circles.requireActive(to);
             Capacity.requireSeat(to.capacity(), waitlist.seatsTaken(to.id()));
@@ -99,15 +98,14 @@ public class Transfers {
             memberships.end(from.id(), current.personId(), now, LeaveReason.MOVED.name());
             memberships.save(MembershipRow.starting(to.id(), current.personId(), now));
             transfers.close(transferId, "COMPLETED", now);
-            outbox.publish(new CircleEvent.MemberMovedCircle(TenantScope.requireId(), transferId, current.personId(), from.id(), to.id(), now));
-            waitlist.offerFreedSeats(from.id());
+            outbox.publish(new CircleEvent.MemberMovedCircle(caller.tenant().id(), transferId, current.personId(), from.id(), to.id(), now));
+            waitlist.offerFreedSeats(caller.tenant(), from.id());
         }
         return transfer(transferId).orElseThrow();
     }
 
     @Transactional
-    public Memberships.TransferView declineTransfer(UUID transferId) {
-        Caller caller = Caller.require();
+    public Memberships.TransferView declineTransfer(Caller caller, UUID transferId) {
         Memberships.TransferView view = transfer(transferId).orElseThrow(() -> Refusal.notFound("No such transfer"));
         CircleView from = circles.load(view.fromCircleId()).orElseThrow();
         CircleView to = circles.load(view.toCircleId()).orElseThrow();
@@ -118,14 +116,13 @@ public class Transfers {
         if (transfers.close(transferId, mine ? "WITHDRAWN" : "DECLINED", clock.instant()) == 0) {
             throw Refusal.conflict("This transfer is " + view.status());
         }
-        outbox.publish(mine ? new CircleEvent.TransferWithdrawn(TenantScope.requireId(), transferId, caller.person())
-                : new CircleEvent.TransferDeclined(TenantScope.requireId(), transferId, caller.person()));
+        outbox.publish(mine ? new CircleEvent.TransferWithdrawn(caller.tenant().id(), transferId, caller.person())
+                : new CircleEvent.TransferDeclined(caller.tenant().id(), transferId, caller.person()));
         return transfer(transferId).orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    public List<Memberships.TransferView> transfers(UUID circleId) {
-        Caller caller = Caller.require();
+    public List<Memberships.TransferView> transfers(Caller caller, UUID circleId) {
         CircleView circle = circles.load(circleId).orElseThrow(() -> Refusal.notFound("No circle with this id"));
         circles.requireManager(circle, caller);
         return transfers.findOfCircle(circleId).stream().map(Transfers::view).toList();

@@ -3,7 +3,7 @@ package io.hearth.circles;
 import io.hearth.circles.internal.JoinRequestLine;
 import io.hearth.circles.internal.JoinRequestRepository;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -29,7 +29,7 @@ public class Waitlist {
     }
 
     /** Offers every free seat to the first men on the waiting list, first come first served. */
-    void offerFreedSeats(UUID circleId) {
+    void offerFreedSeats(Tenant tenant, UUID circleId) {
         CircleView circle = circles.load(circleId).orElseThrow();
         if (!"ACTIVE".equals(circle.status())) {
             return;
@@ -40,7 +40,7 @@ public class Waitlist {
                 return;
             }
             requests.offer(next.get().id());
-            outbox.publish(new CircleEvent.CircleSeatOffered(TenantScope.requireId(), circleId, next.get().id(), next.get().personId()));
+            outbox.publish(new CircleEvent.CircleSeatOffered(tenant.id(), circleId, next.get().id(), next.get().personId()));
         }
     }
 }

@@ -4,8 +4,9 @@ import io.hearth.ErrorCode;
 import io.hearth.gatherings.internal.RegistrationRepository;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.TenantId;
-import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * was checked against the event's terms before he queued ({@link Registrations}); a man whose terms changed since is
  * sent back to be checked again, and the others are seated. {@link SeatQueue} makes the batches.
  */
+@TenantBound
 @Singleton
 public class Arrivals {
 
@@ -101,7 +103,7 @@ public class Arrivals {
 
     /** Seats the arrivals in this order, in one change; an outcome for each, in the same order. */
     @Transactional
-    public List<Outcome> seat(UUID eventId, List<Arrival> arrivals) {
+    public List<Outcome> seat(Tenant tenant, UUID eventId, List<Arrival> arrivals) {
         EventView event = events.lock(eventId);
         Terms terms = Terms.of(event);
         Instant now = clock.instant();
@@ -111,12 +113,12 @@ public class Arrivals {
         } catch (Refusal refusal) {
             closed = refusal;
         }
-        seats.settle(eventId);
+        seats.settle(tenant, eventId);
         List<Settlement.Seat> taken = new ArrayList<>(seats.of(eventId));
         Map<UUID, String> registered = new HashMap<>();
         registrations.findOpenAmong(eventId, arrivals.stream().map(Arrival::person).distinct().toList())
                 .forEach(open -> registered.put(open.personId(), open.idempotencyKey()));
-        TenantId tenant = TenantScope.requireId();
+        TenantId tenantId = tenant.id();
         List<Outcome> outcomes = new ArrayList<>(arrivals.size());
         for (Arrival arrival : arrivals) {
             if (!arrival.terms().equals(terms)) {
@@ -132,7 +134,7 @@ public class Arrivals {
                 Settlement.Status status = Settlement.arrive(event.capacity(), taken, event.paid());
                 taken.add(new Settlement.Seat(arrival.id(), status, Long.MAX_VALUE, null, null));
                 registered.put(arrival.person(), arrival.idempotencyKey());
-                insert(event, arrival, status, now, tenant);
+                insert(event, arrival, status, now, tenantId);
                 outcomes.add(Outcome.registered(status));
             }
         }

@@ -9,7 +9,7 @@ import io.hearth.identity.SigningKeys;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,6 +28,7 @@ import java.util.UUID;
  * Check-in: each confirmed registration has a ticket, a token signed with the organisation's ES256 keys naming the
  * tenant, event and registration, shown as a QR code. Scanning it twice is harmless.
  */
+@TenantBound
 @Singleton
 public class CheckIns {
 
@@ -78,9 +79,8 @@ public class CheckIns {
 
     /** The ticket of a confirmed registration: his own, or for the event's staff. */
     @Transactional(readOnly = true)
-    public Ticket ticket(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
+    public Ticket ticket(Caller caller, UUID eventId, UUID registrationId) {
+        Tenant tenant = caller.tenant();
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
         RegistrationView registration = registrations.registration(registrationId)
                 .filter(r -> r.eventId().equals(eventId))
@@ -97,9 +97,8 @@ public class CheckIns {
 
     /** Marks the ticket's man present (the event's staff and admins). Twice is harmless: the first time stands. */
     @Transactional
-    public CheckedIn checkIn(UUID eventId, String token) {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
+    public CheckedIn checkIn(Caller caller, UUID eventId, String token) {
+        Tenant tenant = caller.tenant();
         events.lock(eventId);
         if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("Check-in is for the event's staff");
@@ -115,14 +114,13 @@ public class CheckIns {
         if (!already) {
             Instant now = clock.instant();
             checkIns.checkIn(registrationId, now);
-            outbox.publish(new GatheringEvent.AttendeeCheckedIn(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), now));
+            outbox.publish(new GatheringEvent.AttendeeCheckedIn(caller.tenant().id(), eventId, registrationId, registration.personId(), caller.person(), now));
         }
         return attendee(checkIns.findAttendee(registrationId).orElseThrow(), already);
     }
 
     @Transactional(readOnly = true)
-    public AttendanceReport attendance(UUID eventId) {
-        Caller caller = Caller.require();
+    public AttendanceReport attendance(Caller caller, UUID eventId) {
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
         if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("The attendance report is for the event's staff");
@@ -133,8 +131,7 @@ public class CheckIns {
 
     /** Everyone holding or waiting for a seat, by name (the event's staff): what a device keeps for check-in offline. */
     @Transactional(readOnly = true)
-    public Roster roster(UUID eventId) {
-        Caller caller = Caller.require();
+    public Roster roster(Caller caller, UUID eventId) {
         events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
         if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("The roster is for the event's staff");

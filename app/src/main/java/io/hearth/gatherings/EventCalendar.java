@@ -2,7 +2,8 @@ package io.hearth.gatherings;
 
 import io.hearth.circles.CalendarSource;
 import io.hearth.circles.ICalendar;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Events in calendars: one entry per event, and a man's registrations in his personal feed. */
+@TenantBound
 @Singleton
 public class EventCalendar implements CalendarSource {
 
@@ -20,18 +22,18 @@ public class EventCalendar implements CalendarSource {
         this.events = events;
     }
 
-    public static String ics(EventView event) {
-        return ICalendar.calendar(event.title(), List.of(entry(event)), Instant.now());
+    public static String ics(Tenant tenant, EventView event) {
+        return ICalendar.calendar(event.title(), List.of(entry(tenant, event)), Instant.now());
     }
 
-    static ICalendar.Event entry(EventView event) {
-        return new ICalendar.Event("event-" + event.id() + "@" + TenantScope.require().slug() + ".hearth", event.startsAt(), event.endsAt(),
+    static ICalendar.Event entry(Tenant tenant, EventView event) {
+        return new ICalendar.Event("event-" + event.id() + "@" + tenant.slug() + ".hearth", event.startsAt(), event.endsAt(),
                 event.title(), event.venue(), event.description(), "CANCELLED".equals(event.status()));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<ICalendar.Event> entriesFor(UUID person, Instant from, Instant to) {
-        return events.of(person, from, to).stream().map(EventCalendar::entry).toList();
+    public List<ICalendar.Event> entriesFor(Tenant tenant, UUID person, Instant from, Instant to) {
+        return events.of(person, from, to).stream().map(event -> entry(tenant, event)).toList();
     }
 }

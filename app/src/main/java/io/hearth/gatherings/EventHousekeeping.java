@@ -28,11 +28,11 @@ public class EventHousekeeping {
 
     @Scheduled(fixedDelay = "${hearth.events.housekeeping.interval:1m}", initialDelay = "30s")
     void run() {
-        tenants.run("event housekeeping", () -> {
+        tenants.run("event housekeeping", tenant -> {
             for (UUID event : seats.eventsWithDueSeats()) {
-                seats.settleNow(event);
+                seats.settleNow(tenant, event);
             }
-            sensitiveData.eraseSensitiveDataDue();
+            sensitiveData.eraseSensitiveDataDue(tenant);
         });
     }
 }

@@ -9,7 +9,8 @@ import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -33,6 +34,7 @@ import java.util.UUID;
  * Events: define, change, cancel, list; custom types; who may see and run which. A PTM runs the events he staffs,
  * an admin all of them; members see events for members; anyone sees public ones.
  */
+@TenantBound
 @Singleton
 public class Events {
 
@@ -71,20 +73,19 @@ public class Events {
     }
 
     @Transactional
-    public EventType addType(String code, String name) {
+    public EventType addType(Caller caller, String code, String name) {
         if (events.existsById(code)) {
             throw Refusal.conflict("An event type with this code exists");
         }
         events.save(new EventTypeRow(code, name.strip(), false));
-        outbox.publish(new GatheringEvent.EventTypeAdded(TenantScope.requireId(), code, name, Caller.require().person()));
+        outbox.publish(new GatheringEvent.EventTypeAdded(caller.tenant().id(), code, name, caller.person()));
         return new EventType(code, name.strip(), false);
     }
 
     // Events
 
     @Transactional
-    public EventView create(Definition definition) {
-        Caller caller = Caller.require();
+    public EventView create(Caller caller, Definition definition) {
         check(definition);
         UUID id = UUID.randomUUID();
         requireType(definition.type());
@@ -96,15 +97,14 @@ public class Events {
         replaceQuestions(id, definition.questions());
         addWaivers(id, definition.waivers());
         events.addLead(id, caller.person());
-        outbox.publish(new GatheringEvent.EventScheduled(TenantScope.requireId(), id, definition.title(), definition.type(), definition.startsAt(),
+        outbox.publish(new GatheringEvent.EventScheduled(caller.tenant().id(), id, definition.title(), definition.type(), definition.startsAt(),
                 definition.capacity(), caller.person()));
         return load(id).orElseThrow();
     }
 
     /** Changes the event. Questions can change only before anyone registered; a changed waiver text becomes a new version. */
     @Transactional
-    public EventView update(UUID id, Definition definition, Seats seats) {
-        Caller caller = Caller.require();
+    public EventView update(Caller caller, UUID id, Definition definition, Seats seats) {
         check(definition);
         EventView event = lockForManagement(id, caller);
         requireScheduled(event);
@@ -134,16 +134,15 @@ public class Events {
                 definition.registrationClosesAt(), priceJson(definition.priceOptions()), or(definition.holdMinutes(), event.holdMinutes()),
                 or(definition.offerHours(), event.offerHours()), or(definition.cancellationCutoffHours(), event.cancellationCutoffHours()),
                 definition.participantsPerStaff(), or(definition.sensitiveRetentionDays(), event.sensitiveRetentionDays()), clock.instant());
-        outbox.publish(new GatheringEvent.EventChanged(TenantScope.requireId(), id, definition.capacity(), definition.startsAt(), caller.person()));
+        outbox.publish(new GatheringEvent.EventChanged(caller.tenant().id(), id, definition.capacity(), definition.startsAt(), caller.person()));
         // A raised capacity frees seats: offer them now, in this change.
-        seats.settle(id);
+        seats.settle(caller.tenant(), id);
         return load(id).orElseThrow();
     }
 
     /** Cancels the event: every open registration ends with the reason. Cancelling twice changes nothing. */
     @Transactional
-    public EventView cancel(UUID id, String reason) {
-        Caller caller = Caller.require();
+    public EventView cancel(Caller caller, UUID id, String reason) {
         EventView event = lockForManagement(id, caller);
         if ("CANCELLED".equals(event.status())) {
             return event;
@@ -151,14 +150,20 @@ public class Events {
         Instant now = clock.instant();
         events.cancelRegistrations(id, caller.person(), "event cancelled: " + reason, now);
         events.cancel(id, reason, now);
-        outbox.publish(new GatheringEvent.EventCancelled(TenantScope.requireId(), id, reason, caller.person()));
+        outbox.publish(new GatheringEvent.EventCancelled(caller.tenant().id(), id, reason, caller.person()));
         return load(id).orElseThrow();
     }
 
+    /** The event, for a signed-in man of the organisation: he sees every one. */
     @Transactional(readOnly = true)
-    public EventView get(UUID id) {
-        Caller caller = Caller.current().orElse(null);
-        return load(id).filter(event -> visible(event, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
+    public EventView get(Caller caller, UUID id) {
+        return load(id).orElseThrow(() -> Refusal.notFound("No event with this id"));
+    }
+
+    /** The event, for anyone on the open registration page: public ones only. */
+    @Transactional(readOnly = true)
+    public EventView getPublic(Tenant tenant, UUID id) {
+        return load(id).filter(event -> "PUBLIC".equals(event.visibility())).orElseThrow(() -> Refusal.notFound("No event with this id"));
     }
 
     /** The event whoever asks: for work with no caller (a payment provider's webhook), never for an answer to a person. */
@@ -169,7 +174,7 @@ public class Events {
 
     /** Events the caller may see, by start time; filters by type, [from, to), status and, when given, a man on the staff. */
     @Transactional(readOnly = true)
-    public Paged<EventView> list(@Nullable String type, @Nullable Instant from, @Nullable Instant to, @Nullable String status,
+    public Paged<EventView> list(Tenant tenant, @Nullable String type, @Nullable Instant from, @Nullable Instant to, @Nullable String status,
                                  boolean publicOnly, @Nullable UUID staffedBy, int page, int size) {
         List<UUID> ids = events.findIds(type, from, to, status, staffedBy, publicOnly, size, (long) page * size);
         return new Paged<>(loadAll(ids), page, size, events.countFiltered(type, from, to, status, staffedBy, publicOnly));
@@ -212,8 +217,7 @@ public class Events {
 
     /** Refuses unless the caller runs the event (its PTMs, admins): for other features' views of it (its payments). */
     @Transactional(readOnly = true)
-    public void requireManager(UUID eventId) {
-        Caller caller = Caller.require();
+    public void requireManager(Caller caller, UUID eventId) {
         EventView event = load(eventId).filter(e -> visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
         requireManager(event, caller);
     }

@@ -11,8 +11,8 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.SqlFailures;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.TenantId;
-import io.hearth.tenancy.TenantScope;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -40,6 +40,7 @@ import java.util.UUID;
  * notes, {@link Referrals} for who brought whom). Every change locks the event's row and applies {@link Settlement} before it
  * commits, so promotion happens inside the change that freed the seat and the capacity is never exceeded.
  */
+@TenantBound
 @Singleton
 public class Registrations {
 
@@ -87,8 +88,7 @@ public class Registrations {
      * against the event as it is now, then queued for his seat ({@link SeatQueue}): the men who queue together are
      * seated in one change, in the order they came. If the event's terms changed before his turn, he is checked again.
      */
-    public RegistrationView register(UUID eventId, Application application, @Nullable String idempotencyKey) {
-        Caller caller = Caller.require();
+    public RegistrationView register(Caller caller, UUID eventId, Application application, @Nullable String idempotencyKey) {
         for (int attempt = 1; ; attempt++) {
             if (idempotencyKey != null) {
                 Optional<RegistrationView> earlier = tx.executeRead(status -> registrations.findIdByKey(caller.person(), idempotencyKey)
@@ -103,7 +103,7 @@ public class Registrations {
             Prepared prepared = tx.executeRead(status -> prepare(eventId, application, caller, idempotencyKey));
             Arrivals.Outcome outcome;
             try {
-                outcome = queue.take(eventId, prepared.arrival());
+                outcome = queue.take(caller.tenant(), eventId, prepared.arrival());
             } catch (DataAccessException e) {
                 // Only a race on the idempotency key gets here (the event's lock rules out two open registrations):
                 // the same key for another event at the same moment. Coming again answers it.
@@ -134,7 +134,7 @@ public class Registrations {
         Arrivals.requireOpen(event, clock.instant());
         check(event, application, caller);
         UUID id = UUID.randomUUID();
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         return new Prepared(event, new Arrivals.Arrival(id, caller.person(), Arrivals.Terms.of(event), application.priceOption(),
                 application.sponsorId(), application.keepWithSponsor(), application.answers(), application.acceptedWaivers(),
                 sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"),
@@ -143,8 +143,7 @@ public class Registrations {
 
     /** Cancels: the man himself until the cutoff, the event's PTMs and admins at any time with a reason. */
     @Transactional
-    public RegistrationView cancel(UUID eventId, UUID registrationId, @Nullable String reason) {
-        Caller caller = Caller.require();
+    public RegistrationView cancel(Caller caller, UUID eventId, UUID registrationId, @Nullable String reason) {
         EventView event = events.lock(eventId);
         RegistrationView registration = registration(registrationId).filter(r -> r.eventId().equals(eventId))
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
@@ -165,17 +164,16 @@ public class Registrations {
             throw Refusal.invalid("reason", "is required when staff cancel someone's registration");
         }
         registrations.cancel(registrationId, caller.person(), reason == null ? "" : reason, now);
-        outbox.publish(new GatheringEvent.RegistrationCancelled(TenantScope.requireId(), eventId, registrationId, registration.personId(), caller.person(), reason == null ? "" : reason));
-        seats.settle(eventId);
+        outbox.publish(new GatheringEvent.RegistrationCancelled(caller.tenant().id(), eventId, registrationId, registration.personId(), caller.person(), reason == null ? "" : reason));
+        seats.settle(caller.tenant(), eventId);
         return registration(registrationId).orElseThrow();
     }
 
     /** The man takes the seat offered to him: confirmed, or held for payment on a paid event. */
     @Transactional
-    public RegistrationView acceptOffer(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
+    public RegistrationView acceptOffer(Caller caller, UUID eventId, UUID registrationId) {
         EventView event = events.lock(eventId);
-        seats.settle(eventId);
+        seats.settle(caller.tenant(), eventId);
         RegistrationView registration = registration(registrationId)
                 .filter(r -> r.eventId().equals(eventId) && r.personId().equals(caller.person()))
                 .orElseThrow(() -> Refusal.notFound("No such registration of yours"));
@@ -186,21 +184,20 @@ public class Registrations {
         Settlement.Status next = event.paid() ? Settlement.Status.PENDING_PAYMENT : Settlement.Status.CONFIRMED;
         registrations.take(registrationId, next.name(), event.paid() ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null, now);
         outbox.publish(event.paid()
-                ? new GatheringEvent.RegistrationHeld(TenantScope.requireId(), eventId, registrationId, caller.person(), null, true)
-                : new GatheringEvent.RegistrationConfirmed(TenantScope.requireId(), eventId, registrationId, caller.person(), null, true, null, null));
+                ? new GatheringEvent.RegistrationHeld(caller.tenant().id(), eventId, registrationId, caller.person(), null, true)
+                : new GatheringEvent.RegistrationConfirmed(caller.tenant().id(), eventId, registrationId, caller.person(), null, true, null, null));
         return registration(registrationId).orElseThrow();
     }
 
     /** Marks a held seat paid (by hand until payments exist). */
     @Transactional
-    public RegistrationView confirmPayment(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
+    public RegistrationView confirmPayment(Caller caller, UUID eventId, UUID registrationId) {
         events.lockForManagement(eventId, caller);
-        seats.settle(eventId);
+        seats.settle(caller.tenant(), eventId);
         if (registrations.confirmPayment(eventId, registrationId, clock.instant()) == 0) {
             throw Refusal.conflict("No held seat with this id waits for payment");
         }
-        outbox.publish(new GatheringEvent.RegistrationConfirmed(TenantScope.requireId(), eventId, registrationId, null, null, null, true, caller.person()));
+        outbox.publish(new GatheringEvent.RegistrationConfirmed(caller.tenant().id(), eventId, registrationId, null, null, null, true, caller.person()));
         return registration(registrationId).orElseThrow();
     }
 
@@ -222,13 +219,13 @@ public class Registrations {
      * refunds: never a paid man without a seat.
      */
     @Transactional
-    public PaidSeat paid(UUID registrationId) {
+    public PaidSeat paid(Tenant tenant, UUID registrationId) {
         RegistrationView before = registration(registrationId).orElseThrow(() -> Refusal.notFound("No such registration"));
         EventView event = events.lock(before.eventId());
-        seats.settle(event.id());
+        seats.settle(tenant, event.id());
         RegistrationView registration = registration(registrationId).orElseThrow();
         Instant now = clock.instant();
-        TenantId tenant = TenantScope.requireId();
+        TenantId tenantId = tenant.id();
         if (registration.status() == Settlement.Status.CONFIRMED) {
             return PaidSeat.ALREADY_CONFIRMED;
         }
@@ -237,14 +234,14 @@ public class Registrations {
         }
         if (registration.status() == Settlement.Status.PENDING_PAYMENT || registration.status() == Settlement.Status.OFFERED) {
             registrations.take(registrationId, Settlement.Status.CONFIRMED.name(), null, now);
-            outbox.publish(new GatheringEvent.RegistrationConfirmed(tenant, event.id(), registrationId, registration.personId(), null,
+            outbox.publish(new GatheringEvent.RegistrationConfirmed(tenantId, event.id(), registrationId, registration.personId(), null,
                     registration.status() == Settlement.Status.OFFERED ? true : null, true, null));
             return PaidSeat.CONFIRMED;
         }
         if (registration.status() == Settlement.Status.EXPIRED && !registrations.hasOpen(event.id(), registration.personId())
                 && Settlement.hasFreeSeat(event.capacity(), seats.of(event.id()))
                 && registrations.reinstatePaid(registrationId, now) == 1) {
-            outbox.publish(new GatheringEvent.RegistrationConfirmed(tenant, event.id(), registrationId, registration.personId(), null, null, true, null));
+            outbox.publish(new GatheringEvent.RegistrationConfirmed(tenantId, event.id(), registrationId, registration.personId(), null, null, true, null));
             return PaidSeat.REINSTATED;
         }
         return PaidSeat.NO_SEAT;
@@ -255,7 +252,7 @@ public class Registrations {
      * the waiting list moves, in one change. Nothing when it is already over. {@code by} may be null (Hearth itself).
      */
     @Transactional
-    public void release(UUID registrationId, @Nullable UUID by, String reason) {
+    public void release(Tenant tenant, UUID registrationId, @Nullable UUID by, String reason) {
         RegistrationView registration = registration(registrationId).orElseThrow(() -> Refusal.notFound("No such registration"));
         events.lock(registration.eventId());
         RegistrationView now = registration(registrationId).orElseThrow();
@@ -263,8 +260,8 @@ public class Registrations {
             return;
         }
         registrations.cancel(registrationId, by, reason, clock.instant());
-        outbox.publish(new GatheringEvent.RegistrationCancelled(TenantScope.requireId(), now.eventId(), registrationId, now.personId(), by, reason));
-        seats.settle(now.eventId());
+        outbox.publish(new GatheringEvent.RegistrationCancelled(tenant.id(), now.eventId(), registrationId, now.personId(), by, reason));
+        seats.settle(tenant, now.eventId());
     }
 
     /** Seats held for payment now, soonest to run out first: for payments (grants from the scholarship fund), no caller rules. */
@@ -281,11 +278,10 @@ public class Registrations {
 
     /** The event's registrations in order of arrival (its PTMs and admins). Holds and offers that ran out are settled first. */
     @Transactional
-    public Paged<RegistrationView> list(UUID eventId, @Nullable Settlement.Status status, int page, int size) {
-        Caller caller = Caller.require();
+    public Paged<RegistrationView> list(Caller caller, UUID eventId, @Nullable Settlement.Status status, int page, int size) {
         EventView event = events.lock(eventId);
         events.requireManager(event, caller);
-        seats.settle(eventId);
+        seats.settle(caller.tenant(), eventId);
         String filter = status == null ? null : status.name();
         return new Paged<>(registrations.findOfEvent(eventId, filter, size, (long) page * size).stream().map(Registrations::view).toList(),
                 page, size, registrations.countOfEvent(eventId, filter));
@@ -293,10 +289,9 @@ public class Registrations {
 
     /** One registration: its man, or the event's PTMs and admins. */
     @Transactional
-    public RegistrationView get(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
+    public RegistrationView get(Caller caller, UUID eventId, UUID registrationId) {
         events.lock(eventId);
-        seats.settle(eventId);
+        seats.settle(caller.tenant(), eventId);
         RegistrationView registration = registration(registrationId).filter(r -> r.eventId().equals(eventId))
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
         if (!registration.personId().equals(caller.person()) && !events.manages(eventId, caller)) {
@@ -322,8 +317,7 @@ public class Registrations {
 
     /** What he answered and which waiver versions he accepted, when: his own, or for the event's PTMs and admins. */
     @Transactional(readOnly = true)
-    public Answers answers(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
+    public Answers answers(Caller caller, UUID eventId, UUID registrationId) {
         RegistrationView registration = registration(registrationId).filter(r -> r.eventId().equals(eventId))
                 .filter(r -> r.personId().equals(caller.person()) || events.manages(eventId, caller))
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
@@ -334,8 +328,7 @@ public class Registrations {
     }
 
     @Transactional(readOnly = true)
-    public Paged<RegistrationView> mine(int page, int size) {
-        Caller caller = Caller.require();
+    public Paged<RegistrationView> mine(Caller caller, int page, int size) {
         return new Paged<>(registrations.findOfPerson(caller.person(), size, (long) page * size).stream()
                 .map(Registrations::view).toList(), page, size, registrations.countOfPerson(caller.person()));
     }

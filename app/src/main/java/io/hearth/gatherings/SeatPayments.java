@@ -1,5 +1,6 @@
 package io.hearth.gatherings;
 
+import io.hearth.identity.Caller;
 import java.util.Optional;
 
 /**
@@ -8,5 +9,5 @@ import java.util.Optional;
 public interface SeatPayments {
 
     /** Where the man pays for his held seat (in this many instalments), or empty when the organisation cannot take card payments now. */
-    Optional<String> checkoutFor(RegistrationView held, int instalments);
+    Optional<String> checkoutFor(Caller caller, RegistrationView held, int instalments);
 }

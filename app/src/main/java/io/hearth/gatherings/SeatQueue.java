@@ -2,13 +2,11 @@ package io.hearth.gatherings;
 
 import io.hearth.kit.GroupCommit;
 import io.hearth.kit.SqlFailures;
-import io.hearth.tenancy.TenantId;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,7 +18,18 @@ import java.util.UUID;
 @Singleton
 public class SeatQueue {
 
-    private record Key(TenantId tenant, UUID event) {
+    /** A batch: one event of one organisation (the same organisation whatever the directory's copy of it says). */
+    private record Key(Tenant tenant, UUID event) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.tenant.id().equals(tenant.id()) && key.event.equals(event);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * tenant.id().hashCode() + event.hashCode();
+        }
     }
 
     private final GroupCommit<Key, Arrivals.Arrival, Arrivals.Outcome> queue;
@@ -28,20 +37,14 @@ public class SeatQueue {
     public SeatQueue(Arrivals arrivals, Clock clock, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
         // Each man's registration time is when he joined the queue, stamped in queue order: the order he is seated in.
         // A database out of reach fails the whole batch with 503 at once: run alone, each man would wait the pool's timeout in turn.
+        // The batch runs on the thread of one of its men, inside his organisation's scope: the key's, as every man's in it
+        // (the use case refuses to seat one organisation's men in another's scope).
         this.queue = new GroupCommit<>(batch, arrival -> arrival.queued(clock.instant()), failure -> !SqlFailures.isUnavailable(failure),
-                (key, items) -> seat(arrivals, key, items));
+                (key, items) -> arrivals.seat(key.tenant(), key.event(), items));
     }
 
     /** Queues the checked registration and answers what became of it once its batch is seated. */
-    Arrivals.Outcome take(UUID eventId, Arrivals.Arrival arrival) {
-        return queue.submit(new Key(TenantScope.requireId(), eventId), arrival);
-    }
-
-    private static List<Arrivals.Outcome> seat(Arrivals arrivals, Key key, List<Arrivals.Arrival> items) {
-        // The batch runs on the thread of one of its men, in his organisation's scope: the key's, as every man's in it.
-        if (!key.tenant().equals(TenantScope.requireId())) {
-            throw new IllegalStateException("a seat batch ran outside its organisation's scope");
-        }
-        return arrivals.seat(key.event(), items);
+    Arrivals.Outcome take(Tenant tenant, UUID eventId, Arrivals.Arrival arrival) {
+        return queue.submit(new Key(tenant, eventId), arrival);
     }
 }

@@ -2,8 +2,8 @@ package io.hearth.gatherings;
 
 import io.hearth.gatherings.internal.SeatRepository;
 import io.hearth.kit.outbox.Outbox;
+import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantId;
-import io.hearth.tenancy.TenantScope;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -33,7 +33,7 @@ public class Seats {
     }
 
     /** Brings the (locked) event's seats in line with {@link Settlement}: expired holds, lapsed offers, offers to the waiting list. */
-    void settle(UUID eventId) {
+    void settle(Tenant tenant, UUID eventId) {
         EventView event = events.load(eventId).orElseThrow();
         if (!"SCHEDULED".equals(event.status())) {
             return;
@@ -41,10 +41,10 @@ public class Seats {
         Instant now = clock.instant();
         for (Settlement.Transition t : Settlement.settle(event.capacity(), of(eventId), now, Duration.ofHours(event.offerHours()))) {
             seats.move(t.registration(), t.to().name(), t.offerUntil(), now);
-            TenantId tenant = TenantScope.requireId();
-            outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenant, eventId, t.registration(), t.offerUntil())
-                    : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenant, eventId, t.registration(), t.offerUntil())
-                    : new GatheringEvent.RegistrationHoldExpired(tenant, eventId, t.registration(), t.offerUntil()));
+            TenantId tenantId = tenant.id();
+            outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenantId, eventId, t.registration(), t.offerUntil())
+                    : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenantId, eventId, t.registration(), t.offerUntil())
+                    : new GatheringEvent.RegistrationHoldExpired(tenantId, eventId, t.registration(), t.offerUntil()));
         }
     }
 
@@ -55,9 +55,9 @@ public class Seats {
     }
 
     @Transactional
-    void settleNow(UUID eventId) {
+    void settleNow(Tenant tenant, UUID eventId) {
         events.lock(eventId);
-        settle(eventId);
+        settle(tenant, eventId);
     }
 
     /** The event's seats that count: everyone but the cancelled and expired. */

@@ -10,7 +10,7 @@ import io.hearth.identity.Permission;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,6 +26,7 @@ import java.util.UUID;
  * registration and the field), read only by the event's PTMs, leads and care team leads, erased after the
  * event's retention.
  */
+@TenantBound
 @Singleton
 public class SensitiveData {
 
@@ -48,31 +49,29 @@ public class SensitiveData {
      * with {@code events.staff}. Every read is in the audit log: who, when, which registration of which event.
      */
     @Transactional
-    public Registrations.Sensitive sensitive(UUID eventId, UUID registrationId) {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
+    public Registrations.Sensitive sensitive(Caller caller, UUID eventId, UUID registrationId) {
+        Tenant tenant = caller.tenant();
         requireSensitiveReader(eventId, caller);
         SealedLine line = sealed.findOne(eventId, registrationId)
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
-        audited(eventId, List.of(line));
+        audited(caller, eventId, List.of(line));
         return opened(line, tenant);
     }
 
     /** The same for every man with or waiting for a seat, in one read: what staff keep on a device for a retreat. */
     @Transactional
-    public List<Registrations.Sensitive> sensitiveOfAll(UUID eventId) {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
+    public List<Registrations.Sensitive> sensitiveOfAll(Caller caller, UUID eventId) {
+        Tenant tenant = caller.tenant();
         requireSensitiveReader(eventId, caller);
         List<SealedLine> lines = sealed.findOfEvent(eventId);
-        audited(eventId, lines);
+        audited(caller, eventId, lines);
         return lines.stream().map(line -> opened(line, tenant)).toList();
     }
 
     /** One audit entry per registration read, aimed at the man whose data it is. */
-    private void audited(UUID eventId, List<SealedLine> lines) {
+    private void audited(Caller caller, UUID eventId, List<SealedLine> lines) {
         for (SealedLine line : lines) {
-            audit.byCaller(AuditAction.SENSITIVE_DATA_READ, line.personId(), Map.of("eventId", eventId, "registrationId", line.id()));
+            audit.byCaller(caller, AuditAction.SENSITIVE_DATA_READ, line.personId(), Map.of("eventId", eventId, "registrationId", line.id()));
         }
     }
 
@@ -89,11 +88,11 @@ public class SensitiveData {
 
     /** Erases emergency contacts and medical notes of events that ended longer ago than their retention; returns how many. */
     @Transactional
-    public int eraseSensitiveDataDue() {
+    public int eraseSensitiveDataDue(Tenant tenant) {
         Instant now = clock.instant();
         int erased = sealed.eraseDue(now);
         if (erased > 0) {
-            outbox.publish(new GatheringEvent.SensitiveDataErased(TenantScope.requireId(), erased, now));
+            outbox.publish(new GatheringEvent.SensitiveDataErased(tenant.id(), erased, now));
         }
         return erased;
     }

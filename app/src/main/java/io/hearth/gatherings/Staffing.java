@@ -7,7 +7,7 @@ import io.hearth.identity.Caller;
 import io.hearth.identity.People;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An event's staff (not counted as participants) and its care teams. */
+@TenantBound
 @Singleton
 public class Staffing {
 
@@ -57,8 +58,7 @@ public class Staffing {
     }
 
     @Transactional
-    public StaffMember assign(UUID eventId, UUID person, StaffRole role, @Nullable String customRole) {
-        Caller caller = Caller.require();
+    public StaffMember assign(Caller caller, UUID eventId, UUID person, StaffRole role, @Nullable String customRole) {
         if ((role == StaffRole.CUSTOM) != (customRole != null && !customRole.isBlank())) {
             throw Refusal.invalid("customRole", "is required with role CUSTOM, and only then");
         }
@@ -68,13 +68,12 @@ public class Staffing {
             throw Refusal.invalid("personId", "is not an active member of this organisation");
         }
         staffing.assign(eventId, person, role.name(), role == StaffRole.CUSTOM ? customRole.strip() : null, clock.instant());
-        outbox.publish(new GatheringEvent.StaffAssigned(TenantScope.requireId(), eventId, person, role, caller.person()));
+        outbox.publish(new GatheringEvent.StaffAssigned(caller.tenant().id(), eventId, person, role, caller.person()));
         return staff(eventId).stream().filter(s -> s.personId().equals(person)).findFirst().orElseThrow();
     }
 
     @Transactional
-    public void remove(UUID eventId, UUID person) {
-        Caller caller = Caller.require();
+    public void remove(Caller caller, UUID eventId, UUID person) {
         events.lockForManagement(eventId, caller);
         if (staffing.existsByEventIdAndStaffId(eventId, person)) {
             throw Refusal.conflict("He leads a care team of this event: give the team to someone else first");
@@ -82,19 +81,17 @@ public class Staffing {
         if (staffing.remove(eventId, person) == 0) {
             throw Refusal.notFound("He is not on this event's staff");
         }
-        outbox.publish(new GatheringEvent.StaffRemoved(TenantScope.requireId(), eventId, person, caller.person()));
+        outbox.publish(new GatheringEvent.StaffRemoved(caller.tenant().id(), eventId, person, caller.person()));
     }
 
     @Transactional(readOnly = true)
-    public List<StaffMember> list(UUID eventId) {
-        Caller caller = Caller.require();
+    public List<StaffMember> list(Caller caller, UUID eventId) {
         events.load(eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
         return staff(eventId);
     }
 
     @Transactional
-    public Team createTeam(UUID eventId, String name, UUID staffId) {
-        Caller caller = Caller.require();
+    public Team createTeam(Caller caller, UUID eventId, String name, UUID staffId) {
         events.lockForManagement(eventId, caller);
         if (!events.isStaff(eventId, staffId)) {
             throw Refusal.invalid("staffId", "must be on the event's staff");
@@ -103,14 +100,13 @@ public class Staffing {
             throw Refusal.conflict("He leads a care team of this event already");
         }
         UUID id = staffing.save(new CareTeamRow(UUID.randomUUID(), eventId, name.strip(), staffId)).id();
-        outbox.publish(new GatheringEvent.CareTeamFormed(TenantScope.requireId(), eventId, id, staffId));
+        outbox.publish(new GatheringEvent.CareTeamFormed(caller.tenant().id(), eventId, id, staffId));
         return teamsOf(eventId).teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Places every confirmed participant without a team, balanced, near his sponsor when he asked. */
     @Transactional
-    public TeamsView assignAutomatically(UUID eventId) {
-        Caller caller = Caller.require();
+    public TeamsView assignAutomatically(Caller caller, UUID eventId) {
         events.lockForManagement(eventId, caller);
         Map<UUID, UUID> teams = new LinkedHashMap<>();
         staffing.findTeamsOfEvent(eventId).forEach(team -> teams.put(team.id(), team.staffId()));
@@ -134,14 +130,13 @@ public class Staffing {
                 moved++;
             }
         }
-        outbox.publish(new GatheringEvent.CareTeamsAssigned(TenantScope.requireId(), eventId, moved, caller.person()));
+        outbox.publish(new GatheringEvent.CareTeamsAssigned(caller.tenant().id(), eventId, moved, caller.person()));
         return teamsOf(eventId);
     }
 
     /** Places one participant by hand (or takes him out of any team with null). */
     @Transactional
-    public TeamsView place(UUID eventId, UUID registrationId, @Nullable UUID teamId) {
-        Caller caller = Caller.require();
+    public TeamsView place(Caller caller, UUID eventId, UUID registrationId, @Nullable UUID teamId) {
         events.lockForManagement(eventId, caller);
         if (teamId != null && !staffing.existsByIdAndEventId(teamId, eventId)) {
             throw Refusal.invalid("careTeamId", "is not a care team of this event");
@@ -149,13 +144,12 @@ public class Staffing {
         if (staffing.placeConfirmed(eventId, registrationId, teamId) == 0) {
             throw Refusal.notFound("No confirmed registration with this id for this event");
         }
-        outbox.publish(new GatheringEvent.CareTeamAssigned(TenantScope.requireId(), eventId, registrationId, teamId, caller.person()));
+        outbox.publish(new GatheringEvent.CareTeamAssigned(caller.tenant().id(), eventId, registrationId, teamId, caller.person()));
         return teamsOf(eventId);
     }
 
     @Transactional(readOnly = true)
-    public TeamsView teams(UUID eventId) {
-        Caller caller = Caller.require();
+    public TeamsView teams(Caller caller, UUID eventId) {
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
         if (!events.staffRights(eventId, caller)) {
             throw Refusal.forbidden("Care teams are for the event's staff");

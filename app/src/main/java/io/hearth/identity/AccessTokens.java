@@ -3,6 +3,7 @@ package io.hearth.identity;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -19,6 +20,7 @@ import java.util.UUID;
  * Short-lived access tokens: ES256 JWTs naming the organisation ({@code tid}), the person ({@code sub}), his roles
  * when issued and his session ({@code sid}). A token is good only on its own organisation's host.
  */
+@TenantBound
 @Singleton
 public class AccessTokens {
 

@@ -8,6 +8,7 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -21,6 +22,7 @@ import java.util.UUID;
  * Members as admins run them: approval, deactivation and reactivation, roles, invitations (signing up is
  * {@link SignUp}, passwords {@link Passwords}, granting {@link RoleGrants}).
  */
+@TenantBound
 @Singleton
 public class Accounts {
 
@@ -45,31 +47,31 @@ public class Accounts {
         this.clock = clock;
     }
 
-    public PersonRow approve(UUID id) {
+    public PersonRow approve(Caller caller, UUID id) {
         PersonRow person = existing(id);
         if (!PersonStatus.PENDING_APPROVAL.name().equals(person.status())) {
             throw Refusal.conflict("Only an account waiting for approval can be approved; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
-        admissions.personChanged(id);
-        audit.byCaller(AuditAction.MEMBER_APPROVED, id, Map.of());
+        admissions.personChanged(caller.tenant(), id);
+        audit.byCaller(caller, AuditAction.MEMBER_APPROVED, id, Map.of());
         return existing(id);
     }
 
-    public PersonRow deactivate(UUID id) {
+    public PersonRow deactivate(Caller caller, UUID id) {
         PersonRow person = existing(id);
         if (PersonStatus.DEACTIVATED.name().equals(person.status())) {
             return person;
         }
         roleGrants.keepAnAdmin(id);
         persons.updateStatus(id, PersonStatus.DEACTIVATED.name(), clock.instant());
-        admissions.personChanged(id);
-        sessions.endAll(id, null);
-        audit.byCaller(AuditAction.MEMBER_DEACTIVATED, id, Map.of("previousStatus", person.status()));
+        admissions.personChanged(caller.tenant(), id);
+        sessions.endAll(caller.tenant(), id, null);
+        audit.byCaller(caller, AuditAction.MEMBER_DEACTIVATED, id, Map.of("previousStatus", person.status()));
         return existing(id);
     }
 
-    public PersonRow reactivate(UUID id) {
+    public PersonRow reactivate(Caller caller, UUID id) {
         PersonRow person = existing(id);
         if (PersonStatus.ACTIVE.name().equals(person.status())) {
             return person;
@@ -78,24 +80,24 @@ public class Accounts {
             throw Refusal.conflict("Only a deactivated account can be reactivated; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
-        admissions.personChanged(id);
-        audit.byCaller(AuditAction.MEMBER_REACTIVATED, id, Map.of());
+        admissions.personChanged(caller.tenant(), id);
+        audit.byCaller(caller, AuditAction.MEMBER_REACTIVATED, id, Map.of());
         return existing(id);
     }
 
     /** Grants a role, until the given time if any; granting a held role again sets its new end. */
-    public GrantRow grantRole(UUID id, Role role, @Nullable Instant validUntil) {
+    public GrantRow grantRole(Caller caller, UUID id, Role role, @Nullable Instant validUntil) {
         existing(id);
         if (validUntil != null && !validUntil.isAfter(clock.instant())) {
             throw Refusal.invalid("validUntil", "must be in the future");
         }
-        GrantRow row = roleGrants.grant(id, role, Caller.require().person(), validUntil);
-        audit.byCaller(AuditAction.ROLE_GRANTED, id, validUntil == null ? Map.of("role", role.name())
+        GrantRow row = roleGrants.grant(caller.tenant(), id, role, caller.person(), validUntil);
+        audit.byCaller(caller, AuditAction.ROLE_GRANTED, id, validUntil == null ? Map.of("role", role.name())
                 : Map.of("role", role.name(), "validUntil", validUntil.toString()));
         return row;
     }
 
-    public void revokeRole(UUID id, Role role) {
+    public void revokeRole(Caller caller, UUID id, Role role) {
         existing(id);
         if (grants.findOpen(id, role.name()).isEmpty()) {
             throw Refusal.notFound("This person does not hold the role " + role.name());
@@ -103,18 +105,18 @@ public class Accounts {
         if (role == Role.ADMIN) {
             roleGrants.keepAnAdmin(id);
         }
-        grants.revoke(id, role.name(), clock.instant(), Caller.require().person());
-        admissions.personChanged(id);
-        audit.byCaller(AuditAction.ROLE_REVOKED, id, Map.of("role", role.name()));
+        grants.revoke(id, role.name(), clock.instant(), caller.person());
+        admissions.personChanged(caller.tenant(), id);
+        audit.byCaller(caller, AuditAction.ROLE_REVOKED, id, Map.of("role", role.name()));
     }
 
-    public InvitationRow invite(String email, Role role) {
+    public InvitationRow invite(Caller caller, String email, Role role) {
         String address = normaliseEmail(email);
         if (persons.findByEmail(address).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "This address already has an account: grant the role instead");
         }
-        InvitationRow invitation = invitations.invite(address, role, Caller.require().person());
-        audit.byCaller(AuditAction.INVITATION_SENT, null, Map.of("email", address, "role", role.name()));
+        InvitationRow invitation = invitations.invite(caller.tenant(), address, role, caller.person());
+        audit.byCaller(caller, AuditAction.INVITATION_SENT, null, Map.of("email", address, "role", role.name()));
         return invitation;
     }
 

@@ -2,8 +2,8 @@ package io.hearth.identity;
 
 import io.hearth.identity.internal.AdmissionLine;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.TenantId;
-import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.TenantSql;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Value;
@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>If Redis cannot take a new version after a commit, signed-in requests cannot be admitted either (they need the
  * same Redis); the new version is kept and sent again every second until Redis takes it.
  */
+@TenantBound
 @Singleton
 public class Admissions {
 
@@ -113,8 +113,7 @@ public class Admissions {
      * The caller's admission in the tenant in scope, given the versions this request read from Redis (as
      * {@link #versionKeys} orders them): remembered if they match, else read in one statement and remembered.
      */
-    public Optional<People.Admission> admission(UUID person, List<String> versions) {
-        Tenant tenant = TenantScope.require();
+    public Optional<People.Admission> admission(Tenant tenant, UUID person, List<String> versions) {
         Key key = new Key(tenant.id(), person);
         long now = clock.millis();
         Known remembered = known.get(key);
@@ -141,15 +140,15 @@ public class Admissions {
      * His status, second factor or grants have just been written: call it after the write. Once the write's
      * transaction commits (at once, outside one), nothing remembered of him counts.
      */
-    public void personChanged(UUID person) {
-        TenantId tenant = TenantScope.requireId();
-        afterCommit(personKey(tenant, person), () -> known.remove(new Key(tenant, person)));
+    public void personChanged(Tenant tenant, UUID person) {
+        TenantId id = tenant.id();
+        afterCommit(personKey(id, person), () -> known.remove(new Key(id, person)));
     }
 
     /** The organisation's settings have just been written (call it after the write): once that commits, nothing remembered in it counts. */
-    public void organisationChanged() {
-        TenantId tenant = TenantScope.requireId();
-        afterCommit(organisationKey(tenant), () -> known.keySet().removeIf(key -> key.tenant().equals(tenant)));
+    public void organisationChanged(Tenant tenant) {
+        TenantId id = tenant.id();
+        afterCommit(organisationKey(id), () -> known.keySet().removeIf(key -> key.tenant().equals(id)));
     }
 
     private void afterCommit(String versionKey, Runnable forgetHere) {

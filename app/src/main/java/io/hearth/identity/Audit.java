@@ -2,6 +2,7 @@ package io.hearth.identity;
 
 import io.hearth.identity.internal.AuditRepository;
 import io.hearth.identity.internal.AuditRow;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Appends to the tenant's audit log: who did what, to whom, when and from which address. */
+@TenantBound
 @Singleton
 public class Audit {
 
@@ -35,8 +37,7 @@ public class Audit {
     }
 
     /** An action of the signed-in caller. */
-    public void byCaller(AuditAction action, @Nullable UUID target, Map<String, ?> details) {
-        Caller caller = Caller.require();
+    public void byCaller(Caller caller, AuditAction action, @Nullable UUID target, Map<String, ?> details) {
         record(action, caller.person(), target, caller.ip(), details);
     }
 }

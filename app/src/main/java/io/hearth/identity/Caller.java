@@ -1,33 +1,31 @@
 package io.hearth.identity;
 
-import io.hearth.web.Public;
-import io.micronaut.core.propagation.PropagatedContext;
-import io.micronaut.core.propagation.PropagatedContextElement;
+import io.hearth.tenancy.ForTenant;
+import io.hearth.tenancy.Tenant;
 
-import java.util.Optional;
+import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The signed-in person a request acts for, with the roles and permissions he holds now. Put in scope by
- * identity's AccessRule (through CallerFilter), carried in Micronaut's propagated context like the tenant.
+ * Who asks: the signed-in person a request acts for, in which organisation, with the roles and permissions he holds
+ * now. Built once at the edge (identity's AccessRule admits him) and handed to the controller as a parameter
+ * ({@code CallerBinder}); the controller passes it to the use case, which reads everything it needs about who asks
+ * from it and from nowhere else.
  *
+ * @param tenant  the organisation he is signed in to: the request's host
  * @param session the sign-in (refresh-token family) the access token belongs to
  * @param ip      the client's address, for the audit log
  */
-public record Caller(UUID person, UUID session, Set<Role> roles, Set<Permission> permissions, String ip)
-        implements PropagatedContextElement {
+public record Caller(Tenant tenant, UUID person, UUID session, Set<Role> roles, Set<Permission> permissions, String ip) implements ForTenant, Principal {
+
+    /** His id: a caller is the request's principal, which also keeps him out of the API's documented parameters. */
+    @Override
+    public String getName() {
+        return person.toString();
+    }
 
     public boolean can(Permission permission) {
         return permissions.contains(permission);
-    }
-
-    public static Optional<Caller> current() {
-        return PropagatedContext.find().flatMap(context -> context.find(Caller.class));
-    }
-
-    /** The caller of an endpoint that is not {@link io.hearth.web.Public}: always there, the filter let no one else through. */
-    public static Caller require() {
-        return current().orElseThrow(() -> new IllegalStateException("no signed-in caller in scope: is the endpoint marked @Public?"));
     }
 }

@@ -1,7 +1,6 @@
 package io.hearth.identity;
 
 import io.hearth.tenancy.TenantSchemaReady;
-import io.hearth.tenancy.TenantScope;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
 
@@ -17,7 +16,7 @@ public class FirstAdminInvitation implements ApplicationEventListener<TenantSche
 
     @Override
     public void onApplicationEvent(TenantSchemaReady ready) {
-        TenantScope.run(ready.tenant(), () -> invitations.inviteFirstAdmin(ready.adminEmail()));
+        invitations.inviteFirstAdmin(ready.tenant(), ready.adminEmail());
     }
 
     /** An operator's resend: a new link for the first admin, unless someone has joined with his address. */
@@ -32,7 +31,7 @@ public class FirstAdminInvitation implements ApplicationEventListener<TenantSche
 
         @Override
         public void onApplicationEvent(io.hearth.tenancy.FirstAdminReinvited asked) {
-            TenantScope.run(asked.tenant(), () -> invitations.reinviteFirstAdmin(asked.adminEmail()));
+            invitations.reinviteFirstAdmin(asked.tenant(), asked.adminEmail());
         }
     }
 }

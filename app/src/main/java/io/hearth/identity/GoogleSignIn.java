@@ -17,7 +17,7 @@ import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.json.JsonMapper;
@@ -43,6 +43,7 @@ import java.util.Set;
  * verified against the provider's published keys, issuer, audience, expiry and nonce. A Google account signs in to
  * an existing person only: one already linked, or one whose address Google says is verified.
  */
+@TenantBound
 @Singleton
 public class GoogleSignIn {
 
@@ -73,8 +74,8 @@ public class GoogleSignIn {
     }
 
     /** The provider's authorization URL for a new attempt; state, nonce and the PKCE verifier wait in Redis. */
-    public URI start() {
-        Tenant tenant = requireEnabled();
+    public URI start(Tenant tenant) {
+        requireEnabled();
         String state = SecretTokens.newToken();
         String nonce = SecretTokens.newToken();
         String verifier = SecretTokens.newToken();
@@ -91,8 +92,8 @@ public class GoogleSignIn {
     }
 
     /** Completes the flow: exchanges the code, verifies the ID token and signs the linked person in. */
-    public SignIn.Outcome complete(String code, String state, String ip, String userAgent) {
-        Tenant tenant = requireEnabled();
+    public SignIn.Outcome complete(Tenant tenant, String code, String state, String ip, String userAgent) {
+        requireEnabled();
         String stored = redis.sync().getdel(stateKey(tenant, state));
         if (stored == null) {
             throw failed("The sign-in attempt is unknown or expired: start again");
@@ -113,7 +114,7 @@ public class GoogleSignIn {
                 .flatMap(people::find)
                 .orElseGet(() -> linkByVerifiedEmail(tenant, subject, email, verified));
         SignIn.requireActive(person);
-        return signIn.afterFirstFactor(person, "google", ip, userAgent);
+        return signIn.afterFirstFactor(tenant, person, "google", ip, userAgent);
     }
 
     private PersonRow linkByVerifiedEmail(Tenant tenant, String subject, String email, boolean verified) {
@@ -199,11 +200,10 @@ public class GoogleSignIn {
         }
     }
 
-    private Tenant requireEnabled() {
+    private void requireEnabled() {
         if (!configuration.enabled()) {
             throw Refusal.notFound("Sign-in with Google is not set up");
         }
-        return TenantScope.require();
     }
 
     private String redirectUri(Tenant tenant) {

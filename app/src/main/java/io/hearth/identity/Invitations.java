@@ -7,7 +7,7 @@ import io.hearth.identity.internal.InvitationRow;
 import io.hearth.kit.Refusal;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -22,6 +22,7 @@ import java.util.UUID;
  * Invitations to join an organisation: a single-use token that expires, mailed as a link to the organisation's
  * host. Only the token's SHA-256 is stored.
  */
+@TenantBound
 @Singleton
 public class Invitations {
 
@@ -51,24 +52,22 @@ public class Invitations {
      * Invites the organisation's first admin and mails the link, once: calling it again for the same open
      * invitation, or once he has joined (a provisioning run again), sends nothing new. Runs in the scope of the tenant.
      */
-    public void inviteFirstAdmin(String email) {
+    public void inviteFirstAdmin(Tenant tenant, String email) {
         if (repository.findOpen(email, Role.ADMIN.name()).filter(row -> row.sentAt() != null).isPresent()
                 || people.findByEmail(email).isPresent()) {
             return;
         }
-        Tenant tenant = TenantScope.require();
-        send(email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
+        send(tenant, email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
                 tenant.name() + " now has its own place on Hearth, and you are its first administrator.");
     }
 
     /** A new first-admin invitation, replacing the open one, unless someone has already joined with the address. */
-    public void reinviteFirstAdmin(String email) {
+    public void reinviteFirstAdmin(Tenant tenant, String email) {
         if (people.findByEmail(email).isPresent()) {
             LOG.info("first admin invitation not resent: {} has joined", email.replaceAll("^[^@]*", "***"));
             return;
         }
-        Tenant tenant = TenantScope.require();
-        send(email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
+        send(tenant, email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
                 tenant.name() + " now has its own place on Hearth, and you are its first administrator. This link replaces any earlier one.");
     }
 
@@ -78,15 +77,14 @@ public class Invitations {
      * sent: one mail, not one per request.
      */
     @io.micronaut.transaction.annotation.Transactional
-    public InvitationRow invite(String email, Role role, UUID invitedBy) {
-        Tenant tenant = TenantScope.require();
+    public InvitationRow invite(Tenant tenant, String email, Role role, UUID invitedBy) {
         repository.lockAddress(email);
         Optional<InvitationRow> recent = repository.findOpen(email, role.name())
                 .filter(open -> open.sentAt() != null && open.sentAt().isAfter(clock.instant().minus(RESEND_AFTER)));
         if (recent.isPresent()) {
             return recent.get();
         }
-        return send(email, role, invitedBy, "You are invited to join " + tenant.name() + " on Hearth",
+        return send(tenant, email, role, invitedBy, "You are invited to join " + tenant.name() + " on Hearth",
                 "You are invited to join " + tenant.name() + " on Hearth" + (role == Role.MEMBER ? "." : " as " + role.name().toLowerCase() + "."));
     }
 
@@ -101,8 +99,7 @@ public class Invitations {
         return invitation;
     }
 
-    private InvitationRow send(String email, Role role, @Nullable UUID invitedBy, String subject, String opening) {
-        Tenant tenant = TenantScope.require();
+    private InvitationRow send(Tenant tenant, String email, Role role, @Nullable UUID invitedBy, String subject, String opening) {
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
         InvitationRow row = repository.findOpen(email, role.name())
@@ -111,7 +108,7 @@ public class Invitations {
                 .orElseGet(() -> repository.save(new InvitationRow(UUID.randomUUID(), email, role.name(), SecretTokens.hash(token),
                         now.plus(validFor), null, null, now, invitedBy)));
         String link = urlTemplate.replace("{slug}", tenant.slug()) + "/invitations/" + token;
-        mailer.send(email, subject, "Hello,\n\n" + opening + "\n\nAccept the invitation and choose your password here:\n" + link
+        mailer.send(tenant, email, subject, "Hello,\n\n" + opening + "\n\nAccept the invitation and choose your password here:\n" + link
                 + "\n\nThe link works once and expires on " + row.expiresAt() + ".\n");
         repository.updateSentAt(row.id(), clock.instant());
         return row;

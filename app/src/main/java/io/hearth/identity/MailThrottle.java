@@ -2,7 +2,7 @@ package io.hearth.identity;
 
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -15,6 +15,7 @@ import java.util.Locale;
  * client address, per hour, in Redis so every instance shares the count. It counts every request, for addresses
  * with and without an account alike, so a 429 tells nothing about whether an account exists.
  */
+@TenantBound
 @Singleton
 public class MailThrottle {
 
@@ -33,8 +34,7 @@ public class MailThrottle {
     }
 
     /** Counts a request that may send a mail to {@code email}; 429 with Retry-After over either limit. */
-    public void admit(String email, String clientIp) {
-        Tenant tenant = TenantScope.require();
+    public void admit(Tenant tenant, String email, String clientIp) {
         limiter.hit("mail-client:" + tenant.id().value() + ":" + clientIp, perClientPerHour, HOUR).ifPresent(wait -> {
             throw Refusal.rateLimited("Too many requests that send mail from this address: try again later", seconds(wait));
         });

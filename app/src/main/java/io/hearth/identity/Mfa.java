@@ -1,6 +1,5 @@
 package io.hearth.identity;
 
-import io.hearth.kit.security.Totp;
 import io.hearth.ErrorCode;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.SecretTokens;
@@ -9,8 +8,9 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.security.Totp;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -32,6 +32,7 @@ import java.util.UUID;
  * turns it on and yields ten single-use recovery codes (only their hashes are kept). A code is accepted once:
  * replaying it within its window fails.
  */
+@TenantBound
 @Singleton
 public class Mfa {
 
@@ -63,11 +64,10 @@ public class Mfa {
     public record Setup(String secret, String otpauthUri, String qrCode) {
     }
 
-    public Setup setup(PersonRow person) {
+    public Setup setup(Tenant tenant, PersonRow person) {
         if (person.mfaEnabled()) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.MFA_ALREADY_ENABLED, "Two-factor authentication is already on");
         }
-        Tenant tenant = TenantScope.require();
         String secret = Totp.newSecret();
         credentials.savePendingTotp(tenant.id().value(), person.id(), cipher.seal(secret, associatedData(tenant, person.id())));
         String label = URLEncoder.encode(issuerName + " (" + tenant.name() + "):" + person.email(), StandardCharsets.UTF_8).replace("+", "%20");
@@ -77,11 +77,11 @@ public class Mfa {
     }
 
     /** Turns MFA on with a first code from the authenticator; returns the recovery codes, shown this once. */
-    public List<String> enable(PersonRow person, String code) {
+    public List<String> enable(Caller caller, PersonRow person, String code) {
+        Tenant tenant = caller.tenant();
         if (person.mfaEnabled()) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.MFA_ALREADY_ENABLED, "Two-factor authentication is already on");
         }
-        Tenant tenant = TenantScope.require();
         CredentialStore.TotpSecret stored = credentials.totp(tenant.id().value(), person.id())
                 .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, CommonCode.RESOURCE_CONFLICT, "Start with POST /api/v1/auth/mfa/setup"));
         if (!acceptTotp(tenant, person.id(), stored, code)) {
@@ -96,14 +96,13 @@ public class Mfa {
         }
         credentials.confirmTotp(tenant.id().value(), person.id(), hashes);
         persons.updateMfaEnabled(person.id(), true, clock.instant());
-        admissions.personChanged(person.id());
-        audit.byCaller(AuditAction.MFA_ENABLED, person.id(), Map.of());
+        admissions.personChanged(tenant, person.id());
+        audit.byCaller(caller, AuditAction.MFA_ENABLED, person.id(), Map.of());
         return codes;
     }
 
     /** Checks a second-factor answer at sign-in: a TOTP code, or one of the recovery codes (used up). */
-    public boolean check(UUID person, String answer, String ip) {
-        Tenant tenant = TenantScope.require();
+    public boolean check(Tenant tenant, UUID person, String answer, String ip) {
         if (answer == null) {
             return false;
         }

@@ -9,7 +9,8 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Passwords after sign-up: a reset by mailed link, or a change by the signed-in person. */
+@TenantBound
 @Singleton
 public class Passwords {
 
@@ -35,6 +37,7 @@ public class Passwords {
 
     private final SignInGuard guard;
     private final java.util.concurrent.ExecutorService afterAnswering;
+    private final BeanProvider<Passwords> self;
     private final Mailer mailer;
     private final PublicLinks links;
     private final Audit audit;
@@ -44,8 +47,10 @@ public class Passwords {
     public Passwords(PersonRepository persons, CredentialStore credentials, PasswordHasher hasher, PasswordPolicy policy, Sessions sessions,
                      SignInGuard guard, Mailer mailer, PublicLinks links, Audit audit,
                      @Property(name = "hearth.identity.password-reset-valid-for") Duration resetValidFor, Clock clock,
-                     @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING) java.util.concurrent.ExecutorService afterAnswering) {
+                     @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING) java.util.concurrent.ExecutorService afterAnswering,
+                     BeanProvider<Passwords> self) {
         this.afterAnswering = afterAnswering;
+        this.self = self;
         this.persons = persons;
         this.credentials = credentials;
         this.hasher = hasher;
@@ -63,11 +68,11 @@ public class Passwords {
      * Makes and mails a reset link, if the address has an account, after the caller has had his answer: the answer
      * then takes the same time for every address. A failure is logged; the person can ask again.
      */
-    public void requestPasswordResetAfterAnswering(String email) {
-        Tenant tenant = TenantScope.require();
+    public void requestPasswordResetAfterAnswering(Tenant tenant, String email) {
         afterAnswering.execute(() -> {
             try {
-                TenantScope.run(tenant, () -> requestPasswordReset(email));
+                // Through the bean, not this: the call on another thread enters the organisation's scope as any other.
+                self.get().requestPasswordReset(tenant, email);
             } catch (RuntimeException e) {
                 LOG.error("could not make a password reset link for a request to {}", tenant.slug(), e);
             }
@@ -75,24 +80,22 @@ public class Passwords {
     }
 
     /** Mails a reset link if the address has an account; says nothing either way. */
-    void requestPasswordReset(String email) {
-        Tenant tenant = TenantScope.require();
+    void requestPasswordReset(Tenant tenant, String email) {
         persons.findByEmail(Accounts.normaliseEmail(email))
                 .filter(person -> !PersonStatus.ERASED.name().equals(person.status()) && !PersonStatus.DEACTIVATED.name().equals(person.status()))
                 .ifPresent(person -> {
                     String token = SecretTokens.newToken();
                     Instant expires = clock.instant().plus(resetValidFor);
                     credentials.addOneTimeToken(tenant.id().value(), person.id(), RESET_PASSWORD, SecretTokens.hash(token), expires);
-                    mailer.send(person.email(), "Reset your password for " + tenant.name(),
+                    mailer.send(tenant, person.email(), "Reset your password for " + tenant.name(),
                             "Hello " + person.firstName() + ",\n\nChoose a new password here:\n" + links.to(tenant, "/reset-password/" + token)
                                     + "\n\nThe link works once and expires on " + expires + ". If you did not ask for this, ignore this message.\n");
                 });
     }
 
     /** Sets a new password from a reset link; every session of the person ends. */
-    public void resetPassword(String token, String password, String ip) {
+    public void resetPassword(Tenant tenant, String token, String password, String ip) {
         policy.check("password", password);
-        Tenant tenant = TenantScope.require();
         // Checked against his names before the link is used, so a refused password leaves the link working.
         PersonRow person = credentials.peekOneTimeToken(tenant.id().value(), RESET_PASSWORD, SecretTokens.hash(token))
                 .flatMap(persons::findById)
@@ -102,7 +105,7 @@ public class Passwords {
                 .filter(person.id()::equals)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
         credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
-        sessions.endAll(id, null);
+        sessions.endAll(tenant, id, null);
         guard.clear(tenant, person.email());
         audit.record(AuditAction.PASSWORD_RESET, id, id, ip, Map.of());
     }
@@ -113,7 +116,7 @@ public class Passwords {
      * (429, then sign-in too) applies.
      */
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         PersonRow person = persons.findById(caller.person()).orElseThrow(() -> Refusal.notFound("The account is gone"));
         guard.admit(tenant, person.email(), caller.ip());
         String hash = credentials.passwordHash(tenant.id().value(), caller.person()).orElse(null);
@@ -127,7 +130,7 @@ public class Passwords {
         guard.succeeded(tenant, person.email());
         policy.check("newPassword", newPassword, tenant.name(), tenant.slug(), person.firstName(), person.lastName(), person.email());
         credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
-        sessions.endAll(caller.person(), caller.session());
-        audit.byCaller(AuditAction.PASSWORD_CHANGED, caller.person(), Map.of());
+        sessions.endAll(caller.tenant(), caller.person(), caller.session());
+        audit.byCaller(caller, AuditAction.PASSWORD_CHANGED, caller.person(), Map.of());
     }
 }

@@ -7,6 +7,8 @@ import io.hearth.identity.internal.PersonRow;
 import io.hearth.identity.internal.SettingsRepository;
 import io.hearth.identity.internal.SettingsRow;
 import io.hearth.tenancy.OrganisationTimeZone;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Reads people, the roles they hold now and the organisation's settings, in the tenant in scope. */
+@TenantBound
 @Singleton
 public class People implements OrganisationTimeZone {
 
@@ -102,10 +105,10 @@ public class People implements OrganisationTimeZone {
         return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute, timeZone);
     }
 
-    public void saveSettings(OrganisationSettings value) {
+    public void saveSettings(Tenant tenant, OrganisationSettings value) {
         settings.update(new SettingsRow(true, value.registrationMode().name(),
                 value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute(),
                 OrganisationSettings.timeZoneOf(value.timeZone())));
-        admissions.organisationChanged();
+        admissions.organisationChanged(tenant);
     }
 }

@@ -9,7 +9,7 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.json.RawJson;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
@@ -25,6 +25,7 @@ import java.util.UUID;
  * (the row stays, so records that must be kept, such as payments and the audit log, still point at someone) and
  * deletes every credential.
  */
+@TenantBound
 @Singleton
 public class PersonalData {
 
@@ -80,7 +81,7 @@ public class PersonalData {
     }
 
     public Export export(Caller caller) {
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         PersonRow person = persons.findById(caller.person()).orElseThrow();
         String phone = person.sealedPhone() == null ? null : cipher.open(person.sealedPhone(), Accounts.phoneAad(tenant, person.id()));
         List<GrantEntry> history = grants.findHistory(person.id()).stream()
@@ -91,13 +92,13 @@ public class PersonalData {
                 history, credentials.sessions(tenant.id().value(), person.id()), person.mfaEnabled(),
                 credentials.linkedProviders(tenant.id().value(), person.id()),
                 auditLog.findConcerning(person.id()).stream().map(AuditEntry::of).toList());
-        audit.byCaller(AuditAction.DATA_EXPORTED, person.id(), Map.of());
+        audit.byCaller(caller, AuditAction.DATA_EXPORTED, person.id(), Map.of());
         return export;
     }
 
     /** Erases the caller: anonymised profile, no roles, no credentials, no sessions. */
     public void erase(Caller caller) {
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         UUID id = caller.person();
         roleGrants.keepAnAdmin(id);
         Instant now = clock.instant();
@@ -105,9 +106,9 @@ public class PersonalData {
         persons.update(new PersonRow(id, "erased-" + id + "@erased.invalid", "Erased", "Member", null, null,
                 PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now));
         grants.revokeAll(id, now, id);
-        admissions.personChanged(id);
-        audit.byCaller(AuditAction.PERSON_ERASED, id, Map.of());
+        admissions.personChanged(caller.tenant(), id);
+        audit.byCaller(caller, AuditAction.PERSON_ERASED, id, Map.of());
         credentials.eraseAll(tenant.id().value(), id);
-        sessions.endAll(id, null);
+        sessions.endAll(caller.tenant(), id, null);
     }
 }

@@ -7,7 +7,7 @@ import io.hearth.identity.internal.PersonRepository;
 import io.hearth.kit.Refusal;
 import io.hearth.messaging.Texts;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.RateLimiter;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -23,6 +23,7 @@ import java.util.Map;
  * Proves a phone number: a 6-digit code by SMS that expires, with limited attempts and a limit on sends. The
  * verified number is stored sealed (AES-256-GCM). Codes live in Redis as hashes bound to the number.
  */
+@TenantBound
 @Singleton
 public class PhoneVerification {
 
@@ -59,7 +60,7 @@ public class PhoneVerification {
     }
 
     public void sendCode(Caller caller, String phone) {
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         limiter.hit("phone-sends:" + tenant.id().value() + ":" + caller.person(), sendsPerHour, Duration.ofHours(1)).ifPresent(wait -> {
             throw Refusal.rateLimited("Too many codes sent: try again later", wait.toSeconds());
         });
@@ -67,12 +68,12 @@ public class PhoneVerification {
         redis.sync().set(codeKey(tenant, caller), SecretTokens.hash(phone + ":" + code), SetArgs.Builder.px(codeTtl.toMillis()));
         limiter.reset(attemptsKey(tenant, caller));
         // Queued: a provider that is down delays the text (until the code expires), it does not fail the request.
-        texts.send(phone, "Your " + tenant.name() + " verification code is " + code + ". It expires in " + codeTtl.toMinutes() + " minutes.",
+        texts.send(caller.tenant(), phone, "Your " + tenant.name() + " verification code is " + code + ". It expires in " + codeTtl.toMinutes() + " minutes.",
                 codeTtl);
     }
 
     public void confirm(Caller caller, String phone, String code) {
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         String stored = redis.sync().get(codeKey(tenant, caller));
         if (stored == null) {
             throw new Refusal(Refusal.Kind.INVALID, ErrorCode.VERIFICATION_CODE_INVALID, "No code is waiting, or it expired: ask for a new one");
@@ -86,7 +87,7 @@ public class PhoneVerification {
         }
         redis.sync().del(codeKey(tenant, caller));
         persons.updatePhone(caller.person(), cipher.seal(phone, Accounts.phoneAad(tenant, caller.person())), clock.instant(), clock.instant());
-        audit.byCaller(AuditAction.PHONE_VERIFIED, caller.person(), Map.of());
+        audit.byCaller(caller, AuditAction.PHONE_VERIFIED, caller.person(), Map.of());
     }
 
     private static String codeKey(Tenant tenant, Caller caller) {

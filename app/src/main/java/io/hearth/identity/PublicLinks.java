@@ -1,10 +1,12 @@
 package io.hearth.identity;
 
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
 /** Links into an organisation's PWA, for the mails that carry them. */
+@TenantBound
 @Singleton
 public class PublicLinks {
 

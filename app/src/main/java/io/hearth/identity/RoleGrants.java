@@ -4,6 +4,7 @@ import io.hearth.ErrorCode;
 import io.hearth.identity.internal.GrantRepository;
 import io.hearth.identity.internal.GrantRow;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.Tenant;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -35,7 +36,7 @@ public class RoleGrants {
     }
 
     /** Grants the role (until {@code validUntil}, if given); granting a held role again sets its new end. */
-    GrantRow grant(UUID person, Role role, @Nullable UUID by, @Nullable Instant validUntil) {
+    GrantRow grant(Tenant tenant, UUID person, Role role, @Nullable UUID by, @Nullable Instant validUntil) {
         Instant now = clock.instant();
         GrantRow granted = grants.findOpen(person, role.name())
                 .map(open -> {
@@ -43,7 +44,7 @@ public class RoleGrants {
                     return new GrantRow(open.id(), person, role.name(), by, now, validUntil, null, null);
                 })
                 .orElseGet(() -> grants.save(new GrantRow(UUID.randomUUID(), person, role.name(), by, now, validUntil, null, null)));
-        admissions.personChanged(person);
+        admissions.personChanged(tenant, person);
         return granted;
     }
 }

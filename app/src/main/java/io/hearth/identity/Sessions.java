@@ -6,7 +6,7 @@ import io.hearth.identity.internal.CredentialStore;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -23,6 +23,7 @@ import java.util.UUID;
  * access tokens (15 minutes) minted from it. Ending a session revokes its family in the credentials database and
  * marks it in Redis for as long as its access tokens could live, so they stop working at once on every instance.
  */
+@TenantBound
 @Singleton
 public class Sessions {
 
@@ -54,8 +55,7 @@ public class Sessions {
     }
 
     /** Starts a new session for a person who has just proved who he is. */
-    public Issued start(PersonRow person, String userAgent) {
-        Tenant tenant = TenantScope.require();
+    public Issued start(Tenant tenant, PersonRow person, String userAgent) {
         UUID family = UUID.randomUUID();
         String refresh = SecretTokens.newToken();
         credentials.addRefreshToken(tenant.id().value(), person.id(), family, SecretTokens.hash(refresh),
@@ -66,8 +66,7 @@ public class Sessions {
     }
 
     /** Trades a refresh token for a new pair. A token presented twice ends its whole session: it was stolen. */
-    public Issued refresh(String refreshToken, String userAgent, String ip) {
-        Tenant tenant = TenantScope.require();
+    public Issued refresh(Tenant tenant, String refreshToken, String userAgent, String ip) {
         String next = SecretTokens.newToken();
         CredentialStore.Rotation rotation = credentials.rotate(tenant.id().value(), SecretTokens.hash(refreshToken),
                 SecretTokens.hash(next), clock.instant().plus(refreshTtl), userAgent);
@@ -83,7 +82,7 @@ public class Sessions {
         PersonRow person = people.find(rotated.person())
                 .filter(row -> PersonStatus.ACTIVE.name().equals(row.status()))
                 .orElseThrow(() -> {
-                    end(rotated.family());
+                    end(tenant, rotated.family());
                     return Refusal.unauthorized("The account is not active");
                 });
         Set<Role> roles = people.liveRoles(person.id());
@@ -92,19 +91,17 @@ public class Sessions {
     }
 
     /** The session a refresh token belongs to, if it is one of this organisation's. */
-    public java.util.Optional<UUID> sessionOf(String refreshToken) {
-        return credentials.familyOf(TenantScope.require().id().value(), SecretTokens.hash(refreshToken));
+    public java.util.Optional<UUID> sessionOf(Tenant tenant, String refreshToken) {
+        return credentials.familyOf(tenant.id().value(), SecretTokens.hash(refreshToken));
     }
 
-    public void end(UUID session) {
-        Tenant tenant = TenantScope.require();
+    public void end(Tenant tenant, UUID session) {
         credentials.revokeFamily(tenant.id().value(), session);
         redis.flag(revokedKey(tenant, session), accessTokens.ttl());
     }
 
     /** Ends every session of the person except {@code keep} (null: all of them). */
-    public void endAll(UUID person, UUID keep) {
-        Tenant tenant = TenantScope.require();
+    public void endAll(Tenant tenant, UUID person, UUID keep) {
         List<UUID> ended = credentials.revokeSessions(tenant.id().value(), person, keep);
         ended.forEach(session -> redis.flag(revokedKey(tenant, session), accessTokens.ttl()));
     }

@@ -7,7 +7,7 @@ import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.RateLimiter;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -23,6 +23,7 @@ import java.util.UUID;
  * Password sign-in, and its second step when the person has two-factor authentication on: the password yields a
  * short-lived challenge (in Redis), the challenge and a code yield the session.
  */
+@TenantBound
 @Singleton
 public class SignIn {
 
@@ -65,8 +66,7 @@ public class SignIn {
         }
     }
 
-    public Outcome withPassword(String email, String password, String ip, String userAgent) {
-        Tenant tenant = TenantScope.require();
+    public Outcome withPassword(Tenant tenant, String email, String password, String ip, String userAgent) {
         guard.admit(tenant, email, ip);
         Optional<PersonRow> person = people.findByEmail(email.trim())
                 .filter(row -> !PersonStatus.ERASED.name().equals(row.status()));
@@ -84,23 +84,21 @@ public class SignIn {
         guard.succeeded(tenant, email);
         PersonRow row = person.get();
         requireActive(row);
-        return afterFirstFactor(row, "password", ip, userAgent);
+        return afterFirstFactor(tenant, row, "password", ip, userAgent);
     }
 
     /** The person proved the first factor (password, or a linked provider): a session, or a challenge if MFA is on. */
-    Outcome afterFirstFactor(PersonRow row, String method, String ip, String userAgent) {
-        Tenant tenant = TenantScope.require();
+    Outcome afterFirstFactor(Tenant tenant, PersonRow row, String method, String ip, String userAgent) {
         if (row.mfaEnabled()) {
             String challenge = SecretTokens.newToken();
             redis.sync().set(challengeKey(tenant, challenge), row.id().toString(), SetArgs.Builder.px(challengeTtl.toMillis()));
             return new Outcome.Challenge(challenge, challengeTtl.toSeconds());
         }
         audit.record(AuditAction.SIGN_IN_SUCCEEDED, row.id(), row.id(), ip, Map.of("method", method));
-        return new Outcome.Session(sessions.start(row, userAgent));
+        return new Outcome.Session(sessions.start(tenant, row, userAgent));
     }
 
-    public Sessions.Issued withSecondFactor(String challenge, String code, String ip, String userAgent) {
-        Tenant tenant = TenantScope.require();
+    public Sessions.Issued withSecondFactor(Tenant tenant, String challenge, String code, String ip, String userAgent) {
         String key = challengeKey(tenant, challenge);
         String personId = redis.sync().get(key);
         if (personId == null) {
@@ -111,7 +109,7 @@ public class SignIn {
             redis.sync().del(key);
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, "Too many wrong codes: sign in again");
         }
-        if (!mfa.check(person, code, ip)) {
+        if (!mfa.check(tenant, person, code, ip)) {
             audit.record(AuditAction.SIGN_IN_FAILED, null, person, ip, Map.of("reason", "second-factor"));
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.MFA_CODE_INVALID, "The code is wrong or was used already");
         }
@@ -121,7 +119,7 @@ public class SignIn {
         PersonRow row = people.find(person).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
         requireActive(row);
         audit.record(AuditAction.SIGN_IN_SUCCEEDED, row.id(), row.id(), ip, Map.of("method", "password+totp"));
-        return sessions.start(row, userAgent);
+        return sessions.start(tenant, row, userAgent);
     }
 
     /** Refuses a person who may not sign in, telling him why. */

@@ -2,6 +2,7 @@ package io.hearth.identity;
 
 import io.hearth.kit.security.SignInThrottle;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The kit's sign-in throttle for an organisation's people: each organisation's accounts and addresses counted apart. */
+@TenantBound
 @Singleton
 public class SignInGuard {
 

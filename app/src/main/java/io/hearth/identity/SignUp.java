@@ -12,7 +12,7 @@ import io.hearth.kit.SqlFailures;
 import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Becoming a member: registering (then verifying the address), or accepting an invitation. */
+@TenantBound
 @Singleton
 public class SignUp {
 
@@ -71,8 +72,7 @@ public class SignUp {
      * tried: the caller gets the same answer, in the same time (the password is hashed either way), so registration
      * does not tell which addresses have accounts.
      */
-    public void register(String email, String password, String firstName, String lastName, @Nullable String phone, String ip) {
-        Tenant tenant = TenantScope.require();
+    public void register(Tenant tenant, String email, String password, String firstName, String lastName, @Nullable String phone, String ip) {
         policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName, email);
         String address = Accounts.normaliseEmail(email);
         String hash = hasher.hash(password);
@@ -81,7 +81,7 @@ public class SignUp {
             PersonRow owner = existing.get();
             audit.record(AuditAction.REGISTRATION_FOR_EXISTING_ACCOUNT, null, owner.id(), ip, Map.of());
             if (!PersonStatus.ERASED.name().equals(owner.status())) {
-                mailer.send(owner.email(), "Someone tried to sign up to " + tenant.name() + " with your address",
+                mailer.send(tenant, owner.email(), "Someone tried to sign up to " + tenant.name() + " with your address",
                         "Hello " + owner.firstName() + ",\n\nSomeone tried to create an account on " + tenant.name()
                                 + " with this email address, which already has one. If it was you, sign in, or choose a new password here:\n"
                                 + links.to(tenant, "/reset-password") + "\n\nIf it was not you, you need do nothing: your account is unchanged.\n");
@@ -95,18 +95,17 @@ public class SignUp {
         PersonRow person = insert(new PersonRow(id, address, firstName.strip(), lastName.strip(),
                 phone == null ? null : cipher.seal(phone, Accounts.phoneAad(tenant, id)), null, PersonStatus.PENDING_VERIFICATION.name(), null,
                 false, now, now, null));
-        roleGrants.grant(id, Role.MEMBER, null, null);
+        roleGrants.grant(tenant, id, Role.MEMBER, null, null);
         audit.record(AuditAction.ACCOUNT_REGISTERED, id, id, ip, Map.of());
         String token = SecretTokens.newToken();
         credentials.addOneTimeToken(tenant.id().value(), id, VERIFY_EMAIL, SecretTokens.hash(token), now.plus(verificationValidFor));
-        mailer.send(address, "Confirm your email address for " + tenant.name(),
+        mailer.send(tenant, address, "Confirm your email address for " + tenant.name(),
                 "Hello " + person.firstName() + ",\n\nConfirm your email address to finish joining " + tenant.name() + " on Hearth:\n"
                         + links.to(tenant, "/verify-email/" + token) + "\n\nThe link works once and expires on " + now.plus(verificationValidFor) + ".\n");
     }
 
     /** Confirms the address; the account becomes active, or waits for approval where the organisation wants it. */
-    public PersonRow verifyEmail(String token, String ip) {
-        Tenant tenant = TenantScope.require();
+    public PersonRow verifyEmail(Tenant tenant, String token, String ip) {
         UUID id = credentials.consumeOneTimeToken(tenant.id().value(), VERIFY_EMAIL, SecretTokens.hash(token))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "This link is invalid, used or expired"));
         PersonRow person = persons.findById(id).orElseThrow(() -> new Refusal(Refusal.Kind.GONE, ErrorCode.TOKEN_INVALID, "The account is gone"));
@@ -114,15 +113,14 @@ public class SignUp {
             PersonStatus next = people.settings().registrationMode() == OrganisationSettings.RegistrationMode.OPEN
                     ? PersonStatus.ACTIVE : PersonStatus.PENDING_APPROVAL;
             persons.markEmailVerified(id, next.name(), clock.instant());
-            admissions.personChanged(id);
+            admissions.personChanged(tenant, id);
             audit.record(AuditAction.EMAIL_VERIFIED, id, id, ip, Map.of("status", next.name()));
         }
         return persons.findById(id).orElseThrow();
     }
 
     /** Joins through an invitation: the address is proven by the link, so the account is active at once. */
-    public PersonRow acceptInvitation(String token, String password, String firstName, String lastName, String ip) {
-        Tenant tenant = TenantScope.require();
+    public PersonRow acceptInvitation(Tenant tenant, String token, String password, String firstName, String lastName, String ip) {
         policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName);
         InvitationRow invitation = invitations.accept(token);
         if (persons.findByEmail(invitation.email()).isPresent()) {
@@ -133,10 +131,10 @@ public class SignUp {
         Instant now = clock.instant();
         PersonRow person = insert(new PersonRow(id, Accounts.normaliseEmail(invitation.email()), firstName.strip(), lastName.strip(), null, null,
                 PersonStatus.ACTIVE.name(), now, false, now, now, null));
-        roleGrants.grant(id, Role.MEMBER, invitation.invitedBy(), null);
+        roleGrants.grant(tenant, id, Role.MEMBER, invitation.invitedBy(), null);
         Role role = Role.valueOf(invitation.role());
         if (role != Role.MEMBER) {
-            roleGrants.grant(id, role, invitation.invitedBy(), null);
+            roleGrants.grant(tenant, id, role, invitation.invitedBy(), null);
         }
         audit.record(AuditAction.INVITATION_ACCEPTED, id, id, ip, Map.of("role", role.name()));
         return person;

@@ -2,7 +2,7 @@ package io.hearth.messaging;
 
 import io.hearth.messaging.internal.OutgoingMailTable;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -14,6 +14,7 @@ import java.sql.Connection;
  * only if it was made), and {@link MailRelay} hands it to the SMTP server, retrying with backoff while the server is
  * unreachable. Nothing a person does waits for, or fails because of, the mail server.
  */
+@TenantBound
 @Singleton
 public class Mailer {
 
@@ -25,9 +26,9 @@ public class Mailer {
         this.relay = relay;
     }
 
-    public void send(String to, String subject, String body) {
+    public void send(Tenant tenant, String to, String subject, String body) {
         tx.executeWrite(status -> {
-            OutgoingMailTable.insert(status.getConnection(), TenantScope.current().map(Tenant::id).map(id -> id.value()).orElse(null),
+            OutgoingMailTable.insert(status.getConnection(), tenant.id().value(),
                     to, subject, body);
             status.registerSynchronization(new TransactionSynchronization() {
                 @Override

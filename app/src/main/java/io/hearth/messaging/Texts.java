@@ -3,7 +3,7 @@ package io.hearth.messaging;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.messaging.internal.OutgoingTextTable;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -17,6 +17,7 @@ import java.time.Duration;
  * hands it to the SMS provider ({@link TextMessages}), retrying with backoff while the provider cannot take it, for as
  * long as the text is worth sending. Nothing a person does waits for, or fails because of, the provider.
  */
+@TenantBound
 @Singleton
 public class Texts {
 
@@ -33,9 +34,9 @@ public class Texts {
     }
 
     /** Queues the text; it is given up, never sent, once {@code worthFor} has passed (a code that expired, say). */
-    public void send(String to, String body, Duration worthFor) {
+    public void send(Tenant tenant, String to, String body, Duration worthFor) {
         tx.executeWrite(status -> {
-            OutgoingTextTable.insert(status.getConnection(), TenantScope.current().map(Tenant::id).map(id -> id.value()).orElse(null),
+            OutgoingTextTable.insert(status.getConnection(), tenant.id().value(),
                     to, cipher.seal(body, associatedData(to)), clock.instant().plus(worthFor));
             status.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -49,8 +49,8 @@ public class CircleDuesListener {
     }
 
     private void leave(TenantId tenant, UUID circle, UUID person) {
-        tenants.call(tenant, () -> {
-            dues.leftCircle(circle, person);
+        tenants.call(tenant, in -> {
+            dues.leftCircle(in, circle, person);
             return null;
         });
     }

@@ -12,7 +12,7 @@ import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeAccountDirectory;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -30,6 +30,7 @@ import java.util.Optional;
  * merchant of record, onboarded through Stripe's hosted Account Links. Coming back from Stripe proves nothing: the
  * account is READY only when Stripe says charges are enabled ({@code account.updated}, or a re-read).
  */
+@TenantBound
 @Singleton
 public class Connect {
 
@@ -84,9 +85,8 @@ public class Connect {
      * An onboarding link for the admin: creates the connected account the first time (the same one on a retry: the
      * idempotency key is the organisation's id and mode), then a fresh Account Link each time he asks.
      */
-    public Onboarding onboard() {
-        Caller caller = Caller.require();
-        Tenant tenant = TenantScope.require();
+    public Onboarding onboard(Caller caller) {
+        Tenant tenant = caller.tenant();
         if (!stripe.configured()) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe is not configured on this platform");
         }
@@ -112,14 +112,14 @@ public class Connect {
         accounts.record(accountId, tenant.id(), stripe.livemode());
         repository.insertConnection(accountId, stripe.livemode());
         outbox.publish(new PaymentEvent.StripeAccountCreated(tenant.id(), accountId, stripe.livemode(), caller.person()));
-        audit.byCaller(AuditAction.STRIPE_CONNECT_STARTED, null, Map.of("account", accountId));
+        audit.byCaller(caller, AuditAction.STRIPE_CONNECT_STARTED, null, Map.of("account", accountId));
     }
 
     /**
      * Applies the account's state as Stripe gave it, unless a newer state was applied already (events arrive in any
      * order). Publishes the change of status.
      */
-    void apply(StripeApi.AccountState account, Instant stateAt) {
+    void apply(Tenant tenant, StripeApi.AccountState account, Instant stateAt) {
         Optional<ConnectionLine> before = repository.findConnection(stripe.livemode()).filter(line -> line.accountId().equals(account.id()));
         if (before.isEmpty()) {
             return;
@@ -132,7 +132,7 @@ public class Connect {
         int applied = repository.updateConnection(account.id(), status.name(), reason, account.chargesEnabled(), account.payoutsEnabled(),
                 account.detailsSubmitted(), stateAt);
         if (applied == 1 && !status.name().equals(before.get().status())) {
-            outbox.publish(new PaymentEvent.StripeAccountStatusChanged(TenantScope.requireId(), account.id(), status.name(), reason));
+            outbox.publish(new PaymentEvent.StripeAccountStatusChanged(tenant.id(), account.id(), status.name(), reason));
         }
     }
 

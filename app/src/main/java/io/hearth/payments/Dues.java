@@ -14,7 +14,7 @@ import io.hearth.payments.internal.DuesLine;
 import io.hearth.payments.internal.DuesRepository;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -37,6 +37,7 @@ import java.util.UUID;
  * PAST_DUE), a failed one tells him and his facilitators; leaving the circle ends it. The row is written before
  * Stripe is asked, and its id ties Stripe's objects back (metadata, idempotency keys), so events in any order find it.
  */
+@TenantBound
 @Singleton
 public class Dues {
 
@@ -81,9 +82,8 @@ public class Dues {
     }
 
     /** The member subscribes to his circle's dues: the open Checkout session when there is one, else a new one. */
-    public DuesCheckout subscribe(UUID circleId) {
-        Caller caller = Caller.require();
-        CircleView circle = circles.get(circleId);
+    public DuesCheckout subscribe(Caller caller, UUID circleId) {
+        CircleView circle = circles.get(caller, circleId);
         if (!memberships.isMember(circleId, caller.person())) {
             throw Refusal.conflict("You are not a member of this circle");
         }
@@ -96,7 +96,7 @@ public class Dues {
         if (row.checkoutUrl() != null) {
             return new DuesCheckout(row.id(), row.checkoutUrl(), row.expiresAt());
         }
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         CircleView.Dues price = circle.dues();
         String priceId = dues.findPrice(circleId, account, price.amountCents(), price.currency(), price.interval()).orElseGet(() -> {
             String created = Connect.ask(() -> stripe.createRecurringPrice(account, "hearth-dues-price-" + circleId + "-" + price.amountCents() + "-"
@@ -140,8 +140,7 @@ public class Dues {
 
     /** His dues, newest first. */
     @Transactional(readOnly = true)
-    public List<DuesView> mine() {
-        Caller caller = Caller.require();
+    public List<DuesView> mine(Caller caller) {
         Map<UUID, String> circleNames = new java.util.HashMap<>();
         return dues.findOfPerson(caller.person()).stream()
                 .map(row -> view(row, circleNames.computeIfAbsent(row.circleId(), id -> circles.find(id).map(CircleView::name).orElse(""))))
@@ -149,19 +148,18 @@ public class Dues {
     }
 
     /** Stripe's customer portal, where he updates his card and sees his invoices. */
-    public String portal(UUID duesId) {
-        Caller caller = Caller.require();
+    public String portal(Caller caller, UUID duesId) {
         DuesLine row = dues.findById(duesId).filter(d -> d.personId().equals(caller.person()))
                 .orElseThrow(() -> Refusal.notFound("No such dues of yours"));
         if (row.customerId() == null) {
             throw Refusal.conflict("There is no card on file for these dues yet");
         }
-        return Connect.ask(() -> stripe.customerPortal(row.accountId(), row.customerId(), links.to(TenantScope.require(), "/circle")));
+        return Connect.ask(() -> stripe.customerPortal(row.accountId(), row.customerId(), links.to(caller.tenant(), "/circle")));
     }
 
     /** A dues subscription's Checkout completed (inside the transaction that records the Stripe event). */
     @Transactional
-    public void checkoutCompleted(String account, StripeApi.CheckoutState session, @Nullable StripeApi.SubscriptionState subscription) {
+    public void checkoutCompleted(Tenant tenant, String account, StripeApi.CheckoutState session, @Nullable StripeApi.SubscriptionState subscription) {
         rowOf(session.metadata()).filter(row -> row.accountId().equals(account)).ifPresent(row -> {
             if (!session.paid() || row.status().equals("CANCELED")) {
                 if ("expired".equals(session.status()) && row.status().equals("OPEN")) {
@@ -171,8 +169,8 @@ public class Dues {
             }
             if (row.status().equals("OPEN") || row.status().equals("EXPIRED")) {
                 dues.setStatus(row.id(), "ACTIVE", session.subscription(), subscription == null ? null : subscription.customer());
-                memberships.duesPaid(row.circleId(), row.personId(), true);
-                outbox.publish(new PaymentEvent.DuesSubscribed(TenantScope.requireId(), row.id(), row.circleId(), row.personId(), row.amountCents(),
+                memberships.duesPaid(tenant, row.circleId(), row.personId(), true);
+                outbox.publish(new PaymentEvent.DuesSubscribed(tenant.id(), row.id(), row.circleId(), row.personId(), row.amountCents(),
                         row.currency(), row.duesInterval()));
             }
         });
@@ -180,7 +178,7 @@ public class Dues {
 
     /** One of the subscription's invoices, paid or failed (inside the transaction that records the Stripe event). */
     @Transactional
-    public void invoice(String account, StripeApi.InvoiceState invoice) {
+    public void invoice(Tenant tenant, String account, StripeApi.InvoiceState invoice) {
         Optional<DuesLine> found = (invoice.subscription() == null ? Optional.<DuesLine>empty() : dues.lockBySubscription(invoice.subscription()))
                 .or(() -> rowOf(invoice.subscriptionMetadata())).filter(row -> row.accountId().equals(account));
         if (found.isEmpty()) {
@@ -200,40 +198,40 @@ public class Dues {
             return;
         }
         dues.setStatus(row.id(), paid ? "ACTIVE" : "PAST_DUE", invoice.subscription(), null);
-        if (memberships.duesPaid(row.circleId(), row.personId(), paid) && !paid) {
-            outbox.publish(new PaymentEvent.DuesPaymentFailed(TenantScope.requireId(), row.id(), row.circleId(), row.personId(), invoice.amountDue(),
+        if (memberships.duesPaid(tenant, row.circleId(), row.personId(), paid) && !paid) {
+            outbox.publish(new PaymentEvent.DuesPaymentFailed(tenant.id(), row.id(), row.circleId(), row.personId(), invoice.amountDue(),
                     row.currency(), invoice.nextPaymentAttempt()));
-            tellOfFailure(row, invoice);
+            tellOfFailure(tenant, row, invoice);
         }
     }
 
-    private void tellOfFailure(DuesLine row, StripeApi.InvoiceState invoice) {
+    private void tellOfFailure(Tenant tenant, DuesLine row, StripeApi.InvoiceState invoice) {
         CircleView circle = circles.find(row.circleId()).orElseThrow();
         String amount = PaymentSettlement.money(invoice.amountDue(), row.currency());
         String retry = invoice.nextPaymentAttempt() == null ? "" : " Stripe tries again on " + invoice.nextPaymentAttempt().toString().substring(0, 10) + ".";
-        people.emailOf(row.personId()).ifPresent(email -> mailer.send(email, "Your circle dues could not be taken",
+        people.emailOf(row.personId()).ifPresent(email -> mailer.send(tenant, email, "Your circle dues could not be taken",
                 "Your dues of " + amount + " for " + circle.name() + " could not be taken from your card." + retry
                         + "\n\nYou can update your card in Hearth, under My circle.\n"));
         String name = people.names(List.of(row.personId())).getOrDefault(row.personId(), "A member");
         for (CircleView.PersonRef facilitator : circle.facilitators()) {
-            people.emailOf(facilitator.id()).ifPresent(email -> mailer.send(email, "Dues past due in " + circle.name(),
+            people.emailOf(facilitator.id()).ifPresent(email -> mailer.send(tenant, email, "Dues past due in " + circle.name(),
                     name + "'s dues of " + amount + " for " + circle.name() + " could not be taken." + retry + "\n"));
         }
     }
 
     /** The subscription ended at Stripe. */
     @Transactional
-    public void ended(String account, StripeApi.SubscriptionState subscription) {
+    public void ended(Tenant tenant, String account, StripeApi.SubscriptionState subscription) {
         dues.lockBySubscription(subscription.id()).or(() -> rowOf(subscription.metadata())).filter(row -> row.accountId().equals(account))
                 .filter(row -> !row.status().equals("CANCELED"))
                 .ifPresent(row -> {
                     dues.setStatus(row.id(), "CANCELED", subscription.id(), subscription.customer());
-                    outbox.publish(new PaymentEvent.DuesEnded(TenantScope.requireId(), row.id(), row.circleId(), row.personId()));
+                    outbox.publish(new PaymentEvent.DuesEnded(tenant.id(), row.id(), row.circleId(), row.personId()));
                 });
     }
 
     /** He left the circle: his dues subscription ends at Stripe, and no more is taken. */
-    public void leftCircle(UUID circleId, UUID person) {
+    public void leftCircle(Tenant tenant, UUID circleId, UUID person) {
         Optional<DuesLine> live = liveOf(circleId, person);
         if (live.isEmpty()) {
             return;
@@ -241,7 +239,7 @@ public class Dues {
         DuesLine row = live.get();
         if (row.subscriptionId() != null) {
             StripeApi.SubscriptionState cancelled = stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id());
-            ended(row.accountId(), cancelled);
+            ended(tenant, row.accountId(), cancelled);
         } else {
             if (row.checkoutSessionId() != null) {
                 try {

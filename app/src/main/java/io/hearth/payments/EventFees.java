@@ -16,7 +16,7 @@ import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -38,6 +38,7 @@ import java.util.UUID;
  * before Stripe is asked, and its id is the idempotency key, so a retry after a failure or a timeout finds the same
  * session instead of opening a second one. Hearth never sees a card.
  */
+@TenantBound
 @Singleton
 public class EventFees implements SeatPayments {
 
@@ -81,12 +82,12 @@ public class EventFees implements SeatPayments {
 
     /** At registration: the Checkout URL when the organisation takes card payments; a failure leaves the hold to pay later. */
     @Override
-    public Optional<String> checkoutFor(RegistrationView held, int instalments) {
+    public Optional<String> checkoutFor(Caller caller, RegistrationView held, int instalments) {
         if (connect.readyAccount().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(start(held.eventId(), held.id(), null, instalments).checkoutUrl());
+            return Optional.of(start(caller, held.eventId(), held.id(), null, instalments).checkoutUrl());
         } catch (Refusal e) {
             LOG.warn("no Checkout session for registration {} at registration time: {}", held.id(), e.getMessage());
             return Optional.empty();
@@ -97,9 +98,8 @@ public class EventFees implements SeatPayments {
      * Where the man pays for his held seat: the open session when there is one, else a new one. With an
      * idempotency key, the same key answers the same payment.
      */
-    public Checkout start(UUID eventId, UUID registrationId, @Nullable String idempotencyKey, @Nullable Integer instalments) {
-        Caller caller = Caller.require();
-        RegistrationView registration = registrations.get(eventId, registrationId);
+    public Checkout start(Caller caller, UUID eventId, UUID registrationId, @Nullable String idempotencyKey, @Nullable Integer instalments) {
+        RegistrationView registration = registrations.get(caller, eventId, registrationId);
         if (!registration.personId().equals(caller.person())) {
             throw Refusal.notFound("No such registration of yours");
         }
@@ -117,7 +117,7 @@ public class EventFees implements SeatPayments {
         String account = connect.readyAccount().orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY,
                 "The organisation does not take card payments yet: the event's staff confirm payments by hand"));
         int wanted = instalments == null ? 1 : instalments;
-        PaymentLine opened = payable(registration, account, idempotencyKey, wanted, now);
+        PaymentLine opened = payable(caller.tenant(), registration, account, idempotencyKey, wanted, now);
         if (opened.checkoutUrl() != null) {
             return view(opened);
         }
@@ -138,7 +138,7 @@ public class EventFees implements SeatPayments {
         }
         UUID eventId = registration.eventId();
         UUID registrationId = registration.id();
-        Tenant tenant = TenantScope.require();
+        Tenant tenant = caller.tenant();
         // From when the payment was opened, so that a retry asks Stripe with the same parameters under the same key.
         Instant fromOpening = clamp(registration.holdUntil(), payment.createdAt());
         Instant expiresAt = fromOpening.isBefore(now.plus(SHORTEST_SESSION)) ? clamp(registration.holdUntil(), now) : fromOpening;
@@ -162,7 +162,7 @@ public class EventFees implements SeatPayments {
      * second Checkout session beside it; Stripe's own key for the session is the payment's id.
      */
     @Transactional
-    PaymentLine payable(RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
+    PaymentLine payable(Tenant tenant, RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
         payments.lockPaymentsOf(registration.id());
         String key = idempotencyKey;
         if (idempotencyKey != null) {
@@ -181,12 +181,12 @@ public class EventFees implements SeatPayments {
         return payments.findOpenOf(registration.id()).filter(open -> open.accountId().equals(account))
                 .filter(open -> open.instalments() == instalments)
                 .filter(open -> open.expiresAt() == null || open.expiresAt().isAfter(now.plusSeconds(60)))
-                .orElseGet(() -> open(registration, account, newKey, instalments, now));
+                .orElseGet(() -> open(tenant, registration, account, newKey, instalments, now));
     }
 
     @Transactional
-    PaymentLine open(RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
-        EventView event = events.get(registration.eventId());
+    PaymentLine open(Tenant tenant, RegistrationView registration, String account, @Nullable String idempotencyKey, int instalments, Instant now) {
+        EventView event = events.find(registration.eventId()).orElseThrow(() -> Refusal.notFound("No event with this id"));
         EventView.PriceOption option = event.priceOptions().stream().filter(o -> o.code().equals(registration.priceOption())).findFirst()
                 .orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "The registration's price option is gone"));
         long granted = fund.grantedTo(registration.id());
@@ -210,7 +210,7 @@ public class EventFees implements SeatPayments {
             }
         });
         UUID id = UUID.randomUUID();
-        PlatformFee plan = fees.of(TenantScope.requireId());
+        PlatformFee plan = fees.of(tenant.id());
         // Stripe takes an instalment plan's fee as a percentage of each invoice: no fixed part there.
         long fee = instalments > 1 ? new PlatformFee(plan.percent(), 0).on(price) : plan.on(price);
         String currency = option.currency().toUpperCase(java.util.Locale.ROOT);
@@ -218,7 +218,7 @@ public class EventFees implements SeatPayments {
                 + " from the scholarship fund" : "");
         payments.insert(id, "EVENT_FEE", registration.personId(), registration.id(), event.id(), description, price, currency, fee, account,
                 idempotencyKey, instalments);
-        outbox.publish(new PaymentEvent.PaymentStarted(TenantScope.requireId(), id, "EVENT_FEE", registration.personId(), registration.id(),
+        outbox.publish(new PaymentEvent.PaymentStarted(tenant.id(), id, "EVENT_FEE", registration.personId(), registration.id(),
                 price, currency, fee));
         return payments.findById(id).orElseThrow();
     }
@@ -230,14 +230,12 @@ public class EventFees implements SeatPayments {
 
     /** His payments, newest first. */
     @Transactional(readOnly = true)
-    public java.util.List<PaymentView> mine(int page, int size) {
-        Caller caller = Caller.require();
+    public java.util.List<PaymentView> mine(Caller caller, int page, int size) {
         return payments.findOfPerson(caller.person(), size, (long) page * size).stream().map(line -> line.view(null)).toList();
     }
 
     /** Stripe's receipt for one of his card payments (the latest instalment's, for a plan). */
-    public String receipt(UUID paymentId) {
-        Caller caller = Caller.require();
+    public String receipt(Caller caller, UUID paymentId) {
         PaymentLine payment = payments.findById(paymentId).filter(p -> p.personId().equals(caller.person()))
                 .orElseThrow(() -> Refusal.notFound("No such payment of yours"));
         String intent = payment.inInstalments() ? payments.latestInstalmentIntent(paymentId).orElse(null) : payment.paymentIntentId();
@@ -250,8 +248,8 @@ public class EventFees implements SeatPayments {
 
     /** The event's payments, for its PTMs and admins: who paid, who is paying in instalments, whose instalment failed. */
     @Transactional(readOnly = true)
-    public java.util.List<PaymentView> ofEvent(UUID eventId) {
-        events.requireManager(eventId);
+    public java.util.List<PaymentView> ofEvent(Caller caller, UUID eventId) {
+        events.requireManager(caller, eventId);
         java.util.List<PaymentLine> lines = payments.findOfEvent(eventId);
         Map<UUID, String> names = people.names(lines.stream().map(PaymentLine::personId).distinct().toList());
         return lines.stream().map(line -> line.view(names.get(line.personId()))).toList();
@@ -267,8 +265,8 @@ public class EventFees implements SeatPayments {
     }
 
     @Transactional(readOnly = true)
-    public long countMine() {
-        return payments.countOfPerson(Caller.require().person());
+    public long countMine(Caller caller) {
+        return payments.countOfPerson(caller.person());
     }
 
     private static Instant clamp(Instant holdUntil, Instant now) {

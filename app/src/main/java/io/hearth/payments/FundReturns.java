@@ -6,7 +6,7 @@ import io.hearth.kit.outbox.Outbox;
 import io.hearth.outbox.Topics;
 import io.hearth.payments.internal.FundRepository;
 import io.hearth.tenancy.InTenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -47,19 +47,19 @@ public class FundReturns {
         EVENTS.read(json, record).ifPresent(event -> {
             // Other events of gatherings say nothing about the fund.
             if (event instanceof GatheringEvent.RegistrationCancelled cancelled) {
-                tenants.call(cancelled.tenant(), () -> giveBack(cancelled.registrationId()));
+                tenants.call(cancelled.tenant(), tenant -> giveBack(tenant, cancelled.registrationId()));
             } else if (event instanceof GatheringEvent.RegistrationHoldExpired expired) {
-                tenants.call(expired.tenant(), () -> giveBack(expired.registrationId()));
+                tenants.call(expired.tenant(), tenant -> giveBack(tenant, expired.registrationId()));
             }
         });
     }
 
     @Transactional
-    Integer giveBack(UUID registration) {
+    Integer giveBack(Tenant tenant, UUID registration) {
         long before = fund.grantedTo(registration);
         int returned = fund.returnGrants(registration, "Seat given up");
         if (returned > 0) {
-            outbox.publish(new PaymentEvent.FundGrantReturned(TenantScope.requireId(), registration, before));
+            outbox.publish(new PaymentEvent.FundGrantReturned(tenant.id(), registration, before));
         }
         return returned;
     }

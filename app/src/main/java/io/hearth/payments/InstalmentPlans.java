@@ -9,7 +9,8 @@ import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * retried by Stripe and shown to the man; a plan Stripe gives up on lapses, and the organisation's policy decides
  * whether the seat goes back to the waiting list (only before the event's cancellation cutoff).
  */
+@TenantBound
 @Singleton
 public class InstalmentPlans {
 
@@ -67,7 +69,7 @@ public class InstalmentPlans {
 
     /** An instalment's invoice as re-read from Stripe (inside the transaction that records the Stripe event). */
     @Transactional
-    public void invoice(String account, StripeApi.InvoiceState invoice, Optional<String> paymentIntent) {
+    public void invoice(Tenant tenant, String account, StripeApi.InvoiceState invoice, Optional<String> paymentIntent) {
         if (invoice.subscription() == null) {
             return;
         }
@@ -87,7 +89,7 @@ public class InstalmentPlans {
                 Math.max(1, invoice.attemptCount()), paymentIntent.orElse(null));
         if (paid && (payment.status().equals("OPEN") || payment.status().equals("EXPIRED"))) {
             // The first instalment's invoice may come before Checkout's own event: it confirms the seat all the same.
-            settlement.seatPaid(payment, null, null);
+            settlement.seatPaid(tenant, payment, null, null);
         }
         PaymentLine now = payments.findById(payment.id()).orElseThrow();
         int count = payments.paidInstalments(payment.id());
@@ -98,13 +100,13 @@ public class InstalmentPlans {
                     complete ? null : first.atOffset(ZoneOffset.UTC).plusMonths(count).toInstant());
             long fee = java.math.BigDecimal.valueOf(invoice.amountPaid()).multiply(java.math.BigDecimal.valueOf(payment.applicationFeeCents()))
                     .divide(java.math.BigDecimal.valueOf(payment.amountCents()), 0, java.math.RoundingMode.HALF_UP).longValueExact();
-            outbox.publish(new PaymentEvent.InstalmentPaid(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(), count,
+            outbox.publish(new PaymentEvent.InstalmentPaid(tenant.id(), payment.id(), payment.personId(), payment.registrationId(), count,
                     payment.instalments(), invoice.amountPaid(), payment.currency(), fee));
         } else if ("open".equals(invoice.status()) || "uncollectible".equals(invoice.status())) {
             payments.updatePlan(payment.id(), count, "LAPSED".equals(now.planStatus()) ? "LAPSED" : "PAST_DUE", now.nextInstalmentAt());
-            outbox.publish(new PaymentEvent.InstalmentFailed(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),
+            outbox.publish(new PaymentEvent.InstalmentFailed(tenant.id(), payment.id(), payment.personId(), payment.registrationId(),
                     count + 1, payment.instalments(), invoice.amountDue(), payment.currency(), invoice.attemptCount(), invoice.nextPaymentAttempt()));
-            people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "An instalment could not be taken",
+            people.emailOf(payment.personId()).ifPresent(email -> mailer.send(tenant, email, "An instalment could not be taken",
                     "The instalment of " + PaymentSettlement.money(invoice.amountDue(), payment.currency()) + " for " + payment.description()
                             + " could not be taken from your card."
                             + (invoice.nextPaymentAttempt() == null ? "" : " Stripe tries again on " + invoice.nextPaymentAttempt().toString().substring(0, 10) + ".")
@@ -117,7 +119,7 @@ public class InstalmentPlans {
      * done; before it, the plan lapsed (Stripe gave up on a failed instalment, or it was cancelled).
      */
     @Transactional
-    public void ended(String account, StripeApi.SubscriptionState subscription) {
+    public void ended(Tenant tenant, String account, StripeApi.SubscriptionState subscription) {
         Optional<PaymentLine> found = paymentOf(subscription.id(), subscription.metadata()).filter(p -> p.accountId().equals(account));
         if (found.isEmpty()) {
             return;
@@ -133,14 +135,14 @@ public class InstalmentPlans {
         if (payment.registrationId() != null && payment.eventId() != null && "RELEASE".equals(payments.lapsedPlanPolicy())) {
             EventView event = events.find(payment.eventId()).orElseThrow();
             if (clock.instant().isBefore(event.startsAt().minus(Duration.ofHours(event.cancellationCutoffHours())))) {
-                registrations.release(payment.registrationId(), null, "Instalments not paid");
+                registrations.release(tenant, payment.registrationId(), null, "Instalments not paid");
                 released = true;
             }
         }
-        outbox.publish(new PaymentEvent.InstalmentPlanLapsed(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),
+        outbox.publish(new PaymentEvent.InstalmentPlanLapsed(tenant.id(), payment.id(), payment.personId(), payment.registrationId(),
                 count, payment.instalments(), released));
         boolean seatGone = released;
-        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "Your instalment plan has ended",
+        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(tenant, email, "Your instalment plan has ended",
                 "The instalments for " + payment.description() + " could not be taken, and the plan has ended after " + count + " of "
                         + payment.instalments() + ".\n\n" + (seatGone ? "Your seat has gone back to the event; what you paid is not lost: "
                         + "the organisation's support will sort it out with you.\n" : "Your seat is kept; the organisation's support will "
@@ -151,7 +153,7 @@ public class InstalmentPlans {
      * After the first instalment's Checkout: the subscription is told to end after the last instalment, or, when no
      * seat was left for him, it is cancelled and what he paid goes back.
      */
-    public void afterCheckout(String sessionId) {
+    public void afterCheckout(Tenant tenant, String sessionId) {
         Optional<PaymentLine> found = payments.findBySession(sessionId).filter(PaymentLine::inInstalments);
         if (found.isEmpty() || found.get().subscriptionId() == null || found.get().planEndAt() != null) {
             return;
@@ -162,14 +164,14 @@ public class InstalmentPlans {
                 StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
                 if (subscription.latestInvoice() != null) {
                     StripeApi.InvoiceState first = stripe.invoice(payment.accountId(), subscription.latestInvoice());
-                    invoice(payment.accountId(), first, stripe.paymentIntentOf(payment.accountId(), first.id()));
+                    invoice(tenant, payment.accountId(), first, stripe.paymentIntentOf(payment.accountId(), first.id()));
                 }
                 if (!"canceled".equals(subscription.status())) {
                     stripe.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id());
                 }
                 owePaidInstalments(payment.id());
                 payments.planEndSet(payment.id());
-                refunds.sendPendingOf(payment.id());
+                refunds.sendPendingOf(tenant, payment.id());
             } else if (payment.status().equals("PAID")) {
                 StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
                 if (subscription.cancelAt() == null && subscription.billingCycleAnchor() != null) {

@@ -16,7 +16,8 @@ import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.QueueLine;
 import io.hearth.payments.internal.StripeApi;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ import java.util.UUID;
  * refunds Stripe could not carry out, disputes. Each action is done at Stripe first where it must be (an offline
  * payment marks the failed invoice paid out of band, so Stripe does not take it as well), then recorded and audited.
  */
+@TenantBound
 @Singleton
 public class Interventions {
 
@@ -99,8 +101,7 @@ public class Interventions {
     }
 
     /** Does the action on the item; {@code amountCents} and {@code method} for an offline payment; {@code note} always welcome. */
-    public Item act(Kind kind, String subjectId, Action action, @Nullable Long amountCents, @Nullable Method method, @Nullable String note) {
-        Caller caller = Caller.require();
+    public Item act(Caller caller, Kind kind, String subjectId, Action action, @Nullable Long amountCents, @Nullable Method method, @Nullable String note) {
         Item item = queue().stream().filter(i -> i.kind() == kind && i.subjectId().equals(subjectId)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("Nothing of this kind with this id waits in the queue"));
         if (!item.actions().contains(action)) {
@@ -112,8 +113,8 @@ public class Interventions {
         // This action's own id: the idempotency key of what it asks of Stripe (a retry after a decline is a new attempt).
         UUID attempt = UUID.randomUUID();
         switch (kind) {
-            case INSTALMENT_PAST_DUE, INSTALMENT_LAPSED -> instalment(UUID.fromString(subjectId), action, amountCents, method, attempt);
-            case DUES_PAST_DUE -> dues(UUID.fromString(subjectId), action, attempt);
+            case INSTALMENT_PAST_DUE, INSTALMENT_LAPSED -> instalment(caller.tenant(), UUID.fromString(subjectId), action, amountCents, method, attempt);
+            case DUES_PAST_DUE -> dues(caller, UUID.fromString(subjectId), action, attempt);
             default -> {
                 // REFUND_FAILED and DISPUTED are settled outside Hearth (the bank, Stripe's dashboard): recorded as resolved.
             }
@@ -126,17 +127,17 @@ public class Interventions {
         return item;
     }
 
-    private void instalment(UUID paymentId, Action action, @Nullable Long amountCents, @Nullable Method method, UUID attempt) {
+    private void instalment(Tenant tenant, UUID paymentId, Action action, @Nullable Long amountCents, @Nullable Method method, UUID attempt) {
         PaymentLine payment = payments.findById(paymentId).orElseThrow();
         switch (action) {
             case RETRY, OFFLINE -> {
                 Optional<String> invoice = queue.failedInstalmentInvoice(paymentId);
                 if (invoice.isPresent() && !"LAPSED".equals(payment.planStatus())) {
                     StripeApi.InvoiceState paid = takeInvoice(payment.accountId(), invoice.get(), action == Action.OFFLINE, attempt);
-                    plans.invoice(payment.accountId(), paid, action == Action.OFFLINE ? Optional.empty()
+                    plans.invoice(tenant, payment.accountId(), paid, action == Action.OFFLINE ? Optional.empty()
                             : Connect.ask(() -> stripe.paymentIntentOf(payment.accountId(), paid.id())));
                 } else if (action == Action.OFFLINE) {
-                    offline(payment.personId(), payment.registrationId(), payment.eventId(), payment.description(), amountCents, payment.currency(), method);
+                    offline(tenant, payment.personId(), payment.registrationId(), payment.eventId(), payment.description(), amountCents, payment.currency(), method);
                 } else {
                     throw Refusal.conflict("No failed instalment to take again");
                 }
@@ -151,24 +152,24 @@ public class Interventions {
         }
     }
 
-    private void dues(UUID duesId, Action action, UUID attempt) {
+    private void dues(Caller caller, UUID duesId, Action action, UUID attempt) {
         DuesLine row = dues.findById(duesId).orElseThrow();
         switch (action) {
             case RETRY, OFFLINE -> {
                 String invoice = queue.failedDuesInvoice(duesId).orElseThrow(() -> Refusal.conflict("No failed dues invoice to take again"));
-                duesUseCase.invoice(row.accountId(), takeInvoice(row.accountId(), invoice, action == Action.OFFLINE, attempt));
+                duesUseCase.invoice(caller.tenant(), row.accountId(), takeInvoice(row.accountId(), invoice, action == Action.OFFLINE, attempt));
             }
             case PAUSE -> {
                 Connect.ask(() -> stripe.pauseCollection(row.accountId(), row.subscriptionId(), "hearth-dues-pause-" + row.id()));
-                setDues(row, "PAUSED", PaymentStatus.PAUSED);
+                setDues(caller, row, "PAUSED", PaymentStatus.PAUSED);
             }
             case EXEMPT -> {
                 Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
-                setDues(row, "CANCELED", PaymentStatus.EXEMPT);
+                setDues(caller, row, "CANCELED", PaymentStatus.EXEMPT);
             }
             case CANCEL -> {
                 Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
-                setDues(row, "CANCELED", null);
+                setDues(caller, row, "CANCELED", null);
             }
             default -> {
             }
@@ -176,13 +177,13 @@ public class Interventions {
     }
 
     @Transactional
-    void setDues(DuesLine row, String status, @Nullable PaymentStatus membership) {
+    void setDues(Caller caller, DuesLine row, String status, @Nullable PaymentStatus membership) {
         dues.setStatus(row.id(), status, null, null);
         if (membership != null) {
-            memberships.setDuesDecision(row.circleId(), row.personId(), membership);
+            memberships.setDuesDecision(caller.tenant(), row.circleId(), row.personId(), membership, caller.person());
         }
         if (status.equals("CANCELED")) {
-            outbox.publish(new PaymentEvent.DuesEnded(TenantScope.requireId(), row.id(), row.circleId(), row.personId()));
+            outbox.publish(new PaymentEvent.DuesEnded(caller.tenant().id(), row.id(), row.circleId(), row.personId()));
         }
     }
 
@@ -199,11 +200,11 @@ public class Interventions {
     }
 
     @Transactional
-    void offline(UUID person, @Nullable UUID registration, @Nullable UUID event, String description, long amountCents, String currency, Method method) {
+    void offline(Tenant tenant, UUID person, @Nullable UUID registration, @Nullable UUID event, String description, long amountCents, String currency, Method method) {
         UUID id = UUID.randomUUID();
         queue.insertOffline(id, person, registration, event, description + " (paid " + method.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
                 amountCents, currency, method.name());
-        outbox.publish(new PaymentEvent.OfflinePaymentRecorded(TenantScope.requireId(), id, person, registration, amountCents, currency, method.name()));
+        outbox.publish(new PaymentEvent.OfflinePaymentRecorded(tenant.id(), id, person, registration, amountCents, currency, method.name()));
     }
 
     @Transactional
@@ -222,15 +223,15 @@ public class Interventions {
         if (note != null) {
             details.put("note", note);
         }
-        audit.byCaller(AuditAction.PAYMENT_INTERVENTION, item.personId(), details);
+        audit.byCaller(caller, AuditAction.PAYMENT_INTERVENTION, item.personId(), details);
     }
 
     /** A card payment disputed at the bank ({@code charge.dispute.*}): it goes to the queue, with Stripe's status. */
     @Transactional
-    public void disputed(String account, String paymentIntent, String status, long amountCents) {
+    public void disputed(Tenant tenant, String account, String paymentIntent, String status, long amountCents) {
         payments.findByPaymentIntent(account, paymentIntent).or(() -> payments.findByInstalmentIntent(paymentIntent)).ifPresent(payment -> {
             queue.markDisputed(payment.id(), status, amountCents);
-            outbox.publish(new PaymentEvent.PaymentDisputed(TenantScope.requireId(), payment.id(), payment.personId(), amountCents, payment.currency(), status));
+            outbox.publish(new PaymentEvent.PaymentDisputed(tenant.id(), payment.id(), payment.personId(), amountCents, payment.currency(), status));
         });
     }
 }

@@ -2,7 +2,9 @@ package io.hearth.payments;
 
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
 import io.hearth.payments.internal.PaymentRepository;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 
 /** The organisation's rules for money that the platform does not decide. */
+@TenantBound
 @Singleton
 public class PaymentPolicy {
 
@@ -37,9 +40,9 @@ public class PaymentPolicy {
     }
 
     @Transactional
-    public Policy set(Policy policy) {
+    public Policy set(Caller caller, Policy policy) {
         payments.setLapsedPlanPolicy(policy.lapsedPlan().name());
-        audit.byCaller(AuditAction.SETTINGS_CHANGED, null, Map.of("lapsedPlan", policy.lapsedPlan().name()));
+        audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("lapsedPlan", policy.lapsedPlan().name()));
         return get();
     }
 }

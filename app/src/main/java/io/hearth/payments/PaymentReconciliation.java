@@ -4,6 +4,8 @@ import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.EachTenant;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import java.util.UUID;
  * sent again (with the same idempotency key: never twice), and instalment plans whose subscription was not yet told how
  * to end are told.
  */
+@TenantBound
 @Singleton
 public class PaymentReconciliation {
 
@@ -53,7 +56,7 @@ public class PaymentReconciliation {
     }
 
     /** For the organisation in scope: settles what Stripe knows and Hearth does not yet. */
-    public void reconcile() {
+    public void reconcile(Tenant tenant) {
         Instant now = clock.instant();
         for (UUID id : payments.findUnsettled(now.minus(GRACE))) {
             PaymentLine payment = payments.findById(id).orElseThrow();
@@ -61,9 +64,9 @@ public class PaymentReconciliation {
                 if (payment.checkoutSessionId() != null) {
                     StripeApi.CheckoutState session = stripe.checkoutSession(payment.accountId(), payment.checkoutSessionId());
                     if (!"open".equals(session.status())) {
-                        settlement.settle(payment.accountId(), session);
-                        settlement.refundIfDue(session.id());
-                        plans.afterCheckout(session.id());
+                        settlement.settle(tenant, payment.accountId(), session);
+                        settlement.refundIfDue(tenant, session.id());
+                        plans.afterCheckout(tenant, session.id());
                     }
                 } else if (payment.createdAt().isBefore(now.minus(Duration.ofHours(1)))) {
                     // Stripe was never reached for it; the man starts again with a new payment.
@@ -74,10 +77,10 @@ public class PaymentReconciliation {
             }
         }
         for (UUID refund : payments.findPendingRefunds(now.minus(Duration.ofMinutes(1)))) {
-            refunds.send(refund);
+            refunds.send(tenant, refund);
         }
         for (String session : payments.findPlansToEnd()) {
-            plans.afterCheckout(session);
+            plans.afterCheckout(tenant, session);
         }
     }
 }

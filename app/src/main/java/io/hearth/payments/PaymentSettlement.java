@@ -3,13 +3,13 @@ package io.hearth.payments;
 import io.hearth.gatherings.Registrations;
 import io.hearth.identity.People;
 import io.hearth.identity.PublicLinks;
-import io.hearth.messaging.Mailer;
-import io.hearth.tenancy.Tenant;
 import io.hearth.kit.outbox.Outbox;
+import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,6 +26,7 @@ import java.util.UUID;
  * ends the payment. Only forward: a paid payment never goes back to open or expired, so the same state twice, or
  * an older one after a newer, changes nothing. Used by the webhooks and by the reconciliation alike.
  */
+@TenantBound
 @Singleton
 public class PaymentSettlement {
 
@@ -56,13 +57,13 @@ public class PaymentSettlement {
 
     /** Applies the session's state to its payment (inside the caller's transaction, which records the event). */
     @Transactional
-    public void settle(String account, StripeApi.CheckoutState session) {
-        settle(account, session, null);
+    public void settle(Tenant tenant, String account, StripeApi.CheckoutState session) {
+        settle(tenant, account, session, null);
     }
 
     /** As above, with Stripe's receipt for the payment when it was read beforehand (it goes in his receipt mail). */
     @Transactional
-    public void settle(String account, StripeApi.CheckoutState session, @Nullable String receiptUrl) {
+    public void settle(Tenant tenant, String account, StripeApi.CheckoutState session, @Nullable String receiptUrl) {
         Optional<PaymentLine> found = Optional.ofNullable(session.metadata().get("hearth_payment")).map(UUID::fromString)
                 .flatMap(payments::lock).or(() -> payments.lockBySession(session.id()));
         if (found.isEmpty() || !found.get().accountId().equals(account)) {
@@ -75,10 +76,10 @@ public class PaymentSettlement {
                 payments.attachSubscription(payment.id(), session.subscription());
             }
             if (payment.status().equals("OPEN") || payment.status().equals("EXPIRED")) {
-                seatPaid(payment, session.paymentIntent(), receiptUrl);
+                seatPaid(tenant, payment, session.paymentIntent(), receiptUrl);
             }
         } else if ("expired".equals(session.status()) && payments.markExpired(payment.id()) == 1) {
-            outbox.publish(new PaymentEvent.PaymentExpired(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId()));
+            outbox.publish(new PaymentEvent.PaymentExpired(tenant.id(), payment.id(), payment.personId(), payment.registrationId()));
         }
     }
 
@@ -86,21 +87,21 @@ public class PaymentSettlement {
      * The money for the payment (its first instalment) arrived: his seat is confirmed, or, with no seat for him, he is
      * owed it back. An instalment plan's refund waits until its first invoice's payment is known ({@link InstalmentPlans}).
      */
-    void seatPaid(PaymentLine payment, @Nullable String paymentIntent, @Nullable String receiptUrl) {
+    void seatPaid(Tenant tenant, PaymentLine payment, @Nullable String paymentIntent, @Nullable String receiptUrl) {
         if (payment.kind().equals("FUND_GIFT")) {
             payments.markPaid(payment.id(), paymentIntent, null, clock.instant());
-            sendReceipt(payment, receiptUrl);
+            sendReceipt(tenant, payment, receiptUrl);
             fund.insert(UUID.randomUUID(), "GIFT", payment.amountCents() - payment.applicationFeeCents(), payment.currency(), payment.personId(), payment.id(),
                     null, null, payment.personId());
-            outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(), null,
+            outbox.publish(new PaymentEvent.PaymentSucceeded(tenant.id(), payment.id(), payment.kind(), payment.personId(), null,
                     payment.amountCents(), payment.currency(), payment.applicationFeeCents(), "NONE", 1));
             return;
         }
         Registrations.PaidSeat seat = payment.registrationId() == null ? Registrations.PaidSeat.NO_SEAT
-                : registrations.paid(payment.registrationId());
+                : registrations.paid(tenant, payment.registrationId());
         if (seat == Registrations.PaidSeat.CONFIRMED || seat == Registrations.PaidSeat.REINSTATED) {
             payments.markPaid(payment.id(), paymentIntent, seat.name(), clock.instant());
-            sendReceipt(payment, receiptUrl);
+            sendReceipt(tenant, payment, receiptUrl);
             if (payment.inInstalments()) {
                 payments.updatePlan(payment.id(), Math.max(1, payments.paidInstalments(payment.id())), "ACTIVE", null);
             }
@@ -111,7 +112,7 @@ public class PaymentSettlement {
                 refunds.owe(payments.findById(payment.id()).orElseThrow(), reason);
             }
         }
-        outbox.publish(new PaymentEvent.PaymentSucceeded(TenantScope.requireId(), payment.id(), payment.kind(), payment.personId(),
+        outbox.publish(new PaymentEvent.PaymentSucceeded(tenant.id(), payment.id(), payment.kind(), payment.personId(),
                 payment.registrationId(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(), seat.name(), payment.instalments()));
     }
 
@@ -119,13 +120,12 @@ public class PaymentSettlement {
      * His receipt, in the transaction that marks the payment paid (a payment is marked paid once, so he gets one):
      * how much, what for, to which organisation, and Stripe's receipt (or his payments page when Stripe's was not read).
      */
-    private void sendReceipt(PaymentLine payment, @Nullable String receiptUrl) {
+    private void sendReceipt(Tenant tenant, PaymentLine payment, @Nullable String receiptUrl) {
         people.emailOf(payment.personId()).ifPresent(email -> {
-            Tenant tenant = TenantScope.require();
             String amount = payment.inInstalments()
                     ? "the first of " + payment.instalments() + " monthly instalments of your payment of " + money(payment.amountCents(), payment.currency())
                     : money(payment.amountCents(), payment.currency());
-            mailer.send(email, "Your receipt from " + tenant.name(),
+            mailer.send(tenant, email, "Your receipt from " + tenant.name(),
                     "Thank you: " + tenant.name() + " has received " + amount + " for " + payment.description() + ".\n\n"
                             + (receiptUrl != null ? "Your receipt: " + receiptUrl + "\n" : "")
                             + "Your payments: " + links.to(tenant, "/payments") + "\n\n"
@@ -134,8 +134,8 @@ public class PaymentSettlement {
     }
 
     /** Sends the refunds the session's payment is owed (after the transaction that found it so). */
-    public void refundIfDue(String sessionId) {
-        payments.findBySession(sessionId).filter(p -> p.status().equals("REFUND_DUE")).ifPresent(p -> refunds.sendPendingOf(p.id()));
+    public void refundIfDue(Tenant tenant, String sessionId) {
+        payments.findBySession(sessionId).filter(p -> p.status().equals("REFUND_DUE")).ifPresent(p -> refunds.sendPendingOf(tenant, p.id()));
     }
 
     /**

@@ -15,7 +15,8 @@ import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.RefundLine;
 import io.hearth.payments.internal.StripeApi;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * before Stripe is asked, and its id is the idempotency key: a retry never refunds twice. The platform's fee goes
  * back in proportion ({@code refund_application_fee}). Audited; the man is told.
  */
+@TenantBound
 @Singleton
 public class Refunds {
 
@@ -108,12 +110,11 @@ public class Refunds {
      * event. With an idempotency key, the same key from him answers the refund it made the first time, however many
      * times and however close together it is sent; Stripe's own key is the refund's id, so Stripe refunds it once too.
      */
-    public RefundView refund(UUID paymentId, @Nullable Long amountCents, String reason, boolean releaseSeat, @Nullable String idempotencyKey) {
-        Caller caller = Caller.require();
+    public RefundView refund(Caller caller, UUID paymentId, @Nullable Long amountCents, String reason, boolean releaseSeat, @Nullable String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<RefundLine> earlier = payments.findRefundByKey(caller.person(), idempotencyKey);
             if (earlier.isPresent()) {
-                return answered(send(same(earlier.get(), paymentId, amountCents).id()));
+                return answered(send(caller.tenant(), same(earlier.get(), paymentId, amountCents).id()));
             }
         }
         PaymentLine found = payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
@@ -123,7 +124,7 @@ public class Refunds {
         if (amountCents == null && amount == 0) {
             throw Refusal.invalid("amountCents", "is required: " + quote.policy() + "; give the amount to refund anyway");
         }
-        return answered(send(open(paymentId, amount, amountCents, reason, caller.person(), releaseSeat, idempotencyKey, refundedAtStripe)));
+        return answered(send(caller.tenant(), open(caller, paymentId, amount, amountCents, reason, caller.person(), releaseSeat, idempotencyKey, refundedAtStripe)));
     }
 
     private RefundView answered(RefundLine sent) {
@@ -146,7 +147,7 @@ public class Refunds {
      * once waited here for the first), nothing new is written: the first refund's id is answered.
      */
     @Transactional
-    UUID open(UUID paymentId, long amount, @Nullable Long asked, String reason, UUID by, boolean releaseSeat, @Nullable String idempotencyKey,
+    UUID open(Caller caller, UUID paymentId, long amount, @Nullable Long asked, String reason, UUID by, boolean releaseSeat, @Nullable String idempotencyKey,
               long refundedAtStripe) {
         PaymentLine payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
         if (idempotencyKey != null) {
@@ -174,7 +175,7 @@ public class Refunds {
         details.put("amountCents", amount);
         details.put("reason", reason);
         details.put("releaseSeat", releaseSeat);
-        audit.byCaller(AuditAction.PAYMENT_REFUNDED, payment.personId(), details);
+        audit.byCaller(caller, AuditAction.PAYMENT_REFUNDED, payment.personId(), details);
         return id;
     }
 
@@ -212,12 +213,12 @@ public class Refunds {
     }
 
     /** Sends every pending refund of the payment (after the transaction that wrote them). */
-    public void sendPendingOf(UUID paymentId) {
-        payments.findRefundsOf(paymentId).stream().filter(r -> r.status().equals("PENDING")).forEach(r -> send(r.id()));
+    public void sendPendingOf(Tenant tenant, UUID paymentId) {
+        payments.findRefundsOf(paymentId).stream().filter(r -> r.status().equals("PENDING")).forEach(r -> send(tenant, r.id()));
     }
 
     /** Asks Stripe for the refund; a failure worth retrying leaves it PENDING for the reconciliation, a refusal marks it FAILED. */
-    public RefundLine send(UUID refundId) {
+    public RefundLine send(Tenant tenant, UUID refundId) {
         RefundLine refund = payments.findRefund(refundId).orElseThrow();
         if (!refund.status().equals("PENDING")) {
             return refund;
@@ -230,7 +231,7 @@ public class Refunds {
         try {
             String stripeRefund = stripe.refund(payment.accountId(), refund.paymentIntentId(), refund.amountCents(), "hearth-refund-" + refund.id(),
                     Map.of("hearth_payment", payment.id().toString(), "hearth_refund", refund.id().toString()));
-            succeeded(refund.id(), stripeRefund);
+            succeeded(tenant, refund.id(), stripeRefund);
         } catch (StripeApi.StripeFailure e) {
             if (e.isTransient()) {
                 LOG.warn("refund {} of payment {} is not through yet, the reconciliation tries again: {}", refund.id(), payment.id(), e.getMessage());
@@ -242,7 +243,7 @@ public class Refunds {
     }
 
     @Transactional
-    void succeeded(UUID refundId, String stripeRefundId) {
+    void succeeded(Tenant tenant, UUID refundId, String stripeRefundId) {
         RefundLine refund = payments.lockRefund(refundId).orElseThrow();
         if (!refund.status().equals("PENDING")) {
             return;
@@ -252,12 +253,12 @@ public class Refunds {
         // Stripe's charge.refunded may have told us of this refund already: the refunds we know of, or what Stripe said, whichever is more.
         long refunded = Math.min(payment.amountCents(), Math.max(payment.refundedCents(), payments.succeededRefunds(payment.id())));
         payments.setRefunded(payment.id(), refunded);
-        outbox.publish(new PaymentEvent.RefundIssued(TenantScope.requireId(), payment.id(), payment.personId(), payment.registrationId(),
+        outbox.publish(new PaymentEvent.RefundIssued(tenant.id(), payment.id(), payment.personId(), payment.registrationId(),
                 refund.amountCents(), payment.currency(), refund.applicationFeeRefundedCents(), refund.reason(), stripeRefundId));
         if (refund.releaseSeat() && payment.registrationId() != null && payment.eventId() != null) {
-            registrations.release(payment.registrationId(), refund.requestedBy(), "Refunded: " + refund.reason());
+            registrations.release(tenant, payment.registrationId(), refund.requestedBy(), "Refunded: " + refund.reason());
         }
-        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(email, "Your payment was refunded",
+        people.emailOf(payment.personId()).ifPresent(email -> mailer.send(tenant, email, "Your payment was refunded",
                 "We have refunded " + PaymentSettlement.money(refund.amountCents(), payment.currency()) + " of your payment for "
                         + payment.description() + ".\nReason: " + refund.reason() + "\n\n"
                         + "It is on its way back to your card; it usually shows within 5 to 10 days.\n"));
@@ -271,12 +272,12 @@ public class Refunds {
 
     /** A refund Stripe could not carry out after all ({@code refund.updated}, status failed or canceled): the money is his to get again. */
     @Transactional
-    public void failedAtStripe(String stripeRefundId, String why) {
+    public void failedAtStripe(Tenant tenant, String stripeRefundId, String why) {
         payments.findRefundByStripeId(stripeRefundId).filter(r -> r.status().equals("SUCCEEDED")).ifPresent(refund -> {
             PaymentLine payment = payments.lock(refund.paymentId()).orElseThrow();
             payments.refundFailed(refund.id(), why);
             payments.setRefunded(payment.id(), Math.max(0, payment.refundedCents() - refund.amountCents()));
-            outbox.publish(new PaymentEvent.RefundFailed(TenantScope.requireId(), payment.id(), payment.personId(), refund.amountCents(),
+            outbox.publish(new PaymentEvent.RefundFailed(tenant.id(), payment.id(), payment.personId(), refund.amountCents(),
                     payment.currency(), why, stripeRefundId));
         });
     }

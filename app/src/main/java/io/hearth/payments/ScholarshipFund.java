@@ -19,7 +19,7 @@ import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -39,6 +39,7 @@ import java.util.UUID;
  * the platform's fee, goes in), admins grant part or all of a man's event fee from it (never more than it holds, two
  * grants at once never spend the same money); a whole fee granted confirms his seat, a part lowers what he pays.
  */
+@TenantBound
 @Singleton
 public class ScholarshipFund {
 
@@ -100,12 +101,11 @@ public class ScholarshipFund {
     }
 
     /** A member gives: Checkout on the organisation's account for the amount. */
-    public Gift give(long amountCents, String currency) {
-        Caller caller = Caller.require();
+    public Gift give(Caller caller, long amountCents, String currency) {
         String account = connect.readyAccount().orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, ErrorCode.PAYMENTS_NOT_READY,
                 "The organisation does not take card payments yet"));
-        Tenant tenant = TenantScope.require();
-        UUID id = openGift(caller.person(), amountCents, currency.toUpperCase(Locale.ROOT), account, fees.of(tenant.id()).on(amountCents));
+        Tenant tenant = caller.tenant();
+        UUID id = openGift(caller.tenant(), caller.person(), amountCents, currency.toUpperCase(Locale.ROOT), account, fees.of(tenant.id()).on(amountCents));
         PaymentLine payment = payments.findById(id).orElseThrow();
         StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest("hearth-payment-" + id,
                 payment.description(), amountCents, payment.currency(), payment.applicationFeeCents(), 1, fees.of(tenant.id()).percent(),
@@ -117,10 +117,10 @@ public class ScholarshipFund {
     }
 
     @Transactional
-    UUID openGift(UUID person, long amountCents, String currency, String account, long fee) {
+    UUID openGift(Tenant tenant, UUID person, long amountCents, String currency, String account, long fee) {
         UUID id = UUID.randomUUID();
         payments.insert(id, "FUND_GIFT", person, null, null, "Gift to the scholarship fund", amountCents, currency, fee, account, null, 1);
-        outbox.publish(new PaymentEvent.PaymentStarted(TenantScope.requireId(), id, "FUND_GIFT", person, null, amountCents, currency, fee));
+        outbox.publish(new PaymentEvent.PaymentStarted(tenant.id(), id, "FUND_GIFT", person, null, amountCents, currency, fee));
         return id;
     }
 
@@ -134,8 +134,7 @@ public class ScholarshipFund {
      * Checkout session he had open for it is ended.
      */
     @Transactional
-    public Movement grant(UUID registrationId, long amountCents, @Nullable String note) {
-        Caller caller = Caller.require();
+    public Movement grant(Caller caller, UUID registrationId, long amountCents, @Nullable String note) {
         fund.lock();
         RegistrationView registration = registrations.find(registrationId)
                 .orElseThrow(() -> Refusal.notFound("No such registration"));
@@ -157,9 +156,9 @@ public class ScholarshipFund {
         }
         UUID id = UUID.randomUUID();
         fund.insert(id, "GRANT", amountCents, currency, registration.personId(), null, registrationId, note, caller.person());
-        outbox.publish(new PaymentEvent.FundGranted(TenantScope.requireId(), id, registration.personId(), registrationId, amountCents, currency,
+        outbox.publish(new PaymentEvent.FundGranted(caller.tenant().id(), id, registration.personId(), registrationId, amountCents, currency,
                 amountCents == due));
-        audit.byCaller(AuditAction.PAYMENT_INTERVENTION, registration.personId(), Map.of("fundGrant", amountCents, "registration", registrationId));
+        audit.byCaller(caller, AuditAction.PAYMENT_INTERVENTION, registration.personId(), Map.of("fundGrant", amountCents, "registration", registrationId));
         payments.findOpenOf(registrationId).ifPresent(open -> {
             // His open session would take the whole price: it ends first, or the grant waits (he may be paying this minute).
             if (open.checkoutSessionId() != null) {
@@ -172,7 +171,7 @@ public class ScholarshipFund {
             payments.markExpired(open.id());
         });
         if (amountCents == due) {
-            registrations.paid(registrationId);
+            registrations.paid(caller.tenant(), registrationId);
         }
         return view(fund.recent().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(), people.names(List.of(registration.personId())));
     }

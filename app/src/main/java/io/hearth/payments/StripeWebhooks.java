@@ -11,6 +11,7 @@ import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeAccountDirectory;
 import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.InTenant;
+import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -82,8 +83,8 @@ public class StripeWebhooks {
             LOG.info("Stripe event {} ({}) is the platform's own, not a connected account's: nothing to do", event.getId(), event.getType());
             return Outcome.IGNORED;
         }
-        Optional<TenantId> tenant = accounts.tenantOf(event.getAccount(), stripe.livemode());
-        Optional<Outcome> outcome = tenant.flatMap(id -> tenants.call(id, () -> handleOrIgnore(event)));
+        Optional<TenantId> owner = accounts.tenantOf(event.getAccount(), stripe.livemode());
+        Optional<Outcome> outcome = owner.flatMap(id -> tenants.call(id, tenant -> handleOrIgnore(tenant, event)));
         if (outcome.isEmpty()) {
             LOG.warn("Stripe event {} ({}) for account {}, which is no organisation's: nothing done", event.getId(), event.getType(),
                     event.getAccount());
@@ -97,9 +98,9 @@ public class StripeWebhooks {
      * change either: the event is recorded as ignored (with why, so it is counted and a resend is a duplicate) and
      * acknowledged. A failure to reach Stripe, or one on its side, answers 503, so that Stripe delivers it again later.
      */
-    private Outcome handleOrIgnore(Event event) {
+    private Outcome handleOrIgnore(Tenant tenant, Event event) {
         try {
-            return handle(event);
+            return handle(tenant, event);
         } catch (StripeApi.StripeFailure e) {
             if (!e.isTransient()) {
                 Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
@@ -121,42 +122,42 @@ public class StripeWebhooks {
         }
     }
 
-    private Outcome handle(Event event) {
+    private Outcome handle(Tenant tenant, Event event) {
         String account = event.getAccount();
         Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
         StripeObject object = object(event);
         switch (event.getType()) {
             case "account.updated" -> {
                 StripeApi.AccountState state = stripe.account(account);
-                return once(event, created, () -> connect.apply(state, created));
+                return once(event, created, () -> connect.apply(tenant, state, created));
             }
             case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
                  "checkout.session.expired" -> {
                 StripeApi.CheckoutState session = stripe.checkoutSession(account, ((HasId) object).getId());
                 if (session.metadata().containsKey("hearth_dues")) {
                     StripeApi.SubscriptionState subscription = session.subscription() == null ? null : stripe.subscription(account, session.subscription());
-                    return once(event, created, () -> dues.checkoutCompleted(account, session, subscription));
+                    return once(event, created, () -> dues.checkoutCompleted(tenant, account, session, subscription));
                 }
                 String receipt = session.paid() && session.paymentIntent() != null ? receipt(account, session.paymentIntent()) : null;
-                Outcome outcome = once(event, created, () -> settlement.settle(account, session, receipt));
-                settlement.refundIfDue(session.id());
-                plans.afterCheckout(session.id());
+                Outcome outcome = once(event, created, () -> settlement.settle(tenant, account, session, receipt));
+                settlement.refundIfDue(tenant, session.id());
+                plans.afterCheckout(tenant, session.id());
                 return outcome;
             }
             case "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed" -> {
                 StripeApi.InvoiceState invoice = stripe.invoice(account, ((HasId) object).getId());
                 Optional<String> intent = "paid".equals(invoice.status()) ? stripe.paymentIntentOf(account, invoice.id()) : Optional.empty();
                 if (invoice.subscriptionMetadata().containsKey("hearth_dues")) {
-                    return once(event, created, () -> dues.invoice(account, invoice));
+                    return once(event, created, () -> dues.invoice(tenant, account, invoice));
                 }
-                return once(event, created, () -> plans.invoice(account, invoice, intent));
+                return once(event, created, () -> plans.invoice(tenant, account, invoice, intent));
             }
             case "customer.subscription.deleted" -> {
                 StripeApi.SubscriptionState subscription = stripe.subscription(account, ((HasId) object).getId());
                 if (subscription.metadata().containsKey("hearth_dues")) {
-                    return once(event, created, () -> dues.ended(account, subscription));
+                    return once(event, created, () -> dues.ended(tenant, account, subscription));
                 }
-                return once(event, created, () -> plans.ended(account, subscription));
+                return once(event, created, () -> plans.ended(tenant, account, subscription));
             }
             case "charge.refunded" -> {
                 StripeApi.ChargeState charge = stripe.charge(account, ((HasId) object).getId());
@@ -164,13 +165,13 @@ public class StripeWebhooks {
             }
             case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed" -> {
                 com.stripe.model.Dispute dispute = (com.stripe.model.Dispute) object;
-                return once(event, created, () -> interventions.disputed(account, dispute.getPaymentIntent(), dispute.getStatus(),
+                return once(event, created, () -> interventions.disputed(tenant, account, dispute.getPaymentIntent(), dispute.getStatus(),
                         dispute.getAmount() == null ? 0 : dispute.getAmount()));
             }
             case "refund.updated", "refund.failed" -> {
                 StripeApi.RefundState refund = stripe.refundState(account, ((HasId) object).getId());
                 if ("failed".equals(refund.status()) || "canceled".equals(refund.status())) {
-                    return once(event, created, () -> refunds.failedAtStripe(refund.id(),
+                    return once(event, created, () -> refunds.failedAtStripe(tenant, refund.id(),
                             refund.failureReason() == null ? refund.status() : refund.failureReason()));
                 }
                 return once(event, created, () -> LOG.debug("refund {} is {}", refund.id(), refund.status()));

@@ -3,7 +3,7 @@ package io.hearth.tenancy;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Runs work in the scope of one organisation named by its id, for code that learns which from outside a request
@@ -19,8 +19,8 @@ public class InTenant {
         this.directory = directory;
     }
 
-    /** The work's result, or empty when there is no such organisation. */
-    public <T> Optional<T> call(TenantId id, Supplier<T> work) {
-        return directory.findById(id).map(tenant -> TenantScope.call(tenant, work));
+    /** The work's result, given the organisation, or empty when there is no such organisation. */
+    public <T> Optional<T> call(TenantId id, Function<Tenant, T> work) {
+        return directory.findById(id).map(tenant -> TenantScope.call(tenant, () -> work.apply(tenant)));
     }
 }

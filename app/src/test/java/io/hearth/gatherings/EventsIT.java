@@ -204,7 +204,7 @@ class EventsIT implements RealStack {
         List<Arrivals.Arrival> batch = men.stream().map(man -> new Arrivals.Arrival(UUID.randomUUID(), man.id(), man == men.get(0) ? before : now,
                 null, null, false, Map.of(), List.of(), null, null, null, null)).toList();
 
-        List<Arrivals.Outcome> outcomes = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> arrivals.seat(eventId, batch));
+        List<Arrivals.Outcome> outcomes = arrivals.seat(org.tenant(), eventId, batch);
 
         assertThat(outcomes).extracting(Arrivals.Outcome::kind)
                 .containsExactly(Arrivals.Outcome.Kind.AGAIN, Arrivals.Outcome.Kind.REGISTERED, Arrivals.Outcome.Kind.REGISTERED);
@@ -378,7 +378,7 @@ class EventsIT implements RealStack {
         Api.Reply forAdmin = api.get(path, org.admin().accessToken());
         String raw = rawSealed(UUID.fromString(with.string("id")));
         sql("update {schema}.events set starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' where id = ?", UUID.fromString((String) event.get("id")));
-        int erased = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> sensitiveData.eraseSensitiveDataDue());
+        int erased = sensitiveData.eraseSensitiveDataDue(org.tenant());
         Api.Reply after = api.get(path, ptm.accessToken());
 
         assertThat(without.status()).isEqualTo(422);

@@ -5,7 +5,6 @@ import io.hearth.Api;
 import io.hearth.RealStack;
 import io.hearth.circles.CircleEvent;
 import io.hearth.circles.LeaveReason;
-import io.hearth.circles.Memberships;
 import io.hearth.gatherings.GatheringEvent;
 import io.hearth.identity.Org;
 import io.hearth.identity.Role;
@@ -430,7 +429,7 @@ class PaymentsIT implements RealStack {
         stripe.payWithoutWebhooks(sessionOf(registered.string("checkoutUrl")));
         sql("update {schema}.payments set created_at = now() - interval '10 minutes' where registration_id = ?", UUID.fromString(registered.string("id")));
 
-        io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
+        reconciliation.reconcile(org.tenant());
 
         assertThat(onlyPaymentOf(man)).containsEntry("status", "PAID");
         assertThat(registration(event, registered.string("id"), man).string("status")).isEqualTo("CONFIRMED");
@@ -445,7 +444,7 @@ class PaymentsIT implements RealStack {
         assertThat(stripe.deliver(stripe.event("invoice.paid", account, stripe.invoice(firstInvoice)))).isEqualTo(200);
         assertThat(stripe.subscription(plan.subscription()).get("cancel_at").isJsonNull()).isTrue();
 
-        io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
+        reconciliation.reconcile(org.tenant());
 
         assertThat(stripe.subscription(plan.subscription()).get("cancel_at").isJsonNull()).isFalse();
         assertThat(paymentOf(plan.man(), plan.checkout().string("paymentId"))).containsEntry("status", "PAID").containsEntry("instalmentsPaid", 1);
@@ -680,7 +679,7 @@ class PaymentsIT implements RealStack {
 
         stripe.deliver(completed);
         stripe.deliver(completed);
-        io.hearth.tenancy.TenantScope.run(org.tenant(), () -> reconciliation.reconcile());
+        reconciliation.reconcile(org.tenant());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> receiptsTo(man).size() >= 1);
         // The mail relay wakes at once after each commit: a second receipt would be there within this pause.

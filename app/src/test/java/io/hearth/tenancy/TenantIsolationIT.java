@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +27,7 @@ class TenantIsolationIT implements RealStack {
     @Inject TenantDirectory directory;
     @Inject InvitationRepository invitations;
     @Inject DataSource dataSource;
+    @Inject io.hearth.gatherings.Events events;
 
     @Test
     void eachTenantReadsOnlyItsOwnRows() throws Exception {
@@ -50,6 +51,24 @@ class TenantIsolationIT implements RealStack {
     void refusesTenantDataOutsideATenantScope() {
         assertThatThrownBy(() -> invitations.findAll())
                 .isInstanceOf(NoTenantInScopeException.class);
+    }
+
+    @Test
+    void aUseCaseWorksInTheScopeOfTheTenantItIsGiven() {
+        Tenant a = TenantFixtures.provisioned(provisioning, directory, "iso-a");
+
+        assertThat(TenantScope.current()).isEmpty();
+        assertThat(events.list(a, null, null, null, null, false, null, 0, 10).items()).isEmpty();
+        assertThat(TenantScope.current()).as("the scope ends with the call").isEmpty();
+    }
+
+    @Test
+    void aUseCaseRefusesToWorkForOneTenantInsideAnothersScope() {
+        Tenant a = TenantFixtures.provisioned(provisioning, directory, "iso-a");
+        Tenant b = TenantFixtures.provisioned(provisioning, directory, "iso-b");
+
+        assertThatThrownBy(() -> TenantScope.call(b, () -> events.list(a, null, null, null, null, false, null, 0, 10)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("iso-a").hasMessageContaining("iso-b");
     }
 
     private int countIn(String schema) throws Exception {

@@ -4,8 +4,10 @@ import io.hearth.circles.CircleView;
 import io.hearth.circles.Circles;
 import io.hearth.circles.MeetingSchedule;
 import io.hearth.circles.Memberships;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Circles: list what the caller may see, create, read, change, archive. */
+@TenantBound
 @Controller("/api/v1/circles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CircleController {
@@ -82,36 +85,36 @@ public class CircleController {
 
     @Get("{?status,openToJoin,q,page,size}")
     @Operation(summary = "Circles the caller may see", description = "A member: his circle and those open to join; a facilitator: also his; leadership and admins: all. Sorted by name.")
-    public CirclePage list(@Nullable @QueryValue @Pattern(regexp = "ACTIVE|ARCHIVED") String status, @Nullable @QueryValue Boolean openToJoin,
+    public CirclePage list(Caller caller, @Nullable @QueryValue @Pattern(regexp = "ACTIVE|ARCHIVED") String status, @Nullable @QueryValue Boolean openToJoin,
                            @Nullable @QueryValue @Size(max = 100) String q, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                            @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        Circles.Page result = circles.list(status, openToJoin, q, page == null ? 0 : page, size == null ? 50 : size);
+        Circles.Page result = circles.list(caller, status, openToJoin, q, page == null ? 0 : page, size == null ? 50 : size);
         return new CirclePage(result.items(), result.page(), result.size(), result.totalItems());
     }
 
     @Post
     @RequiresPermission(Permission.CIRCLES_CREATE)
     @Operation(summary = "Create a circle", description = "201; the creator facilitates it unless facilitatorIds says otherwise. Capacity 2 to 10.")
-    public HttpResponse<CircleView> create(@Body @Valid CircleRequest request) {
-        CircleView circle = circles.create(request.definition());
+    public HttpResponse<CircleView> create(Caller caller, @Body @Valid CircleRequest request) {
+        CircleView circle = circles.create(caller, request.definition());
         return HttpResponse.created(circle, URI.create("/api/v1/circles/" + circle.id()));
     }
 
     @Get("/{id}")
     @Operation(summary = "One circle")
-    public CircleView get(@PathVariable UUID id) {
-        return circles.get(id);
+    public CircleView get(Caller caller, @PathVariable UUID id) {
+        return circles.get(caller, id);
     }
 
     @Put("/{id}")
     @Operation(summary = "Change a circle (its facilitators and admins)")
-    public CircleView update(@PathVariable UUID id, @Body @Valid CircleRequest request) {
-        return circles.update(id, request.definition());
+    public CircleView update(Caller caller, @PathVariable UUID id, @Body @Valid CircleRequest request) {
+        return circles.update(caller, id, request.definition());
     }
 
     @Post("/{id}/archive")
     @Operation(summary = "Archive a circle", description = "Its members leave; its history stays, read-only. Archiving again changes nothing.")
-    public CircleView archive(@PathVariable UUID id) {
-        return circles.archive(id, memberships);
+    public CircleView archive(Caller caller, @PathVariable UUID id) {
+        return circles.archive(caller, id, memberships);
     }
 }

@@ -1,8 +1,10 @@
 package io.hearth.circles.api;
 
 import io.hearth.circles.CircleHealth;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /** Circle health across the organisation, as JSON or CSV. */
+@TenantBound
 @Controller("/api/v1/reports/circle-health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.REPORTS_VIEW)
@@ -31,14 +34,14 @@ public class CircleHealthController {
     @Get("{?weeksWithoutMeeting}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Circles by size, open seats, attendance trend, circles without a meeting for N weeks (default 3)")
-    public CircleHealth.Report report(@Nullable @QueryValue @Min(1) @Max(52) Integer weeksWithoutMeeting) {
+    public CircleHealth.Report report(Caller caller, @Nullable @QueryValue @Min(1) @Max(52) Integer weeksWithoutMeeting) {
         return health.report(weeksWithoutMeeting == null ? 3 : weeksWithoutMeeting);
     }
 
     @Get("/export.csv{?weeksWithoutMeeting}")
     @Produces("text/csv")
     @Operation(summary = "The same, one line per circle, as CSV")
-    public HttpResponse<String> csv(@Nullable @QueryValue @Min(1) @Max(52) Integer weeksWithoutMeeting) {
+    public HttpResponse<String> csv(Caller caller, @Nullable @QueryValue @Min(1) @Max(52) Integer weeksWithoutMeeting) {
         String body = CircleHealth.csv(health.report(weeksWithoutMeeting == null ? 3 : weeksWithoutMeeting));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"circle-health.csv\"");

@@ -3,7 +3,9 @@ package io.hearth.circles.api;
 import io.hearth.circles.Attendance;
 import io.hearth.circles.MeetingSchedule;
 import io.hearth.circles.Meetings;
+import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A circle's meetings: recording attendance, the schedule's occurrences, attendance figures. */
+@TenantBound
 @Controller("/api/v1/circles/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MeetingController {
@@ -61,9 +64,9 @@ public class MeetingController {
     @Post("/meetings")
     @Operation(summary = "Record a meeting with attendance per member in one request (facilitators and admins)", description = "201; notes are the facilitators' alone. "
             + "With an Idempotency-Key header, repeating the request answers the meeting recorded the first time.")
-    public HttpResponse<Meetings.MeetingView> record(@PathVariable UUID id, @Body @Valid MeetingRequest request,
+    public HttpResponse<Meetings.MeetingView> record(Caller caller, @PathVariable UUID id, @Body @Valid MeetingRequest request,
                                                      @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
-        Meetings.MeetingView meeting = meetings.record(id, request.startsAt(),
+        Meetings.MeetingView meeting = meetings.record(caller, id, request.startsAt(),
                 request.attendance().stream().map(mark -> new Meetings.Mark(mark.personId(), mark.status())).toList(), request.notes(),
                 idempotencyKey);
         return HttpResponse.created(meeting, URI.create("/api/v1/circles/" + id + "/meetings"));
@@ -71,36 +74,36 @@ public class MeetingController {
 
     @Get("/meetings{?page,size}")
     @Operation(summary = "The circle's meetings, newest first")
-    public io.hearth.web.Paged<Meetings.MeetingView> list(@PathVariable UUID id, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+    public io.hearth.web.Paged<Meetings.MeetingView> list(Caller caller, @PathVariable UUID id, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                           @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return meetings.list(id, page == null ? 0 : page, size == null ? 50 : size);
+        return meetings.list(caller, id, page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/attendance{?last}")
     @Operation(summary = "Attendance rate over the last N meetings (default 10) and current absence streak, per member")
-    public Meetings.CircleFigures attendance(@PathVariable UUID id, @Nullable @QueryValue @Min(1) @Max(200) Integer last) {
-        return meetings.figures(id, last == null ? 10 : last);
+    public Meetings.CircleFigures attendance(Caller caller, @PathVariable UUID id, @Nullable @QueryValue @Min(1) @Max(200) Integer last) {
+        return meetings.figures(caller, id, last == null ? 10 : last);
     }
 
     @Get("/occurrences{?from,to}")
     @Operation(summary = "The schedule's meetings in [from, to) (default: the next 8 weeks), moved and cancelled ones marked")
-    public io.hearth.web.Paged<MeetingSchedule.Occurrence> occurrences(@PathVariable UUID id, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
+    public io.hearth.web.Paged<MeetingSchedule.Occurrence> occurrences(Caller caller, @PathVariable UUID id, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
         Instant start = from == null ? Instant.now() : from;
         Instant end = to == null ? start.plus(Duration.ofDays(56)) : to;
         if (!start.isBefore(end) || Duration.between(start, end).toDays() > 731) {
             throw Refusal.invalid("to", "must be after from, and at most two years after it");
         }
-        List<MeetingSchedule.Occurrence> all = meetings.occurrences(id, start, end);
+        List<MeetingSchedule.Occurrence> all = meetings.occurrences(caller, id, start, end);
         return new io.hearth.web.Paged<>(all, 0, all.size(), all.size());
     }
 
     @Put("/occurrences/{plannedStart}")
     @Operation(summary = "Move one meeting of the schedule ({start}) or cancel it ({cancelled: true})")
-    public MeetingSchedule.Occurrence reschedule(@PathVariable UUID id, @PathVariable Instant plannedStart, @Body @Valid RescheduleRequest request) {
+    public MeetingSchedule.Occurrence reschedule(Caller caller, @PathVariable UUID id, @PathVariable Instant plannedStart, @Body @Valid RescheduleRequest request) {
         boolean cancel = Boolean.TRUE.equals(request.cancelled());
         if (cancel == (request.start() != null)) {
             throw Refusal.invalid("start", "give either start (to move the meeting) or cancelled: true");
         }
-        return meetings.reschedule(id, plannedStart, cancel ? null : request.start());
+        return meetings.reschedule(caller, id, plannedStart, cancel ? null : request.start());
     }
 }

@@ -8,7 +8,8 @@ import io.hearth.gatherings.Seats;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
-import io.hearth.kit.Refusal;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
 import io.hearth.web.Public;
 import io.micronaut.core.annotation.Nullable;
@@ -26,6 +27,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Events: types, define, list, read, change, cancel, and an iCalendar entry per event. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EventController {
@@ -117,7 +120,7 @@ public class EventController {
 
     @Get("/event-types")
     @Operation(summary = "Event types: movie night, workshop, day and multi-day retreat, then the organisation's own")
-    public Paged<TypeView> types() {
+    public Paged<TypeView> types(Caller caller) {
         List<TypeView> types = events.types().stream().map(t -> new TypeView(t.code(), t.name(), t.builtin())).toList();
         return new Paged<>(types, 0, types.size(), types.size());
     }
@@ -125,70 +128,66 @@ public class EventController {
     @Post("/event-types")
     @RequiresPermission(Permission.ORGANISATION_MANAGE)
     @Operation(summary = "Add a custom event type (admins)")
-    public HttpResponse<TypeView> addType(@Body @Valid TypeRequest request) {
-        Events.EventType type = events.addType(request.code(), request.name());
+    public HttpResponse<TypeView> addType(Caller caller, @Body @Valid TypeRequest request) {
+        Events.EventType type = events.addType(caller, request.code(), request.name());
         return HttpResponse.created(new TypeView(type.code(), type.name(), type.builtin()));
     }
 
     @Get("/events{?type,from,to,status,staffedByMe,page,size}")
     @Operation(summary = "Events by start time; filter by type, [from, to) and status (SCHEDULED, CANCELLED)",
             description = "staffedByMe=true keeps the events the caller is on the staff of: the events he runs.")
-    public Paged<EventView> list(@Nullable @QueryValue @Size(max = 40) String type, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
+    public Paged<EventView> list(Caller caller, @Nullable @QueryValue @Size(max = 40) String type, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                                  @Nullable @QueryValue @Pattern(regexp = "SCHEDULED|CANCELLED") String status, @Nullable @QueryValue Boolean staffedByMe,
                                  @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return events.list(type, from, to, status, false, Boolean.TRUE.equals(staffedByMe) ? Caller.require().person() : null,
+        return events.list(caller.tenant(), type, from, to, status, false, Boolean.TRUE.equals(staffedByMe) ? caller.person() : null,
                 page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Post("/events")
     @RequiresPermission(Permission.EVENTS_MANAGE)
     @Operation(summary = "Create an event (PTMs and admins)", description = "201; the creator is on its staff as LEAD.")
-    public HttpResponse<EventView> create(@Body @Valid EventRequest request) {
-        EventView event = events.create(request.definition());
+    public HttpResponse<EventView> create(Caller caller, @Body @Valid EventRequest request) {
+        EventView event = events.create(caller, request.definition());
         return HttpResponse.created(event, URI.create("/api/v1/events/" + event.id()));
     }
 
     @Get("/events/{id}")
     @Operation(summary = "One event")
-    public EventView get(@PathVariable UUID id) {
-        return events.get(id);
+    public EventView get(Caller caller, @PathVariable UUID id) {
+        return events.get(caller, id);
     }
 
     @Put("/events/{id}")
     @Operation(summary = "Change an event (its PTMs and admins)", description = "A raised capacity offers the new seats to the waiting list at once.")
-    public EventView update(@PathVariable UUID id, @Body @Valid EventRequest request) {
-        return events.update(id, request.definition(), seats);
+    public EventView update(Caller caller, @PathVariable UUID id, @Body @Valid EventRequest request) {
+        return events.update(caller, id, request.definition(), seats);
     }
 
     @Post("/events/{id}/cancel")
     @Operation(summary = "Cancel an event, with the reason (its PTMs and admins)")
-    public EventView cancel(@PathVariable UUID id, @Body @Valid CancelRequest request) {
-        return events.cancel(id, request.reason());
+    public EventView cancel(Caller caller, @PathVariable UUID id, @Body @Valid CancelRequest request) {
+        return events.cancel(caller, id, request.reason());
     }
 
     @Get("/events/{id}/calendar.ics")
     @Produces("text/calendar")
     @Operation(summary = "The event as an RFC 5545 calendar entry")
-    public HttpResponse<String> calendar(@PathVariable UUID id) {
-        return HttpResponse.ok(EventCalendar.ics(events.get(id))).contentType(MediaType.of("text/calendar; charset=utf-8"));
+    public HttpResponse<String> calendar(Caller caller, @PathVariable UUID id) {
+        return HttpResponse.ok(EventCalendar.ics(caller.tenant(), events.get(caller, id))).contentType(MediaType.of("text/calendar; charset=utf-8"));
     }
 
     @Get("/public/events{?from,to,page,size}")
     @Public
     @Operation(summary = "Public events, for the open registration page")
-    public Paged<EventView> publicList(@Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
+    public Paged<EventView> publicList(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                                        @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return events.list(null, from, to, "SCHEDULED", true, null, page == null ? 0 : page, size == null ? 50 : size);
+        return events.list(tenant, null, from, to, "SCHEDULED", true, null, page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/public/events/{id}")
     @Public
     @Operation(summary = "One public event")
-    public EventView publicGet(@PathVariable UUID id) {
-        EventView event = events.get(id);
-        if (!"PUBLIC".equals(event.visibility())) {
-            throw Refusal.notFound("No event with this id");
-        }
-        return event;
+    public EventView publicGet(@Parameter(hidden = true) Tenant tenant, @PathVariable UUID id) {
+        return events.getPublic(tenant, id);
     }
 }

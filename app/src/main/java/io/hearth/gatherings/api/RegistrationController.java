@@ -7,8 +7,10 @@ import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.SeatPayments;
 import io.hearth.gatherings.SensitiveData;
 import io.hearth.gatherings.Settlement;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Registering for events, the waiting list, cancelling, tickets and check-in. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RegistrationController {
@@ -80,62 +83,62 @@ public class RegistrationController {
             + "them) its first monthly instalment. "
             + "warnings lists overlaps with his other registrations and circle meetings; they do not refuse. With an Idempotency-Key, "
             + "repeating the request answers the registration made the first time (and its open Checkout).")
-    public HttpResponse<RegistrationView> register(@PathVariable UUID id, @Body @Valid RegisterRequest request,
+    public HttpResponse<RegistrationView> register(Caller caller, @PathVariable UUID id, @Body @Valid RegisterRequest request,
                                                                  @Nullable @io.micronaut.http.annotation.Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
         Registrations.Application application = new Registrations.Application(request.priceOption(), request.sponsorId(),
                 Boolean.TRUE.equals(request.keepWithSponsor()), request.answers() == null ? Map.of() : request.answers(),
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes(),
                 request.instalments());
-        RegistrationView registered = registrations.register(id, application, idempotencyKey);
+        RegistrationView registered = registrations.register(caller, id, application, idempotencyKey);
         if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
-            registered = registered.withCheckout(payments.checkoutFor(registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
+            registered = registered.withCheckout(payments.checkoutFor(caller, registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
         }
         return HttpResponse.created(registered);
     }
 
     @Get("/events/{id}/registrations{?status,page,size}")
     @Operation(summary = "The event's registrations in order of arrival (its PTMs and admins)")
-    public Paged<RegistrationView> list(@PathVariable UUID id, @Nullable @QueryValue Settlement.Status status,
+    public Paged<RegistrationView> list(Caller caller, @PathVariable UUID id, @Nullable @QueryValue Settlement.Status status,
                                                       @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                       @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
-        return registrations.list(id, status, page == null ? 0 : page, size == null ? 50 : size);
+        return registrations.list(caller, id, status, page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/events/{id}/registrations/{registrationId}")
     @Operation(summary = "One registration: his own, or for the event's PTMs and admins")
-    public RegistrationView get(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return registrations.get(id, registrationId);
+    public RegistrationView get(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.get(caller, id, registrationId);
     }
 
     @Get("/events/{id}/registrations/{registrationId}/answers")
     @Operation(summary = "His answers to the registration questions and the waiver versions he accepted, with when")
-    public Registrations.Answers answers(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return registrations.answers(id, registrationId);
+    public Registrations.Answers answers(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.answers(caller, id, registrationId);
     }
 
     @Post("/events/{id}/registrations/{registrationId}/cancel")
     @Operation(summary = "Cancel", description = "The man himself until the cutoff (409 CANCELLATION_CLOSED after); the event's staff any time, with a reason. "
             + "The freed seat is offered to the first on the waiting list in the same change.")
-    public RegistrationView cancel(@PathVariable UUID id, @PathVariable UUID registrationId, @Body @Valid CancelRequest request) {
-        return registrations.cancel(id, registrationId, request.reason());
+    public RegistrationView cancel(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId, @Body @Valid CancelRequest request) {
+        return registrations.cancel(caller, id, registrationId, request.reason());
     }
 
     @Post("/events/{id}/registrations/{registrationId}/accept")
     @Operation(summary = "Take the seat offered from the waiting list, before the offer lapses")
-    public RegistrationView accept(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return registrations.acceptOffer(id, registrationId);
+    public RegistrationView accept(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.acceptOffer(caller, id, registrationId);
     }
 
     @Post("/events/{id}/registrations/{registrationId}/confirm-payment")
     @Operation(summary = "Mark a held seat as paid (the event's PTMs and admins, by hand until payments)")
-    public RegistrationView confirmPayment(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return registrations.confirmPayment(id, registrationId);
+    public RegistrationView confirmPayment(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId) {
+        return registrations.confirmPayment(caller, id, registrationId);
     }
 
     @Get("/events/{id}/registrations/{registrationId}/sensitive")
     @Operation(summary = "Emergency contact and medical notes (the event's PTMs and care team only)")
-    public Registrations.Sensitive sensitive(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return sensitiveData.sensitive(id, registrationId);
+    public Registrations.Sensitive sensitive(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId) {
+        return sensitiveData.sensitive(caller, id, registrationId);
     }
 
     @Schema(name = "SensitiveOfAll")
@@ -146,45 +149,45 @@ public class RegistrationController {
     @Get("/events/{id}/sensitive")
     @Operation(summary = "Emergency contacts and medical notes of everyone with or waiting for a seat, in one answer (the event's PTMs and care team only)",
             description = "What staff keep on a device for a retreat.")
-    public SensitiveOfAll sensitiveOfAll(@PathVariable UUID id) {
-        return new SensitiveOfAll(id, sensitiveData.sensitiveOfAll(id));
+    public SensitiveOfAll sensitiveOfAll(Caller caller, @PathVariable UUID id) {
+        return new SensitiveOfAll(id, sensitiveData.sensitiveOfAll(caller, id));
     }
 
     @Get("/events/{id}/registrations/{registrationId}/ticket")
     @Operation(summary = "The check-in ticket of a confirmed registration: a signed token and its QR code")
-    public CheckIns.Ticket ticket(@PathVariable UUID id, @PathVariable UUID registrationId) {
-        return checkIns.ticket(id, registrationId);
+    public CheckIns.Ticket ticket(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId) {
+        return checkIns.ticket(caller, id, registrationId);
     }
 
     @Post("/events/{id}/check-in")
     @Operation(summary = "Check a man in with his ticket's token (the event's staff)", description = "Checking in twice is harmless: alreadyCheckedIn says so.")
-    public CheckIns.CheckedIn checkIn(@PathVariable UUID id, @Body @Valid CheckInRequest request) {
-        return checkIns.checkIn(id, request.token());
+    public CheckIns.CheckedIn checkIn(Caller caller, @PathVariable UUID id, @Body @Valid CheckInRequest request) {
+        return checkIns.checkIn(caller, id, request.token());
     }
 
     @Get("/events/{id}/roster")
     @Operation(summary = "Everyone with or waiting for a seat, by name (the event's staff)", description = "What a device keeps to check men in offline.")
-    public CheckIns.Roster roster(@PathVariable UUID id) {
-        return checkIns.roster(id);
+    public CheckIns.Roster roster(Caller caller, @PathVariable UUID id) {
+        return checkIns.roster(caller, id);
     }
 
     @Get("/events/{id}/attendance")
     @Operation(summary = "Who checked in (the event's staff)")
-    public CheckIns.AttendanceReport attendance(@PathVariable UUID id) {
-        return checkIns.attendance(id);
+    public CheckIns.AttendanceReport attendance(Caller caller, @PathVariable UUID id) {
+        return checkIns.attendance(caller, id);
     }
 
     @Get("/me/registrations{?page,size}")
     @Operation(summary = "His registrations, newest first")
-    public Paged<RegistrationView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+    public Paged<RegistrationView> mine(Caller caller, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                       @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return registrations.mine(page == null ? 0 : page, size == null ? 50 : size);
+        return registrations.mine(caller, page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/reports/referrals{?page,size}")
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "Referrals per member, most first: registrations (not cancelled) that named him as the one who brought them")
-    public Paged<Registrations.Referral> referrals(@Nullable @QueryValue @Min(0) @Max(100000) Integer page,
+    public Paged<Registrations.Referral> referrals(Caller caller, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                    @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         return Paged.of(referrals.referrals(), page == null ? 0 : page, size == null ? 100 : size);
     }

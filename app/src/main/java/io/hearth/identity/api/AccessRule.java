@@ -16,7 +16,6 @@ import io.hearth.identity.Role;
 import io.hearth.identity.Sessions;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
 import io.hearth.tenancy.api.TenantFilter;
 import io.hearth.web.Public;
 import io.hearth.web.RateLimiter;
@@ -54,7 +53,7 @@ import java.util.concurrent.ExecutorService;
  * and a read of the database only when one of those versions changed.
  * Then the organisation's per-person API limit, its rule that some roles need a second factor, and the
  * endpoint's {@link RequiresPermission} against the roles he holds at this moment (a revoked or expired grant
- * stops counting at once). Denials are audited. The caller it admits goes to {@link CallerFilter}.
+ * stops counting at once). Denials are audited. The caller it admits is kept on the request, for {@link CallerBinder}.
  */
 @Singleton
 public final class AccessRule implements SecurityRule<HttpRequest<?>> {
@@ -94,7 +93,7 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         }
         AnnotationMetadata endpoint = route.get().getAnnotationMetadata();
         Tenant tenant = TenantFilter.tenantOf(request).orElseThrow();
-        Mono<SecurityRuleResult> admission = Mono.fromCallable(() -> TenantScope.call(tenant, () -> admit(request, endpoint, authentication, tenant)));
+        Mono<SecurityRuleResult> admission = Mono.fromCallable(() -> admit(request, endpoint, authentication, tenant));
         // The token's validation already moved the request off the event loop (reactive-validator-execute-on-blocking);
         // should it ever arrive on a Netty thread, the database and Redis work moves to the blocking pool.
         return Thread.currentThread() instanceof FastThreadLocalThread ? admission.subscribeOn(blocking) : admission;
@@ -113,11 +112,11 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
             throw Refusal.unauthorized("The session has ended: sign in again");
         }
         // His status, second factor and live roles, and the organisation's settings: remembered while the versions match.
-        People.Admission admission = admissions.admission(personId, redis.versions())
+        People.Admission admission = admissions.admission(tenant, personId, redis.versions())
                 .filter(found -> found.status() == PersonStatus.ACTIVE)
                 .orElseThrow(() -> Refusal.unauthorized("The account is not active"));
         Set<Role> roles = admission.roles();
-        Caller caller = new Caller(admission.person(), session, roles, Role.permissionsOf(roles), ip);
+        Caller caller = new Caller(tenant, admission.person(), session, roles, Role.permissionsOf(roles), ip);
 
         OrganisationSettings settings = admission.settings();
         int perMinute = requestsPerMinuteOverride > 0 ? requestsPerMinuteOverride : settings.effectiveRequestsPerMinute();
@@ -131,7 +130,7 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         }
         endpoint.enumValue(RequiresPermission.class, Permission.class).ifPresent(needed -> {
             if (!caller.can(needed)) {
-                audit.record(AuditAction.ACCESS_DENIED, caller.person(), null, ip,
+                audit.byCaller(caller, AuditAction.ACCESS_DENIED, null,
                         Map.of("method", request.getMethodName(), "path", request.getPath(), "permission", needed.code()));
                 throw Refusal.forbidden("This needs the permission " + needed.code());
             }

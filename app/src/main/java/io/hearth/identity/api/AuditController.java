@@ -1,11 +1,13 @@
 package io.hearth.identity.api;
 
 import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.PersonalData;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.identity.internal.AuditRepository;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The organisation's audit log, newest first. */
+@TenantBound
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.AUDIT_VIEW)
@@ -42,7 +45,7 @@ public class AuditController {
 
     @Get("{?action,actorId,targetId,from,to,page,size}")
     @Operation(summary = "Read the audit log", description = "Filter by action code, actor, target and time range [from, to); paginated.")
-    public AuditPage list(@Nullable @QueryValue @Size(max = 100) String action, @Nullable @QueryValue UUID actorId,
+    public AuditPage list(Caller caller, @Nullable @QueryValue @Size(max = 100) String action, @Nullable @QueryValue UUID actorId,
                           @Nullable @QueryValue UUID targetId, @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                           @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         if (action != null && AuditAction.byCode(action).isEmpty()) {

@@ -16,6 +16,8 @@ import io.hearth.identity.SignIn;
 import io.hearth.identity.SignUp;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Public;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -37,6 +39,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -47,6 +50,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
 /** Signing up, in and out on an organisation's host. */
+@TenantBound
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
@@ -158,7 +162,7 @@ public class AuthController {
     @Get("/options")
     @Public
     @Operation(summary = "How people join and sign in here", description = "The registration mode (OPEN or APPROVAL) and whether sign-in with Google is on.")
-    public SignInOptions options() {
+    public SignInOptions options(@Parameter(hidden = true) Tenant tenant) {
         return new SignInOptions(people.settings().registrationMode(), oidc.enabled());
     }
 
@@ -167,9 +171,9 @@ public class AuthController {
     @Operation(summary = "Register an account", description = "202 with the same answer whether or not the address has an account, so "
             + "registration does not tell: a new account waits for its address to be verified by the link mailed to it; the owner of an "
             + "existing one is mailed that someone tried. 429 with Retry-After over the mail limits (per address and per client, per hour).")
-    public HttpResponse<RegistrationResponse> register(@Body @Valid RegisterRequest request, HttpRequest<?> http) {
-        mailThrottle.admit(request.email(), Clients.ip(http));
-        signUp.register(request.email(), request.password(), request.firstName(), request.lastName(), request.phone(), Clients.ip(http));
+    public HttpResponse<RegistrationResponse> register(@Parameter(hidden = true) Tenant tenant, @Body @Valid RegisterRequest request, HttpRequest<?> http) {
+        mailThrottle.admit(tenant, request.email(), Clients.ip(http));
+        signUp.register(tenant, request.email(), request.password(), request.firstName(), request.lastName(), request.phone(), Clients.ip(http));
         return HttpResponse.accepted().body(new RegistrationResponse("Check your inbox: follow the link we sent to confirm your email address"));
     }
 
@@ -181,8 +185,8 @@ public class AuthController {
     @Post("/verify-email")
     @Public
     @Operation(summary = "Confirm an email address with the token from the mailed link")
-    public AccountResponse verifyEmail(@Body @Valid TokenRequest request, HttpRequest<?> http) {
-        PersonRow person = signUp.verifyEmail(request.token(), Clients.ip(http));
+    public AccountResponse verifyEmail(@Parameter(hidden = true) Tenant tenant, @Body @Valid TokenRequest request, HttpRequest<?> http) {
+        PersonRow person = signUp.verifyEmail(tenant, request.token(), Clients.ip(http));
         String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
                 : "Your address is confirmed: an administrator will approve your account";
         return new AccountResponse(person.view(java.util.Set.of(Role.MEMBER)), detail);
@@ -191,9 +195,9 @@ public class AuthController {
     @Post("/invitations/{token}/accept")
     @Public
     @Operation(summary = "Join through an invitation", description = "201 with the new account; 404 for an unknown link, 410 for a used or expired one.")
-    public HttpResponse<AccountResponse> acceptInvitation(@PathVariable @Size(max = 200) String token,
+    public HttpResponse<AccountResponse> acceptInvitation(@Parameter(hidden = true) Tenant tenant, @PathVariable @Size(max = 200) String token,
                                                           @Body @Valid AcceptInvitationRequest request, HttpRequest<?> http) {
-        PersonRow person = signUp.acceptInvitation(token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
+        PersonRow person = signUp.acceptInvitation(tenant, token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
         return HttpResponse.created(new AccountResponse(person.view(java.util.Set.of()), "Welcome: you can sign in now"));
     }
 
@@ -201,8 +205,8 @@ public class AuthController {
     @Public
     @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on. "
             + "The refresh token is set as the HttpOnly hearth_refresh cookie; a non-browser client sends 'Hearth-Refresh-Token: body' to get it in the body too.")
-    public HttpResponse<?> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
-        return outcome(signIn.withPassword(request.email(), request.password(), Clients.ip(http), userAgent(http)), http);
+    public HttpResponse<?> login(@Parameter(hidden = true) Tenant tenant, @Body @Valid LoginRequest request, HttpRequest<?> http) {
+        return outcome(signIn.withPassword(tenant, request.email(), request.password(), Clients.ip(http), userAgent(http)), http);
     }
 
     private HttpResponse<?> outcome(SignIn.Outcome outcome, HttpRequest<?> http) {
@@ -215,21 +219,21 @@ public class AuthController {
     @Get("/oidc/google/start")
     @Public
     @Operation(summary = "Start sign-in with Google", description = "302 to Google's authorization endpoint (authorization code flow with PKCE).")
-    public HttpResponse<?> googleStart() {
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, google.start().toString())
+    public HttpResponse<?> googleStart(@Parameter(hidden = true) Tenant tenant) {
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, google.start(tenant).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get("/oidc/google/callback{?code,state,error}")
     @Public
     @Operation(summary = "Google's redirect back", description = "200 with tokens (or an MFA challenge) for the linked person; 401/403 OIDC_FAILED otherwise.")
-    public HttpResponse<?> googleCallback(@Nullable @QueryValue @Size(max = 2000) String code, @Nullable @QueryValue @Size(max = 200) String state,
+    public HttpResponse<?> googleCallback(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 2000) String code, @Nullable @QueryValue @Size(max = 200) String state,
                                           @Nullable @QueryValue @Size(max = 200) String error, HttpRequest<?> http) {
         if (error != null || code == null || state == null) {
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED,
                     error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
         }
-        SignIn.Outcome outcome = google.complete(code, state, Clients.ip(http), userAgent(http));
+        SignIn.Outcome outcome = google.complete(tenant, code, state, Clients.ip(http), userAgent(http));
         if (wantsPage(http)) {
             // A browser came back from Google: the session is in the refresh cookie, and the PWA picks it up at /.
             if (outcome instanceof SignIn.Outcome.Challenge challenge) {
@@ -253,27 +257,27 @@ public class AuthController {
     @Post("/login/mfa")
     @Public
     @Operation(summary = "Second step of sign-in: the challenge and a TOTP or recovery code")
-    public HttpResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
-        return tokens(signIn.withSecondFactor(request.challenge(), request.code(), Clients.ip(http), userAgent(http)), asksForTheTokenInTheBody(http));
+    public HttpResponse<TokenResponse> loginMfa(@Parameter(hidden = true) Tenant tenant, @Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
+        return tokens(signIn.withSecondFactor(tenant, request.challenge(), request.code(), Clients.ip(http), userAgent(http)), asksForTheTokenInTheBody(http));
     }
 
     @Post("/refresh")
     @Public
     @Operation(summary = "Trade a refresh token (body or cookie) for new tokens", description = "A refresh token works once; presenting a used one ends its session (401 REFRESH_TOKEN_REUSED).")
-    public HttpResponse<TokenResponse> refresh(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
+    public HttpResponse<TokenResponse> refresh(@Parameter(hidden = true) Tenant tenant, @Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http) {
         String token = refreshToken(request, http).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID,
                 "Give the refresh token in the body or the " + REFRESH_COOKIE + " cookie"));
         boolean sentInTheBody = request.map(RefreshRequest::refreshToken).filter(given -> !given.isBlank()).isPresent();
-        return tokens(sessions.refresh(token, userAgent(http), Clients.ip(http)), sentInTheBody || asksForTheTokenInTheBody(http));
+        return tokens(sessions.refresh(tenant, token, userAgent(http), Clients.ip(http)), sentInTheBody || asksForTheTokenInTheBody(http));
     }
 
     @Post("/logout")
     @Public
     @Operation(summary = "End the session of the refresh token (body or cookie) or of the access token", description = "204, also when it had ended already.")
-    public HttpResponse<?> logout(@Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http, @Nullable Authentication signedIn) {
-        Optional<java.util.UUID> session = refreshToken(request, http).flatMap(sessions::sessionOf)
+    public HttpResponse<?> logout(@Parameter(hidden = true) Tenant tenant, @Body @Valid Optional<RefreshRequest> request, HttpRequest<?> http, @Nullable Authentication signedIn) {
+        Optional<java.util.UUID> session = refreshToken(request, http).flatMap(token -> sessions.sessionOf(tenant, token))
                 .or(() -> Optional.ofNullable(signedIn).map(token -> java.util.UUID.fromString(String.valueOf(token.getAttributes().get("sid")))));
-        session.ifPresent(sessions::end);
+        session.ifPresent(id -> sessions.end(tenant, id));
         MutableHttpResponse<?> response = HttpResponse.noContent();
         response.cookie(Cookie.of(REFRESH_COOKIE, "").path(REFRESH_COOKIE_PATH).httpOnly(true).secure(secureCookie)
                 .sameSite(SameSite.Strict).maxAge(0));
@@ -284,24 +288,24 @@ public class AuthController {
     @Public
     @Operation(summary = "Mail a password reset link", description = "Always 202, at once, so neither the answer nor its time tells whether "
             + "the address has an account: the link is made and mailed after the answer. 429 with Retry-After over the mail limits.")
-    public HttpResponse<?> requestPasswordReset(@Body @Valid PasswordResetRequest request, HttpRequest<?> http) {
-        mailThrottle.admit(request.email(), Clients.ip(http));
-        passwords.requestPasswordResetAfterAnswering(request.email());
+    public HttpResponse<?> requestPasswordReset(@Parameter(hidden = true) Tenant tenant, @Body @Valid PasswordResetRequest request, HttpRequest<?> http) {
+        mailThrottle.admit(tenant, request.email(), Clients.ip(http));
+        passwords.requestPasswordResetAfterAnswering(tenant, request.email());
         return HttpResponse.accepted();
     }
 
     @Post("/password-reset/confirm")
     @Public
     @Operation(summary = "Set a new password with the token from the reset link", description = "204; every session of the person ends.")
-    public HttpResponse<?> resetPassword(@Body @Valid PasswordResetConfirmRequest request, HttpRequest<?> http) {
-        passwords.resetPassword(request.token(), request.password(), Clients.ip(http));
+    public HttpResponse<?> resetPassword(@Parameter(hidden = true) Tenant tenant, @Body @Valid PasswordResetConfirmRequest request, HttpRequest<?> http) {
+        passwords.resetPassword(tenant, request.token(), request.password(), Clients.ip(http));
         return HttpResponse.noContent();
     }
 
     @Post("/password")
     @Operation(summary = "Change the signed-in person's password", description = "204; his other sessions end.")
-    public HttpResponse<?> changePassword(@Body @Valid ChangePasswordRequest request) {
-        passwords.changePassword(Caller.require(), request.currentPassword(), request.newPassword());
+    public HttpResponse<?> changePassword(Caller caller, @Body @Valid ChangePasswordRequest request) {
+        passwords.changePassword(caller, request.currentPassword(), request.newPassword());
         return HttpResponse.noContent();
     }
 

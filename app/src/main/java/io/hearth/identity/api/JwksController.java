@@ -1,6 +1,7 @@
 package io.hearth.identity.api;
 
 import io.hearth.identity.SigningKeys;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 
 /** The public keys that verify Hearth's access tokens. */
+@TenantBound
 @Controller("/.well-known/jwks.json")
 @Public
 public class JwksController {

@@ -9,6 +9,7 @@ import io.hearth.identity.PersonalData;
 import io.hearth.identity.Role;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** The signed-in person: his profile and permissions, his data, and erasing it. */
+@TenantBound
 @Controller("/api/v1/me")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MeController {
@@ -42,8 +44,7 @@ public class MeController {
     @Get
     @AllowedBeforeMfa
     @Operation(summary = "The signed-in person, his roles and effective permissions")
-    public MeResponse me() {
-        Caller caller = Caller.require();
+    public MeResponse me(Caller caller) {
         PersonRow person = people.find(caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
         boolean mfaRequired = !person.mfaEnabled() && people.settings().requiresMfa(caller.roles());
         return new MeResponse(person.view(caller.roles()), caller.roles().stream().sorted().toList(),
@@ -52,16 +53,16 @@ public class MeController {
 
     @Get("/export")
     @Operation(summary = "Everything the organisation holds about the signed-in person, as JSON")
-    public HttpResponse<PersonalData.Export> export() {
-        return HttpResponse.ok(personalData.export(Caller.require()))
+    public HttpResponse<PersonalData.Export> export(Caller caller) {
+        return HttpResponse.ok(personalData.export(caller))
                 .header("Content-Disposition", "attachment; filename=\"my-data.json\"");
     }
 
     @Delete
     @AllowedBeforeMfa
     @Operation(summary = "Erase the signed-in person", description = "204: the profile is anonymised, credentials and sessions deleted; records kept for accounting stay without the name.")
-    public HttpResponse<?> erase() {
-        personalData.erase(Caller.require());
+    public HttpResponse<?> erase(Caller caller) {
+        personalData.erase(caller);
         return HttpResponse.noContent();
     }
 }

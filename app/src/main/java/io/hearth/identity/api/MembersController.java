@@ -1,6 +1,7 @@
 package io.hearth.identity.api;
 
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.PersonStatus;
@@ -11,6 +12,7 @@ import io.hearth.identity.internal.GrantRow;
 import io.hearth.identity.internal.InvitationRow;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Admins run membership: find people, invite, approve, deactivate, grant and revoke roles. */
+@TenantBound
 @Controller("/api/v1/members")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.MEMBERS_MANAGE)
@@ -82,7 +85,7 @@ public class MembersController {
     @Get("{?q,status,role,page,size}")
     @RequiresPermission(Permission.MEMBERS_VIEW)
     @Operation(summary = "List and search members", description = "q matches the start of email, first or last name; sorted by last name, first name.")
-    public MemberPage list(@Nullable @QueryValue @Size(max = 100) String q, @Nullable @QueryValue PersonStatus status,
+    public MemberPage list(Caller caller, @Nullable @QueryValue @Size(max = 100) String q, @Nullable @QueryValue PersonStatus status,
                            @Nullable @QueryValue Role role, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                            @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
         int p = page == null ? 0 : page;
@@ -99,49 +102,49 @@ public class MembersController {
     @Get("/{id}")
     @RequiresPermission(Permission.MEMBERS_VIEW)
     @Operation(summary = "One member")
-    public PersonView get(@PathVariable UUID id) {
+    public PersonView get(Caller caller, @PathVariable UUID id) {
         PersonRow person = accounts.existing(id);
         return person.view(people.liveRoles(id));
     }
 
     @Post("/invitations")
     @Operation(summary = "Invite someone by email, as a member or with a role", description = "201; the link is mailed and expires.")
-    public HttpResponse<InvitationResponse> invite(@Body @Valid InviteRequest request) {
+    public HttpResponse<InvitationResponse> invite(Caller caller, @Body @Valid InviteRequest request) {
         Role role = request.role() == null ? Role.MEMBER : request.role();
-        InvitationRow row = accounts.invite(request.email(), role);
+        InvitationRow row = accounts.invite(caller, request.email(), role);
         return HttpResponse.created(new InvitationResponse(row.id(), row.email(), role, row.expiresAt()));
     }
 
     @Post("/{id}/approve")
     @Operation(summary = "Approve an account that waits for approval")
-    public PersonView approve(@PathVariable UUID id) {
-        return accounts.approve(id).view(people.liveRoles(id));
+    public PersonView approve(Caller caller, @PathVariable UUID id) {
+        return accounts.approve(caller, id).view(people.liveRoles(id));
     }
 
     @Post("/{id}/deactivate")
     @Operation(summary = "Deactivate an account", description = "Its sessions end at once. 409 LAST_ADMIN for the last admin.")
-    public PersonView deactivate(@PathVariable UUID id) {
-        return accounts.deactivate(id).view(people.liveRoles(id));
+    public PersonView deactivate(Caller caller, @PathVariable UUID id) {
+        return accounts.deactivate(caller, id).view(people.liveRoles(id));
     }
 
     @Post("/{id}/reactivate")
     @Operation(summary = "Reactivate a deactivated account")
-    public PersonView reactivate(@PathVariable UUID id) {
-        return accounts.reactivate(id).view(people.liveRoles(id));
+    public PersonView reactivate(Caller caller, @PathVariable UUID id) {
+        return accounts.reactivate(caller, id).view(people.liveRoles(id));
     }
 
     @Post("/{id}/roles")
     @Operation(summary = "Grant a role, optionally until validUntil", description = "Granting a held role again sets its new end.")
-    public HttpResponse<GrantResponse> grant(@PathVariable UUID id, @Body @Valid GrantRequest request) {
-        GrantRow row = accounts.grantRole(id, request.role(), request.validUntil());
+    public HttpResponse<GrantResponse> grant(Caller caller, @PathVariable UUID id, @Body @Valid GrantRequest request) {
+        GrantRow row = accounts.grantRole(caller, id, request.role(), request.validUntil());
         return HttpResponse.created(new GrantResponse(id, request.role(), row.grantedAt(), row.validUntil()))
                 .headers(headers -> headers.location(URI.create("/api/v1/members/" + id)));
     }
 
     @Delete("/{id}/roles/{role}")
     @Operation(summary = "Revoke a role", description = "204; 404 if not held; 409 LAST_ADMIN for the last admin's ADMIN role.")
-    public HttpResponse<?> revoke(@PathVariable UUID id, @PathVariable Role role) {
-        accounts.revokeRole(id, role);
+    public HttpResponse<?> revoke(Caller caller, @PathVariable UUID id, @PathVariable Role role) {
+        accounts.revokeRole(caller, id, role);
         return HttpResponse.noContent();
     }
 }

@@ -6,6 +6,7 @@ import io.hearth.identity.Mfa;
 import io.hearth.identity.People;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Turning on the TOTP second factor. */
+@TenantBound
 @Controller("/api/v1/auth/mfa")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @AllowedBeforeMfa
@@ -51,18 +53,18 @@ public class MfaController {
 
     @Post("/setup")
     @Operation(summary = "Start TOTP setup", description = "A new secret as an otpauth URI and a QR code (PNG data URI); MFA turns on with the first valid code.")
-    public SetupResponse setup() {
-        Mfa.Setup setup = mfa.setup(me());
+    public SetupResponse setup(Caller caller) {
+        Mfa.Setup setup = mfa.setup(caller.tenant(), me(caller));
         return new SetupResponse(setup.secret(), setup.otpauthUri(), setup.qrCode());
     }
 
     @Post("/verify")
     @Operation(summary = "Turn TOTP on with a first code", description = "Answers the ten single-use recovery codes, shown this once.")
-    public VerifyResponse verify(@Body @Valid VerifyRequest request) {
-        return new VerifyResponse(true, mfa.enable(me(), request.code()));
+    public VerifyResponse verify(Caller caller, @Body @Valid VerifyRequest request) {
+        return new VerifyResponse(true, mfa.enable(caller, me(caller), request.code()));
     }
 
-    private PersonRow me() {
-        return people.find(Caller.require().person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
+    private PersonRow me(Caller caller) {
+        return people.find(caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
     }
 }

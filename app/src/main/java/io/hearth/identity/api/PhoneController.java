@@ -2,6 +2,7 @@ package io.hearth.identity.api;
 
 import io.hearth.identity.Caller;
 import io.hearth.identity.PhoneVerification;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /** Verifying the signed-in person's phone number by a code sent in a text message. */
+@TenantBound
 @Controller("/api/v1/auth/verify-phone")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PhoneController {
@@ -43,8 +45,7 @@ public class PhoneController {
 
     @Post
     @Operation(summary = "Verify a phone number", description = "Without code: texts a 6-digit code (202). With the code: confirms the number (200).")
-    public HttpResponse<?> verify(@Body @Valid VerifyPhoneRequest request) {
-        Caller caller = Caller.require();
+    public HttpResponse<?> verify(Caller caller, @Body @Valid VerifyPhoneRequest request) {
         if (request.code() == null) {
             verification.sendCode(caller, request.phone());
             return HttpResponse.accepted().body(new CodeSent(request.phone(), verification.codeTtl().toSeconds()));

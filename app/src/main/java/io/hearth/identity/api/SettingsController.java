@@ -2,12 +2,14 @@ package io.hearth.identity.api;
 
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
+import io.hearth.identity.Caller;
 import io.hearth.identity.ExemptFromRequestLimit;
 import io.hearth.identity.OrganisationSettings;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.identity.Role;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** How the organisation runs sign-up and sign-in, and its time zone. */
+@TenantBound
 @Controller("/api/v1/organisation/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiresPermission(Permission.ORGANISATION_MANAGE)
@@ -58,19 +61,19 @@ public class SettingsController {
 
     @Get
     @Operation(summary = "The organisation's sign-up and sign-in settings, and its time zone")
-    public OrganisationSettings get() {
+    public OrganisationSettings get(Caller caller) {
         return people.settings();
     }
 
     @Put
     @Operation(summary = "Change registration mode (OPEN or APPROVAL), roles that must use MFA, the per-person API limit and the time zone",
             description = "timeZone is an IANA name (Europe/London); without it the zone stays as it is. 422 VALIDATION_ERROR naming timeZone for a zone that is not one.")
-    public OrganisationSettings put(@Body @Valid SettingsRequest request) {
+    public OrganisationSettings put(Caller caller, @Body @Valid SettingsRequest request) {
         OrganisationSettings before = people.settings();
         OrganisationSettings after = new OrganisationSettings(request.registrationMode(), request.mfaRequiredRoles(), request.apiRequestsPerMinute(),
                 request.timeZone() == null ? before.timeZone() : request.timeZone());
-        people.saveSettings(after);
-        audit.byCaller(AuditAction.SETTINGS_CHANGED, null, Map.of("before", before.toString(), "after", after.toString()));
+        people.saveSettings(caller.tenant(), after);
+        audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("before", before.toString(), "after", after.toString()));
         return people.settings();
     }
 }

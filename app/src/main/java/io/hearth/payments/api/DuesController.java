@@ -1,6 +1,8 @@
 package io.hearth.payments.api;
 
+import io.hearth.identity.Caller;
 import io.hearth.payments.Dues;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 
 /** Circle dues paid by card. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DuesController {
@@ -39,19 +42,19 @@ public class DuesController {
     @Operation(summary = "Pay his circle's dues by card", description = "201 with checkoutUrl: Stripe Checkout for a subscription to the circle's dues "
             + "on the organisation's account; its invoices drive his payment status (CURRENT, PAST_DUE); leaving the circle ends it. 409 when he "
             + "is not a member, the circle has no dues, they are paid by card already, or the organisation takes no card payments (PAYMENTS_NOT_READY).")
-    public HttpResponse<Dues.DuesCheckout> duesCheckout(@PathVariable UUID id) {
-        return HttpResponse.created(dues.subscribe(id));
+    public HttpResponse<Dues.DuesCheckout> duesCheckout(Caller caller, @PathVariable UUID id) {
+        return HttpResponse.created(dues.subscribe(caller, id));
     }
 
     @Get("/me/dues")
     @Operation(summary = "His dues subscriptions, newest first")
-    public DuesList myDues() {
-        return new DuesList(dues.mine());
+    public DuesList myDues(Caller caller) {
+        return new DuesList(dues.mine(caller));
     }
 
     @Post("/me/dues/{id}/portal")
     @Operation(summary = "Stripe's customer portal for his dues: update the card, see invoices (answers its url)")
-    public Portal duesPortal(@PathVariable UUID id) {
-        return new Portal(dues.portal(id));
+    public Portal duesPortal(Caller caller, @PathVariable UUID id) {
+        return new Portal(dues.portal(caller, id));
     }
 }

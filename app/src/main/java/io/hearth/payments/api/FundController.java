@@ -1,8 +1,10 @@
 package io.hearth.payments.api;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.ScholarshipFund;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -23,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /** The scholarship fund: gifts, grants, balance. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FundController {
@@ -53,21 +56,21 @@ public class FundController {
     @Post("/fund/gifts")
     @Operation(summary = "Give to the scholarship fund", description = "201 with checkoutUrl (Stripe Checkout on the organisation's account). "
             + "What reaches the organisation, less the platform's fee, goes into the fund when Stripe says it is paid.")
-    public HttpResponse<ScholarshipFund.Gift> give(@Body @Valid GiftRequest request) {
-        return HttpResponse.created(fund.give(request.amountCents(), request.currency()));
+    public HttpResponse<ScholarshipFund.Gift> give(Caller caller, @Body @Valid GiftRequest request) {
+        return HttpResponse.created(fund.give(caller, request.amountCents(), request.currency()));
     }
 
     @Get("/fund")
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "The scholarship fund: balance per currency and its latest movements (gifts in, grants out)")
-    public ScholarshipFund.Report fundReport() {
+    public ScholarshipFund.Report fundReport(Caller caller) {
         return fund.report();
     }
 
     @Get("/fund/candidates")
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "Seats held for payment now, that a grant could go to")
-    public Candidates candidates() {
+    public Candidates candidates(Caller caller) {
         return new Candidates(fund.candidates());
     }
 
@@ -75,8 +78,8 @@ public class FundController {
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "Grant part or all of a man's held event fee from the fund", description = "Never more than he owes or the fund holds "
             + "(422). The whole fee confirms his seat; a part lowers what he pays in Checkout. Audited.")
-    public HttpResponse<ScholarshipFund.Movement> grant(@Body @Valid GrantRequest request) {
-        return HttpResponse.created(fund.grant(request.registrationId(), request.amountCents(),
+    public HttpResponse<ScholarshipFund.Movement> grant(Caller caller, @Body @Valid GrantRequest request) {
+        return HttpResponse.created(fund.grant(caller, request.registrationId(), request.amountCents(),
                 request.note() == null || request.note().isBlank() ? null : request.note().strip()));
     }
 }

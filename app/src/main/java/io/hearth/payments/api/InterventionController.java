@@ -1,8 +1,10 @@
 package io.hearth.payments.api;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Interventions;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Size;
 
 
 /** The queue of payments that need a person, for admins and support. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InterventionController {
@@ -46,7 +49,7 @@ public class InterventionController {
     @RequiresPermission(Permission.SUPPORT_ASSIST)
     @Operation(summary = "Payments that need a person (admins and support)", description = "Instalments and dues past due, lapsed instalment plans, "
             + "refunds Stripe could not carry out, disputes; each with the actions that apply.")
-    public Queue queue() {
+    public Queue queue(Caller caller) {
         return new Queue(interventions.queue());
     }
 
@@ -56,9 +59,9 @@ public class InterventionController {
             + "(his seat is kept: PAUSED); EXEMPT ends his dues (EXEMPT); CANCEL ends the subscription; OFFLINE records cash or a bank transfer "
             + "(amountCents, method: no card fee, no platform fee; a failed invoice is marked paid out of band so that Stripe does not take it "
             + "as well); RESOLVE records that it was dealt with (note). Audited.")
-    public Interventions.Item act(@PathVariable Interventions.Kind kind, @PathVariable @Size(max = 100) String subjectId,
+    public Interventions.Item act(Caller caller, @PathVariable Interventions.Kind kind, @PathVariable @Size(max = 100) String subjectId,
                                   @Body @Valid InterventionRequest request) {
-        return interventions.act(kind, subjectId, request.action(), request.amountCents(), request.method(),
+        return interventions.act(caller, kind, subjectId, request.action(), request.amountCents(), request.method(),
                 request.note() == null || request.note().isBlank() ? null : request.note().strip());
     }
 }

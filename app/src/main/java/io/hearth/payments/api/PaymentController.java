@@ -1,5 +1,6 @@
 package io.hearth.payments.api;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.Connect;
@@ -7,6 +8,7 @@ import io.hearth.payments.EventFees;
 import io.hearth.payments.PaymentPolicy;
 import io.hearth.payments.PaymentView;
 import io.hearth.payments.Refunds;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -31,6 +33,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 /** Stripe Connect for the organisation's admins, paying for a held seat, a man's own payments, refunds. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PaymentController {
@@ -56,15 +59,15 @@ public class PaymentController {
     @RequiresPermission(Permission.ORGANISATION_MANAGE)
     @Operation(summary = "The organisation's payment policy: lapsedPlan (KEEP or RELEASE) decides what a lapsed instalment plan does to the seat "
             + "before the event's cancellation cutoff")
-    public PaymentPolicy.Policy policy() {
+    public PaymentPolicy.Policy policy(Caller caller) {
         return policy.get();
     }
 
     @io.micronaut.http.annotation.Put("/payments/policy")
     @RequiresPermission(Permission.ORGANISATION_MANAGE)
     @Operation(summary = "Change the organisation's payment policy (audited)")
-    public PaymentPolicy.Policy setPolicy(@Body @Valid PolicyRequest request) {
-        return policy.set(new PaymentPolicy.Policy(request.lapsedPlan()));
+    public PaymentPolicy.Policy setPolicy(Caller caller, @Body @Valid PolicyRequest request) {
+        return policy.set(caller, new PaymentPolicy.Policy(request.lapsedPlan()));
     }
 
     @Schema(name = "RefundRequest")
@@ -75,14 +78,14 @@ public class PaymentController {
     @Get("/payments{?page,size}")
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "The organisation's payments, newest first (admins)")
-    public Paged<PaymentView> all(@Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+    public Paged<PaymentView> all(Caller caller, @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
         return eventFees.all(page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/payments/{id}/refund-quote")
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "What is left to refund of a payment, and what the event's cancellation policy gives")
-    public Refunds.RefundQuote quote(@PathVariable UUID id) {
+    public Refunds.RefundQuote quote(Caller caller, @PathVariable UUID id) {
         return refunds.quote(id);
     }
 
@@ -94,16 +97,16 @@ public class PaymentController {
             + "SUCCEEDED, or PENDING while Stripe cannot be reached (it is sent again, never twice). With an Idempotency-Key, the same key "
             + "answers the refund it made the first time (201 again), however often it is sent; the same key for another payment or "
             + "amount is 409.")
-    public HttpResponse<Refunds.RefundView> refund(@PathVariable UUID id, @Body @Valid RefundRequest request,
+    public HttpResponse<Refunds.RefundView> refund(Caller caller, @PathVariable UUID id, @Body @Valid RefundRequest request,
                                                    @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
-        return HttpResponse.created(refunds.refund(id, request.amountCents(), request.reason().strip(), !Boolean.FALSE.equals(request.releaseSeat()),
+        return HttpResponse.created(refunds.refund(caller, id, request.amountCents(), request.reason().strip(), !Boolean.FALSE.equals(request.releaseSeat()),
                 idempotencyKey));
     }
 
     @Get("/payments/{id}/refunds")
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "The refunds of a payment")
-    public Refunded refundsOf(@PathVariable UUID id) {
+    public Refunded refundsOf(Caller caller, @PathVariable UUID id) {
         return new Refunded(id, refunds.of(id));
     }
 
@@ -115,7 +118,7 @@ public class PaymentController {
     @Get("/payments/stripe")
     @RequiresPermission(Permission.ORGANISATION_MANAGE)
     @Operation(summary = "The organisation's Stripe account: NOT_CONNECTED, PENDING, READY (charges enabled) or RESTRICTED with the reason")
-    public Connect.Connection stripe() {
+    public Connect.Connection stripe(Caller caller) {
         return connect.connection();
     }
 
@@ -124,8 +127,8 @@ public class PaymentController {
     @Operation(summary = "Connect Stripe, or go on with its onboarding", description = "Creates the organisation's connected account the first "
             + "time (the organisation is the merchant of record) and answers a fresh Stripe onboarding link (url). Coming back is no proof: "
             + "the account is READY when Stripe says charges are enabled.")
-    public Connect.Onboarding onboarding() {
-        return connect.onboard();
+    public Connect.Onboarding onboarding(Caller caller) {
+        return connect.onboard(caller);
     }
 
     @Post("/events/{id}/registrations/{registrationId}/checkout")
@@ -134,10 +137,10 @@ public class PaymentController {
             + "organisation takes no card payments, 503 PAYMENTS_UNAVAILABLE when Stripe cannot be reached. The same Idempotency-Key "
             + "answers the same payment. instalments (when the price option offers them): the first monthly instalment is paid in "
             + "Checkout and confirms the seat, the rest are taken by a subscription that ends after the last.")
-    public HttpResponse<EventFees.Checkout> checkout(@PathVariable UUID id, @PathVariable UUID registrationId,
+    public HttpResponse<EventFees.Checkout> checkout(Caller caller, @PathVariable UUID id, @PathVariable UUID registrationId,
                                                      @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
                                                      @Nullable @Body @Valid CheckoutRequest request) {
-        return HttpResponse.created(eventFees.start(id, registrationId, idempotencyKey, request == null ? null : request.instalments()));
+        return HttpResponse.created(eventFees.start(caller, id, registrationId, idempotencyKey, request == null ? null : request.instalments()));
     }
 
     @Schema(name = "EventCheckoutRequest")
@@ -153,8 +156,8 @@ public class PaymentController {
     @Get("/events/{id}/payments")
     @Operation(summary = "The event's payments (its PTMs and admins)", description = "Who paid, how, instalments paid and due, a failed instalment "
             + "(planStatus PAST_DUE), refunds.")
-    public EventPayments ofEvent(@PathVariable UUID id) {
-        return new EventPayments(id, eventFees.ofEvent(id));
+    public EventPayments ofEvent(Caller caller, @PathVariable UUID id) {
+        return new EventPayments(id, eventFees.ofEvent(caller, id));
     }
 
     @Schema(name = "PaymentReceipt")
@@ -164,15 +167,15 @@ public class PaymentController {
 
     @Get("/me/payments/{id}/receipt")
     @Operation(summary = "Stripe's receipt for one of his card payments (url)")
-    public Receipt receipt(@PathVariable UUID id) {
-        return new Receipt(eventFees.receipt(id));
+    public Receipt receipt(Caller caller, @PathVariable UUID id) {
+        return new Receipt(eventFees.receipt(caller, id));
     }
 
     @Get("/me/payments{?page,size}")
     @Operation(summary = "His payments, newest first: what, how much, its state (OPEN, PAID, EXPIRED, REFUND_DUE, REFUNDED) and refunds")
-    public Paged<PaymentView> mine(@Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
+    public Paged<PaymentView> mine(Caller caller, @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
-        return new Paged<>(eventFees.mine(p, s), p, s, eventFees.countMine());
+        return new Paged<>(eventFees.mine(caller, p, s), p, s, eventFees.countMine(caller));
     }
 }

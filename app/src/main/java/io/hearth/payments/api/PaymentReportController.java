@@ -1,8 +1,10 @@
 package io.hearth.payments.api;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
 import io.hearth.payments.PaymentReports;
+import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Min;
 
 
 /** Leadership's payments report. */
+@TenantBound
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PaymentReportController {
@@ -29,7 +32,7 @@ public class PaymentReportController {
     @Get("/reports/payments{?months}")
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "Payments, refunds, the platform's fees and instalments still to come, per month and currency")
-    public PaymentReports.Report report(@Nullable @QueryValue @Min(1) @Max(36) Integer months) {
+    public PaymentReports.Report report(Caller caller, @Nullable @QueryValue @Min(1) @Max(36) Integer months) {
         return reports.monthly(months == null ? 12 : months);
     }
 
@@ -37,7 +40,7 @@ public class PaymentReportController {
     @io.micronaut.http.annotation.Produces("text/csv")
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "The payments report as CSV, one line per month and currency")
-    public HttpResponse<String> reportCsv(@Nullable @QueryValue @Min(1) @Max(36) Integer months) {
+    public HttpResponse<String> reportCsv(Caller caller, @Nullable @QueryValue @Min(1) @Max(36) Integer months) {
         return HttpResponse.ok(reports.csv(months == null ? 12 : months)).contentType(io.micronaut.http.MediaType.of("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"payments.csv\"");
     }

@@ -2,6 +2,7 @@ package io.hearth.payments.api;
 
 import io.hearth.kit.Refusal;
 import io.hearth.payments.StripeWebhooks;
+import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.api.HostTenantResolver;
 import io.hearth.web.Public;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Stripe's Connect webhook endpoint, on the platform's own host (not an organisation's): Stripe signs each event
  * and names the connected account, which names the organisation.
  */
+@TenantBound
 @Controller("/api/v1/stripe/webhooks")
 @Public
 @ExecuteOn(TaskExecutors.BLOCKING)

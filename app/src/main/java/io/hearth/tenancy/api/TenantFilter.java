@@ -2,7 +2,6 @@ package io.hearth.tenancy.api;
 
 import io.hearth.kit.web.LogContext;
 import io.hearth.tenancy.Tenant;
-import io.hearth.tenancy.TenantScope;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpHeaders;
@@ -17,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves the tenant of every request from its Host, once, and puts it in scope for everything the request does.
- * Only the platform's own paths (health, API docs) answer on any host.
+ * Resolves the organisation of every request from its Host, once, and keeps it on the request: the edges that need
+ * it take it from there ({@link TenantBinder} for controllers, the security rules), and hand it on as a parameter
+ * (a {@code Tenant}, or the {@code Caller} who asks in it). Only the platform's own paths (health, API docs) answer
+ * on any host.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class TenantFilter implements Ordered {
@@ -42,13 +43,12 @@ public final class TenantFilter implements Ordered {
         }
         Tenant tenant = resolver.resolve(request.getHeaders().get(HttpHeaders.HOST));
         request.setAttribute(ATTRIBUTE, tenant);
-        context.add(new TenantScope.Current(tenant));
         context.getContext().find(LogContext.class).ifPresentOrElse(
                 log -> context.replace(log, log.with("tenant", tenant.slug())),
                 () -> context.add(new LogContext(Map.of("tenant", tenant.slug()))));
     }
 
-    /** The request's organisation, for code that runs where the propagated context may not reach (security). */
+    /** The request's organisation, for the edges: binders and security rules. */
     public static Optional<Tenant> tenantOf(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, Tenant.class);
     }

@@ -1,0 +1,83 @@
+package io.hearth.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.hearth.tenancy.EachTenant;
+import io.hearth.tenancy.ForTenant;
+import io.hearth.tenancy.InTenant;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
+import io.hearth.tenancy.TenantBoundScope;
+import io.hearth.tenancy.TenantMigrations;
+import io.hearth.tenancy.TenantSchemaResolver;
+import io.hearth.tenancy.TenantScope;
+import io.hearth.tenancy.TenantSql;
+import io.hearth.tenancy.api.HostTenantResolver;
+import io.micronaut.http.annotation.Controller;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A use case is a function of who asks: the edges hand the {@code Caller} (or, where no one signs in, the
+ * {@code Tenant}) to it as a parameter, and {@link TenantBoundScope} enters the data layer's guard from that
+ * parameter. These rules keep it so; each is shown to fail on a planted violation (package {@code planted}).
+ */
+class WhoAsksTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.hearth");
+    private static final JavaClasses PLANTED = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+
+    /** The scope itself, the one place that enters it from a parameter, the data layer that reads it, and the background edges. */
+    static ArchRule onlyTheDataLayerAndTheEdgesTouchTheScope() {
+        return noClasses().that(DescribedPredicate.not(belongToAnyOf(TenantScope.class, TenantBoundScope.class, TenantSchemaResolver.class,
+                        TenantSql.class, InTenant.class, EachTenant.class, HostTenantResolver.class)))
+                .should().dependOnClassesThat().belongToAnyOf(TenantScope.class)
+                .because("who asks and for which organisation is a parameter: a use case does not reach into context for it");
+    }
+
+    /** A bean whose public methods are given an organisation enters its scope around them. */
+    static ArchRule beansGivenAnOrganisationAreTenantBound() {
+        return classes().that().areAnnotatedWith(Singleton.class).or().areAnnotatedWith(Controller.class)
+                .and(givenAnOrganisation()).and(DescribedPredicate.not(belongToAnyOf(TenantMigrations.class)))
+                .should().beAnnotatedWith(TenantBound.class)
+                .because("the scope the data layer checks is entered from the parameter, by TenantBoundScope, and nowhere else");
+    }
+
+    @Test
+    void onlyTheDataLayerAndTheEdgesReadOrEnterTheTenantScope() {
+        onlyTheDataLayerAndTheEdgesTouchTheScope().check(MAIN);
+        assertThatThrownBy(() -> onlyTheDataLayerAndTheEdgesTouchTheScope().check(PLANTED))
+                .hasMessageContaining("planted.LooksUpItsTenant");
+    }
+
+    @Test
+    void everyUseCaseAndControllerGivenAnOrganisationIsTenantBound() {
+        beansGivenAnOrganisationAreTenantBound().check(MAIN);
+        assertThatThrownBy(() -> beansGivenAnOrganisationAreTenantBound().check(PLANTED))
+                .hasMessageContaining("planted.ForgetsItsScope");
+    }
+
+    @Test
+    void theRulesSeeTheClassesTheyAreAbout() {
+        assertThat(MAIN.stream().filter(givenAnOrganisation()::test).count()).as("use cases and controllers given an organisation").isGreaterThan(40);
+    }
+
+    private static DescribedPredicate<JavaClass> givenAnOrganisation() {
+        return DescribedPredicate.describe("have a public method given a Tenant or a Caller", type -> type.getMethods().stream()
+                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC))
+                .anyMatch(method -> method.getRawParameterTypes().stream()
+                        .anyMatch(parameter -> parameter.isAssignableTo(Tenant.class) || parameter.isAssignableTo(ForTenant.class))));
+    }
+}
