@@ -1,10 +1,5 @@
 package io.hearth.payments;
 
-import com.stripe.exception.EventDataObjectDeserializationException;
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
-import com.stripe.model.HasId;
-import com.stripe.model.StripeObject;
 import io.hearth.ErrorCode;
 import io.hearth.kit.Refusal;
 import io.hearth.payments.internal.PaymentRepository;
@@ -24,8 +19,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Stripe's Connect webhooks, each counted once. The signature of the raw body is checked (with its timestamp's
- * tolerance), the mode must be ours, the organisation is found from {@code event.account}. The event's id is
+ * Stripe's Connect webhooks, each counted once. The adapter checks the signature of the raw body (with its
+ * timestamp's tolerance) and translates the event into a {@link ProviderEvent}; the mode must be ours, the
+ * organisation is found from its account. The event's id is
  * recorded in the organisation's schema in the same transaction as its effect, and kept for good: a retry, a
  * resend from Stripe's dashboard or two deliveries at once change nothing more. The body is not taken at its word:
  * the object is re-read from Stripe before acting, so the order of arrival does not matter.
@@ -66,28 +62,27 @@ public class StripeWebhooks {
     }
 
     public Outcome receive(String payload, @Nullable String signature) {
-        Event event;
+        ProviderEvent event;
         try {
-            event = stripe.verify(payload, signature);
-        } catch (SignatureVerificationException e) {
-            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, "The Stripe-Signature header does not verify: " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, "The body is not a Stripe event");
+            event = stripe.event(payload, signature);
+        } catch (StripeApi.UnreadableEvent e) {
+            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, e.getMessage());
         }
-        if (event.getLivemode() == null || event.getLivemode() != stripe.livemode()) {
-            LOG.warn("Stripe event {} is {} mode, this platform is {} mode: refused", event.getId(),
-                    Boolean.TRUE.equals(event.getLivemode()) ? "live" : "test", stripe.livemode() ? "live" : "test");
+        ProviderEvent.Delivery delivery = event.delivery();
+        if (delivery.livemode() != stripe.livemode()) {
+            LOG.warn("Stripe event {} is {} mode, this platform is {} mode: refused", delivery.id(),
+                    delivery.livemode() ? "live" : "test", stripe.livemode() ? "live" : "test");
             throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_LIVEMODE_MISMATCH, "The event is of the other mode (livemode)");
         }
-        if (event.getAccount() == null) {
-            LOG.info("Stripe event {} ({}) is the platform's own, not a connected account's: nothing to do", event.getId(), event.getType());
+        if (delivery.account() == null) {
+            LOG.info("Stripe event {} ({}) is the platform's own, not a connected account's: nothing to do", delivery.id(), delivery.type());
             return Outcome.IGNORED;
         }
-        Optional<TenantId> owner = accounts.tenantOf(event.getAccount(), stripe.livemode());
+        Optional<TenantId> owner = accounts.tenantOf(delivery.account(), stripe.livemode());
         Optional<Outcome> outcome = owner.flatMap(id -> tenants.call(id, tenant -> handleOrIgnore(tenant, event)));
         if (outcome.isEmpty()) {
-            LOG.warn("Stripe event {} ({}) for account {}, which is no organisation's: nothing done", event.getId(), event.getType(),
-                    event.getAccount());
+            LOG.warn("Stripe event {} ({}) for account {}, which is no organisation's: nothing done", delivery.id(), delivery.type(),
+                    delivery.account());
             return Outcome.UNKNOWN_ACCOUNT;
         }
         return outcome.get();
@@ -98,88 +93,81 @@ public class StripeWebhooks {
      * change either: the event is recorded as ignored (with why, so it is counted and a resend is a duplicate) and
      * acknowledged. A failure to reach Stripe, or one on its side, answers 503, so that Stripe delivers it again later.
      */
-    private Outcome handleOrIgnore(Tenant tenant, Event event) {
+    private Outcome handleOrIgnore(Tenant tenant, ProviderEvent event) {
+        ProviderEvent.Delivery delivery = event.delivery();
         try {
             return handle(tenant, event);
         } catch (StripeApi.StripeFailure e) {
             if (!e.isTransient()) {
-                Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
-                if (repository.recordIgnoredEvent(event.getId(), event.getType(), created, e.getMessage()) == 0) {
+                if (repository.recordIgnoredEvent(delivery.id(), delivery.type(), delivery.created(), e.getMessage()) == 0) {
                     return Outcome.DUPLICATE;
                 }
                 if (e.isMissing()) {
-                    LOG.warn("Stripe event {} ({}) on account {} names an object Stripe does not have: ignored ({})", event.getId(),
-                            event.getType(), event.getAccount(), e.getMessage());
+                    LOG.warn("Stripe event {} ({}) on account {} names an object Stripe does not have: ignored ({})", delivery.id(),
+                            delivery.type(), delivery.account(), e.getMessage());
                 } else {
                     // Stripe refused to tell (a key or permission problem): asking again will not change its answer.
-                    LOG.error("Stripe event {} ({}) on account {}: Stripe refused to let it be read, ignored: {}", event.getId(),
-                            event.getType(), event.getAccount(), e.getMessage());
+                    LOG.error("Stripe event {} ({}) on account {}: Stripe refused to let it be read, ignored: {}", delivery.id(),
+                            delivery.type(), delivery.account(), e.getMessage());
                 }
                 return Outcome.IGNORED;
             }
-            LOG.warn("Stripe event {} ({}) not handled now, Stripe will deliver it again: {}", event.getId(), event.getType(), e.getMessage());
+            LOG.warn("Stripe event {} ({}) not handled now, Stripe will deliver it again: {}", delivery.id(), delivery.type(), e.getMessage());
             throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe cannot be read now: deliver the event again later");
         }
     }
 
-    private Outcome handle(Tenant tenant, Event event) {
-        String account = event.getAccount();
-        Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
-        StripeObject object = object(event);
-        switch (event.getType()) {
-            case "account.updated" -> {
-                StripeApi.AccountState state = stripe.account(account);
-                return once(event, created, () -> connect.apply(tenant, state, created));
-            }
-            case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
-                 "checkout.session.expired" -> {
-                StripeApi.CheckoutState session = stripe.checkoutSession(account, ((HasId) object).getId());
-                if (session.metadata().containsKey("hearth_dues")) {
-                    StripeApi.SubscriptionState subscription = session.subscription() == null ? null : stripe.subscription(account, session.subscription());
-                    return once(event, created, () -> dues.checkoutCompleted(tenant, account, session, subscription));
-                }
-                String receipt = session.paid() && session.paymentIntent() != null ? receipt(account, session.paymentIntent()) : null;
-                Outcome outcome = once(event, created, () -> settlement.settle(tenant, account, session, receipt));
-                settlement.refundIfDue(tenant, session.id());
-                plans.afterCheckout(tenant, session.id());
-                return outcome;
-            }
-            case "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed" -> {
-                StripeApi.InvoiceState invoice = stripe.invoice(account, ((HasId) object).getId());
-                Optional<String> intent = "paid".equals(invoice.status()) ? stripe.paymentIntentOf(account, invoice.id()) : Optional.empty();
-                if (invoice.subscriptionMetadata().containsKey("hearth_dues")) {
-                    return once(event, created, () -> dues.invoice(tenant, account, invoice));
-                }
-                return once(event, created, () -> plans.invoice(tenant, account, invoice, intent));
-            }
-            case "customer.subscription.deleted" -> {
-                StripeApi.SubscriptionState subscription = stripe.subscription(account, ((HasId) object).getId());
-                if (subscription.metadata().containsKey("hearth_dues")) {
-                    return once(event, created, () -> dues.ended(tenant, account, subscription));
-                }
-                return once(event, created, () -> plans.ended(tenant, account, subscription));
-            }
-            case "charge.refunded" -> {
-                StripeApi.ChargeState charge = stripe.charge(account, ((HasId) object).getId());
-                return once(event, created, () -> settlement.refundedAtStripe(account, charge.paymentIntent(), charge.amountRefunded()));
-            }
-            case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed" -> {
-                com.stripe.model.Dispute dispute = (com.stripe.model.Dispute) object;
-                return once(event, created, () -> interventions.disputed(tenant, account, dispute.getPaymentIntent(), dispute.getStatus(),
-                        dispute.getAmount() == null ? 0 : dispute.getAmount()));
-            }
-            case "refund.updated", "refund.failed" -> {
-                StripeApi.RefundState refund = stripe.refundState(account, ((HasId) object).getId());
-                if ("failed".equals(refund.status()) || "canceled".equals(refund.status())) {
-                    return once(event, created, () -> refunds.failedAtStripe(tenant, refund.id(),
-                            refund.failureReason() == null ? refund.status() : refund.failureReason()));
-                }
-                return once(event, created, () -> LOG.debug("refund {} is {}", refund.id(), refund.status()));
-            }
-            default -> {
-                return once(event, created, () -> LOG.debug("Stripe event {} ({}) needs nothing", event.getId(), event.getType()));
-            }
+    private Outcome handle(Tenant tenant, ProviderEvent event) {
+        ProviderEvent.Delivery delivery = event.delivery();
+        String account = delivery.account();
+        Instant created = delivery.created();
+        if (event instanceof ProviderEvent.AccountChanged) {
+            StripeApi.AccountState state = stripe.account(account);
+            return once(delivery, () -> connect.apply(tenant, state, created));
         }
+        if (event instanceof ProviderEvent.CheckoutChanged checkout) {
+            StripeApi.CheckoutState session = stripe.checkoutSession(account, checkout.sessionId());
+            if (session.metadata().containsKey("hearth_dues")) {
+                StripeApi.SubscriptionState subscription = session.subscription() == null ? null : stripe.subscription(account, session.subscription());
+                return once(delivery, () -> dues.checkoutCompleted(tenant, account, session, subscription));
+            }
+            String receipt = session.paid() && session.paymentIntent() != null ? receipt(account, session.paymentIntent()) : null;
+            Outcome outcome = once(delivery, () -> settlement.settle(tenant, account, session, receipt));
+            settlement.refundIfDue(tenant, session.id());
+            plans.afterCheckout(tenant, session.id());
+            return outcome;
+        }
+        if (event instanceof ProviderEvent.InvoiceChanged changed) {
+            StripeApi.InvoiceState invoice = stripe.invoice(account, changed.invoiceId());
+            Optional<String> intent = "paid".equals(invoice.status()) ? stripe.paymentIntentOf(account, invoice.id()) : Optional.empty();
+            if (invoice.subscriptionMetadata().containsKey("hearth_dues")) {
+                return once(delivery, () -> dues.invoice(tenant, account, invoice));
+            }
+            return once(delivery, () -> plans.invoice(tenant, account, invoice, intent));
+        }
+        if (event instanceof ProviderEvent.SubscriptionEnded ended) {
+            StripeApi.SubscriptionState subscription = stripe.subscription(account, ended.subscriptionId());
+            if (subscription.metadata().containsKey("hearth_dues")) {
+                return once(delivery, () -> dues.ended(tenant, account, subscription));
+            }
+            return once(delivery, () -> plans.ended(tenant, account, subscription));
+        }
+        if (event instanceof ProviderEvent.ChargeRefunded refunded) {
+            StripeApi.ChargeState charge = stripe.charge(account, refunded.chargeId());
+            return once(delivery, () -> settlement.refundedAtStripe(account, charge.paymentIntent(), charge.amountRefunded()));
+        }
+        if (event instanceof ProviderEvent.DisputeChanged dispute) {
+            return once(delivery, () -> interventions.disputed(tenant, account, dispute.paymentIntent(), dispute.status(), dispute.amountCents()));
+        }
+        if (event instanceof ProviderEvent.RefundChanged changed) {
+            StripeApi.RefundState refund = stripe.refundState(account, changed.refundId());
+            if ("failed".equals(refund.status()) || "canceled".equals(refund.status())) {
+                return once(delivery, () -> refunds.failedAtStripe(tenant, refund.id(),
+                        refund.failureReason() == null ? refund.status() : refund.failureReason()));
+            }
+            return once(delivery, () -> LOG.debug("refund {} is {}", refund.id(), refund.status()));
+        }
+        return once(delivery, () -> LOG.debug("Stripe event {} ({}) needs nothing", delivery.id(), delivery.type()));
     }
 
     /** Stripe's receipt for his receipt mail; without it the mail links to his payments page, so a failure here delays nothing. */
@@ -196,24 +184,11 @@ public class StripeWebhooks {
 
     /** The effect and the event's id in one transaction; nothing when the id was recorded before. */
     @Transactional
-    Outcome once(Event event, Instant created, Runnable effect) {
-        if (repository.recordEvent(event.getId(), event.getType(), created) == 0) {
+    Outcome once(ProviderEvent.Delivery delivery, Runnable effect) {
+        if (repository.recordEvent(delivery.id(), delivery.type(), delivery.created()) == 0) {
             return Outcome.DUPLICATE;
         }
         effect.run();
         return Outcome.APPLIED;
-    }
-
-    private static StripeObject object(Event event) {
-        Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
-        if (object.isPresent()) {
-            return object.get();
-        }
-        try {
-            // An event of another API version than stripe-java's: the fields Hearth reads (ids, amounts) are the same.
-            return event.getDataObjectDeserializer().deserializeUnsafe();
-        } catch (EventDataObjectDeserializationException e) {
-            throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, "The event's object cannot be read: " + e.getMessage());
-        }
     }
 }

@@ -2,12 +2,15 @@ package io.hearth.payments.internal;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.Event;
+import com.stripe.model.HasId;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
@@ -15,6 +18,7 @@ import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionExpireParams;
+import io.hearth.payments.ProviderEvent;
 import io.hearth.payments.StripeConfiguration;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -22,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one adapter to Stripe (stripe-java): every call for an organisation carries its {@code Stripe-Account}, every
@@ -361,12 +366,77 @@ public class StripeApi {
     }
 
     /** The event, if the raw body carries a valid signature of our webhook secret made within the tolerance. */
-    public Event verify(String payload, @Nullable String signatureHeader) throws SignatureVerificationException {
+    /** A webhook that cannot be taken: its signature does not verify, or its body is not a readable Stripe event. */
+    public static final class UnreadableEvent extends RuntimeException {
+        private final boolean signature;
+
+        UnreadableEvent(String detail, boolean signature) {
+            super(detail);
+            this.signature = signature;
+        }
+
+        /** Whether it is the Stripe-Signature header that does not verify (else the body). */
+        public boolean isSignature() {
+            return signature;
+        }
+    }
+
+    /**
+     * The webhook, its signature checked (with its timestamp's tolerance), translated into payments' terms: the one
+     * place Stripe's event types and type strings are read.
+     */
+    public ProviderEvent event(String payload, @Nullable String signatureHeader) {
+        Event event;
+        try {
+            event = verify(payload, signatureHeader);
+        } catch (SignatureVerificationException e) {
+            throw new UnreadableEvent("The Stripe-Signature header does not verify: " + e.getMessage(), true);
+        } catch (RuntimeException e) {
+            throw new UnreadableEvent("The body is not a Stripe event", false);
+        }
+        ProviderEvent.Delivery delivery = new ProviderEvent.Delivery(event.getId(), event.getType(),
+                Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated()), Boolean.TRUE.equals(event.getLivemode()),
+                event.getAccount());
+        return switch (event.getType()) {
+            case "account.updated" -> new ProviderEvent.AccountChanged(delivery);
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
+                 "checkout.session.expired" -> new ProviderEvent.CheckoutChanged(delivery, idOf(event));
+            case "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed" -> new ProviderEvent.InvoiceChanged(delivery, idOf(event));
+            case "customer.subscription.deleted" -> new ProviderEvent.SubscriptionEnded(delivery, idOf(event));
+            case "charge.refunded" -> new ProviderEvent.ChargeRefunded(delivery, idOf(event));
+            case "refund.updated", "refund.failed" -> new ProviderEvent.RefundChanged(delivery, idOf(event));
+            case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed" -> {
+                com.stripe.model.Dispute dispute = (com.stripe.model.Dispute) object(event);
+                yield new ProviderEvent.DisputeChanged(delivery, dispute.getPaymentIntent(), dispute.getStatus(),
+                        dispute.getAmount() == null ? 0 : dispute.getAmount());
+            }
+            default -> new ProviderEvent.Other(delivery);
+        };
+    }
+
+    private Event verify(String payload, @Nullable String signatureHeader) throws SignatureVerificationException {
         if (configuration.webhookSecret() == null || configuration.webhookSecret().isBlank()) {
             throw new SignatureVerificationException("no webhook secret is configured", signatureHeader);
         }
         return com.stripe.net.Webhook.constructEvent(payload, signatureHeader == null ? "" : signatureHeader, configuration.webhookSecret(),
                 configuration.webhookTolerance().toSeconds());
+    }
+
+    private static String idOf(Event event) {
+        return ((HasId) object(event)).getId();
+    }
+
+    private static StripeObject object(Event event) {
+        Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
+        if (object.isPresent()) {
+            return object.get();
+        }
+        try {
+            // An event of another API version than stripe-java's: the fields Hearth reads (ids, amounts) are the same.
+            return event.getDataObjectDeserializer().deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException e) {
+            throw new UnreadableEvent("The event's object cannot be read: " + e.getMessage(), false);
+        }
     }
 
     private StripeClient stripe() {

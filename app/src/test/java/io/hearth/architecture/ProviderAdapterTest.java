@@ -1,0 +1,32 @@
+package io.hearth.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The payment provider's SDK, its types and its type strings live in one adapter ({@code payments/internal}); the
+ * feature speaks its own terms ({@code ProviderEvent}, the states the adapter reads). Shown to fail on a planted
+ * violation ({@code planted.ReadsStripeEvents}).
+ */
+class ProviderAdapterTest {
+
+    static ArchRule theProviderSdkStaysInItsAdapter() {
+        return noClasses().that().resideOutsideOfPackage("io.hearth.payments.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.stripe..")
+                .because("payments speaks its own terms; Stripe's are translated in payments/internal");
+    }
+
+    @Test
+    void onlyThePaymentsAdapterUsesTheProvidersSdk() {
+        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        theProviderSdkStaysInItsAdapter().check(main);
+        JavaClasses planted = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+        assertThatThrownBy(() -> theProviderSdkStaysInItsAdapter().check(planted)).hasMessageContaining("planted.ReadsStripeEvents");
+    }
+}
