@@ -3,6 +3,7 @@ package io.hearth.messaging;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import io.hearth.kit.Refusal;
+import io.hearth.messaging.internal.TextMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,5 @@
-package io.hearth.messaging;
+package io.hearth.messaging.internal;
 
-import io.hearth.messaging.internal.OutgoingMailTable;
-import io.hearth.messaging.internal.Smtp;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.TransactionOperations;

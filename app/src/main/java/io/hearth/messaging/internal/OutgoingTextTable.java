@@ -83,4 +83,9 @@ public final class OutgoingTextTable {
             throw new DataAccessException("could not mask the number of text " + id, e);
         }
     }
+
+    /** Binds a sealed body to its recipient: a body moved to another row does not open. */
+    public static String associatedData(String recipient) {
+        return "outgoing-text:" + recipient;
+    }
 }

@@ -1,4 +1,4 @@
-package io.hearth.messaging;
+package io.hearth.messaging.internal;
 
 import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;

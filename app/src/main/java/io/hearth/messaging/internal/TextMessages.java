@@ -1,7 +1,8 @@
-package io.hearth.messaging;
+package io.hearth.messaging.internal;
 
 import io.hearth.ErrorCode;
 import io.hearth.kit.Refusal;
+import io.hearth.messaging.SmsConfiguration;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import java.util.Base64;
 /**
  * Sends text messages through the provider's REST API (Twilio: {@code POST /2010-04-01/Accounts/{sid}/Messages.json},
  * form-encoded, HTTP Basic). The one adapter to SMS: locally it talks to the SMS catcher, in tests to WireMock. Only
- * {@link TextRelay} calls it: everything else queues texts with {@link Texts}.
+ * {@link TextRelay} calls it: everything else queues texts with {@code Texts}.
  */
 @Singleton
 public class TextMessages {

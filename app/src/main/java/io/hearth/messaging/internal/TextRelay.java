@@ -1,7 +1,6 @@
-package io.hearth.messaging;
+package io.hearth.messaging.internal;
 
 import io.hearth.crypto.FieldCipher;
-import io.hearth.messaging.internal.OutgoingTextTable;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.TransactionOperations;
@@ -64,7 +63,7 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
             return;
         }
         try {
-            provider.send(text.recipient(), cipher.open(text.sealedBody(), Texts.associatedData(text.recipient())));
+            provider.send(text.recipient(), cipher.open(text.sealedBody(), OutgoingTextTable.associatedData(text.recipient())));
             OutgoingTextTable.markSent(connection, text.id());
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

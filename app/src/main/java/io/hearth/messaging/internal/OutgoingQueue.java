@@ -1,0 +1,53 @@
+package io.hearth.messaging.internal;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Queues outgoing mail and texts in the transaction of the change that sends them (joined when there is one), and
+ * wakes their relay once that commits: a message goes out if and only if its change was made.
+ */
+@Singleton
+public class OutgoingQueue {
+
+    private final TransactionOperations<Connection> tx;
+    private final MailRelay mailRelay;
+    private final TextRelay textRelay;
+
+    public OutgoingQueue(TransactionOperations<Connection> tx, MailRelay mailRelay, TextRelay textRelay) {
+        this.tx = tx;
+        this.mailRelay = mailRelay;
+        this.textRelay = textRelay;
+    }
+
+    public void mail(UUID tenant, String recipient, String subject, String body) {
+        tx.executeWrite(status -> {
+            OutgoingMailTable.insert(status.getConnection(), tenant, recipient, subject, body);
+            wakeAfterCommit(status, mailRelay);
+            return null;
+        });
+    }
+
+    /** The body is sealed already ({@link OutgoingTextTable#associatedData}); it is given up at {@code expiresAt}. */
+    public void text(UUID tenant, String recipient, String sealedBody, Instant expiresAt) {
+        tx.executeWrite(status -> {
+            OutgoingTextTable.insert(status.getConnection(), tenant, recipient, sealedBody, expiresAt);
+            wakeAfterCommit(status, textRelay);
+            return null;
+        });
+    }
+
+    private static void wakeAfterCommit(io.micronaut.transaction.TransactionStatus<Connection> status, Relay<?> relay) {
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
+    }
+}
