@@ -14,15 +14,14 @@ import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.TenantId;
 import io.hearth.web.Paged;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,11 +53,11 @@ public class Registrations {
     private final Outbox outbox;
     private final Meetings meetings;
     private final SeatQueue queue;
-    private final TransactionOperations<Connection> tx;
+    private final BeanProvider<Registrations> self;
     private final Clock clock;
 
     public Registrations(RegistrationRepository registrations, People people, Events events, Seats seats, SensitiveData sensitiveData,
-                         Outbox outbox, Meetings meetings, SeatQueue queue, TransactionOperations<Connection> tx, Clock clock) {
+                         Outbox outbox, Meetings meetings, SeatQueue queue, BeanProvider<Registrations> self, Clock clock) {
         this.registrations = registrations;
         this.people = people;
         this.events = events;
@@ -67,7 +66,7 @@ public class Registrations {
         this.outbox = outbox;
         this.meetings = meetings;
         this.queue = queue;
-        this.tx = tx;
+        this.self = self;
         this.clock = clock;
     }
 
@@ -91,8 +90,7 @@ public class Registrations {
     public RegistrationView register(Caller caller, UUID eventId, Application application, @Nullable String idempotencyKey) {
         for (int attempt = 1; ; attempt++) {
             if (idempotencyKey != null) {
-                Optional<RegistrationView> earlier = tx.executeRead(status -> registrations.findIdByKey(caller.person(), idempotencyKey)
-                        .flatMap(this::registration));
+                Optional<RegistrationView> earlier = self.get().madeWithKey(caller, idempotencyKey);
                 if (earlier.isPresent()) {
                     if (!earlier.get().eventId().equals(eventId)) {
                         throw Refusal.conflict("This Idempotency-Key was used for a registration for another event");
@@ -100,7 +98,7 @@ public class Registrations {
                     return earlier.get();
                 }
             }
-            Prepared prepared = tx.executeRead(status -> prepare(eventId, application, caller, idempotencyKey));
+            Prepared prepared = self.get().prepare(eventId, application, caller, idempotencyKey);
             Arrivals.Outcome outcome;
             try {
                 outcome = queue.take(caller.tenant(), eventId, prepared.arrival());
@@ -117,7 +115,7 @@ public class Registrations {
             }
             if (outcome != null && outcome.kind() == Arrivals.Outcome.Kind.REGISTERED) {
                 UUID id = prepared.arrival().id();
-                return tx.executeRead(status -> registration(id).orElseThrow().withWarnings(conflicts(prepared.event(), caller.person())));
+                return self.get().registered(caller, id, prepared.event());
             }
             if (attempt == 3) {
                 throw Refusal.conflict("The event changed while you registered: look at it again and register again");
@@ -125,11 +123,27 @@ public class Registrations {
         }
     }
 
-    private record Prepared(EventView event, Arrivals.Arrival arrival) {
+    record Prepared(EventView event, Arrivals.Arrival arrival) {
     }
 
-    /** Checks his registration against the event as it is now, and seals what must be sealed. */
-    private Prepared prepare(UUID eventId, Application application, Caller caller, @Nullable String idempotencyKey) {
+    /** The registration he made with this key, if any (a step of {@link #register}, read in one transaction). */
+    @Transactional(readOnly = true)
+    Optional<RegistrationView> madeWithKey(Caller caller, String idempotencyKey) {
+        return registrations.findIdByKey(caller.person(), idempotencyKey).flatMap(this::registration);
+    }
+
+    /** His registration as seated, with the warnings of his other commitments (a step of {@link #register}). */
+    @Transactional(readOnly = true)
+    RegistrationView registered(Caller caller, UUID id, EventView event) {
+        return registration(id).orElseThrow().withWarnings(conflicts(event, caller.person()));
+    }
+
+    /**
+     * Checks his registration against the event as it is now, and seals what must be sealed (a step of
+     * {@link #register}, read in one transaction).
+     */
+    @Transactional(readOnly = true)
+    Prepared prepare(UUID eventId, Application application, Caller caller, @Nullable String idempotencyKey) {
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
         Arrivals.requireOpen(event, clock.instant());
         check(event, application, caller);

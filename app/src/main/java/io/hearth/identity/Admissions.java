@@ -1,6 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.identity.internal.AdmissionLine;
+import io.hearth.kit.data.AfterCommit;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.TenantId;
@@ -8,11 +9,8 @@ import io.hearth.tenancy.TenantSql;
 import io.hearth.web.RateLimiter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,18 +69,18 @@ public class Admissions {
 
     private final TenantSql sql;
     private final RateLimiter redis;
-    private final TransactionOperations<Connection> tx;
+    private final AfterCommit afterCommit;
     private final Clock clock;
     private final long maxAgeMillis;
     private final Map<Key, Known> known = new ConcurrentHashMap<>();
     /** New versions Redis could not take yet: key to value. */
     private final Map<String, String> unsent = new ConcurrentHashMap<>();
 
-    public Admissions(TenantSql sql, RateLimiter redis, TransactionOperations<Connection> tx, Clock clock,
+    public Admissions(TenantSql sql, RateLimiter redis, AfterCommit afterCommit, Clock clock,
                       @Value("${hearth.identity.admission-max-age:30s}") Duration maxAge) {
         this.sql = sql;
         this.redis = redis;
-        this.tx = tx;
+        this.afterCommit = afterCommit;
         this.clock = clock;
         this.maxAgeMillis = maxAge.toMillis();
     }
@@ -156,12 +154,7 @@ public class Admissions {
             forgetHere.run();
             send(versionKey, INSTANCE + ":" + NEXT.getAndIncrement());
         };
-        tx.findTransactionStatus().filter(status -> !status.isCompleted()).ifPresentOrElse(status -> status.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                change.run();
-            }
-        }), change);
+        afterCommit.run(change);
     }
 
     private void send(String versionKey, String value) {

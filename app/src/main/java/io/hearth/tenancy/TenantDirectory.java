@@ -1,62 +1,47 @@
 package io.hearth.tenancy;
 
 import io.hearth.tenancy.internal.ControlTables;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
-/** The tenant directory in app's shared schema (the SQL is {@link ControlTables}'). */
+/** The tenant directory in app's shared schema (its table and SQL are {@link ControlTables}'). */
 @Singleton
 public class TenantDirectory {
 
-    private final TransactionOperations<Connection> tx;
+    private final ControlTables tables;
 
-    public TenantDirectory(TransactionOperations<Connection> tx) {
-        this.tx = tx;
+    public TenantDirectory(ControlTables tables) {
+        this.tables = tables;
     }
 
     public Optional<Tenant> findBySlug(String slug) {
-        return tx.executeRead(status -> ControlTables.tenantBySlug(status.getConnection(), slug));
+        return tables.tenantBySlug(slug);
     }
 
     public Optional<Tenant> findById(TenantId id) {
-        return tx.executeRead(status -> ControlTables.tenantById(status.getConnection(), id));
+        return tables.tenantById(id);
     }
 
     public List<Tenant> all() {
-        return tx.executeRead(status -> ControlTables.tenants(status.getConnection()));
+        return tables.tenants();
     }
 
     /** Adds a tenant in {@code PROVISIONING}; does nothing when the id is already there. Returns the stored tenant. */
     public Tenant register(TenantId id, String slug, String name, String plan, String adminEmail, String cluster) {
-        return tx.executeWrite(status -> {
-            ControlTables.insertTenant(status.getConnection(), id, slug, name, plan, adminEmail, cluster);
-            return ControlTables.tenantById(status.getConnection(), id)
-                    .orElseThrow(() -> new IllegalStateException("tenant " + id + " vanished after insert"));
-        });
+        return tables.register(id, slug, name, plan, adminEmail, cluster);
     }
 
     public void changeStatus(TenantId id, TenantStatus newStatus) {
-        tx.executeWrite(status -> {
-            ControlTables.setStatus(status.getConnection(), id, newStatus);
-            return null;
-        });
+        tables.setStatus(id, newStatus);
     }
 
     public void recordMigration(TenantId id, String version) {
-        tx.executeWrite(status -> {
-            ControlTables.recordMigration(status.getConnection(), id, version);
-            return null;
-        });
+        tables.recordMigration(id, version);
     }
 
     public void recordMigrationFailure(TenantId id, String error) {
-        tx.executeWrite(status -> {
-            ControlTables.recordMigrationFailure(status.getConnection(), id, error);
-            return null;
-        });
+        tables.recordMigrationFailure(id, error);
     }
 }

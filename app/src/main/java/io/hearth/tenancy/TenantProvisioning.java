@@ -5,12 +5,12 @@ import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.Outbox;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.Optional;
 
 /**
@@ -28,12 +28,12 @@ public class TenantProvisioning {
     private final ApplicationEventPublisher<FirstAdminReinvited> reinvited;
     private final ProcessedEvents processed;
     private final Outbox outbox;
-    private final TransactionOperations<Connection> tx;
+    private final BeanProvider<TenantProvisioning> self;
     private final ServedTenants served;
     private final String cluster;
 
     public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, ApplicationEventPublisher<TenantSchemaReady> ready,
-                              ApplicationEventPublisher<FirstAdminReinvited> reinvited, ProcessedEvents processed, Outbox outbox, TransactionOperations<Connection> tx,
+                              ApplicationEventPublisher<FirstAdminReinvited> reinvited, ProcessedEvents processed, Outbox outbox, BeanProvider<TenantProvisioning> self,
                               ServedTenants served, @Property(name = "hearth.db.cluster") String cluster) {
         this.directory = directory;
         this.migrations = migrations;
@@ -41,7 +41,7 @@ public class TenantProvisioning {
         this.reinvited = reinvited;
         this.processed = processed;
         this.outbox = outbox;
-        this.tx = tx;
+        this.self = self;
         this.served = served;
         this.cluster = cluster;
     }
@@ -75,60 +75,62 @@ public class TenantProvisioning {
             fail(event, id, slug, "provisioning failed: " + e.getMessage());
             return;
         }
-        tx.executeWrite(status -> {
-            directory.changeStatus(id, TenantStatus.ACTIVE);
-            processed.record(event.eventId(), event.type());
-            outbox.publish(new ProvisioningEvent.TenantProvisioned(id, slug, tenant.schemaName(), migrations.latestVersion()));
-            return null;
-        });
+        self.get().activate(event, id, slug, tenant.schemaName());
         served.forget(slug);
         LOG.info("tenant {} provisioned in schema {}", slug, tenant.schemaName());
     }
 
+    /** The last step of {@link #provision}, in one transaction: active, the event recorded, TenantProvisioned sent. */
+    @Transactional
+    void activate(EventEnvelope event, TenantId id, String slug, String schemaName) {
+        directory.changeStatus(id, TenantStatus.ACTIVE);
+        processed.record(event.eventId(), event.type());
+        outbox.publish(new ProvisioningEvent.TenantProvisioned(id, slug, schemaName, migrations.latestVersion()));
+    }
+
     /** FirstAdminInvitationResent: identity sends a new invitation (unless he has joined), recorded with the event. */
+    @Transactional
     public void reinviteFirstAdmin(EventEnvelope event) {
         TenantId id = new TenantId(event.tenantId());
         String adminEmail = event.text("adminEmail");
-        tx.executeWrite(status -> {
-            if (!processed.record(event.eventId(), event.type())) {
-                return null;
-            }
-            Optional<Tenant> tenant = directory.findById(id);
-            if (tenant.isEmpty() || tenant.get().status() != TenantStatus.ACTIVE) {
-                LOG.warn("{} for tenant {} that is not active here: ignored", event.type(), id);
-            } else {
-                reinvited.publishEvent(new FirstAdminReinvited(tenant.get(), adminEmail));
-            }
-            return null;
-        });
+        if (!processed.record(event.eventId(), event.type())) {
+            return;
+        }
+        Optional<Tenant> tenant = directory.findById(id);
+        if (tenant.isEmpty() || tenant.get().status() != TenantStatus.ACTIVE) {
+            LOG.warn("{} for tenant {} that is not active here: ignored", event.type(), id);
+        } else {
+            reinvited.publishEvent(new FirstAdminReinvited(tenant.get(), adminEmail));
+        }
     }
 
     /** TenantSuspended / TenantReactivated: the host stops or resumes being served on every instance. */
+    @Transactional
     public void changeStatus(EventEnvelope event, TenantStatus newStatus) {
         TenantId id = new TenantId(event.tenantId());
-        tx.executeWrite(status -> {
-            if (!processed.record(event.eventId(), event.type())) {
-                return null;
-            }
-            Optional<Tenant> tenant = directory.findById(id);
-            if (tenant.isEmpty()) {
-                LOG.warn("{} for unknown tenant {}: ignored", event.type(), id);
-            } else if (tenant.get().status() == TenantStatus.PROVISIONING) {
-                LOG.warn("{} for tenant {} still provisioning: ignored", event.type(), tenant.get().slug());
-            } else {
-                directory.changeStatus(id, newStatus);
-                served.forget(tenant.get().slug());
-            }
-            return null;
-        });
+        if (!processed.record(event.eventId(), event.type())) {
+            return;
+        }
+        Optional<Tenant> tenant = directory.findById(id);
+        if (tenant.isEmpty()) {
+            LOG.warn("{} for unknown tenant {}: ignored", event.type(), id);
+        } else if (tenant.get().status() == TenantStatus.PROVISIONING) {
+            LOG.warn("{} for tenant {} still provisioning: ignored", event.type(), tenant.get().slug());
+        } else {
+            directory.changeStatus(id, newStatus);
+            served.forget(tenant.get().slug());
+        }
     }
 
     private void fail(EventEnvelope event, TenantId id, String slug, String reason) {
         LOG.warn("provisioning of tenant {} failed: {}", slug, reason);
-        tx.executeWrite(status -> {
-            processed.record(event.eventId(), event.type());
-            outbox.publish(new ProvisioningEvent.TenantProvisioningFailed(id, slug, reason));
-            return null;
-        });
+        self.get().recordFailure(event, id, slug, reason);
+    }
+
+    /** A provisioning that cannot succeed, in one transaction: the event recorded, TenantProvisioningFailed sent. */
+    @Transactional
+    void recordFailure(EventEnvelope event, TenantId id, String slug, String reason) {
+        processed.record(event.eventId(), event.type());
+        outbox.publish(new ProvisioningEvent.TenantProvisioningFailed(id, slug, reason));
     }
 }

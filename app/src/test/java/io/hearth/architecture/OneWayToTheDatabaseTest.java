@@ -1,5 +1,7 @@
 package io.hearth.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,36 +14,55 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SQL and {@code java.sql} live in a feature's {@code internal/} (and in the kit), nowhere else. The classes named
- * below break it today and are listed in docs/architecture.md ("What is not yet in this shape"): the list may only
- * shrink. Shown to fail on a planted violation ({@code planted.QueriesInItsRoot}).
+ * One way to the database. SQL and {@code java.sql} live in a feature's {@code internal/} (repositories, and the
+ * plain-JDBC classes docs/architecture.md names) and in the kit, nowhere else; and transactions are declared with
+ * {@code @Transactional} on use cases: only {@code internal/} and the kit touch the transaction by hand, to run their
+ * statements in the one in progress. Each rule is shown to fail on a planted violation ({@code planted.QueriesInItsRoot},
+ * {@code planted.OpensItsOwnTransaction}).
  */
 class OneWayToTheDatabaseTest {
 
-    /** Not yet moved: each is named in docs/architecture.md with what remains. */
-    private static final Set<String> NOT_YET = Set.of(
-            "io.hearth.DatabaseMigrations",                // start-up: migrates the control tables and the credentials database
-            "io.hearth.tenancy.TenantSql",                 // the data layer's plain-JDBC reader, used by other features' internals
-            "io.hearth.tenancy.TenantDirectory",
-            "io.hearth.tenancy.ProcessedEvents",
-            "io.hearth.tenancy.TenantProvisioning",
-            "io.hearth.identity.Admissions",
-            "io.hearth.gatherings.Registrations");
+    /** Named in docs/architecture.md: it sees a {@code javax.sql.DataSource} only to migrate it the moment it is made. */
+    private static final Set<String> NAMED = Set.of("io.hearth.DatabaseMigrations");
+
+    private static final DescribedPredicate<JavaClass> NOT_NAMED = DescribedPredicate.describe("are not named in docs/architecture.md",
+            type -> !NAMED.contains(type.getName().replaceAll("\\$.*", "")));
 
     static ArchRule noJdbcOutsideInternal() {
         // Micronaut's generated classes ($...) carry their bean's constructor: the bean itself is what counts.
         return noClasses().that().resideOutsideOfPackages("..internal..", "io.hearth.kit..", "io.hearth.infra..")
                 .and().haveNameNotMatching(".*\\.\\$[^.]*")
-                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not listed as not yet moved", type -> !NOT_YET.contains(type.getName().replaceAll("\\$.*", ""))))
+                .and(NOT_NAMED)
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("one way to the database: repositories and plain JDBC in a feature's internal/, where docs/architecture.md names them");
     }
 
+    static ArchRule transactionsAreDeclared() {
+        return noClasses().that().resideOutsideOfPackages("..internal..", "io.hearth.kit..", "io.hearth.infra..")
+                .and().haveNameNotMatching(".*\\.\\$[^.]*")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.transaction.TransactionOperations")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.data.connection.ConnectionOperations")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.transaction.support.TransactionSynchronization")
+                .because("one transaction style: a use case declares its transaction with @Transactional (kit's AfterCommit for what follows it)");
+    }
+
     @Test
     void sqlStaysInInternalAndTheKit() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
-        noJdbcOutsideInternal().check(main);
-        JavaClasses planted = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
-        assertThatThrownBy(() -> noJdbcOutsideInternal().check(planted)).hasMessageContaining("planted.QueriesInItsRoot");
+        noJdbcOutsideInternal().check(main());
+        assertThatThrownBy(() -> noJdbcOutsideInternal().check(planted())).hasMessageContaining("planted.QueriesInItsRoot");
+    }
+
+    @Test
+    void useCasesDeclareTheirTransactions() {
+        transactionsAreDeclared().check(main());
+        assertThatThrownBy(() -> transactionsAreDeclared().check(planted())).hasMessageContaining("planted.OpensItsOwnTransaction");
+    }
+
+    private static JavaClasses main() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+    }
+
+    private static JavaClasses planted() {
+        return new ClassFileImporter().importPackages("io.hearth.architecture.planted");
     }
 }

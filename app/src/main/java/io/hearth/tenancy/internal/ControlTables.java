@@ -4,6 +4,8 @@ import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantStatus;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,24 +20,69 @@ import java.util.UUID;
  * app's control tables in the shared {@code public} schema: the tenant directory and the events consumed. Plain
  * JDBC with schema-qualified names on purpose: they are read with no tenant in scope (resolving a host, consuming
  * Kafka), and Micronaut Data's schema-per-tenant mode sends every repository query to the tenant schema resolver,
- * which refuses without a tenant. The callers give the connection of their transaction.
+ * which refuses without a tenant. Each statement joins the transaction in progress, or runs in one of its own.
  */
-public final class ControlTables {
+@Singleton
+public class ControlTables {
 
     private static final String COLUMNS = "id, slug, name, plan, admin_email, schema_name, db_cluster, status, migration_version, migration_error";
 
-    private ControlTables() {
+    private final TransactionOperations<Connection> tx;
+
+    public ControlTables(TransactionOperations<Connection> tx) {
+        this.tx = tx;
     }
 
-    public static Optional<Tenant> tenantBySlug(Connection connection, String slug) {
+    public Optional<Tenant> tenantBySlug(String slug) {
+        return tx.executeRead(status -> tenantBySlug(status.getConnection(), slug));
+    }
+
+    public Optional<Tenant> tenantById(TenantId id) {
+        return tx.executeRead(status -> tenantById(status.getConnection(), id));
+    }
+
+    public List<Tenant> tenants() {
+        return tx.executeRead(status -> tenants(status.getConnection()));
+    }
+
+    /** Adds a tenant in {@code PROVISIONING}; does nothing when the id is already there. Returns the stored tenant. */
+    public Tenant register(TenantId id, String slug, String name, String plan, String adminEmail, String cluster) {
+        return tx.executeWrite(status -> {
+            insertTenant(status.getConnection(), id, slug, name, plan, adminEmail, cluster);
+            return tenantById(status.getConnection(), id).orElseThrow(() -> new IllegalStateException("tenant " + id + " vanished after insert"));
+        });
+    }
+
+    public void setStatus(TenantId id, TenantStatus status) {
+        tx.executeWrite(s -> setStatus(s.getConnection(), id, status));
+    }
+
+    public void recordMigration(TenantId id, String version) {
+        tx.executeWrite(status -> recordMigration(status.getConnection(), id, version));
+    }
+
+    public void recordMigrationFailure(TenantId id, String error) {
+        tx.executeWrite(status -> recordMigrationFailure(status.getConnection(), id, error));
+    }
+
+    public boolean isProcessed(UUID eventId) {
+        return tx.executeRead(status -> isProcessed(status.getConnection(), eventId));
+    }
+
+    /** Records the event in the transaction in progress; false when it was recorded already. */
+    public boolean recordProcessed(UUID eventId, String type) {
+        return tx.executeWrite(status -> recordProcessed(status.getConnection(), eventId, type));
+    }
+
+    private static Optional<Tenant> tenantBySlug(Connection connection, String slug) {
         return queryOne(connection, "select " + COLUMNS + " from public.tenants where slug = ?", slug);
     }
 
-    public static Optional<Tenant> tenantById(Connection connection, TenantId id) {
+    private static Optional<Tenant> tenantById(Connection connection, TenantId id) {
         return queryOne(connection, "select " + COLUMNS + " from public.tenants where id = ?", id.value());
     }
 
-    public static List<Tenant> tenants(Connection connection) {
+    private static List<Tenant> tenants(Connection connection) {
         try (PreparedStatement statement = connection.prepareStatement("select " + COLUMNS + " from public.tenants order by created_at, id")) {
             return readAll(statement);
         } catch (SQLException e) {
@@ -44,26 +91,26 @@ public final class ControlTables {
     }
 
     /** Adds a tenant in {@code PROVISIONING}; does nothing when the id is already there. */
-    public static void insertTenant(Connection connection, TenantId id, String slug, String name, String plan, String adminEmail, String cluster) {
-        update(connection, "insert into public.tenants (id, slug, name, plan, admin_email, schema_name, db_cluster, status) "
+    private static int insertTenant(Connection connection, TenantId id, String slug, String name, String plan, String adminEmail, String cluster) {
+        return update(connection, "insert into public.tenants (id, slug, name, plan, admin_email, schema_name, db_cluster, status) "
                         + "values (?, ?, ?, ?, ?, ?, ?, 'PROVISIONING') on conflict (id) do nothing",
                 id.value(), slug, name, plan, adminEmail, id.schemaName(), cluster);
     }
 
-    public static void setStatus(Connection connection, TenantId id, TenantStatus status) {
-        update(connection, "update public.tenants set status = ?, updated_at = now() where id = ?", status.name(), id.value());
+    private static int setStatus(Connection connection, TenantId id, TenantStatus status) {
+        return update(connection, "update public.tenants set status = ?, updated_at = now() where id = ?", status.name(), id.value());
     }
 
-    public static void recordMigration(Connection connection, TenantId id, String version) {
-        update(connection, "update public.tenants set migration_version = ?, migration_error = null, migrated_at = now(), updated_at = now() "
+    private static int recordMigration(Connection connection, TenantId id, String version) {
+        return update(connection, "update public.tenants set migration_version = ?, migration_error = null, migrated_at = now(), updated_at = now() "
                 + "where id = ?", version, id.value());
     }
 
-    public static void recordMigrationFailure(Connection connection, TenantId id, String error) {
-        update(connection, "update public.tenants set migration_error = ?, updated_at = now() where id = ?", error, id.value());
+    private static int recordMigrationFailure(Connection connection, TenantId id, String error) {
+        return update(connection, "update public.tenants set migration_error = ?, updated_at = now() where id = ?", error, id.value());
     }
 
-    public static boolean isProcessed(Connection connection, UUID eventId) {
+    private static boolean isProcessed(Connection connection, UUID eventId) {
         try (PreparedStatement statement = connection.prepareStatement("select 1 from public.processed_events where event_id = ?")) {
             statement.setObject(1, eventId);
             try (ResultSet rs = statement.executeQuery()) {
@@ -75,7 +122,7 @@ public final class ControlTables {
     }
 
     /** Records the event; false when it was recorded already. */
-    public static boolean recordProcessed(Connection connection, UUID eventId, String type) {
+    private static boolean recordProcessed(Connection connection, UUID eventId, String type) {
         return update(connection, "insert into public.processed_events (event_id, event_type) values (?, ?) on conflict do nothing",
                 eventId, type) == 1;
     }
