@@ -5,6 +5,9 @@ import io.hearth.circles.internal.CircleLine;
 import io.hearth.circles.internal.CircleListing;
 import io.hearth.circles.internal.CircleRepository;
 import io.hearth.circles.internal.CircleRow;
+import io.hearth.circles.internal.JoinRequestRepository;
+import io.hearth.circles.internal.MembershipRepository;
+import io.hearth.circles.internal.TransferRepository;
 import io.hearth.identity.Caller;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
@@ -39,13 +42,20 @@ public class Circles {
 
     private final CircleRepository circles;
     private final CircleListing listing;
+    private final MembershipRepository memberships;
+    private final JoinRequestRepository requests;
+    private final TransferRepository transfers;
     private final People people;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Circles(CircleRepository circles, CircleListing listing, People people, Outbox outbox, Clock clock) {
+    public Circles(CircleRepository circles, CircleListing listing, MembershipRepository memberships, JoinRequestRepository requests,
+                   TransferRepository transfers, People people, Outbox outbox, Clock clock) {
         this.circles = circles;
         this.listing = listing;
+        this.memberships = memberships;
+        this.requests = requests;
+        this.transfers = transfers;
         this.people = people;
         this.outbox = outbox;
         this.clock = clock;
@@ -91,15 +101,24 @@ public class Circles {
         return load(id).orElseThrow();
     }
 
-    /** Archives the circle: its members leave, its history stays, read-only. Archiving twice changes nothing. */
+    /**
+     * Archives the circle: its members leave (removed), open join requests and transfers into or out of it are
+     * declined, its history stays, read-only. Archiving twice changes nothing.
+     */
     @Transactional
-    public CircleView archive(Caller caller, UUID id, Memberships memberships) {
+    public CircleView archive(Caller caller, UUID id) {
         CircleView circle = lockForManagement(id, caller);
         if ("ARCHIVED".equals(circle.status())) {
             return circle;
         }
         Instant now = clock.instant();
-        memberships.endAllForArchive(caller.tenant(), id, now);
+        List<UUID> members = memberships.findCurrentPeople(id);
+        memberships.endAll(id, now);
+        requests.declineAllOpen(id, now);
+        transfers.declineAllOf(id, now);
+        for (UUID member : members) {
+            outbox.publish(new CircleEvent.MemberLeftCircle(caller.tenant().id(), id, member, LeaveReason.REMOVED, null, now));
+        }
         circles.archive(id, now);
         outbox.publish(new CircleEvent.CircleArchived(caller.tenant().id(), id, caller.person()));
         return load(id).orElseThrow();

@@ -195,16 +195,6 @@ public class Memberships {
         return member(memberships.findCurrentMember(circle.id(), person).orElseThrow(), true);
     }
 
-    void endAllForArchive(Tenant tenant, UUID circleId, Instant now) {
-        List<UUID> members = memberships.findCurrentPeople(circleId);
-        memberships.endAll(circleId, now);
-        requests.declineAllOpen(circleId, now);
-        transfers.declineAllOf(circleId, now);
-        for (UUID member : members) {
-            outbox.publish(new CircleEvent.MemberLeftCircle(tenant.id(), circleId, member, LeaveReason.REMOVED, null, now));
-        }
-    }
-
     private static Member member(MemberLine line, boolean withPayment) {
         return new Member(line.personId(), line.firstName(), line.lastName(), line.joinedAt(), line.leftAt(), line.leaveReason(),
                 withPayment ? line.paymentStatus() : null);

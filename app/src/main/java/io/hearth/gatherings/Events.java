@@ -39,12 +39,14 @@ import java.util.UUID;
 public class Events {
 
     private final EventRepository events;
+    private final Seats seats;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Events(EventRepository events, Outbox outbox, JsonMapper json, Clock clock) {
+    public Events(EventRepository events, Seats seats, Outbox outbox, JsonMapper json, Clock clock) {
         this.events = events;
+        this.seats = seats;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -104,7 +106,7 @@ public class Events {
 
     /** Changes the event. Questions can change only before anyone registered; a changed waiver text becomes a new version. */
     @Transactional
-    public EventView update(Caller caller, UUID id, Definition definition, Seats seats) {
+    public EventView update(Caller caller, UUID id, Definition definition) {
         check(definition);
         EventView event = lockForManagement(id, caller);
         requireScheduled(event);

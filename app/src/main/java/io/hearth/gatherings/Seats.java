@@ -1,6 +1,7 @@
 package io.hearth.gatherings;
 
 import io.hearth.gatherings.internal.SeatRepository;
+import io.hearth.gatherings.internal.SeatTerms;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantId;
@@ -21,20 +22,18 @@ import java.util.UUID;
 public class Seats {
 
     private final SeatRepository seats;
-    private final Events events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Seats(SeatRepository seats, Events events, Outbox outbox, Clock clock) {
+    public Seats(SeatRepository seats, Outbox outbox, Clock clock) {
         this.seats = seats;
-        this.events = events;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Brings the (locked) event's seats in line with {@link Settlement}: expired holds, lapsed offers, offers to the waiting list. */
     void settle(Tenant tenant, UUID eventId) {
-        EventView event = events.load(eventId).orElseThrow();
+        SeatTerms event = seats.findTerms(eventId).orElseThrow();
         if (!"SCHEDULED".equals(event.status())) {
             return;
         }
@@ -56,8 +55,9 @@ public class Seats {
 
     @Transactional
     void settleNow(Tenant tenant, UUID eventId) {
-        events.lock(eventId);
-        settle(tenant, eventId);
+        if (seats.lockEvent(eventId).isPresent()) {
+            settle(tenant, eventId);
+        }
     }
 
     /** The event's seats that count: everyone but the cancelled and expired. */

@@ -3,7 +3,6 @@ package io.hearth.circles.api;
 import io.hearth.circles.CircleView;
 import io.hearth.circles.Circles;
 import io.hearth.circles.MeetingSchedule;
-import io.hearth.circles.Memberships;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
@@ -42,11 +41,9 @@ import java.util.UUID;
 public class CircleController {
 
     private final Circles circles;
-    private final Memberships memberships;
 
-    public CircleController(Circles circles, Memberships memberships) {
+    public CircleController(Circles circles) {
         this.circles = circles;
-        this.memberships = memberships;
     }
 
     @Schema(name = "CircleScheduleRequest")
@@ -115,6 +112,6 @@ public class CircleController {
     @Post("/{id}/archive")
     @Operation(summary = "Archive a circle", description = "Its members leave; its history stays, read-only. Archiving again changes nothing.")
     public CircleView archive(Caller caller, @PathVariable UUID id) {
-        return circles.archive(caller, id, memberships);
+        return circles.archive(caller, id);
     }
 }

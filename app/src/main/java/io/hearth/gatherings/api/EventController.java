@@ -4,7 +4,6 @@ import io.hearth.gatherings.EventCalendar;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.Events;
 import io.hearth.gatherings.Questions;
-import io.hearth.gatherings.Seats;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
@@ -49,11 +48,9 @@ import java.util.UUID;
 public class EventController {
 
     private final Events events;
-    private final Seats seats;
 
-    public EventController(Events events, Seats seats) {
+    public EventController(Events events) {
         this.events = events;
-        this.seats = seats;
     }
 
     @Schema(name = "PriceOptionRequest")
@@ -160,7 +157,7 @@ public class EventController {
     @Put("/events/{id}")
     @Operation(summary = "Change an event (its PTMs and admins)", description = "A raised capacity offers the new seats to the waiting list at once.")
     public EventView update(Caller caller, @PathVariable UUID id, @Body @Valid EventRequest request) {
-        return events.update(caller, id, request.definition(), seats);
+        return events.update(caller, id, request.definition());
     }
 
     @Post("/events/{id}/cancel")

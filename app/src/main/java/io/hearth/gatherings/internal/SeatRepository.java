@@ -8,6 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,14 @@ import java.util.UUID;
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SeatRepository extends GenericRepository<CareTeamRow, UUID> {
+
+    /** The event's terms for its seats. */
+    @Query("select status, capacity, offer_hours from events where id = :eventId")
+    Optional<SeatTerms> findTerms(UUID eventId);
+
+    /** Locks the event's row: every change to its seats takes this lock first. */
+    @Query("select id from events where id = :eventId for update")
+    Optional<UUID> lockEvent(UUID eventId);
 
     /** Everyone but the cancelled and expired. */
     @Query("select id, status, arrival, hold_until, offer_until from registrations where event_id = :eventId "
