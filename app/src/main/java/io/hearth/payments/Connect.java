@@ -10,7 +10,6 @@ import io.hearth.kit.outbox.Outbox;
 import io.hearth.payments.internal.ConnectionLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeAccountDirectory;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -49,7 +48,7 @@ public class Connect {
     public record Onboarding(String url, Connection connection) {
     }
 
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final PaymentRepository repository;
     private final StripeAccountDirectory accounts;
     private final PublicLinks links;
@@ -57,9 +56,9 @@ public class Connect {
     private final Audit audit;
     private final Clock clock;
 
-    public Connect(StripeApi stripe, PaymentRepository repository, StripeAccountDirectory accounts, PublicLinks links, Outbox outbox,
+    public Connect(PaymentProvider provider, PaymentRepository repository, StripeAccountDirectory accounts, PublicLinks links, Outbox outbox,
                    Audit audit, Clock clock) {
-        this.stripe = stripe;
+        this.provider = provider;
         this.repository = repository;
         this.accounts = accounts;
         this.links = links;
@@ -70,14 +69,14 @@ public class Connect {
 
     @Transactional(readOnly = true)
     public Connection connection() {
-        return repository.findConnection(stripe.livemode()).map(Connect::view)
-                .orElse(new Connection(Status.NOT_CONNECTED, null, stripe.livemode(), false, false, false, null));
+        return repository.findConnection(provider.livemode()).map(Connect::view)
+                .orElse(new Connection(Status.NOT_CONNECTED, null, provider.livemode(), false, false, false, null));
     }
 
     /** The account that takes the organisation's payments, when it may take them now. */
     @Transactional(readOnly = true)
     public Optional<String> readyAccount() {
-        return repository.findConnection(stripe.livemode()).filter(line -> Status.READY.name().equals(line.status()))
+        return repository.findConnection(provider.livemode()).filter(line -> Status.READY.name().equals(line.status()))
                 .map(ConnectionLine::accountId);
     }
 
@@ -87,31 +86,31 @@ public class Connect {
      */
     public Onboarding onboard(Caller caller) {
         Tenant tenant = caller.tenant();
-        if (!stripe.configured()) {
+        if (!provider.configured()) {
             throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe is not configured on this platform");
         }
-        String mode = stripe.livemode() ? "live" : "test";
-        Optional<ConnectionLine> existing = repository.findConnection(stripe.livemode());
+        String mode = provider.livemode() ? "live" : "test";
+        Optional<ConnectionLine> existing = repository.findConnection(provider.livemode());
         String accountId;
         if (existing.isPresent()) {
             accountId = existing.get().accountId();
         } else {
-            StripeApi.AccountState account = ask(() -> stripe.createAccount("hearth-account-" + tenant.id().value() + "-" + mode, tenant.name(),
+            PaymentProvider.AccountState account = ask(() -> provider.createAccount("hearth-account-" + tenant.id().value() + "-" + mode, tenant.name(),
                     tenant.adminEmail(), Map.of("hearth_tenant", tenant.id().value().toString())));
             accountId = account.id();
             recordAccount(tenant, accountId, caller);
         }
         long window = clock.instant().getEpochSecond() / 60;
-        String url = ask(() -> stripe.accountLink(accountId, "hearth-account-link-" + accountId + "-" + window,
+        String url = ask(() -> provider.accountLink(accountId, "hearth-account-link-" + accountId + "-" + window,
                 links.to(tenant, "/admin/payments?stripe=refresh"), links.to(tenant, "/admin/payments?stripe=return")));
         return new Onboarding(url, connection());
     }
 
     @Transactional
     void recordAccount(Tenant tenant, String accountId, Caller caller) {
-        accounts.record(accountId, tenant.id(), stripe.livemode());
-        repository.insertConnection(accountId, stripe.livemode());
-        outbox.publish(new PaymentEvent.StripeAccountCreated(tenant.id(), accountId, stripe.livemode(), caller.person()));
+        accounts.record(accountId, tenant.id(), provider.livemode());
+        repository.insertConnection(accountId, provider.livemode());
+        outbox.publish(new PaymentEvent.StripeAccountCreated(tenant.id(), accountId, provider.livemode(), caller.person()));
         audit.byCaller(caller, AuditAction.STRIPE_CONNECT_STARTED, null, Map.of("account", accountId));
     }
 
@@ -119,8 +118,8 @@ public class Connect {
      * Applies the account's state as Stripe gave it, unless a newer state was applied already (events arrive in any
      * order). Publishes the change of status.
      */
-    void apply(Tenant tenant, StripeApi.AccountState account, Instant stateAt) {
-        Optional<ConnectionLine> before = repository.findConnection(stripe.livemode()).filter(line -> line.accountId().equals(account.id()));
+    void apply(Tenant tenant, PaymentProvider.AccountState account, Instant stateAt) {
+        Optional<ConnectionLine> before = repository.findConnection(provider.livemode()).filter(line -> line.accountId().equals(account.id()));
         if (before.isEmpty()) {
             return;
         }
@@ -136,7 +135,7 @@ public class Connect {
         }
     }
 
-    private static String reasonOf(StripeApi.AccountState account) {
+    private static String reasonOf(PaymentProvider.AccountState account) {
         List<String> due = account.currentlyDue();
         String reason = account.disabledReason() == null ? "onboarding not finished" : account.disabledReason();
         return due.isEmpty() ? reason : reason + " (due: " + String.join(", ", due.subList(0, Math.min(5, due.size()))) + ")";
@@ -151,7 +150,7 @@ public class Connect {
     static <T> T ask(java.util.function.Supplier<T> call) {
         try {
             return call.get();
-        } catch (StripeApi.StripeFailure e) {
+        } catch (PaymentProvider.ProviderFailure e) {
             if (e.isTransient()) {
                 throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe cannot be reached now: try again in a minute");
             }

@@ -12,7 +12,6 @@ import io.hearth.kit.outbox.Outbox;
 import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.DuesLine;
 import io.hearth.payments.internal.DuesRepository;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -58,7 +57,7 @@ public class Dues {
     private final Circles circles;
     private final Memberships memberships;
     private final Connect connect;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final PlanFees fees;
     private final People people;
     private final PublicLinks links;
@@ -66,13 +65,13 @@ public class Dues {
     private final Mailer mailer;
     private final Clock clock;
 
-    public Dues(DuesRepository dues, Circles circles, Memberships memberships, Connect connect, StripeApi stripe, PlanFees fees, People people,
+    public Dues(DuesRepository dues, Circles circles, Memberships memberships, Connect connect, PaymentProvider provider, PlanFees fees, People people,
                 PublicLinks links, Outbox outbox, Mailer mailer, Clock clock) {
         this.dues = dues;
         this.circles = circles;
         this.memberships = memberships;
         this.connect = connect;
-        this.stripe = stripe;
+        this.provider = provider;
         this.fees = fees;
         this.people = people;
         this.links = links;
@@ -99,13 +98,13 @@ public class Dues {
         Tenant tenant = caller.tenant();
         CircleView.Dues price = circle.dues();
         String priceId = dues.findPrice(circleId, account, price.amountCents(), price.currency(), price.interval()).orElseGet(() -> {
-            String created = Connect.ask(() -> stripe.createRecurringPrice(account, "hearth-dues-price-" + circleId + "-" + price.amountCents() + "-"
+            String created = Connect.ask(() -> provider.createRecurringPrice(account, "hearth-dues-price-" + circleId + "-" + price.amountCents() + "-"
                     + price.currency() + "-" + price.interval(), "Dues: " + circle.name(), price.amountCents(), price.currency(), unit(price.interval()),
                     count(price.interval())));
             dues.insertPrice(circleId, account, price.amountCents(), price.currency(), price.interval(), created);
             return created;
         });
-        StripeApi.CheckoutState session = Connect.ask(() -> stripe.createSubscriptionCheckout(account, "hearth-dues-" + row.id(), priceId,
+        PaymentProvider.CheckoutState session = Connect.ask(() -> provider.createSubscriptionCheckout(account, "hearth-dues-" + row.id(), priceId,
                 fees.of(tenant.id()).percent(), links.to(tenant, "/circle?dues=" + row.id()), links.to(tenant, "/circle?dues=cancelled"),
                 clock.instant().plus(Duration.ofHours(23)), people.emailOf(caller.person()).orElse(null), row.id().toString(),
                 Map.of("hearth_tenant", tenant.id().value().toString(), "hearth_dues", row.id().toString(), "hearth_circle", circleId.toString(),
@@ -134,7 +133,7 @@ public class Dues {
     }
 
     @Transactional
-    void attach(UUID id, StripeApi.CheckoutState session) {
+    void attach(UUID id, PaymentProvider.CheckoutState session) {
         dues.attachCheckout(id, session.id(), session.url(), session.expiresAt());
     }
 
@@ -154,15 +153,15 @@ public class Dues {
         if (row.customerId() == null) {
             throw Refusal.conflict("There is no card on file for these dues yet");
         }
-        return Connect.ask(() -> stripe.customerPortal(row.accountId(), row.customerId(), links.to(caller.tenant(), "/circle")));
+        return Connect.ask(() -> provider.customerPortal(row.accountId(), row.customerId(), links.to(caller.tenant(), "/circle")));
     }
 
     /** A dues subscription's Checkout completed (inside the transaction that records the Stripe event). */
     @Transactional
-    public void checkoutCompleted(Tenant tenant, String account, StripeApi.CheckoutState session, @Nullable StripeApi.SubscriptionState subscription) {
+    public void checkoutCompleted(Tenant tenant, String account, PaymentProvider.CheckoutState session, @Nullable PaymentProvider.SubscriptionState subscription) {
         rowOf(session.metadata()).filter(row -> row.accountId().equals(account)).ifPresent(row -> {
             if (!session.paid() || row.status().equals("CANCELED")) {
-                if ("expired".equals(session.status()) && row.status().equals("OPEN")) {
+                if (session.status() == PaymentProvider.CheckoutStatus.EXPIRED && row.status().equals("OPEN")) {
                     dues.setStatus(row.id(), "EXPIRED", null, null);
                 }
                 return;
@@ -178,7 +177,7 @@ public class Dues {
 
     /** One of the subscription's invoices, paid or failed (inside the transaction that records the Stripe event). */
     @Transactional
-    public void invoice(Tenant tenant, String account, StripeApi.InvoiceState invoice) {
+    public void invoice(Tenant tenant, String account, PaymentProvider.InvoiceState invoice) {
         Optional<DuesLine> found = (invoice.subscription() == null ? Optional.<DuesLine>empty() : dues.lockBySubscription(invoice.subscription()))
                 .or(() -> rowOf(invoice.subscriptionMetadata())).filter(row -> row.accountId().equals(account));
         if (found.isEmpty()) {
@@ -186,7 +185,7 @@ public class Dues {
             return;
         }
         DuesLine row = found.get();
-        boolean paid = "paid".equals(invoice.status());
+        boolean paid = invoice.status() == PaymentProvider.InvoiceStatus.PAID;
         dues.recordInvoice(invoice.id(), row.id(), paid ? invoice.amountPaid() : invoice.amountDue(), paid ? "PAID" : "FAILED");
         dues.countPaid(row.id());
         if (row.status().equals("CANCELED")) {
@@ -205,7 +204,7 @@ public class Dues {
         }
     }
 
-    private void tellOfFailure(Tenant tenant, DuesLine row, StripeApi.InvoiceState invoice) {
+    private void tellOfFailure(Tenant tenant, DuesLine row, PaymentProvider.InvoiceState invoice) {
         CircleView circle = circles.find(row.circleId()).orElseThrow();
         String amount = PaymentSettlement.money(invoice.amountDue(), row.currency());
         String retry = invoice.nextPaymentAttempt() == null ? "" : " Stripe tries again on " + invoice.nextPaymentAttempt().toString().substring(0, 10) + ".";
@@ -221,7 +220,7 @@ public class Dues {
 
     /** The subscription ended at Stripe. */
     @Transactional
-    public void ended(Tenant tenant, String account, StripeApi.SubscriptionState subscription) {
+    public void ended(Tenant tenant, String account, PaymentProvider.SubscriptionState subscription) {
         dues.lockBySubscription(subscription.id()).or(() -> rowOf(subscription.metadata())).filter(row -> row.accountId().equals(account))
                 .filter(row -> !row.status().equals("CANCELED"))
                 .ifPresent(row -> {
@@ -238,13 +237,13 @@ public class Dues {
         }
         DuesLine row = live.get();
         if (row.subscriptionId() != null) {
-            StripeApi.SubscriptionState cancelled = stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id());
+            PaymentProvider.SubscriptionState cancelled = provider.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id());
             ended(tenant, row.accountId(), cancelled);
         } else {
             if (row.checkoutSessionId() != null) {
                 try {
-                    stripe.expireCheckout(row.accountId(), row.checkoutSessionId(), "hearth-dues-expire-" + row.id());
-                } catch (StripeApi.StripeFailure e) {
+                    provider.expireCheckout(row.accountId(), row.checkoutSessionId(), "hearth-dues-expire-" + row.id());
+                } catch (PaymentProvider.ProviderFailure e) {
                     LOG.info("dues session {} was not expired: {}", row.checkoutSessionId(), e.getMessage());
                 }
             }

@@ -14,7 +14,6 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -56,7 +55,7 @@ public class EventFees implements SeatPayments {
     private final Registrations registrations;
     private final Events events;
     private final Connect connect;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final PlanFees fees;
     private final io.hearth.payments.internal.FundRepository fund;
     private final PaymentRepository payments;
@@ -65,12 +64,12 @@ public class EventFees implements SeatPayments {
     private final Outbox outbox;
     private final Clock clock;
 
-    public EventFees(Registrations registrations, Events events, Connect connect, StripeApi stripe, PlanFees fees, io.hearth.payments.internal.FundRepository fund,
+    public EventFees(Registrations registrations, Events events, Connect connect, PaymentProvider provider, PlanFees fees, io.hearth.payments.internal.FundRepository fund,
                      PaymentRepository payments, People people, PublicLinks links, Outbox outbox, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.connect = connect;
-        this.stripe = stripe;
+        this.provider = provider;
         this.fees = fees;
         this.fund = fund;
         this.payments = payments;
@@ -142,7 +141,7 @@ public class EventFees implements SeatPayments {
         // From when the payment was opened, so that a retry asks Stripe with the same parameters under the same key.
         Instant fromOpening = clamp(registration.holdUntil(), payment.createdAt());
         Instant expiresAt = fromOpening.isBefore(now.plus(SHORTEST_SESSION)) ? clamp(registration.holdUntil(), now) : fromOpening;
-        StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest(
+        PaymentProvider.CheckoutState session = Connect.ask(() -> provider.createCheckout(account, new PaymentProvider.CheckoutRequest(
                 "hearth-payment-" + payment.id(), payment.description(), payment.amountCents(), payment.currency(), payment.applicationFeeCents(),
                 payment.instalments(), fees.of(tenant.id()).percent(),
                 links.to(tenant, "/events/" + eventId + "?payment=" + payment.id()),
@@ -203,8 +202,8 @@ public class EventFees implements SeatPayments {
             payments.markExpired(stale.id());
             if (stale.checkoutSessionId() != null) {
                 try {
-                    stripe.expireCheckout(stale.accountId(), stale.checkoutSessionId(), "hearth-expire-" + stale.id());
-                } catch (StripeApi.StripeFailure e) {
+                    provider.expireCheckout(stale.accountId(), stale.checkoutSessionId(), "hearth-expire-" + stale.id());
+                } catch (PaymentProvider.ProviderFailure e) {
                     LOG.info("Checkout session {} was not expired at Stripe (it is paid, or gone): {}", stale.checkoutSessionId(), e.getMessage());
                 }
             }
@@ -224,7 +223,7 @@ public class EventFees implements SeatPayments {
     }
 
     @Transactional
-    void attach(PaymentLine payment, StripeApi.CheckoutState session) {
+    void attach(PaymentLine payment, PaymentProvider.CheckoutState session) {
         payments.attachCheckout(payment.id(), session.id(), session.url(), session.expiresAt());
     }
 
@@ -242,7 +241,7 @@ public class EventFees implements SeatPayments {
         if (intent == null || payment.accountId() == null) {
             throw Refusal.conflict("There is no card receipt for this payment (it is " + payment.status() + ")");
         }
-        return Connect.ask(() -> stripe.receiptUrl(payment.accountId(), intent))
+        return Connect.ask(() -> provider.receiptUrl(payment.accountId(), intent))
                 .orElseThrow(() -> Refusal.conflict("Stripe has no receipt for this payment yet"));
     }
 

@@ -8,7 +8,6 @@ import io.hearth.kit.outbox.Outbox;
 import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.annotation.Transactional;
@@ -37,7 +36,7 @@ public class InstalmentPlans {
     private static final Logger LOG = LoggerFactory.getLogger(InstalmentPlans.class);
 
     private final PaymentRepository payments;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final PaymentSettlement settlement;
     private final Refunds refunds;
     private final Registrations registrations;
@@ -47,10 +46,10 @@ public class InstalmentPlans {
     private final People people;
     private final Clock clock;
 
-    public InstalmentPlans(PaymentRepository payments, StripeApi stripe, PaymentSettlement settlement, Refunds refunds, Registrations registrations,
+    public InstalmentPlans(PaymentRepository payments, PaymentProvider provider, PaymentSettlement settlement, Refunds refunds, Registrations registrations,
                            Events events, Outbox outbox, Mailer mailer, People people, Clock clock) {
         this.payments = payments;
-        this.stripe = stripe;
+        this.provider = provider;
         this.settlement = settlement;
         this.refunds = refunds;
         this.registrations = registrations;
@@ -69,7 +68,7 @@ public class InstalmentPlans {
 
     /** An instalment's invoice as re-read from Stripe (inside the transaction that records the Stripe event). */
     @Transactional
-    public void invoice(Tenant tenant, String account, StripeApi.InvoiceState invoice, Optional<String> paymentIntent) {
+    public void invoice(Tenant tenant, String account, PaymentProvider.InvoiceState invoice, Optional<String> paymentIntent) {
         if (invoice.subscription() == null) {
             return;
         }
@@ -80,7 +79,7 @@ public class InstalmentPlans {
         }
         PaymentLine payment = found.get();
         payments.attachSubscription(payment.id(), invoice.subscription());
-        boolean paid = "paid".equals(invoice.status());
+        boolean paid = invoice.status() == PaymentProvider.InvoiceStatus.PAID;
         if (paid && payments.instalmentStatus(invoice.id()).filter("PAID"::equals).isPresent()) {
             // Known paid already (a retry by support, then Stripe's own event): counted once.
             return;
@@ -102,7 +101,7 @@ public class InstalmentPlans {
                     .divide(java.math.BigDecimal.valueOf(payment.amountCents()), 0, java.math.RoundingMode.HALF_UP).longValueExact();
             outbox.publish(new PaymentEvent.InstalmentPaid(tenant.id(), payment.id(), payment.personId(), payment.registrationId(), count,
                     payment.instalments(), invoice.amountPaid(), payment.currency(), fee));
-        } else if ("open".equals(invoice.status()) || "uncollectible".equals(invoice.status())) {
+        } else if (invoice.status() == PaymentProvider.InvoiceStatus.OPEN || invoice.status() == PaymentProvider.InvoiceStatus.UNCOLLECTIBLE) {
             payments.updatePlan(payment.id(), count, "LAPSED".equals(now.planStatus()) ? "LAPSED" : "PAST_DUE", now.nextInstalmentAt());
             outbox.publish(new PaymentEvent.InstalmentFailed(tenant.id(), payment.id(), payment.personId(), payment.registrationId(),
                     count + 1, payment.instalments(), invoice.amountDue(), payment.currency(), invoice.attemptCount(), invoice.nextPaymentAttempt()));
@@ -119,7 +118,7 @@ public class InstalmentPlans {
      * done; before it, the plan lapsed (Stripe gave up on a failed instalment, or it was cancelled).
      */
     @Transactional
-    public void ended(Tenant tenant, String account, StripeApi.SubscriptionState subscription) {
+    public void ended(Tenant tenant, String account, PaymentProvider.SubscriptionState subscription) {
         Optional<PaymentLine> found = paymentOf(subscription.id(), subscription.metadata()).filter(p -> p.accountId().equals(account));
         if (found.isEmpty()) {
             return;
@@ -161,26 +160,26 @@ public class InstalmentPlans {
         PaymentLine payment = found.get();
         try {
             if (payment.status().equals("REFUND_DUE")) {
-                StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
+                PaymentProvider.SubscriptionState subscription = provider.subscription(payment.accountId(), payment.subscriptionId());
                 if (subscription.latestInvoice() != null) {
-                    StripeApi.InvoiceState first = stripe.invoice(payment.accountId(), subscription.latestInvoice());
-                    invoice(tenant, payment.accountId(), first, stripe.paymentIntentOf(payment.accountId(), first.id()));
+                    PaymentProvider.InvoiceState first = provider.invoice(payment.accountId(), subscription.latestInvoice());
+                    invoice(tenant, payment.accountId(), first, provider.paymentIntentOf(payment.accountId(), first.id()));
                 }
-                if (!"canceled".equals(subscription.status())) {
-                    stripe.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id());
+                if (subscription.status() != PaymentProvider.SubscriptionStatus.CANCELED) {
+                    provider.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id());
                 }
                 owePaidInstalments(payment.id());
                 payments.planEndSet(payment.id());
                 refunds.sendPendingOf(tenant, payment.id());
             } else if (payment.status().equals("PAID")) {
-                StripeApi.SubscriptionState subscription = stripe.subscription(payment.accountId(), payment.subscriptionId());
+                PaymentProvider.SubscriptionState subscription = provider.subscription(payment.accountId(), payment.subscriptionId());
                 if (subscription.cancelAt() == null && subscription.billingCycleAnchor() != null) {
                     Instant end = subscription.billingCycleAnchor().atOffset(ZoneOffset.UTC).plusMonths(payment.instalments() - 1).plusDays(1).toInstant();
-                    stripe.endSubscriptionAt(payment.accountId(), payment.subscriptionId(), end, "hearth-plan-end-" + payment.id());
+                    provider.endSubscriptionAt(payment.accountId(), payment.subscriptionId(), end, "hearth-plan-end-" + payment.id());
                 }
                 payments.planEndSet(payment.id());
             }
-        } catch (StripeApi.StripeFailure e) {
+        } catch (PaymentProvider.ProviderFailure e) {
             LOG.warn("instalment plan of payment {} not yet set up at Stripe, the reconciliation tries again: {}", payment.id(), e.getMessage());
         }
     }

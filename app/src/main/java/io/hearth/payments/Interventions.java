@@ -15,7 +15,6 @@ import io.hearth.payments.internal.InterventionRepository;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.QueueLine;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -67,7 +66,7 @@ public class Interventions {
     private final InterventionRepository queue;
     private final PaymentRepository payments;
     private final DuesRepository dues;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final InstalmentPlans plans;
     private final Dues duesUseCase;
     private final Memberships memberships;
@@ -75,12 +74,12 @@ public class Interventions {
     private final Audit audit;
     private final Outbox outbox;
 
-    public Interventions(InterventionRepository queue, PaymentRepository payments, DuesRepository dues, StripeApi stripe, InstalmentPlans plans,
+    public Interventions(InterventionRepository queue, PaymentRepository payments, DuesRepository dues, PaymentProvider provider, InstalmentPlans plans,
                          Dues duesUseCase, Memberships memberships, People people, Audit audit, Outbox outbox) {
         this.queue = queue;
         this.payments = payments;
         this.dues = dues;
-        this.stripe = stripe;
+        this.provider = provider;
         this.plans = plans;
         this.duesUseCase = duesUseCase;
         this.memberships = memberships;
@@ -133,9 +132,9 @@ public class Interventions {
             case RETRY, OFFLINE -> {
                 Optional<String> invoice = queue.failedInstalmentInvoice(paymentId);
                 if (invoice.isPresent() && !"LAPSED".equals(payment.planStatus())) {
-                    StripeApi.InvoiceState paid = takeInvoice(payment.accountId(), invoice.get(), action == Action.OFFLINE, attempt);
+                    PaymentProvider.InvoiceState paid = takeInvoice(payment.accountId(), invoice.get(), action == Action.OFFLINE, attempt);
                     plans.invoice(tenant, payment.accountId(), paid, action == Action.OFFLINE ? Optional.empty()
-                            : Connect.ask(() -> stripe.paymentIntentOf(payment.accountId(), paid.id())));
+                            : Connect.ask(() -> provider.paymentIntentOf(payment.accountId(), paid.id())));
                 } else if (action == Action.OFFLINE) {
                     offline(tenant, payment.personId(), payment.registrationId(), payment.eventId(), payment.description(), amountCents, payment.currency(), method);
                 } else {
@@ -144,7 +143,7 @@ public class Interventions {
             }
             case CANCEL -> {
                 if (payment.subscriptionId() != null) {
-                    Connect.ask(() -> stripe.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id()));
+                    Connect.ask(() -> provider.cancelSubscription(payment.accountId(), payment.subscriptionId(), "hearth-plan-cancel-" + payment.id()));
                 }
             }
             default -> {
@@ -160,15 +159,15 @@ public class Interventions {
                 duesUseCase.invoice(caller.tenant(), row.accountId(), takeInvoice(row.accountId(), invoice, action == Action.OFFLINE, attempt));
             }
             case PAUSE -> {
-                Connect.ask(() -> stripe.pauseCollection(row.accountId(), row.subscriptionId(), "hearth-dues-pause-" + row.id()));
+                Connect.ask(() -> provider.pauseCollection(row.accountId(), row.subscriptionId(), "hearth-dues-pause-" + row.id()));
                 setDues(caller, row, "PAUSED", PaymentStatus.PAUSED);
             }
             case EXEMPT -> {
-                Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
+                Connect.ask(() -> provider.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
                 setDues(caller, row, "CANCELED", PaymentStatus.EXEMPT);
             }
             case CANCEL -> {
-                Connect.ask(() -> stripe.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
+                Connect.ask(() -> provider.cancelSubscription(row.accountId(), row.subscriptionId(), "hearth-dues-cancel-" + row.id()));
                 setDues(caller, row, "CANCELED", null);
             }
             default -> {
@@ -188,10 +187,10 @@ public class Interventions {
     }
 
     /** Stripe takes the failed invoice now, or marks it paid outside Stripe; a decline is said plainly. */
-    private StripeApi.InvoiceState takeInvoice(String account, String invoiceId, boolean outOfBand, UUID attempt) {
+    private PaymentProvider.InvoiceState takeInvoice(String account, String invoiceId, boolean outOfBand, UUID attempt) {
         try {
-            return stripe.payInvoice(account, invoiceId, outOfBand, "hearth-" + (outOfBand ? "offline-" : "retry-") + attempt);
-        } catch (StripeApi.StripeFailure e) {
+            return provider.payInvoice(account, invoiceId, outOfBand, "hearth-" + (outOfBand ? "offline-" : "retry-") + attempt);
+        } catch (PaymentProvider.ProviderFailure e) {
             if (e.isTransient()) {
                 throw new Refusal(Refusal.Kind.UNAVAILABLE, ErrorCode.PAYMENTS_UNAVAILABLE, "Stripe cannot be reached now: try again in a minute");
             }

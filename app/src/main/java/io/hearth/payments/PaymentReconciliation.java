@@ -2,7 +2,6 @@ package io.hearth.payments;
 
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.EachTenant;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
@@ -34,23 +33,23 @@ public class PaymentReconciliation {
     private final PaymentSettlement settlement;
     private final Refunds refunds;
     private final InstalmentPlans plans;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final Clock clock;
 
     public PaymentReconciliation(EachTenant eachTenant, PaymentRepository payments, PaymentSettlement settlement, Refunds refunds,
-                                 InstalmentPlans plans, StripeApi stripe, Clock clock) {
+                                 InstalmentPlans plans, PaymentProvider provider, Clock clock) {
         this.eachTenant = eachTenant;
         this.payments = payments;
         this.settlement = settlement;
         this.refunds = refunds;
         this.plans = plans;
-        this.stripe = stripe;
+        this.provider = provider;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${hearth.stripe.reconcile-every:5m}", initialDelay = "1m")
     void everyFewMinutes() {
-        if (stripe.configured()) {
+        if (provider.configured()) {
             eachTenant.run("payment reconciliation", this::reconcile);
         }
     }
@@ -62,8 +61,8 @@ public class PaymentReconciliation {
             PaymentLine payment = payments.findById(id).orElseThrow();
             try {
                 if (payment.checkoutSessionId() != null) {
-                    StripeApi.CheckoutState session = stripe.checkoutSession(payment.accountId(), payment.checkoutSessionId());
-                    if (!"open".equals(session.status())) {
+                    PaymentProvider.CheckoutState session = provider.checkoutSession(payment.accountId(), payment.checkoutSessionId());
+                    if (session.status() != PaymentProvider.CheckoutStatus.OPEN) {
                         settlement.settle(tenant, payment.accountId(), session);
                         settlement.refundIfDue(tenant, session.id());
                         plans.afterCheckout(tenant, session.id());
@@ -72,7 +71,7 @@ public class PaymentReconciliation {
                     // Stripe was never reached for it; the man starts again with a new payment.
                     payments.markExpired(payment.id());
                 }
-            } catch (StripeApi.StripeFailure e) {
+            } catch (PaymentProvider.ProviderFailure e) {
                 LOG.warn("reconciliation of payment {} failed, next round tries again: {}", id, e.getMessage());
             }
         }

@@ -7,7 +7,6 @@ import io.hearth.kit.outbox.Outbox;
 import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -57,13 +56,13 @@ public class PaymentSettlement {
 
     /** Applies the session's state to its payment (inside the caller's transaction, which records the event). */
     @Transactional
-    public void settle(Tenant tenant, String account, StripeApi.CheckoutState session) {
+    public void settle(Tenant tenant, String account, PaymentProvider.CheckoutState session) {
         settle(tenant, account, session, null);
     }
 
     /** As above, with Stripe's receipt for the payment when it was read beforehand (it goes in his receipt mail). */
     @Transactional
-    public void settle(Tenant tenant, String account, StripeApi.CheckoutState session, @Nullable String receiptUrl) {
+    public void settle(Tenant tenant, String account, PaymentProvider.CheckoutState session, @Nullable String receiptUrl) {
         Optional<PaymentLine> found = Optional.ofNullable(session.metadata().get("hearth_payment")).map(UUID::fromString)
                 .flatMap(payments::lock).or(() -> payments.lockBySession(session.id()));
         if (found.isEmpty() || !found.get().accountId().equals(account)) {
@@ -78,7 +77,7 @@ public class PaymentSettlement {
             if (payment.status().equals("OPEN") || payment.status().equals("EXPIRED")) {
                 seatPaid(tenant, payment, session.paymentIntent(), receiptUrl);
             }
-        } else if ("expired".equals(session.status()) && payments.markExpired(payment.id()) == 1) {
+        } else if (session.status() == PaymentProvider.CheckoutStatus.EXPIRED && payments.markExpired(payment.id()) == 1) {
             outbox.publish(new PaymentEvent.PaymentExpired(tenant.id(), payment.id(), payment.personId(), payment.registrationId()));
         }
     }

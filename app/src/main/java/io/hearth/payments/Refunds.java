@@ -14,7 +14,6 @@ import io.hearth.messaging.Mailer;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.RefundLine;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -59,7 +58,7 @@ public class Refunds {
     }
 
     private final PaymentRepository payments;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final Registrations registrations;
     private final Events events;
     private final Outbox outbox;
@@ -68,10 +67,10 @@ public class Refunds {
     private final People people;
     private final Clock clock;
 
-    public Refunds(PaymentRepository payments, StripeApi stripe, Registrations registrations, Events events, Outbox outbox, Audit audit,
+    public Refunds(PaymentRepository payments, PaymentProvider provider, Registrations registrations, Events events, Outbox outbox, Audit audit,
                    Mailer mailer, People people, Clock clock) {
         this.payments = payments;
-        this.stripe = stripe;
+        this.provider = provider;
         this.registrations = registrations;
         this.events = events;
         this.outbox = outbox;
@@ -229,10 +228,10 @@ public class Refunds {
             return payments.findRefund(refundId).orElseThrow();
         }
         try {
-            String stripeRefund = stripe.refund(payment.accountId(), refund.paymentIntentId(), refund.amountCents(), "hearth-refund-" + refund.id(),
+            String stripeRefund = provider.refund(payment.accountId(), refund.paymentIntentId(), refund.amountCents(), "hearth-refund-" + refund.id(),
                     Map.of("hearth_payment", payment.id().toString(), "hearth_refund", refund.id().toString()));
             succeeded(tenant, refund.id(), stripeRefund);
-        } catch (StripeApi.StripeFailure e) {
+        } catch (PaymentProvider.ProviderFailure e) {
             if (e.isTransient()) {
                 LOG.warn("refund {} of payment {} is not through yet, the reconciliation tries again: {}", refund.id(), payment.id(), e.getMessage());
             } else {
@@ -308,8 +307,8 @@ public class Refunds {
             return payment.refundedCents();
         }
         try {
-            return stripe.refundedOf(payment.accountId(), payment.paymentIntentId());
-        } catch (StripeApi.StripeFailure e) {
+            return provider.refundedOf(payment.accountId(), payment.paymentIntentId());
+        } catch (PaymentProvider.ProviderFailure e) {
             LOG.warn("what Stripe refunded of payment {} could not be re-read; counting the last figure Stripe sent: {}", payment.id(), e.getMessage());
             return payment.refundedCents();
         }

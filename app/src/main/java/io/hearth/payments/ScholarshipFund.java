@@ -17,7 +17,6 @@ import io.hearth.payments.internal.FundLine;
 import io.hearth.payments.internal.FundRepository;
 import io.hearth.payments.internal.PaymentLine;
 import io.hearth.payments.internal.PaymentRepository;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -76,7 +75,7 @@ public class ScholarshipFund {
     private final Registrations registrations;
     private final Events events;
     private final Connect connect;
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final PlanFees fees;
     private final People people;
     private final PublicLinks links;
@@ -84,14 +83,14 @@ public class ScholarshipFund {
     private final Audit audit;
     private final Clock clock;
 
-    public ScholarshipFund(FundRepository fund, PaymentRepository payments, Registrations registrations, Events events, Connect connect, StripeApi stripe,
+    public ScholarshipFund(FundRepository fund, PaymentRepository payments, Registrations registrations, Events events, Connect connect, PaymentProvider provider,
                            PlanFees fees, People people, PublicLinks links, Outbox outbox, Audit audit, Clock clock) {
         this.fund = fund;
         this.payments = payments;
         this.registrations = registrations;
         this.events = events;
         this.connect = connect;
-        this.stripe = stripe;
+        this.provider = provider;
         this.fees = fees;
         this.people = people;
         this.links = links;
@@ -107,7 +106,7 @@ public class ScholarshipFund {
         Tenant tenant = caller.tenant();
         UUID id = openGift(caller.tenant(), caller.person(), amountCents, currency.toUpperCase(Locale.ROOT), account, fees.of(tenant.id()).on(amountCents));
         PaymentLine payment = payments.findById(id).orElseThrow();
-        StripeApi.CheckoutState session = Connect.ask(() -> stripe.createCheckout(account, new StripeApi.CheckoutRequest("hearth-payment-" + id,
+        PaymentProvider.CheckoutState session = Connect.ask(() -> provider.createCheckout(account, new PaymentProvider.CheckoutRequest("hearth-payment-" + id,
                 payment.description(), amountCents, payment.currency(), payment.applicationFeeCents(), 1, fees.of(tenant.id()).percent(),
                 links.to(tenant, "/payments?gift=" + id), links.to(tenant, "/payments?gift=cancelled"), clock.instant().plus(Duration.ofHours(1)),
                 people.emailOf(caller.person()).orElse(null), id.toString(),
@@ -125,7 +124,7 @@ public class ScholarshipFund {
     }
 
     @Transactional
-    void attach(UUID id, StripeApi.CheckoutState session) {
+    void attach(UUID id, PaymentProvider.CheckoutState session) {
         payments.attachCheckout(id, session.id(), session.url(), session.expiresAt());
     }
 
@@ -163,8 +162,8 @@ public class ScholarshipFund {
             // His open session would take the whole price: it ends first, or the grant waits (he may be paying this minute).
             if (open.checkoutSessionId() != null) {
                 try {
-                    stripe.expireCheckout(open.accountId(), open.checkoutSessionId(), "hearth-expire-" + open.id());
-                } catch (StripeApi.StripeFailure e) {
+                    provider.expireCheckout(open.accountId(), open.checkoutSessionId(), "hearth-expire-" + open.id());
+                } catch (PaymentProvider.ProviderFailure e) {
                     throw Refusal.conflict("His payment for this seat is under way at Stripe: try the grant again in a few minutes");
                 }
             }

@@ -4,7 +4,6 @@ import io.hearth.ErrorCode;
 import io.hearth.kit.Refusal;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.StripeAccountDirectory;
-import io.hearth.payments.internal.StripeApi;
 import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantId;
@@ -35,7 +34,7 @@ public class StripeWebhooks {
     @Schema(name = "WebhookOutcome")
     public enum Outcome { APPLIED, DUPLICATE, IGNORED, UNKNOWN_ACCOUNT }
 
-    private final StripeApi stripe;
+    private final PaymentProvider provider;
     private final StripeAccountDirectory accounts;
     private final InTenant tenants;
     private final PaymentRepository repository;
@@ -46,10 +45,10 @@ public class StripeWebhooks {
     private final Dues dues;
     private final Interventions interventions;
 
-    public StripeWebhooks(StripeApi stripe, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
+    public StripeWebhooks(PaymentProvider provider, StripeAccountDirectory accounts, InTenant tenants, PaymentRepository repository,
                           Connect connect, PaymentSettlement settlement, Refunds refunds, InstalmentPlans plans, Dues dues,
                           Interventions interventions) {
-        this.stripe = stripe;
+        this.provider = provider;
         this.accounts = accounts;
         this.tenants = tenants;
         this.repository = repository;
@@ -64,21 +63,21 @@ public class StripeWebhooks {
     public Outcome receive(String payload, @Nullable String signature) {
         ProviderEvent event;
         try {
-            event = stripe.event(payload, signature);
-        } catch (StripeApi.UnreadableEvent e) {
+            event = provider.event(payload, signature);
+        } catch (PaymentProvider.UnreadableEvent e) {
             throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_SIGNATURE_INVALID, e.getMessage());
         }
         ProviderEvent.Delivery delivery = event.delivery();
-        if (delivery.livemode() != stripe.livemode()) {
+        if (delivery.livemode() != provider.livemode()) {
             LOG.warn("Stripe event {} is {} mode, this platform is {} mode: refused", delivery.id(),
-                    delivery.livemode() ? "live" : "test", stripe.livemode() ? "live" : "test");
+                    delivery.livemode() ? "live" : "test", provider.livemode() ? "live" : "test");
             throw new Refusal(Refusal.Kind.MALFORMED, ErrorCode.STRIPE_LIVEMODE_MISMATCH, "The event is of the other mode (livemode)");
         }
         if (delivery.account() == null) {
             LOG.info("Stripe event {} ({}) is the platform's own, not a connected account's: nothing to do", delivery.id(), delivery.type());
             return Outcome.IGNORED;
         }
-        Optional<TenantId> owner = accounts.tenantOf(delivery.account(), stripe.livemode());
+        Optional<TenantId> owner = accounts.tenantOf(delivery.account(), provider.livemode());
         Optional<Outcome> outcome = owner.flatMap(id -> tenants.call(id, tenant -> handleOrIgnore(tenant, event)));
         if (outcome.isEmpty()) {
             LOG.warn("Stripe event {} ({}) for account {}, which is no organisation's: nothing done", delivery.id(), delivery.type(),
@@ -97,7 +96,7 @@ public class StripeWebhooks {
         ProviderEvent.Delivery delivery = event.delivery();
         try {
             return handle(tenant, event);
-        } catch (StripeApi.StripeFailure e) {
+        } catch (PaymentProvider.ProviderFailure e) {
             if (!e.isTransient()) {
                 if (repository.recordIgnoredEvent(delivery.id(), delivery.type(), delivery.created(), e.getMessage()) == 0) {
                     return Outcome.DUPLICATE;
@@ -122,13 +121,13 @@ public class StripeWebhooks {
         String account = delivery.account();
         Instant created = delivery.created();
         if (event instanceof ProviderEvent.AccountChanged) {
-            StripeApi.AccountState state = stripe.account(account);
+            PaymentProvider.AccountState state = provider.account(account);
             return once(delivery, () -> connect.apply(tenant, state, created));
         }
         if (event instanceof ProviderEvent.CheckoutChanged checkout) {
-            StripeApi.CheckoutState session = stripe.checkoutSession(account, checkout.sessionId());
+            PaymentProvider.CheckoutState session = provider.checkoutSession(account, checkout.sessionId());
             if (session.metadata().containsKey("hearth_dues")) {
-                StripeApi.SubscriptionState subscription = session.subscription() == null ? null : stripe.subscription(account, session.subscription());
+                PaymentProvider.SubscriptionState subscription = session.subscription() == null ? null : provider.subscription(account, session.subscription());
                 return once(delivery, () -> dues.checkoutCompleted(tenant, account, session, subscription));
             }
             String receipt = session.paid() && session.paymentIntent() != null ? receipt(account, session.paymentIntent()) : null;
@@ -138,32 +137,32 @@ public class StripeWebhooks {
             return outcome;
         }
         if (event instanceof ProviderEvent.InvoiceChanged changed) {
-            StripeApi.InvoiceState invoice = stripe.invoice(account, changed.invoiceId());
-            Optional<String> intent = "paid".equals(invoice.status()) ? stripe.paymentIntentOf(account, invoice.id()) : Optional.empty();
+            PaymentProvider.InvoiceState invoice = provider.invoice(account, changed.invoiceId());
+            Optional<String> intent = invoice.status() == PaymentProvider.InvoiceStatus.PAID ? provider.paymentIntentOf(account, invoice.id()) : Optional.empty();
             if (invoice.subscriptionMetadata().containsKey("hearth_dues")) {
                 return once(delivery, () -> dues.invoice(tenant, account, invoice));
             }
             return once(delivery, () -> plans.invoice(tenant, account, invoice, intent));
         }
         if (event instanceof ProviderEvent.SubscriptionEnded ended) {
-            StripeApi.SubscriptionState subscription = stripe.subscription(account, ended.subscriptionId());
+            PaymentProvider.SubscriptionState subscription = provider.subscription(account, ended.subscriptionId());
             if (subscription.metadata().containsKey("hearth_dues")) {
                 return once(delivery, () -> dues.ended(tenant, account, subscription));
             }
             return once(delivery, () -> plans.ended(tenant, account, subscription));
         }
         if (event instanceof ProviderEvent.ChargeRefunded refunded) {
-            StripeApi.ChargeState charge = stripe.charge(account, refunded.chargeId());
+            PaymentProvider.ChargeState charge = provider.charge(account, refunded.chargeId());
             return once(delivery, () -> settlement.refundedAtStripe(account, charge.paymentIntent(), charge.amountRefunded()));
         }
         if (event instanceof ProviderEvent.DisputeChanged dispute) {
             return once(delivery, () -> interventions.disputed(tenant, account, dispute.paymentIntent(), dispute.status(), dispute.amountCents()));
         }
         if (event instanceof ProviderEvent.RefundChanged changed) {
-            StripeApi.RefundState refund = stripe.refundState(account, changed.refundId());
-            if ("failed".equals(refund.status()) || "canceled".equals(refund.status())) {
+            PaymentProvider.RefundState refund = provider.refundState(account, changed.refundId());
+            if (refund.status() == PaymentProvider.RefundStatus.FAILED || refund.status() == PaymentProvider.RefundStatus.CANCELED) {
                 return once(delivery, () -> refunds.failedAtStripe(tenant, refund.id(),
-                        refund.failureReason() == null ? refund.status() : refund.failureReason()));
+                        refund.failureReason() == null ? refund.status().name().toLowerCase(java.util.Locale.ROOT) : refund.failureReason()));
             }
             return once(delivery, () -> LOG.debug("refund {} is {}", refund.id(), refund.status()));
         }
@@ -174,8 +173,8 @@ public class StripeWebhooks {
     @Nullable
     private String receipt(String account, String paymentIntent) {
         try {
-            return stripe.receiptUrl(account, paymentIntent).orElse(null);
-        } catch (StripeApi.StripeFailure e) {
+            return provider.receiptUrl(account, paymentIntent).orElse(null);
+        } catch (PaymentProvider.ProviderFailure e) {
             LOG.warn("Stripe's receipt for payment intent {} could not be read; the receipt mail links to his payments page: {}", paymentIntent,
                     e.getMessage());
             return null;

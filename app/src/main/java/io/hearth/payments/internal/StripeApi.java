@@ -18,6 +18,7 @@ import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionExpireParams;
+import io.hearth.payments.PaymentProvider;
 import io.hearth.payments.ProviderEvent;
 import io.hearth.payments.StripeConfiguration;
 import io.micronaut.core.annotation.Nullable;
@@ -34,7 +35,7 @@ import java.util.Optional;
  * Locally and in tests the API base is the Stripe stand-in; with a real test-mode key it is Stripe.
  */
 @Singleton
-public class StripeApi {
+public class StripeApi implements PaymentProvider {
 
     private final StripeConfiguration configuration;
     private final StripeClient client;
@@ -53,84 +54,12 @@ public class StripeApi {
         }
     }
 
-    /** Stripe could not be asked, or said no. {@code transientFailure}: worth trying again later. */
-    public static final class StripeFailure extends RuntimeException {
-        private final boolean transientFailure;
-        private final boolean missing;
-
-        StripeFailure(String what, StripeException cause) {
-            super(what + ": " + cause.getMessage(), cause);
-            // An idempotency error is the same request still under way at Stripe: its outcome is known on the next try.
-            this.transientFailure = cause instanceof ApiConnectionException || cause instanceof RateLimitException
-                    || cause instanceof com.stripe.exception.IdempotencyException
-                    || (cause.getStatusCode() != null && cause.getStatusCode() >= 500);
-            this.missing = cause instanceof com.stripe.exception.InvalidRequestException
-                    && ("resource_missing".equals(cause.getCode()) || Integer.valueOf(404).equals(cause.getStatusCode()));
-        }
-
-        StripeFailure(String what) {
-            super(what);
-            this.transientFailure = true;
-            this.missing = false;
-        }
-
-        /** Worth trying again later: Stripe could not be reached, was busy, or failed on its side. */
-        public boolean isTransient() {
-            return transientFailure;
-        }
-
-        /** Stripe says the object does not exist (on this account): it never will, however often we ask. */
-        public boolean isMissing() {
-            return missing;
-        }
-    }
-
-    /** A charge as far as Hearth cares: what was charged and what Stripe has refunded of it, all refunds counted. */
-    public record ChargeState(String id, @Nullable String paymentIntent, long amount, long amountRefunded) {
-    }
-
-    /** A refund as far as Hearth cares. */
-    public record RefundState(String id, String status, @Nullable String failureReason) {
-    }
-
-    /** A connected account as far as Hearth cares. */
-    public record AccountState(String id, boolean chargesEnabled, boolean payoutsEnabled, boolean detailsSubmitted,
-                               @Nullable String disabledReason, List<String> currentlyDue) {
-    }
-
-    /** A Checkout session as far as Hearth cares. */
-    public record CheckoutState(String id, String url, String status, String paymentStatus, @Nullable String paymentIntent,
-                                @Nullable Instant expiresAt, long amountTotal, String currency, Map<String, String> metadata,
-                                @Nullable String subscription) {
-        public boolean paid() {
-            return "complete".equals(status) && ("paid".equals(paymentStatus) || "no_payment_required".equals(paymentStatus));
-        }
-    }
-
-    /**
-     * What Checkout is asked to take: the whole amount now, or (instalments > 1) a monthly subscription whose first
-     * invoice is paid in Checkout; the platform's fee is then a percentage of each invoice.
-     */
-    public record CheckoutRequest(String idempotencyKey, String description, long amountCents, String currency, long applicationFeeCents,
-                                  int instalments, java.math.BigDecimal feePercent, String successUrl, String cancelUrl, Instant expiresAt,
-                                  @Nullable String customerEmail, String clientReferenceId, Map<String, String> metadata) {
-    }
-
-    /** A subscription as far as Hearth cares. */
-    public record SubscriptionState(String id, String status, @Nullable Instant billingCycleAnchor, @Nullable Instant cancelAt,
-                                    Map<String, String> metadata, @Nullable String latestInvoice, @Nullable String customer) {
-    }
-
-    /** An invoice as far as Hearth cares; {@code subscription} and its metadata tie it to a payment. */
-    public record InvoiceState(String id, String status, long amountPaid, long amountDue, @Nullable String billingReason,
-                               @Nullable String subscription, Map<String, String> subscriptionMetadata, int attemptCount,
-                               @Nullable Instant nextPaymentAttempt) {
-    }
-
+    @Override
     public boolean configured() {
         return client != null;
     }
 
+    @Override
     public boolean livemode() {
         return configuration.livemode();
     }
@@ -139,6 +68,7 @@ public class StripeApi {
      * A connected account in which the organisation is the merchant of record: it has Stripe's own dashboard, pays
      * Stripe's fees and carries losses; Stripe collects what it needs from it.
      */
+    @Override
     public AccountState createAccount(String idempotencyKey, String organisationName, String email, Map<String, String> metadata) {
         AccountCreateParams params = AccountCreateParams.builder()
                 .setEmail(email)
@@ -157,17 +87,20 @@ public class StripeApi {
     }
 
     /** A one-time onboarding link; {@code refreshUrl} is where Stripe sends him when the link has run out. */
+    @Override
     public String accountLink(String account, String idempotencyKey, String refreshUrl, String returnUrl) {
         AccountLinkCreateParams params = AccountLinkCreateParams.builder().setAccount(account).setRefreshUrl(refreshUrl)
                 .setReturnUrl(returnUrl).setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING).build();
         return call("create an onboarding link", () -> stripe().v1().accountLinks().create(params, writeOn(null, idempotencyKey)).getUrl());
     }
 
+    @Override
     public AccountState account(String account) {
         return call("read the connected account", () -> state(stripe().v1().accounts().retrieve(account, RequestOptions.getDefault())));
     }
 
     /** A Checkout session on the organisation's account: a direct charge, with the platform's fee. */
+    @Override
     public CheckoutState createCheckout(String account, CheckoutRequest request) {
         SessionCreateParams params = request.instalments() > 1 ? instalmentCheckout(request) : SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
@@ -226,6 +159,7 @@ public class StripeApi {
     }
 
     /** A recurring price on the organisation's account (a circle's dues): every {@code count} {@code interval}s. */
+    @Override
     public String createRecurringPrice(String account, String idempotencyKey, String productName, long amountCents, String currency,
                                        String interval, long count) {
         com.stripe.param.PriceCreateParams params = com.stripe.param.PriceCreateParams.builder()
@@ -239,6 +173,7 @@ public class StripeApi {
     }
 
     /** Checkout for a subscription to a price (dues), the platform's fee a percentage of each invoice. */
+    @Override
     public CheckoutState createSubscriptionCheckout(String account, String idempotencyKey, String priceId, java.math.BigDecimal feePercent,
                                                     String successUrl, String cancelUrl, Instant expiresAt, @Nullable String customerEmail,
                                                     String clientReferenceId, Map<String, String> metadata) {
@@ -257,6 +192,7 @@ public class StripeApi {
     }
 
     /** Asks Stripe to take an open invoice now, or (outOfBand) marks it paid outside Stripe: cash or a bank transfer. */
+    @Override
     public InvoiceState payInvoice(String account, String invoiceId, boolean outOfBand, String idempotencyKey) {
         com.stripe.param.InvoicePayParams params = outOfBand ? com.stripe.param.InvoicePayParams.builder().setPaidOutOfBand(true).build()
                 : com.stripe.param.InvoicePayParams.builder().build();
@@ -264,6 +200,7 @@ public class StripeApi {
     }
 
     /** No more invoices are collected (hardship): the subscription stays, its invoices are voided until it resumes. */
+    @Override
     public SubscriptionState pauseCollection(String account, String subscriptionId, String idempotencyKey) {
         com.stripe.param.SubscriptionUpdateParams params = com.stripe.param.SubscriptionUpdateParams.builder()
                 .setPauseCollection(com.stripe.param.SubscriptionUpdateParams.PauseCollection.builder()
@@ -272,17 +209,20 @@ public class StripeApi {
     }
 
     /** Stripe's customer portal for the subscriber: update the card, see invoices. */
+    @Override
     public String customerPortal(String account, String customer, String returnUrl) {
         com.stripe.param.billingportal.SessionCreateParams params = com.stripe.param.billingportal.SessionCreateParams.builder()
                 .setCustomer(customer).setReturnUrl(returnUrl).build();
         return call("open the customer portal", () -> stripe().v1().billingPortal().sessions().create(params, on(account)).getUrl());
     }
 
+    @Override
     public SubscriptionState subscription(String account, String subscriptionId) {
         return call("read a subscription", () -> subscription(stripe().v1().subscriptions().retrieve(subscriptionId, on(account))));
     }
 
     /** The subscription ends by itself at this moment: after the last instalment, no further charge. */
+    @Override
     public SubscriptionState endSubscriptionAt(String account, String subscriptionId, Instant cancelAt, String idempotencyKey) {
         com.stripe.param.SubscriptionUpdateParams params = com.stripe.param.SubscriptionUpdateParams.builder()
                 .setCancelAt(cancelAt.getEpochSecond())
@@ -291,6 +231,7 @@ public class StripeApi {
     }
 
     /** The payment intent that paid the invoice (an instalment), to refund it by. */
+    @Override
     public java.util.Optional<String> paymentIntentOf(String account, String invoiceId) {
         com.stripe.param.InvoicePaymentListParams params = com.stripe.param.InvoicePaymentListParams.builder().setInvoice(invoiceId)
                 .setStatus(com.stripe.param.InvoicePaymentListParams.Status.PAID).build();
@@ -300,6 +241,7 @@ public class StripeApi {
     }
 
     /** Stripe's receipt for what the payment intent took (its latest charge). */
+    @Override
     public java.util.Optional<String> receiptUrl(String account, String paymentIntent) {
         return call("read a receipt", () -> {
             String charge = stripe().v1().paymentIntents().retrieve(paymentIntent, on(account)).getLatestCharge();
@@ -309,26 +251,31 @@ public class StripeApi {
     }
 
     /** Ends the subscription now: no further charge. */
+    @Override
     public SubscriptionState cancelSubscription(String account, String subscriptionId, String idempotencyKey) {
         return call("cancel a subscription", () -> subscription(stripe().v1().subscriptions().cancel(subscriptionId,
                 com.stripe.param.SubscriptionCancelParams.builder().build(), writeOn(account, idempotencyKey))));
     }
 
+    @Override
     public InvoiceState invoice(String account, String invoiceId) {
         return call("read an invoice", () -> invoice(stripe().v1().invoices().retrieve(invoiceId, on(account))));
     }
 
+    @Override
     public CheckoutState checkoutSession(String account, String sessionId) {
         return call("read a Checkout session", () -> checkout(stripe().v1().checkout().sessions().retrieve(sessionId, on(account))));
     }
 
     /** Ends an open session so that it can no longer be paid. */
+    @Override
     public CheckoutState expireCheckout(String account, String sessionId, String idempotencyKey) {
         return call("expire a Checkout session", () -> checkout(stripe().v1().checkout().sessions()
                 .expire(sessionId, SessionExpireParams.builder().build(), writeOn(account, idempotencyKey))));
     }
 
     /** Refunds part or all of a payment; the platform's fee goes back in proportion ({@code refund_application_fee}). */
+    @Override
     public String refund(String account, String paymentIntent, long amountCents, String idempotencyKey, Map<String, String> metadata) {
         RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(paymentIntent).setAmount(amountCents)
                 .setRefundApplicationFee(true).putAllMetadata(metadata).build();
@@ -338,6 +285,7 @@ public class StripeApi {
         });
     }
 
+    @Override
     public ChargeState charge(String account, String chargeId) {
         return call("read a charge", () -> {
             com.stripe.model.Charge charge = stripe().v1().charges().retrieve(chargeId, on(account));
@@ -347,6 +295,7 @@ public class StripeApi {
     }
 
     /** What Stripe has refunded of the payment intent's charge, all refunds counted (ours and the dashboard's). */
+    @Override
     public long refundedOf(String account, String paymentIntent) {
         return call("read a payment's refunds", () -> {
             String charge = stripe().v1().paymentIntents().retrieve(paymentIntent, on(account)).getLatestCharge();
@@ -358,33 +307,19 @@ public class StripeApi {
         });
     }
 
+    @Override
     public RefundState refundState(String account, String refundId) {
         return call("read a refund", () -> {
             Refund refund = stripe().v1().refunds().retrieve(refundId, on(account));
-            return new RefundState(refund.getId(), refund.getStatus() == null ? "" : refund.getStatus(), refund.getFailureReason());
+            return new RefundState(refund.getId(), status(RefundStatus.class, refund.getStatus()), refund.getFailureReason());
         });
-    }
-
-    /** The event, if the raw body carries a valid signature of our webhook secret made within the tolerance. */
-    /** A webhook that cannot be taken: its signature does not verify, or its body is not a readable Stripe event. */
-    public static final class UnreadableEvent extends RuntimeException {
-        private final boolean signature;
-
-        UnreadableEvent(String detail, boolean signature) {
-            super(detail);
-            this.signature = signature;
-        }
-
-        /** Whether it is the Stripe-Signature header that does not verify (else the body). */
-        public boolean isSignature() {
-            return signature;
-        }
     }
 
     /**
      * The webhook, its signature checked (with its timestamp's tolerance), translated into payments' terms: the one
      * place Stripe's event types and type strings are read.
      */
+    @Override
     public ProviderEvent event(String payload, @Nullable String signatureHeader) {
         Event event;
         try {
@@ -441,7 +376,7 @@ public class StripeApi {
 
     private StripeClient stripe() {
         if (client == null) {
-            throw new StripeFailure("Stripe is not configured (hearth.stripe.secret-key)");
+            throw new ProviderFailure("Stripe is not configured (hearth.stripe.secret-key)", null, true, false);
         }
         return client;
     }
@@ -462,14 +397,15 @@ public class StripeApi {
     }
 
     private static CheckoutState checkout(Session session) {
-        return new CheckoutState(session.getId(), session.getUrl(), session.getStatus(), session.getPaymentStatus(), session.getPaymentIntent(),
+        return new CheckoutState(session.getId(), session.getUrl(), status(CheckoutStatus.class, session.getStatus()),
+                "paid".equals(session.getPaymentStatus()) || "no_payment_required".equals(session.getPaymentStatus()), session.getPaymentIntent(),
                 session.getExpiresAt() == null ? null : Instant.ofEpochSecond(session.getExpiresAt()),
                 session.getAmountTotal() == null ? 0 : session.getAmountTotal(), session.getCurrency() == null ? "" : session.getCurrency(),
                 session.getMetadata() == null ? Map.of() : Map.copyOf(session.getMetadata()), session.getSubscription());
     }
 
     private static SubscriptionState subscription(com.stripe.model.Subscription subscription) {
-        return new SubscriptionState(subscription.getId(), subscription.getStatus(),
+        return new SubscriptionState(subscription.getId(), status(SubscriptionStatus.class, subscription.getStatus()),
                 subscription.getBillingCycleAnchor() == null ? null : Instant.ofEpochSecond(subscription.getBillingCycleAnchor()),
                 subscription.getCancelAt() == null ? null : Instant.ofEpochSecond(subscription.getCancelAt()),
                 subscription.getMetadata() == null ? Map.of() : Map.copyOf(subscription.getMetadata()), subscription.getLatestInvoice(),
@@ -478,12 +414,34 @@ public class StripeApi {
 
     private static InvoiceState invoice(com.stripe.model.Invoice invoice) {
         com.stripe.model.Invoice.Parent.SubscriptionDetails details = invoice.getParent() == null ? null : invoice.getParent().getSubscriptionDetails();
-        return new InvoiceState(invoice.getId(), invoice.getStatus(), invoice.getAmountPaid() == null ? 0 : invoice.getAmountPaid(),
+        return new InvoiceState(invoice.getId(), status(InvoiceStatus.class, invoice.getStatus()), invoice.getAmountPaid() == null ? 0 : invoice.getAmountPaid(),
                 invoice.getAmountDue() == null ? 0 : invoice.getAmountDue(), invoice.getBillingReason(),
                 details == null ? null : details.getSubscription(),
                 details == null || details.getMetadata() == null ? Map.of() : Map.copyOf(details.getMetadata()),
                 invoice.getAttemptCount() == null ? 0 : invoice.getAttemptCount().intValue(),
                 invoice.getNextPaymentAttempt() == null ? null : Instant.ofEpochSecond(invoice.getNextPaymentAttempt()));
+    }
+
+    /** Stripe's status string as payments' status; one it does not know is OTHER, never a failure. */
+    static <E extends Enum<E>> E status(Class<E> type, @Nullable String stripeStatus) {
+        if (stripeStatus != null) {
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equalsIgnoreCase(stripeStatus)) {
+                    return value;
+                }
+            }
+        }
+        return Enum.valueOf(type, "OTHER");
+    }
+
+    /** An idempotency error is the same request still under way at Stripe: its outcome is known on the next try. */
+    private static ProviderFailure failure(String what, StripeException cause) {
+        boolean transientFailure = cause instanceof ApiConnectionException || cause instanceof RateLimitException
+                || cause instanceof com.stripe.exception.IdempotencyException
+                || (cause.getStatusCode() != null && cause.getStatusCode() >= 500);
+        boolean missing = cause instanceof com.stripe.exception.InvalidRequestException
+                && ("resource_missing".equals(cause.getCode()) || Integer.valueOf(404).equals(cause.getStatusCode()));
+        return new ProviderFailure(what + ": " + cause.getMessage(), cause, transientFailure, missing);
     }
 
     private interface Call<T> {
@@ -494,7 +452,7 @@ public class StripeApi {
         try {
             return call.run();
         } catch (StripeException e) {
-            throw new StripeFailure("Stripe could not " + what, e);
+            throw failure("Stripe could not " + what, e);
         }
     }
 }
