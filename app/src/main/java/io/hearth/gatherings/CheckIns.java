@@ -36,12 +36,12 @@ public class CheckIns {
 
     private final CheckInRepository checkIns;
     private final Registrations registrations;
-    private final Events events;
+    private final Gatherings events;
     private final SigningKeys keys;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CheckIns(CheckInRepository checkIns, Registrations registrations, Events events, SigningKeys keys, Outbox outbox, Clock clock) {
+    public CheckIns(CheckInRepository checkIns, Registrations registrations, Gatherings events, SigningKeys keys, Outbox outbox, Clock clock) {
         this.checkIns = checkIns;
         this.registrations = registrations;
         this.events = events;
@@ -63,7 +63,7 @@ public class CheckIns {
     /** One man on an event's roster, as staff at the door need him: who he is, his seat's state, his care team. */
     @Schema(name = "RosterEntry")
     @Serdeable
-    public record RosterEntry(UUID registrationId, UUID personId, String firstName, String lastName, Settlement.Status status,
+    public record RosterEntry(UUID registrationId, UUID personId, String firstName, String lastName, SeatRules.Status status,
                               @Nullable Instant checkedInAt, @Nullable UUID careTeamId) {
     }
 
@@ -86,7 +86,7 @@ public class CheckIns {
                 .filter(r -> r.eventId().equals(eventId))
                 .filter(r -> r.personId().equals(caller.person()) || events.manages(eventId, caller))
                 .orElseThrow(() -> Refusal.notFound("No such registration for this event"));
-        if (registration.status() != Settlement.Status.CONFIRMED) {
+        if (registration.status() != SeatRules.Status.CONFIRMED) {
             throw Refusal.conflict("Only a confirmed registration has a ticket; this one is " + registration.status());
         }
         String token = keys.sign(new JWTClaimsSet.Builder().audience(tenant.slug()).claim("tid", tenant.id().value().toString())
@@ -107,7 +107,7 @@ public class CheckIns {
                 .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
         RegistrationView registration = registrations.registration(registrationId).filter(r -> r.eventId().equals(eventId))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, ErrorCode.TICKET_INVALID, "This ticket is not valid for this event"));
-        if (registration.status() != Settlement.Status.CONFIRMED) {
+        if (registration.status() != SeatRules.Status.CONFIRMED) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.TICKET_INVALID, "The registration is " + registration.status());
         }
         boolean already = registration.checkedInAt() != null;

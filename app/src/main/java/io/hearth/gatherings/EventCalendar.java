@@ -16,9 +16,9 @@ import java.util.UUID;
 @Singleton
 public class EventCalendar implements CalendarSource {
 
-    private final Events events;
+    private final Gatherings events;
 
-    public EventCalendar(Events events) {
+    public EventCalendar(Gatherings events) {
         this.events = events;
     }
 

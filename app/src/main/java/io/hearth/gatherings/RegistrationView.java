@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A registration as its man, the event's staff and the API see it. */
 @Schema(name = "RegistrationView")
 @Serdeable
-public record RegistrationView(UUID id, UUID eventId, UUID personId, Settlement.Status status, @Nullable Integer waitlistPosition,
+public record RegistrationView(UUID id, UUID eventId, UUID personId, SeatRules.Status status, @Nullable Integer waitlistPosition,
                                @Nullable Instant holdUntil, @Nullable Instant offerUntil, @Nullable String priceOption,
                                @Nullable UUID sponsorId, @Nullable Instant checkedInAt, @Nullable UUID careTeamId,
                                @Nullable String cancelReason, Instant createdAt, List<String> warnings, @Nullable String checkoutUrl) {

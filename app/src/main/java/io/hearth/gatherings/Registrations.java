@@ -36,7 +36,7 @@ import java.util.UUID;
 /**
  * Registrations: seats while they last, then the waiting list; holds for paid events; accepting an offered seat;
  * cancellation (with {@link Seats} for what frees and moves, {@link SensitiveData} for emergency contacts and medical
- * notes, {@link Referrals} for who brought whom). Every change locks the event's row and applies {@link Settlement} before it
+ * notes, {@link Referrals} for who brought whom). Every change locks the event's row and applies {@link SeatRules} before it
  * commits, so promotion happens inside the change that freed the seat and the capacity is never exceeded.
  */
 @TenantBound
@@ -47,7 +47,7 @@ public class Registrations {
 
     private final RegistrationRepository registrations;
     private final People people;
-    private final Events events;
+    private final Gatherings events;
     private final Seats seats;
     private final SensitiveData sensitiveData;
     private final Outbox outbox;
@@ -56,7 +56,7 @@ public class Registrations {
     private final BeanProvider<Registrations> self;
     private final Clock clock;
 
-    public Registrations(RegistrationRepository registrations, People people, Events events, Seats seats, SensitiveData sensitiveData,
+    public Registrations(RegistrationRepository registrations, People people, Gatherings events, Seats seats, SensitiveData sensitiveData,
                          Outbox outbox, Meetings meetings, SeatQueue queue, BeanProvider<Registrations> self, Clock clock) {
         this.registrations = registrations;
         this.people = people;
@@ -99,7 +99,7 @@ public class Registrations {
                 }
             }
             Prepared prepared = self.get().prepare(eventId, application, caller, idempotencyKey);
-            Arrivals.Outcome outcome;
+            SeatBatches.Outcome outcome;
             try {
                 outcome = queue.take(caller.tenant(), eventId, prepared.arrival());
             } catch (DataAccessException e) {
@@ -110,10 +110,10 @@ public class Registrations {
                 }
                 outcome = null;
             }
-            if (outcome != null && outcome.kind() == Arrivals.Outcome.Kind.REFUSED) {
+            if (outcome != null && outcome.kind() == SeatBatches.Outcome.Kind.REFUSED) {
                 throw outcome.refusal();
             }
-            if (outcome != null && outcome.kind() == Arrivals.Outcome.Kind.REGISTERED) {
+            if (outcome != null && outcome.kind() == SeatBatches.Outcome.Kind.REGISTERED) {
                 UUID id = prepared.arrival().id();
                 return self.get().registered(caller, id, prepared.event());
             }
@@ -123,7 +123,7 @@ public class Registrations {
         }
     }
 
-    record Prepared(EventView event, Arrivals.Arrival arrival) {
+    record Prepared(EventView event, SeatBatches.Arrival arrival) {
     }
 
     /** The registration he made with this key, if any (a step of {@link #register}, read in one transaction). */
@@ -145,11 +145,11 @@ public class Registrations {
     @Transactional(readOnly = true)
     Prepared prepare(UUID eventId, Application application, Caller caller, @Nullable String idempotencyKey) {
         EventView event = events.load(eventId).orElseThrow(() -> Refusal.notFound("No event with this id"));
-        Arrivals.requireOpen(event, clock.instant());
+        SeatBatches.requireOpen(event, clock.instant());
         check(event, application, caller);
         UUID id = UUID.randomUUID();
         Tenant tenant = caller.tenant();
-        return new Prepared(event, new Arrivals.Arrival(id, caller.person(), Arrivals.Terms.of(event), application.priceOption(),
+        return new Prepared(event, new SeatBatches.Arrival(id, caller.person(), SeatBatches.Terms.of(event), application.priceOption(),
                 application.sponsorId(), application.keepWithSponsor(), application.answers(), application.acceptedWaivers(),
                 sensitiveData.seal(application.emergencyContact(), tenant, id, "emergency"),
                 sensitiveData.seal(application.medicalNotes(), tenant, id, "medical"), idempotencyKey, null));
@@ -166,7 +166,7 @@ public class Registrations {
         if (!own && !manager) {
             throw Refusal.notFound("No such registration for this event");
         }
-        if (registration.status() == Settlement.Status.CANCELLED || registration.status() == Settlement.Status.EXPIRED) {
+        if (registration.status() == SeatRules.Status.CANCELLED || registration.status() == SeatRules.Status.EXPIRED) {
             return registration;
         }
         Instant now = clock.instant();
@@ -191,11 +191,11 @@ public class Registrations {
         RegistrationView registration = registration(registrationId)
                 .filter(r -> r.eventId().equals(eventId) && r.personId().equals(caller.person()))
                 .orElseThrow(() -> Refusal.notFound("No such registration of yours"));
-        if (registration.status() != Settlement.Status.OFFERED) {
+        if (registration.status() != SeatRules.Status.OFFERED) {
             throw Refusal.conflict("There is no seat on offer to you (the registration is " + registration.status() + ")");
         }
         Instant now = clock.instant();
-        Settlement.Status next = event.paid() ? Settlement.Status.PENDING_PAYMENT : Settlement.Status.CONFIRMED;
+        SeatRules.Status next = event.paid() ? SeatRules.Status.PENDING_PAYMENT : SeatRules.Status.CONFIRMED;
         registrations.take(registrationId, next.name(), event.paid() ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null, now);
         outbox.publish(event.paid()
                 ? new GatheringEvent.RegistrationHeld(caller.tenant().id(), eventId, registrationId, caller.person(), null, true)
@@ -240,20 +240,20 @@ public class Registrations {
         RegistrationView registration = registration(registrationId).orElseThrow();
         Instant now = clock.instant();
         TenantId tenantId = tenant.id();
-        if (registration.status() == Settlement.Status.CONFIRMED) {
+        if (registration.status() == SeatRules.Status.CONFIRMED) {
             return PaidSeat.ALREADY_CONFIRMED;
         }
         if (!"SCHEDULED".equals(event.status())) {
             return PaidSeat.NO_SEAT;
         }
-        if (registration.status() == Settlement.Status.PENDING_PAYMENT || registration.status() == Settlement.Status.OFFERED) {
-            registrations.take(registrationId, Settlement.Status.CONFIRMED.name(), null, now);
+        if (registration.status() == SeatRules.Status.PENDING_PAYMENT || registration.status() == SeatRules.Status.OFFERED) {
+            registrations.take(registrationId, SeatRules.Status.CONFIRMED.name(), null, now);
             outbox.publish(new GatheringEvent.RegistrationConfirmed(tenantId, event.id(), registrationId, registration.personId(), null,
-                    registration.status() == Settlement.Status.OFFERED ? true : null, true, null));
+                    registration.status() == SeatRules.Status.OFFERED ? true : null, true, null));
             return PaidSeat.CONFIRMED;
         }
-        if (registration.status() == Settlement.Status.EXPIRED && !registrations.hasOpen(event.id(), registration.personId())
-                && Settlement.hasFreeSeat(event.capacity(), seats.of(event.id()))
+        if (registration.status() == SeatRules.Status.EXPIRED && !registrations.hasOpen(event.id(), registration.personId())
+                && SeatRules.hasFreeSeat(event.capacity(), seats.of(event.id()))
                 && registrations.reinstatePaid(registrationId, now) == 1) {
             outbox.publish(new GatheringEvent.RegistrationConfirmed(tenantId, event.id(), registrationId, registration.personId(), null, null, true, null));
             return PaidSeat.REINSTATED;
@@ -270,7 +270,7 @@ public class Registrations {
         RegistrationView registration = registration(registrationId).orElseThrow(() -> Refusal.notFound("No such registration"));
         events.lock(registration.eventId());
         RegistrationView now = registration(registrationId).orElseThrow();
-        if (now.status() == Settlement.Status.CANCELLED || now.status() == Settlement.Status.EXPIRED) {
+        if (now.status() == SeatRules.Status.CANCELLED || now.status() == SeatRules.Status.EXPIRED) {
             return;
         }
         registrations.cancel(registrationId, by, reason, clock.instant());
@@ -292,7 +292,7 @@ public class Registrations {
 
     /** The event's registrations in order of arrival (its PTMs and admins). Holds and offers that ran out are settled first. */
     @Transactional
-    public Paged<RegistrationView> list(Caller caller, UUID eventId, @Nullable Settlement.Status status, int page, int size) {
+    public Paged<RegistrationView> list(Caller caller, UUID eventId, @Nullable SeatRules.Status status, int page, int size) {
         EventView event = events.lock(eventId);
         events.requireManager(event, caller);
         seats.settle(caller.tenant(), eventId);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Registrations for one event wait their turn in this instance, and those that came while the previous batch was
- * being seated are seated together in one change ({@link Arrivals}): a crowd registering at once costs a handful of
+ * being seated are seated together in one change ({@link SeatBatches}): a crowd registering at once costs a handful of
  * transactions, not one each in a line under the event's lock. Men are seated in the order they queued. The event's
  * row lock still decides across instances. Keys carry the tenant: two organisations never share a batch.
  */
@@ -32,9 +32,9 @@ public class SeatQueue {
         }
     }
 
-    private final GroupCommit<Key, Arrivals.Arrival, Arrivals.Outcome> queue;
+    private final GroupCommit<Key, SeatBatches.Arrival, SeatBatches.Outcome> queue;
 
-    public SeatQueue(Arrivals arrivals, Clock clock, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
+    public SeatQueue(SeatBatches arrivals, Clock clock, @Value("${hearth.gatherings.seat-batch:200}") int batch) {
         // Each man's registration time is when he joined the queue, stamped in queue order: the order he is seated in.
         // A database out of reach fails the whole batch with 503 at once: run alone, each man would wait the pool's timeout in turn.
         // The batch runs on the thread of one of its men, inside his organisation's scope: the key's, as every man's in it
@@ -44,7 +44,7 @@ public class SeatQueue {
     }
 
     /** Queues the checked registration and answers what became of it once its batch is seated. */
-    Arrivals.Outcome take(Tenant tenant, UUID eventId, Arrivals.Arrival arrival) {
+    SeatBatches.Outcome take(Tenant tenant, UUID eventId, SeatBatches.Arrival arrival) {
         return queue.submit(new Key(tenant, eventId), arrival);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An event's seats kept in line with {@link Settlement} inside the change that moved them: expired holds, lapsed
+ * An event's seats kept in line with {@link SeatRules} inside the change that moved them: expired holds, lapsed
  * offers, freed seats offered to the waiting list; and the sweep that does the same when time alone ran them out.
  */
 @Singleton
@@ -31,18 +31,18 @@ public class Seats {
         this.clock = clock;
     }
 
-    /** Brings the (locked) event's seats in line with {@link Settlement}: expired holds, lapsed offers, offers to the waiting list. */
+    /** Brings the (locked) event's seats in line with {@link SeatRules}: expired holds, lapsed offers, offers to the waiting list. */
     void settle(Tenant tenant, UUID eventId) {
         SeatTerms event = seats.findTerms(eventId).orElseThrow();
         if (!"SCHEDULED".equals(event.status())) {
             return;
         }
         Instant now = clock.instant();
-        for (Settlement.Transition t : Settlement.settle(event.capacity(), of(eventId), now, Duration.ofHours(event.offerHours()))) {
+        for (SeatRules.Transition t : SeatRules.settle(event.capacity(), of(eventId), now, Duration.ofHours(event.offerHours()))) {
             seats.move(t.registration(), t.to().name(), t.offerUntil(), now);
             TenantId tenantId = tenant.id();
-            outbox.publish(t.to() == Settlement.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenantId, eventId, t.registration(), t.offerUntil())
-                    : t.from() == Settlement.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenantId, eventId, t.registration(), t.offerUntil())
+            outbox.publish(t.to() == SeatRules.Status.OFFERED ? new GatheringEvent.WaitlistSeatOffered(tenantId, eventId, t.registration(), t.offerUntil())
+                    : t.from() == SeatRules.Status.OFFERED ? new GatheringEvent.SeatOfferLapsed(tenantId, eventId, t.registration(), t.offerUntil())
                     : new GatheringEvent.RegistrationHoldExpired(tenantId, eventId, t.registration(), t.offerUntil()));
         }
     }
@@ -61,9 +61,9 @@ public class Seats {
     }
 
     /** The event's seats that count: everyone but the cancelled and expired. */
-    List<Settlement.Seat> of(UUID eventId) {
+    List<SeatRules.Seat> of(UUID eventId) {
         return seats.findSeats(eventId).stream()
-                .map(line -> new Settlement.Seat(line.id(), line.status(), line.arrival(), line.holdUntil(), line.offerUntil()))
+                .map(line -> new SeatRules.Seat(line.id(), line.status(), line.arrival(), line.holdUntil(), line.offerUntil()))
                 .toList();
     }
 }

@@ -29,11 +29,11 @@ public class Staffing {
 
     private final StaffingRepository staffing;
     private final People people;
-    private final Events events;
+    private final Gatherings events;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Staffing(StaffingRepository staffing, People people, Events events, Outbox outbox, Clock clock) {
+    public Staffing(StaffingRepository staffing, People people, Gatherings events, Outbox outbox, Clock clock) {
         this.staffing = staffing;
         this.people = people;
         this.events = events;
@@ -63,7 +63,7 @@ public class Staffing {
             throw Refusal.invalid("customRole", "is required with role CUSTOM, and only then");
         }
         EventView event = events.lockForManagement(eventId, caller);
-        Events.requireScheduled(event);
+        Gatherings.requireScheduled(event);
         if (!people.isActive(person)) {
             throw Refusal.invalid("personId", "is not an active member of this organisation");
         }
@@ -86,7 +86,7 @@ public class Staffing {
 
     @Transactional(readOnly = true)
     public List<StaffMember> list(Caller caller, UUID eventId) {
-        events.load(eventId).filter(e -> Events.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
+        events.load(eventId).filter(e -> Gatherings.visible(e, caller)).orElseThrow(() -> Refusal.notFound("No event with this id"));
         return staff(eventId);
     }
 

@@ -6,7 +6,7 @@ import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.hearth.tenancy.TenantId;
 import io.hearth.tenancy.TenantSql;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a signed-in request needs of its caller (his status, second factor, grants, and the organisation's settings),
  * remembered per instance and checked on every request against versions kept in Redis. The request's one Redis
- * round trip ({@link RateLimiter#flagVersionsHit}) already reads the ended-session flag and the rate counter; it also
+ * round trip ({@link AppRedis#flagVersionsHit}) already reads the ended-session flag and the rate counter; it also
  * reads the man's version and the organisation's. A remembered admission counts only while both are the ones it was
  * read under; anything that changes what it holds gives the version a new value after its transaction commits
  * ({@link #personChanged}, {@link #organisationChanged}), before its answer leaves. So a revoked role, a deactivation
@@ -68,7 +68,7 @@ public class Admissions {
     }
 
     private final TenantSql sql;
-    private final RateLimiter redis;
+    private final AppRedis redis;
     private final AfterCommit afterCommit;
     private final Clock clock;
     private final long maxAgeMillis;
@@ -76,7 +76,7 @@ public class Admissions {
     /** New versions Redis could not take yet: key to value. */
     private final Map<String, String> unsent = new ConcurrentHashMap<>();
 
-    public Admissions(TenantSql sql, RateLimiter redis, AfterCommit afterCommit, Clock clock,
+    public Admissions(TenantSql sql, AppRedis redis, AfterCommit afterCommit, Clock clock,
                       @Value("${hearth.identity.admission-max-age:30s}") Duration maxAge) {
         this.sql = sql;
         this.redis = redis;

@@ -3,7 +3,7 @@ package io.hearth.identity;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -21,11 +21,11 @@ public class MailThrottle {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final RateLimiter limiter;
+    private final AppRedis limiter;
     private final int perAddressPerHour;
     private final int perClientPerHour;
 
-    public MailThrottle(RateLimiter limiter,
+    public MailThrottle(AppRedis limiter,
                         @Property(name = "hearth.rate-limits.mail-per-address-per-hour") int perAddressPerHour,
                         @Property(name = "hearth.rate-limits.mail-per-client-per-hour") int perClientPerHour) {
         this.limiter = limiter;

@@ -11,7 +11,7 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.security.Totp;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -42,14 +42,14 @@ public class Mfa {
     private final CredentialStore credentials;
     private final FieldCipher cipher;
     private final PersonRepository persons;
-    private final RateLimiter redis;
+    private final AppRedis redis;
     private final Audit audit;
     private final String issuerName;
     private final Admissions admissions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Mfa(CredentialStore credentials, FieldCipher cipher, PersonRepository persons, RateLimiter redis, Audit audit,
+    public Mfa(CredentialStore credentials, FieldCipher cipher, PersonRepository persons, AppRedis redis, Audit audit,
                @Property(name = "hearth.identity.mfa-issuer-name") String issuerName, Admissions admissions, Clock clock) {
         this.admissions = admissions;
         this.credentials = credentials;

@@ -8,7 +8,7 @@ import io.hearth.kit.Refusal;
 import io.hearth.messaging.Texts;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Property;
@@ -29,7 +29,7 @@ public class PhoneVerification {
 
     private final Texts texts;
     private final StatefulRedisConnection<String, String> redis;
-    private final RateLimiter limiter;
+    private final AppRedis limiter;
     private final PersonRepository persons;
     private final FieldCipher cipher;
     private final Audit audit;
@@ -39,7 +39,7 @@ public class PhoneVerification {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public PhoneVerification(Texts texts, StatefulRedisConnection<String, String> redis, RateLimiter limiter, PersonRepository persons,
+    public PhoneVerification(Texts texts, StatefulRedisConnection<String, String> redis, AppRedis limiter, PersonRepository persons,
                              FieldCipher cipher, Audit audit, @Property(name = "hearth.identity.phone-code-ttl") Duration codeTtl,
                              @Property(name = "hearth.identity.phone-code-attempts") int attempts,
                              @Property(name = "hearth.rate-limits.phone-codes-per-hour") int sendsPerHour, Clock clock) {

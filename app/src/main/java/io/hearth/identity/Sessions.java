@@ -7,7 +7,7 @@ import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -30,12 +30,12 @@ public class Sessions {
     private final CredentialStore credentials;
     private final AccessTokens accessTokens;
     private final People people;
-    private final RateLimiter redis;
+    private final AppRedis redis;
     private final Audit audit;
     private final Duration refreshTtl;
     private final Clock clock;
 
-    public Sessions(CredentialStore credentials, AccessTokens accessTokens, People people, RateLimiter redis, Audit audit,
+    public Sessions(CredentialStore credentials, AccessTokens accessTokens, People people, AppRedis redis, Audit audit,
                     @Property(name = "hearth.identity.refresh-token-ttl") Duration refreshTtl, Clock clock) {
         this.credentials = credentials;
         this.accessTokens = accessTokens;

@@ -8,7 +8,7 @@ import io.hearth.kit.Refusal;
 import io.hearth.kit.crypto.PasswordHasher;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Property;
@@ -36,13 +36,13 @@ public class SignIn {
     private final Sessions sessions;
     private final Mfa mfa;
     private final Audit audit;
-    private final RateLimiter limiter;
+    private final AppRedis limiter;
     private final StatefulRedisConnection<String, String> redis;
     private final Duration challengeTtl;
     private final String dummyHash;
 
     public SignIn(People people, CredentialStore credentials, PasswordHasher hasher, SignInGuard guard, Sessions sessions, Mfa mfa,
-                  Audit audit, RateLimiter limiter, StatefulRedisConnection<String, String> redis,
+                  Audit audit, AppRedis limiter, StatefulRedisConnection<String, String> redis,
                   @Property(name = "hearth.identity.mfa-challenge-ttl") Duration challengeTtl) {
         this.people = people;
         this.credentials = credentials;

@@ -3,7 +3,7 @@ package io.hearth.identity;
 import io.hearth.kit.security.SignInThrottle;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
@@ -17,7 +17,7 @@ public class SignInGuard {
 
     private final SignInThrottle throttle;
 
-    public SignInGuard(RateLimiter redis,
+    public SignInGuard(AppRedis redis,
                        @Property(name = "hearth.rate-limits.login-failures-per-ip-per-minute") int failuresPerIpPerMinute,
                        @Property(name = "hearth.rate-limits.login-attempts-per-ip-per-minute") int attemptsPerIpPerMinute,
                        @Property(name = "hearth.rate-limits.login-failures-before-lockout") int failuresBeforeLockout,

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Sends text messages: queues each in the transaction of the change that sends it, sealed, and {@code TextRelay}
- * hands it to the SMS provider ({@code TextMessages}), retrying with backoff while the provider cannot take it, for as
+ * hands it to the SMS provider ({@code TwilioApi}), retrying with backoff while the provider cannot take it, for as
  * long as the text is worth sending. Nothing a person does waits for, or fails because of, the provider.
  */
 @TenantBound

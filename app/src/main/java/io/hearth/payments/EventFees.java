@@ -2,11 +2,11 @@ package io.hearth.payments;
 
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
-import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.SeatPayments;
-import io.hearth.gatherings.Settlement;
+import io.hearth.gatherings.SeatRules;
 import io.hearth.identity.Caller;
 import io.hearth.identity.People;
 import io.hearth.identity.PublicLinks;
@@ -53,7 +53,7 @@ public class EventFees implements SeatPayments {
     }
 
     private final Registrations registrations;
-    private final Events events;
+    private final Gatherings events;
     private final Connect connect;
     private final PaymentProvider provider;
     private final PlanFees fees;
@@ -64,7 +64,7 @@ public class EventFees implements SeatPayments {
     private final Outbox outbox;
     private final Clock clock;
 
-    public EventFees(Registrations registrations, Events events, Connect connect, PaymentProvider provider, PlanFees fees, io.hearth.payments.internal.FundRepository fund,
+    public EventFees(Registrations registrations, Gatherings events, Connect connect, PaymentProvider provider, PlanFees fees, io.hearth.payments.internal.FundRepository fund,
                      PaymentRepository payments, People people, PublicLinks links, Outbox outbox, Clock clock) {
         this.registrations = registrations;
         this.events = events;
@@ -109,7 +109,7 @@ public class EventFees implements SeatPayments {
             }
         }
         Instant now = clock.instant();
-        if (registration.status() != Settlement.Status.PENDING_PAYMENT || registration.holdUntil() == null || !now.isBefore(registration.holdUntil())) {
+        if (registration.status() != SeatRules.Status.PENDING_PAYMENT || registration.holdUntil() == null || !now.isBefore(registration.holdUntil())) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT,
                     "This registration waits for no payment (it is " + registration.status() + ")");
         }

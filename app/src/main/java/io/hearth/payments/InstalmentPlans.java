@@ -1,7 +1,7 @@
 package io.hearth.payments;
 
 import io.hearth.gatherings.EventView;
-import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.Registrations;
 import io.hearth.identity.People;
 import io.hearth.kit.outbox.Outbox;
@@ -40,14 +40,14 @@ public class InstalmentPlans {
     private final PaymentSettlement settlement;
     private final Refunds refunds;
     private final Registrations registrations;
-    private final Events events;
+    private final Gatherings events;
     private final Outbox outbox;
     private final Mailer mailer;
     private final People people;
     private final Clock clock;
 
     public InstalmentPlans(PaymentRepository payments, PaymentProvider provider, PaymentSettlement settlement, Refunds refunds, Registrations registrations,
-                           Events events, Outbox outbox, Mailer mailer, People people, Clock clock) {
+                           Gatherings events, Outbox outbox, Mailer mailer, People people, Clock clock) {
         this.payments = payments;
         this.provider = provider;
         this.settlement = settlement;

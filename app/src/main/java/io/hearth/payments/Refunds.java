@@ -2,7 +2,7 @@ package io.hearth.payments;
 
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
-import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.Registrations;
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
@@ -60,14 +60,14 @@ public class Refunds {
     private final PaymentRepository payments;
     private final PaymentProvider provider;
     private final Registrations registrations;
-    private final Events events;
+    private final Gatherings events;
     private final Outbox outbox;
     private final Audit audit;
     private final Mailer mailer;
     private final People people;
     private final Clock clock;
 
-    public Refunds(PaymentRepository payments, PaymentProvider provider, Registrations registrations, Events events, Outbox outbox, Audit audit,
+    public Refunds(PaymentRepository payments, PaymentProvider provider, Registrations registrations, Gatherings events, Outbox outbox, Audit audit,
                    Mailer mailer, People people, Clock clock) {
         this.payments = payments;
         this.provider = provider;

@@ -2,10 +2,10 @@ package io.hearth.payments;
 
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.EventView;
-import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.Registrations;
-import io.hearth.gatherings.Settlement;
+import io.hearth.gatherings.SeatRules;
 import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
@@ -73,7 +73,7 @@ public class ScholarshipFund {
     private final FundRepository fund;
     private final PaymentRepository payments;
     private final Registrations registrations;
-    private final Events events;
+    private final Gatherings events;
     private final Connect connect;
     private final PaymentProvider provider;
     private final PlanFees fees;
@@ -83,7 +83,7 @@ public class ScholarshipFund {
     private final Audit audit;
     private final Clock clock;
 
-    public ScholarshipFund(FundRepository fund, PaymentRepository payments, Registrations registrations, Events events, Connect connect, PaymentProvider provider,
+    public ScholarshipFund(FundRepository fund, PaymentRepository payments, Registrations registrations, Gatherings events, Connect connect, PaymentProvider provider,
                            PlanFees fees, People people, PublicLinks links, Outbox outbox, Audit audit, Clock clock) {
         this.fund = fund;
         this.payments = payments;
@@ -137,7 +137,7 @@ public class ScholarshipFund {
         fund.lock();
         RegistrationView registration = registrations.find(registrationId)
                 .orElseThrow(() -> Refusal.notFound("No such registration"));
-        if (registration.status() != Settlement.Status.PENDING_PAYMENT) {
+        if (registration.status() != SeatRules.Status.PENDING_PAYMENT) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.NOT_AWAITING_PAYMENT, "Only a seat held for payment can be granted (this one is "
                     + registration.status() + ")");
         }

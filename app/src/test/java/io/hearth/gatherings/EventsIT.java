@@ -48,8 +48,8 @@ class EventsIT implements RealStack {
     @Inject AccessTokens accessTokens;
     @Inject Seats seats;
     @Inject SensitiveData sensitiveData;
-    @Inject Arrivals arrivals;
-    @Inject Events events;
+    @Inject SeatBatches arrivals;
+    @Inject Gatherings events;
     Org org;
     Api api;
     Org.Member ptm;
@@ -198,17 +198,17 @@ class EventsIT implements RealStack {
         Map<String, Object> event = event(1, Map.of());
         UUID eventId = UUID.fromString((String) event.get("id"));
         List<Org.Member> men = quickMembers(3);
-        Arrivals.Terms now = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> Arrivals.Terms.of(events.find(eventId).orElseThrow()));
-        Arrivals.Terms before = new Arrivals.Terms(now.status(), "MOVIE_NIGHT", now.startsAt(), now.registrationOpensAt(),
+        SeatBatches.Terms now = io.hearth.tenancy.TenantScope.call(org.tenant(), () -> SeatBatches.Terms.of(events.find(eventId).orElseThrow()));
+        SeatBatches.Terms before = new SeatBatches.Terms(now.status(), "MOVIE_NIGHT", now.startsAt(), now.registrationOpensAt(),
                 now.registrationClosesAt(), now.priceOptions(), now.questions(), now.waivers());
-        List<Arrivals.Arrival> batch = men.stream().map(man -> new Arrivals.Arrival(UUID.randomUUID(), man.id(), man == men.get(0) ? before : now,
+        List<SeatBatches.Arrival> batch = men.stream().map(man -> new SeatBatches.Arrival(UUID.randomUUID(), man.id(), man == men.get(0) ? before : now,
                 null, null, false, Map.of(), List.of(), null, null, null, null)).toList();
 
-        List<Arrivals.Outcome> outcomes = arrivals.seat(org.tenant(), eventId, batch);
+        List<SeatBatches.Outcome> outcomes = arrivals.seat(org.tenant(), eventId, batch);
 
-        assertThat(outcomes).extracting(Arrivals.Outcome::kind)
-                .containsExactly(Arrivals.Outcome.Kind.AGAIN, Arrivals.Outcome.Kind.REGISTERED, Arrivals.Outcome.Kind.REGISTERED);
-        assertThat(outcomes).extracting(Arrivals.Outcome::status).containsExactly(null, Settlement.Status.CONFIRMED, Settlement.Status.WAITLISTED);
+        assertThat(outcomes).extracting(SeatBatches.Outcome::kind)
+                .containsExactly(SeatBatches.Outcome.Kind.AGAIN, SeatBatches.Outcome.Kind.REGISTERED, SeatBatches.Outcome.Kind.REGISTERED);
+        assertThat(outcomes).extracting(SeatBatches.Outcome::status).containsExactly(null, SeatRules.Status.CONFIRMED, SeatRules.Status.WAITLISTED);
         assertThat(api.get("/api/v1/events/" + eventId, ptm.accessToken()).body()).containsEntry("confirmed", 1).containsEntry("waitlisted", 1);
     }
 

@@ -27,7 +27,7 @@ class TenantIsolationIT implements RealStack {
     @Inject TenantDirectory directory;
     @Inject InvitationRepository invitations;
     @Inject DataSource dataSource;
-    @Inject io.hearth.gatherings.Events events;
+    @Inject io.hearth.gatherings.Gatherings events;
 
     @Test
     void eachTenantReadsOnlyItsOwnRows() throws Exception {

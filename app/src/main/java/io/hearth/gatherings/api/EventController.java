@@ -2,7 +2,7 @@ package io.hearth.gatherings.api;
 
 import io.hearth.gatherings.EventCalendar;
 import io.hearth.gatherings.EventView;
-import io.hearth.gatherings.Events;
+import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.Questions;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
@@ -47,9 +47,9 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EventController {
 
-    private final Events events;
+    private final Gatherings events;
 
-    public EventController(Events events) {
+    public EventController(Gatherings events) {
         this.events = events;
     }
 
@@ -87,15 +87,15 @@ public class EventController {
                                @Nullable @Size(max = 50) List<@Valid @NotNull QuestionRequest> questions,
                                @Nullable @Size(max = 10) List<@Valid @NotNull WaiverRequest> waivers) {
 
-        Events.Definition definition() {
-            return new Events.Definition(type, title, description, startsAt, endsAt, timeZone, venue, capacity, visibility, registrationOpensAt,
+        Gatherings.Definition definition() {
+            return new Gatherings.Definition(type, title, description, startsAt, endsAt, timeZone, venue, capacity, visibility, registrationOpensAt,
                     registrationClosesAt, priceOptions == null ? List.of()
                     : priceOptions.stream().map(p -> new EventView.PriceOption(p.code(), p.name(), p.amountCents(), p.currency(),
                             p.instalments() == null || p.instalments() == 1 ? null : p.instalments())).toList(),
                     holdMinutes, offerHours, cancellationCutoffHours, participantsPerStaff, sensitiveRetentionDays,
                     questions == null ? null : questions.stream().map(q -> new Questions.Question(null, q.kind(), q.label(),
                             Boolean.TRUE.equals(q.required()), q.choices() == null ? List.of() : q.choices())).toList(),
-                    waivers == null ? null : waivers.stream().map(w -> new Events.Waiver(w.title(), w.body())).toList());
+                    waivers == null ? null : waivers.stream().map(w -> new Gatherings.Waiver(w.title(), w.body())).toList());
         }
     }
 
@@ -126,7 +126,7 @@ public class EventController {
     @RequiresPermission(Permission.ORGANISATION_MANAGE)
     @Operation(summary = "Add a custom event type (admins)")
     public HttpResponse<TypeView> addType(Caller caller, @Body @Valid TypeRequest request) {
-        Events.EventType type = events.addType(caller, request.code(), request.name());
+        Gatherings.EventType type = events.addType(caller, request.code(), request.name());
         return HttpResponse.created(new TypeView(type.code(), type.name(), type.builtin()));
     }
 

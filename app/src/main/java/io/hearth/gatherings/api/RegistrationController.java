@@ -6,7 +6,7 @@ import io.hearth.gatherings.RegistrationView;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.SeatPayments;
 import io.hearth.gatherings.SensitiveData;
-import io.hearth.gatherings.Settlement;
+import io.hearth.gatherings.SeatRules;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
 import io.hearth.identity.RequiresPermission;
@@ -90,7 +90,7 @@ public class RegistrationController {
                 request.acceptedWaivers() == null ? List.of() : request.acceptedWaivers(), request.emergencyContact(), request.medicalNotes(),
                 request.instalments());
         RegistrationView registered = registrations.register(caller, id, application, idempotencyKey);
-        if (registered.status() == Settlement.Status.PENDING_PAYMENT) {
+        if (registered.status() == SeatRules.Status.PENDING_PAYMENT) {
             registered = registered.withCheckout(payments.checkoutFor(caller, registered, request.instalments() == null ? 1 : request.instalments()).orElse(null));
         }
         return HttpResponse.created(registered);
@@ -98,7 +98,7 @@ public class RegistrationController {
 
     @Get("/events/{id}/registrations{?status,page,size}")
     @Operation(summary = "The event's registrations in order of arrival (its PTMs and admins)")
-    public Paged<RegistrationView> list(Caller caller, @PathVariable UUID id, @Nullable @QueryValue Settlement.Status status,
+    public Paged<RegistrationView> list(Caller caller, @PathVariable UUID id, @Nullable @QueryValue SeatRules.Status status,
                                                       @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                       @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         return registrations.list(caller, id, status, page == null ? 0 : page, size == null ? 50 : size);

@@ -1,6 +1,6 @@
 package io.hearth.gatherings.internal;
 
-import io.hearth.gatherings.Settlement;
+import io.hearth.gatherings.SeatRules;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
@@ -9,5 +9,5 @@ import java.util.UUID;
 
 /** A registration as the seat settlement sees it. */
 @Introspected
-public record SeatLine(UUID id, Settlement.Status status, long arrival, @Nullable Instant holdUntil, @Nullable Instant offerUntil) {
+public record SeatLine(UUID id, SeatRules.Status status, long arrival, @Nullable Instant holdUntil, @Nullable Instant offerUntil) {
 }

@@ -18,7 +18,7 @@ import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.api.TenantFilter;
 import io.hearth.web.Public;
-import io.hearth.web.RateLimiter;
+import io.hearth.web.AppRedis;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -61,14 +61,14 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
     static final String CALLER = "hearth.caller";
 
     private final Admissions admissions;
-    private final RateLimiter limiter;
+    private final AppRedis limiter;
     private final Audit audit;
     private final Scheduler blocking;
 
     /** A benchmark's ceiling in place of every organisation's own (0: none), so that the limit is never what it measures. */
     private final int requestsPerMinuteOverride;
 
-    public AccessRule(Admissions admissions, RateLimiter limiter, Audit audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+    public AccessRule(Admissions admissions, AppRedis limiter, Audit audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
                       @io.micronaut.context.annotation.Property(name = "hearth.rate-limits.requests-per-minute-override", defaultValue = "0")
                       int requestsPerMinuteOverride) {
         this.requestsPerMinuteOverride = requestsPerMinuteOverride;
@@ -105,7 +105,7 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         String ip = Clients.ip(request);
         // One round trip to Redis: has the session ended (on any instance), and this request's hit on his limit.
         boolean limited = !endpoint.hasAnnotation(ExemptFromRequestLimit.class);
-        RateLimiter.FlagAndCount redis = limiter.flagVersionsHit(Sessions.revokedKey(tenant, session),
+        AppRedis.FlagAndCount redis = limiter.flagVersionsHit(Sessions.revokedKey(tenant, session),
                 Admissions.versionKeys(tenant.id(), personId), Admissions.freshVersions(), Admissions.versionTtl(),
                 limited ? "api:" + tenant.id().value() + ":" + personId : null, Duration.ofMinutes(1));
         if (redis.flag().isPresent()) {

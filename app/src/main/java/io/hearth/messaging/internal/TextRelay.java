@@ -25,11 +25,11 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextRelay.class);
 
-    private final TextMessages provider;
+    private final TwilioApi provider;
     private final FieldCipher cipher;
     private final Clock clock;
 
-    public TextRelay(TransactionOperations<Connection> tx, TextMessages provider, FieldCipher cipher, Clock clock,
+    public TextRelay(TransactionOperations<Connection> tx, TwilioApi provider, FieldCipher cipher, Clock clock,
                      @Property(name = "hearth.sms.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.sms.retry-base", defaultValue = "2s") Duration retryBase,
                      @Property(name = "hearth.sms.retry-max", defaultValue = "30s") Duration retryMax) {

@@ -23,14 +23,14 @@ import java.util.Base64;
  * {@link TextRelay} calls it: everything else queues texts with {@code Texts}.
  */
 @Singleton
-public class TextMessages {
+public class TwilioApi {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TextMessages.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioApi.class);
 
     private final SmsConfiguration configuration;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public TextMessages(SmsConfiguration configuration) {
+    public TwilioApi(SmsConfiguration configuration) {
         this.configuration = configuration;
     }
 

@@ -14,12 +14,12 @@ import java.util.UUID;
  * waiting list in order of arrival, each offered for a limited time. Applied inside the change that freed a seat,
  * with the event's row locked.
  */
-public final class Settlement {
+public final class SeatRules {
 
     @Schema(name = "RegistrationStatus")
     public enum Status { CONFIRMED, PENDING_PAYMENT, WAITLISTED, OFFERED, CANCELLED, EXPIRED }
 
-    private Settlement() {
+    private SeatRules() {
     }
 
     /** What the rules need to know of a registration. */

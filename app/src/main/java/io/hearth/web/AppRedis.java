@@ -17,7 +17,7 @@ import java.util.Optional;
  * flag, versions and a counter that the request path uses.
  */
 @Singleton
-public class RateLimiter extends RedisCounters {
+public class AppRedis extends RedisCounters {
 
     /**
      * A flag's remaining time; unless the flag is set, the current value of each version key (one missing is set to
@@ -50,7 +50,7 @@ public class RateLimiter extends RedisCounters {
 
     private static final String FLAG_VERSIONS_HIT_SHA = sha1(FLAG_VERSIONS_HIT);
 
-    public RateLimiter(StatefulRedisConnection<String, String> redis) {
+    public AppRedis(StatefulRedisConnection<String, String> redis) {
         super(redis);
     }
 

@@ -2,7 +2,7 @@ package io.hearth.gatherings;
 
 import io.hearth.ErrorCode;
 import io.hearth.gatherings.internal.EventLine;
-import io.hearth.gatherings.internal.EventRepository;
+import io.hearth.gatherings.internal.GatheringRepository;
 import io.hearth.gatherings.internal.EventTypeRow;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Permission;
@@ -36,15 +36,15 @@ import java.util.UUID;
  */
 @TenantBound
 @Singleton
-public class Events {
+public class Gatherings {
 
-    private final EventRepository events;
+    private final GatheringRepository events;
     private final Seats seats;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Events(EventRepository events, Seats seats, Outbox outbox, JsonMapper json, Clock clock) {
+    public Gatherings(GatheringRepository events, Seats seats, Outbox outbox, JsonMapper json, Clock clock) {
         this.events = events;
         this.seats = seats;
         this.outbox = outbox;

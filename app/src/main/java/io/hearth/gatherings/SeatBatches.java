@@ -23,21 +23,21 @@ import java.util.UUID;
 
 /**
  * Seats a batch of men who registered for one event at about the same moment, in one change with the event's row
- * locked: in the order they came, seats while they last, then the waiting list ({@link Settlement#arrive}). Each man
+ * locked: in the order they came, seats while they last, then the waiting list ({@link SeatRules#arrive}). Each man
  * was checked against the event's terms before he queued ({@link Registrations}); a man whose terms changed since is
  * sent back to be checked again, and the others are seated. {@link SeatQueue} makes the batches.
  */
 @TenantBound
 @Singleton
-public class Arrivals {
+public class SeatBatches {
 
     private final RegistrationRepository registrations;
-    private final Events events;
+    private final Gatherings events;
     private final Seats seats;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Arrivals(RegistrationRepository registrations, Events events, Seats seats, Outbox outbox, Clock clock) {
+    public SeatBatches(RegistrationRepository registrations, Gatherings events, Seats seats, Outbox outbox, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
@@ -69,7 +69,7 @@ public class Arrivals {
     }
 
     /** What became of an arrival. */
-    public record Outcome(Kind kind, @Nullable Settlement.Status status, @Nullable Refusal refusal) {
+    public record Outcome(Kind kind, @Nullable SeatRules.Status status, @Nullable Refusal refusal) {
         public enum Kind {
             /** Registered, with the status he starts in. */
             REGISTERED,
@@ -79,7 +79,7 @@ public class Arrivals {
             AGAIN
         }
 
-        static Outcome registered(Settlement.Status status) {
+        static Outcome registered(SeatRules.Status status) {
             return new Outcome(Kind.REGISTERED, status, null);
         }
 
@@ -94,7 +94,7 @@ public class Arrivals {
 
     /** Refuses unless the event takes registrations at this moment. */
     static void requireOpen(EventView event, Instant now) {
-        Events.requireScheduled(event);
+        Gatherings.requireScheduled(event);
         if ((event.registrationOpensAt() != null && now.isBefore(event.registrationOpensAt()))
                 || (event.registrationClosesAt() != null && !now.isBefore(event.registrationClosesAt())) || !now.isBefore(event.startsAt())) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.REGISTRATION_CLOSED, "Registration for this event is not open");
@@ -114,7 +114,7 @@ public class Arrivals {
             closed = refusal;
         }
         seats.settle(tenant, eventId);
-        List<Settlement.Seat> taken = new ArrayList<>(seats.of(eventId));
+        List<SeatRules.Seat> taken = new ArrayList<>(seats.of(eventId));
         Map<UUID, String> registered = new HashMap<>();
         registrations.findOpenAmong(eventId, arrivals.stream().map(Arrival::person).distinct().toList())
                 .forEach(open -> registered.put(open.personId(), open.idempotencyKey()));
@@ -131,8 +131,8 @@ public class Arrivals {
                 outcomes.add(repeat ? Outcome.again()
                         : Outcome.refused(new Refusal(Refusal.Kind.CONFLICT, ErrorCode.ALREADY_REGISTERED, "You are registered for this event already")));
             } else {
-                Settlement.Status status = Settlement.arrive(event.capacity(), taken, event.paid());
-                taken.add(new Settlement.Seat(arrival.id(), status, Long.MAX_VALUE, null, null));
+                SeatRules.Status status = SeatRules.arrive(event.capacity(), taken, event.paid());
+                taken.add(new SeatRules.Seat(arrival.id(), status, Long.MAX_VALUE, null, null));
                 registered.put(arrival.person(), arrival.idempotencyKey());
                 insert(event, arrival, status, now, tenantId);
                 outcomes.add(Outcome.registered(status));
@@ -141,9 +141,9 @@ public class Arrivals {
         return outcomes;
     }
 
-    private void insert(EventView event, Arrival arrival, Settlement.Status status, Instant now, TenantId tenant) {
+    private void insert(EventView event, Arrival arrival, SeatRules.Status status, Instant now, TenantId tenant) {
         registrations.insert(arrival.id(), event.id(), arrival.person(), status.name(), arrival.priceOption(), arrival.sponsorId(),
-                arrival.keepWithSponsor(), status == Settlement.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null,
+                arrival.keepWithSponsor(), status == SeatRules.Status.PENDING_PAYMENT ? now.plus(Duration.ofMinutes(event.holdMinutes())) : null,
                 arrival.queuedAt() == null ? now : arrival.queuedAt(), now, arrival.sealedEmergencyContact(), arrival.sealedMedicalNotes(),
                 arrival.idempotencyKey());
         for (Map.Entry<UUID, String> answer : arrival.answers().entrySet()) {

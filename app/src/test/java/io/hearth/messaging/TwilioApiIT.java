@@ -3,7 +3,7 @@ package io.hearth.messaging;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import io.hearth.kit.Refusal;
-import io.hearth.messaging.internal.TextMessages;
+import io.hearth.messaging.internal.TwilioApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The SMS adapter against a local HTTP server answering as Twilio's Messages API does. */
-class TextMessagesIT {
+class TwilioApiIT {
 
     private static final String SID = "AC3f0f6f2a9c1e4b7d8e5a6b7c8d9e0f1a";
     private static final String PATH = "/2010-04-01/Accounts/" + SID + "/Messages.json";
     private static WireMockServer twilio;
-    private TextMessages texts;
+    private TwilioApi texts;
 
     @BeforeAll
     static void start() {
@@ -41,7 +41,7 @@ class TextMessagesIT {
     @BeforeEach
     void adapter() {
         twilio.resetAll();
-        texts = new TextMessages(new SmsConfiguration(twilio.baseUrl(), SID, "secret-token", "+15005550006"));
+        texts = new TwilioApi(new SmsConfiguration(twilio.baseUrl(), SID, "secret-token", "+15005550006"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class TextMessagesIT {
 
     @Test
     void anUnreachableProviderIsA503ForTheClient() {
-        TextMessages unreachable = new TextMessages(new SmsConfiguration("http://127.0.0.1:1", SID, "t", "+15005550006"));
+        TwilioApi unreachable = new TwilioApi(new SmsConfiguration("http://127.0.0.1:1", SID, "t", "+15005550006"));
 
         Refusal error = catchThrowableOfType(Refusal.class, () -> unreachable.send("+447700900123", "x"));
 

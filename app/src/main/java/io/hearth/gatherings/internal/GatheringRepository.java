@@ -17,7 +17,7 @@ import java.util.UUID;
  * Price options are JSON (jsonb), question choices a text array written and read as JSON.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface EventRepository extends CrudRepository<EventTypeRow, String> {
+public interface GatheringRepository extends CrudRepository<EventTypeRow, String> {
 
     /** The events a filter keeps: by type, [from, to), status, a man on the staff, and public ones only. */
     String FILTER = "from events e where (cast(:type as text) is null or e.type_code = :type) "
