@@ -1,5 +1,7 @@
 package io.hearth.circles;
 
+import io.hearth.tenancy.TenantBound;
+import io.hearth.identity.Caller;
 import io.hearth.circles.internal.MeetingRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,6 +22,7 @@ import java.util.UUID;
  * Circle health across the organisation, for leadership: size and open seats, attendance over the last four
  * meetings against the four before (the trend), and circles that have not met for N weeks.
  */
+@TenantBound
 @Singleton
 public class CircleHealth {
 
@@ -49,7 +52,7 @@ public class CircleHealth {
     }
 
     @Transactional(readOnly = true)
-    public Report report(int weeksWithoutMeeting) {
+    public Report report(Caller caller, int weeksWithoutMeeting) {
         Instant now = clock.instant();
         Instant quietSince = now.minus(Duration.ofDays(7L * weeksWithoutMeeting));
         List<Row> rows = meetings.findHealth().stream().map(line -> new Row(line.id(), line.name(), line.capacity(), line.members(),

@@ -70,7 +70,7 @@ public class Gatherings {
     // Types
 
     @Transactional(readOnly = true)
-    public List<EventType> types() {
+    public List<EventType> types(Caller caller) {
         return events.findTypes().stream().map(t -> new EventType(t.code(), t.name(), t.builtin())).toList();
     }
 

@@ -48,18 +48,18 @@ public class Accounts {
     }
 
     public PersonRow approve(Caller caller, UUID id) {
-        PersonRow person = existing(id);
+        PersonRow person = existing(caller, id);
         if (!PersonStatus.PENDING_APPROVAL.name().equals(person.status())) {
             throw Refusal.conflict("Only an account waiting for approval can be approved; this one is " + person.status());
         }
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
         admissions.personChanged(caller.tenant(), id);
         audit.byCaller(caller, AuditAction.MEMBER_APPROVED, id, Map.of());
-        return existing(id);
+        return existing(caller, id);
     }
 
     public PersonRow deactivate(Caller caller, UUID id) {
-        PersonRow person = existing(id);
+        PersonRow person = existing(caller, id);
         if (PersonStatus.DEACTIVATED.name().equals(person.status())) {
             return person;
         }
@@ -68,11 +68,11 @@ public class Accounts {
         admissions.personChanged(caller.tenant(), id);
         sessions.endAll(caller.tenant(), id, null);
         audit.byCaller(caller, AuditAction.MEMBER_DEACTIVATED, id, Map.of("previousStatus", person.status()));
-        return existing(id);
+        return existing(caller, id);
     }
 
     public PersonRow reactivate(Caller caller, UUID id) {
-        PersonRow person = existing(id);
+        PersonRow person = existing(caller, id);
         if (PersonStatus.ACTIVE.name().equals(person.status())) {
             return person;
         }
@@ -82,12 +82,12 @@ public class Accounts {
         persons.updateStatus(id, PersonStatus.ACTIVE.name(), clock.instant());
         admissions.personChanged(caller.tenant(), id);
         audit.byCaller(caller, AuditAction.MEMBER_REACTIVATED, id, Map.of());
-        return existing(id);
+        return existing(caller, id);
     }
 
     /** Grants a role, until the given time if any; granting a held role again sets its new end. */
     public GrantRow grantRole(Caller caller, UUID id, Role role, @Nullable Instant validUntil) {
-        existing(id);
+        existing(caller, id);
         if (validUntil != null && !validUntil.isAfter(clock.instant())) {
             throw Refusal.invalid("validUntil", "must be in the future");
         }
@@ -98,7 +98,7 @@ public class Accounts {
     }
 
     public void revokeRole(Caller caller, UUID id, Role role) {
-        existing(id);
+        existing(caller, id);
         if (grants.findOpen(id, role.name()).isEmpty()) {
             throw Refusal.notFound("This person does not hold the role " + role.name());
         }
@@ -120,7 +120,7 @@ public class Accounts {
         return invitation;
     }
 
-    public PersonRow existing(UUID id) {
+    public PersonRow existing(Caller caller, UUID id) {
         return persons.findById(id).filter(person -> !PersonStatus.ERASED.name().equals(person.status()))
                 .orElseThrow(() -> Refusal.notFound("No member with this id"));
     }

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.tenancy.ForTenant;
 import io.hearth.identity.internal.GrantRepository;
 import io.hearth.identity.internal.GrantRow;
 import io.hearth.identity.internal.PersonRepository;
@@ -38,7 +39,12 @@ public class People implements OrganisationTimeZone {
     public record Admission(UUID person, PersonStatus status, boolean mfaEnabled, Set<Role> roles, OrganisationSettings settings) {
     }
 
-    public Optional<PersonRow> find(UUID id) {
+    /** The person, for who asks. */
+    public Optional<PersonRow> find(ForTenant who, UUID id) {
+        return find(id);
+    }
+
+    Optional<PersonRow> find(UUID id) {
         return persons.findById(id);
     }
 
@@ -57,7 +63,11 @@ public class People implements OrganisationTimeZone {
     }
 
     /** The roles that count now: granted, not revoked, not past their end. */
-    public Set<Role> liveRoles(UUID person) {
+    public Set<Role> liveRoles(ForTenant who, UUID person) {
+        return liveRoles(person);
+    }
+
+    Set<Role> liveRoles(UUID person) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (GrantRow grant : grants.findLive(person)) {
             roles.add(Role.valueOf(grant.role()));
@@ -77,7 +87,7 @@ public class People implements OrganisationTimeZone {
     }
 
     /** Live roles of many people in one query: person -> roles (empty set for none). */
-    public java.util.Map<UUID, Set<Role>> liveRoles(java.util.Collection<UUID> people) {
+    public java.util.Map<UUID, Set<Role>> liveRoles(ForTenant who, java.util.Collection<UUID> people) {
         java.util.Map<UUID, Set<Role>> roles = new java.util.HashMap<>();
         people.forEach(person -> roles.put(person, EnumSet.noneOf(Role.class)));
         if (!people.isEmpty()) {
@@ -88,7 +98,12 @@ public class People implements OrganisationTimeZone {
         return roles;
     }
 
-    public OrganisationSettings settings() {
+    /** The organisation's settings, for who asks. */
+    public OrganisationSettings settings(ForTenant who) {
+        return settings();
+    }
+
+    OrganisationSettings settings() {
         SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
         return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute(), row.timeZone());
     }

@@ -55,11 +55,8 @@ public class PhoneVerification {
         this.clock = clock;
     }
 
-    public Duration codeTtl() {
-        return codeTtl;
-    }
-
-    public void sendCode(Caller caller, String phone) {
+    /** Texts him a code; returns how long it lasts. */
+    public Duration sendCode(Caller caller, String phone) {
         Tenant tenant = caller.tenant();
         limiter.hit("phone-sends:" + tenant.id().value() + ":" + caller.person(), sendsPerHour, Duration.ofHours(1)).ifPresent(wait -> {
             throw Refusal.rateLimited("Too many codes sent: try again later", wait.toSeconds());
@@ -70,6 +67,7 @@ public class PhoneVerification {
         // Queued: a provider that is down delays the text (until the code expires), it does not fail the request.
         texts.send(caller.tenant(), phone, "Your " + tenant.name() + " verification code is " + code + ". It expires in " + codeTtl.toMinutes() + " minutes.",
                 codeTtl);
+        return codeTtl;
     }
 
     public void confirm(Caller caller, String phone, String code) {

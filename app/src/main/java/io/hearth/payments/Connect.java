@@ -68,7 +68,7 @@ public class Connect {
     }
 
     @Transactional(readOnly = true)
-    public Connection connection() {
+    public Connection connection(Caller caller) {
         return repository.findConnection(provider.livemode()).map(Connect::view)
                 .orElse(new Connection(Status.NOT_CONNECTED, null, provider.livemode(), false, false, false, null));
     }
@@ -103,7 +103,7 @@ public class Connect {
         long window = clock.instant().getEpochSecond() / 60;
         String url = ask(() -> provider.accountLink(accountId, "hearth-account-link-" + accountId + "-" + window,
                 links.to(tenant, "/admin/payments?stripe=refresh"), links.to(tenant, "/admin/payments?stripe=return")));
-        return new Onboarding(url, connection());
+        return new Onboarding(url, connection(caller));
     }
 
     @Transactional

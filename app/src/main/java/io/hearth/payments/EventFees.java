@@ -256,7 +256,7 @@ public class EventFees implements SeatPayments {
 
     /** Every payment of the organisation, newest first (admins). */
     @Transactional(readOnly = true)
-    public io.hearth.web.Paged<PaymentView> all(int page, int size) {
+    public io.hearth.web.Paged<PaymentView> all(Caller caller, int page, int size) {
         java.util.List<PaymentLine> lines = payments.findAll(size, (long) page * size);
         Map<UUID, String> names = people.names(lines.stream().map(PaymentLine::personId).distinct().toList());
         return new io.hearth.web.Paged<>(lines.stream().map(line -> line.view(names.get(line.personId()))).toList(), page, size,

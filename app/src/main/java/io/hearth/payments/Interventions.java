@@ -89,7 +89,7 @@ public class Interventions {
     }
 
     @Transactional(readOnly = true)
-    public List<Item> queue() {
+    public List<Item> queue(Caller caller) {
         List<QueueLine> lines = queue.findQueue();
         Map<UUID, String> names = people.names(lines.stream().map(QueueLine::personId).distinct().toList());
         return lines.stream().map(line -> {
@@ -101,7 +101,7 @@ public class Interventions {
 
     /** Does the action on the item; {@code amountCents} and {@code method} for an offline payment; {@code note} always welcome. */
     public Item act(Caller caller, Kind kind, String subjectId, Action action, @Nullable Long amountCents, @Nullable Method method, @Nullable String note) {
-        Item item = queue().stream().filter(i -> i.kind() == kind && i.subjectId().equals(subjectId)).findFirst()
+        Item item = queue(caller).stream().filter(i -> i.kind() == kind && i.subjectId().equals(subjectId)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("Nothing of this kind with this id waits in the queue"));
         if (!item.actions().contains(action)) {
             throw Refusal.invalid("action", "must be one of " + item.actions() + " for " + kind);

@@ -35,7 +35,7 @@ public class PaymentPolicy {
     }
 
     @Transactional(readOnly = true)
-    public Policy get() {
+    public Policy get(Caller caller) {
         return new Policy(LapsedPlan.valueOf(payments.lapsedPlanPolicy()));
     }
 
@@ -43,6 +43,6 @@ public class PaymentPolicy {
     public Policy set(Caller caller, Policy policy) {
         payments.setLapsedPlanPolicy(policy.lapsedPlan().name());
         audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("lapsedPlan", policy.lapsedPlan().name()));
-        return get();
+        return get(caller);
     }
 }

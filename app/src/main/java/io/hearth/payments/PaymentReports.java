@@ -1,5 +1,7 @@
 package io.hearth.payments;
 
+import io.hearth.tenancy.TenantBound;
+import io.hearth.identity.Caller;
 import io.hearth.payments.internal.MonthLine;
 import io.hearth.payments.internal.PaymentRepository;
 import io.hearth.payments.internal.PlanLine;
@@ -21,6 +23,7 @@ import java.util.TreeMap;
  * Leadership's view of the money: per month, payments in, refunds out, the platform's fees, and the instalments
  * still to come (what open plans will take, month by month).
  */
+@TenantBound
 @Singleton
 public class PaymentReports {
 
@@ -44,7 +47,7 @@ public class PaymentReports {
 
     /** The last {@code months} months, and the months ahead in which open plans still have instalments due. */
     @Transactional(readOnly = true)
-    public Report monthly(int months) {
+    public Report monthly(Caller caller, int months) {
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         Instant from = now.minusMonths(months - 1L).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, long[]> byKey = new TreeMap<>();
@@ -71,9 +74,9 @@ public class PaymentReports {
     }
 
     /** The same as CSV, for a spreadsheet. */
-    public String csv(int months) {
+    public String csv(Caller caller, int months) {
         StringBuilder csv = new StringBuilder("month,currency,payments,paid,refunded,platform_fees,outstanding_instalments\n");
-        for (Month row : monthly(months).rows()) {
+        for (Month row : monthly(caller, months).rows()) {
             csv.append(row.month()).append(',').append(row.currency()).append(',').append(row.payments()).append(',')
                     .append(decimal(row.paidCents())).append(',').append(decimal(row.refundedCents())).append(',').append(decimal(row.feeCents()))
                     .append(',').append(decimal(row.outstandingInstalmentsCents())).append('\n');

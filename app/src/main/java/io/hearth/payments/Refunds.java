@@ -81,7 +81,7 @@ public class Refunds {
     }
 
     /** What is left to refund, with Stripe's own figure re-read where it can be (a refund made in Stripe's dashboard counts). */
-    public RefundQuote quote(UUID paymentId) {
+    public RefundQuote quote(Caller caller, UUID paymentId) {
         PaymentLine payment = payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
         return quote(payment, refundedAtStripe(payment));
     }
@@ -282,7 +282,7 @@ public class Refunds {
     }
 
     @Transactional(readOnly = true)
-    public List<RefundView> of(UUID paymentId) {
+    public List<RefundView> of(Caller caller, UUID paymentId) {
         payments.findById(paymentId).orElseThrow(() -> Refusal.notFound("No such payment"));
         return payments.findRefundsOf(paymentId).stream().map(this::view).toList();
     }

@@ -176,7 +176,7 @@ public class ScholarshipFund {
     }
 
     @Transactional(readOnly = true)
-    public Report report() {
+    public Report report(Caller caller) {
         List<FundLine> lines = fund.recent();
         Map<UUID, String> names = people.names(lines.stream().map(FundLine::personId).distinct().toList());
         return new Report(fund.balances().stream().map(b -> new Balance(b.currency(), b.balanceCents())).toList(),
@@ -184,7 +184,7 @@ public class ScholarshipFund {
     }
 
     @Transactional(readOnly = true)
-    public List<Candidate> candidates() {
+    public List<Candidate> candidates(Caller caller) {
         List<RegistrationView> held = registrations.held();
         Map<UUID, String> names = people.names(held.stream().map(RegistrationView::personId).distinct().toList());
         Map<UUID, Long> grants = held.isEmpty() ? Map.of() : fund.grantedToEach(held.stream().map(RegistrationView::id).toList())

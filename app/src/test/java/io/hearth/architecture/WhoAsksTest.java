@@ -3,10 +3,14 @@ package io.hearth.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.hearth.tenancy.EachTenant;
 import io.hearth.tenancy.ForTenant;
 import io.hearth.tenancy.InTenant;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +72,44 @@ class WhoAsksTest {
         beansGivenAnOrganisationAreTenantBound().check(MAIN);
         assertThatThrownBy(() -> beansGivenAnOrganisationAreTenantBound().check(PLANTED))
                 .hasMessageContaining("planted.ForgetsItsScope");
+    }
+
+    /**
+     * Beans the API calls before there is an organisation, or for all of them: the signing keys' public half
+     * (JWKS), the provider's webhook (it finds its organisation from the account it names), the host's tenant, and
+     * Redis, whose keys carry the tenant.
+     */
+    private static final java.util.Set<String> PLATFORM_LEVEL = java.util.Set.of("io.hearth.identity.SigningKeys",
+            "io.hearth.payments.StripeWebhooks", "io.hearth.tenancy.ServedTenants", "io.hearth.web.AppRedis");
+
+    /** What an HTTP controller calls of a use case is given who asks: the Caller, or the Tenant on a public route. */
+    static ArchRule useCasesTheApiCallsAreGivenWhoAsks() {
+        return methods().that().areDeclaredInClassesThat(DescribedPredicate.describe("are use cases (beans of a feature)",
+                        (JavaClass type) -> (type.isAnnotatedWith(TenantBound.class) || type.isAnnotatedWith(Singleton.class))
+                                && !type.isAnnotatedWith(Controller.class) && !type.getPackageName().endsWith(".api")
+                                && !PLATFORM_LEVEL.contains(type.getName())))
+                .and().arePublic().and().areNotStatic()
+                .and(DescribedPredicate.describe("are called by a controller", (JavaMethod method) -> method.getCallsOfSelf().stream()
+                        .anyMatch(call -> call.getOriginOwner().isAnnotatedWith(Controller.class)
+                                || call.getOriginOwner().getPackageName().endsWith(".api"))))
+                .should(new ArchCondition<JavaMethod>("be given a Caller or a Tenant") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        boolean given = method.getRawParameterTypes().stream()
+                                .anyMatch(parameter -> parameter.isAssignableTo(Tenant.class) || parameter.isAssignableTo(ForTenant.class));
+                        if (!given) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " is called by a controller but not told who asks"));
+                        }
+                    }
+                })
+                .because("a use case is a function of who asks: it does not lean on the scope its controller entered");
+    }
+
+    @Test
+    void whatTheApiCallsIsToldWhoAsks() {
+        useCasesTheApiCallsAreGivenWhoAsks().check(MAIN);
+        assertThatThrownBy(() -> useCasesTheApiCallsAreGivenWhoAsks().check(PLANTED))
+                .hasMessageContaining("planted.AsksNobody.total()");
     }
 
     @Test

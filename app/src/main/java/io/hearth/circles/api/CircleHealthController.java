@@ -35,14 +35,14 @@ public class CircleHealthController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Circles by size, open seats, attendance trend, circles without a meeting for N weeks (default 3)")
     public CircleHealth.Report report(Caller caller, @Nullable @QueryValue @Min(1) @Max(52) Integer weeksWithoutMeeting) {
-        return health.report(weeksWithoutMeeting == null ? 3 : weeksWithoutMeeting);
+        return health.report(caller, weeksWithoutMeeting == null ? 3 : weeksWithoutMeeting);
     }
 
     @Get("/export.csv{?weeksWithoutMeeting}")
     @Produces("text/csv")
     @Operation(summary = "The same, one line per circle, as CSV")
     public HttpResponse<String> csv(Caller caller, @Nullable @QueryValue @Min(1) @Max(52) Integer weeksWithoutMeeting) {
-        String body = CircleHealth.csv(health.report(weeksWithoutMeeting == null ? 3 : weeksWithoutMeeting));
+        String body = CircleHealth.csv(health.report(caller, weeksWithoutMeeting == null ? 3 : weeksWithoutMeeting));
         return HttpResponse.ok(body).contentType(MediaType.of("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"circle-health.csv\"");
     }

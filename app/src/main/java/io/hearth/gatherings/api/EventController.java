@@ -118,7 +118,7 @@ public class EventController {
     @Get("/event-types")
     @Operation(summary = "Event types: movie night, workshop, day and multi-day retreat, then the organisation's own")
     public Paged<TypeView> types(Caller caller) {
-        List<TypeView> types = events.types().stream().map(t -> new TypeView(t.code(), t.name(), t.builtin())).toList();
+        List<TypeView> types = events.types(caller).stream().map(t -> new TypeView(t.code(), t.name(), t.builtin())).toList();
         return new Paged<>(types, 0, types.size(), types.size());
     }
 

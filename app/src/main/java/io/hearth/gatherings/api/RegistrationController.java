@@ -189,6 +189,6 @@ public class RegistrationController {
     @Operation(summary = "Referrals per member, most first: registrations (not cancelled) that named him as the one who brought them")
     public Paged<Registrations.Referral> referrals(Caller caller, @Nullable @QueryValue @Min(0) @Max(100000) Integer page,
                                                    @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
-        return Paged.of(referrals.referrals(), page == null ? 0 : page, size == null ? 100 : size);
+        return Paged.of(referrals.referrals(caller), page == null ? 0 : page, size == null ? 100 : size);
     }
 }

@@ -163,7 +163,7 @@ public class AuthController {
     @Public
     @Operation(summary = "How people join and sign in here", description = "The registration mode (OPEN or APPROVAL) and whether sign-in with Google is on.")
     public SignInOptions options(@Parameter(hidden = true) Tenant tenant) {
-        return new SignInOptions(people.settings().registrationMode(), oidc.enabled());
+        return new SignInOptions(people.settings(tenant).registrationMode(), oidc.enabled());
     }
 
     @Post("/register")

@@ -45,8 +45,8 @@ public class MeController {
     @AllowedBeforeMfa
     @Operation(summary = "The signed-in person, his roles and effective permissions")
     public MeResponse me(Caller caller) {
-        PersonRow person = people.find(caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
-        boolean mfaRequired = !person.mfaEnabled() && people.settings().requiresMfa(caller.roles());
+        PersonRow person = people.find(caller, caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
+        boolean mfaRequired = !person.mfaEnabled() && people.settings(caller).requiresMfa(caller.roles());
         return new MeResponse(person.view(caller.roles()), caller.roles().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired);
     }

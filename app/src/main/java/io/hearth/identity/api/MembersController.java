@@ -94,7 +94,7 @@ public class MembersController {
         String statusName = status == null ? null : status.name();
         String roleName = role == null ? null : role.name();
         List<PersonRow> rows = persons.search(query, statusName, roleName, s, (long) p * s);
-        java.util.Map<UUID, java.util.Set<Role>> roles = people.liveRoles(rows.stream().map(PersonRow::id).toList());
+        java.util.Map<UUID, java.util.Set<Role>> roles = people.liveRoles(caller, rows.stream().map(PersonRow::id).toList());
         List<PersonView> items = rows.stream().map(row -> row.view(roles.get(row.id()))).toList();
         return new MemberPage(items, p, s, persons.countSearch(query, statusName, roleName));
     }
@@ -103,8 +103,8 @@ public class MembersController {
     @RequiresPermission(Permission.MEMBERS_VIEW)
     @Operation(summary = "One member")
     public PersonView get(Caller caller, @PathVariable UUID id) {
-        PersonRow person = accounts.existing(id);
-        return person.view(people.liveRoles(id));
+        PersonRow person = accounts.existing(caller, id);
+        return person.view(people.liveRoles(caller, id));
     }
 
     @Post("/invitations")
@@ -118,19 +118,19 @@ public class MembersController {
     @Post("/{id}/approve")
     @Operation(summary = "Approve an account that waits for approval")
     public PersonView approve(Caller caller, @PathVariable UUID id) {
-        return accounts.approve(caller, id).view(people.liveRoles(id));
+        return accounts.approve(caller, id).view(people.liveRoles(caller, id));
     }
 
     @Post("/{id}/deactivate")
     @Operation(summary = "Deactivate an account", description = "Its sessions end at once. 409 LAST_ADMIN for the last admin.")
     public PersonView deactivate(Caller caller, @PathVariable UUID id) {
-        return accounts.deactivate(caller, id).view(people.liveRoles(id));
+        return accounts.deactivate(caller, id).view(people.liveRoles(caller, id));
     }
 
     @Post("/{id}/reactivate")
     @Operation(summary = "Reactivate a deactivated account")
     public PersonView reactivate(Caller caller, @PathVariable UUID id) {
-        return accounts.reactivate(caller, id).view(people.liveRoles(id));
+        return accounts.reactivate(caller, id).view(people.liveRoles(caller, id));
     }
 
     @Post("/{id}/roles")

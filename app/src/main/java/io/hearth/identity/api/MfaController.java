@@ -65,6 +65,6 @@ public class MfaController {
     }
 
     private PersonRow me(Caller caller) {
-        return people.find(caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
+        return people.find(caller, caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
     }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
 import jakarta.validation.constraints.Pattern;
 
 /** Verifying the signed-in person's phone number by a code sent in a text message. */
@@ -47,8 +48,8 @@ public class PhoneController {
     @Operation(summary = "Verify a phone number", description = "Without code: texts a 6-digit code (202). With the code: confirms the number (200).")
     public HttpResponse<?> verify(Caller caller, @Body @Valid VerifyPhoneRequest request) {
         if (request.code() == null) {
-            verification.sendCode(caller, request.phone());
-            return HttpResponse.accepted().body(new CodeSent(request.phone(), verification.codeTtl().toSeconds()));
+            Duration lasts = verification.sendCode(caller, request.phone());
+            return HttpResponse.accepted().body(new CodeSent(request.phone(), lasts.toSeconds()));
         }
         verification.confirm(caller, request.phone(), request.code());
         return HttpResponse.ok(new PhoneVerified(request.phone(), true));

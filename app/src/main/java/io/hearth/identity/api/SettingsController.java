@@ -62,18 +62,18 @@ public class SettingsController {
     @Get
     @Operation(summary = "The organisation's sign-up and sign-in settings, and its time zone")
     public OrganisationSettings get(Caller caller) {
-        return people.settings();
+        return people.settings(caller);
     }
 
     @Put
     @Operation(summary = "Change registration mode (OPEN or APPROVAL), roles that must use MFA, the per-person API limit and the time zone",
             description = "timeZone is an IANA name (Europe/London); without it the zone stays as it is. 422 VALIDATION_ERROR naming timeZone for a zone that is not one.")
     public OrganisationSettings put(Caller caller, @Body @Valid SettingsRequest request) {
-        OrganisationSettings before = people.settings();
+        OrganisationSettings before = people.settings(caller);
         OrganisationSettings after = new OrganisationSettings(request.registrationMode(), request.mfaRequiredRoles(), request.apiRequestsPerMinute(),
                 request.timeZone() == null ? before.timeZone() : request.timeZone());
         people.saveSettings(caller.tenant(), after);
         audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("before", before.toString(), "after", after.toString()));
-        return people.settings();
+        return people.settings(caller);
     }
 }

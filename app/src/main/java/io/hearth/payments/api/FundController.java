@@ -64,14 +64,14 @@ public class FundController {
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "The scholarship fund: balance per currency and its latest movements (gifts in, grants out)")
     public ScholarshipFund.Report fundReport(Caller caller) {
-        return fund.report();
+        return fund.report(caller);
     }
 
     @Get("/fund/candidates")
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "Seats held for payment now, that a grant could go to")
     public Candidates candidates(Caller caller) {
-        return new Candidates(fund.candidates());
+        return new Candidates(fund.candidates(caller));
     }
 
     @Post("/fund/grants")

@@ -50,7 +50,7 @@ public class InterventionController {
     @Operation(summary = "Payments that need a person (admins and support)", description = "Instalments and dues past due, lapsed instalment plans, "
             + "refunds Stripe could not carry out, disputes; each with the actions that apply.")
     public Queue queue(Caller caller) {
-        return new Queue(interventions.queue());
+        return new Queue(interventions.queue(caller));
     }
 
     @Post("/payments/interventions/{kind}/{subjectId}")

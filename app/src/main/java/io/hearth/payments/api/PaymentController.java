@@ -60,7 +60,7 @@ public class PaymentController {
     @Operation(summary = "The organisation's payment policy: lapsedPlan (KEEP or RELEASE) decides what a lapsed instalment plan does to the seat "
             + "before the event's cancellation cutoff")
     public PaymentPolicy.Policy policy(Caller caller) {
-        return policy.get();
+        return policy.get(caller);
     }
 
     @io.micronaut.http.annotation.Put("/payments/policy")
@@ -79,14 +79,14 @@ public class PaymentController {
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "The organisation's payments, newest first (admins)")
     public Paged<PaymentView> all(Caller caller, @Nullable @QueryValue @Min(0) @Max(100000) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
-        return eventFees.all(page == null ? 0 : page, size == null ? 50 : size);
+        return eventFees.all(caller, page == null ? 0 : page, size == null ? 50 : size);
     }
 
     @Get("/payments/{id}/refund-quote")
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "What is left to refund of a payment, and what the event's cancellation policy gives")
     public Refunds.RefundQuote quote(Caller caller, @PathVariable UUID id) {
-        return refunds.quote(id);
+        return refunds.quote(caller, id);
     }
 
     @Post("/payments/{id}/refunds")
@@ -107,7 +107,7 @@ public class PaymentController {
     @RequiresPermission(Permission.PAYMENTS_REFUND)
     @Operation(summary = "The refunds of a payment")
     public Refunded refundsOf(Caller caller, @PathVariable UUID id) {
-        return new Refunded(id, refunds.of(id));
+        return new Refunded(id, refunds.of(caller, id));
     }
 
     @Schema(name = "Refunded")
@@ -119,7 +119,7 @@ public class PaymentController {
     @RequiresPermission(Permission.ORGANISATION_MANAGE)
     @Operation(summary = "The organisation's Stripe account: NOT_CONNECTED, PENDING, READY (charges enabled) or RESTRICTED with the reason")
     public Connect.Connection stripe(Caller caller) {
-        return connect.connection();
+        return connect.connection(caller);
     }
 
     @Post("/payments/stripe/onboarding")

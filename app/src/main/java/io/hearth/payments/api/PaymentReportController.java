@@ -33,7 +33,7 @@ public class PaymentReportController {
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "Payments, refunds, the platform's fees and instalments still to come, per month and currency")
     public PaymentReports.Report report(Caller caller, @Nullable @QueryValue @Min(1) @Max(36) Integer months) {
-        return reports.monthly(months == null ? 12 : months);
+        return reports.monthly(caller, months == null ? 12 : months);
     }
 
     @Get("/reports/payments/export.csv{?months}")
@@ -41,7 +41,7 @@ public class PaymentReportController {
     @RequiresPermission(Permission.REPORTS_VIEW)
     @Operation(summary = "The payments report as CSV, one line per month and currency")
     public HttpResponse<String> reportCsv(Caller caller, @Nullable @QueryValue @Min(1) @Max(36) Integer months) {
-        return HttpResponse.ok(reports.csv(months == null ? 12 : months)).contentType(io.micronaut.http.MediaType.of("text/csv; charset=utf-8"))
+        return HttpResponse.ok(reports.csv(caller, months == null ? 12 : months)).contentType(io.micronaut.http.MediaType.of("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"payments.csv\"");
     }
 }
