@@ -33,7 +33,8 @@ public enum ErrorCode implements ProblemCode {
     PAYMENTS_UNAVAILABLE("Payments cannot be reached now"),
     NOT_AWAITING_PAYMENT("Nothing to pay for this registration"),
     STRIPE_SIGNATURE_INVALID("Stripe signature invalid"),
-    STRIPE_LIVEMODE_MISMATCH("Stripe event of the other mode");
+    STRIPE_LIVEMODE_MISMATCH("Stripe event of the other mode"),
+    CONVERSATION_NOT_ALLOWED("Not allowed to talk here");
 
     private final String title;
 

@@ -135,6 +135,12 @@ public class Circles {
         return load(id);
     }
 
+    /** The circles he facilitates now. */
+    @Transactional(readOnly = true)
+    public List<UUID> facilitatedBy(UUID person) {
+        return circles.findFacilitatedBy(person);
+    }
+
     /** One page of the circles the caller may see, sorted by name. */
     public record Page(List<CircleView> items, int page, int size, long totalItems) {
     }

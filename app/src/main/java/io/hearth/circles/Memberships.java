@@ -127,6 +127,23 @@ public class Memberships {
         return member(memberships.findCurrentMember(circleId, person).orElseThrow(), true);
     }
 
+    /** A time he was a member of a circle: from his joining until he left (null while he is in it). */
+    public record Stint(UUID circleId, Instant joinedAt, @Nullable Instant leftAt) {
+    }
+
+    /** Every circle he has been a member of, and when; oldest first. For features that follow membership over time. */
+    @Transactional(readOnly = true)
+    public List<Stint> stintsOf(UUID person) {
+        return memberships.findByPersonIdOrderByJoinedAt(person).stream()
+                .map(row -> new Stint(row.circleId(), row.joinedAt(), row.leftAt())).toList();
+    }
+
+    /** The men in the circle now. */
+    @Transactional(readOnly = true)
+    public List<UUID> currentMembers(UUID circleId) {
+        return memberships.findCurrentPeople(circleId);
+    }
+
     /** Whether he is a member of the circle now. */
     @Transactional(readOnly = true)
     public boolean isMember(UUID circleId, UUID person) {

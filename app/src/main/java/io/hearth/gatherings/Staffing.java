@@ -57,6 +57,18 @@ public class Staffing {
                             List<String> warnings, long unassigned) {
     }
 
+    /** The people on the event's staff now. */
+    @Transactional(readOnly = true)
+    public List<UUID> staffIds(UUID eventId) {
+        return staffing.findStaffIds(eventId);
+    }
+
+    /** The events he is on the staff of that ended no earlier than {@code after}. */
+    @Transactional(readOnly = true)
+    public List<UUID> staffedBy(UUID person, Instant after) {
+        return staffing.findStaffedBy(person, after);
+    }
+
     @Transactional
     public StaffMember assign(Caller caller, UUID eventId, UUID person, StaffRole role, @Nullable String customRole) {
         if ((role == StaffRole.CUSTOM) != (customRole != null && !customRole.isBlank())) {

@@ -31,7 +31,9 @@ public enum AuditAction {
     PERSON_ERASED("person.erased"),
     STRIPE_CONNECT_STARTED("stripe.connect-started"),
     PAYMENT_REFUNDED("payment.refunded"),
-    PAYMENT_INTERVENTION("payment.intervention");
+    PAYMENT_INTERVENTION("payment.intervention"),
+    MESSAGE_REMOVED("message.removed"),
+    CONVERSATION_RULES_CHANGED("conversation-rules.changed");
 
     private final String code;
 

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,9 @@ public interface CircleRepository extends CrudRepository<CircleRow, UUID> {
 
     @Query("insert into circle_facilitators (circle_id, person_id) values (:circleId, :personId)")
     void addFacilitator(UUID circleId, UUID personId);
+
+    @Query("select circle_id from circle_facilitators where person_id = :personId")
+    List<UUID> findFacilitatedBy(UUID personId);
 
     @Query("select exists (select 1 from circle_memberships where circle_id = :circleId and person_id = :personId and left_at is null)")
     boolean isMember(UUID circleId, UUID personId);

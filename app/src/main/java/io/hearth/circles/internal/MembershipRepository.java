@@ -35,6 +35,9 @@ public interface MembershipRepository extends CrudRepository<MembershipRow, UUID
     @Query("select person_id from circle_memberships where circle_id = :circleId and left_at is null")
     List<UUID> findCurrentPeople(UUID circleId);
 
+    /** Every membership he has had, in any circle, oldest first. */
+    List<MembershipRow> findByPersonIdOrderByJoinedAt(UUID personId);
+
     /** Ends his current membership of the circle; 0 when he had none. */
     @Query("update circle_memberships set left_at = :at, leave_reason = :reason where circle_id = :circleId "
             + "and person_id = :personId and left_at is null")

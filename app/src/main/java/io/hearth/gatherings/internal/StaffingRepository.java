@@ -42,6 +42,13 @@ public interface StaffingRepository extends CrudRepository<CareTeamRow, UUID> {
     @Query("delete from event_staff where event_id = :eventId and person_id = :personId")
     int remove(UUID eventId, UUID personId);
 
+    @Query("select person_id from event_staff where event_id = :eventId")
+    List<UUID> findStaffIds(UUID eventId);
+
+    /** The events he staffs that end after the given time. */
+    @Query("select s.event_id from event_staff s join events e on e.id = s.event_id where s.person_id = :personId and e.ends_at > :after")
+    List<UUID> findStaffedBy(UUID personId, Instant after);
+
     @Query("select count(*) from event_staff where event_id = :eventId")
     long countStaff(UUID eventId);
 

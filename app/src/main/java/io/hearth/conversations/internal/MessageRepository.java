@@ -1,0 +1,70 @@
+package io.hearth.conversations.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Messages. Every read names the windows the reader may read ({@code tstzmultirange}): a circle's chat follows its
+ * membership over time, so the window is part of each query, never a filter applied afterwards.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
+
+    String COLUMNS = "select id, conversation_id, seq, author_id, sealed_text, sent_at, edited_at, removed_at, removed_by, idempotency_key from messages ";
+
+    @Query(COLUMNS + "where id = :id")
+    Optional<MessageRow> findById(UUID id);
+
+    @Query(COLUMNS + "where author_id = :authorId and idempotency_key = :key")
+    Optional<MessageRow> findByKey(UUID authorId, String key);
+
+    @Query("insert into messages (id, conversation_id, seq, author_id, sealed_text, search, sent_at, idempotency_key) "
+            + "values (:id, :conversationId, :seq, :authorId, :sealedText, to_tsvector('simple', :plain), :sentAt, :key)")
+    void insert(UUID id, UUID conversationId, long seq, UUID authorId, String sealedText, String plain, Instant sentAt, @Nullable String key);
+
+    @Query("update messages set sealed_text = :sealedText, search = to_tsvector('simple', :plain), edited_at = :at where id = :id and removed_at is null")
+    int edit(UUID id, String sealedText, String plain, Instant at);
+
+    @Query("update messages set sealed_text = null, search = null, removed_at = :at, removed_by = :by where id = :id and removed_at is null")
+    int remove(UUID id, Instant at, @Nullable UUID by);
+
+    /** Newest first, offsets in (after, before), written inside the windows. */
+    @Query(COLUMNS + "where conversation_id = :conversationId and seq > :after and seq < :before "
+            + "and sent_at <@ cast(:windows as tstzmultirange) order by seq desc limit :limit")
+    List<MessageRow> page(UUID conversationId, String windows, long after, long before, int limit);
+
+    /** Oldest first from an offset on: for a reader catching up. */
+    @Query(COLUMNS + "where conversation_id = :conversationId and seq > :after "
+            + "and sent_at <@ cast(:windows as tstzmultirange) order by seq limit :limit")
+    List<MessageRow> since(UUID conversationId, String windows, long after, int limit);
+
+    @Query(COLUMNS + "where conversation_id = :conversationId and sent_at <@ cast(:windows as tstzmultirange) order by seq desc limit 1")
+    Optional<MessageRow> last(UUID conversationId, String windows);
+
+    @Query("select count(*) from messages where conversation_id = :conversationId and seq > :after and author_id <> :reader "
+            + "and removed_at is null and sent_at <@ cast(:windows as tstzmultirange)")
+    long unread(UUID conversationId, String windows, long after, UUID reader);
+
+    /** Matches of a tsquery in the given conversations (each with its windows), best first, then newest. */
+    @Query(COLUMNS + "where conversation_id = :conversationId and search @@ to_tsquery('simple', :query) "
+            + "and sent_at <@ cast(:windows as tstzmultirange) order by sent_at desc limit :limit")
+    List<MessageRow> search(UUID conversationId, String windows, String query, int limit);
+
+    @Query(COLUMNS + "where author_id = :authorId and removed_at is null")
+    List<MessageRow> findLiveByAuthor(UUID authorId);
+
+    @Query("select id from messages where conversation_id = :conversationId and sent_at < :before and removed_at is null limit :limit")
+    List<UUID> findOlderThan(UUID conversationId, Instant before, int limit);
+
+    @Query("select id from messages where conversation_id in (:conversationIds) and sent_at < :before and removed_at is null limit :limit")
+    List<UUID> findOlderThanIn(Collection<UUID> conversationIds, Instant before, int limit);
+}
