@@ -169,7 +169,8 @@ public class Conversations {
         if (!people.isActive(other)) {
             throw Refusal.notFound("No active person with this id");
         }
-        UUID a = other.compareTo(caller.person()) < 0 ? other : caller.person();
+        // PostgreSQL orders uuids by their bytes, unsigned: as their text, not as Java's signed compareTo.
+        UUID a = other.toString().compareTo(caller.person().toString()) < 0 ? other : caller.person();
         UUID b = a.equals(other) ? caller.person() : other;
         Optional<ConversationRow> existing = conversations.findByPersonAAndPersonB(a, b);
         if (existing.isEmpty() && !Routing.allows(rules(), party(caller, caller.person()), party(caller, other))) {
