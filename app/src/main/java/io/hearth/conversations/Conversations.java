@@ -201,7 +201,10 @@ public class Conversations {
         return rules();
     }
 
-    /** A circle's own retention (its facilitators and admins); null keeps what the organisation keeps. */
+    /**
+     * A circle's own retention, set by its facilitators (and by admins who are in it); null keeps what the organisation
+     * keeps. Admins set the organisation's retention in its rules.
+     */
     @Transactional
     public Conversation setRetention(Caller caller, UUID id, @Nullable Integer days) {
         Access access = readable(caller, id);
