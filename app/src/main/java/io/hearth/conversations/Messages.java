@@ -13,6 +13,7 @@ import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -224,7 +226,7 @@ public class Messages {
 
     /** Erases the text of every message he wrote (his personal data is erased). */
     @Transactional
-    public int eraseAuthor(UUID person) {
+    public int eraseAuthor(Tenant tenant, UUID person) {
         Instant now = clock.instant();
         List<MessageRow> rows = messages.findLiveByAuthor(person);
         rows.forEach(row -> erase(row.id(), now, null));
@@ -233,7 +235,8 @@ public class Messages {
 
     /** Erases the text of messages older than their conversation's retention (its own, else the organisation's). */
     @Transactional
-    public int applyRetention(@Nullable Integer organisationDays, int batch) {
+    public int applyRetention(Tenant tenant, int batch) {
+        Integer organisationDays = conversations.rules().retentionDays();
         Instant now = clock.instant();
         int erased = 0;
         for (ConversationRow row : conversationRows.findAll()) {
@@ -241,7 +244,7 @@ public class Messages {
             if (days == null) {
                 continue;
             }
-            for (UUID id : messages.findOlderThan(row.id(), now.minus(java.time.Duration.ofDays(days)), batch)) {
+            for (UUID id : messages.findOlderThan(row.id(), now.minus(Duration.ofDays(days)), batch)) {
                 erase(id, now, null);
                 erased++;
             }

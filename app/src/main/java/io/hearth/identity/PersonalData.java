@@ -12,6 +12,7 @@ import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -38,10 +39,13 @@ public class PersonalData {
     private final Sessions sessions;
     private final Audit audit;
     private final Admissions admissions;
+    private final ApplicationEventPublisher<PersonErased> erased;
     private final Clock clock;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
-                        FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions, Clock clock) {
+                        FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions,
+                        ApplicationEventPublisher<PersonErased> erased, Clock clock) {
+        this.erased = erased;
         this.admissions = admissions;
         this.persons = persons;
         this.grants = grants;
@@ -110,5 +114,6 @@ public class PersonalData {
         audit.byCaller(caller, AuditAction.PERSON_ERASED, id, Map.of());
         credentials.eraseAll(tenant.id().value(), id);
         sessions.endAll(caller.tenant(), id, null);
+        erased.publishEvent(new PersonErased(tenant, id));
     }
 }

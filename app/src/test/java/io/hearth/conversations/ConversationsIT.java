@@ -34,6 +34,7 @@ class ConversationsIT implements RealStack {
     @Inject @Client("/") HttpClient client;
     @Inject TenantProvisioning provisioning;
     @Inject TenantDirectory directory;
+    @Inject Messages messages;
     Org org;
     Api api;
     Org.Member facilitator;
@@ -248,6 +249,38 @@ class ConversationsIT implements RealStack {
         assertThat(api.delete("/api/v1/messages/" + id, admin.accessToken()).status()).isEqualTo(204);
         assertThat(texts(chat, a)).containsExactly((String) null);
         assertThat(stored("select count(*) from %s.audit_log where action = 'message.removed' and target_id = '" + a.id() + "'")).isEqualTo("1");
+    }
+
+    @Test
+    void erasingAManErasesHisMessagesText() throws SQLException {
+        Org.Member a = org.member();
+        Org.Member b = org.member();
+        String chat = chatOf(circle(a, b), a);
+        String mine = say(chat, a, "my story").string("id");
+        say(chat, b, "his answer");
+
+        assertThat(api.delete("/api/v1/me", a.accessToken()).status()).isEqualTo(204);
+
+        assertThat(texts(chat, b)).containsExactly("his answer", null);
+        assertThat(stored("select count(*) from %s.messages where id = '" + mine + "' and sealed_text is null and removed_at is not null")).isEqualTo("1");
+    }
+
+    @Test
+    void retentionErasesWhatIsOlderThanTheCircleKeeps() throws SQLException {
+        Org.Member a = org.member();
+        String chat = chatOf(circle(a), a);
+        String old = say(chat, a, "long ago").string("id");
+        say(chat, a, "just now");
+        Api.Reply kept = api.put("/api/v1/conversations/" + chat + "/retention", Map.of("days", 90), facilitator.accessToken());
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(kept.body().get("retentionDays")).isEqualTo(90);
+        stored("update %s.messages set sent_at = now() - interval '91 days' where id = '" + old + "' returning 1");
+
+        int erased = messages.applyRetention(org.tenant(), 100);
+
+        assertThat(erased).isEqualTo(1);
+        Api.Reply history = api.get("/api/v1/conversations/" + chat + "/messages", facilitator.accessToken());
+        assertThat(history.list("items")).extracting(m -> (Object) ((Map<?, ?>) m).get("removed")).containsExactly(false, true);
     }
 
     @Test
