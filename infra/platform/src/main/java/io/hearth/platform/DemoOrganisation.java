@@ -122,6 +122,34 @@ final class DemoOrganisation {
                 "notes", "First meeting: introductions."), facilitator), "record a meeting");
         expect(201, send("POST", "/api/v1/circles", Map.of("name", "Thursday Open Circle", "capacity", 4, "openToJoin", true,
                 "description", "A new circle, open to join."), facilitator), "create Thursday Open Circle");
+        seedChat(circle, facilitator, ids);
+    }
+
+    /** The Tuesday Circle's chat with a few messages (member1 has read them, member2 has not), and a one-to-one. */
+    private void seedChat(String circle, String facilitator, Map<String, String> ids) {
+        String chat = expect(200, send("GET", "/api/v1/circles/" + circle + "/conversation", null, facilitator), "open the circle chat")
+                .get("id").asText();
+        String mike = signIn("member1@demo.localhost");
+        String matt = signIn("member2@demo.localhost");
+        String[][] lines = {
+                {"f", "Welcome to the Tuesday Circle chat, men. Anything you want to raise before Tuesday, put it here."},
+                {"mike", "Thanks Frank. I may be ten minutes late on Tuesday, train times changed."},
+                {"matt", "Good to be here. Is anyone going to the autumn weekend retreat?"},
+                {"mike", "I'm thinking about it. Would be good to go as a circle."},
+                {"f", "Let's talk about the retreat at the end of Tuesday's meeting."}};
+        for (String[] line : lines) {
+            String token = switch (line[0]) {
+                case "mike" -> mike;
+                case "matt" -> matt;
+                default -> facilitator;
+            };
+            expect(201, send("POST", "/api/v1/conversations/" + chat + "/messages", Map.of("text", line[1]), token), "write in the circle chat");
+        }
+        expect(200, send("POST", "/api/v1/conversations/" + chat + "/read", Map.of(), mike), "mark the circle chat read");
+        String direct = expect(201, send("POST", "/api/v1/conversations", Map.of("personId", ids.get("facilitator@demo.localhost")), mike),
+                "start a one-to-one").get("id").asText();
+        expect(201, send("POST", "/api/v1/conversations/" + direct + "/messages",
+                Map.of("text", "Frank, could we speak before Tuesday? Something at work is weighing on me."), mike), "write a one-to-one");
     }
 
     private String accept(String email, String firstName, String lastName) {
