@@ -119,6 +119,17 @@ public class Conversations {
 
     @Transactional
     public List<Conversation> mine(Caller caller) {
+        List<Conversation> mine = new ArrayList<>();
+        for (Access access : accessible(caller)) {
+            mine.add(view(caller, access));
+        }
+        mine.sort(Comparator.comparing((Conversation c) -> c.lastMessage() == null ? Instant.EPOCH : c.lastMessage().sentAt()).reversed()
+                .thenComparing(Conversation::title));
+        return mine;
+    }
+
+    /** Every conversation he may read, with what he may do in each; a circle's or event's chat is opened on the way. */
+    List<Access> accessible(Caller caller) {
         List<ConversationRow> rows = new ArrayList<>();
         Set<UUID> circleIds = new LinkedHashSet<>();
         memberships.stintsOf(caller.person()).forEach(stint -> circleIds.add(stint.circleId()));
@@ -130,13 +141,11 @@ public class Conversations {
             rows.add(staffChat(eventId));
         }
         rows.addAll(conversations.findDirectOf(caller.person()));
-        List<Conversation> mine = new ArrayList<>();
+        List<Access> accessible = new ArrayList<>();
         for (ConversationRow row : rows) {
-            access(caller, row).ifPresent(access -> mine.add(view(caller, access)));
+            access(caller, row).ifPresent(accessible::add);
         }
-        mine.sort(Comparator.comparing((Conversation c) -> c.lastMessage() == null ? Instant.EPOCH : c.lastMessage().sentAt()).reversed()
-                .thenComparing(Conversation::title));
-        return mine;
+        return accessible;
     }
 
     @Transactional(readOnly = true)

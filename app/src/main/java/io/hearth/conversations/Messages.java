@@ -209,9 +209,7 @@ public class Messages {
         if (conversationId != null) {
             scope.add(conversations.readable(caller, conversationId));
         } else {
-            for (Conversations.Conversation conversation : conversations.mine(caller)) {
-                scope.add(conversations.readable(caller, conversation.id()));
-            }
+            scope.addAll(conversations.accessible(caller));
         }
         List<Found> found = new ArrayList<>();
         for (Conversations.Access access : scope) {
