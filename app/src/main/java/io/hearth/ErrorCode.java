@@ -34,7 +34,8 @@ public enum ErrorCode implements ProblemCode {
     NOT_AWAITING_PAYMENT("Nothing to pay for this registration"),
     STRIPE_SIGNATURE_INVALID("Stripe signature invalid"),
     STRIPE_LIVEMODE_MISMATCH("Stripe event of the other mode"),
-    CONVERSATION_NOT_ALLOWED("Not allowed to talk here");
+    CONVERSATION_NOT_ALLOWED("Not allowed to talk here"),
+    COMMENTS_CLOSED("Comments are off for this announcement");
 
     private final String title;
 

@@ -199,7 +199,8 @@ public class Circles {
         }
     }
 
-    static boolean manages(CircleView circle, Caller caller) {
+    /** Whether he runs the circle: one of its facilitators, or an admin. */
+    public static boolean manages(CircleView circle, Caller caller) {
         return caller.roles().contains(Role.ADMIN)
                 || (caller.can(Permission.CIRCLES_MANAGE) && circle.facilitators().stream().anyMatch(f -> f.id().equals(caller.person())));
     }

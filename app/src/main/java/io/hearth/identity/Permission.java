@@ -20,6 +20,7 @@ public enum Permission {
     AUDIT_VIEW("audit.view"),
     REPORTS_VIEW("reports.view"),
     SUPPORT_ASSIST("support.assist"),
+    ANNOUNCEMENTS_POST("announcements.post"),
     ORGANISATION_MANAGE("organisation.manage");
 
     private final String code;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static io.hearth.identity.Permission.ANNOUNCEMENTS_POST;
 import static io.hearth.identity.Permission.AUDIT_VIEW;
 import static io.hearth.identity.Permission.CIRCLES_CREATE;
 import static io.hearth.identity.Permission.CIRCLES_JOIN;
@@ -27,7 +28,7 @@ public enum Role {
     FACILITATOR(EnumSet.of(CIRCLES_CREATE, CIRCLES_MANAGE)),
     PTM(EnumSet.of(EVENTS_STAFF, EVENTS_MANAGE)),
     ADMIN(EnumSet.allOf(Permission.class)),
-    LEADERSHIP(EnumSet.of(REPORTS_VIEW, AUDIT_VIEW, MEMBERS_VIEW, CIRCLES_VIEW_ALL)),
+    LEADERSHIP(EnumSet.of(REPORTS_VIEW, AUDIT_VIEW, MEMBERS_VIEW, CIRCLES_VIEW_ALL, ANNOUNCEMENTS_POST)),
     SUPPORT(EnumSet.of(SUPPORT_ASSIST, MEMBERS_VIEW));
 
     private final Set<Permission> permissions;

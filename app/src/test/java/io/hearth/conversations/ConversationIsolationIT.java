@@ -52,5 +52,12 @@ class ConversationIsolationIT implements RealStack {
         assertThat(inB.get("/api/v1/conversations", facilitatorA.accessToken()).status())
                 .as("A's token on B's host").isEqualTo(401);
         assertThat(a.api().get("/api/v1/conversations/" + chat + "/messages", facilitatorA.accessToken()).list("items")).hasSize(1);
+
+        String announcement = a.api().post("/api/v1/announcements", Map.of("title", "Only in A", "body", "zebra news", "audience", "ORGANISATION"),
+                a.admin().accessToken()).string("id");
+        assertThat(inB.get("/api/v1/announcements", adminB.accessToken()).list("items")).isEmpty();
+        assertThat(inB.get("/api/v1/announcements/" + announcement, adminB.accessToken()).status()).isEqualTo(404);
+        assertThat(inB.post("/api/v1/announcements/" + announcement + "/comments", Map.of("text", "hi"), memberB.accessToken()).status())
+                .isEqualTo(404);
     }
 }

@@ -46,6 +46,7 @@ class ConversationPermissionMatrixIT implements RealStack {
     String chat;
     String message;
     String event;
+    String announcement;
     Org.Member outsider;
 
     @BeforeAll
@@ -61,6 +62,8 @@ class ConversationPermissionMatrixIT implements RealStack {
         api.post("/api/v1/circles/" + circle + "/members", Map.of("personId", people.get(Role.MEMBER).id().toString()), facilitator);
         chat = api.get("/api/v1/circles/" + circle + "/conversation", people.get(Role.MEMBER).accessToken()).string("id");
         message = api.post("/api/v1/conversations/" + chat + "/messages", Map.of("text", "hello circle"), people.get(Role.MEMBER).accessToken()).string("id");
+        announcement = api.post("/api/v1/announcements", Map.of("title", "For the circle", "body", "Tuesday is moved", "audience", "CIRCLE",
+                "circleId", circle), facilitator).string("id");
         Map<String, Object> definition = new HashMap<>();
         definition.put("type", "WORKSHOP");
         definition.put("title", "Staffed workshop");
@@ -99,6 +102,14 @@ class ConversationPermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.POST, "/api/v1/people/" + outsider.id() + "/block", null, 401, 201, 201, 201, 201, 201, 201),
                 new Row(HttpMethod.GET, "/api/v1/me/blocks", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.DELETE, "/api/v1/people/" + unknown + "/block", null, 401, 404, 404, 404, 404, 404, 404),
+                new Row(HttpMethod.GET, "/api/v1/announcements", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.POST, "/api/v1/announcements", Map.of("title", "All", "body", "Hello all", "audience", "ORGANISATION"),
+                        401, 403, 403, 403, 201, 201, 403),
+                new Row(HttpMethod.POST, "/api/v1/announcements", Map.of("title", "Circle", "body", "Hello circle", "audience", "CIRCLE",
+                        "circleId", circle), 401, 403, 201, 404, 201, 201, 404),
+                new Row(HttpMethod.GET, "/api/v1/announcements/" + announcement, null, 401, 200, 200, 404, 200, 404, 404),
+                new Row(HttpMethod.POST, "/api/v1/announcements/" + announcement + "/comments", Map.of("text", "Noted"),
+                        401, 201, 201, 404, 201, 404, 404),
                 new Row(HttpMethod.GET, "/api/v1/conversation-rules", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.PUT, "/api/v1/conversation-rules", rules(), 401, 403, 403, 403, 200, 403, 403));
     }

@@ -54,6 +54,7 @@ final class DemoOrganisation {
             people.add(new Person(person[0], person[3]));
         }
         seedCircles(signIn("facilitator@demo.localhost"), ids);
+        seedAnnouncement(admin);
         seedEvents(signIn("ptm@demo.localhost"), signIn("member1@demo.localhost"));
         return people;
     }
@@ -123,6 +124,15 @@ final class DemoOrganisation {
         expect(201, send("POST", "/api/v1/circles", Map.of("name", "Thursday Open Circle", "capacity", 4, "openToJoin", true,
                 "description", "A new circle, open to join."), facilitator), "create Thursday Open Circle");
         seedChat(circle, facilitator, ids);
+    }
+
+    /** A pinned announcement to the whole organisation, open to comments. */
+    private void seedAnnouncement(String admin) {
+        expect(201, send("POST", "/api/v1/announcements", Map.of("title", "Welcome to Hearth",
+                "body", "This is where the organisation's news appears. Circles meet as usual this month; the autumn weekend retreat is open "
+                        + "for registration. Questions? Comment below or write to support.",
+                "audience", "ORGANISATION", "pinnedUntil", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString()), admin),
+                "post the welcome announcement");
     }
 
     /** The Tuesday Circle's chat with a few messages (member1 has read them, member2 has not), and a one-to-one. */
