@@ -1,6 +1,7 @@
 package io.hearth;
 
 import io.hearth.circles.CircleEvent;
+import io.hearth.conversations.ConversationEvent;
 import io.hearth.gatherings.GatheringEvent;
 import io.hearth.infra.EventContracts;
 import io.hearth.kit.outbox.DomainEvent;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventContractsTest {
 
     static Stream<Class<? extends DomainEvent>> families() {
-        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class);
+        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class);
     }
 
     @ParameterizedTest

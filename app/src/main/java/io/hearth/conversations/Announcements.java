@@ -14,6 +14,7 @@ import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
@@ -52,10 +53,12 @@ public class Announcements {
     private final Memberships memberships;
     private final People people;
     private final FieldCipher cipher;
+    private final Outbox outbox;
     private final Clock clock;
 
     public Announcements(AnnouncementRepository announcements, Circles circles, Memberships memberships, People people, FieldCipher cipher,
-                         Clock clock) {
+                         Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.announcements = announcements;
         this.circles = circles;
         this.memberships = memberships;
@@ -110,6 +113,8 @@ public class Announcements {
                 draft.audience() == Audience.ROLE ? draft.role().name() : null, draft.audience() == Audience.CIRCLE ? draft.circleId() : null,
                 cipher.seal(title, associated(caller.tenant(), "title", id)), cipher.seal(body, associated(caller.tenant(), "body", id)),
                 draft.commentsEnabled(), draft.pinnedUntil(), clock.instant(), idempotencyKey));
+        outbox.publish(new ConversationEvent.AnnouncementPosted(caller.tenant().id(), id, caller.person(), draft.audience(),
+                draft.audience() == Audience.ROLE ? draft.role() : null, row.audienceCircle(), draft.pinnedUntil()));
         return new Written<>(views(caller, List.of(row), true).get(0), false);
     }
 
@@ -147,6 +152,7 @@ public class Announcements {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         announcements.comment(id, announcementId, caller.person(), cipher.seal(plain, associated(caller.tenant(), "comment", id)), now, idempotencyKey);
+        outbox.publish(new ConversationEvent.AnnouncementCommented(caller.tenant().id(), announcementId, id, caller.person(), announcement.authorId()));
         return new Written<>(new Comment(id, caller.person(), people.names(List.of(caller.person())).getOrDefault(caller.person(), "Someone"),
                 plain, now), false);
     }

@@ -13,6 +13,7 @@ import io.hearth.identity.Audit;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -44,10 +45,12 @@ public class Messages {
     private final ReadRepository reads;
     private final MessageViews views;
     private final Audit audit;
+    private final Outbox outbox;
     private final Clock clock;
 
     public Messages(Conversations conversations, ConversationRepository conversationRows, MessageRepository messages, MessageEditRepository edits,
-                    ReadRepository reads, MessageViews views, Audit audit, Clock clock) {
+                    ReadRepository reads, MessageViews views, Audit audit, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.conversations = conversations;
         this.conversationRows = conversationRows;
         this.messages = messages;
@@ -121,6 +124,8 @@ public class Messages {
         Instant now = clock.instant();
         messages.insert(id, conversationId, offset, caller.person(), views.seal(caller.tenant(), id, plain), plain, now, idempotencyKey);
         reads.markRead(conversationId, caller.person(), offset, now);
+        outbox.publish(new ConversationEvent.MessagePosted(caller.tenant().id(), conversationId, access.conversation().kind(), id, offset,
+                caller.person(), access.participants().stream().filter(p -> !p.equals(caller.person())).sorted().toList(), now));
         return new Posted(one(caller, access, messages.findById(id).orElseThrow()), false);
     }
 
@@ -147,6 +152,7 @@ public class Messages {
         if (messages.edit(row.id(), views.seal(caller.tenant(), row.id(), plain), plain, now) == 0) {
             throw Refusal.conflict("The message was removed");
         }
+        outbox.publish(new ConversationEvent.MessageEdited(caller.tenant().id(), row.conversationId(), row.id(), row.seq(), caller.person(), now));
         return one(caller, access, messages.findById(messageId).orElseThrow());
     }
 
@@ -170,7 +176,7 @@ public class Messages {
         if (row.removedAt() != null) {
             return;
         }
-        erase(row.id(), clock.instant(), caller.person());
+        erase(caller.tenant(), row, clock.instant(), caller.person());
         if (moderator) {
             audit.byCaller(caller, AuditAction.MESSAGE_REMOVED, row.authorId(),
                     Map.of("message", row.id().toString(), "conversation", row.conversationId().toString()));
@@ -227,7 +233,7 @@ public class Messages {
     public int eraseAuthor(Tenant tenant, UUID person) {
         Instant now = clock.instant();
         List<MessageRow> rows = messages.findLiveByAuthor(person);
-        rows.forEach(row -> erase(row.id(), now, null));
+        rows.forEach(row -> erase(tenant, row, now, null));
         return rows.size();
     }
 
@@ -243,16 +249,18 @@ public class Messages {
                 continue;
             }
             for (UUID id : messages.findOlderThan(row.id(), now.minus(Duration.ofDays(days)), batch)) {
-                erase(id, now, null);
+                erase(tenant, messages.findById(id).orElseThrow(), now, null);
                 erased++;
             }
         }
         return erased;
     }
 
-    private void erase(UUID messageId, Instant at, @Nullable UUID by) {
-        edits.eraseFor(messageId);
-        messages.remove(messageId, at, by);
+    private void erase(Tenant tenant, MessageRow row, Instant at, @Nullable UUID by) {
+        edits.eraseFor(row.id());
+        if (messages.remove(row.id(), at, by) > 0) {
+            outbox.publish(new ConversationEvent.MessageRemoved(tenant.id(), row.conversationId(), row.id(), row.seq(), by, at));
+        }
     }
 
     private MessageRow readableMessage(Caller caller, UUID messageId) {

@@ -22,6 +22,14 @@ public class Topics {
     /** Payments' domain events (Stripe Connect, Checkout, refunds), written by app (docs/events.md). */
     public static final String PAYMENTS = "hearth.payments";
 
+    /** Conversations' domain events (messages, announcements), written by app (docs/events.md). */
+    public static final String CONVERSATIONS = "hearth.conversations";
+
+    @Bean
+    NewTopic conversations() {
+        return new NewTopic(CONVERSATIONS, 3, (short) 1);
+    }
+
     @Bean
     NewTopic payments() {
         return new NewTopic(PAYMENTS, 3, (short) 1);
