@@ -6,6 +6,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { useAuth } from '../auth';
 import { t } from '../i18n/t';
 import { mayOpen } from '../menu';
+import { useUnreadTotal } from '../features/conversations/api/conversations';
 // The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
 import SignIn from '../features/auth/components/SignIn';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -38,6 +39,12 @@ const Audit = lazy(() => import('../features/audit/components/Audit'));
 const Reports = lazy(() => import('../features/reports/components/Reports'));
 const Support = lazy(() => import('../features/members/components/Support'));
 const Profile = lazy(() => import('../features/profile/components/Profile'));
+const Chats = lazy(() => import('../features/conversations/components/Chats'));
+const ChatSearch = lazy(() => import('../features/conversations/components/ChatSearch'));
+const Thread = lazy(() => import('../features/conversations/components/Thread'));
+const CircleChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.CircleChat })));
+const StaffChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.StaffChat })));
+const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
 
 function Loading() {
   return (
@@ -96,13 +103,21 @@ function ToSignIn() {
 }
 
 function SignedIn() {
+  // The menu's count of unread messages, from the conversations feature.
+  const unread = useUnreadTotal();
   return (
     <Suspense fallback={<Loading />}>
-      <Shell>
+      <Shell badges={{ '/chats': unread }}>
         <Suspense fallback={<Loading />}>
           <Guarded>
             <Routes>
               <Route path="/" element={<Home />} />
+              <Route path="/chats" element={<Chats />} />
+              <Route path="/chats/search" element={<ChatSearch />} />
+              <Route path="/chats/circle/:circleId" element={<CircleChat />} />
+              <Route path="/chats/event/:eventId" element={<StaffChat />} />
+              <Route path="/chats/with/:personId" element={<DirectChat />} />
+              <Route path="/chats/:id" element={<Thread />} />
               <Route path="/circle" element={<MyCircle />} />
               <Route path="/circles" element={<Circles />} />
               <Route path="/events" element={<Events />} />

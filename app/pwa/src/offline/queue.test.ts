@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearAll } from './db';
-import { enqueue, flush, pending, type QueuedAction } from './queue';
+import { discard, enqueue, flush, onAnswer, pending, waiting, type Answer, type QueuedAction } from './queue';
 
+const message = (text: string) => ({ kind: 'message' as const, method: 'POST' as const, path: '/api/v1/conversations/c/messages', body: { text }, label: 'chat', keepRefused: true });
 const attendance = (label: string) => ({ kind: 'attendance' as const, method: 'POST' as const, path: '/api/v1/circles/c/meetings', body: { label }, label });
 
 describe('the offline queue', () => {
@@ -89,5 +90,36 @@ describe('the offline queue', () => {
     await Promise.all([flush(slow), flush(slow)]);
 
     expect(sends).toBe(1);
+  });
+
+  it('tells who listens what the server answered, once the action has left the queue', async () => {
+    const queued = await enqueue(message('hello'));
+    const answers: Answer[] = [];
+    const stop = onAnswer((answer) => answers.push(answer));
+
+    await flush(async () => new Response(JSON.stringify({ id: 'm1', text: 'hello' }), { status: 201 }));
+    stop();
+
+    expect(answers).toEqual([{ action: expect.objectContaining({ id: queued.id }), body: { id: 'm1', text: 'hello' } }]);
+    expect(await pending()).toEqual([]);
+  });
+
+  it('keeps a refused message marked, sends it no more, and forgets it when he discards it', async () => {
+    await enqueue(message('not allowed'));
+    const refusal = () => new Response(JSON.stringify({ code: 'CONVERSATION_NOT_ALLOWED', detail: 'left the circle' }), { status: 403 });
+    await flush(async () => refusal());
+    let sends = 0;
+
+    await flush(async () => {
+      sends += 1;
+      return refusal();
+    });
+
+    const [kept] = await pending();
+    expect(kept.refused).toEqual({ status: 403, code: 'CONVERSATION_NOT_ALLOWED', detail: 'left the circle' });
+    expect(waiting(await pending())).toEqual([]);
+    expect(sends).toBe(0);
+    await discard(kept);
+    expect(await pending()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { onQueueChange, pending } from './queue';
+import { onQueueChange, pending, waiting } from './queue';
 
 /**
  * Whether Hearth can be reached: the browser's own word (navigator.onLine) and what the last request found, since a
@@ -39,11 +39,11 @@ export function useOnline(): boolean {
   return online;
 }
 
-/** How many actions wait in the offline queue. */
+/** How many actions wait in the offline queue (refused ones kept for him to see wait for nothing). */
 export function useQueue(): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
-    const read = () => void pending().then((actions) => setCount(actions.length)).catch(() => setCount(0));
+    const read = () => void pending().then((actions) => setCount(waiting(actions).length)).catch(() => setCount(0));
     read();
     return onQueueChange(read);
   }, []);

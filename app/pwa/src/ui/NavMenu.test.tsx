@@ -3,10 +3,10 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NavMenu } from './Shell';
 
-const menu = (permissions: string[], path = '/', onSignOut = () => undefined) =>
+const menu = (permissions: string[], path = '/', onSignOut = () => undefined, badges: Record<string, number> = {}) =>
   render(
     <MemoryRouter initialEntries={[path]}>
-      <NavMenu permissions={permissions} path={path} onSignOut={onSignOut} />
+      <NavMenu permissions={permissions} path={path} badges={badges} onSignOut={onSignOut} />
     </MemoryRouter>,
   );
 
@@ -18,7 +18,20 @@ describe('the menu on screen', () => {
   it("shows a member his screens and none of an admin's", () => {
     menu(['circles.join', 'events.register']);
 
-    expect(links()).toEqual(['Home', 'My circle', 'Circles to join', 'Events', 'My registrations', 'My payments', 'Profile and privacy']);
+    expect(links()).toEqual(['Home', 'Chats', 'My circle', 'Circles to join', 'Events', 'My registrations', 'My payments', 'Profile and privacy']);
+  });
+
+  it('shows a count beside an entry in figures and, for screen readers, in words', () => {
+    menu(['circles.join'], '/', () => undefined, { '/chats': 3 });
+
+    expect(screen.getByRole('link', { name: 'Chats 3 new' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Home' })).toBeTruthy();
+  });
+
+  it('shows no count where there is nothing new', () => {
+    menu(['circles.join'], '/', () => undefined, { '/chats': 0 });
+
+    expect(screen.getByRole('link', { name: 'Chats' })).toBeTruthy();
   });
 
   it('shows a facilitator who is also production team both sets of screens', () => {

@@ -23,7 +23,8 @@ import { useUpdatePrompt } from '../pwa';
 
 const DRAWER = 240;
 
-export function Shell({ children }: { children: ReactNode }) {
+/** `badges`: a count to show beside a menu entry, by its path (the app layer reads them from the features). */
+export function Shell({ children, badges = {} }: { children: ReactNode; badges?: Record<string, number> }) {
   const { me, signOut } = useAuth();
   const wide = useMediaQuery('(min-width:960px)');
   const [open, setOpen] = useState(false);
@@ -44,7 +45,7 @@ export function Shell({ children }: { children: ReactNode }) {
     return () => clearInterval(again);
   }, [online]);
 
-  const nav = <NavMenu permissions={me?.permissions ?? []} path={location.pathname} onSignOut={() => void signOut()} />;
+  const nav = <NavMenu permissions={me?.permissions ?? []} path={location.pathname} badges={badges} onSignOut={() => void signOut()} />;
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -106,8 +107,8 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-/** The menu: one entry per screen the person's permissions open, the current one marked for screen readers. */
-export function NavMenu({ permissions, path, onSignOut }: { permissions: readonly string[]; path: string; onSignOut: () => void }) {
+/** The menu: one entry per screen the person's permissions open, the current one marked for screen readers, a count where one is given. */
+export function NavMenu({ permissions, path, badges = {}, onSignOut }: { permissions: readonly string[]; path: string; badges?: Record<string, number>; onSignOut: () => void }) {
   return (
     <nav aria-label={t('app.menu')}>
       <List>
@@ -117,6 +118,7 @@ export function NavMenu({ permissions, path, onSignOut }: { permissions: readonl
             <ListItem key={item.path} disablePadding>
               <ListItemButton component={Link} to={item.path} selected={current} aria-current={current ? 'page' : undefined}>
                 <ListItemText primary={t(item.label)} />
+                {(badges[item.path] ?? 0) > 0 && <Badge n={badges[item.path]} />}
               </ListItemButton>
             </ListItem>
           );
@@ -128,5 +130,15 @@ export function NavMenu({ permissions, path, onSignOut }: { permissions: readonl
         </ListItem>
       </List>
     </nav>
+  );
+}
+
+/** A count beside a menu entry: the number to see, and its words for a screen reader. */
+function Badge({ n }: { n: number }) {
+  return (
+    <Box component="span" sx={{ minWidth: 24, height: 24, px: 0.75, borderRadius: 12, bgcolor: 'primary.main', color: 'primary.contrastText', fontSize: '0.8rem', fontWeight: 700, display: 'inline-flex', alignItems: 'center', justifyContent: 'center' }}>
+      <span aria-hidden="true">{n > 99 ? '99+' : n}</span>
+      <span className="visually-hidden">{t('app.badge', { n })}</span>
+    </Box>
   );
 }

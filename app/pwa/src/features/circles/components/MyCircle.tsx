@@ -60,12 +60,18 @@ function CircleDetails({ circle }: { circle: CircleView }) {
           <a href={circle.videoLink}>{circle.videoLink}</a>
         </Typography>
       )}
+      <Button component={Link} to={'/chats/circle/' + circle.id} variant="contained" sx={{ mt: 2 }}>{t('chats.circleChat')}</Button>
       <Section title={t('circle.members')}>
         <Loaded query={members}>
           {(page) => (
             <List dense>
               {page.items.map((m) => (
-                <ListItem key={m.personId}>
+                <ListItem
+                  key={m.personId}
+                  secondaryAction={m.personId !== me?.person.id && (
+                    <Button component={Link} to={'/chats/with/' + m.personId} size="small" aria-label={t('chats.messageTo', { name: fullName(m) })}>{t('chats.messageHim')}</Button>
+                  )}
+                >
                   <ListItemText primary={fullName(m)} />
                 </ListItem>
               ))}

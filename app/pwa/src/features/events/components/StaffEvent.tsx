@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useOrganisation } from '../../../api/organisation';
 import { t } from '../../../i18n/t';
 import { isOnline, useOnline } from '../../../offline/status';
@@ -44,7 +44,7 @@ export default function StaffEvent() {
     );
   }
   return (
-    <Page title={event.data?.title ?? t('staff.events')}>
+    <Page title={event.data?.title ?? t('staff.events')} actions={<Button component={Link} to={'/chats/event/' + id} variant="outlined">{t('chats.staffChat')}</Button>}>
       <Tabs value={tab} onChange={(_, v) => setTab(v)} variant="scrollable" aria-label={t('staff.events')}>
         <Tab label={t('staff.checkIn')} />
         <Tab label={t('staff.registrations')} />

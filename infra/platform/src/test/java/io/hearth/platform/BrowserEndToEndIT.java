@@ -575,6 +575,75 @@ class BrowserEndToEndIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("There is nothing at this address."))).isVisible();
     }
 
+    @Test
+    void twoMenChatInTheirCircleAMessageWrittenOfflineArrivesOnceAndAManWhoLeftReadsNoMore() throws Exception {
+        String circle = circleId("Tuesday Circle");
+        String chat = api("GET", "/api/v1/circles/" + circle + "/conversation", "member1@demo.localhost").path("id").asText();
+        signIn(page, "member1@demo.localhost");
+        page.navigate(app + "/chats");
+        Locator chatLink = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Tuesday Circle")));
+        assertThat(chatLink).isVisible();
+        checkAccessibility("chats");
+        shot(page, "chats");
+        chatLink.click();
+        assertThat(page.getByText("Let's talk about the retreat at the end of Tuesday's meeting.", EXACT)).isVisible();
+
+        Page matt = signIn(anotherPerson(), "member2@demo.localhost");
+        matt.navigate(app + "/chats");
+        assertThat(matt.getByText(Pattern.compile("\\d+ unread"))).isVisible();
+        matt.navigate(app + "/chats/" + chat);
+        assertThat(matt.getByText("Welcome to the Tuesday Circle chat", new Page.GetByTextOptions().setExact(false))).isVisible();
+
+        context.setOffline(true);
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("Written on the train, no signal");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.getByText("Not sent yet: it goes when you are back online.")).isVisible();
+        checkAccessibility("thread, a message waiting");
+        shot(page, "chat-offline");
+        context.setOffline(false);
+        assertThat(page.getByText("Not sent yet: it goes when you are back online.")).isHidden(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
+
+        // Matt looks at his phone: his thread reads again while it is on screen.
+        matt.bringToFront();
+        assertThat(matt.getByText("Written on the train, no signal", EXACT)).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+        assertThat(matt.getByText("Written on the train, no signal", EXACT)).hasCount(1);
+        assertThat(page.getByText("Written on the train, no signal", EXACT)).hasCount(1);
+        long copies = 0;
+        for (JsonNode message : api("GET", "/api/v1/conversations/" + chat + "/messages?limit=200", "member2@demo.localhost").path("items")) {
+            copies += "Written on the train, no signal".equals(message.path("text").asText()) ? 1 : 0;
+        }
+        assertThat(copies).as("the server wrote it once").isEqualTo(1);
+        matt.context().close();
+
+        // Mark joins, is welcomed, leaves; what is written after he left never reaches him.
+        String mark = api("GET", "/api/v1/me", "member3@demo.localhost").path("person").path("id").asText();
+        api("POST", "/api/v1/circles/" + circle + "/members", "facilitator@demo.localhost", Map.of("personId", mark), 201);
+        api("POST", "/api/v1/conversations/" + chat + "/messages", "member1@demo.localhost", Map.of("text", "Welcome, Mark"), 201);
+        api("DELETE", "/api/v1/circles/" + circle + "/members/" + mark, "facilitator@demo.localhost", null, 204);
+        api("POST", "/api/v1/conversations/" + chat + "/messages", "member1@demo.localhost", Map.of("text", "Sorry to see Mark go"), 201);
+        Page marks = signIn(anotherPerson(), "member3@demo.localhost");
+        marks.bringToFront();
+        marks.navigate(app + "/chats/" + chat);
+        assertThat(marks.getByText("Welcome, Mark", EXACT)).isVisible();
+        assertThat(marks.getByText("Sorry to see Mark go", EXACT)).hasCount(0);
+        assertThat(marks.getByText("Written on the train, no signal", EXACT)).hasCount(0);
+        assertThat(marks.getByText("You can read this conversation but no longer write in it.")).isVisible();
+        marks.context().close();
+    }
+
+    private static final Page.GetByTextOptions EXACT = new Page.GetByTextOptions().setExact(true);
+
+    private String circleId(String name) throws Exception {
+        for (JsonNode circle : api("GET", "/api/v1/circles?size=200", "facilitator@demo.localhost").path("items")) {
+            if (circle.path("name").asText().equals(name)) {
+                return circle.path("id").asText();
+            }
+        }
+        throw new AssertionError("no circle " + name);
+    }
+
     private void registerFor(Page man, String title) {
         man.navigate(app + "/events");
         man.getByText(title).click();

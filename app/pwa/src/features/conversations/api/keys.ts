@@ -1,0 +1,16 @@
+/**
+ * Every query key of the conversations feature. Keys nest: `detail(id)` reaches the conversation and its messages;
+ * `all` everything he reads of conversations (his list, each one, the chats of a circle or an event).
+ */
+export const conversationKeys = {
+  all: ['conversations'] as const,
+  /** His conversations, with their unread counts (the menu's badge reads it too). */
+  list: () => [...conversationKeys.all, 'mine'] as const,
+  detail: (id: string) => [...conversationKeys.all, 'one', id] as const,
+  messages: (id: string) => [...conversationKeys.detail(id), 'messages'] as const,
+  /** Which conversation is a circle's chat, an event's staff chat, his one-to-one with a man. */
+  circle: (circleId: string) => [...conversationKeys.all, 'circle', circleId] as const,
+  event: (eventId: string) => [...conversationKeys.all, 'event', eventId] as const,
+  direct: (personId: string) => [...conversationKeys.all, 'with', personId] as const,
+  search: (q: string) => ['messages', 'search', q] as const,
+};

@@ -1,0 +1,324 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../../../auth';
+import { has, t } from '../../../i18n/t';
+import { Loaded, Page } from '../../../ui/Page';
+import { ProblemAlert } from '../../../ui/Problem';
+import { conversationQuery, useReadMarker } from '../api/conversations';
+import { useEditMessage, useMessages, useRemoveMessage } from '../api/messages';
+import { useOutbox, writeMessage } from '../api/outbox';
+import type { Conversation, Message } from '../api/types';
+import { byDay, bytesOf, dayLabel, lastOwn, merge, newestOfOthers, seenText, textProblem, timeOf, type Outgoing } from '../thread';
+
+/** One conversation: its messages oldest first, by day, and the composer; read again every few seconds while open. */
+export default function Thread() {
+  const { id = '' } = useParams();
+  const conversation = useQuery(conversationQuery(id));
+  return (
+    <Page title={conversation.data?.title ?? t('chats.title')}>
+      <Button component={Link} to="/chats" sx={{ ml: -1 }}>{'← ' + t('chats.all')}</Button>
+      <Loaded query={conversation}>{(data) => <ThreadOf conversation={data} />}</Loaded>
+    </Page>
+  );
+}
+
+function ThreadOf({ conversation }: { conversation: Conversation }) {
+  const { me } = useAuth();
+  const myId = me?.person.id;
+  const messages = useMessages(conversation.id);
+  const outbox = useOutbox(conversation.id);
+  const listed = useMemo(() => messages.data?.pages.flatMap((page) => page.items) ?? [], [messages.data]);
+  const entries = useMemo(() => merge(listed, outbox.sent, outbox.outgoing), [listed, outbox.sent, outbox.outgoing]);
+  useReadMarker(conversation, newestOfOthers(listed, myId));
+  const announcement = useAnnouncement(listed, myId, messages.data !== undefined);
+  const last = entries[entries.length - 1];
+  const end = useFollow(last?.key, last?.kind === 'outgoing');
+  const own = lastOwn(entries, myId);
+  const seen = own ? seenText(own, conversation) : null;
+
+  let body: ReactNode;
+  if (messages.isPending) {
+    body = (
+      <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 2 }}>
+        <CircularProgress size={20} aria-hidden />
+        <span>{t('app.loading')}</span>
+      </Box>
+    );
+  } else if (!messages.data) {
+    body = <ProblemAlert error={messages.error} />;
+  } else {
+    body = (
+      <>
+        {messages.hasNextPage && (
+          <Box sx={{ textAlign: 'center', my: 1 }}>
+            <Button variant="outlined" onClick={() => void messages.fetchNextPage()} disabled={messages.isFetchingNextPage}>{t('chats.earlier')}</Button>
+          </Box>
+        )}
+        {entries.length === 0 && <Typography sx={{ my: 2 }}>{t('chats.empty')}</Typography>}
+        {byDay(entries).map((day) => (
+          <Box component="section" key={day.key} aria-labelledby={'day-' + day.key}>
+            <Typography id={'day-' + day.key} variant="overline" component="h2" sx={{ display: 'block', textAlign: 'center', color: 'text.secondary', mt: 2, mb: 1 }}>
+              {dayLabel(day.key)}
+            </Typography>
+            <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+              {day.entries.map((entry) =>
+                entry.kind === 'message' ? (
+                  <MessageItem key={entry.key} message={entry.message} mine={entry.message.authorId === myId} conversation={conversation} seen={entry.message === own ? seen : null} />
+                ) : (
+                  <OutgoingItem key={entry.key} outgoing={entry.outgoing} onDiscard={() => void outbox.discard(entry.key)} />
+                ),
+              )}
+            </Box>
+          </Box>
+        ))}
+      </>
+    );
+  }
+  return (
+    <Box aria-label={t('chats.messages')} component="section">
+      <div role="status" className="visually-hidden">{announcement}</div>
+      {body}
+      <Composer conversation={conversation} />
+      <div ref={end} />
+    </Box>
+  );
+}
+
+/** What a screen reader hears when messages of others arrive while the thread is open (not those there when it opened). */
+function useAnnouncement(listed: readonly Message[], me: string | undefined, loaded: boolean): string {
+  const [text, setText] = useState('');
+  const known = useRef<number | null>(null);
+  const top = listed.reduce((max, message) => Math.max(max, message.offset), 0);
+  useEffect(() => {
+    if (!loaded) {
+      return;
+    }
+    const before = known.current;
+    if (before !== null && top > before) {
+      const fresh = listed.filter((message) => message.offset > before && message.authorId !== me && !message.removed);
+      if (fresh.length === 1) {
+        setText(t('chats.newFrom', { name: fresh[0].authorName, text: fresh[0].text ?? '' }));
+      } else if (fresh.length > 1) {
+        setText(t('chats.newMany', { n: fresh.length }));
+      }
+    }
+    known.current = Math.max(before ?? 0, top);
+    // The newest offset alone says whether anything arrived: the list is read only when it moves.
+  }, [top, loaded]);
+  return text;
+}
+
+/** Keeps the newest message in view as messages arrive, unless he has scrolled up to read; what he sends always shows. */
+function useFollow(lastKey: string | undefined, his: boolean) {
+  const end = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  useEffect(() => {
+    const measure = () => {
+      atBottom.current = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160;
+    };
+    window.addEventListener('scroll', measure, { passive: true });
+    return () => window.removeEventListener('scroll', measure);
+  }, []);
+  useEffect(() => {
+    if (lastKey && (atBottom.current || his)) {
+      end.current?.scrollIntoView?.({ block: 'end' });
+    }
+  }, [lastKey, his]);
+  return end;
+}
+
+function Bubble({ mine, pending, children }: { mine: boolean; pending?: boolean; children: ReactNode }) {
+  return (
+    <Box
+      sx={{
+        px: 1.5, py: 1, borderRadius: 2, border: 1, borderStyle: pending ? 'dashed' : 'solid',
+        borderColor: mine ? 'primary.light' : 'divider', bgcolor: mine ? '#f6ebe1' : 'background.paper',
+      }}
+    >
+      {children}
+    </Box>
+  );
+}
+
+/** Who wrote it and when: his own say "You", so that whose it is never rests on colour or side alone. */
+function Byline({ name, at, edited, children }: { name: string; at: string; edited?: boolean; children?: ReactNode }) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+      <Typography variant="body2" component="p" sx={{ flexGrow: 1 }}>
+        <Box component="span" sx={{ fontWeight: 700 }}>{name}</Box>
+        {' · '}
+        <time dateTime={at}>{timeOf(at)}</time>
+        {edited && ' · ' + t('chats.edited')}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+const Text = ({ children }: { children: ReactNode }) => <Typography sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{children}</Typography>;
+
+function MessageItem({ message, mine, conversation, seen }: { message: Message; mine: boolean; conversation: Conversation; seen: string | null }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <Box component="li" sx={{ alignSelf: mine ? 'flex-end' : 'flex-start', maxWidth: '88%', minWidth: '40%' }}>
+      <Bubble mine={mine}>
+        <Byline name={mine ? t('chats.you') : message.authorName} at={message.sentAt} edited={Boolean(message.editedAt) && !message.removed}>
+          {mine && !message.removed && !editing && <MessageActions message={message} conversation={conversation} onEdit={() => setEditing(true)} />}
+        </Byline>
+        {message.removed ? (
+          <Typography sx={{ fontStyle: 'italic' }} color="text.secondary">{t('chats.removed')}</Typography>
+        ) : editing ? (
+          <EditMessage message={message} onDone={() => setEditing(false)} />
+        ) : (
+          <Text>{message.text}</Text>
+        )}
+      </Bubble>
+      {seen && <Typography variant="caption" component="p" color="text.secondary" sx={{ textAlign: 'right', mt: 0.5 }}>{seen}</Typography>}
+    </Box>
+  );
+}
+
+/** His message's actions: edit it (while he may write here) or remove it, after he confirms. */
+function MessageActions({ message, conversation, onEdit }: { message: Message; conversation: Conversation; onEdit: () => void }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const remove = useRemoveMessage(conversation.id, { onSuccess: () => setConfirming(false) });
+  const menuId = useId();
+  const titleId = useId();
+  return (
+    <>
+      <IconButton
+        size="small" aria-label={t('chats.actions', { time: timeOf(message.sentAt) })} aria-haspopup="menu" aria-controls={anchor ? menuId : undefined} aria-expanded={Boolean(anchor)}
+        onClick={(e) => setAnchor(e.currentTarget)} sx={{ my: -1, mr: -1 }}
+      >
+        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+          <path fill="currentColor" d="M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4zm0 2a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm0 6a2 2 0 1 0 0 4 2 2 0 0 0 0-4z" />
+        </svg>
+      </IconButton>
+      <Menu id={menuId} anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+        {conversation.canPost && (
+          <MenuItem onClick={() => { setAnchor(null); onEdit(); }}>{t('chats.edit')}</MenuItem>
+        )}
+        <MenuItem onClick={() => { setAnchor(null); setConfirming(true); }}>{t('chats.remove')}</MenuItem>
+      </Menu>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={titleId}>
+        <DialogTitle id={titleId}>{t('chats.removeTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('chats.removeHelp')}</DialogContentText>
+          <ProblemAlert error={remove.error} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>{t('chats.keep')}</Button>
+          <Button color="error" variant="contained" onClick={() => remove.mutate(message.id)} disabled={remove.isPending}>{t('chats.remove')}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function EditMessage({ message, onDone }: { message: Message; onDone: () => void }) {
+  const [text, setText] = useState(message.text ?? '');
+  const edit = useEditMessage(message.conversationId, { onSuccess: onDone });
+  const problem = textProblem(text);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!problem) {
+      edit.mutate({ id: message.id, text });
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('chats.edit')}>
+      <TextField
+        label={t('chats.editLabel')} value={text} onChange={(e) => setText(e.target.value)} multiline maxRows={8} autoFocus
+        error={problem === 'tooLong'} helperText={problem === 'tooLong' ? t('chats.tooLong', { n: bytesOf(text) }) : undefined}
+      />
+      <ProblemAlert error={edit.error} />
+      <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
+        <Button onClick={onDone}>{t('chats.cancel')}</Button>
+        <Button type="submit" variant="contained" disabled={problem !== null || edit.isPending}>{t('chats.save')}</Button>
+      </Box>
+    </form>
+  );
+}
+
+/** A message he wrote that the server has not listed yet: sending, waiting for the network, or refused (then he discards it). */
+function OutgoingItem({ outgoing, onDiscard }: { outgoing: Outgoing; onDiscard: () => void }) {
+  const reason = outgoing.refusal && (outgoing.refusal.code && has('chats.refusal.' + outgoing.refusal.code) ? t('chats.refusal.' + outgoing.refusal.code) : outgoing.refusal.detail);
+  return (
+    <Box component="li" sx={{ alignSelf: 'flex-end', maxWidth: '88%', minWidth: '40%' }} data-state={outgoing.state}>
+      <Bubble mine pending>
+        <Byline name={t('chats.you')} at={outgoing.writtenAt} />
+        <Text>{outgoing.text}</Text>
+      </Bubble>
+      {outgoing.state === 'refused' ? (
+        <Box role="alert" sx={{ display: 'flex', alignItems: 'center', gap: 1, justifyContent: 'flex-end', flexWrap: 'wrap' }}>
+          <Typography variant="body2" color="error">{t('chats.refused', { reason: reason ?? '' })}</Typography>
+          <Button size="small" onClick={onDiscard}>{t('chats.discard')}</Button>
+        </Box>
+      ) : (
+        <Typography variant="caption" component="p" color="text.secondary" sx={{ textAlign: 'right', mt: 0.5 }}>
+          {outgoing.state === 'sending' ? t('chats.sending') : t('chats.waiting')}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** The composer: a message goes to the device's queue at once and is sent from there; closed, with the reason, when he may not write. */
+function Composer({ conversation }: { conversation: Conversation }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const problem = textProblem(text);
+  const closed = !conversation.canPost;
+  const send = () => {
+    if (problem || closed) {
+      return;
+    }
+    // The server refuses NUL characters: they cannot be meant.
+    const written = text.replace(/\u0000/g, '');
+    setText('');
+    setError(null);
+    writeMessage(conversation, written).catch((failure) => {
+      setText(written);
+      setError(failure);
+    });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    send();
+  };
+  return (
+    <Box component="form" onSubmit={submit} noValidate aria-label={t('chats.message')} sx={{ position: 'sticky', bottom: 0, bgcolor: 'background.default', pt: 1, pb: 1, mt: 2 }}>
+      <ProblemAlert error={error} />
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+        <TextField
+          id={'composer-' + conversation.id} label={t('chats.message')} value={text} onChange={(e) => setText(e.target.value)} multiline maxRows={6} disabled={closed}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              send();
+            }
+          }}
+          error={problem === 'tooLong'}
+          helperText={closed ? t('chats.readOnly') : problem === 'tooLong' ? t('chats.tooLong', { n: bytesOf(text) }) : t('chats.sendHelp')}
+          sx={{ my: 0 }}
+        />
+        <Button type="submit" variant="contained" disabled={closed || problem !== null} sx={{ flexShrink: 0, mt: 0.5 }}>{t('chats.send')}</Button>
+      </Box>
+    </Box>
+  );
+}
