@@ -4,14 +4,20 @@ import { mayOpen, menuFor } from './menu';
 const paths = (permissions: string[]) => menuFor(permissions).map((item) => item.path);
 
 describe('the menu follows the permissions of /me', () => {
-  it('shows a member his chats, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
-    expect(paths(['circles.join', 'events.register'])).toEqual(['/', '/chats', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile']);
+  it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
+    expect(paths(['circles.join', 'events.register'])).toEqual(['/', '/chats', '/announcements', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile']);
   });
 
   it('opens chats, and the chats of a circle or an event, to everyone signed in (the server says which he may read)', () => {
     expect(paths([])).toContain('/chats');
     expect(mayOpen('/chats/circle/123', [])).toBe(true);
     expect(mayOpen('/chats/event/42', [])).toBe(true);
+  });
+
+  it('opens announcements and each one to everyone signed in (the server says which he may read, the form whom he may post to)', () => {
+    expect(paths([])).toContain('/announcements');
+    expect(mayOpen('/announcements/123', [])).toBe(true);
+    expect(mayOpen('/announcements/new', [])).toBe(true);
   });
 
   it('adds facilitating for circles.manage and the events he runs for events.staff', () => {

@@ -8,6 +8,7 @@ export interface MenuItem {
 export const MENU: MenuItem[] = [
   { path: '/', label: 'menu.home' },
   { path: '/chats', label: 'menu.chats' },
+  { path: '/announcements', label: 'menu.announcements' },
   { path: '/circle', label: 'menu.circle', needs: ['circles.join'] },
   { path: '/circles', label: 'menu.circles', needs: ['circles.join'] },
   { path: '/events', label: 'menu.events' },

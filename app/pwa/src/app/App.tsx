@@ -42,6 +42,9 @@ const Profile = lazy(() => import('../features/profile/components/Profile'));
 const Chats = lazy(() => import('../features/conversations/components/Chats'));
 const ChatSearch = lazy(() => import('../features/conversations/components/ChatSearch'));
 const Thread = lazy(() => import('../features/conversations/components/Thread'));
+const Announcements = lazy(() => import('../features/conversations/components/Announcements'));
+const Announcement = lazy(() => import('../features/conversations/components/Announcement'));
+const NewAnnouncement = lazy(() => import('../features/conversations/components/NewAnnouncement'));
 const CircleChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.CircleChat })));
 const StaffChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.StaffChat })));
 const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
@@ -118,6 +121,9 @@ function SignedIn() {
               <Route path="/chats/event/:eventId" element={<StaffChat />} />
               <Route path="/chats/with/:personId" element={<DirectChat />} />
               <Route path="/chats/:id" element={<Thread />} />
+              <Route path="/announcements" element={<Announcements />} />
+              <Route path="/announcements/new" element={<NewAnnouncement />} />
+              <Route path="/announcements/:id" element={<Announcement />} />
               <Route path="/circle" element={<MyCircle />} />
               <Route path="/circles" element={<Circles />} />
               <Route path="/events" element={<Events />} />

@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../auth';
 import { useOccurrences } from '../../features/circles/api/circle';
 import { useMyCircle } from '../../features/circles/api/circles';
+import { LatestAnnouncements } from '../../features/conversations/components/LatestAnnouncements';
 import { useComingEvents, useEventsById } from '../../features/events/api/events';
 import { useMyRegistrations } from '../../features/events/api/registrations';
 import { EventLinks } from '../../features/events/components/EventLinks';
@@ -18,7 +19,7 @@ import { t } from '../../i18n/t';
 import { when } from '../../ui/format';
 import { Loaded, Page, Section } from '../../ui/Page';
 
-/** The first screen: his circle's next meeting, the seats offered him, the coming events and what he has to pay (circles and events together). */
+/** The first screen: his circle's next meeting, the seats offered him, the newest announcements, the coming events and what he has to pay (circles, conversations and events together). */
 export default function Home() {
   const { me, can } = useAuth();
   const circle = useMyCircle();
@@ -73,6 +74,8 @@ export default function Home() {
           </List>
         </Section>
       )}
+
+      <LatestAnnouncements />
 
       <Section title={t('home.nextEvents')}>
         <Loaded query={events}>

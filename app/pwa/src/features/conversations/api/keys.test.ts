@@ -1,6 +1,6 @@
 import { partialMatchKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { conversationKeys } from './keys';
+import { announcementKeys, conversationKeys } from './keys';
 
 const reaches = (invalidated: readonly unknown[], key: readonly unknown[]) => partialMatchKey(key, invalidated);
 
@@ -21,5 +21,21 @@ describe('the keys of conversations', () => {
     expect(reaches(conversationKeys.list(), conversationKeys.detail('c1'))).toBe(false);
     expect(reaches(conversationKeys.all, conversationKeys.list())).toBe(true);
     expect(reaches(conversationKeys.all, conversationKeys.search('x'))).toBe(false);
+  });
+});
+
+describe('the keys of announcements', () => {
+  it('name the feed, the newest few, each announcement and the circles to post to', () => {
+    expect(announcementKeys.feed()).toEqual(['announcements', 'list', 'feed']);
+    expect(announcementKeys.latest(3)).toEqual(['announcements', 'list', 'latest', 3]);
+    expect(announcementKeys.detail('a1')).toEqual(['announcements', 'one', 'a1']);
+    expect(announcementKeys.circles()).toEqual(['announcements', 'circles']);
+  });
+
+  it('let a new announcement or comment reach the feed and Home, but not each announcement or the chats', () => {
+    expect(reaches(announcementKeys.lists(), announcementKeys.feed())).toBe(true);
+    expect(reaches(announcementKeys.lists(), announcementKeys.latest(3))).toBe(true);
+    expect(reaches(announcementKeys.lists(), announcementKeys.detail('a1'))).toBe(false);
+    expect(reaches(conversationKeys.all, announcementKeys.feed())).toBe(false);
   });
 });

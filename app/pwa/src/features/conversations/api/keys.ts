@@ -14,3 +14,19 @@ export const conversationKeys = {
   direct: (personId: string) => [...conversationKeys.all, 'with', personId] as const,
   search: (q: string) => ['messages', 'search', q] as const,
 };
+
+/**
+ * Every query key of announcements. `lists` reaches the feed and the newest few on Home (a new announcement or comment
+ * reads them again); `detail(id)` one announcement with its comments.
+ */
+export const announcementKeys = {
+  all: ['announcements'] as const,
+  lists: () => [...announcementKeys.all, 'list'] as const,
+  /** His feed, page by page. */
+  feed: () => [...announcementKeys.lists(), 'feed'] as const,
+  /** The newest few, on Home. */
+  latest: (n: number) => [...announcementKeys.lists(), 'latest', n] as const,
+  detail: (id: string) => [...announcementKeys.all, 'one', id] as const,
+  /** The circles he may post an announcement to. */
+  circles: () => [...announcementKeys.all, 'circles'] as const,
+};

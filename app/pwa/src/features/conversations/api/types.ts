@@ -11,3 +11,12 @@ export type ReadMarker = Schemas['ReadMarker'];
 export type FoundMessage = Schemas['FoundMessage'];
 /** A [start, end) range of a found message's text, in UTF-16 code units (as JavaScript indexes strings). */
 export type Highlight = Schemas['Highlight'];
+export type Announcement = Schemas['Announcement'];
+export type AnnouncementComment = Schemas['AnnouncementComment'];
+export type AnnouncementPage = Schemas['Paged_Announcements.Announcement_'];
+export type AnnouncementRequest = Schemas['AnnouncementRequest'];
+/** Whom an announcement is for: the whole organisation, the holders of one role, or one circle. */
+export type Audience = Schemas['AnnouncementAudience'];
+export type Role = Schemas['Role'];
+/** A circle, as the form to post to one lists them. */
+export type Circle = Schemas['CircleView'];
