@@ -15,6 +15,8 @@ import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
+import io.hearth.realtime.Frame;
+import io.hearth.realtime.Realtime;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Paged;
@@ -54,11 +56,13 @@ public class Announcements {
     private final People people;
     private final FieldCipher cipher;
     private final Outbox outbox;
+    private final Realtime realtime;
     private final Clock clock;
 
     public Announcements(AnnouncementRepository announcements, Circles circles, Memberships memberships, People people, FieldCipher cipher,
-                         Outbox outbox, Clock clock) {
+                         Outbox outbox, Realtime realtime, Clock clock) {
         this.outbox = outbox;
+        this.realtime = realtime;
         this.announcements = announcements;
         this.circles = circles;
         this.memberships = memberships;
@@ -90,6 +94,13 @@ public class Announcements {
     public record Comment(UUID id, UUID authorId, String authorName, String text, Instant writtenAt) {
     }
 
+    /** An announcement for him was posted (comments are not in it). */
+    @Serdeable
+    public record AnnouncementFrame(String type, Announcement announcement) implements Frame {
+        public AnnouncementFrame(Announcement announcement) {
+            this("announcement", announcement);
+        }
+    }
     /** An announcement or comment written, and whether this answer repeats an earlier one with the same Idempotency-Key. */
     public record Written<T>(T value, boolean repeated) {
     }
@@ -115,7 +126,9 @@ public class Announcements {
                 draft.commentsEnabled(), draft.pinnedUntil(), clock.instant(), idempotencyKey));
         outbox.publish(new ConversationEvent.AnnouncementPosted(caller.tenant().id(), id, caller.person(), draft.audience(),
                 draft.audience() == Audience.ROLE ? draft.role() : null, row.audienceCircle(), draft.pinnedUntil()));
-        return new Written<>(views(caller, List.of(row), true).get(0), false);
+        Announcement posted = views(caller, List.of(row), true).get(0);
+        tell(caller, draft, new AnnouncementFrame(views(caller, List.of(row), false).get(0)));
+        return new Written<>(posted, false);
     }
 
     /** His feed: what is for the whole organisation, his roles, his circles, and what he wrote; pinned first. */
@@ -180,6 +193,20 @@ public class Announcements {
                 if (!caller.can(Permission.ANNOUNCEMENTS_POST) && !Circles.manages(circle, caller)) {
                     throw Refusal.forbidden("A circle's facilitators, admins and leadership post to a circle");
                 }
+            }
+        }
+    }
+
+    /** The sockets of those it is for hear of it once it is committed (those who read everything see it in their feed). */
+    private void tell(Caller caller, Draft draft, AnnouncementFrame frame) {
+        switch (draft.audience()) {
+            case ORGANISATION -> realtime.broadcast(caller.tenant(), null, frame);
+            case ROLE -> realtime.broadcast(caller.tenant(), draft.role(), frame);
+            case CIRCLE -> {
+                java.util.Set<UUID> readers = new java.util.HashSet<>(memberships.currentMembers(draft.circleId()));
+                circles.find(draft.circleId()).ifPresent(circle -> circle.facilitators().forEach(f -> readers.add(f.id())));
+                readers.add(caller.person());
+                realtime.send(caller.tenant(), readers, frame);
             }
         }
     }

@@ -245,6 +245,19 @@ public class Conversations {
         return conversations.findById(id).filter(row -> row.kind() != ConversationKind.DIRECT && caller.can(Permission.MEMBERS_MANAGE));
     }
 
+    /** Who is in a conversation now, whoever asks (a job erasing messages tells them). */
+    Set<UUID> participants(ConversationRow row) {
+        return switch (row.kind()) {
+            case CIRCLE -> circles.find(row.circleId()).map(circle -> {
+                Set<UUID> people = new HashSet<>(memberships.currentMembers(circle.id()));
+                circle.facilitators().forEach(f -> people.add(f.id()));
+                return (Set<UUID>) people;
+            }).orElse(Set.of());
+            case EVENT_STAFF -> new HashSet<>(staffing.staffIds(row.eventId()));
+            case DIRECT -> Set.of(row.personA(), row.personB());
+        };
+    }
+
     Optional<Access> access(Caller caller, ConversationRow row) {
         UUID me = caller.person();
         return switch (row.kind()) {

@@ -14,6 +14,8 @@ import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
 import io.hearth.kit.outbox.Outbox;
+import io.hearth.realtime.Frame;
+import io.hearth.realtime.Realtime;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Writing, reading, editing, removing and searching messages, each inside what the writer or reader may reach. */
@@ -46,11 +49,13 @@ public class Messages {
     private final MessageViews views;
     private final Audit audit;
     private final Outbox outbox;
+    private final Realtime realtime;
     private final Clock clock;
 
     public Messages(Conversations conversations, ConversationRepository conversationRows, MessageRepository messages, MessageEditRepository edits,
-                    ReadRepository reads, MessageViews views, Audit audit, Outbox outbox, Clock clock) {
+                    ReadRepository reads, MessageViews views, Audit audit, Outbox outbox, Realtime realtime, Clock clock) {
         this.outbox = outbox;
+        this.realtime = realtime;
         this.conversations = conversations;
         this.conversationRows = conversationRows;
         this.messages = messages;
@@ -84,6 +89,31 @@ public class Messages {
     @Schema(name = "FoundMessage")
     @Serdeable
     public record Found(MessageViews.Message message, String conversationTitle, List<SearchTerms.Highlight> highlights) {
+    }
+
+    /**
+     * A message written ({@code message}) or edited ({@code message.edited}): the message as the REST history shows it
+     * ({@code seenBy} absent). {@code offset} is the publication's place in the conversation's stream; a new message's
+     * is its own offset, an edit takes the next one.
+     */
+    @Serdeable
+    public record MessageFrame(String type, UUID conversationId, long offset, String epoch, MessageViews.Message message) implements Frame {
+    }
+
+    /** A message removed (its text erased): show the tombstone. */
+    @Serdeable
+    public record MessageRemoved(String type, UUID conversationId, long offset, String epoch, UUID messageId) implements Frame {
+        public MessageRemoved(UUID conversationId, long offset, String epoch, UUID messageId) {
+            this("message.removed", conversationId, offset, epoch, messageId);
+        }
+    }
+
+    /** A man's read marker moved (to his other devices; to the conversation's people where "seen by" is shown). */
+    @Serdeable
+    public record Read(String type, UUID conversationId, UUID personId, long offset) implements Frame {
+        public Read(UUID conversationId, UUID personId, long offset) {
+            this("read", conversationId, personId, offset);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +156,10 @@ public class Messages {
         reads.markRead(conversationId, caller.person(), offset, now);
         outbox.publish(new ConversationEvent.MessagePosted(caller.tenant().id(), conversationId, access.conversation().kind(), id, offset,
                 caller.person(), access.participants().stream().filter(p -> !p.equals(caller.person())).sorted().toList(), now));
-        return new Posted(one(caller, access, messages.findById(id).orElseThrow()), false);
+        MessageRow written = messages.findById(id).orElseThrow();
+        realtime.publish(caller.tenant(), conversationId, offset, withAuthor(access.participants(), caller.person()),
+                frame("message", caller.tenant(), access.conversation(), offset, written));
+        return new Posted(one(caller, access, written), false);
     }
 
     /** The author changes his text; the text it had is kept (sealed) as history. */
@@ -144,6 +177,8 @@ public class Messages {
         if (!access.canPost()) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.CONVERSATION_NOT_ALLOWED, access.refusal());
         }
+        // An edit is a publication of its own in the conversation's stream: it takes the next offset, under the row lock.
+        conversationRows.lock(row.conversationId());
         Instant now = clock.instant();
         UUID editId = UUID.randomUUID();
         String before = views.open(caller.tenant(), row.id(), row.sealedText());
@@ -153,7 +188,11 @@ public class Messages {
             throw Refusal.conflict("The message was removed");
         }
         outbox.publish(new ConversationEvent.MessageEdited(caller.tenant().id(), row.conversationId(), row.id(), row.seq(), caller.person(), now));
-        return one(caller, access, messages.findById(messageId).orElseThrow());
+        long offset = conversationRows.nextOffset(row.conversationId());
+        MessageRow edited = messages.findById(messageId).orElseThrow();
+        realtime.publish(caller.tenant(), row.conversationId(), offset, withAuthor(access.participants(), caller.person()),
+                frame("message.edited", caller.tenant(), access.conversation(), offset, edited));
+        return one(caller, access, edited);
     }
 
     /**
@@ -163,12 +202,12 @@ public class Messages {
     @Transactional
     public void remove(Caller caller, UUID messageId) {
         MessageRow row = messages.findById(messageId).orElseThrow(() -> Refusal.notFound("No message of yours has this id"));
-        boolean author = row.authorId().equals(caller.person())
-                && conversationRows.findById(row.conversationId()).flatMap(c -> conversations.access(caller, c)).isPresent();
+        ConversationRow conversation = conversationRows.findById(row.conversationId()).orElseThrow();
+        Optional<Conversations.Access> access = conversations.access(caller, conversation);
+        boolean author = row.authorId().equals(caller.person()) && access.isPresent();
         boolean moderator = !author && conversations.moderated(caller, row.conversationId()).isPresent();
         if (!author && !moderator) {
-            if (conversationRows.findById(row.conversationId()).flatMap(c -> conversations.access(caller, c))
-                    .filter(access -> access.windows().stream().anyMatch(w -> w.contains(row.sentAt()))).isPresent()) {
+            if (access.filter(a -> a.windows().stream().anyMatch(w -> w.contains(row.sentAt()))).isPresent()) {
                 throw Refusal.forbidden("Only its author or an admin removes a message");
             }
             throw Refusal.notFound("No message of yours has this id");
@@ -176,7 +215,7 @@ public class Messages {
         if (row.removedAt() != null) {
             return;
         }
-        erase(caller.tenant(), row, clock.instant(), caller.person());
+        erase(caller.tenant(), conversation, conversations.participants(conversation), row, clock.instant(), caller.person());
         if (moderator) {
             audit.byCaller(caller, AuditAction.MESSAGE_REMOVED, row.authorId(),
                     Map.of("message", row.id().toString(), "conversation", row.conversationId().toString()));
@@ -203,7 +242,13 @@ public class Messages {
         if (upTo < 0) {
             throw Refusal.invalid("offset", "must be 0 or more");
         }
+        long before = reads.offsetOf(conversationId, caller.person()).orElse(0L);
         long marker = reads.markRead(conversationId, caller.person(), upTo, clock.instant());
+        if (marker > before) {
+            // His other devices always hear of it; the others only where "seen by" is shown.
+            realtime.send(caller.tenant(), showsSeenBy(access) ? withAuthor(access.participants(), caller.person()) : Set.of(caller.person()),
+                    new Read(conversationId, caller.person(), marker));
+        }
         return new ReadMarker(conversationId, marker, messages.unread(conversationId, access.multirange(), marker, caller.person()));
     }
 
@@ -233,34 +278,64 @@ public class Messages {
     public int eraseAuthor(Tenant tenant, UUID person) {
         Instant now = clock.instant();
         List<MessageRow> rows = messages.findLiveByAuthor(person);
-        rows.forEach(row -> erase(tenant, row, now, null));
+        Map<UUID, List<MessageRow>> byConversation = new HashMap<>();
+        rows.forEach(row -> byConversation.computeIfAbsent(row.conversationId(), c -> new ArrayList<>()).add(row));
+        byConversation.forEach((conversationId, his) -> {
+            ConversationRow conversation = conversationRows.findById(conversationId).orElseThrow();
+            Set<UUID> participants = conversations.participants(conversation);
+            his.forEach(row -> erase(tenant, conversation, participants, row, now, null));
+        });
         return rows.size();
     }
 
-    /** Erases the text of messages older than their conversation's retention (its own, else the organisation's). */
+    /** Erases the text of messages older than their conversation's retention (its own, else the organisation's), a batch per conversation. */
     @Transactional
     public int applyRetention(Tenant tenant, int batch) {
         Integer organisationDays = conversations.rules().retentionDays();
         Instant now = clock.instant();
         int erased = 0;
-        for (ConversationRow row : conversationRows.findAll()) {
-            Integer days = row.retentionDays() != null ? row.retentionDays() : organisationDays;
+        for (ConversationRow conversation : conversationRows.findAll()) {
+            Integer days = conversation.retentionDays() != null ? conversation.retentionDays() : organisationDays;
             if (days == null) {
                 continue;
             }
-            for (UUID id : messages.findOlderThan(row.id(), now.minus(Duration.ofDays(days)), batch)) {
-                erase(tenant, messages.findById(id).orElseThrow(), now, null);
+            List<MessageRow> old = messages.findOlderThan(conversation.id(), now.minus(Duration.ofDays(days)), batch);
+            if (old.isEmpty()) {
+                continue;
+            }
+            Set<UUID> participants = conversations.participants(conversation);
+            for (MessageRow row : old) {
+                erase(tenant, conversation, participants, row, now, null);
                 erased++;
             }
         }
         return erased;
     }
 
-    private void erase(Tenant tenant, MessageRow row, Instant at, @Nullable UUID by) {
+    /**
+     * Erases a message's text and earlier texts. The removal is a publication in the conversation's stream: it takes
+     * the next offset under the conversation's row lock, and its people's sockets show the tombstone.
+     */
+    private void erase(Tenant tenant, ConversationRow conversation, Set<UUID> participants, MessageRow row, Instant at, @Nullable UUID by) {
+        conversationRows.lock(conversation.id());
         edits.eraseFor(row.id());
         if (messages.remove(row.id(), at, by) > 0) {
+            long offset = conversationRows.nextOffset(conversation.id());
             outbox.publish(new ConversationEvent.MessageRemoved(tenant.id(), row.conversationId(), row.id(), row.seq(), by, at));
+            realtime.publish(tenant, conversation.id(), offset, participants,
+                    new MessageRemoved(conversation.id(), offset, conversation.epoch(), row.id()));
         }
+    }
+
+    private MessageFrame frame(String type, Tenant tenant, ConversationRow conversation, long offset, MessageRow row) {
+        return new MessageFrame(type, conversation.id(), offset, conversation.epoch(),
+                views.of(tenant, List.of(row), Map.of(), false).get(0));
+    }
+
+    private static Set<UUID> withAuthor(Set<UUID> participants, UUID author) {
+        Set<UUID> people = new java.util.HashSet<>(participants);
+        people.add(author);
+        return people;
     }
 
     private MessageRow readableMessage(Caller caller, UUID messageId) {

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class FeatureBoundariesTest extends FeatureBoundaries {
 
     FeatureBoundariesTest() {
-        super("io.hearth", "circles", "conversations", "gatherings", "identity", "tenancy", "web");
+        super("io.hearth", "circles", "conversations", "gatherings", "identity", "realtime", "tenancy", "web");
     }
 
     @Test

@@ -30,7 +30,7 @@ class TableOwnershipTest {
             "invitations", "identity", "identity", "identity", "circles", "circles", "events", "gatherings",
             "payments", "payments", "conversations", "conversations", "announcements", "conversations");
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:\\\\.|[^\"\\\\])*)\"");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern USE = Pattern.compile("\\b(?:from|join|into|update)\\s+(?:public\\.)?([a-z_]+)\\b");
 
     /** feature -> tables of other features its SQL still names. */

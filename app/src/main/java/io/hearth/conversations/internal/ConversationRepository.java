@@ -18,10 +18,6 @@ public interface ConversationRepository extends CrudRepository<ConversationRow, 
 
     Optional<ConversationRow> findByEventId(UUID eventId);
 
-    List<ConversationRow> findByCircleIdIn(Collection<UUID> circleIds);
-
-    List<ConversationRow> findByEventIdIn(Collection<UUID> eventIds);
-
     Optional<ConversationRow> findByPersonAAndPersonB(UUID personA, UUID personB);
 
     @Query("select * from conversations where kind = 'DIRECT' and (person_a = :person or person_b = :person)")
@@ -51,6 +47,4 @@ public interface ConversationRepository extends CrudRepository<ConversationRow, 
     @Query("update conversations set retention_days = :days where id = :id")
     void setRetention(UUID id, @io.micronaut.core.annotation.Nullable Integer days);
 
-    @Query("select * from conversations where retention_days is not null")
-    List<ConversationRow> findWithRetention();
 }

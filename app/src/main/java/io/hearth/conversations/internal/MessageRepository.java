@@ -42,11 +42,6 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             + "and sent_at <@ cast(:windows as tstzmultirange) order by seq desc limit :limit")
     List<MessageRow> page(UUID conversationId, String windows, long after, long before, int limit);
 
-    /** Oldest first from an offset on: for a reader catching up. */
-    @Query(COLUMNS + "where conversation_id = :conversationId and seq > :after "
-            + "and sent_at <@ cast(:windows as tstzmultirange) order by seq limit :limit")
-    List<MessageRow> since(UUID conversationId, String windows, long after, int limit);
-
     @Query(COLUMNS + "where conversation_id = :conversationId and sent_at <@ cast(:windows as tstzmultirange) order by seq desc limit 1")
     Optional<MessageRow> last(UUID conversationId, String windows);
 
@@ -69,9 +64,6 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
     @Query(COLUMNS + "where author_id = :authorId and removed_at is null")
     List<MessageRow> findLiveByAuthor(UUID authorId);
 
-    @Query("select id from messages where conversation_id = :conversationId and sent_at < :before and removed_at is null limit :limit")
-    List<UUID> findOlderThan(UUID conversationId, Instant before, int limit);
-
-    @Query("select id from messages where conversation_id in (:conversationIds) and sent_at < :before and removed_at is null limit :limit")
-    List<UUID> findOlderThanIn(Collection<UUID> conversationIds, Instant before, int limit);
+    @Query(COLUMNS + "where conversation_id = :conversationId and sent_at < :before and removed_at is null order by seq limit :limit")
+    List<MessageRow> findOlderThan(UUID conversationId, Instant before, int limit);
 }

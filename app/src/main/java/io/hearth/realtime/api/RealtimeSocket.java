@@ -1,0 +1,228 @@
+package io.hearth.realtime.api;
+
+import io.hearth.identity.api.SocketCallers;
+import io.hearth.realtime.Hub;
+import io.hearth.realtime.Presence;
+import io.hearth.realtime.Realtime;
+import io.hearth.realtime.RealtimeStreams;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.api.TenantFilter;
+import io.hearth.web.Public;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketPongMessage;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnError;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real-time socket, {@code GET /api/v1/realtime} on an organisation's host (docs/realtime.md). The upgrade itself
+ * is open (a browser cannot set headers on it); the socket signs in with an access token of that organisation, in
+ * its first frame or as a {@code bearer.<token>} entry of Sec-WebSocket-Protocol beside {@code hearth.v1} (never in
+ * the URL, which lands in logs), and is closed with 4401 when it does not within 10 s, when the token expires, or
+ * when the session ends.
+ */
+@Public
+@ServerWebSocket(value = "/api/v1/realtime", subprotocols = RealtimeSocket.PROTOCOL)
+public class RealtimeSocket {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeSocket.class);
+
+    static final String PROTOCOL = "hearth.v1";
+    static final String BEARER = "bearer.";
+
+    private final SocketCallers callers;
+    private final Hub hub;
+    private final Presence presence;
+    private final Realtime realtime;
+    private final RealtimeStreams streams;
+    private final JsonMapper json;
+    private final ExecutorService pool;
+    private final long pingMillis;
+    private final long recheckMillis;
+    private final long signInWithinMillis;
+    private final long maxQueuedBytes;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "realtime-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RealtimeSocket(SocketCallers callers, Hub hub, Presence presence, Realtime realtime, RealtimeStreams streams,
+                          JsonMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService pool,
+                          @Property(name = "hearth.realtime.ping", defaultValue = "25s") Duration ping,
+                          @Property(name = "hearth.realtime.recheck", defaultValue = "4s") Duration recheck,
+                          @Property(name = "hearth.realtime.sign-in-within", defaultValue = "10s") Duration signInWithin,
+                          @Property(name = "hearth.realtime.max-queued-bytes", defaultValue = "1048576") long maxQueuedBytes) {
+        this.callers = callers;
+        this.hub = hub;
+        this.presence = presence;
+        this.realtime = realtime;
+        this.streams = streams;
+        this.json = json;
+        this.pool = pool;
+        this.pingMillis = ping.toMillis();
+        this.recheckMillis = recheck.toMillis();
+        this.signInWithinMillis = signInWithin.toMillis();
+        this.maxQueuedBytes = maxQueuedBytes;
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @OnOpen
+    public void open(WebSocketSession session, HttpRequest<?> request) {
+        Optional<Tenant> tenant = TenantFilter.tenantOf(request);
+        if (tenant.isEmpty() || !(request instanceof NettyHttpRequest<?> netty)) {
+            session.close(new CloseReason(Connection.UNAUTHORIZED, "Connect on your organisation's host"));
+            return;
+        }
+        Connection connection = new Connection(this, request, tenant.get(), netty.getChannelHandlerContext().channel(), System.currentTimeMillis());
+        connections.put(session.getId(), connection);
+        connection.opened(protocolToken(request));
+    }
+
+    @OnMessage(maxPayloadLength = 64 * 1024)
+    public void message(String text, WebSocketSession session) {
+        Connection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.received(text, System.currentTimeMillis());
+        }
+    }
+
+    @OnMessage
+    public void pong(WebSocketPongMessage pong, WebSocketSession session) {
+        Connection connection = connections.get(session.getId());
+        if (connection != null) {
+            connection.ponged(System.currentTimeMillis());
+        }
+    }
+
+    @OnClose
+    public void close(WebSocketSession session) {
+        // The connection cleans up when its channel closes, whoever closed it.
+    }
+
+    @OnError
+    public void error(WebSocketSession session, Throwable error) {
+        LOG.debug("real-time socket {} failed", session.getId(), error);
+    }
+
+    /** The token in Sec-WebSocket-Protocol ({@code hearth.v1, bearer.<token>}), if the client put it there. */
+    static @Nullable String protocolToken(HttpRequest<?> request) {
+        for (String header : request.getHeaders().getAll("Sec-WebSocket-Protocol")) {
+            for (String entry : header.split(",")) {
+                String value = entry.trim();
+                if (value.startsWith(BEARER) && value.length() > BEARER.length()) {
+                    return value.substring(BEARER.length());
+                }
+            }
+        }
+        return null;
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        for (Connection connection : connections.values()) {
+            try {
+                connection.tick(now);
+            } catch (RuntimeException e) {
+                LOG.warn("a real-time socket's timer failed", e);
+            }
+        }
+    }
+
+    void forget(Connection connection) {
+        connections.values().remove(connection);
+    }
+
+    /** Sockets open here (signed in or not). */
+    public int open() {
+        return connections.size();
+    }
+
+    /** Bytes waiting to go out on all sockets here. */
+    public long pending() {
+        return connections.values().stream().mapToLong(Connection::pending).sum();
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        connections.values().forEach(connection -> connection.close(1001, "The server is going away: connect again"));
+    }
+
+    SocketCallers callers() {
+        return callers;
+    }
+
+    Hub hub() {
+        return hub;
+    }
+
+    Presence presence() {
+        return presence;
+    }
+
+    Realtime realtime() {
+        return realtime;
+    }
+
+    RealtimeStreams streams() {
+        return streams;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    ExecutorService pool() {
+        return pool;
+    }
+
+    Logger log() {
+        return LOG;
+    }
+
+    long pingMillis() {
+        return pingMillis;
+    }
+
+    long recheckMillis() {
+        return recheckMillis;
+    }
+
+    long signInWithinMillis() {
+        return signInWithinMillis;
+    }
+
+    long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+}

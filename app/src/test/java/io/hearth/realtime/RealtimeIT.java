@@ -1,0 +1,352 @@
+package io.hearth.realtime;
+
+import io.hearth.Api;
+import io.hearth.RealStack;
+import io.hearth.identity.Org;
+import io.hearth.identity.Role;
+import io.hearth.realtime.api.RealtimeSocket;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantProvisioning;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The real-time socket against a real Redis and PostgreSQL, through a WebSocket client that sends an organisation's Host. */
+@MicronautTest(transactional = false)
+@Property(name = "hearth.realtime.sign-in-within", value = "2s")
+@Property(name = "hearth.rate-limits.requests-per-minute-override", value = "100000")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealtimeIT implements RealStack {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** A frame a test sends after the fact: whatever was published before it on the organisation's channel came first. */
+    @Serdeable
+    record Marker(String type, String id) implements Frame {
+    }
+
+    @Inject @Client("/") HttpClient client;
+    @Inject EmbeddedServer server;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+    @Inject Realtime realtime;
+    @Inject RealtimeSocket sockets;
+    @Inject Hub hub;
+    @Inject StatefulRedisConnection<String, String> redis;
+    Org org;
+    Api api;
+    Org.Member facilitator;
+
+    @BeforeAll
+    void organisation() {
+        org = Org.create(provisioning, directory, client, "live");
+        api = org.api();
+        facilitator = org.member(Role.FACILITATOR);
+    }
+
+    TestSocket connect(String... protocols) throws IOException {
+        TestSocket socket = TestSocket.open(server.getPort(), org.tenant().slug() + ".localhost", protocols);
+        assertThat(socket.status).isEqualTo(101);
+        return socket;
+    }
+
+    TestSocket signedIn(Org.Member member) throws IOException {
+        TestSocket socket = connect();
+        socket.signIn(member.accessToken());
+        return socket;
+    }
+
+    String circleChat(Org.Member... members) {
+        String circle = api.post("/api/v1/circles", Map.of("name", "Circle " + UUID.randomUUID().toString().substring(0, 6), "capacity", 8),
+                facilitator.accessToken()).string("id");
+        for (Org.Member member : members) {
+            assertThat(api.post("/api/v1/circles/" + circle + "/members", Map.of("personId", member.id().toString()), facilitator.accessToken()).status())
+                    .isEqualTo(201);
+        }
+        return api.get("/api/v1/circles/" + circle + "/conversation", facilitator.accessToken()).string("id") + "|" + circle;
+    }
+
+    Api.Reply say(String chat, Org.Member who, String text) {
+        Api.Reply reply = api.post("/api/v1/conversations/" + chat + "/messages", Map.of("text", text), who.accessToken());
+        assertThat(reply.status()).as("post: %s", reply.body()).isEqualTo(201);
+        return reply;
+    }
+
+    /** Frames of these types a socket received before a marker sent to him now. */
+    List<Map<String, Object>> receivedBefore(TestSocket socket, Org.Member member, String... types) throws IOException {
+        String id = UUID.randomUUID().toString();
+        realtime.send(org.tenant(), Set.of(member.id()), new Marker("marker", id));
+        return socket.before("marker", id, types);
+    }
+
+    @Test
+    void aManSignedInByHisFirstFrameHearsHisCircleWriteEditAndRemove() throws IOException {
+        Org.Member a = org.member();
+        Org.Member b = org.member();
+        String chat = circleChat(a, b).split("\\|")[0];
+        try (TestSocket socket = connect()) {
+            Map<String, Object> ready = socket.signIn(b.accessToken());
+            assertThat(ready.get("personId")).isEqualTo(b.id().toString());
+            assertThat(ready.get("pingSeconds")).isEqualTo(25);
+
+            Api.Reply posted = say(chat, a, "Who brings the drum on Tuesday?");
+            Map<String, Object> message = socket.until("message", WAIT);
+            assertThat(message.get("conversationId")).isEqualTo(chat);
+            long offset = ((Number) message.get("offset")).longValue();
+            assertThat(offset).isEqualTo(((Number) posted.body().get("offset")).longValue());
+            assertThat(message.get("epoch")).isNotNull();
+            @SuppressWarnings("unchecked") Map<String, Object> body = (Map<String, Object>) message.get("message");
+            assertThat(body.get("text")).isEqualTo("Who brings the drum on Tuesday?");
+            assertThat(body.get("authorId")).isEqualTo(a.id().toString());
+
+            String id = posted.string("id");
+            assertThat(api.put("/api/v1/messages/" + id, Map.of("text", "Who brings the drum on Thursday?"), a.accessToken()).status()).isEqualTo(200);
+            Map<String, Object> edited = socket.until("message.edited", WAIT);
+            assertThat(((Number) edited.get("offset")).longValue()).as("an edit takes the next offset").isEqualTo(offset + 1);
+            assertThat(((Map<?, ?>) edited.get("message")).get("text")).isEqualTo("Who brings the drum on Thursday?");
+
+            assertThat(api.delete("/api/v1/messages/" + id, a.accessToken()).status()).isEqualTo(204);
+            Map<String, Object> removed = socket.until("message.removed", WAIT);
+            assertThat(removed.get("messageId")).isEqualTo(id);
+            assertThat(((Number) removed.get("offset")).longValue()).isEqualTo(offset + 2);
+        }
+    }
+
+    @Test
+    void aTokenInTheSubprotocolSignsInAndIsNeverEchoed() throws IOException {
+        Org.Member member = org.member();
+        try (TestSocket socket = connect("hearth.v1", "bearer." + member.accessToken())) {
+            assertThat(socket.headers.get("sec-websocket-protocol")).isEqualTo("hearth.v1");
+            assertThat(socket.until("ready", WAIT).get("personId")).isEqualTo(member.id().toString());
+        }
+    }
+
+    @Test
+    void aSocketThatDoesNotSignInIsClosedWith4401() throws IOException {
+        try (TestSocket wrong = connect()) {
+            wrong.until("hello", WAIT);
+            wrong.send(Map.of("type", "auth", "token", "not-a-token"));
+            assertThat(wrong.closed(WAIT).closeCode()).isEqualTo(4401);
+        }
+        try (TestSocket silent = connect()) {
+            assertThat(silent.closed(WAIT).closeCode()).as("nothing sent within the sign-in window").isEqualTo(4401);
+        }
+    }
+
+    @Test
+    void badFramesGetAnErrorFrameWithAStableCodeAndTheSocketStays() throws IOException {
+        try (TestSocket socket = connect()) {
+            socket.until("hello", WAIT);
+            socket.send(Map.of("type", "typing", "conversationId", UUID.randomUUID().toString()));
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("NOT_SIGNED_IN");
+            socket.send(Map.of("type", "auth", "token", org.member().accessToken()));
+            socket.until("ready", WAIT);
+
+            socket.send("this is not json");
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_NOT_JSON");
+            socket.send(Map.of("type", "shout"));
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_UNKNOWN_TYPE");
+            socket.send(Map.of("type", "ping", "padding", "x".repeat(9000)));
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_TOO_LARGE");
+            socket.send("{\"type\":\"presence\",\"status\":\"on\u0000line\"}");
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_INVALID");
+            socket.send(Map.of("type", "presence", "status", "asleep"));
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_INVALID");
+            socket.send(Map.of("type", "typing"));
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_INVALID");
+            socket.send(Map.of("type", "recover", "conversations", List.of(Map.of("offset", 1))));
+            assertThat(socket.until("error", WAIT).get("code")).isEqualTo("FRAME_INVALID");
+
+            socket.send(Map.of("type", "ping"));
+            assertThat(socket.until("pong", WAIT)).as("still open").isNotNull();
+        }
+    }
+
+    @Test
+    void aManWhoLeftTheCircleReceivesNoMoreAndCannotTypeThere() throws IOException {
+        Org.Member stays = org.member();
+        Org.Member leaves = org.member();
+        String[] chatAndCircle = circleChat(stays, leaves).split("\\|");
+        String chat = chatAndCircle[0];
+        try (TestSocket socket = signedIn(leaves)) {
+            say(chat, stays, "Before you go");
+            assertThat(socket.until("message", WAIT).get("conversationId")).isEqualTo(chat);
+
+            assertThat(api.delete("/api/v1/circles/" + chatAndCircle[1] + "/members/" + leaves.id(), facilitator.accessToken()).status()).isEqualTo(204);
+            say(chat, stays, "After you left");
+            assertThat(receivedBefore(socket, leaves, "message")).as("nothing written after he left").isEmpty();
+
+            socket.send(Map.of("type", "typing", "conversationId", chat));
+            Map<String, Object> refused = socket.until("error", WAIT);
+            assertThat(refused.get("code")).isEqualTo("CONVERSATION_NOT_ALLOWED");
+        }
+    }
+
+    @Test
+    void typingReachesTheOthersInTheConversationButNotHim() throws IOException {
+        Org.Member a = org.member();
+        Org.Member b = org.member();
+        String chat = circleChat(a, b).split("\\|")[0];
+        try (TestSocket typist = signedIn(a); TestSocket reader = signedIn(b)) {
+            typist.send(Map.of("type", "typing", "conversationId", chat));
+            Map<String, Object> typing = reader.until("typing", WAIT);
+            assertThat(typing.get("personId")).isEqualTo(a.id().toString());
+            assertThat(typing.get("expiresInMs")).isEqualTo(5000);
+            assertThat(receivedBefore(typist, a, "typing")).as("not back to him").isEmpty();
+        }
+    }
+
+    @Test
+    void aSocketThatComesBackIsReplayedWhatItMissedOrToldItCannotBe() throws IOException {
+        Org.Member a = org.member();
+        Org.Member b = org.member();
+        String chat = circleChat(a, b).split("\\|")[0];
+        Api.Reply first = say(chat, a, "one");
+        Map<String, Object> page = api.get("/api/v1/conversations/" + chat + "/messages", b.accessToken()).body();
+        long offset = ((Number) page.get("lastOffset")).longValue();
+        String epoch = (String) page.get("epoch");
+        assertThat(offset).isEqualTo(((Number) first.body().get("offset")).longValue());
+
+        say(chat, a, "two");
+        say(chat, a, "three");
+        api.put("/api/v1/messages/" + first.string("id"), Map.of("text", "one (edited)"), a.accessToken());
+
+        try (TestSocket socket = signedIn(b)) {
+            socket.send(Map.of("type", "recover", "conversations", List.of(Map.of("conversationId", chat, "offset", offset, "epoch", epoch))));
+            List<String> replayed = new ArrayList<>();
+            Map<String, Object> recovered;
+            while (true) {
+                Map<String, Object> frame = socket.next(WAIT).orElseThrow().json();
+                if ("recovered".equals(frame.get("type"))) {
+                    recovered = frame;
+                    break;
+                }
+                replayed.add(frame.get("type") + ":" + ((Map<?, ?>) frame.get("message")).get("text"));
+            }
+            assertThat(replayed).containsExactly("message:two", "message:three", "message.edited:one (edited)");
+            Map<?, ?> result = (Map<?, ?>) ((List<?>) recovered.get("conversations")).get(0);
+            assertThat(result.get("recovered")).isEqualTo(true);
+            assertThat(((Number) result.get("offset")).longValue()).isEqualTo(offset + 3);
+
+            socket.send(Map.of("type", "recover", "conversations", List.of(Map.of("conversationId", chat, "offset", offset, "epoch", "another"))));
+            Map<?, ?> otherEpoch = (Map<?, ?>) ((List<?>) socket.until("recovered", WAIT).get("conversations")).get(0);
+            assertThat(otherEpoch.get("recovered")).isEqualTo(false);
+            assertThat(otherEpoch.get("reason")).isEqualTo("epoch");
+
+            // The stream lost what he missed (trimmed, or Redis restarted): never a silent gap.
+            redis.sync().del("hearth:rt:" + org.tenant().id().value() + ":c:" + chat);
+            say(chat, a, "four");
+            socket.until("message", WAIT);
+            socket.send(Map.of("type", "recover", "conversations", List.of(Map.of("conversationId", chat, "offset", offset, "epoch", epoch))));
+            Map<?, ?> gap = (Map<?, ?>) ((List<?>) socket.until("recovered", WAIT).get("conversations")).get(0);
+            assertThat(gap.get("recovered")).isEqualTo(false);
+            assertThat(gap.get("reason")).isEqualTo("gap");
+
+            socket.send(Map.of("type", "recover", "conversations", List.of(Map.of("conversationId", UUID.randomUUID().toString(), "offset", 0, "epoch", epoch))));
+            Map<?, ?> stranger = (Map<?, ?>) ((List<?>) socket.until("recovered", WAIT).get("conversations")).get(0);
+            assertThat(stranger.get("reason")).isEqualTo("not-allowed");
+        }
+    }
+
+    @Test
+    void presenceIsSeenByThoseWhoShareAConversationOnlineAwayOffline() throws IOException {
+        Org.Member a = org.member();
+        Org.Member b = org.member();
+        Org.Member stranger = org.member();
+        circleChat(a, b);
+        try (TestSocket watcher = signedIn(b)) {
+            watcher.send(Map.of("type", "presence.watch", "people", List.of(a.id().toString(), stranger.id().toString())));
+            Map<String, Object> first = watcher.until("presence", WAIT);
+            assertThat(first).containsEntry("personId", a.id().toString()).containsEntry("status", "offline");
+            assertThat(receivedBefore(watcher, b, "presence")).as("a stranger's presence is not his to see").isEmpty();
+
+            TestSocket watched = signedIn(a);
+            assertThat(watcher.until("presence", WAIT)).containsEntry("status", "online");
+            watched.send(Map.of("type", "presence", "status", "away"));
+            assertThat(watcher.until("presence", WAIT)).containsEntry("status", "away");
+            watched.close();
+            long closedAt = System.nanoTime();
+            assertThat(watcher.until("presence", WAIT)).containsEntry("status", "offline");
+            assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aSessionThatEndsClosesTheSocketWith4401() throws IOException {
+        Org.Member member = org.member();
+        try (TestSocket socket = signedIn(member)) {
+            assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", member.refreshToken()), null).status()).isEqualTo(204);
+            long endedAt = System.nanoTime();
+            assertThat(socket.closed(WAIT).closeCode()).isEqualTo(4401);
+            assertThat(Duration.ofNanos(System.nanoTime() - endedAt)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aRevokedRoleDropsTheWatchItGaveWithinFiveSeconds() throws IOException {
+        Org.Member admin = org.member(Role.ADMIN);
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(30));
+        Api.Reply created = api.post("/api/v1/events", Map.of("type", "WORKSHOP", "title", "Winter retreat", "startsAt", start.toString(),
+                "endsAt", start.plus(Duration.ofHours(3)).toString(), "timeZone", "Europe/London", "capacity", 20, "visibility", "MEMBERS"),
+                org.admin().accessToken());
+        assertThat(created.status()).as("event: %s", created.body()).isEqualTo(201);
+        String event = created.string("id");
+        String chat = api.get("/api/v1/events/" + event + "/staff-conversation", admin.accessToken()).string("id");
+        assertThat(chat).isNotNull();
+        try (TestSocket socket = signedIn(admin)) {
+            socket.send(Map.of("type", "watch", "conversationId", chat));
+            assertThat(socket.until("watching", WAIT).get("conversationId")).isEqualTo(chat);
+            say(chat, admin, "Who sets up the hall?");
+            assertThat(socket.until("message", WAIT).get("conversationId")).isEqualTo(chat);
+
+            assertThat(api.delete("/api/v1/members/" + admin.id() + "/roles/ADMIN", org.admin().accessToken()).status()).isEqualTo(204);
+            long revokedAt = System.nanoTime();
+            Map<String, Object> dropped = socket.until("error", WAIT);
+            assertThat(dropped).containsEntry("code", "CONVERSATION_NOT_ALLOWED").containsEntry("conversationId", chat);
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWith4408AndItsQueueFreed() throws IOException {
+        Org.Member writer = org.member();
+        Org.Member slow = org.member();
+        String chat = circleChat(writer, slow).split("\\|")[0];
+        try (TestSocket socket = TestSocket.open(server.getPort(), org.tenant().slug() + ".localhost", 4096)) {
+            socket.signIn(slow.accessToken());
+            String text = "x".repeat(8000);
+            // He reads nothing from here on: the kernel's buffers fill, then the server's queue passes 1 MiB.
+            int sent = 0;
+            while (sent < 2000 && sockets.pending() <= 1024 * 1024 && !closedFor(slow)) {
+                say(chat, writer, text + sent);
+                sent++;
+            }
+            await().atMost(WAIT).until(() -> closedFor(slow));
+            assertThat(sockets.pending()).as("its queue is freed").isLessThan(64 * 1024);
+            assertThat(socket.closed(Duration.ofSeconds(30)).closeCode()).isEqualTo(4408);
+        }
+    }
+
+    private boolean closedFor(Org.Member member) {
+        return hub.sockets(org.tenant().id(), member.id()) == 0;
+    }
+}
