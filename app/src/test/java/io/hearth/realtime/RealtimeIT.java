@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The real-time socket against a real Redis and PostgreSQL, through a WebSocket client that sends an organisation's Host. */
 @MicronautTest(transactional = false)
-@Property(name = "hearth.realtime.sign-in-within", value = "2s")
+@Property(name = "hearth.realtime.sign-in-within", value = "5s")
 @Property(name = "hearth.rate-limits.requests-per-minute-override", value = "100000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealtimeIT implements RealStack {

@@ -32,7 +32,7 @@ import java.util.UUID;
  */
 final class Connection implements Hub.Subscriber {
 
-    static final int UNAUTHORIZED = 4401;
+    static final int UNAUTHORIZED = RealtimeProtocol.UNAUTHORIZED;
     static final int MAX_FRAME_BYTES = 8 * 1024;
     static final int MAX_CURSORS = 500;
     static final int MAX_WATCHED_PEOPLE = 500;
@@ -177,7 +177,7 @@ final class Connection implements Hub.Subscriber {
             out.ping();
         }
         if (now - lastReadAt > socket.pingMillis() * 2 + 10_000) {
-            close(1001, "No answer to pings");
+            close(RealtimeProtocol.GOING_AWAY, "No answer to pings");
             return;
         }
         if (now - checkedAt >= socket.recheckMillis()) {
@@ -207,26 +207,30 @@ final class Connection implements Hub.Subscriber {
             send(new Frames.Error(FrameError.FRAME_INVALID.name(), "A frame needs a type", null));
             return;
         }
-        if (!frame.type().equals("auth") && caller == null) {
+        Optional<RealtimeProtocol.ClientType> type = RealtimeProtocol.ClientType.of(frame.type());
+        if (type.isEmpty()) {
+            send(new Frames.Error(FrameError.FRAME_UNKNOWN_TYPE.name(), "Unknown frame type: " + abbreviate(frame.type()), null));
+            return;
+        }
+        if (type.get() != RealtimeProtocol.ClientType.AUTH && caller == null) {
             send(new Frames.Error(FrameError.NOT_SIGNED_IN.name(), "Sign in first: send an auth frame with an access token", null));
             return;
         }
-        switch (frame.type()) {
-            case "auth" -> {
+        switch (type.get()) {
+            case AUTH -> {
                 if (frame.token() == null) {
                     send(new Frames.Error(FrameError.FRAME_INVALID.name(), "auth needs a token", null));
                 } else {
                     signIn(frame.token());
                 }
             }
-            case "recover" -> recover(frame.conversations());
-            case "watch" -> watch(frame.conversationId());
-            case "unwatch" -> unwatch(frame.conversationId());
-            case "typing" -> typing(frame.conversationId());
-            case "presence" -> presence(frame.status());
-            case "presence.watch" -> watchPresence(frame.people());
-            case "ping" -> send(new Frames.Pong());
-            default -> send(new Frames.Error(FrameError.FRAME_UNKNOWN_TYPE.name(), "Unknown frame type: " + abbreviate(frame.type()), null));
+            case RECOVER -> recover(frame.conversations());
+            case WATCH -> watch(frame.conversationId());
+            case UNWATCH -> unwatch(frame.conversationId());
+            case TYPING -> typing(frame.conversationId());
+            case PRESENCE -> presence(frame.status());
+            case PRESENCE_WATCH -> watchPresence(frame.people());
+            case PING -> send(new Frames.Pong());
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Outbound {
 
-    static final int TOO_SLOW = 4408;
+    static final int TOO_SLOW = RealtimeProtocol.TOO_SLOW;
     static final long CLOSE_GRACE_SECONDS = 10;
 
     private final Channel channel;

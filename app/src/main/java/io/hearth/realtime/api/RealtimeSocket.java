@@ -175,7 +175,7 @@ public class RealtimeSocket {
     @PreDestroy
     void stop() {
         timer.shutdownNow();
-        connections.values().forEach(connection -> connection.close(1001, "The server is going away: connect again"));
+        connections.values().forEach(connection -> connection.close(RealtimeProtocol.GOING_AWAY, "The server is going away: connect again"));
     }
 
     SocketCallers callers() {
