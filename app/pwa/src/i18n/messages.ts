@@ -94,7 +94,7 @@ export const en = {
     toRole: { MEMBER: 'To members', FACILITATOR: 'To facilitators', PTM: 'To the production team', ADMIN: 'To admins', LEADERSHIP: 'To leadership', SUPPORT: 'To support' } as Record<string, string>,
     comments: { zero: 'No comments', one: '1 comment', other: '{n} comments' } as Record<string, string>,
     read: 'Read it all', readTitle: 'Read it all: {title}',
-    commentsTitle: 'Comments', noComments: 'No comments yet.', comment: 'Your comment', send: 'Send comment', commentTooLong: 'A comment is at most 8 KB; this one is {n} bytes.', posted: 'Your comment is posted.', commentsOff: 'Comments are off.',
+    commentsTitle: 'Comments', noComments: 'No comments yet.', comment: 'Your comment', commentForm: 'Write a comment', send: 'Send comment', commentTooLong: 'A comment is at most 8 KB; this one is {n} bytes.', posted: 'Your comment is posted.', commentsOff: 'Comments are off.',
     new: 'New announcement', post: 'Post announcement', titleLabel: 'Title', body: 'Text', audience: 'Who it is for', everyone: 'Everyone in the organisation', aRole: 'Everyone with a role',
     aCircle: 'A circle', role: 'Role', circle: 'Circle', allowComments: 'Allow comments', pinUntil: 'Keep on top until (optional)', pinHelp: 'It stays on top of the feed through that day.',
     required: 'Required.', titleTooLong: 'A title is at most 200 bytes; this one is {n}.', bodyTooLong: 'The text is at most 8 KB; this one is {n} bytes.',

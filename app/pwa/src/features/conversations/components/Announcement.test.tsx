@@ -79,6 +79,9 @@ describe('an announcement on screen', () => {
     expect(screen.getByText(/the retreat is near/)).toBeTruthy();
     const comments = screen.getByRole('list', { name: 'Comments' });
     expect(within(comments).getByText('I will be there.')).toBeTruthy();
+    // The form is named apart from its field, so that "Your comment" finds one thing.
+    expect(within(screen.getByRole('form', { name: 'Write a comment' })).getByRole('textbox', { name: 'Your comment' })).toBeTruthy();
+    expect(screen.getAllByLabelText('Your comment')).toHaveLength(1);
   });
 
   it('sends a comment again under the same Idempotency-Key after a network error, and a new comment under a new one', async () => {

@@ -90,7 +90,7 @@ function CommentForm({ announcementId }: { announcementId: string }) {
     }
   };
   return (
-    <Box component="form" onSubmit={submit} noValidate aria-label={t('announcements.comment')} sx={{ mt: 2 }}>
+    <Box component="form" onSubmit={submit} noValidate aria-label={t('announcements.commentForm')} sx={{ mt: 2 }}>
       <div role="status" className="visually-hidden">{posted ? t('announcements.posted') : ''}</div>
       <ProblemAlert error={comment.error} />
       <TextField
