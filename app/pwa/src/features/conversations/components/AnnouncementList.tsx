@@ -26,7 +26,12 @@ export function AnnouncementMeta({ announcement, at, pin }: { announcement: Anno
   const { me } = useAuth();
   return (
     <Typography variant="body2" color="text.secondary" component="p" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
-      {announcement.pinned && <PinnedMark>{pin}</PinnedMark>}
+      {announcement.pinned && (
+        <>
+          <PinnedMark>{pin}</PinnedMark>
+          <span aria-hidden="true">·</span>
+        </>
+      )}
       <span>{announcement.authorId === me?.person.id ? t('announcements.you') : announcement.authorName}</span>
       <span aria-hidden="true">·</span>
       <time dateTime={announcement.publishedAt}>{at}</time>
