@@ -13,7 +13,7 @@ export function Page({ title, children, actions }: { title: string; children: Re
   return (
     <Box component="section" aria-labelledby="page-title" sx={{ maxWidth: 860, mx: 'auto', px: 2, py: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 1 }}>
-        <Typography id="page-title" variant="h1" component="h1" sx={{ flexGrow: 1 }}>
+        <Typography id="page-title" variant="h1" component="h1" sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
           {title}
         </Typography>
         {actions}
