@@ -14,6 +14,10 @@ export const theme = createTheme({
   shape: { borderRadius: 10 },
   typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', h1: { fontSize: '1.6rem', fontWeight: 600 }, h2: { fontSize: '1.25rem', fontWeight: 600 }, h3: { fontSize: '1.05rem', fontWeight: 600 } },
   components: {
+    // Where the keyboard is, in every colour: a dark ring outside a white one, on buttons, links styled as buttons, radios and switches.
+    MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': { outline: '2px solid #1f1a17', outlineOffset: 2, boxShadow: '0 0 0 2px #ffffff' } } } },
+    // A switch clips what is outside its thumb's circle: its ring goes just inside.
+    MuiSwitch: { styleOverrides: { switchBase: { '&.Mui-focusVisible': { outlineOffset: -2 } } } },
     MuiButton: { styleOverrides: { root: { minHeight: 44, textTransform: 'none', fontWeight: 600 } } },
     MuiIconButton: { styleOverrides: { root: { minWidth: 44, minHeight: 44 } } },
     MuiListItemButton: { styleOverrides: { root: { minHeight: 48 } } },
