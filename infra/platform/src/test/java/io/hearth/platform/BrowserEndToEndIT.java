@@ -633,6 +633,66 @@ class BrowserEndToEndIT {
         marks.context().close();
     }
 
+    @Test
+    void aManReadsThePinnedWelcomeOnHomeAndCommentsOnIt() throws Exception {
+        signIn(page, "member1@demo.localhost");
+        Locator welcome = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Welcome to Hearth"));
+        assertThat(welcome.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Welcome to Hearth").setLevel(3))).isVisible();
+        assertThat(welcome.getByText("Pinned", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(welcome.getByText("To everyone", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        checkAccessibility("home with announcements");
+
+        welcome.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Read it all: Welcome to Hearth")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome to Hearth").setLevel(1))).isVisible();
+        assertThat(page.getByText("No comments yet.", EXACT)).isVisible();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Your comment")).fill("Glad to be here. See you on Tuesday.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send comment")).click();
+        Locator comments = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Comments"));
+        assertThat(comments.getByText("Glad to be here. See you on Tuesday.", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(comments.getByText("You", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Your comment"))).hasValue("");
+        checkAccessibility("an announcement with his comment");
+        shot(page, "announcement");
+        String welcomeId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        JsonNode written = api("GET", "/api/v1/announcements/" + welcomeId, "admin@demo.localhost").path("comments");
+        assertThat(written.findValuesAsText("text")).containsExactly("Glad to be here. See you on Tuesday.");
+
+        // A plain member is not offered the form, and is told who posts if he finds its address.
+        page.navigate(app + "/announcements");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Announcements").setLevel(1))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New announcement"))).hasCount(0);
+        page.navigate(app + "/announcements/new");
+        assertThat(page.getByText("Admins, leadership and the facilitators of a circle post announcements.", EXACT)).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post announcement"))).hasCount(0);
+
+        // Leadership posts to the whole organisation from the feed.
+        Page leo = signIn(anotherPerson(), "leadership@demo.localhost");
+        leo.navigate(app + "/announcements");
+        leo.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New announcement")).click();
+        leo.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Title")).fill("Retreat places close on Friday");
+        leo.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Text").setExact(true))
+                .fill("The autumn weekend retreat has a few places left.\nRegister under Events before Friday.");
+        assertThat(leo.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Everyone in the organisation"))).isChecked();
+        checkAccessibility(leo, "new announcement");
+        leo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post announcement")).click();
+        assertThat(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Retreat places close on Friday").setLevel(1))).isVisible();
+        leo.context().close();
+
+        // The member's feed: the pinned welcome on top with his comment counted, then the new one.
+        page.navigate(app + "/announcements");
+        Locator feed = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Announcements, pinned first, then the newest"));
+        Locator retreat = feed.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Retreat places close on Friday"));
+        assertThat(retreat).isVisible();
+        assertThat(retreat.getByText("Leo Leader", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(retreat.getByText("No comments", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(feed.getByRole(AriaRole.HEADING).first()).hasText("Welcome to Hearth");
+        assertThat(feed.getByRole(AriaRole.ARTICLE, new Locator.GetByRoleOptions().setName("Welcome to Hearth"))
+                .getByText("1 comment", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        checkAccessibility("announcements");
+        shot(page, "announcements");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+    }
+
     private static final Page.GetByTextOptions EXACT = new Page.GetByTextOptions().setExact(true);
 
     private String circleId(String name) throws Exception {
