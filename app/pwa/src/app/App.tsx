@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import { t } from '../i18n/t';
 import { mayOpen } from '../menu';
 import { useUnreadTotal } from '../features/conversations/api/conversations';
+import { useRealtime } from '../features/conversations/realtime/hooks';
 // The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
 import SignIn from '../features/auth/components/SignIn';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -106,7 +107,8 @@ function ToSignIn() {
 }
 
 function SignedIn() {
-  // The menu's count of unread messages, from the conversations feature.
+  // The real-time socket while he is signed in; the menu's count of unread messages. Both from the conversations feature.
+  useRealtime();
   const unread = useUnreadTotal();
   return (
     <Suspense fallback={<Loading />}>

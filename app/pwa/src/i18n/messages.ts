@@ -85,6 +85,8 @@ export const en = {
     actions: 'Actions for your message of {time}', edit: 'Edit', editLabel: 'Your message', save: 'Save', cancel: 'Cancel', remove: 'Remove',
     removeTitle: 'Remove this message?', removeHelp: 'Its text is erased for everyone; "message removed" stays in its place.', keep: 'Keep it',
     newFrom: 'New message from {name}: {text}', newMany: '{n} new messages',
+    typingOne: '{name} is typing…', typingTwo: '{name} and {other} are typing…', typingMany: '{n} people are typing…', someone: 'Someone',
+    presence: { online: '{name} is online', away: '{name} is away', offline: '{name} is offline' } as Record<string, string>,
     search: 'Search', searchLabel: 'Search messages', searchHelp: 'Words match as beginnings ("retr" finds "retreat"); words in double quotes match together.',
     noResults: 'No message matches.', found: '{n} found',
     circleChat: 'Circle chat', staffChat: 'Staff chat', messageHim: 'Message', messageTo: 'Message {name}' },

@@ -4,7 +4,7 @@ import { api, must } from '../../../api/client';
 import { useRequest } from '../../../api/mutation';
 import { kept } from '../../../offline/kept';
 import { conversationKeys } from './keys';
-import { live } from './live';
+import { useLive } from './live';
 import type { Conversation, ConversationList, ReadMarker } from './types';
 
 // His conversations: the list with unread counts, one conversation, and which one is a circle's, an event's or his with a man.
@@ -14,13 +14,13 @@ export const getConversations = () => must(api.GET('/api/v1/conversations'));
 /** His conversations, the most recent first; kept on the device to open offline. */
 export const conversationsQuery = () => queryOptions({ queryKey: conversationKeys.list(), queryFn: kept('conversations', getConversations) });
 
-/** The list on screen, read again while it is open. */
-export const useConversations = () => useQuery({ ...conversationsQuery(), refetchInterval: live.list });
+/** The list on screen; read again while it is open only while the real-time socket is down. */
+export const useConversations = () => useQuery({ ...conversationsQuery(), refetchInterval: useLive().list });
 
 export const unreadTotal = (list: ConversationList): number => list.items.reduce((total, conversation) => total + conversation.unread, 0);
 
 /** How many messages of others he has not read, over all his conversations (the menu's badge). */
-export const useUnreadTotal = (): number => useQuery({ ...conversationsQuery(), refetchInterval: live.badge, select: unreadTotal }).data ?? 0;
+export const useUnreadTotal = (): number => useQuery({ ...conversationsQuery(), refetchInterval: useLive().badge, select: unreadTotal }).data ?? 0;
 
 export const getConversation = (id: string) => must(api.GET('/api/v1/conversations/{id}', { params: { path: { id } } }));
 

@@ -1,6 +1,8 @@
+import { useSocketReady } from '../realtime/hooks';
+
 /**
- * How the screens hear of new messages until the real-time socket comes: they read again every few seconds. Every
- * interval is here, so that the socket replaces this file and nothing else.
+ * How the screens hear of new messages. While the real-time socket is ready it tells them, and nothing polls; while it
+ * is down (connecting, offline, waiting to reconnect) they read again every few seconds, as a fallback.
  */
 export const live = {
   /** An open thread. */
@@ -10,3 +12,12 @@ export const live = {
   /** The unread count in the menu, on every screen. */
   badge: 60_000,
 };
+
+/** The interval to poll at now: none while the socket is ready. */
+export const pollEvery = (interval: number, socketReady: boolean): number | false => (socketReady ? false : interval);
+
+/** The polling intervals for the socket's state now (a screen renders again when it changes). */
+export function useLive(): { thread: number | false; list: number | false; badge: number | false } {
+  const ready = useSocketReady();
+  return { thread: pollEvery(live.thread, ready), list: pollEvery(live.list, ready), badge: pollEvery(live.badge, ready) };
+}

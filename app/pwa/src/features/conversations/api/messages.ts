@@ -3,7 +3,7 @@ import { api, must } from '../../../api/client';
 import { useRequest, type After } from '../../../api/mutation';
 import { kept } from '../../../offline/kept';
 import { conversationKeys } from './keys';
-import { live } from './live';
+import { useLive } from './live';
 import type { Message, MessagePage } from './types';
 
 // A conversation's messages: its history page by page, editing and removing his own, and searching all he may read.
@@ -26,10 +26,10 @@ export const messagesQuery = (id: string) =>
   });
 
 /**
- * An open thread's messages, read again every few seconds (every loaded page, each from the one before it, so that
- * no message falls between two pages); "earlier" is the next page.
+ * An open thread's messages: the socket adds what arrives; while it is down they are read again every few seconds
+ * (every loaded page, each from the one before it, so that no message falls between two pages). "earlier" is the next page.
  */
-export const useMessages = (id: string) => useInfiniteQuery({ ...messagesQuery(id), refetchInterval: live.thread });
+export const useMessages = (id: string) => useInfiniteQuery({ ...messagesQuery(id), refetchInterval: useLive().thread });
 
 type Pages = InfiniteData<MessagePage, number | null>;
 

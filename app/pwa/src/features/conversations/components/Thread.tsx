@@ -21,15 +21,17 @@ import { ProblemAlert } from '../../../ui/Problem';
 import { conversationQuery, useReadMarker } from '../api/conversations';
 import { useEditMessage, useMessages, useRemoveMessage } from '../api/messages';
 import { useOutbox, writeMessage } from '../api/outbox';
+import { usePresence, useTyping, useTypingSender } from '../realtime/hooks';
 import type { Conversation, Message } from '../api/types';
 import { byDay, bytesOf, dayLabel, lastOwn, merge, newestOfOthers, seenText, textProblem, timeOf, type Outgoing } from '../thread';
 
-/** One conversation: its messages oldest first, by day, and the composer; read again every few seconds while open. */
+/** One conversation: its messages oldest first, by day, and the composer; the socket brings what arrives (polling while it is down). */
 export default function Thread() {
   const { id = '' } = useParams();
   const conversation = useQuery(conversationQuery(id));
+  const other = conversation.data?.kind === 'DIRECT' ? conversation.data.personId : null;
   return (
-    <Page title={conversation.data?.title ?? t('chats.title')}>
+    <Page title={conversation.data?.title ?? t('chats.title')} actions={other ? <PresenceDot personId={other} name={conversation.data?.title ?? ''} /> : undefined}>
       <Button component={Link} to="/chats" sx={{ ml: -1 }}>{'← ' + t('chats.all')}</Button>
       <Loaded query={conversation}>{(data) => <ThreadOf conversation={data} />}</Loaded>
     </Page>
@@ -92,9 +94,46 @@ function ThreadOf({ conversation }: { conversation: Conversation }) {
     <Box aria-label={t('chats.messages')} component="section">
       <div role="status" className="visually-hidden">{announcement}</div>
       {body}
+      <Typing conversation={conversation} listed={listed} />
       <Composer conversation={conversation} />
       <div ref={end} />
     </Box>
+  );
+}
+
+const DOT: Record<string, string> = { online: '#2e7d32', away: '#ed6c02', offline: '#9e9e9e' };
+
+/** In a one-to-one, whether the other man is here now: a dot, with its meaning in words for those who do not see it. */
+export function PresenceDot({ personId, name }: { personId: string; name: string }) {
+  const status = usePresence(personId);
+  if (!status || !DOT[status]) {
+    return null;
+  }
+  const label = t('chats.presence.' + status, { name });
+  return (
+    <Box
+      component="span" role="img" aria-label={label} title={label} data-presence={status}
+      sx={{ display: 'inline-block', width: 12, height: 12, borderRadius: '50%', bgcolor: DOT[status], border: 1, borderColor: 'background.paper', flexShrink: 0 }}
+    />
+  );
+}
+
+/** "Tom is typing…" while the socket says so; a polite live region, so that a screen reader hears it between other things. */
+export function Typing({ conversation, listed }: { conversation: Conversation; listed: readonly Message[] }) {
+  const typing = useTyping(conversation.id);
+  const names = typing.map((person) => listed.find((m) => m.authorId === person)?.authorName ?? (conversation.kind === 'DIRECT' ? conversation.title : t('chats.someone')));
+  let text = '';
+  if (names.length === 1) {
+    text = t('chats.typingOne', { name: names[0] });
+  } else if (names.length === 2) {
+    text = t('chats.typingTwo', { name: names[0], other: names[1] });
+  } else if (names.length > 2) {
+    text = t('chats.typingMany', { n: names.length });
+  }
+  return (
+    <Typography aria-live="polite" variant="body2" color="text.secondary" sx={{ minHeight: '1.5em', mt: 1, fontStyle: 'italic' }}>
+      {text}
+    </Typography>
   );
 }
 
@@ -282,6 +321,7 @@ function OutgoingItem({ outgoing, onDiscard }: { outgoing: Outgoing; onDiscard: 
 function Composer({ conversation }: { conversation: Conversation }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const typing = useTypingSender(conversation.id);
   const problem = textProblem(text);
   const closed = !conversation.canPost;
   const send = () => {
@@ -306,7 +346,13 @@ function Composer({ conversation }: { conversation: Conversation }) {
       <ProblemAlert error={error} />
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         <TextField
-          id={'composer-' + conversation.id} label={t('chats.message')} value={text} onChange={(e) => setText(e.target.value)} multiline maxRows={6} disabled={closed}
+          id={'composer-' + conversation.id} label={t('chats.message')} value={text} disabled={closed} multiline maxRows={6}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value.trim() !== '') {
+              typing();
+            }
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();

@@ -1,0 +1,94 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { session } from '../../../api/session';
+import { RealtimeClient, type Status } from './client';
+
+// The page's one socket, and what the screens read of it. Until it is ready (and in tests that start none) the
+// screens poll as before.
+
+let current: RealtimeClient | null = null;
+const changes = new Set<() => void>();
+
+const setCurrent = (client: RealtimeClient | null) => {
+  current = client;
+  changes.forEach((listener) => listener());
+};
+
+/** The socket of this page, if one runs. */
+export const realtime = (): RealtimeClient | null => current;
+
+const subscribeTo = (pick: (client: RealtimeClient, listener: () => void) => () => void) => (listener: () => void) => {
+  let stop = current ? pick(current, listener) : () => undefined;
+  const swap = () => {
+    stop();
+    stop = current ? pick(current, listener) : () => undefined;
+    listener();
+  };
+  changes.add(swap);
+  return () => {
+    changes.delete(swap);
+    stop();
+  };
+};
+
+const subscribeStatus = subscribeTo((client, listener) => client.onStatus(listener));
+const subscribeTyping = subscribeTo((client, listener) => client.onTypingChange(listener));
+const subscribePresence = subscribeTo((client, listener) => client.onPresenceChange(listener));
+
+/** Keeps the socket open while he is signed in (the app's signed-in shell calls it once). */
+export function useRealtime(): void {
+  const queries = useQueryClient();
+  useEffect(() => {
+    const client = new RealtimeClient({ queries, tokens: session });
+    setCurrent(client);
+    client.start();
+    return () => {
+      client.stop();
+      if (current === client) {
+        setCurrent(null);
+      }
+    };
+  }, [queries]);
+}
+
+export function useRealtimeStatus(): Status {
+  return useSyncExternalStore(subscribeStatus, () => current?.status() ?? 'stopped');
+}
+
+/** Whether the socket tells what happens now: then nothing needs polling. */
+export const useSocketReady = (): boolean => useRealtimeStatus() === 'ready';
+
+const none: string[] = [];
+const typingCache = new Map<string, string[]>();
+
+/** Who is typing in the conversation now (person ids), as the socket says. */
+export function useTyping(conversationId: string): string[] {
+  return useSyncExternalStore(subscribeTyping, () => {
+    const now = current?.typing(conversationId) ?? none;
+    const before = typingCache.get(conversationId);
+    // The same array while the same people type, so that React does not render in a loop.
+    if (before && before.length === now.length && before.every((id, i) => id === now[i])) {
+      return before;
+    }
+    const next = now.length === 0 ? none : now;
+    typingCache.set(conversationId, next);
+    return next;
+  });
+}
+
+/** A man's presence (online, away, offline), asked of the server while the screen shows it; undefined before it answers. */
+export function usePresence(personId: string | null | undefined): string | undefined {
+  const ready = useSocketReady();
+  useEffect(() => {
+    if (!personId || !ready || !current) {
+      return;
+    }
+    return current.watchPresence([personId]);
+  }, [personId, ready]);
+  return useSyncExternalStore(subscribePresence, () => (personId ? current?.presence(personId) : undefined));
+}
+
+/** What the composer calls as he types: the socket tells the others, at most every 3 s. */
+export function useTypingSender(conversationId: string): () => void {
+  return useCallback(() => current?.sendTyping(conversationId), [conversationId]);
+}
