@@ -9,7 +9,8 @@ import { RealtimeClient, type Status } from './client';
 let current: RealtimeClient | null = null;
 const changes = new Set<() => void>();
 
-const setCurrent = (client: RealtimeClient | null) => {
+/** The socket the screens read (useRealtime sets it; a test may set a client of its own). */
+export const setCurrent = (client: RealtimeClient | null) => {
   current = client;
   changes.forEach((listener) => listener());
 };
