@@ -589,10 +589,17 @@ class BrowserEndToEndIT {
         assertThat(page.getByText("Let's talk about the retreat at the end of Tuesday's meeting.", EXACT)).isVisible();
 
         Page matt = signIn(anotherPerson(), "member2@demo.localhost");
+        // What reaches Matt's screen comes over the real-time socket (the screens poll only while it is down).
+        java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        matt.onWebSocket(socket -> socket.onFrameReceived(frame -> frames.add(frame.text())));
         matt.navigate(app + "/chats");
         assertThat(matt.getByText(Pattern.compile("\\d+ unread"))).isVisible();
         matt.navigate(app + "/chats/" + chat);
         assertThat(matt.getByText("Welcome to the Tuesday Circle chat", new Page.GetByTextOptions().setExact(false))).isVisible();
+
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).pressSequentially("Hello");
+        assertThat(matt.getByText(Pattern.compile("typing"))).isVisible();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("");
 
         context.setOffline(true);
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("Written on the train, no signal");
@@ -604,11 +611,14 @@ class BrowserEndToEndIT {
         assertThat(page.getByText("Not sent yet: it goes when you are back online.")).isHidden(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
 
-        // Matt looks at his phone: his thread reads again while it is on screen.
+        // Matt looks at his phone: the message came over his socket.
         matt.bringToFront();
         assertThat(matt.getByText("Written on the train, no signal", EXACT)).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         assertThat(matt.getByText("Written on the train, no signal", EXACT)).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(frames).as("Matt's socket signed in and carried the message")
+                .anyMatch(frame -> frame.contains("\"type\":\"ready\""))
+                .anyMatch(frame -> frame.contains("\"type\":\"message\"") && frame.contains("Written on the train, no signal"));
         assertThat(page.getByText("Written on the train, no signal", EXACT)).hasCount(1);
         long copies = 0;
         for (JsonNode message : api("GET", "/api/v1/conversations/" + chat + "/messages?limit=200", "member2@demo.localhost").path("items")) {
