@@ -162,6 +162,12 @@ final class DemoOrganisation {
                 Map.of("text", "Frank, could we speak before Tuesday? Something at work is weighing on me."), mike), "write a one-to-one");
     }
 
+    /** Invites a man with a role (as the admin whose token is given) and accepts for him; returns his id. */
+    String join(String adminToken, String email, String role, String firstName, String lastName) {
+        expect(201, send("POST", "/api/v1/members/invitations", Map.of("email", email, "role", role), adminToken), "invite " + email);
+        return accept(email, firstName, lastName);
+    }
+
     private String accept(String email, String firstName, String lastName) {
         String token = invitationToken(email);
         return expect(201, send("POST", "/api/v1/auth/invitations/" + token + "/accept",
@@ -169,7 +175,7 @@ final class DemoOrganisation {
                 .get("person").get("id").asText();
     }
 
-    private String signIn(String email) {
+    String signIn(String email) {
         JsonNode reply = expect(200, send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null), "sign in " + email);
         return reply.get("accessToken").asText();
     }
