@@ -139,11 +139,6 @@ public class Hub {
         people.forEach(person -> local.presenceWatchers.computeIfAbsent(person, p -> ConcurrentHashMap.newKeySet()).add(subscriber));
     }
 
-    /** How many sockets this instance holds. */
-    public int sockets() {
-        return tenants.values().stream().mapToInt(local -> local.all.size()).sum();
-    }
-
     /** How many sockets this instance holds for a man. */
     public int sockets(TenantId tenant, UUID person) {
         Local local = tenants.get(tenant);

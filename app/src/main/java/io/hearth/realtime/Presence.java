@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,12 +100,5 @@ public class Presence {
         } catch (RuntimeException e) {
             LOG.warn("presence heartbeat failed; this instance's sockets count as offline elsewhere until it succeeds", e);
         }
-    }
-
-    /** What this instance says of people now (for a test or a metric). */
-    public synchronized List<UUID> here(TenantId tenant) {
-        List<UUID> people = new ArrayList<>();
-        said.keySet().stream().filter(key -> key.tenant().equals(tenant)).forEach(key -> people.add(key.person()));
-        return people;
     }
 }

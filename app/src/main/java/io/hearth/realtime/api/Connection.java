@@ -92,10 +92,6 @@ final class Connection implements Hub.Subscriber {
         return caller;
     }
 
-    boolean signedIn() {
-        return caller != null;
-    }
-
     long pending() {
         return out.pending();
     }

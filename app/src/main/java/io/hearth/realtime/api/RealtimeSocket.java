@@ -162,11 +162,6 @@ public class RealtimeSocket {
         connections.values().remove(connection);
     }
 
-    /** Sockets open here (signed in or not). */
-    public int open() {
-        return connections.size();
-    }
-
     /** Bytes waiting to go out on all sockets here. */
     public long pending() {
         return connections.values().stream().mapToLong(Connection::pending).sum();
