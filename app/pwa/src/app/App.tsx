@@ -42,6 +42,7 @@ const Support = lazy(() => import('../features/members/components/Support'));
 const Profile = lazy(() => import('../features/profile/components/Profile'));
 const Chats = lazy(() => import('../features/conversations/components/Chats'));
 const ChatSearch = lazy(() => import('../features/conversations/components/ChatSearch'));
+const BlockedMen = lazy(() => import('../features/conversations/components/BlockedMen'));
 const Thread = lazy(() => import('../features/conversations/components/Thread'));
 const Announcements = lazy(() => import('../features/conversations/components/Announcements'));
 const Announcement = lazy(() => import('../features/conversations/components/Announcement'));
@@ -119,6 +120,7 @@ function SignedIn() {
               <Route path="/" element={<Home />} />
               <Route path="/chats" element={<Chats />} />
               <Route path="/chats/search" element={<ChatSearch />} />
+              <Route path="/chats/blocked" element={<BlockedMen />} />
               <Route path="/chats/circle/:circleId" element={<CircleChat />} />
               <Route path="/chats/event/:eventId" element={<StaffChat />} />
               <Route path="/chats/with/:personId" element={<DirectChat />} />

@@ -5,13 +5,14 @@ import { announcementKeys, conversationKeys } from './keys';
 const reaches = (invalidated: readonly unknown[], key: readonly unknown[]) => partialMatchKey(key, invalidated);
 
 describe('the keys of conversations', () => {
-  it('name his list, each conversation, its messages and a search', () => {
+  it('name his list, each conversation, its messages, his blocks and a search', () => {
     expect(conversationKeys.list()).toEqual(['conversations', 'mine']);
     expect(conversationKeys.detail('c1')).toEqual(['conversations', 'one', 'c1']);
     expect(conversationKeys.messages('c1')).toEqual(['conversations', 'one', 'c1', 'messages']);
     expect(conversationKeys.circle('k1')).toEqual(['conversations', 'circle', 'k1']);
     expect(conversationKeys.event('e1')).toEqual(['conversations', 'event', 'e1']);
     expect(conversationKeys.direct('p1')).toEqual(['conversations', 'with', 'p1']);
+    expect(conversationKeys.blocks()).toEqual(['conversations', 'blocks']);
     expect(conversationKeys.search('retreat')).toEqual(['messages', 'search', 'retreat']);
   });
 

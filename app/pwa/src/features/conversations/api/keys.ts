@@ -12,6 +12,8 @@ export const conversationKeys = {
   circle: (circleId: string) => [...conversationKeys.all, 'circle', circleId] as const,
   event: (eventId: string) => [...conversationKeys.all, 'event', eventId] as const,
   direct: (personId: string) => [...conversationKeys.all, 'with', personId] as const,
+  /** The men he has blocked. */
+  blocks: () => [...conversationKeys.all, 'blocks'] as const,
   search: (q: string) => ['messages', 'search', q] as const,
 };
 

@@ -8,6 +8,9 @@ export type ConversationList = Schemas['ConversationList'];
 export type Message = Schemas['Message'];
 export type MessagePage = Schemas['MessagePage'];
 export type ReadMarker = Schemas['ReadMarker'];
+/** A man he has blocked: who, and since when. */
+export type Block = Schemas['Block'];
+export type BlockList = Schemas['BlockList'];
 export type FoundMessage = Schemas['FoundMessage'];
 /** A [start, end) range of a found message's text, in UTF-16 code units (as JavaScript indexes strings). */
 export type Highlight = Schemas['Highlight'];

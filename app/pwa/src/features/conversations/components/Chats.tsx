@@ -16,7 +16,15 @@ import { lastMoved } from '../thread';
 export default function Chats() {
   const list = useConversations();
   return (
-    <Page title={t('chats.title')} actions={<Button component={Link} to="/chats/search" variant="outlined">{t('chats.search')}</Button>}>
+    <Page
+      title={t('chats.title')}
+      actions={
+        <>
+          <Button component={Link} to="/chats/search" variant="outlined">{t('chats.search')}</Button>
+          <Button component={Link} to="/chats/blocked">{t('chats.blocked.title')}</Button>
+        </>
+      }
+    >
       <Loaded query={list}>
         {(data) =>
           data.items.length === 0 ? (

@@ -4,7 +4,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearAll } from '../../../offline/db';
-import type { Conversation, Message, MessagePage } from '../api/types';
+import { enqueue } from '../../../offline/queue';
+import { conversationKeys } from '../api/keys';
+import { messagesPath } from '../api/outbox';
+import type { Block, Conversation, Message, MessagePage } from '../api/types';
 import Thread from './Thread';
 
 const now = new Date();
@@ -14,24 +17,46 @@ const aMessage = (offset: number, more: Partial<Message> = {}): Message => ({
   id: 'm' + offset, conversationId: 'c1', offset, authorId: 'tom', authorName: 'Tom Reed', text: 'message ' + offset, removed: false, sentAt: at(0, offset), editedAt: null, seenBy: null, ...more,
 });
 
+/** What the server holds, and the paths of what the thread asked it: reads, read markers, blocks and unblocks. */
 const server = vi.hoisted(() => ({
   conversation: null as unknown as Conversation,
   page: null as unknown as MessagePage,
+  blocks: [] as Block[],
+  gets: [] as string[],
   reads: [] as unknown[],
+  blocked: [] as string[],
+  unblocked: [] as string[],
 }));
 
 vi.mock('../../../auth', () => ({ useAuth: () => ({ me: { person: { id: 'me' } } }) }));
 
 vi.mock('../../../api/client', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../api/client')>();
-  const answer = (data: unknown) => Promise.resolve({ data, response: new Response(null, { status: 200 }) });
+  const answer = (data: unknown, status = 200) => Promise.resolve({ data, response: new Response(null, { status }) });
+  type Init = { params: { path: { id: string } }; body: { offset: number } };
   return {
     ...real,
     api: {
-      GET: (path: string) => answer(path.endsWith('/messages') ? server.page : server.conversation),
-      POST: (path: string, init: { body: { offset: number } }) => {
+      GET: (path: string) => {
+        server.gets.push(path);
+        return answer(path.endsWith('/messages') ? server.page : path === '/api/v1/me/blocks' ? { items: server.blocks } : server.conversation);
+      },
+      POST: (path: string, init: Init) => {
+        if (path === '/api/v1/people/{id}/block') {
+          const block = { personId: init.params.path.id, name: 'Tom Reed', blockedAt: '2026-12-05T10:00:00Z' };
+          server.blocked.push(block.personId);
+          server.blocks = [block];
+          server.conversation = { ...server.conversation, canPost: false };
+          return answer(block, 201);
+        }
         server.reads.push({ path, body: init.body });
         return answer({ conversationId: 'c1', offset: init.body.offset, unread: 0 });
+      },
+      DELETE: (_: string, init: Init) => {
+        server.unblocked.push(init.params.path.id);
+        server.blocks = [];
+        server.conversation = { ...server.conversation, canPost: true };
+        return answer(undefined, 204);
       },
     },
   };
@@ -41,9 +66,11 @@ const aConversation = (more: Partial<Conversation> = {}): Conversation => ({
   id: 'c1', kind: 'CIRCLE', title: 'Tuesday Circle', circleId: 'k1', canPost: true, lastOffset: 5, epoch: 'e1', unread: 2, readOffset: 2, lastMessage: null, participants: 4, ...more,
 });
 
-function open() {
+const aOneToOne = (more: Partial<Conversation> = {}) => aConversation({ kind: 'DIRECT', title: 'Tom Reed', circleId: null, personId: 'tom', participants: 2, ...more });
+
+function open(queries = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
   return render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider client={queries}>
       <MemoryRouter initialEntries={['/chats/c1']}>
         <Routes>
           <Route path="/chats/:id" element={<Thread />} />
@@ -57,6 +84,10 @@ describe('a thread on screen', () => {
   beforeEach(async () => {
     await clearAll();
     server.reads = [];
+    server.gets = [];
+    server.blocks = [];
+    server.blocked = [];
+    server.unblocked = [];
     server.conversation = aConversation();
     server.page = {
       items: [
@@ -126,5 +157,82 @@ describe('a thread on screen', () => {
     const pending = await screen.findByText('see you Tuesday');
     expect(pending.closest('li')?.textContent).toMatch(/Not sent yet/);
     expect((field as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('says why a message was not sent in the server\'s own words', async () => {
+    await enqueue({
+      kind: 'message', method: 'POST', path: messagesPath('c1'), body: { text: 'see you Tuesday' }, label: 'Tuesday Circle', keepRefused: true,
+      refused: { status: 403, code: 'CONVERSATION_NOT_ALLOWED', detail: 'One of you has blocked the other' },
+    });
+
+    open();
+
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toMatch(/Not sent: One of you has blocked the other/);
+  });
+});
+
+describe('blocking the man of a one-to-one', () => {
+  beforeEach(async () => {
+    await clearAll();
+    server.gets = [];
+    server.blocks = [];
+    server.blocked = [];
+    server.unblocked = [];
+    server.conversation = aOneToOne();
+    server.page = { items: [aMessage(1)], hasMore: false, lastOffset: 1, epoch: 'e1' };
+  });
+
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  const menu = () => screen.findByRole('button', { name: 'More for the chat with Tom Reed' });
+
+  it('asks him to confirm, saying what blocking does, and blocks nobody when he cancels', async () => {
+    open();
+    fireEvent.click(await menu());
+
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Block Tom Reed' }));
+    const dialog = screen.getByRole('dialog', { name: 'Block Tom Reed?' });
+    expect(within(dialog).getByText(/He can no longer message you here; he is not told\./)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(server.blocked).toEqual([]);
+  });
+
+  it('blocks him once he confirms, then offers to unblock him, closes the composer saying why, and reads the list and the thread again', async () => {
+    const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    queries.setQueryData(conversationKeys.list(), { items: [aOneToOne()] });
+    open(queries);
+    fireEvent.click(await menu());
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Block Tom Reed' }));
+
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Block' }));
+
+    await waitFor(() => expect(server.blocked).toEqual(['tom']));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText(/You blocked Tom Reed, so writing here is closed/)).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).disabled).toBe(true);
+    expect(queries.getQueryState(conversationKeys.list())?.isInvalidated).toBe(true);
+    await waitFor(() => expect(server.gets.filter((path) => path === '/api/v1/conversations/{id}')).toHaveLength(2));
+    fireEvent.click(await menu());
+    expect(screen.getByRole('menuitem', { name: 'Unblock Tom Reed' })).toBeTruthy();
+  });
+
+  it('unblocks him from the thread, and the composer opens again', async () => {
+    server.blocks = [{ personId: 'tom', name: 'Tom Reed', blockedAt: '2026-12-05T10:00:00Z' }];
+    server.conversation = aOneToOne({ canPost: false });
+    open();
+    expect(await screen.findByText(/You blocked Tom Reed/)).toBeTruthy();
+    fireEvent.click(await menu());
+
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Unblock Tom Reed' }));
+
+    await waitFor(() => expect(server.unblocked).toEqual(['tom']));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).disabled).toBe(false));
+    expect(screen.queryByText(/You blocked Tom Reed/)).toBeNull();
   });
 });

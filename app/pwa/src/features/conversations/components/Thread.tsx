@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -15,9 +16,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../../auth';
-import { has, t } from '../../../i18n/t';
+import { t } from '../../../i18n/t';
 import { Loaded, Page } from '../../../ui/Page';
 import { ProblemAlert } from '../../../ui/Problem';
+import { useBlock, useBlocked, useUnblock } from '../api/blocks';
 import { conversationQuery, useReadMarker } from '../api/conversations';
 import { useEditMessage, useMessages, useRemoveMessage } from '../api/messages';
 import { useOutbox, writeMessage } from '../api/outbox';
@@ -30,8 +32,12 @@ export default function Thread() {
   const { id = '' } = useParams();
   const conversation = useQuery(conversationQuery(id));
   const other = conversation.data?.kind === 'DIRECT' ? conversation.data.personId : null;
+  const name = conversation.data?.title ?? '';
   return (
-    <Page title={conversation.data?.title ?? t('chats.title')} actions={other ? <PresenceDot personId={other} name={conversation.data?.title ?? ''} /> : undefined}>
+    <Page
+      title={conversation.data?.title ?? t('chats.title')}
+      actions={other ? <><PresenceDot personId={other} name={name} /><BlockMenu personId={other} name={name} /></> : undefined}
+    >
       <Button component={Link} to="/chats" sx={{ ml: -1 }}>{'← ' + t('chats.all')}</Button>
       <Loaded query={conversation}>{(data) => <ThreadOf conversation={data} />}</Loaded>
     </Page>
@@ -115,6 +121,51 @@ export function PresenceDot({ personId, name }: { personId: string; name: string
       component="span" role="img" aria-label={label} title={label} data-presence={status}
       sx={{ display: 'inline-block', width: 12, height: 12, borderRadius: '50%', bgcolor: DOT[status], border: 1, borderColor: 'background.paper', flexShrink: 0 }}
     />
+  );
+}
+
+/** In a one-to-one, blocking the other man, once he has read what it does and confirmed; unblocking him when he is blocked. */
+function BlockMenu({ personId, name }: { personId: string; name: string }) {
+  const blocked = useBlocked(personId);
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const block = useBlock({ onSuccess: () => setConfirming(false) });
+  const unblock = useUnblock();
+  const menuId = useId();
+  const titleId = useId();
+  if (blocked === undefined) {
+    return null;
+  }
+  return (
+    <>
+      <IconButton
+        aria-label={t('chats.block.menu', { name })} aria-haspopup="menu" aria-controls={anchor ? menuId : undefined} aria-expanded={Boolean(anchor)}
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
+        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+          <path fill="currentColor" d="M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4zm0 2a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm0 6a2 2 0 1 0 0 4 2 2 0 0 0 0-4z" />
+        </svg>
+      </IconButton>
+      <Menu id={menuId} anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+        {blocked ? (
+          <MenuItem onClick={() => { setAnchor(null); unblock.mutate(personId); }} disabled={unblock.isPending}>{t('chats.block.unblock', { name })}</MenuItem>
+        ) : (
+          <MenuItem onClick={() => { setAnchor(null); block.reset(); setConfirming(true); }}>{t('chats.block.block', { name })}</MenuItem>
+        )}
+      </Menu>
+      {unblock.error && <Box sx={{ flexBasis: '100%' }}><ProblemAlert error={unblock.error} /></Box>}
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={titleId}>
+        <DialogTitle id={titleId}>{t('chats.block.title', { name })}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('chats.block.help')}</DialogContentText>
+          <ProblemAlert error={block.error} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>{t('chats.cancel')}</Button>
+          <Button color="error" variant="contained" onClick={() => block.mutate(personId)} disabled={block.isPending}>{t('chats.block.confirm')}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 }
 
@@ -296,7 +347,8 @@ function EditMessage({ message, onDone }: { message: Message; onDone: () => void
 
 /** A message he wrote that the server has not listed yet: sending, waiting for the network, or refused (then he discards it). */
 function OutgoingItem({ outgoing, onDiscard }: { outgoing: Outgoing; onDiscard: () => void }) {
-  const reason = outgoing.refusal && (outgoing.refusal.code && has('chats.refusal.' + outgoing.refusal.code) ? t('chats.refusal.' + outgoing.refusal.code) : outgoing.refusal.detail);
+  // The server's own words: why this conversation is closed to him (he left the circle, one of them blocked the other).
+  const reason = outgoing.refusal?.detail;
   return (
     <Box component="li" sx={{ alignSelf: 'flex-end', maxWidth: '88%', minWidth: '40%' }} data-state={outgoing.state}>
       <Bubble mine pending>
@@ -317,13 +369,17 @@ function OutgoingItem({ outgoing, onDiscard }: { outgoing: Outgoing; onDiscard: 
   );
 }
 
-/** The composer: a message goes to the device's queue at once and is sent from there; closed, with the reason, when he may not write. */
+/**
+ * The composer: a message goes to the device's queue at once and is sent from there; closed, with the reason, when he
+ * may not write. Closed at once when he blocks the man of a one-to-one, before the server's `canPost` is read again.
+ */
 function Composer({ conversation }: { conversation: Conversation }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const typing = useTypingSender(conversation.id);
   const problem = textProblem(text);
-  const closed = !conversation.canPost;
+  const blocked = useBlocked(conversation.kind === 'DIRECT' ? conversation.personId : null) === true;
+  const closed = !conversation.canPost || blocked;
   const send = () => {
     if (problem || closed) {
       return;
@@ -343,6 +399,7 @@ function Composer({ conversation }: { conversation: Conversation }) {
   };
   return (
     <Box component="form" onSubmit={submit} noValidate aria-label={t('chats.message')} sx={{ position: 'sticky', bottom: 0, bgcolor: 'background.default', pt: 1, pb: 1, mt: 2 }}>
+      {blocked && <Alert severity="info" role="status" sx={{ mb: 1 }}>{t('chats.block.notice', { name: conversation.title })}</Alert>}
       <ProblemAlert error={error} />
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         <TextField
@@ -360,7 +417,7 @@ function Composer({ conversation }: { conversation: Conversation }) {
             }
           }}
           error={problem === 'tooLong'}
-          helperText={closed ? t('chats.readOnly') : problem === 'tooLong' ? t('chats.tooLong', { n: bytesOf(text) }) : t('chats.sendHelp')}
+          helperText={blocked ? t('chats.block.closed') : closed ? t('chats.readOnly') : problem === 'tooLong' ? t('chats.tooLong', { n: bytesOf(text) }) : t('chats.sendHelp')}
           sx={{ my: 0 }}
         />
         <Button type="submit" variant="contained" disabled={closed || problem !== null} sx={{ flexShrink: 0, mt: 0.5 }}>{t('chats.send')}</Button>
