@@ -39,6 +39,10 @@ public class MessageViews {
     @Serdeable
     public record Message(UUID id, UUID conversationId, long offset, UUID authorId, String authorName, @Nullable String text,
                           boolean removed, Instant sentAt, @Nullable Instant editedAt, @Nullable Integer seenBy) {
+
+        Message withSeenBy(@Nullable Integer count) {
+            return new Message(id, conversationId, offset, authorId, authorName, text, removed, sentAt, editedAt, count);
+        }
     }
 
     String seal(Tenant tenant, UUID message, String text) {
@@ -64,6 +68,12 @@ public class MessageViews {
                 names.getOrDefault(row.authorId(), "Someone"),
                 row.sealedText() == null ? null : open(tenant, row.id(), row.sealedText()), row.removedAt() != null, row.sentAt(),
                 row.editedAt(), withSeenBy ? seenBy.getOrDefault(row.id(), 0) : null)).toList();
+    }
+
+    /** The view of a message just written, from its plain text (nothing to open), without {@code seenBy}. */
+    Message written(MessageRow row, String plain) {
+        String name = people.names(List.of(row.authorId())).getOrDefault(row.authorId(), "Someone");
+        return new Message(row.id(), row.conversationId(), row.seq(), row.authorId(), name, plain, false, row.sentAt(), null, null);
     }
 
     private static String associated(Tenant tenant, UUID message) {

@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -151,15 +152,20 @@ public class Messages {
         }
         long offset = conversationRows.nextOffset(conversationId);
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        messages.insert(id, conversationId, offset, caller.person(), views.seal(caller.tenant(), id, plain), plain, now, idempotencyKey);
+        // as PostgreSQL keeps it, so the answer and the frame say what a later read says
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String sealed = views.seal(caller.tenant(), id, plain);
+        messages.insert(id, conversationId, offset, caller.person(), sealed, plain, now, idempotencyKey);
         reads.markRead(conversationId, caller.person(), offset, now);
         outbox.publish(new ConversationEvent.MessagePosted(caller.tenant().id(), conversationId, access.conversation().kind(), id, offset,
                 caller.person(), access.participants().stream().filter(p -> !p.equals(caller.person())).sorted().toList(), now));
-        MessageRow written = messages.findById(id).orElseThrow();
+        // Built from what was written, not read back: the row is locked until commit, so keep the work under it small.
+        // Nobody else has read up to a message that has just taken the newest offset: it is seen by none yet.
+        MessageViews.Message written = views.written(new MessageRow(id, conversationId, offset, caller.person(), sealed, now, null, null, null,
+                idempotencyKey), plain);
         realtime.publish(caller.tenant(), conversationId, offset, withAuthor(access.participants(), caller.person()),
-                frame("message", caller.tenant(), access.conversation(), offset, written));
-        return new Posted(one(caller, access, written), false);
+                new MessageFrame("message", conversationId, offset, access.conversation().epoch(), written));
+        return new Posted(showsSeenBy(access) ? written.withSeenBy(0) : written, false);
     }
 
     /** The author changes his text; the text it had is kept (sealed) as history. */

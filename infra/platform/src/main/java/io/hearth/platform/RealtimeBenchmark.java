@@ -45,7 +45,7 @@ public final class RealtimeBenchmark {
             switch (mode) {
                 case "idle" -> idle(platform, organisation, args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
                 case "fanout" -> fanout(root, logs, platform, organisation, args.length > 1 ? Integer.parseInt(args[1]) : 30,
-                        args.length > 2 ? Integer.parseInt(args[2]) : 500);
+                        args.length > 2 ? Integer.parseInt(args[2]) : 500, args.length > 3 ? Integer.parseInt(args[3]) : 50);
                 case "reconnect" -> reconnect(platform, organisation, args.length > 1 ? Integer.parseInt(args[1]) : 60,
                         args.length > 2 ? Integer.parseInt(args[2]) : 5);
                 default -> throw new IllegalArgumentException("mode: idle, fanout or reconnect");
@@ -166,64 +166,87 @@ public final class RealtimeBenchmark {
         }
     }
 
-    private static final int CIRCLES = 5;
     private static final int PER_CIRCLE = 10;
 
     /**
-     * Five circles of ten (a facilitator and nine men), their men's sockets split over two app instances; the
-     * facilitators write at the given rate overall, through both instances; each message's delivery to each of its
-     * ten sockets is timed from just before its POST. A message not answered 201, or a delivery missing, stops the
-     * run without a figure.
+     * Circles of ten (a facilitator and nine men), their men's sockets split over two app instances; the facilitators
+     * write at the given rate overall, through both instances, round the circles; each message's delivery to each of
+     * its ten sockets is timed twice: from just before its POST (the write included), and from the time the server
+     * wrote it ({@code sentAt}, taken in its transaction: commit and delivery). A message not answered 201, or a
+     * delivery missing, stops the run without a figure.
      */
-    private static void fanout(Path root, Path logs, Platform platform, BenchOrganisation organisation, int seconds, int rate) throws Exception {
+    private static void fanout(Path root, Path logs, Platform platform, BenchOrganisation organisation, int seconds, int rate, int circles)
+            throws Exception {
         ServiceProcess second = platform.startAnotherApp(root, FreePorts.next(), logs);
         second.awaitReady(Duration.ofSeconds(120));
         String[] bases = {platform.app().baseUrl(), second.baseUrl()};
         DemoOrganisation people = new DemoOrganisation(platform.app().baseUrl(), organisation.slug(), platform.stack().mailCatcher());
         String admin = people.signIn("admin@demo.localhost");
-        List<String> chats = new ArrayList<>();
-        List<String> writers = new ArrayList<>();
-        List<String[]> sockets = new ArrayList<>();
-        for (int c = 0; c < CIRCLES; c++) {
-            String facilitatorEmail = "fan-f" + c + "@demo.localhost";
-            people.join(admin, facilitatorEmail, "FACILITATOR", "Fan", "Facilitator" + c);
-            String facilitator = organisation.login(facilitatorEmail);
-            JsonNode circle = organisation.http().send(organisation.url() + "/api/v1/circles", "POST", Map.of("name", "Fan circle " + c, "capacity", 10),
-                    organisation.auth(facilitator)).body();
-            String circleId = circle.get("id").asText();
-            sockets.add(new String[] {facilitator});
-            for (int m = 1; m < PER_CIRCLE; m++) {
-                String email = "fan-" + c + "-" + m + "@demo.localhost";
-                String id = people.join(admin, email, "MEMBER", "Fan", "Man" + c + m);
-                JsonHttp.Response added = organisation.http().send(organisation.url() + "/api/v1/circles/" + circleId + "/members", "POST",
-                        Map.of("personId", id), organisation.auth(facilitator));
-                if (added.status() != 201) {
-                    throw new IllegalStateException("could not add a man to a circle: " + added.status() + " " + added.body());
+        String[] chats = new String[circles];
+        String[] writers = new String[circles];
+        String[][] sockets = new String[circles][PER_CIRCLE];
+        java.util.concurrent.ExecutorService setup = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> made = new ArrayList<>();
+        for (int c = 0; c < circles; c++) {
+            int circleIndex = c;
+            made.add(setup.submit(() -> {
+                String facilitatorEmail = "fan-f" + circleIndex + "@demo.localhost";
+                people.join(admin, facilitatorEmail, "FACILITATOR", "Fan", "Facilitator" + circleIndex);
+                String facilitator = organisation.login(facilitatorEmail);
+                JsonNode circle = organisation.http().send(organisation.url() + "/api/v1/circles", "POST",
+                        Map.of("name", "Fan circle " + circleIndex, "capacity", 10), organisation.auth(facilitator)).body();
+                String circleId = circle.get("id").asText();
+                sockets[circleIndex][0] = facilitator;
+                for (int m = 1; m < PER_CIRCLE; m++) {
+                    String email = "fan-" + circleIndex + "-" + m + "@demo.localhost";
+                    String id = people.join(admin, email, "MEMBER", "Fan", "Man" + circleIndex + "x" + m);
+                    JsonHttp.Response added = organisation.http().send(organisation.url() + "/api/v1/circles/" + circleId + "/members", "POST",
+                            Map.of("personId", id), organisation.auth(facilitator));
+                    if (added.status() != 201) {
+                        throw new IllegalStateException("could not add a man to a circle: " + added.status() + " " + added.body());
+                    }
+                    sockets[circleIndex][m] = organisation.login(email);
                 }
-                sockets.add(new String[] {organisation.login(email)});
-            }
-            chats.add(organisation.http().send(organisation.url() + "/api/v1/circles/" + circleId + "/conversation", "GET", null,
-                    organisation.auth(facilitator)).body().get("id").asText());
-            writers.add(facilitator);
+                chats[circleIndex] = organisation.http().send(organisation.url() + "/api/v1/circles/" + circleId + "/conversation", "GET", null,
+                        organisation.auth(facilitator)).body().get("id").asText();
+                writers[circleIndex] = facilitator;
+                return null;
+            }));
         }
+        for (java.util.concurrent.Future<?> one : made) {
+            one.get();
+        }
+        setup.shutdown();
+        System.out.printf("%d circles of %d set up%n", circles, PER_CIRCLE);
         int warmup = Math.max(rate * 5, 100);
         int total = warmup + seconds * rate;
         long[] sentAt = new long[total];
         long[] latencies = new long[total * PER_CIRCLE];
+        long[] fromWrite = new long[total * PER_CIRCLE];
         AtomicInteger delivered = new AtomicInteger();
         AtomicInteger counted = new AtomicInteger();
         AtomicInteger ready = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         java.util.regex.Pattern number = java.util.regex.Pattern.compile("\"text\":\"fan (\\d+)\"");
+        java.util.regex.Pattern written = java.util.regex.Pattern.compile("\"sentAt\":\"([^\"]+)\"");
         java.util.function.BiConsumer<SocketLoad.Client, String> onText = (client, text) -> {
             if (text.startsWith("{\"type\":\"message\"")) {
                 java.util.regex.Matcher found = number.matcher(text);
                 if (found.find()) {
                     int k = Integer.parseInt(found.group(1));
                     long latency = System.nanoTime() - sentAt[k];
+                    java.time.Instant now = java.time.Instant.now();
+                    java.util.regex.Matcher at = written.matcher(text);
+                    if (!at.find()) {
+                        failures.add("a message frame without sentAt: " + text);
+                        return;
+                    }
+                    long sinceWrite = java.time.Duration.between(java.time.Instant.parse(at.group(1)), now).toNanos();
                     delivered.incrementAndGet();
                     if (k >= warmup) {
-                        latencies[counted.getAndIncrement()] = latency;
+                        int slot = counted.getAndIncrement();
+                        latencies[slot] = latency;
+                        fromWrite[slot] = sinceWrite;
                     }
                 }
             } else if (text.contains("\"type\":\"ready\"")) {
@@ -233,18 +256,37 @@ public final class RealtimeBenchmark {
         java.util.function.BiConsumer<SocketLoad.Client, Integer> onClose = (client, code) -> failures.add("socket " + client.index + " closed " + code);
         try (SocketLoad one = new SocketLoad(platform.app().port(), organisation.host(), onText, onClose);
              SocketLoad two = new SocketLoad(second.port(), organisation.host(), onText, onClose)) {
-            for (int i = 0; i < sockets.size(); i++) {
-                (i % 2 == 0 ? one : two).open(i, sockets.get(i)[0]);
+            int socketCount = circles * PER_CIRCLE;
+            for (int i = 0; i < socketCount; i++) {
+                (i % 2 == 0 ? one : two).open(i, sockets[i / PER_CIRCLE][i % PER_CIRCLE]);
+                if ((i + 1) % 50 == 0) {
+                    // men come online over time, not all in one instant: fifty at a time
+                    int opened = i + 1;
+                    await(() -> ready.get() >= opened || !failures.isEmpty(), Duration.ofSeconds(30));
+                }
             }
-            await(() -> ready.get() == sockets.size() || !failures.isEmpty(), Duration.ofSeconds(30));
+            await(() -> ready.get() == socketCount || !failures.isEmpty(), Duration.ofSeconds(60));
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("refusing a figure: " + failures.peek());
             }
+            // What the platform costs with these sockets open and nothing written: the part of the figures below no message causes.
+            Map<String, Long> idleFrom = cpuByProcess(platform.app().pid(), second.pid());
+            Thread.sleep(10_000);
+            Map<String, Long> idleTo = cpuByProcess(platform.app().pid(), second.pid());
+            StringBuilder idle = new StringBuilder("CPU with " + socketCount + " sockets open and nothing written, per second:");
+            idleTo.forEach((kind, ticks) -> {
+                long used = ticks - idleFrom.getOrDefault(kind, 0L);
+                if (used > 0) {
+                    idle.append(String.format(" %s %.0f ms;", kind, used * 10.0 / 10));
+                }
+            });
+            System.out.println(idle);
             java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(32);
             AtomicInteger refused = new AtomicInteger();
             ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
             long t0 = System.nanoTime();
             long measuredFrom = 0;
+            Map<String, Long> cpuBefore = Map.of();
             for (int k = 0; k < total; k++) {
                 long due = t0 + (long) (k * 1e9 / rate);
                 long wait = due - System.nanoTime();
@@ -253,13 +295,16 @@ public final class RealtimeBenchmark {
                 }
                 if (k == warmup) {
                     measuredFrom = System.nanoTime();
+                    cpuBefore = cpuByProcess(platform.app().pid(), second.pid());
                 }
                 int index = k;
-                int circle = k % CIRCLES;
+                int circle = k % circles;
+                long scheduled = Math.min(due, System.nanoTime());
                 senders.execute(() -> {
-                    sentAt[index] = System.nanoTime();
-                    JsonHttp.Response posted = organisation.http().send(bases[index % 2] + "/api/v1/conversations/" + chats.get(circle) + "/messages", "POST",
-                            Map.of("text", "fan " + index), organisation.auth(writers.get(circle)));
+                    // timed from when it was due (or sent, if the generator was early): a queue before the POST counts too
+                    sentAt[index] = scheduled;
+                    JsonHttp.Response posted = organisation.http().send(bases[index % 2] + "/api/v1/conversations/" + chats[circle] + "/messages", "POST",
+                            Map.of("text", "fan " + index), organisation.auth(writers[circle]));
                     if (posted.status() != 201) {
                         refused.incrementAndGet();
                         refusals.add(posted.status() + " " + posted.body());
@@ -270,6 +315,7 @@ public final class RealtimeBenchmark {
             senders.shutdown();
             senders.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS);
             double allSeconds = (System.nanoTime() - measuredFrom) / 1e9;
+            Map<String, Long> cpuAfter = cpuByProcess(platform.app().pid(), second.pid());
             long expected = (long) total * PER_CIRCLE;
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (delivered.get() < expected && System.nanoTime() < deadline) {
@@ -281,14 +327,53 @@ public final class RealtimeBenchmark {
             }
             long[] measured = java.util.Arrays.copyOf(latencies, counted.get());
             java.util.Arrays.sort(measured);
+            long[] delivery = java.util.Arrays.copyOf(fromWrite, counted.get());
+            java.util.Arrays.sort(delivery);
             System.out.printf("%d circles of %d, sockets on two instances; %,d messages measured (after %,d to warm up), scheduled at %d a second, "
                             + "sent in %.1f s and answered in %.1f s (%.0f a second achieved); %,d deliveries%n",
-                    CIRCLES, PER_CIRCLE, total - warmup, warmup, rate, sendSeconds, allSeconds, (total - warmup) / allSeconds, measured.length);
-            System.out.printf("delivery latency from before the POST to each socket: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    circles, PER_CIRCLE, total - warmup, warmup, rate, sendSeconds, allSeconds, (total - warmup) / allSeconds, measured.length);
+            System.out.printf("delivery latency from when the POST was due to each socket: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     at(measured, 0.50), at(measured, 0.95), at(measured, 0.99), measured[measured.length - 1] / 1e6);
+            StringBuilder cpu = new StringBuilder("CPU time in the measured window, per message:");
+            for (Map.Entry<String, Long> process : cpuAfter.entrySet()) {
+                long used = process.getValue() - cpuBefore.getOrDefault(process.getKey(), 0L);
+                if (used > 0) {
+                    cpu.append(String.format(" %s %.2f ms;", process.getKey(), used * 10.0 / (total - warmup)));
+                }
+            }
+            System.out.println(cpu);
+            System.out.printf("delivery latency from the server's write (sentAt) to each socket: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    at(delivery, 0.50), at(delivery, 0.95), at(delivery, 0.99), delivery[delivery.length - 1] / 1e6);
         } finally {
             second.close();
         }
+    }
+
+    /** CPU time (clock ticks of 10 ms) used so far by each kind of process on this machine: the two apps apart. */
+    private static Map<String, Long> cpuByProcess(long firstApp, long secondApp) throws IOException {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    long pid = Long.parseLong(name);
+                    String kind = pid == firstApp ? "app-1" : pid == secondApp ? "app-2" : pid == ProcessHandle.current().pid() ? "generator"
+                            : comm.startsWith("postgres") ? "postgres" : comm.startsWith("redis") ? "redis"
+                            : comm.equals("java") ? "other-java" : "other";
+                    ticks.merge(kind, used, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended while being read
+                }
+            }
+        }
+        return ticks;
     }
 
     private static double at(long[] sorted, double quantile) {
