@@ -2,7 +2,11 @@ package io.hearth.realtime;
 
 import io.hearth.Api;
 import io.hearth.RealStack;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.hearth.identity.AccessTokens;
 import io.hearth.identity.Org;
+import io.hearth.identity.SigningKeys;
 import io.hearth.identity.Role;
 import io.hearth.realtime.api.RealtimeSocket;
 import io.hearth.tenancy.TenantDirectory;
@@ -21,7 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +58,7 @@ class RealtimeIT implements RealStack {
     @Inject RealtimeSocket sockets;
     @Inject Hub hub;
     @Inject StatefulRedisConnection<String, String> redis;
+    @Inject SigningKeys keys;
     Org org;
     Api api;
     Org.Member facilitator;
@@ -287,6 +294,34 @@ class RealtimeIT implements RealStack {
             long closedAt = System.nanoTime();
             assertThat(watcher.until("presence", WAIT)).containsEntry("status", "offline");
             assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    /** His token again, signed as the app signs it, but expiring at this instant. */
+    String expiringAt(Org.Member member, Instant at) throws java.text.ParseException {
+        JWTClaimsSet claims = SignedJWT.parse(member.accessToken()).getJWTClaimsSet();
+        return keys.sign(new JWTClaimsSet.Builder(claims).expirationTime(Date.from(at)).jwtID(UUID.randomUUID().toString()).build(),
+                AccessTokens.TYPE);
+    }
+
+    @Test
+    void aTokenThatExpiresClosesTheSocketWith4401UnlessAFreshOneCameBefore() throws Exception {
+        Org.Member member = org.member();
+        Instant expiry = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (TestSocket expiring = connect(); TestSocket renewed = connect()) {
+            assertThat(expiring.signIn(expiringAt(member, expiry)).get("expiresAt")).isEqualTo(expiry.toString());
+            renewed.signIn(expiringAt(member, expiry));
+            renewed.send(Map.of("type", "auth", "token", member.accessToken()));
+            assertThat(Instant.parse((String) renewed.until("ready", WAIT).get("expiresAt"))).isAfter(expiry.plusSeconds(60));
+
+            TestSocket.Received closed = expiring.closed(WAIT);
+            Instant closedAt = Instant.now();
+            assertThat(closed.closeCode()).isEqualTo(4401);
+            assertThat(closed.closeReason()).contains("expired");
+            assertThat(closedAt).isAfterOrEqualTo(expiry).isBefore(expiry.plusSeconds(3));
+            // the socket that was given a fresh token before the first expired goes on
+            renewed.send(Map.of("type", "ping"));
+            assertThat(renewed.until("pong", WAIT)).containsEntry("type", "pong");
         }
     }
 

@@ -32,7 +32,9 @@ import java.util.UUID;
  */
 final class Connection implements Hub.Subscriber {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Connection.class);
     static final int UNAUTHORIZED = RealtimeProtocol.UNAUTHORIZED;
+    static final int TRY_AGAIN_LATER = RealtimeProtocol.TRY_AGAIN_LATER;
     static final int MAX_FRAME_BYTES = 8 * 1024;
     static final int MAX_CURSORS = 500;
     static final int MAX_WATCHED_PEOPLE = 500;
@@ -117,6 +119,7 @@ final class Connection implements Hub.Subscriber {
     // ---- from Netty (the event loop) ----
 
     void opened(@Nullable String protocolToken) {
+        out.startWhenUpgraded();
         send(new Frames.Hello(MAX_FRAME_BYTES));
         if (protocolToken != null) {
             serial.execute(() -> signIn(protocolToken));
@@ -231,7 +234,15 @@ final class Connection implements Hub.Subscriber {
     }
 
     private void signIn(String token) {
-        Optional<SocketCallers.SignedIn> signedIn = socket.callers().signIn(upgrade, token);
+        Optional<SocketCallers.SignedIn> signedIn;
+        try {
+            signedIn = socket.callers().signIn(upgrade, token);
+        } catch (RuntimeException e) {
+            // Redis did not answer in time (say): the token may be good, so not 4401, which sends a client for a new one.
+            LOG.warn("a socket could not be signed in: a service it needs failed; it is told to come back", e);
+            close(TRY_AGAIN_LATER, "A service Hearth needs is briefly unavailable: connect again in a few seconds");
+            return;
+        }
         if (signedIn.isEmpty()) {
             close(UNAUTHORIZED, "The token does not sign in to this organisation");
             return;

@@ -1,5 +1,6 @@
 package io.hearth.realtime.api;
 
+import io.micronaut.http.server.netty.handler.PipeliningServerHandler;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -17,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  * bytes waiting and in flight pass {@link #limit}, the queue is dropped (its memory freed at once), the socket gets a
  * close frame 4408 and is closed, by force if the close frame cannot be written within {@link #CLOSE_GRACE_SECONDS}.
  *
+ * <p>Nothing is written before Micronaut has finished switching the channel from HTTP to WebSocket: it puts the
+ * WebSocket frame decoder in place with the 101 and only then (on the request's thread) takes its HTTP handler out
+ * of the pipeline, and a frame read in between reaches the HTTP handler and is lost. Our first frame, {@code hello},
+ * is what a client waits for before it speaks, so holding every frame until the HTTP handler has gone closes that
+ * window for every client that follows the protocol.
+ *
  * <p>All state is touched on the channel's event loop only.
  */
 final class Outbound {
@@ -32,12 +39,42 @@ final class Outbound {
     private volatile boolean closing;
 
     private final Runnable overflowed;
+    private boolean upgraded;
+    private Runnable onUpgrade = () -> { };
 
     /** {@code overflowed} runs (on the event loop) when the ceiling is passed: the socket stops receiving at once. */
     Outbound(Channel channel, long limit, Runnable overflowed) {
         this.channel = channel;
         this.limit = limit;
         this.overflowed = overflowed;
+    }
+
+    /** Starts writing once the channel speaks WebSocket only (see above); frames given before wait in the queue. */
+    void startWhenUpgraded() {
+        channel.eventLoop().execute(() -> awaitUpgrade(0));
+    }
+
+    private void awaitUpgrade(int tries) {
+        if (channel.isActive() && channel.pipeline().get(PipeliningServerHandler.class) != null && tries < 5_000) {
+            channel.eventLoop().schedule(() -> awaitUpgrade(tries + 1), 1, TimeUnit.MILLISECONDS);
+            return;
+        }
+        upgraded = true;
+        drain();
+        onUpgrade.run();
+    }
+
+    /** Runs now (on the event loop) if the channel speaks WebSocket, or once it does. */
+    private void whenUpgraded(Runnable action) {
+        if (upgraded) {
+            action.run();
+        } else {
+            Runnable before = onUpgrade;
+            onUpgrade = () -> {
+                before.run();
+                action.run();
+            };
+        }
     }
 
     /** Queues a frame (from any thread); frames go out in the order they were given. */
@@ -56,10 +93,10 @@ final class Outbound {
 
     /** Closes with a code and reason after what is queued (from any thread). */
     void close(int code, String reason) {
-        channel.eventLoop().execute(() -> {
+        channel.eventLoop().execute(() -> whenUpgraded(() -> {
             drain();
             closeNow(code, reason, false);
-        });
+        }));
     }
 
     private void enqueue(String frame) {
@@ -77,7 +114,7 @@ final class Outbound {
     }
 
     private void drain() {
-        while (!closing && !queue.isEmpty() && channel.isActive() && channel.isWritable()) {
+        while (upgraded && !closing && !queue.isEmpty() && channel.isActive() && channel.isWritable()) {
             String frame = queue.poll();
             long bytes = ByteBufUtil.utf8Bytes(frame);
             queued -= bytes;

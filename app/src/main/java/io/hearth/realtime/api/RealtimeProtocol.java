@@ -12,6 +12,7 @@ public final class RealtimeProtocol {
     static final int UNAUTHORIZED = 4401;
     static final int TOO_SLOW = 4408;
     static final int GOING_AWAY = 1001;
+    static final int TRY_AGAIN_LATER = 1013;
 
     /** What a client may send. */
     enum ClientType {
@@ -47,6 +48,6 @@ public final class RealtimeProtocol {
     }
 
     public static List<Integer> closeCodes() {
-        return List.of(UNAUTHORIZED, TOO_SLOW, GOING_AWAY);
+        return List.of(UNAUTHORIZED, TOO_SLOW, GOING_AWAY, TRY_AGAIN_LATER);
     }
 }
