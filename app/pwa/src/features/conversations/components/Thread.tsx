@@ -23,7 +23,7 @@ import { useBlock, useBlocked, useUnblock } from '../api/blocks';
 import { conversationQuery, useReadMarker } from '../api/conversations';
 import { useEditMessage, useMessages, useRemoveMessage } from '../api/messages';
 import { useOutbox, writeMessage } from '../api/outbox';
-import { usePresence, useTyping, useTypingSender } from '../realtime/hooks';
+import { usePresence, useTyping, useTypingSender, useWatchConversation } from '../realtime/hooks';
 import type { Conversation, Message } from '../api/types';
 import { byDay, bytesOf, dayLabel, lastOwn, merge, newestOfOthers, seenText, textProblem, timeOf, type Outgoing } from '../thread';
 
@@ -49,6 +49,9 @@ function ThreadOf({ conversation }: { conversation: Conversation }) {
   const myId = me?.person.id;
   const messages = useMessages(conversation.id);
   const outbox = useOutbox(conversation.id);
+  // An admin or an event's manager may read its staff chat without being on its staff: the socket then sends him its
+  // frames only while he watches it.
+  useWatchConversation(conversation.id, conversation.kind === 'EVENT_STAFF');
   const listed = useMemo(() => messages.data?.pages.flatMap((page) => page.items) ?? [], [messages.data]);
   const entries = useMemo(() => merge(listed, outbox.sent, outbox.outgoing), [listed, outbox.sent, outbox.outgoing]);
   useReadMarker(conversation, newestOfOthers(listed, myId));

@@ -238,6 +238,26 @@ describe('the real-time socket', () => {
     expect(sockets.length).toBe(before + 1);
   });
 
+  it('watches a conversation while a screen shows it, asks again after a reconnect, and unwatches when the last screen goes', async () => {
+    client.start();
+    latest().ready();
+    const first = client.watchConversation('staff-1');
+    const second = client.watchConversation('staff-1');
+    const presence = client.watchPresence(['tom']);
+    expect(latest().sentOf('watch')).toEqual([{ type: 'watch', conversationId: 'staff-1' }]);
+    latest().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(500);
+    latest().ready();
+    expect(latest().sentOf('watch')).toEqual([{ type: 'watch', conversationId: 'staff-1' }]);
+    expect(latest().sentOf('presence.watch')).toEqual([{ type: 'presence.watch', people: ['tom'] }]);
+    first();
+    first();
+    expect(latest().sentOf('unwatch')).toEqual([]);
+    second();
+    expect(latest().sentOf('unwatch')).toEqual([{ type: 'unwatch', conversationId: 'staff-1' }]);
+    presence();
+  });
+
   it('waits while offline and connects when the network is back', () => {
     online = false;
     client.start();

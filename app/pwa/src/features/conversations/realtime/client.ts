@@ -101,6 +101,8 @@ export class RealtimeClient {
   private readonly presenceNow = new Map<string, string>();
   private readonly presenceListeners = new Set<() => void>();
   private readonly watched = new Map<symbol, readonly string[]>();
+  /** Conversations he reads without being one of their people (an admin in a staff chat), by how many screens show each. */
+  private readonly watchedConversations = new Map<string, number>();
   private readonly typingSent = new Map<string, number>();
   private readonly undo: (() => void)[] = [];
   private readonly queries: QueryClient;
@@ -402,6 +404,7 @@ export class RealtimeClient {
     listAgain(this.queries);
     this.sendPresence();
     this.sendWatch();
+    this.watchedConversations.forEach((_, conversationId) => this.send({ type: 'watch', conversationId }));
   }
 
   private onRecovered(results: Recovery[]): void {
@@ -615,6 +618,33 @@ export class RealtimeClient {
     return () => {
       this.watched.delete(handle);
       this.sendWatch();
+    };
+  }
+
+  /**
+   * Also receives a conversation's frames while the returned function is not called: for one he may read without being
+   * among its people (the server refuses one he may not read, and a watch of his own conversation changes nothing).
+   * Asked again after every reconnect.
+   */
+  watchConversation(conversationId: string): () => void {
+    const screens = this.watchedConversations.get(conversationId) ?? 0;
+    this.watchedConversations.set(conversationId, screens + 1);
+    if (screens === 0) {
+      this.send({ type: 'watch', conversationId });
+    }
+    let done = false;
+    return () => {
+      if (done) {
+        return;
+      }
+      done = true;
+      const left = (this.watchedConversations.get(conversationId) ?? 1) - 1;
+      if (left > 0) {
+        this.watchedConversations.set(conversationId, left);
+      } else {
+        this.watchedConversations.delete(conversationId);
+        this.send({ type: 'unwatch', conversationId });
+      }
     };
   }
 

@@ -89,6 +89,20 @@ export function usePresence(personId: string | null | undefined): string | undef
   return useSyncExternalStore(subscribePresence, () => (personId ? current?.presence(personId) : undefined));
 }
 
+/**
+ * Watches a conversation while the screen shows it, when he may read it without being one of its people (an admin or
+ * an event's manager in its staff chat): its frames reach him as they reach its people.
+ */
+export function useWatchConversation(conversationId: string, enabled: boolean): void {
+  const ready = useSocketReady();
+  useEffect(() => {
+    if (!enabled || !ready || !current) {
+      return;
+    }
+    return current.watchConversation(conversationId);
+  }, [conversationId, enabled, ready]);
+}
+
 /** What the composer calls as he types: the socket tells the others, at most every 3 s. */
 export function useTypingSender(conversationId: string): () => void {
   return useCallback(() => current?.sendTyping(conversationId), [conversationId]);
