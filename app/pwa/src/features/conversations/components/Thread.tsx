@@ -421,7 +421,8 @@ function Composer({ conversation }: { conversation: Conversation }) {
           }}
           error={problem === 'tooLong'}
           helperText={blocked ? t('chats.block.closed') : closed ? t('chats.readOnly') : problem === 'tooLong' ? t('chats.tooLong', { n: bytesOf(text) }) : t('chats.sendHelp')}
-          sx={{ my: 0 }}
+          // Why he cannot write stays readable: MUI greys a disabled field's helper text below the contrast axe asks for.
+          sx={{ my: 0, '& .MuiFormHelperText-root.Mui-disabled': { color: 'text.secondary' } }}
         />
         <Button type="submit" variant="contained" disabled={closed || problem !== null} sx={{ flexShrink: 0, mt: 0.5 }}>{t('chats.send')}</Button>
       </Box>

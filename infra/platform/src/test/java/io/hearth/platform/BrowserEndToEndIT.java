@@ -644,6 +644,42 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aManBlocksAnotherInTheirOneToOneWhoCanNoLongerWriteThereAndUnblocksHimFromBlockedMen() throws Exception {
+        String matt = api("GET", "/api/v1/me", "member2@demo.localhost").path("person").path("id").asText();
+        JsonNode started = api("POST", "/api/v1/conversations", "member1@demo.localhost", Map.of("personId", matt), 201);
+        String chat = started.path("id").asText();
+        String name = started.path("title").asText();
+        signIn(page, "member1@demo.localhost");
+        page.navigate(app + "/chats/" + chat);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("More for the chat with " + name)).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Block " + name)).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Block " + name + "?"));
+        assertThat(dialog.getByText(Pattern.compile("he is not told"))).isVisible();
+        checkAccessibility("block dialog");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Block").setExact(true)).click();
+        assertThat(page.getByText("You blocked " + name + ", so writing here is closed", new Page.GetByTextOptions().setExact(false))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isDisabled();
+        checkAccessibility("a one-to-one he blocked");
+        shot(page, "chat-blocked");
+        // The server holds it too: Matt can no longer write to him there.
+        api("POST", "/api/v1/conversations/" + chat + "/messages", "member2@demo.localhost", Map.of("text", "Are you there?"), 403);
+
+        page.navigate(app + "/chats");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Blocked men")).click();
+        Locator blocked = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Blocked men"));
+        assertThat(blocked.getByText(name, new Locator.GetByTextOptions().setExact(true))).isVisible();
+        checkAccessibility("blocked men");
+        shot(page, "blocked-men");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unblock " + name)).click();
+        assertThat(page.getByText("You have not blocked anyone.", EXACT)).isVisible();
+        api("POST", "/api/v1/conversations/" + chat + "/messages", "member2@demo.localhost", Map.of("text", "Good to talk again"), 201);
+        page.navigate(app + "/chats/" + chat);
+        assertThat(page.getByText("Good to talk again", EXACT)).isVisible();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("Glad you wrote");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))).isEnabled();
+    }
+
+    @Test
     void aManReadsThePinnedWelcomeOnHomeAndCommentsOnIt() throws Exception {
         signIn(page, "member1@demo.localhost");
         Locator welcome = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Welcome to Hearth"));
