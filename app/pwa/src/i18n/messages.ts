@@ -78,7 +78,7 @@ export const en = {
     code: 'Code', roles: 'Roles: {roles}' },
   chats: { title: 'Chats', all: 'All chats', none: 'No conversations yet. Your circle\'s chat shows here once you are in a circle, and an event\'s staff chat once you are on its staff.',
     unread: '{n} unread', you: 'You', removed: 'message removed', noMessages: 'No messages yet.', empty: 'No messages yet. Write the first one.', messages: 'Messages',
-    today: 'Today', yesterday: 'Yesterday', earlier: 'Load earlier messages', edited: 'edited', seenBy: 'Seen by {n} of {of}', seen: 'Seen',
+    today: 'Today', yesterday: 'Yesterday', earlier: 'Load earlier messages', edited: 'edited', seenBy: 'Seen by {n} of {of}', seen: 'Seen', onlineNow: 'Online now ({n} of {of}): {names}',
     message: 'Message', send: 'Send', sendHelp: 'Ctrl+Enter sends.', sending: 'Sending…', waiting: 'Not sent yet: it goes when you are back online.',
     refused: 'Not sent: {reason}', discard: 'Discard',
     readOnly: 'You can read this conversation but no longer write in it.', tooLong: 'A message is at most 8 KB; this one is {n} bytes. Split it in two.',

@@ -27,6 +27,12 @@ export const getConversation = (id: string) => must(api.GET('/api/v1/conversatio
 /** One conversation; kept on the device, so that a thread opens offline to read and to write. */
 export const conversationQuery = (id: string) => queryOptions({ queryKey: conversationKeys.detail(id), queryFn: kept('conversation/' + id, () => getConversation(id)) });
 
+export const getConversationPeople = (id: string) => must(api.GET('/api/v1/conversations/{id}/people', { params: { path: { id } } }));
+
+/** Who is in a group conversation now, by name (a thread shows which of them are online). */
+export const conversationPeopleQuery = (id: string) =>
+  queryOptions({ queryKey: conversationKeys.people(id), queryFn: () => getConversationPeople(id), staleTime: 60_000 });
+
 /** A circle's chat (it exists from the first time anyone opens it). */
 export const getCircleConversation = (circleId: string) => must(api.GET('/api/v1/circles/{id}/conversation', { params: { path: { id: circleId } } }));
 

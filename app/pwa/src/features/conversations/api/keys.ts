@@ -8,6 +8,8 @@ export const conversationKeys = {
   list: () => [...conversationKeys.all, 'mine'] as const,
   detail: (id: string) => [...conversationKeys.all, 'one', id] as const,
   messages: (id: string) => [...conversationKeys.detail(id), 'messages'] as const,
+  /** Who is in it now, by name. */
+  people: (id: string) => [...conversationKeys.detail(id), 'people'] as const,
   /** Which conversation is a circle's chat, an event's staff chat, his one-to-one with a man. */
   circle: (circleId: string) => [...conversationKeys.all, 'circle', circleId] as const,
   event: (eventId: string) => [...conversationKeys.all, 'event', eventId] as const,

@@ -39,7 +39,8 @@ vi.mock('../../../api/client', async (importOriginal) => {
     api: {
       GET: (path: string) => {
         server.gets.push(path);
-        return answer(path.endsWith('/messages') ? server.page : path === '/api/v1/me/blocks' ? { items: server.blocks } : server.conversation);
+        return answer(path.endsWith('/messages') ? server.page : path === '/api/v1/me/blocks' ? { items: server.blocks }
+          : path.endsWith('/people') ? { items: [] } : server.conversation);
       },
       POST: (path: string, init: Init) => {
         if (path === '/api/v1/people/{id}/block') {

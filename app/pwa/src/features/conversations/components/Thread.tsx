@@ -20,10 +20,10 @@ import { t } from '../../../i18n/t';
 import { Loaded, Page } from '../../../ui/Page';
 import { ProblemAlert } from '../../../ui/Problem';
 import { useBlock, useBlocked, useUnblock } from '../api/blocks';
-import { conversationQuery, useReadMarker } from '../api/conversations';
+import { conversationPeopleQuery, conversationQuery, useReadMarker } from '../api/conversations';
 import { useEditMessage, useMessages, useRemoveMessage } from '../api/messages';
 import { useOutbox, writeMessage } from '../api/outbox';
-import { usePresence, useTyping, useTypingSender, useWatchConversation } from '../realtime/hooks';
+import { useOnline, usePresence, useTyping, useTypingSender, useWatchConversation } from '../realtime/hooks';
 import type { Conversation, Message } from '../api/types';
 import { byDay, bytesOf, dayLabel, lastOwn, merge, newestOfOthers, seenText, textProblem, timeOf, type Outgoing } from '../thread';
 
@@ -102,6 +102,7 @@ function ThreadOf({ conversation }: { conversation: Conversation }) {
   return (
     <Box aria-label={t('chats.messages')} component="section">
       <div role="status" className="visually-hidden">{announcement}</div>
+      {conversation.kind !== 'DIRECT' && conversation.canPost && <OnlineNow conversation={conversation} me={myId} />}
       {body}
       <Typing conversation={conversation} listed={listed} />
       <Composer conversation={conversation} />
@@ -124,6 +125,23 @@ export function PresenceDot({ personId, name }: { personId: string; name: string
       component="span" role="img" aria-label={label} title={label} data-presence={status}
       sx={{ display: 'inline-block', width: 12, height: 12, borderRadius: '50%', bgcolor: DOT[status], border: 1, borderColor: 'background.paper', flexShrink: 0 }}
     />
+  );
+}
+
+/** In a circle's or a staff chat, which of its other people are online now (by name); nothing while none is. */
+export function OnlineNow({ conversation, me }: { conversation: Conversation; me: string | undefined }) {
+  const people = useQuery(conversationPeopleQuery(conversation.id));
+  const others = useMemo(() => (people.data?.items ?? []).filter((p) => p.personId !== me), [people.data, me]);
+  const online = useOnline(useMemo(() => others.map((p) => p.personId), [others]));
+  if (online.length === 0) {
+    return null;
+  }
+  const names = others.filter((p) => online.includes(p.personId)).map((p) => p.name);
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'text.secondary', my: 1 }} data-online={online.length}>
+      <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: DOT.online, flexShrink: 0 }} />
+      <Typography variant="body2">{t('chats.onlineNow', { names: names.join(', '), n: online.length, of: others.length })}</Typography>
+    </Box>
   );
 }
 

@@ -89,6 +89,31 @@ export function usePresence(personId: string | null | undefined): string | undef
   return useSyncExternalStore(subscribePresence, () => (personId ? current?.presence(personId) : undefined));
 }
 
+const onlineCache = new Map<string, string[]>();
+
+/** Which of these men are online now (away and offline are not), asked of the server while the screen shows them. */
+export function useOnline(people: readonly string[]): string[] {
+  const ready = useSocketReady();
+  const key = people.join(',');
+  useEffect(() => {
+    if (!ready || !current || key === '') {
+      return;
+    }
+    return current.watchPresence(key.split(','));
+  }, [key, ready]);
+  return useSyncExternalStore(subscribePresence, () => {
+    const online = current ? people.filter((person) => current?.presence(person) === 'online') : none;
+    const before = onlineCache.get(key);
+    // The same array while the same men are online, so that React does not render in a loop.
+    if (before && before.length === online.length && before.every((id, i) => id === online[i])) {
+      return before;
+    }
+    const next = online.length === 0 ? none : online;
+    onlineCache.set(key, next);
+    return next;
+  });
+}
+
 /**
  * Watches a conversation while the screen shows it, when he may read it without being one of its people (an admin or
  * an event's manager in its staff chat): its frames reach him as they reach its people.

@@ -210,6 +210,27 @@ public class Conversations {
         return rules();
     }
 
+    /** One of the people in a conversation now. */
+    @Schema(name = "ConversationPerson")
+    @Serdeable
+    public record Person(UUID personId, String name) {
+    }
+
+    /**
+     * Who is in the conversation now, by name (a thread shows which of them are online): for its people, and for those
+     * who read it without being among them (an admin in a staff chat); not for a man who has left it.
+     */
+    @Transactional(readOnly = true)
+    public List<Person> people(Caller caller, UUID id) {
+        Access access = readable(caller, id);
+        if (access.conversation().kind() == ConversationKind.CIRCLE && !access.participants().contains(caller.person())) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.CONVERSATION_NOT_ALLOWED, "You are no longer in this circle");
+        }
+        Map<UUID, String> names = people.names(List.copyOf(access.participants()));
+        return access.participants().stream().map(person -> new Person(person, names.getOrDefault(person, "Someone")))
+                .sorted(Comparator.comparing(Person::name).thenComparing(Person::personId)).toList();
+    }
+
     /**
      * A circle's own retention, set by its facilitators (and by admins who are in it); null keeps what the organisation
      * keeps. Admins set the organisation's retention in its rules.

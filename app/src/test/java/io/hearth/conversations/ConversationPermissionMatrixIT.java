@@ -89,6 +89,7 @@ class ConversationPermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.POST, "/api/v1/conversations", Map.of("personId", unknown), 401, 404, 404, 404, 404, 404, 404),
                 new Row(HttpMethod.GET, c, null, 401, 200, 200, 404, 404, 404, 404),
                 new Row(HttpMethod.GET, c + "/messages", null, 401, 200, 200, 404, 404, 404, 404),
+                new Row(HttpMethod.GET, c + "/people", null, 401, 200, 200, 404, 404, 404, 404),
                 new Row(HttpMethod.POST, c + "/messages", Map.of("text", "a word"), 401, 201, 201, 404, 404, 404, 404),
                 new Row(HttpMethod.POST, c + "/read", Map.of(), 401, 200, 200, 404, 404, 404, 404),
                 new Row(HttpMethod.PUT, c + "/retention", Map.of("days", 90), 401, 403, 200, 404, 404, 404, 404),

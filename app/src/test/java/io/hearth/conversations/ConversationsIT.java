@@ -107,6 +107,25 @@ class ConversationsIT implements RealStack {
     }
 
     @Test
+    void aConversationsPeopleAreListedByNameForThoseInItNotForAManWhoLeft() {
+        Org.Member stays = org.member();
+        Org.Member goes = org.member();
+        String circle = circle(stays, goes);
+        String chat = chatOf(circle, stays);
+        Api.Reply people = api.get("/api/v1/conversations/" + chat + "/people", stays.accessToken());
+        assertThat(people.status()).isEqualTo(200);
+        assertThat(people.list("items")).extracting(item -> (Object) ((Map<?, ?>) item).get("personId"))
+                .containsExactlyInAnyOrder((Object) stays.id().toString(), goes.id().toString(), facilitator.id().toString());
+        assertThat(people.list("items")).allSatisfy(item -> assertThat(((Map<?, ?>) item).get("name")).asString().isNotBlank());
+
+        leave(circle, goes);
+        Api.Reply refused = api.get("/api/v1/conversations/" + chat + "/people", goes.accessToken());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("CONVERSATION_NOT_ALLOWED");
+        assertThat(api.get("/api/v1/conversations/" + chat + "/people", stays.accessToken()).list("items")).hasSize(2);
+    }
+
+    @Test
     void unreadCountsAndReadMarkersAndSeenBy() {
         Org.Member a = org.member();
         Org.Member b = org.member();

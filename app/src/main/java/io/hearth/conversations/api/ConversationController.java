@@ -89,6 +89,18 @@ public class ConversationController {
         return conversations.get(caller, id);
     }
 
+    @Schema(name = "ConversationPeople")
+    @Serdeable
+    public record PeopleList(List<Conversations.Person> items) {
+    }
+
+    @Get("/conversations/{id}/people")
+    @Operation(summary = "Who is in one of his conversations now, by name", description = "For its people and those who read it "
+            + "without being among them (an admin in an event's staff chat); 403 CONVERSATION_NOT_ALLOWED for a man who left the circle.")
+    public PeopleList people(Caller caller, @PathVariable UUID id) {
+        return new PeopleList(conversations.people(caller, id));
+    }
+
     @Get("/conversations/{id}/messages{?before,after,limit}")
     @Operation(summary = "History, newest first: offsets before and after bound it; hasMore when older messages remain")
     public Messages.MessagePage history(Caller caller, @PathVariable UUID id, @Nullable @QueryValue @Min(0) Long before,

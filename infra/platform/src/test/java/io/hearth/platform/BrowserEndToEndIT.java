@@ -596,6 +596,10 @@ class BrowserEndToEndIT {
         assertThat(matt.getByText(Pattern.compile("\\d+ unread"))).isVisible();
         matt.navigate(app + "/chats/" + chat);
         assertThat(matt.getByText("Welcome to the Tuesday Circle chat", new Page.GetByTextOptions().setExact(false))).isVisible();
+        // Each sees the other online in the circle's chat (presence over the socket, names from the conversation's people).
+        assertThat(page.getByText("Online now", new Page.GetByTextOptions().setExact(false))).containsText("Matt Member");
+        page.evaluate("() => window.scrollTo(0, 0)");
+        shot(page, "chat-online");
 
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).pressSequentially("Hello");
         assertThat(matt.getByText(Pattern.compile("typing"))).isVisible();
