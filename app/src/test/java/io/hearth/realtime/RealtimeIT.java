@@ -59,6 +59,7 @@ class RealtimeIT implements RealStack {
     @Inject Hub hub;
     @Inject StatefulRedisConnection<String, String> redis;
     @Inject SigningKeys keys;
+    @Inject io.hearth.realtime.internal.Bus bus;
     Org org;
     Api api;
     Org.Member facilitator;
@@ -322,6 +323,25 @@ class RealtimeIT implements RealStack {
             // the socket that was given a fresh token before the first expired goes on
             renewed.send(Map.of("type", "ping"));
             assertThat(renewed.until("pong", WAIT)).containsEntry("type", "pong");
+        }
+    }
+
+    @Test
+    void aManOnAnInstanceThatDiedWithoutSayingSoIsOfflineWithinFiveSeconds() throws IOException {
+        Org.Member watcher = org.member();
+        Org.Member gone = org.member();
+        circleChat(watcher, gone);
+        // An instance held his socket and said he was online, heartbeating as every instance does; then it died (a
+        // killed process says nothing): its last heartbeat keeps it alive 3 s, then the live instances sweep it.
+        String dead = "dead-" + UUID.randomUUID();
+        long diedAt = System.currentTimeMillis();
+        bus.heartbeat(dead, diedAt + 3_000, diedAt, dead + ":0:");
+        bus.presence(org.tenant().id(), gone.id(), dead, "online", diedAt, UUID.randomUUID().toString());
+        try (TestSocket socket = signedIn(watcher)) {
+            socket.send(Map.of("type", "presence.watch", "people", List.of(gone.id().toString())));
+            assertThat(socket.until("presence", WAIT)).containsEntry("personId", gone.id().toString()).containsEntry("status", "online");
+            assertThat(socket.until("presence", WAIT)).containsEntry("personId", gone.id().toString()).containsEntry("status", "offline");
+            assertThat(Duration.ofMillis(System.currentTimeMillis() - diedAt)).isLessThan(Duration.ofSeconds(5));
         }
     }
 
