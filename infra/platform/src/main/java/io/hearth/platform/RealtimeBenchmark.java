@@ -84,7 +84,18 @@ public final class RealtimeBenchmark {
                         + " failed, e.g. " + failures.peek());
             }
             System.out.printf("%,d sockets signed in to one instance in %.1f s (%.0f a second)%n", sockets, openSeconds, sockets / openSeconds);
-            Thread.sleep(30_000);
+            Thread.sleep(5_000);
+            Map<String, Long> cpuFrom = cpuByProcess(pid, -1);
+            Thread.sleep(25_000);
+            Map<String, Long> cpuTo = cpuByProcess(pid, -1);
+            StringBuilder idle = new StringBuilder("CPU while the sockets idle (25 s), per second:");
+            cpuTo.forEach((kind, ticks) -> {
+                long used = ticks - cpuFrom.getOrDefault(kind, 0L);
+                if (used > 0) {
+                    idle.append(String.format(" %s %.0f ms;", kind.equals("app-1") ? "app" : kind, used * 10.0 / 25));
+                }
+            });
+            System.out.println(idle);
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("refusing a figure: " + failures.size() + " sockets closed while idle, e.g. " + failures.peek());
             }
