@@ -65,24 +65,76 @@ public class AppRedis extends RedisCounters {
      */
     public FlagAndCount flagVersionsHit(String flagKey, List<String> versionKeys, List<String> freshVersions, Duration versionTtl,
                                         @Nullable String counterKey, Duration window) {
+        String[] keys = flagVersionKeys(flagKey, versionKeys, counterKey);
+        String[] arguments = flagVersionArguments(versionKeys, freshVersions, versionTtl, window);
+        return flagAndCount(script(FLAG_VERSIONS_HIT, FLAG_VERSIONS_HIT_SHA, keys, arguments), versionKeys.size());
+    }
+
+    /** One question for {@link #flagsAndVersions}: a flag and version keys, without a counter. */
+    public record FlagAndVersions(String flagKey, List<String> versionKeys, List<String> freshVersions, Duration versionTtl) {
+    }
+
+    /**
+     * As {@link #flagVersionsHit} without a counter, for many at once: the scripts go out together (Lettuce pipelines
+     * them on the one connection) and the answers come back in order, one wait for all instead of one each.
+     */
+    public List<FlagAndCount> flagsAndVersions(List<FlagAndVersions> asked) {
+        List<io.lettuce.core.RedisFuture<List<Object>>> sent = new ArrayList<>(asked.size());
+        for (FlagAndVersions one : asked) {
+            sent.add(redis.async().evalsha(FLAG_VERSIONS_HIT_SHA, ScriptOutputType.MULTI, flagVersionKeys(one.flagKey(), one.versionKeys(), null),
+                    flagVersionArguments(one.versionKeys(), one.freshVersions(), one.versionTtl(), Duration.ofMinutes(1))));
+        }
+        List<FlagAndCount> answers = new ArrayList<>(asked.size());
+        long deadline = System.nanoTime() + redis.getTimeout().toNanos();
+        for (int i = 0; i < asked.size(); i++) {
+            FlagAndVersions one = asked.get(i);
+            List<Object> result;
+            try {
+                result = sent.get(i).get(Math.max(deadline - System.nanoTime(), 1), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof RedisNoScriptException)) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new io.lettuce.core.RedisException(e.getCause());
+                }
+                // This Redis has not seen the script yet (a restart): send it whole once.
+                result = script(FLAG_VERSIONS_HIT, FLAG_VERSIONS_HIT_SHA, flagVersionKeys(one.flagKey(), one.versionKeys(), null),
+                        flagVersionArguments(one.versionKeys(), one.freshVersions(), one.versionTtl(), Duration.ofMinutes(1)));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new io.lettuce.core.RedisCommandTimeoutException("Redis did not answer " + asked.size() + " scripts within " + redis.getTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.lettuce.core.RedisCommandInterruptedException(e);
+            }
+            answers.add(flagAndCount(result, one.versionKeys().size()));
+        }
+        return answers;
+    }
+
+    private static String[] flagVersionKeys(String flagKey, List<String> versionKeys, @Nullable String counterKey) {
         List<String> keys = new ArrayList<>(versionKeys.size() + 2);
         keys.add("hearth:flag:" + flagKey);
         versionKeys.forEach(key -> keys.add("hearth:v:" + key));
         if (counterKey != null) {
             keys.add("hearth:rl:" + counterKey);
         }
+        return keys.toArray(String[]::new);
+    }
+
+    private static String[] flagVersionArguments(List<String> versionKeys, List<String> freshVersions, Duration versionTtl, Duration window) {
         List<String> arguments = new ArrayList<>(freshVersions.size() + 3);
         arguments.add(Long.toString(window.toMillis()));
         arguments.add(Integer.toString(versionKeys.size()));
         arguments.add(Long.toString(Math.max(versionTtl.toMillis(), 1)));
         arguments.addAll(freshVersions);
-        List<Object> result = script(FLAG_VERSIONS_HIT, FLAG_VERSIONS_HIT_SHA, keys.toArray(String[]::new), arguments.toArray(String[]::new));
+        return arguments.toArray(String[]::new);
+    }
+
+    private static FlagAndCount flagAndCount(List<Object> result, int versionCount) {
         long flagged = (Long) result.get(0);
         if (flagged > 0) {
             return new FlagAndCount(Optional.of(Duration.ofMillis(flagged)), List.of(), 0, Duration.ZERO);
         }
-        List<String> versions = new ArrayList<>(versionKeys.size());
-        for (int i = 0; i < versionKeys.size(); i++) {
+        List<String> versions = new ArrayList<>(versionCount);
+        for (int i = 0; i < versionCount; i++) {
             versions.add(String.valueOf(result.get(3 + i)));
         }
         return new FlagAndCount(Optional.empty(), versions, (Long) result.get(1), Duration.ofMillis(Math.max((Long) result.get(2), 1)));

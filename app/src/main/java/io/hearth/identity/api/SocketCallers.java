@@ -16,7 +16,9 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,14 +79,33 @@ public class SocketCallers {
         return current(tenant.get(), person, session, Clients.ip(upgrade)).map(caller -> new SignedIn(caller, expiresAt));
     }
 
-    /** The caller as he stands now (roles granted or revoked since), or empty once his session ended or he is no longer active. */
-    public Optional<Caller> recheck(Caller caller) {
-        return current(caller.tenant(), caller.person(), caller.session(), caller.ip());
+    /**
+     * Many sockets' callers as they stand now, in one pipelined Redis batch (a socket is asked every few seconds: one
+     * round trip and one waiting thread each would cost more than the sockets do); each answer the caller as he stands now (roles granted
+     * or revoked since), or empty once his session ended or he is no longer active.
+     * The callers may belong to several organisations: each admission is read in its own.
+     */
+    public List<Optional<Caller>> recheckAll(List<Caller> callers) {
+        List<AppRedis.FlagAndVersions> asked = new ArrayList<>(callers.size());
+        for (Caller caller : callers) {
+            asked.add(new AppRedis.FlagAndVersions(Sessions.revokedKey(caller.tenant(), caller.session()),
+                    Admissions.versionKeys(caller.tenant().id(), caller.person()), Admissions.freshVersions(), Admissions.versionTtl()));
+        }
+        List<AppRedis.FlagAndCount> states = redis.flagsAndVersions(asked);
+        List<Optional<Caller>> now = new ArrayList<>(callers.size());
+        for (int i = 0; i < callers.size(); i++) {
+            Caller caller = callers.get(i);
+            now.add(current(caller.tenant(), caller.person(), caller.session(), caller.ip(), states.get(i)));
+        }
+        return now;
     }
 
     private Optional<Caller> current(Tenant tenant, UUID person, UUID session, String ip) {
-        AppRedis.FlagAndCount state = redis.flagVersionsHit(Sessions.revokedKey(tenant, session), Admissions.versionKeys(tenant.id(), person),
-                Admissions.freshVersions(), Admissions.versionTtl(), null, Duration.ofMinutes(1));
+        return current(tenant, person, session, ip, redis.flagVersionsHit(Sessions.revokedKey(tenant, session), Admissions.versionKeys(tenant.id(), person),
+                Admissions.freshVersions(), Admissions.versionTtl(), null, Duration.ofMinutes(1)));
+    }
+
+    private Optional<Caller> current(Tenant tenant, UUID person, UUID session, String ip, AppRedis.FlagAndCount state) {
         if (state.flag().isPresent()) {
             return Optional.empty();
         }

@@ -62,12 +62,15 @@ final class Connection implements Hub.Subscriber {
     private volatile long presenceCheckedAt;
     private volatile boolean ended;
     private volatile String status = Presence.ONLINE;
+    /** Whether it watches a conversation: a right a recheck looks at even when his own are unchanged. */
+    private volatile boolean followsMore;
 
     /** Conversations being recovered: live frames for them wait here until the replay went out. Guarded by this. */
     private final Map<UUID, List<Delivery>> recovering = new HashMap<>();
     /** Handled on the serial executor only. */
     private final Set<UUID> watching = new LinkedHashSet<>();
-    private Set<UUID> presenceWatched = Set.of();
+    /** Replaced whole, never changed in place: read by the recheck thread too. */
+    private volatile Set<UUID> presenceWatched = Set.of();
     private final Map<UUID, CachedStream> streams = new HashMap<>();
     private final Map<UUID, Long> typedAt = new HashMap<>();
 
@@ -181,8 +184,24 @@ final class Connection implements Hub.Subscriber {
         }
         if (now - checkedAt >= socket.recheckMillis()) {
             checkedAt = now;
-            serial.execute(this::recheck);
+            socket.recheckLater(this);
         }
+    }
+
+    /**
+     * What the batched recheck found (on the recheck thread). When nothing changed for a socket that watches no
+     * conversation and whose presence list is not due for its minute's check, nothing is to be done and no task is
+     * queued; else the socket's serial executor takes it from there.
+     */
+    void rechecked(Caller asked, Optional<Caller> now) {
+        if (ended || caller != asked) {
+            return;
+        }
+        boolean presenceDue = !presenceWatched.isEmpty() && System.currentTimeMillis() - presenceCheckedAt > 60_000;
+        if (now.isPresent() && now.get().equals(asked) && !followsMore && !presenceDue) {
+            return;
+        }
+        serial.execute(() -> recheck(asked, now));
     }
 
     void close(int code, String reason) {
@@ -263,12 +282,11 @@ final class Connection implements Hub.Subscriber {
         send(new Frames.Ready(now.person(), expiresAt, (int) (socket.pingMillis() / 1000), MAX_FRAME_BYTES));
     }
 
-    private void recheck() {
+    private void recheck(Caller asked, Optional<Caller> now) {
         Caller before = caller;
-        if (before == null || ended) {
+        if (before != asked || ended) {
             return;
         }
-        Optional<Caller> now = socket.callers().recheck(before);
         if (now.isEmpty()) {
             close(UNAUTHORIZED, "The session has ended or the account is no longer active: sign in again");
             return;
@@ -279,6 +297,7 @@ final class Connection implements Hub.Subscriber {
             Optional<RealtimeStreams.Stream> stream = socket.streams().stream(caller, conversationId).filter(RealtimeStreams.Stream::live);
             if (stream.isEmpty()) {
                 watching.remove(conversationId);
+                followed();
                 socket.hub().unwatch(caller, this, conversationId);
                 send(new Frames.Error(FrameError.CONVERSATION_NOT_ALLOWED.name(), "You no longer follow this conversation", conversationId));
             }
@@ -290,8 +309,13 @@ final class Connection implements Hub.Subscriber {
             if (!visible.equals(presenceWatched)) {
                 socket.hub().watchPresence(caller, this, presenceWatched, visible);
                 presenceWatched = visible;
+                followed();
             }
         }
+    }
+
+    private void followed() {
+        followsMore = !watching.isEmpty();
     }
 
     private void recover(@Nullable List<Incoming.Cursor> cursors) {
@@ -369,6 +393,7 @@ final class Connection implements Hub.Subscriber {
             return;
         }
         watching.add(conversationId);
+        followed();
         socket.hub().watch(caller, this, conversationId);
         send(new Frames.Watching(conversationId, stream.get().lastOffset(), stream.get().epoch()));
     }
@@ -379,6 +404,7 @@ final class Connection implements Hub.Subscriber {
             return;
         }
         watching.remove(conversationId);
+        followed();
         socket.hub().unwatch(caller, this, conversationId);
     }
 
@@ -419,6 +445,7 @@ final class Connection implements Hub.Subscriber {
         Set<UUID> visible = socket.streams().visiblePeople(caller, Set.copyOf(people));
         socket.hub().watchPresence(caller, this, presenceWatched, visible);
         presenceWatched = visible;
+        followed();
         presenceCheckedAt = System.currentTimeMillis();
         socket.presence().of(caller, List.copyOf(visible)).forEach((person, value) -> send(new Frames.Presence(person, value)));
     }

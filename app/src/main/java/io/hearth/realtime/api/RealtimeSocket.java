@@ -1,5 +1,6 @@
 package io.hearth.realtime.api;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.api.SocketCallers;
 import io.hearth.realtime.Hub;
 import io.hearth.realtime.Presence;
@@ -70,6 +71,15 @@ public class RealtimeSocket {
     private final long signInWithinMillis;
     private final long maxQueuedBytes;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    /** Sockets due to be asked again, and the one thread that asks, in batches. */
+    private static final int RECHECK_BATCH = 500;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Connection> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean rechecking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ExecutorService rechecker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "realtime-recheck");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "realtime-timer");
         thread.setDaemon(true);
@@ -156,6 +166,53 @@ public class RealtimeSocket {
                 LOG.warn("a real-time socket's timer failed", e);
             }
         }
+        if (!due.isEmpty() && rechecking.compareAndSet(false, true)) {
+            rechecker.execute(this::recheckDue);
+        }
+    }
+
+    /** The socket is due to be asked again whether its man still holds what he held (from its timer tick). */
+    void recheckLater(Connection connection) {
+        due.add(connection);
+    }
+
+    /**
+     * Every socket due, in batches: one pipelined Redis round trip per batch, then each socket told what was found
+     * (most find nothing changed and do nothing).
+     */
+    private void recheckDue() {
+        try {
+            List<Connection> batch = new ArrayList<>(RECHECK_BATCH);
+            List<Caller> asked = new ArrayList<>(RECHECK_BATCH);
+            Connection next;
+            while ((next = due.poll()) != null || !batch.isEmpty()) {
+                if (next != null) {
+                    Caller caller = next.caller();
+                    if (caller != null) {
+                        batch.add(next);
+                        asked.add(caller);
+                    }
+                    if (batch.size() < RECHECK_BATCH) {
+                        continue;
+                    }
+                }
+                List<Optional<Caller>> found;
+                try {
+                    found = callers.recheckAll(asked);
+                } catch (RuntimeException e) {
+                    // Each is asked again at its next turn, a few seconds on (not at once: Redis may be struggling).
+                    LOG.warn("{} real-time sockets could not be asked again; their rights stand until their next turn", batch.size(), e);
+                    return;
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).rechecked(asked.get(i), found.get(i));
+                }
+                batch.clear();
+                asked.clear();
+            }
+        } finally {
+            rechecking.set(false);
+        }
     }
 
     void forget(Connection connection) {
@@ -170,6 +227,7 @@ public class RealtimeSocket {
     @PreDestroy
     void stop() {
         timer.shutdownNow();
+        rechecker.shutdownNow();
         connections.values().forEach(connection -> connection.close(RealtimeProtocol.GOING_AWAY, "The server is going away: connect again"));
     }
 
