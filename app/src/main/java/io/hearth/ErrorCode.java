@@ -35,7 +35,8 @@ public enum ErrorCode implements ProblemCode {
     STRIPE_SIGNATURE_INVALID("Stripe signature invalid"),
     STRIPE_LIVEMODE_MISMATCH("Stripe event of the other mode"),
     CONVERSATION_NOT_ALLOWED("Not allowed to talk here"),
-    COMMENTS_CLOSED("Comments are off for this announcement");
+    COMMENTS_CLOSED("Comments are off for this announcement"),
+    CHANNEL_NOT_VERIFIED("Channel not verified");
 
     private final String title;
 

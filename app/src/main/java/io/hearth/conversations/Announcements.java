@@ -170,6 +170,30 @@ public class Announcements {
                 plain, now), false);
     }
 
+    /** Whom an announcement is for, and what to call it: for notifications (no caller: a Kafka event names it). */
+    public record Reach(String title, String authorName, List<UUID> readers) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Reach> reach(Tenant tenant, UUID announcementId) {
+        return announcements.findById(announcementId).map(row -> {
+            Set<UUID> readers = new HashSet<>(switch (row.audience()) {
+                case ORGANISATION -> people.active();
+                case ROLE -> people.holders(Role.valueOf(row.audienceRole()));
+                case CIRCLE -> circleReaders(row.audienceCircle());
+            });
+            readers.remove(row.authorId());
+            return new Reach(cipher.open(row.sealedTitle(), associated(tenant, "title", row.id())),
+                    people.names(List.of(row.authorId())).getOrDefault(row.authorId(), "Someone"), List.copyOf(readers));
+        });
+    }
+
+    private Set<UUID> circleReaders(UUID circleId) {
+        Set<UUID> readers = new HashSet<>(memberships.currentMembers(circleId));
+        circles.find(circleId).ifPresent(circle -> circle.facilitators().forEach(f -> readers.add(f.id())));
+        return readers;
+    }
+
     private void mayPost(Caller caller, Draft draft) {
         switch (draft.audience()) {
             case ORGANISATION -> {
@@ -203,8 +227,7 @@ public class Announcements {
             case ORGANISATION -> realtime.broadcast(caller.tenant(), null, frame);
             case ROLE -> realtime.broadcast(caller.tenant(), draft.role(), frame);
             case CIRCLE -> {
-                java.util.Set<UUID> readers = new java.util.HashSet<>(memberships.currentMembers(draft.circleId()));
-                circles.find(draft.circleId()).ifPresent(circle -> circle.facilitators().forEach(f -> readers.add(f.id())));
+                Set<UUID> readers = circleReaders(draft.circleId());
                 readers.add(caller.person());
                 realtime.send(caller.tenant(), readers, frame);
             }

@@ -284,6 +284,12 @@ public class Registrations {
         return registrations.findHeld().stream().map(Registrations::view).toList();
     }
 
+    /** The men registered for the event (confirmed, holding, waiting or offered a seat): whom a change of it concerns. */
+    @Transactional(readOnly = true)
+    public List<UUID> peopleComing(UUID eventId) {
+        return registrations.peopleComing(eventId);
+    }
+
     /** The registration as payments need it, without a caller (a webhook has none). */
     @Transactional(readOnly = true)
     public Optional<RegistrationView> find(UUID registrationId) {

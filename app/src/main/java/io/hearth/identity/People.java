@@ -75,6 +75,36 @@ public class People implements OrganisationTimeZone {
         return roles;
     }
 
+    /**
+     * How to reach a man, for notifications: his name, address and which channels he proved are his.
+     *
+     * @param active only an active man is notified (not one pending, deactivated or erased)
+     */
+    public record Contact(UUID person, String name, String email, boolean emailVerified, boolean phoneVerified, boolean active) {
+    }
+
+    /** Contacts of many people in one query (absent when there is no such person). */
+    public java.util.Map<UUID, Contact> contacts(java.util.Collection<UUID> people) {
+        java.util.Map<UUID, Contact> contacts = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            for (PersonRow row : persons.findAllOf(people)) {
+                contacts.put(row.id(), new Contact(row.id(), (row.firstName() + " " + row.lastName()).strip(), row.email(),
+                        row.emailVerifiedAt() != null, row.phoneVerifiedAt() != null, PersonStatus.ACTIVE.name().equals(row.status())));
+            }
+        }
+        return contacts;
+    }
+
+    /** Everyone active in the organisation in scope. */
+    public java.util.List<UUID> active() {
+        return persons.activeIds();
+    }
+
+    /** The active holders of a role now. */
+    public java.util.List<UUID> holders(Role role) {
+        return persons.activeHolders(role.name());
+    }
+
     /** Names of many people in one query: person -> "First Last" (absent when there is no such person). */
     public java.util.Map<UUID, String> names(java.util.Collection<UUID> people) {
         java.util.Map<UUID, String> names = new java.util.HashMap<>();

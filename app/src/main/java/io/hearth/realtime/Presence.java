@@ -82,7 +82,12 @@ public class Presence {
 
     /** Each man's status now, in the order asked. */
     public Map<UUID, String> of(io.hearth.identity.Caller caller, List<UUID> people) {
-        List<String> statuses = bus.presenceOf(caller.tenant().id(), people);
+        return of(caller.tenant().id(), people);
+    }
+
+    /** The same for a feature that has no caller (notifications, told of a message by Kafka). */
+    public Map<UUID, String> of(TenantId tenant, List<UUID> people) {
+        List<String> statuses = bus.presenceOf(tenant, people);
         Map<UUID, String> found = new LinkedHashMap<>();
         for (int i = 0; i < people.size(); i++) {
             found.put(people.get(i), statuses.get(i));

@@ -28,7 +28,8 @@ class TableOwnershipTest {
     private static final Path SOURCES = Path.of("src/main/java/io/hearth");
     private static final Map<String, String> OWNER_OF_MIGRATION = Map.of(
             "invitations", "identity", "identity", "identity", "circles", "circles", "events", "gatherings",
-            "payments", "payments", "conversations", "conversations", "announcements", "conversations");
+            "payments", "payments", "conversations", "conversations", "announcements", "conversations",
+            "notifications", "notifications");
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern USE = Pattern.compile("\\b(?:from|join|into|update)\\s+(?:public\\.)?([a-z_]+)\\b");

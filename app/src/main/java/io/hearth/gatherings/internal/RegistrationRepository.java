@@ -98,4 +98,9 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
             + "and r.event_id <> :eventId and r.status not in ('CANCELLED', 'EXPIRED') and e.status = 'SCHEDULED' "
             + "and e.starts_at < :endsAt and e.ends_at > :startsAt order by e.starts_at")
     List<OverlapLine> findOverlaps(UUID personId, UUID eventId, Instant startsAt, Instant endsAt);
+
+    /** The men who are coming or waiting for a seat (not those who cancelled or whose hold ran out). */
+    @Query("select distinct person_id from registrations where event_id = :eventId "
+            + "and status in ('CONFIRMED', 'PENDING_PAYMENT', 'WAITLISTED', 'OFFERED')")
+    java.util.List<java.util.UUID> peopleComing(java.util.UUID eventId);
 }

@@ -52,4 +52,14 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
 
     @Query("select * from people where id in (:ids)")
     List<PersonRow> findAllOf(java.util.Collection<UUID> ids);
+
+    /** Everyone active in the organisation (an announcement to all of it). */
+    @Query("select id from people where status = 'ACTIVE'")
+    List<UUID> activeIds();
+
+    /** The active holders of a role now (an announcement to a role). */
+    @Query("""
+            select distinct p.id from people p join role_grants g on g.person_id = p.id
+            where p.status = 'ACTIVE' and g.role = :role and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())""")
+    List<UUID> activeHolders(String role);
 }

@@ -1,0 +1,194 @@
+package io.hearth.notifications;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.Caller;
+import io.hearth.identity.People;
+import io.hearth.identity.PublicLinks;
+import io.hearth.kit.Refusal;
+import io.hearth.messaging.Mailer;
+import io.hearth.notifications.internal.NotificationRepository;
+import io.hearth.notifications.internal.NotificationRow;
+import io.hearth.notifications.internal.NotificationWriter;
+import io.hearth.realtime.Frame;
+import io.hearth.realtime.Realtime;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A man's notifications: what each feature's events tell him ({@link #notify}), on the channels his preferences
+ * name, and his notification centre in the app (list, mark read), delivered live to his sockets. A notice told twice
+ * for the same source notifies once. Mail is queued in the same transaction (sent if and only if the notification was
+ * written, retried by the mail relay while the server is away).
+ */
+@TenantBound
+@Singleton
+public class Notifications {
+
+    private static final int MAX_PAGE = 100;
+
+    private final NotificationRepository notifications;
+    private final Preferences preferences;
+    private final People people;
+    private final FieldCipher cipher;
+    private final Realtime realtime;
+    private final Mailer mailer;
+    private final PublicLinks links;
+    private final NotificationWriter writer;
+    private final Clock clock;
+
+    public Notifications(NotificationRepository notifications, Preferences preferences, People people, FieldCipher cipher, Realtime realtime,
+                         Mailer mailer, PublicLinks links, NotificationWriter writer, Clock clock) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.people = people;
+        this.cipher = cipher;
+        this.realtime = realtime;
+        this.mailer = mailer;
+        this.links = links;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** A notification as its man sees it in the app. */
+    @Schema(name = "Notification")
+    @Serdeable
+    public record Notification(UUID id, NotificationKind kind, String title, String body, String link, boolean direct, boolean safety,
+                               Instant createdAt, @Nullable Instant readAt, @Nullable Instant acknowledgedAt) {
+    }
+
+    /**
+     * One page of his notification centre, newest first.
+     *
+     * @param nextBefore pass as {@code before} for the next page; absent on the last
+     */
+    @Schema(name = "NotificationPage")
+    @Serdeable
+    public record Page(List<Notification> items, long unreadCount, @Nullable Instant nextBefore) {
+    }
+
+    /** His unread count after marking. */
+    @Schema(name = "UnreadCount")
+    @Serdeable
+    public record Unread(long unreadCount) {
+    }
+
+    /** A notification for him, while his socket is open. */
+    @Serdeable
+    public record NotificationFrame(String type, Notification notification) implements Frame {
+        public NotificationFrame(Notification notification) {
+            this("notification", notification);
+        }
+    }
+
+    /**
+     * Tells these men (inactive and unknown ones are skipped) on the channels they chose; returns how many were told
+     * for the first time. Joins the caller's transaction, so that a notice of a change is written with it.
+     */
+    @Transactional
+    public int notify(Tenant tenant, Collection<UUID> recipients, Notice notice) {
+        Set<UUID> distinct = new LinkedHashSet<>(recipients);
+        distinct.remove(null);
+        if (distinct.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, People.Contact> contacts = people.contacts(distinct);
+        Map<UUID, Map<Channel, Level>> levels = preferences.levels(distinct, notice.kind());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<NotificationRow> rows = new ArrayList<>();
+        for (UUID person : distinct) {
+            People.Contact contact = contacts.get(person);
+            if (contact == null || !contact.active()) {
+                continue;
+            }
+            Map<Channel, Level> his = levels.get(person);
+            UUID id = UUID.randomUUID();
+            rows.add(new NotificationRow(id, person, notice.kind().name(), notice.source(), notice.direct(),
+                    his.get(Channel.IN_APP).sendsNow(notice.direct()), cipher.seal(notice.title(), associated(tenant, "title", id)),
+                    cipher.seal(notice.body(), associated(tenant, "body", id)), notice.link(), now, null, null,
+                    his.get(Channel.EMAIL) == Level.DIGEST && contact.emailVerified()));
+        }
+        Set<UUID> told = writer.insertNew(rows);
+        for (NotificationRow row : rows) {
+            if (!told.contains(row.personId())) {
+                continue;
+            }
+            Map<Channel, Level> his = levels.get(row.personId());
+            if (row.inApp()) {
+                realtime.send(tenant, List.of(row.personId()), new NotificationFrame(view(tenant, row)));
+            }
+            People.Contact contact = contacts.get(row.personId());
+            if (contact.emailVerified() && his.get(Channel.EMAIL).sendsNow(notice.direct())) {
+                mailer.send(tenant, contact.email(), notice.title(), mailBody(tenant, notice));
+            }
+        }
+        return told.size();
+    }
+
+    @Transactional(readOnly = true)
+    public Page list(Caller caller, boolean unread, @Nullable Instant before, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        List<NotificationRow> rows = notifications.page(caller.person(), unread, before, size + 1);
+        boolean more = rows.size() > size;
+        List<Notification> items = rows.stream().limit(size).map(row -> view(caller.tenant(), row)).toList();
+        return new Page(items, notifications.unread(caller.person()), more ? items.get(items.size() - 1).createdAt() : null);
+    }
+
+    @Transactional
+    public Notification read(Caller caller, UUID id) {
+        notifications.read(id, caller.person(), clock.instant());
+        return view(caller.tenant(), mine(caller, id));
+    }
+
+    @Transactional
+    public Unread readAll(Caller caller) {
+        notifications.readAll(caller.person(), clock.instant());
+        return new Unread(notifications.unread(caller.person()));
+    }
+
+    /** "Got it": he answers a must-reach notification, which stops its ladder. */
+    @Transactional
+    public Notification acknowledge(Caller caller, UUID id) {
+        NotificationRow row = mine(caller, id);
+        if (!NotificationKind.valueOf(row.kind()).safety()) {
+            throw Refusal.conflict("Only a must-reach notification is acknowledged; mark this one read");
+        }
+        notifications.acknowledge(id, caller.person(), clock.instant());
+        return view(caller.tenant(), mine(caller, id));
+    }
+
+    private NotificationRow mine(Caller caller, UUID id) {
+        return notifications.find(id, caller.person()).orElseThrow(() -> Refusal.notFound("You have no notification with this id"));
+    }
+
+    private Notification view(Tenant tenant, NotificationRow row) {
+        NotificationKind kind = NotificationKind.valueOf(row.kind());
+        return new Notification(row.id(), kind, cipher.open(row.sealedTitle(), associated(tenant, "title", row.id())),
+                cipher.open(row.sealedBody(), associated(tenant, "body", row.id())), row.link(), row.direct(), kind.safety(), row.createdAt(),
+                row.readAt(), row.acknowledgedAt());
+    }
+
+    private String mailBody(Tenant tenant, Notice notice) {
+        return notice.body() + "\n\n" + links.to(tenant, notice.link()) + "\n\n-- \n" + tenant.name()
+                + " on Hearth. Choose what you hear about: " + links.to(tenant, "/settings/notifications") + "\n";
+    }
+
+    private static String associated(Tenant tenant, String part, UUID id) {
+        return "notification-" + part + ":" + tenant.id().value() + ":" + id;
+    }
+}

@@ -1,0 +1,68 @@
+package io.hearth.notifications.api;
+
+import io.hearth.identity.Caller;
+import io.hearth.notifications.Preferences;
+import io.hearth.tenancy.TenantBound;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** What he wants to hear about, per kind and channel, and his quiet hours. */
+@TenantBound
+@Controller("/api/v1/me")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PreferenceController {
+
+    private final Preferences preferences;
+
+    public PreferenceController(Preferences preferences) {
+        this.preferences = preferences;
+    }
+
+    @Schema(name = "NotificationPreferencesRequest")
+    @Serdeable
+    public record PreferencesRequest(@NotNull @Size(max = 200) List<Preferences.@NotNull Setting> items) {
+    }
+
+    @Schema(name = "QuietHoursRequest")
+    @Serdeable
+    public record QuietHoursRequest(@Nullable @Size(max = 5) String from, @Nullable @Size(max = 5) String to, @Nullable @Size(max = 64) String timeZone) {
+    }
+
+    @Get("/notification-preferences")
+    @Operation(summary = "His level per kind and channel (ALL, DIRECT, DIGEST, OFF), and which channels are verified")
+    public Preferences.View get(Caller caller) {
+        return preferences.get(caller);
+    }
+
+    @Put("/notification-preferences")
+    @Operation(summary = "Change the settings named; the others stay",
+            description = "422 CHANNEL_NOT_VERIFIED to turn on a channel he has not verified; 422 for DIGEST outside EMAIL or a safety kind below ALL.")
+    public Preferences.View put(Caller caller, @Body @Valid PreferencesRequest request) {
+        return preferences.put(caller, request.items());
+    }
+
+    @Get("/quiet-hours")
+    @Operation(summary = "His quiet hours (from, to as HH:mm; absent when none) and time zone")
+    public Preferences.QuietHoursView quietHours(Caller caller) {
+        return preferences.quietHours(caller);
+    }
+
+    @Put("/quiet-hours")
+    @Operation(summary = "Set his quiet hours (from after to wraps midnight); both absent clears them")
+    public Preferences.QuietHoursView setQuietHours(Caller caller, @Body @Valid QuietHoursRequest request) {
+        return preferences.setQuietHours(caller, new Preferences.QuietHoursView(request.from(), request.to(), request.timeZone()));
+    }
+}

@@ -1,0 +1,11 @@
+package io.hearth.notifications.internal;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.LocalTime;
+import java.util.UUID;
+
+@MappedEntity("quiet_hours")
+public record QuietHoursRow(@Id UUID personId, LocalTime startsAt, LocalTime endsAt, String timeZone) {
+}

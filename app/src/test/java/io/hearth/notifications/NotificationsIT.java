@@ -1,0 +1,344 @@
+package io.hearth.notifications;
+
+import io.hearth.Api;
+import io.hearth.RealStack;
+import io.hearth.identity.Org;
+import io.hearth.identity.Role;
+import io.hearth.infra.LocalStack;
+import io.hearth.infra.MailCatcher;
+import io.hearth.tenancy.TenantDirectory;
+import io.hearth.tenancy.TenantProvisioning;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Domain events become notifications for the men they concern, in the app and by mail, once each. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationsIT implements RealStack {
+
+    @Inject @Client("/") HttpClient client;
+    @Inject TenantProvisioning provisioning;
+    @Inject TenantDirectory directory;
+    Org org;
+    Api api;
+    Org.Member leader;
+    Org.Member facilitator;
+
+    @BeforeAll
+    void organisation() {
+        org = Org.create(provisioning, directory, client, "alerts");
+        api = org.api();
+        leader = org.member(Role.LEADERSHIP);
+        facilitator = org.member(Role.FACILITATOR);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> notifications(Org.Member who, String query) {
+        Api.Reply reply = api.get("/api/v1/notifications" + query, who.accessToken());
+        assertThat(reply.status()).as("list: %s", reply.body()).isEqualTo(200);
+        return reply.list("items").stream().map(item -> (Map<String, Object>) item).toList();
+    }
+
+    List<Map<String, Object>> titled(Org.Member who, String title) {
+        return notifications(who, "?limit=100").stream().filter(n -> title.equals(n.get("title"))).toList();
+    }
+
+    Map<String, Object> awaitTitled(Org.Member who, String title) {
+        await(who.email() + " hears of '" + title + "'").atMost(Duration.ofSeconds(15)).until(() -> !titled(who, title).isEmpty());
+        return titled(who, title).get(0);
+    }
+
+    String announce(String title) {
+        Api.Reply posted = api.post("/api/v1/announcements", Map.of("title", title, "body", "Body of " + title, "audience", "ORGANISATION"),
+                leader.accessToken());
+        assertThat(posted.status()).as("post: %s", posted.body()).isEqualTo(201);
+        return posted.string("id");
+    }
+
+    static long mailsTo(String email, String subject) {
+        return RealStack.stack().mailCatcher().messages().stream().filter(m -> m.to().contains(email) && m.subject().equals(subject)).count();
+    }
+
+    @Test
+    void anAnnouncementNotifiesEveryManInTheAppAndByMailButNotItsAuthor() {
+        Org.Member reader = org.member();
+        String title = "Retreat dates " + UUID.randomUUID().toString().substring(0, 6);
+
+        String id = announce(title);
+
+        Map<String, Object> seen = awaitTitled(reader, title);
+        assertThat(seen.get("kind")).isEqualTo("ANNOUNCEMENT");
+        assertThat(seen.get("link")).isEqualTo("/announcements/" + id);
+        assertThat(seen.get("readAt")).isNull();
+        assertThat(((Number) api.get("/api/v1/notifications", reader.accessToken()).body().get("unreadCount")).longValue()).isPositive();
+        await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(reader.email(), title) == 1);
+        MailCatcher.Mail mail = RealStack.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(reader.email()) && m.subject().equals(title)).findFirst().orElseThrow();
+        assertThat(mail.body()).contains("/announcements/" + id).contains("/settings/notifications");
+        await("facilitator hears too").atMost(Duration.ofSeconds(15)).until(() -> !titled(facilitator, title).isEmpty());
+        assertThat(titled(leader, title)).as("its author is not told of his own announcement").isEmpty();
+        assertThat(mailsTo(leader.email(), title)).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventNotifiesNoOneTwice() throws Exception {
+        Org.Member reader = org.member();
+        String title = "Once only " + UUID.randomUUID().toString().substring(0, 6);
+        String id = announce(title);
+        awaitTitled(reader, title);
+        await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(reader.email(), title) == 1);
+
+        String[] sent = outboxEvent("AnnouncementPosted", id);
+        redeliver(sent[0], sent[1], sent[2]);
+
+        assertThat(titled(reader, title)).hasSize(1);
+        assertThat(mailsTo(reader.email(), title)).isEqualTo(1);
+        assertThat(count("select count(*) from %s.notifications where source = '" + sent[3] + "' and person_id = '" + reader.id() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void markingOneAndThenAllReadClearsTheUnreadCount() {
+        Org.Member reader = org.member();
+        String first = "First of two " + UUID.randomUUID().toString().substring(0, 6);
+        String second = "Second of two " + UUID.randomUUID().toString().substring(0, 6);
+        announce(first);
+        announce(second);
+        String firstId = (String) awaitTitled(reader, first).get("id");
+        awaitTitled(reader, second);
+        long unread = ((Number) api.get("/api/v1/notifications", reader.accessToken()).body().get("unreadCount")).longValue();
+
+        Api.Reply read = api.post("/api/v1/notifications/" + firstId + "/read", Map.of(), reader.accessToken());
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.string("readAt")).isNotNull();
+        assertThat(((Number) api.get("/api/v1/notifications", reader.accessToken()).body().get("unreadCount")).longValue()).isEqualTo(unread - 1);
+        assertThat(notifications(reader, "?unread").stream().map(n -> n.get("title"))).doesNotContain(first).contains(second);
+        assertThat(notifications(reader, "?unread=true").stream().map(n -> n.get("title"))).doesNotContain(first);
+        Api.Reply all = api.post("/api/v1/notifications/read-all", Map.of(), reader.accessToken());
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(((Number) all.body().get("unreadCount")).longValue()).isZero();
+        assertThat(notifications(reader, "?unread")).isEmpty();
+        assertThat(api.get("/api/v1/notifications?unread=maybe", reader.accessToken()).status()).isEqualTo(422);
+    }
+
+    @Test
+    void pagesGoBackInTimeWithBefore() {
+        Org.Member reader = org.member();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 3; i++) {
+            announce("Page " + i + " " + tag);
+        }
+        await("all three").atMost(Duration.ofSeconds(15)).until(() -> notifications(reader, "?limit=100").size() >= 3);
+
+        Api.Reply first = api.get("/api/v1/notifications?limit=2", reader.accessToken());
+        Api.Reply second = api.get("/api/v1/notifications?limit=2&before=" + first.string("nextBefore"), reader.accessToken());
+
+        assertThat(first.list("items")).hasSize(2);
+        assertThat(second.list("items")).hasSize(1);
+        assertThat(second.body().get("nextBefore")).isNull();
+        assertThat(api.get("/api/v1/notifications?before=yesterday", reader.accessToken()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aManWhoTurnedMailOffForAKindSeesItOnlyInTheApp() {
+        Org.Member reader = org.member();
+        Api.Reply set = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "OFF"))), reader.accessToken());
+        assertThat(set.status()).as("preferences: %s", set.body()).isEqualTo(200);
+        String title = "App only " + UUID.randomUUID().toString().substring(0, 6);
+        Org.Member control = org.member();
+
+        announce(title);
+
+        awaitTitled(reader, title);
+        await("the other man's mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(control.email(), title) == 1);
+        assertThat(mailsTo(reader.email(), title)).isZero();
+    }
+
+    @Test
+    void aManWhoTurnedTheAppOffForAKindIsNotShownIt() {
+        Org.Member reader = org.member();
+        api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "ANNOUNCEMENT", "channel", "IN_APP", "level", "OFF"))), reader.accessToken());
+        String title = "Not in the app " + UUID.randomUUID().toString().substring(0, 6);
+
+        announce(title);
+
+        await("his mail still comes").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(reader.email(), title) == 1);
+        assertThat(titled(reader, title)).isEmpty();
+    }
+
+    @Test
+    void aJoinRequestTellsTheCirclesFacilitator() {
+        Org.Member asker = org.member();
+        String circle = api.post("/api/v1/circles", Map.of("name", "Oak " + UUID.randomUUID().toString().substring(0, 4), "capacity", 6,
+                "openToJoin", true), facilitator.accessToken()).string("id");
+
+        Api.Reply asked = api.post("/api/v1/circles/" + circle + "/join-requests", Map.of("message", "May I join?"), asker.accessToken());
+
+        assertThat(asked.status()).as("ask: %s", asked.body()).isIn(200, 201, 202);
+        await("the facilitator hears").atMost(Duration.ofSeconds(15)).until(() -> notifications(facilitator, "?limit=100").stream()
+                .anyMatch(n -> "JOIN_REQUEST".equals(n.get("kind")) && ("/facilitate/" + circle).equals(n.get("link"))));
+    }
+
+    @Test
+    void anotherMansNotificationIsNotFound() {
+        Org.Member reader = org.member();
+        Org.Member other = org.member();
+        String title = "Mine " + UUID.randomUUID().toString().substring(0, 6);
+        announce(title);
+        String id = (String) awaitTitled(reader, title).get("id");
+
+        assertThat(api.post("/api/v1/notifications/" + id + "/read", Map.of(), other.accessToken()).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/notifications/" + UUID.randomUUID() + "/read", Map.of(), other.accessToken()).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/notifications/" + id + "/acknowledge", Map.of(), reader.accessToken()).status())
+                .as("only a must-reach notification is acknowledged").isEqualTo(409);
+        assertThat(api.post("/api/v1/notifications/not-an-id/read", Map.of(), reader.accessToken()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void preferencesNameEveryKindAndChannelAndWhichChannelsAreHis() {
+        Org.Member man = org.member();
+
+        Api.Reply got = api.get("/api/v1/me/notification-preferences", man.accessToken());
+
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.list("items")).hasSize(NotificationKind.values().length * Channel.values().length);
+        assertThat(got.list("items")).contains(Map.of("kind", "MESSAGE", "channel", "EMAIL", "level", "DIGEST"));
+        assertThat(got.list("channels")).contains(Map.of("channel", "IN_APP", "verified", true), Map.of("channel", "EMAIL", "verified", true),
+                Map.of("channel", "SMS", "verified", false), Map.of("channel", "PUSH", "verified", false));
+    }
+
+    @Test
+    void aChannelHeHasNotVerifiedCannotBeTurnedOn() {
+        Org.Member man = org.member();
+
+        Api.Reply sms = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "EVENT_CHANGED", "channel", "SMS", "level", "ALL"))), man.accessToken());
+        Api.Reply push = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "EVENT_CHANGED", "channel", "PUSH", "level", "DIRECT"))), man.accessToken());
+        Api.Reply off = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "EVENT_CHANGED", "channel", "SMS", "level", "OFF"))), man.accessToken());
+
+        assertThat(sms.status()).isEqualTo(422);
+        assertThat(sms.code()).isEqualTo("CHANNEL_NOT_VERIFIED");
+        assertThat(push.code()).isEqualTo("CHANNEL_NOT_VERIFIED");
+        assertThat(off.status()).as("turning a channel off needs nothing").isEqualTo(200);
+    }
+
+    @Test
+    void levelsThatMeanNothingAndUnknownKindsAreRefused() {
+        Org.Member man = org.member();
+
+        Api.Reply digestInApp = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "MESSAGE", "channel", "IN_APP", "level", "DIGEST"))), man.accessToken());
+        Api.Reply safetyOff = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "SAFETY", "channel", "EMAIL", "level", "OFF"))), man.accessToken());
+        Api.Reply unknown = api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "GOSSIP", "channel", "EMAIL", "level", "OFF"))), man.accessToken());
+        Api.Reply none = api.put("/api/v1/me/notification-preferences", Map.of(), man.accessToken());
+
+        assertThat(digestInApp.status()).isEqualTo(422);
+        assertThat(safetyOff.status()).isEqualTo(422);
+        assertThat(unknown.status()).as("unknown kind: %s", unknown.body()).isEqualTo(400);
+        assertThat(unknown.body().get("code")).isNotNull();
+        assertThat(none.status()).isIn(400, 422);
+        assertThat(api.get("/api/v1/me/notification-preferences", man.accessToken()).list("items"))
+                .as("nothing was changed by a refused request").contains(Map.of("kind", "MESSAGE", "channel", "IN_APP", "level", "ALL"));
+    }
+
+    @Test
+    void quietHoursAreKeptInHisZoneAndMayWrapMidnight() {
+        Org.Member man = org.member();
+        Api.Reply before = api.get("/api/v1/me/quiet-hours", man.accessToken());
+
+        Api.Reply set = api.put("/api/v1/me/quiet-hours", Map.of("from", "22:00", "to", "07:00", "timeZone", "Europe/Dublin"), man.accessToken());
+
+        assertThat(before.body().get("from")).isNull();
+        assertThat(before.string("timeZone")).isNotBlank();
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me/quiet-hours", man.accessToken()).body()).isEqualTo(Map.of("from", "22:00", "to", "07:00",
+                "timeZone", "Europe/Dublin"));
+        assertThat(api.put("/api/v1/me/quiet-hours", Map.of("from", "22:00", "to", "07:00", "timeZone", "Mars/Olympus"), man.accessToken())
+                .status()).isEqualTo(422);
+        assertThat(api.put("/api/v1/me/quiet-hours", Map.of("from", "25:00", "to", "07:00", "timeZone", "Europe/Dublin"), man.accessToken())
+                .status()).isEqualTo(422);
+        assertThat(api.put("/api/v1/me/quiet-hours", Map.of("from", "07:00", "to", "07:00", "timeZone", "Europe/Dublin"), man.accessToken())
+                .status()).isEqualTo(422);
+        assertThat(api.put("/api/v1/me/quiet-hours", Map.of(), man.accessToken()).body().get("from")).as("cleared").isNull();
+    }
+
+    /** The topic, key and value of the event the outbox published for this subject, and its event id. */
+    String[] outboxEvent(String type, String subject) throws Exception {
+        try (Connection c = connection(); PreparedStatement statement = c.prepareStatement(
+                "select topic, event_key, payload, event_id from public.outbox where event_type = ? and payload like ? and published_at is not null")) {
+            statement.setString(1, type);
+            statement.setString(2, "%" + subject + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("the outbox published %s for %s", type, subject).isTrue();
+                return new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+            }
+        }
+    }
+
+    /** Sends the record again and waits until the notifications consumer committed past it: it was read and handled. */
+    static void redeliver(String topic, String key, String value) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.stack().kafkaBootstrapServers());
+        RecordMetadata sent;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            sent = producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+        Map<String, Object> adminProps = new HashMap<>();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.stack().kafkaBootstrapServers());
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(adminProps)) {
+            await("the redelivered event is consumed").atMost(Duration.ofSeconds(20)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("hearth-app-notifications").partitionsToOffsetAndMetadata().get()
+                        .get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
+    }
+
+    long count(String query) throws Exception {
+        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(query.formatted(org.tenant().id().schemaName()))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Connection connection() throws Exception {
+        return DriverManager.getConnection(RealStack.stack().jdbcUrl(LocalStack.Database.APP), RealStack.stack().dbUsername(),
+                RealStack.stack().dbPassword());
+    }
+}
