@@ -140,6 +140,46 @@ class RealtimeIT implements RealStack {
     }
 
     @Test
+    void aNotificationReachesHisSocketTheMomentItIsWritten() throws IOException {
+        Org.Member b = org.member();
+        String circle = circleChat(b).split("\\|")[1];
+        String title = "Moved to the barn " + UUID.randomUUID().toString().substring(0, 6);
+        try (TestSocket socket = signedIn(b)) {
+            Api.Reply posted = api.post("/api/v1/announcements", Map.of("title", title, "body", "Bring boots", "audience", "CIRCLE",
+                    "circleId", circle), facilitator.accessToken());
+            assertThat(posted.status()).isEqualTo(201);
+
+            Map<String, Object> frame = socket.until("notification", WAIT);
+
+            @SuppressWarnings("unchecked") Map<String, Object> notification = (Map<String, Object>) frame.get("notification");
+            assertThat(notification.get("title")).isEqualTo(title);
+            assertThat(notification.get("kind")).isEqualTo("ANNOUNCEMENT");
+            assertThat(notification.get("link")).isEqualTo("/announcements/" + posted.string("id"));
+            assertThat(api.get("/api/v1/notifications", b.accessToken()).list("items"))
+                    .anyMatch(n -> notification.get("id").equals(((Map<?, ?>) n).get("id")));
+        }
+    }
+
+    @Test
+    void aMessageNotifiesTheMenWhoAreNotOnASocketOnly() throws IOException {
+        Org.Member a = org.member();
+        Org.Member online = org.member();
+        Org.Member away = org.member();
+        String chat = circleChat(a, online, away).split("\\|")[0];
+        try (TestSocket socket = signedIn(online)) {
+            say(chat, a, "Anyone up for a walk?");
+
+            await("the man away is told").atMost(WAIT).until(() -> api.get("/api/v1/notifications", away.accessToken()).list("items").stream()
+                    .anyMatch(n -> "MESSAGE".equals(((Map<?, ?>) n).get("kind")) && ("/chats/" + chat).equals(((Map<?, ?>) n).get("link"))));
+            assertThat(api.get("/api/v1/notifications", online.accessToken()).list("items"))
+                    .as("the man on a socket saw it there").noneMatch(n -> "MESSAGE".equals(((Map<?, ?>) n).get("kind")));
+            assertThat(api.get("/api/v1/notifications", a.accessToken()).list("items"))
+                    .as("nor is its author told").noneMatch(n -> "MESSAGE".equals(((Map<?, ?>) n).get("kind")));
+            socket.until("message", WAIT);
+        }
+    }
+
+    @Test
     void aTokenInTheSubprotocolSignsInAndIsNeverEchoed() throws IOException {
         Org.Member member = org.member();
         try (TestSocket socket = connect("hearth.v1", "bearer." + member.accessToken())) {
