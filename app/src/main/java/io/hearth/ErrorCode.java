@@ -36,7 +36,8 @@ public enum ErrorCode implements ProblemCode {
     STRIPE_LIVEMODE_MISMATCH("Stripe event of the other mode"),
     CONVERSATION_NOT_ALLOWED("Not allowed to talk here"),
     COMMENTS_CLOSED("Comments are off for this announcement"),
-    CHANNEL_NOT_VERIFIED("Channel not verified");
+    CHANNEL_NOT_VERIFIED("Channel not verified"),
+    PUSH_NOT_CONFIGURED("Push notifications not set up");
 
     private final String title;
 

@@ -6,6 +6,8 @@ import io.hearth.identity.People;
 import io.hearth.identity.PublicLinks;
 import io.hearth.kit.Refusal;
 import io.hearth.messaging.Mailer;
+import io.hearth.messaging.Pushes;
+import io.hearth.notifications.internal.DeviceRow;
 import io.hearth.notifications.internal.NotificationRepository;
 import io.hearth.notifications.internal.NotificationRow;
 import io.hearth.notifications.internal.NotificationWriter;
@@ -14,16 +16,21 @@ import io.hearth.realtime.Realtime;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +48,8 @@ import java.util.UUID;
 public class Notifications {
 
     private static final int MAX_PAGE = 100;
+    /** How long a push service keeps a push for a device that is offline. */
+    private static final Duration PUSH_WORTH = Duration.ofHours(24);
 
     private final NotificationRepository notifications;
     private final Preferences preferences;
@@ -48,18 +57,24 @@ public class Notifications {
     private final FieldCipher cipher;
     private final Realtime realtime;
     private final Mailer mailer;
+    private final Pushes pushes;
+    private final Devices devices;
+    private final JsonMapper json;
     private final PublicLinks links;
     private final NotificationWriter writer;
     private final Clock clock;
 
     public Notifications(NotificationRepository notifications, Preferences preferences, People people, FieldCipher cipher, Realtime realtime,
-                         Mailer mailer, PublicLinks links, NotificationWriter writer, Clock clock) {
+                         Mailer mailer, Pushes pushes, Devices devices, JsonMapper json, PublicLinks links, NotificationWriter writer, Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.people = people;
         this.cipher = cipher;
         this.realtime = realtime;
         this.mailer = mailer;
+        this.pushes = pushes;
+        this.devices = devices;
+        this.json = json;
         this.links = links;
         this.writer = writer;
         this.clock = clock;
@@ -124,6 +139,10 @@ public class Notifications {
                     his.get(Channel.EMAIL) == Level.DIGEST && contact.emailVerified()));
         }
         Set<UUID> told = writer.insertNew(rows);
+        List<UUID> pushTo = told.stream().filter(man -> levels.get(man).get(Channel.PUSH).sendsNow(notice.direct())).toList();
+        Map<UUID, List<DeviceRow>> devicesOf = devices.of(pushTo);
+        Map<UUID, QuietHours> quiet = notice.kind().safety() ? Map.of() : preferences.quietHoursOf(devicesOf.keySet());
+        Instant sentAt = clock.instant();
         for (NotificationRow row : rows) {
             if (!told.contains(row.personId())) {
                 continue;
@@ -135,6 +154,13 @@ public class Notifications {
             People.Contact contact = contacts.get(row.personId());
             if (contact.emailVerified() && his.get(Channel.EMAIL).sendsNow(notice.direct())) {
                 mailer.send(tenant, contact.email(), notice.title(), mailBody(tenant, notice));
+            }
+            QuietHours hours = quiet.get(row.personId());
+            if (hours == null || !hours.covers(sentAt)) {
+                for (DeviceRow device : devicesOf.getOrDefault(row.personId(), List.of())) {
+                    pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()),
+                            pushPayload(tenant, row.id(), notice, device.previews()), PUSH_WORTH, notice.kind().safety());
+                }
             }
         }
         return told.size();
@@ -181,6 +207,22 @@ public class Notifications {
         return new Notification(row.id(), kind, cipher.open(row.sealedTitle(), associated(tenant, "title", row.id())),
                 cipher.open(row.sealedBody(), associated(tenant, "body", row.id())), row.link(), row.direct(), kind.safety(), row.createdAt(),
                 row.readAt(), row.acknowledgedAt());
+    }
+
+    /** What a device is pushed: the notification's text only where he allowed previews on it (a lock screen shows it). */
+    private String pushPayload(Tenant tenant, UUID id, Notice notice, boolean previews) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id.toString());
+        payload.put("kind", notice.kind().name());
+        payload.put("safety", notice.kind().safety());
+        payload.put("title", previews ? notice.title() : tenant.name());
+        payload.put("body", previews ? notice.body() : "You have a new notification");
+        payload.put("link", notice.link());
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String mailBody(Tenant tenant, Notice notice) {

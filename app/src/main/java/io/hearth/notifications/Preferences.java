@@ -37,10 +37,12 @@ public class Preferences {
 
     private final PreferenceRepository preferences;
     private final People people;
+    private final Devices devices;
 
-    public Preferences(PreferenceRepository preferences, People people) {
+    public Preferences(PreferenceRepository preferences, People people, Devices devices) {
         this.preferences = preferences;
         this.people = people;
+        this.devices = devices;
     }
 
     @Schema(name = "NotificationSetting")
@@ -180,7 +182,7 @@ public class Preferences {
         return List.of(new ChannelState(Channel.IN_APP, true),
                 new ChannelState(Channel.EMAIL, contact != null && contact.emailVerified()),
                 new ChannelState(Channel.SMS, contact != null && contact.phoneVerified()),
-                new ChannelState(Channel.PUSH, false));
+                new ChannelState(Channel.PUSH, devices.any(caller)));
     }
 
     private static LocalTime time(String field, @Nullable String value, List<Refusal.FieldError> errors) {

@@ -29,7 +29,7 @@ class TableOwnershipTest {
     private static final Map<String, String> OWNER_OF_MIGRATION = Map.of(
             "invitations", "identity", "identity", "identity", "circles", "circles", "events", "gatherings",
             "payments", "payments", "conversations", "conversations", "announcements", "conversations",
-            "notifications", "notifications");
+            "notifications", "notifications", "push_subscriptions", "notifications");
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern USE = Pattern.compile("\\b(?:from|join|into|update)\\s+(?:public\\.)?([a-z_]+)\\b");

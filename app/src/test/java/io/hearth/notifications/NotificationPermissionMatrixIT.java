@@ -61,7 +61,13 @@ class NotificationPermissionMatrixIT implements RealStack {
                         Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "DIRECT"))), 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.GET, "/api/v1/me/quiet-hours", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.PUT, "/api/v1/me/quiet-hours", Map.of("from", "23:00", "to", "06:30", "timeZone", "Europe/London"),
-                        401, 200, 200, 200, 200, 200, 200));
+                        401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/push/vapid-public-key", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/me/push-subscriptions", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.POST, "/api/v1/me/push-subscriptions", Map.of("endpoint", "https://10.1.2.3/x", "keys",
+                        Map.of("p256dh", "x", "auth", "y")), 401, 422, 422, 422, 422, 422, 422),
+                new Row(HttpMethod.DELETE, "/api/v1/me/push-subscriptions?endpoint=https%3A%2F%2Ffcm.googleapis.com%2Fx", null,
+                        401, 204, 204, 204, 204, 204, 204));
     }
 
     Stream<Arguments> matrix() {

@@ -6,6 +6,7 @@ import io.hearth.identity.Org;
 import io.hearth.identity.Role;
 import io.hearth.infra.LocalStack;
 import io.hearth.infra.MailCatcher;
+import io.hearth.infra.PushCatcher;
 import io.hearth.tenancy.TenantDirectory;
 import io.hearth.tenancy.TenantProvisioning;
 import io.micronaut.http.client.HttpClient;
@@ -51,6 +52,11 @@ class NotificationsIT implements RealStack {
     Api api;
     Org.Member leader;
     Org.Member facilitator;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("hearth.push.retry-base", "200ms", "hearth.push.interval", "200ms");
+    }
 
     @BeforeAll
     void organisation() {
@@ -295,6 +301,128 @@ class NotificationsIT implements RealStack {
         assertThat(api.put("/api/v1/me/quiet-hours", Map.of("from", "07:00", "to", "07:00", "timeZone", "Europe/Dublin"), man.accessToken())
                 .status()).isEqualTo(422);
         assertThat(api.put("/api/v1/me/quiet-hours", Map.of(), man.accessToken()).body().get("from")).as("cleared").isNull();
+    }
+
+    Api.Reply subscribe(Org.Member who, PushCatcher.Subscription device, boolean previews) {
+        return api.post("/api/v1/me/push-subscriptions", Map.of("endpoint", device.endpoint(), "keys", Map.of("p256dh", device.p256dh(),
+                "auth", device.auth()), "previews", previews), who.accessToken());
+    }
+
+    static List<PushCatcher.Push> pushesTo(PushCatcher.Subscription device) {
+        return RealStack.stack().pushCatcher().pushes().stream().filter(p -> p.subscription().equals(device.id())).toList();
+    }
+
+    @Test
+    void aDeviceThatAllowedNotificationsIsPushedThemEncryptedAndWithoutTheirTextUnlessHeAllowedPreviews() {
+        Org.Member man = org.member();
+        PushCatcher.Subscription phone = RealStack.stack().pushCatcher().subscribe();
+        PushCatcher.Subscription tablet = RealStack.stack().pushCatcher().subscribe();
+        assertThat(subscribe(man, phone, false).status()).isEqualTo(201);
+        assertThat(subscribe(man, tablet, true).status()).isEqualTo(201);
+        String title = "Pushed " + UUID.randomUUID().toString().substring(0, 6);
+
+        String id = announce(title);
+
+        await("both devices are pushed").atMost(Duration.ofSeconds(15)).until(() -> pushesTo(phone).size() == 1 && pushesTo(tablet).size() == 1);
+        assertThat(pushesTo(phone).get(0).payload()).contains("/announcements/" + id).doesNotContain(title).contains(org.tenant().name());
+        assertThat(pushesTo(tablet).get(0).payload()).contains(title).contains("/announcements/" + id);
+        assertThat(pushesTo(tablet).get(0).urgency()).isEqualTo("normal");
+        assertThat(pushesTo(tablet).get(0).ttl()).isPositive();
+        assertThat(api.get("/api/v1/me/notification-preferences", man.accessToken()).list("channels"))
+                .contains(Map.of("channel", "PUSH", "verified", true));
+        assertThat(api.get("/api/v1/push/vapid-public-key", man.accessToken()).string("publicKey")).isEqualTo(pushesTo(phone).get(0).vapidKey());
+    }
+
+    @Test
+    void aSubscriptionThePushServiceSaysIsGoneIsDroppedAtOnce() {
+        Org.Member man = org.member();
+        PushCatcher.Subscription phone = RealStack.stack().pushCatcher().subscribe();
+        subscribe(man, phone, false);
+        RealStack.stack().pushCatcher().expire(phone.id());
+
+        announce("Gone " + UUID.randomUUID().toString().substring(0, 6));
+
+        await("the dead subscription is dropped").atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/v1/me/push-subscriptions", man.accessToken()).list("items").isEmpty());
+    }
+
+    @Test
+    void aPushServiceThatIsDownIsRetriedUntilItTakesThePush() {
+        Org.Member man = org.member();
+        PushCatcher.Subscription phone = RealStack.stack().pushCatcher().subscribe();
+        subscribe(man, phone, true);
+        String title = "Retried " + UUID.randomUUID().toString().substring(0, 6);
+        RealStack.stack().pushCatcher().refuseNext(2);
+
+        announce(title);
+
+        await("the push arrives after the service is back").atMost(Duration.ofSeconds(20)).until(() -> pushesTo(phone).size() == 1);
+        assertThat(pushesTo(phone).get(0).payload()).contains(title);
+    }
+
+    @Test
+    void nothingIsPushedInsideHisQuietHours() {
+        Org.Member man = org.member();
+        PushCatcher.Subscription phone = RealStack.stack().pushCatcher().subscribe();
+        subscribe(man, phone, true);
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        api.put("/api/v1/me/quiet-hours", Map.of("from", now.minusHours(1).withSecond(0).withNano(0).toString(),
+                "to", now.plusHours(1).withSecond(0).withNano(0).toString(), "timeZone", "UTC"), man.accessToken());
+        String quiet = "In quiet hours " + UUID.randomUUID().toString().substring(0, 6);
+        String after = "After quiet hours " + UUID.randomUUID().toString().substring(0, 6);
+
+        announce(quiet);
+        awaitTitled(man, quiet);
+        api.put("/api/v1/me/quiet-hours", Map.of(), man.accessToken());
+        announce(after);
+
+        await("the push after quiet hours").atMost(Duration.ofSeconds(15)).until(() -> !pushesTo(phone).isEmpty());
+        assertThat(pushesTo(phone)).extracting(PushCatcher.Push::payload).noneMatch(payload -> payload.contains(quiet));
+        assertThat(titled(man, quiet)).as("still in the app").hasSize(1);
+    }
+
+    @Test
+    void aSubscriptionThatIsNotOneIsRefused() {
+        Org.Member man = org.member();
+        PushCatcher.Subscription device = RealStack.stack().pushCatcher().subscribe();
+
+        Api.Reply internal = api.post("/api/v1/me/push-subscriptions", Map.of("endpoint", "https://10.0.0.5/push/x", "keys",
+                Map.of("p256dh", device.p256dh(), "auth", device.auth())), man.accessToken());
+        Api.Reply plainHttp = api.post("/api/v1/me/push-subscriptions", Map.of("endpoint", "http://fcm.googleapis.com/fcm/send/x", "keys",
+                Map.of("p256dh", device.p256dh(), "auth", device.auth())), man.accessToken());
+        Api.Reply badKey = api.post("/api/v1/me/push-subscriptions", Map.of("endpoint", "https://fcm.googleapis.com/fcm/send/x", "keys",
+                Map.of("p256dh", "AAAA", "auth", device.auth())), man.accessToken());
+        Api.Reply badAuth = api.post("/api/v1/me/push-subscriptions", Map.of("endpoint", "https://fcm.googleapis.com/fcm/send/x", "keys",
+                Map.of("p256dh", device.p256dh(), "auth", "c2hvcnQ")), man.accessToken());
+        Api.Reply noKeys = api.post("/api/v1/me/push-subscriptions", Map.of("endpoint", "https://fcm.googleapis.com/fcm/send/x"), man.accessToken());
+
+        assertThat(internal.status()).isEqualTo(422);
+        assertThat(plainHttp.status()).isEqualTo(422);
+        assertThat(badKey.status()).isEqualTo(422);
+        assertThat(badAuth.status()).isEqualTo(422);
+        assertThat(noKeys.status()).isIn(400, 422);
+        assertThat(noKeys.body().get("code")).isNotNull();
+        assertThat(api.get("/api/v1/me/push-subscriptions", man.accessToken()).list("items")).isEmpty();
+        assertThat(api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(Map.of("kind", "ANNOUNCEMENT", "channel", "PUSH",
+                "level", "ALL"))), man.accessToken()).code()).as("no device, no push").isEqualTo("CHANNEL_NOT_VERIFIED");
+    }
+
+    @Test
+    void aDeviceHeDropsIsNoLongerPushed() {
+        Org.Member man = org.member();
+        PushCatcher.Subscription phone = RealStack.stack().pushCatcher().subscribe();
+        subscribe(man, phone, true);
+
+        Api.Reply dropped = api.delete("/api/v1/me/push-subscriptions?endpoint=" + java.net.URLEncoder.encode(phone.endpoint(),
+                java.nio.charset.StandardCharsets.UTF_8), man.accessToken());
+        String title = "After drop " + UUID.randomUUID().toString().substring(0, 6);
+        announce(title);
+        awaitTitled(man, title);
+
+        assertThat(dropped.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me/push-subscriptions", man.accessToken()).list("items")).isEmpty();
+        assertThat(api.delete("/api/v1/me/push-subscriptions?endpoint=https%3A%2F%2Ffcm.googleapis.com%2Fx", man.accessToken()).status())
+                .isEqualTo(204);
     }
 
     /** The topic, key and value of the event the outbox published for this subject, and its event id. */

@@ -65,10 +65,12 @@ public final class LocalStack implements AutoCloseable {
     private final String smsBaseUrl;
     private final SmsCatcher smsCatcher;
     private final StripeStandIn stripe;
+    private final PushCatcher pushCatcher;
+    private final String[] vapidKeys;
 
     private LocalStack(List<AutoCloseable> started, Map<Database, String> jdbcUrls, String dbUsername, String dbPassword,
                        String redisUri, String kafkaBootstrapServers, String smtpHost, int smtpPort, MailCatcher mailCatcher,
-                       String smsBaseUrl, SmsCatcher smsCatcher, StripeStandIn stripe) {
+                       String smsBaseUrl, SmsCatcher smsCatcher, StripeStandIn stripe, PushCatcher pushCatcher, String[] vapidKeys) {
         this.started = started;
         this.jdbcUrls = jdbcUrls;
         this.dbUsername = dbUsername;
@@ -81,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
         this.smsBaseUrl = smsBaseUrl;
         this.smsCatcher = smsCatcher;
         this.stripe = stripe;
+        this.pushCatcher = pushCatcher;
+        this.vapidKeys = vapidKeys;
     }
 
     /** Starts what the environment does not provide. The mail catcher's HTTP side listens on the given port (0: any). */
@@ -162,8 +166,18 @@ public final class LocalStack implements AutoCloseable {
                 stripe.deliverTo("http://127.0.0.1:8080/api/v1/stripe/webhooks");
                 LOG.info("Stripe stand-in at {}, the requests it received at {}", stripe.baseUrl(), stripe.requestLogUrl());
             }
+            PushCatcher pushCatcher = null;
+            String[] vapidKeys = null;
+            String vapidPrivate = env.get("HEARTH_PUSH_VAPID_PRIVATE_KEY");
+            if (vapidPrivate == null || vapidPrivate.isBlank()) {
+                pushCatcher = PushCatcher.start(0);
+                started.add(pushCatcher);
+                vapidKeys = PushCatcher.vapidKeys();
+                LOG.info("Push service stand-in at {}: new devices at POST {}/subscriptions, pushes received (decrypted) at {}/pushes",
+                        pushCatcher.origin(), pushCatcher.origin(), pushCatcher.origin());
+            }
             return new LocalStack(started, jdbcUrls, dbUsername, dbPassword, redisUri, kafkaServers, smtpHost, smtpPort, mailCatcher,
-                    smsBaseUrl, smsCatcher, stripe);
+                    smsBaseUrl, smsCatcher, stripe, pushCatcher, vapidKeys);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -197,6 +211,11 @@ public final class LocalStack implements AutoCloseable {
         properties.put("hearth.smtp.port", Integer.toString(smtpPort));
         if (service == Service.APP) {
             properties.put("hearth.sms.base-url", smsBaseUrl);
+            if (pushCatcher != null) {
+                properties.put("hearth.push.vapid-public-key", vapidKeys[0]);
+                properties.put("hearth.push.vapid-private-key", vapidKeys[1]);
+                properties.put("hearth.push.insecure-origins", pushCatcher.origin());
+            }
             if (stripe != null) {
                 properties.put("hearth.stripe.api-base", stripe.baseUrl());
                 properties.put("hearth.stripe.secret-key", StripeStandIn.SECRET_KEY);
@@ -243,6 +262,14 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("SMS goes to an external provider (HEARTH_SMS_BASE_URL is set): no SMS catcher to read");
         }
         return smsCatcher;
+    }
+
+    /** The push service stand-in, if this stack started one (no {@code HEARTH_PUSH_VAPID_PRIVATE_KEY} given). */
+    public PushCatcher pushCatcher() {
+        if (pushCatcher == null) {
+            throw new IllegalStateException("Push goes to real push services (HEARTH_PUSH_VAPID_PRIVATE_KEY is set): no push catcher to read");
+        }
+        return pushCatcher;
     }
 
     /** The Stripe stand-in, when this stack started one. */

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Queues outgoing mail and texts in the transaction of the change that sends them (joined when there is one), and
+ * Queues outgoing mail, texts and pushes in the transaction of the change that sends them (joined when there is one), and
  * wakes their relay once that commits: a message goes out if and only if its change was made.
  */
 @Singleton
@@ -18,11 +18,13 @@ public class OutgoingQueue {
     private final TransactionOperations<Connection> tx;
     private final MailRelay mailRelay;
     private final TextRelay textRelay;
+    private final PushRelay pushRelay;
 
-    public OutgoingQueue(TransactionOperations<Connection> tx, MailRelay mailRelay, TextRelay textRelay) {
+    public OutgoingQueue(TransactionOperations<Connection> tx, MailRelay mailRelay, TextRelay textRelay, PushRelay pushRelay) {
         this.tx = tx;
         this.mailRelay = mailRelay;
         this.textRelay = textRelay;
+        this.pushRelay = pushRelay;
     }
 
     public void mail(UUID tenant, String recipient, String subject, String body) {
@@ -38,6 +40,15 @@ public class OutgoingQueue {
         tx.executeWrite(status -> {
             OutgoingTextTable.insert(status.getConnection(), tenant, recipient, sealedBody, expiresAt);
             wakeAfterCommit(status, textRelay);
+            return null;
+        });
+    }
+
+    /** The payload is sealed already ({@link OutgoingPushTable#associatedData}); it is given up at {@code expiresAt}. */
+    public void push(UUID tenant, String endpoint, String p256dh, String auth, String sealedPayload, String urgency, Instant expiresAt) {
+        tx.executeWrite(status -> {
+            OutgoingPushTable.insert(status.getConnection(), tenant, endpoint, p256dh, auth, sealedPayload, urgency, expiresAt);
+            wakeAfterCommit(status, pushRelay);
             return null;
         });
     }
