@@ -57,6 +57,12 @@ public class Staffing {
                             List<String> warnings, long unassigned) {
     }
 
+    /** The leads of his care teams at events under way between the two instants (Reach out alerts them). */
+    @Transactional(readOnly = true)
+    public List<UUID> careTeamLeadsOf(UUID person, Instant from, Instant to) {
+        return staffing.careTeamLeadsOf(person, from, to);
+    }
+
     /** The people on the event's staff now. */
     @Transactional(readOnly = true)
     public List<UUID> staffIds(UUID eventId) {

@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import io.hearth.crypto.FieldCipher;
 import io.hearth.tenancy.ForTenant;
 import io.hearth.identity.internal.GrantRepository;
 import io.hearth.identity.internal.GrantRow;
@@ -27,9 +28,11 @@ public class People implements OrganisationTimeZone {
     private final GrantRepository grants;
     private final SettingsRepository settings;
     private final Admissions admissions;
+    private final FieldCipher cipher;
 
-    public People(PersonRepository persons, GrantRepository grants, SettingsRepository settings, Admissions admissions) {
+    public People(PersonRepository persons, GrantRepository grants, SettingsRepository settings, Admissions admissions, FieldCipher cipher) {
         this.admissions = admissions;
+        this.cipher = cipher;
         this.persons = persons;
         this.grants = grants;
         this.settings = settings;
@@ -93,6 +96,12 @@ public class People implements OrganisationTimeZone {
             }
         }
         return contacts;
+    }
+
+    /** His phone number if he verified it (must-reach texts go only to a number he proved is his). */
+    public Optional<String> verifiedPhone(Tenant tenant, UUID person) {
+        return find(person).filter(row -> row.phoneVerifiedAt() != null && row.sealedPhone() != null)
+                .map(row -> cipher.open(row.sealedPhone(), Accounts.phoneAad(tenant, row.id())));
     }
 
     /** Everyone active in the organisation in scope. */

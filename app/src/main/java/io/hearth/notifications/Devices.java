@@ -106,7 +106,7 @@ public class Devices implements PushEndpointGone {
 
     /** Drops the devices unseen for {@link #UNSEEN_LIMIT}; returns how many. */
     @Transactional
-    public long dropUnseen() {
+    public long dropUnseen(io.hearth.tenancy.Tenant tenant) {
         return devices.unseenSince(clock.instant().minus(UNSEEN_LIMIT));
     }
 

@@ -7,6 +7,7 @@ import io.hearth.identity.PublicLinks;
 import io.hearth.kit.Refusal;
 import io.hearth.messaging.Mailer;
 import io.hearth.messaging.Pushes;
+import io.hearth.messaging.Texts;
 import io.hearth.notifications.internal.DeviceRow;
 import io.hearth.notifications.internal.NotificationRepository;
 import io.hearth.notifications.internal.NotificationRow;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +52,8 @@ public class Notifications {
     private static final int MAX_PAGE = 100;
     /** How long a push service keeps a push for a device that is offline. */
     private static final Duration PUSH_WORTH = Duration.ofHours(24);
+    /** A must-reach notification nobody acknowledged goes by text this long after it was sent, and by mail as long after that. */
+    public static final Duration SMS_AFTER = Duration.ofMinutes(15);
 
     private final NotificationRepository notifications;
     private final Preferences preferences;
@@ -57,6 +61,7 @@ public class Notifications {
     private final FieldCipher cipher;
     private final Realtime realtime;
     private final Mailer mailer;
+    private final Texts texts;
     private final Pushes pushes;
     private final Devices devices;
     private final JsonMapper json;
@@ -65,13 +70,14 @@ public class Notifications {
     private final Clock clock;
 
     public Notifications(NotificationRepository notifications, Preferences preferences, People people, FieldCipher cipher, Realtime realtime,
-                         Mailer mailer, Pushes pushes, Devices devices, JsonMapper json, PublicLinks links, NotificationWriter writer, Clock clock) {
+                         Mailer mailer, Texts texts, Pushes pushes, Devices devices, JsonMapper json, PublicLinks links, NotificationWriter writer, Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.people = people;
         this.cipher = cipher;
         this.realtime = realtime;
         this.mailer = mailer;
+        this.texts = texts;
         this.pushes = pushes;
         this.devices = devices;
         this.json = json;
@@ -117,6 +123,15 @@ public class Notifications {
      */
     @Transactional
     public int notify(Tenant tenant, Collection<UUID> recipients, Notice notice) {
+        return notify(tenant, recipients, notice, null);
+    }
+
+    /**
+     * As {@link #notify(Tenant, Collection, Notice)}, naming who sent it (a must-reach message, a reach-out). A safety
+     * notice goes in the app and by push at once, through quiet hours, and climbs its ladder ({@link #climb}).
+     */
+    @Transactional
+    public int notify(Tenant tenant, Collection<UUID> recipients, Notice notice, @Nullable UUID sentBy) {
         Set<UUID> distinct = new LinkedHashSet<>(recipients);
         distinct.remove(null);
         if (distinct.isEmpty()) {
@@ -136,7 +151,8 @@ public class Notifications {
             rows.add(new NotificationRow(id, person, notice.kind().name(), notice.source(), notice.direct(),
                     his.get(Channel.IN_APP).sendsNow(notice.direct()), cipher.seal(notice.title(), associated(tenant, "title", id)),
                     cipher.seal(notice.body(), associated(tenant, "body", id)), notice.link(), now, null, null,
-                    his.get(Channel.EMAIL) == Level.DIGEST && contact.emailVerified()));
+                    his.get(Channel.EMAIL) == Level.DIGEST && contact.emailVerified(), 0,
+                    notice.kind().safety() ? now.plus(SMS_AFTER) : null, "app", sentBy));
         }
         Set<UUID> told = writer.insertNew(rows);
         List<UUID> pushTo = told.stream().filter(man -> levels.get(man).get(Channel.PUSH).sendsNow(notice.direct())).toList();
@@ -152,18 +168,87 @@ public class Notifications {
                 realtime.send(tenant, List.of(row.personId()), new NotificationFrame(view(tenant, row)));
             }
             People.Contact contact = contacts.get(row.personId());
-            if (contact.emailVerified() && his.get(Channel.EMAIL).sendsNow(notice.direct())) {
+            if (!notice.kind().safety() && contact.emailVerified() && his.get(Channel.EMAIL).sendsNow(notice.direct())) {
                 mailer.send(tenant, contact.email(), notice.title(), mailBody(tenant, notice));
             }
             QuietHours hours = quiet.get(row.personId());
+            List<DeviceRow> hisDevices = devicesOf.getOrDefault(row.personId(), List.of());
             if (hours == null || !hours.covers(sentAt)) {
-                for (DeviceRow device : devicesOf.getOrDefault(row.personId(), List.of())) {
+                for (DeviceRow device : hisDevices) {
                     pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()),
                             pushPayload(tenant, row.id(), notice, device.previews()), PUSH_WORTH, notice.kind().safety());
                 }
             }
+            if (notice.kind().safety() && !hisDevices.isEmpty()) {
+                notifications.climbed(row.id(), 0, row.nextStepAt(), "app,push");
+            }
         }
         return told.size();
+    }
+
+    /**
+     * Climbs the must-reach ladder of this organisation's safety notifications nobody acknowledged: a text
+     * {@link #SMS_AFTER} after it was sent (to a verified phone), a mail {@link #SMS_AFTER} later (to a verified
+     * address). Returns how many climbed.
+     */
+    @Transactional
+    public int climb(Tenant tenant) {
+        Instant now = clock.instant();
+        List<NotificationRow> due = notifications.dueToClimb(now, 200);
+        for (NotificationRow row : due) {
+            String title = cipher.open(row.sealedTitle(), associated(tenant, "title", row.id()));
+            String body = cipher.open(row.sealedBody(), associated(tenant, "body", row.id()));
+            int step = row.step();
+            String tried = row.tried();
+            if (step == 0) {
+                Optional<String> phone = people.verifiedPhone(tenant, row.personId());
+                if (phone.isPresent()) {
+                    texts.send(tenant, phone.get(), title + ": " + body + " Open " + links.to(tenant, row.link()) + " and tap Got it.",
+                            Duration.ofHours(6));
+                    notifications.climbed(row.id(), 1, now.plus(SMS_AFTER), tried + ",sms");
+                    continue;
+                }
+                step = 1;
+            }
+            People.Contact contact = people.contacts(List.of(row.personId())).get(row.personId());
+            if (contact != null && contact.emailVerified()) {
+                mailer.send(tenant, contact.email(), title, mailBody(tenant, new Notice(NotificationKind.SAFETY, row.source(), true, title, body,
+                        row.link())));
+                tried = tried + ",email";
+            }
+            notifications.climbed(row.id(), Math.max(step, 2), null, tried);
+        }
+        return due.size();
+    }
+
+    /** Who was told from one source and how far each was reached: for the sender of a must-reach message. */
+    @Transactional(readOnly = true)
+    public List<Reached> reached(Tenant tenant, String source) {
+        List<NotificationRow> rows = notifications.ofSource(source);
+        Map<UUID, String> names = people.names(rows.stream().map(NotificationRow::personId).toList());
+        return rows.stream().map(row -> new Reached(row.personId(), names.getOrDefault(row.personId(), "Someone"),
+                List.of(row.tried().split(",")), row.readAt(), row.acknowledgedAt())).toList();
+    }
+
+    /** Someone took it on: no one told from this source is chased further. */
+    @Transactional
+    public void stopClimbing(Tenant tenant, String source) {
+        notifications.stopClimbing(source);
+    }
+
+    /** His notification from a source, acknowledged (he took what it asked). */
+    @Transactional
+    public void acknowledge(Tenant tenant, UUID person, String source) {
+        notifications.fromSource(source, person).ifPresent(row -> notifications.acknowledge(row.id(), person, clock.instant()));
+    }
+
+    /**
+     * How far one man was reached: the channels his notification went out on ({@code app}, {@code push}, {@code sms},
+     * {@code email}), and when he read and acknowledged it.
+     */
+    @Schema(name = "Reached")
+    @Serdeable
+    public record Reached(UUID personId, String name, List<String> channels, @Nullable Instant readAt, @Nullable Instant acknowledgedAt) {
     }
 
     @Transactional(readOnly = true)

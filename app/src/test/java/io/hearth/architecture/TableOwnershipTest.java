@@ -26,10 +26,11 @@ class TableOwnershipTest {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/tenant");
     private static final Path SOURCES = Path.of("src/main/java/io/hearth");
-    private static final Map<String, String> OWNER_OF_MIGRATION = Map.of(
-            "invitations", "identity", "identity", "identity", "circles", "circles", "events", "gatherings",
-            "payments", "payments", "conversations", "conversations", "announcements", "conversations",
-            "notifications", "notifications", "push_subscriptions", "notifications");
+    private static final Map<String, String> OWNER_OF_MIGRATION = Map.ofEntries(
+            Map.entry("invitations", "identity"), Map.entry("identity", "identity"), Map.entry("circles", "circles"),
+            Map.entry("events", "gatherings"), Map.entry("payments", "payments"), Map.entry("conversations", "conversations"),
+            Map.entry("announcements", "conversations"), Map.entry("notifications", "notifications"),
+            Map.entry("push_subscriptions", "notifications"), Map.entry("must_reach", "notifications"));
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern USE = Pattern.compile("\\b(?:from|join|into|update)\\s+(?:public\\.)?([a-z_]+)\\b");

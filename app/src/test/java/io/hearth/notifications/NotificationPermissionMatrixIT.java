@@ -67,7 +67,18 @@ class NotificationPermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.POST, "/api/v1/me/push-subscriptions", Map.of("endpoint", "https://10.1.2.3/x", "keys",
                         Map.of("p256dh", "x", "auth", "y")), 401, 422, 422, 422, 422, 422, 422),
                 new Row(HttpMethod.DELETE, "/api/v1/me/push-subscriptions?endpoint=https%3A%2F%2Ffcm.googleapis.com%2Fx", null,
-                        401, 204, 204, 204, 204, 204, 204));
+                        401, 204, 204, 204, 204, 204, 204),
+                new Row(HttpMethod.GET, "/api/v1/crisis-lines", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.PUT, "/api/v1/crisis-lines", Map.of("lines", List.of()), 401, 403, 403, 403, 200, 403, 403),
+                new Row(HttpMethod.POST, "/api/v1/reach-out", Map.of("alert", false), 401, 201, 201, 201, 201, 201, 201),
+                new Row(HttpMethod.GET, "/api/v1/reach-outs", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/reach-outs/" + unknown, null, 401, 404, 404, 404, 404, 404, 404),
+                new Row(HttpMethod.POST, "/api/v1/reach-outs/" + unknown + "/take", Map.of(), 401, 404, 404, 404, 404, 404, 404),
+                new Row(HttpMethod.GET, "/api/v1/reports/reach-outs", null, 401, 403, 403, 403, 200, 200, 403),
+                // Named men: admins and support only; a circle or an event: those who run it.
+                new Row(HttpMethod.POST, "/api/v1/safety-messages", Map.of("personIds", List.of(people.get(Role.MEMBER).id().toString()),
+                        "text", "Please call the office"), 401, 403, 403, 403, 201, 403, 201),
+                new Row(HttpMethod.GET, "/api/v1/safety-messages/" + unknown, null, 401, 404, 404, 404, 404, 404, 404));
     }
 
     Stream<Arguments> matrix() {

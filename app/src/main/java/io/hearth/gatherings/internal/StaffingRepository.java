@@ -55,4 +55,9 @@ public interface StaffingRepository extends CrudRepository<CareTeamRow, UUID> {
     @Query("select s.person_id, p.first_name, p.last_name, s.role, s.custom_role, s.assigned_at from event_staff s "
             + "join people p on p.id = s.person_id where s.event_id = :eventId order by s.role, lower(p.last_name), p.id")
     List<StaffLine> findStaffOfEvent(UUID eventId);
+
+    /** The leads of the care teams he is in at events that run between the two instants (a retreat under way). */
+    @Query("select distinct ct.staff_id from registrations r join care_teams ct on ct.id = r.care_team_id join events e on e.id = r.event_id "
+            + "where r.person_id = :personId and r.status = 'CONFIRMED' and e.ends_at >= :from and e.starts_at <= :to")
+    java.util.List<java.util.UUID> careTeamLeadsOf(java.util.UUID personId, java.time.Instant from, java.time.Instant to);
 }

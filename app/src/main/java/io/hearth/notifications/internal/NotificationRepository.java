@@ -31,7 +31,27 @@ public interface NotificationRepository extends GenericRepository<NotificationRo
     @Query("update notifications set read_at = :at where person_id = :personId and in_app and read_at is null")
     long readAll(UUID personId, Instant at);
 
-    @Query("update notifications set acknowledged_at = :at, read_at = coalesce(read_at, :at) where id = :id and person_id = :personId "
-            + "and acknowledged_at is null")
+    @Query("update notifications set acknowledged_at = :at, read_at = coalesce(read_at, :at), next_step_at = null where id = :id "
+            + "and person_id = :personId and acknowledged_at is null")
     long acknowledge(UUID id, UUID personId, Instant at);
+
+    /** Must-reach notifications due to climb, locked so that another instance skips them. */
+    @Query("select * from notifications where next_step_at <= :now and acknowledged_at is null order by next_step_at, id limit :limit "
+            + "for update skip locked")
+    List<NotificationRow> dueToClimb(Instant now, int limit);
+
+    @Query("update notifications set step = :step, next_step_at = :nextStepAt, tried = :tried where id = :id")
+    void climbed(UUID id, int step, @Nullable Instant nextStepAt, String tried);
+
+    /** Everyone told from one source (a must-reach message, a reach-out), for its sender. */
+    @Query("select * from notifications where source = :source order by person_id")
+    List<NotificationRow> ofSource(String source);
+
+    /** Someone took it: the ladder stops for everyone told from this source. */
+    @Query("update notifications set next_step_at = null where source = :source")
+    void stopClimbing(String source);
+
+    /** His notification from this source, if any. */
+    @Query("select * from notifications where source = :source and person_id = :personId")
+    Optional<NotificationRow> fromSource(String source, UUID personId);
 }

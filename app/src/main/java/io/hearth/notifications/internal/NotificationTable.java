@@ -34,6 +34,7 @@ public final class NotificationTable {
         String[] bodies = new String[n];
         Boolean[] inApp = new Boolean[n];
         Boolean[] forDigest = new Boolean[n];
+        String[] tried = new String[n];
         for (int i = 0; i < n; i++) {
             NotificationRow row = rows.get(i);
             ids[i] = row.id();
@@ -42,25 +43,30 @@ public final class NotificationTable {
             bodies[i] = row.sealedBody();
             inApp[i] = row.inApp();
             forDigest[i] = row.forDigest();
+            tried[i] = row.tried();
         }
         NotificationRow first = rows.get(0);
         try (PreparedStatement statement = connection.prepareStatement(
-                "insert into notifications (id, person_id, kind, source, direct, in_app, sealed_title, sealed_body, link, created_at, for_digest) "
-                        + "select u.id, u.person_id, ?, ?, ?, u.in_app, u.title, u.body, ?, ?, u.for_digest "
-                        + "from unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::text[], ?::text[], ?::boolean[]) "
-                        + "as u (id, person_id, in_app, title, body, for_digest) "
+                "insert into notifications (id, person_id, kind, source, direct, in_app, sealed_title, sealed_body, link, created_at, for_digest, "
+                        + "next_step_at, sent_by, tried) "
+                        + "select u.id, u.person_id, ?, ?, ?, u.in_app, u.title, u.body, ?, ?, u.for_digest, ?, ?, u.tried "
+                        + "from unnest(?::uuid[], ?::uuid[], ?::boolean[], ?::text[], ?::text[], ?::boolean[], ?::text[]) "
+                        + "as u (id, person_id, in_app, title, body, for_digest, tried) "
                         + "on conflict (person_id, source) do nothing returning person_id")) {
             statement.setString(1, first.kind());
             statement.setString(2, first.source());
             statement.setBoolean(3, first.direct());
             statement.setString(4, first.link());
             statement.setTimestamp(5, Timestamp.from(first.createdAt()));
-            statement.setArray(6, array(connection, "uuid", ids));
-            statement.setArray(7, array(connection, "uuid", people));
-            statement.setArray(8, array(connection, "boolean", inApp));
-            statement.setArray(9, array(connection, "text", titles));
-            statement.setArray(10, array(connection, "text", bodies));
-            statement.setArray(11, array(connection, "boolean", forDigest));
+            statement.setTimestamp(6, first.nextStepAt() == null ? null : Timestamp.from(first.nextStepAt()));
+            statement.setObject(7, first.sentBy());
+            statement.setArray(8, array(connection, "uuid", ids));
+            statement.setArray(9, array(connection, "uuid", people));
+            statement.setArray(10, array(connection, "boolean", inApp));
+            statement.setArray(11, array(connection, "text", titles));
+            statement.setArray(12, array(connection, "text", bodies));
+            statement.setArray(13, array(connection, "boolean", forDigest));
+            statement.setArray(14, array(connection, "text", tried));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
