@@ -57,7 +57,7 @@ class PrivacyIT implements RealStack {
             List<SmsCatcher.Sms> texts = RealStack.stack().smsCatcher().messages();
             for (int i = texts.size() - 1; i >= 0; i--) {
                 if (texts.get(i).to().equals(phone)) {
-                    Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(texts.get(i).body());
+                    Matcher matcher = Pattern.compile("code is (\\d{6})\\b").matcher(texts.get(i).body());
                     if (matcher.find()) {
                         return matcher.group(1);
                     }

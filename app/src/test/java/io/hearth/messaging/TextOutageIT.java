@@ -103,7 +103,7 @@ class TextOutageIT implements RealStack {
 
     private static Optional<String> codeTo(SmsCatcher catcher, String phone) {
         return catcher.messages().stream().filter(text -> text.to().equals(phone)).findFirst().map(text -> {
-            Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(text.body());
+            Matcher matcher = Pattern.compile("code is (\\d{6})\\b").matcher(text.body());
             assertThat(matcher.find()).as("a code in %s", text.body()).isTrue();
             return matcher.group(1);
         });
