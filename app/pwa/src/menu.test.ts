@@ -5,7 +5,15 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
-    expect(paths(['circles.join', 'events.register'])).toEqual(['/', '/chats', '/announcements', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile']);
+    expect(paths(['circles.join', 'events.register'])).toEqual([
+      '/', '/chats', '/announcements', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications',
+    ]);
+  });
+
+  it('opens his notifications and their settings to everyone signed in (mails link to the settings)', () => {
+    expect(paths([])).toContain('/settings/notifications');
+    expect(mayOpen('/settings/notifications', [])).toBe(true);
+    expect(mayOpen('/notifications', [])).toBe(true);
   });
 
   it('opens chats, and the chats of a circle or an event, to everyone signed in (the server says which he may read)', () => {

@@ -24,6 +24,7 @@ export const MENU: MenuItem[] = [
   { path: '/support', label: 'menu.support', needs: ['support.assist'] },
   { path: '/payment-issues', label: 'menu.paymentIssues', needs: ['support.assist'] },
   { path: '/profile', label: 'menu.profile' },
+  { path: '/settings/notifications', label: 'menu.notificationSettings' },
 ];
 
 /** The entries a person with these permissions sees: any one of an entry's permissions opens it. */

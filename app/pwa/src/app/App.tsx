@@ -7,11 +7,14 @@ import { useAuth } from '../auth';
 import { t } from '../i18n/t';
 import { mayOpen } from '../menu';
 import { useUnreadTotal } from '../features/conversations/api/conversations';
+import { useLive } from '../features/conversations/api/live';
 import { useRealtime } from '../features/conversations/realtime/hooks';
+import { useUnreadNotifications } from '../features/notifications/api/notifications';
 // The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
 import SignIn from '../features/auth/components/SignIn';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Page } from '../ui/Page';
+import { realtimeHandlers } from './realtime';
 
 // The routes compose the features: each screen is its own chunk, and so is the signed-in frame (the sign-in screen
 // loads only what it needs). A screen that shows more than one feature is put together in ./routes.
@@ -50,6 +53,8 @@ const NewAnnouncement = lazy(() => import('../features/conversations/components/
 const CircleChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.CircleChat })));
 const StaffChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.StaffChat })));
 const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
+const Notifications = lazy(() => import('../features/notifications/components/Notifications'));
+const NotificationSettings = lazy(() => import('../features/notifications/components/NotificationSettings'));
 
 function Loading() {
   return (
@@ -108,12 +113,14 @@ function ToSignIn() {
 }
 
 function SignedIn() {
-  // The real-time socket while he is signed in; the menu's count of unread messages. Both from the conversations feature.
-  useRealtime();
+  // The real-time socket while he is signed in (from the conversations feature; notifications take their frames from
+  // it); the menu's count of unread messages; the bell's count of unread notifications, polled only while the socket is down.
+  useRealtime(realtimeHandlers);
   const unread = useUnreadTotal();
+  const notifications = useUnreadNotifications(useLive().badge);
   return (
     <Suspense fallback={<Loading />}>
-      <Shell badges={{ '/chats': unread }}>
+      <Shell badges={{ '/chats': unread }} notifications={notifications}>
         <Suspense fallback={<Loading />}>
           <Guarded>
             <Routes>
@@ -148,6 +155,8 @@ function SignedIn() {
               <Route path="/reports" element={<Reports />} />
               <Route path="/support" element={<Support />} />
               <Route path="/profile" element={<Profile />} />
+              <Route path="/notifications" element={<Notifications />} />
+              <Route path="/settings/notifications" element={<NotificationSettings />} />
               {mailedLinks}
               <Route path="/signin" element={<Navigate to="/" replace />} />
               <Route path="/signup" element={<Navigate to="/" replace />} />

@@ -20,11 +20,15 @@ import { menuFor } from '../menu';
 import { flushQueue } from '../offline/actions';
 import { useOnline, useQueue } from '../offline/status';
 import { useUpdatePrompt } from '../pwa';
+import { NotificationBell } from './NotificationBell';
 
 const DRAWER = 240;
 
-/** `badges`: a count to show beside a menu entry, by its path (the app layer reads them from the features). */
-export function Shell({ children, badges = {} }: { children: ReactNode; badges?: Record<string, number> }) {
+/**
+ * `badges`: a count to show beside a menu entry, by its path; `notifications`: how many he has not read, on the bell
+ * (the app layer reads both from the features).
+ */
+export function Shell({ children, badges = {}, notifications = 0 }: { children: ReactNode; badges?: Record<string, number>; notifications?: number }) {
   const { me, signOut } = useAuth();
   const wide = useMediaQuery('(min-width:960px)');
   const [open, setOpen] = useState(false);
@@ -69,6 +73,7 @@ export function Shell({ children, badges = {} }: { children: ReactNode; badges?:
               {me.person.firstName} {me.person.lastName}
             </Typography>
           )}
+          <NotificationBell count={notifications} current={location.pathname === '/notifications'} />
         </Toolbar>
       </AppBar>
       <Drawer

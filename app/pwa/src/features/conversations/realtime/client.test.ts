@@ -302,4 +302,36 @@ describe('the real-time socket', () => {
     latest().frame({ type: 'announcement', announcement: { id: 'a1' } });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['announcements', 'list'] });
   });
+
+  it("hands another feature's frames to its handler, and tells it after each connection what it may have missed", async () => {
+    client.stop();
+    const notification = vi.fn();
+    const connected = vi.fn();
+    client = new RealtimeClient({
+      queries, tokens, url: () => 'ws://acme.localhost/api/v1/realtime', events: null, random: () => 0, online: () => online, visible: () => true,
+      handlers: { frames: { notification }, connected },
+      connect: (url, protocols) => {
+        const socket = new FakeSocket(url, protocols);
+        sockets.push(socket);
+        return socket;
+      },
+    });
+    client.start();
+    latest().ready();
+    expect(connected).toHaveBeenCalledOnce();
+    expect(connected).toHaveBeenCalledWith(queries);
+
+    latest().frame({ type: 'notification', notification: { id: 'n1' } });
+    latest().frame({ type: 'constructor' });
+    expect(notification).toHaveBeenCalledOnce();
+    expect(notification).toHaveBeenCalledWith(queries, { type: 'notification', notification: { id: 'n1' } });
+
+    // A fresh token's `ready` on the same socket is no new connection; a reconnection is.
+    latest().frame({ type: 'ready', personId: 'me', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() });
+    expect(connected).toHaveBeenCalledOnce();
+    latest().serverClose(1001);
+    await vi.advanceTimersByTimeAsync(1_000);
+    latest().ready();
+    expect(connected).toHaveBeenCalledTimes(2);
+  });
 });

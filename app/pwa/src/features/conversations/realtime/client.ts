@@ -39,6 +39,17 @@ export interface RealtimeOptions {
   visible?: () => boolean;
   /** Where 'online', 'offline' and 'visibilitychange' are heard; null in tests that drive them by hand. */
   events?: { window: Window; document: Document } | null;
+  /** What other features do with the socket (the app layer hands them in: features do not import each other). */
+  handlers?: RealtimeHandlers;
+}
+
+/**
+ * Frames of other features, by type, each given the query cache; and what they read again after each connection is
+ * ready, for what the socket did not tell while it was down.
+ */
+export interface RealtimeHandlers {
+  frames?: Readonly<Record<string, (queries: QueryClient, frame: Frame) => void>>;
+  connected?: (queries: QueryClient) => void;
 }
 
 export type Status = 'stopped' | 'offline' | 'connecting' | 'ready' | 'waiting';
@@ -48,7 +59,7 @@ export interface Cursor {
   epoch: string;
 }
 
-type Frame = { type: string } & Record<string, unknown>;
+export type Frame = { type: string } & Record<string, unknown>;
 
 interface Recovery {
   conversationId: string;
@@ -113,6 +124,7 @@ export class RealtimeClient {
   private readonly online: () => boolean;
   private readonly visible: () => boolean;
   private readonly events: { window: Window; document: Document } | null;
+  private readonly handlers: RealtimeHandlers;
 
   constructor(options: RealtimeOptions) {
     this.queries = options.queries;
@@ -123,6 +135,7 @@ export class RealtimeClient {
     this.online = options.online ?? (() => navigator.onLine);
     this.visible = options.visible ?? (() => document.visibilityState !== 'hidden');
     this.events = options.events === undefined ? { window, document } : options.events;
+    this.handlers = options.handlers ?? {};
   }
 
   // ---- life ----
@@ -380,9 +393,14 @@ export class RealtimeClient {
         return;
       case 'watching':
         return this.noteCursor(String(frame.conversationId), Number(frame.offset), String(frame.epoch));
-      default:
-        // hello, pong, error, notification: nothing to do here.
+      default: {
+        // Another feature's frame (a notification); hello, pong and error need nothing.
+        const frames = this.handlers.frames ?? {};
+        if (Object.hasOwn(frames, frame.type)) {
+          frames[frame.type](this.queries, frame);
+        }
         return;
+      }
     }
   }
 
@@ -400,8 +418,9 @@ export class RealtimeClient {
     for (let i = 0; i < cursors.length; i += MAX_RECOVER) {
       this.send({ type: 'recover', conversations: cursors.slice(i, i + MAX_RECOVER) });
     }
-    // What the polling would have shown meanwhile: the unread counts.
+    // What the polling would have shown meanwhile: the unread counts, and what other features missed.
     listAgain(this.queries);
+    this.handlers.connected?.(this.queries);
     this.sendPresence();
     this.sendWatch();
     this.watchedConversations.forEach((_, conversationId) => this.send({ type: 'watch', conversationId }));

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { session } from '../../../api/session';
-import { RealtimeClient, type Status } from './client';
+import { RealtimeClient, type RealtimeHandlers, type Status } from './client';
 
 // The page's one socket, and what the screens read of it. Until it is ready (and in tests that start none) the
 // screens poll as before.
@@ -36,11 +36,14 @@ const subscribeStatus = subscribeTo((client, listener) => client.onStatus(listen
 const subscribeTyping = subscribeTo((client, listener) => client.onTypingChange(listener));
 const subscribePresence = subscribeTo((client, listener) => client.onPresenceChange(listener));
 
-/** Keeps the socket open while he is signed in (the app's signed-in shell calls it once). */
-export function useRealtime(): void {
+/**
+ * Keeps the socket open while he is signed in (the app's signed-in shell calls it once, with what other features do
+ * with it: a value that does not change, or the socket opens again).
+ */
+export function useRealtime(handlers?: RealtimeHandlers): void {
   const queries = useQueryClient();
   useEffect(() => {
-    const client = new RealtimeClient({ queries, tokens: session });
+    const client = new RealtimeClient({ queries, tokens: session, handlers });
     setCurrent(client);
     client.start();
     return () => {
@@ -49,7 +52,7 @@ export function useRealtime(): void {
         setCurrent(null);
       }
     };
-  }, [queries]);
+  }, [queries, handlers]);
 }
 
 export function useRealtimeStatus(): Status {

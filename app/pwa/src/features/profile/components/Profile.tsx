@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useAuth } from '../../../auth';
 import { t } from '../../../i18n/t';
 import { fullName } from '../../../ui/format';
@@ -20,11 +21,21 @@ export default function Profile() {
     <Page title={t('profile.title')}>
       <Typography>{fullName(me.person)} · {me.person.email}</Typography>
       <Typography variant="body2">{t('profile.roles', { roles: me.roles.map((r) => t('roles.' + r)).join(', ') })}</Typography>
+      <Notifications />
       <CalendarFeed />
       <TwoFactor enabled={me.person.mfaEnabled} />
       <ChangePassword />
       <Privacy />
     </Page>
+  );
+}
+
+function Notifications() {
+  return (
+    <Section title={t('profile.notifications')}>
+      <Typography variant="body2">{t('profile.notificationsHelp')}</Typography>
+      <Button component={Link} to="/settings/notifications" sx={{ mt: 1 }}>{t('notifications.settings')}</Button>
+    </Section>
   );
 }
 
