@@ -2,6 +2,7 @@ package io.hearth.realtime;
 
 import io.hearth.conversations.Announcements;
 import io.hearth.conversations.Messages;
+import io.hearth.notifications.Notifications;
 import io.hearth.realtime.api.RealtimeProtocol;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +39,11 @@ class RealtimeContractsTest {
             Map.entry("message.edited", Messages.MessageFrame.class),
             Map.entry("message.removed", Messages.MessageRemoved.class),
             Map.entry("read", Messages.Read.class),
-            Map.entry("announcement", Announcements.AnnouncementFrame.class));
+            Map.entry("announcement", Announcements.AnnouncementFrame.class),
+            Map.entry("notification", Notifications.NotificationFrame.class));
 
-    /** Documented, not sent yet (issue 23 builds what sends it). */
-    private static final Set<String> RESERVED = Set.of("notification");
+    /** Documented, not sent yet. */
+    private static final Set<String> RESERVED = Set.of();
 
     private static final Pattern HEADING = Pattern.compile("^### `([a-z.]+)`\\s*$");
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z0-9.]+)` \\|");
@@ -97,7 +99,7 @@ class RealtimeContractsTest {
 
     @Test
     void everyFrameRecordHasItsTypeListed() {
-        Stream<Class<?>> holders = Stream.of(Frames.class, Messages.class, Announcements.class);
+        Stream<Class<?>> holders = Stream.of(Frames.class, Messages.class, Announcements.class, Notifications.class);
         List<Class<?>> records = holders.flatMap(holder -> Arrays.stream(holder.getDeclaredClasses()))
                 .filter(Frame.class::isAssignableFrom).toList();
         assertThat(records).isNotEmpty();

@@ -41,6 +41,8 @@ public final class LocalPlatform {
         admin.awaitStatus("demo", "ACTIVE", Duration.ofSeconds(30));
         java.util.List<DemoOrganisation.Person> people = new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher())
                 .seed("admin@demo.localhost");
+        System.out.println("  Push service        " + platform.stack().pushCatcher().origin() + "/pushes  (web pushes received, checked and decrypted;"
+                + " POST /subscriptions mints a device to register with POST /api/v1/me/push-subscriptions)");
         platform.stack().stripeStandIn().ifPresent(stripe ->
                 new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher()).connectStripe("admin@demo.localhost", stripe));
 
