@@ -40,12 +40,14 @@ public class PersonalData {
     private final Audit audit;
     private final Admissions admissions;
     private final ApplicationEventPublisher<PersonErased> erased;
+    private final ConsentHistory consents;
     private final Clock clock;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
                         FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions,
-                        ApplicationEventPublisher<PersonErased> erased, Clock clock) {
+                        ApplicationEventPublisher<PersonErased> erased, ConsentHistory consents, Clock clock) {
         this.erased = erased;
+        this.consents = consents;
         this.admissions = admissions;
         this.persons = persons;
         this.grants = grants;
@@ -62,7 +64,7 @@ public class PersonalData {
     @Serdeable
     public record Export(Instant exportedAt, String organisation, Profile profile, List<GrantEntry> roleGrants,
                          List<CredentialStore.SessionInfo> activeSessions, boolean twoFactorEnabled, List<String> linkedSignIns,
-                         List<AuditEntry> auditLog) {
+                         List<AuditEntry> auditLog, List<ConsentHistory.Consent> consents) {
     }
 
     @Schema(name = "PersonalProfile")
@@ -95,7 +97,7 @@ public class PersonalData {
                         person.status(), person.emailVerifiedAt(), person.createdAt(), person.updatedAt()),
                 history, credentials.sessions(tenant.id().value(), person.id()), person.mfaEnabled(),
                 credentials.linkedProviders(tenant.id().value(), person.id()),
-                auditLog.findConcerning(person.id()).stream().map(AuditEntry::of).toList());
+                auditLog.findConcerning(person.id()).stream().map(AuditEntry::of).toList(), consents.of(tenant, person.id()));
         audit.byCaller(caller, AuditAction.DATA_EXPORTED, person.id(), Map.of());
         return export;
     }

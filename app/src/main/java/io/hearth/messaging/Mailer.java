@@ -5,14 +5,22 @@ import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import jakarta.inject.Singleton;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
- * Sends plain-text mail: queues it in the transaction of the change that sends it (an invitation goes out if and
- * only if it was made), and {@code MailRelay} hands it to the SMTP server, retrying with backoff while the server is
- * unreachable. Nothing a person does waits for, or fails because of, the mail server.
+ * Sends plain-text mail (with headers of its own where one needs them): queues it in the transaction of the change
+ * that sends it (an invitation goes out if and only if it was made), and {@code MailRelay} hands it to the SMTP
+ * server, retrying with backoff while the server is unreachable. Nothing a person does waits for, or fails because
+ * of, the mail server.
  */
 @TenantBound
 @Singleton
 public class Mailer {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,76}");
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e]{1,900}");
 
     private final OutgoingQueue queue;
 
@@ -21,6 +29,20 @@ public class Mailer {
     }
 
     public void send(Tenant tenant, String to, String subject, String body) {
-        queue.mail(tenant.id().value(), to, subject, body);
+        send(tenant, to, subject, body, Map.of());
+    }
+
+    /**
+     * As {@link #send(Tenant, String, String, String)}, with headers of its own besides the usual ones (in their
+     * order), such as {@code List-Unsubscribe}. A name is letters, digits and hyphens and a value one line of printable
+     * ASCII: nothing a header holds can start another.
+     */
+    public void send(Tenant tenant, String to, String subject, String body, Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches() || !HEADER_VALUE.matcher(value).matches()) {
+                throw new IllegalArgumentException("not a mail header this sends: " + name);
+            }
+        });
+        queue.mail(tenant.id().value(), to, subject, body, new LinkedHashMap<>(headers));
     }
 }

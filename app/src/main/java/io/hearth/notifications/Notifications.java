@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,8 @@ public class Notifications {
     private static final int MAX_PAGE = 100;
     /** How long a push service keeps a push for a device that is offline. */
     private static final Duration PUSH_WORTH = Duration.ofHours(24);
+    /** A text not sent within this long is not worth sending. */
+    private static final Duration TEXT_WORTH = Duration.ofHours(6);
     /** A must-reach notification nobody acknowledged goes by text this long after it was sent, and by mail as long after that. */
     public static final Duration SMS_AFTER = Duration.ofMinutes(15);
 
@@ -139,49 +142,68 @@ public class Notifications {
         }
         Map<UUID, People.Contact> contacts = people.contacts(distinct);
         Map<UUID, Map<Channel, Level>> levels = preferences.levels(distinct, notice.kind());
+        List<UUID> mayPush = distinct.stream().filter(man -> notice.kind().safety() || levels.get(man).get(Channel.PUSH).sendsNow(notice.direct()))
+                .toList();
+        Map<UUID, List<DeviceRow>> devicesOf = devices.of(mayPush);
+        Map<UUID, QuietHours> quiet = notice.kind().safety() ? Map.of() : preferences.quietHoursOf(distinct.stream()
+                .filter(man -> devicesOf.containsKey(man) || levels.get(man).get(Channel.SMS).sendsNow(notice.direct())).toList());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<NotificationRow> rows = new ArrayList<>();
+        Map<UUID, Delivery> deliveries = new HashMap<>();
         for (UUID person : distinct) {
             People.Contact contact = contacts.get(person);
             if (contact == null || !contact.active()) {
                 continue;
             }
-            Map<Channel, Level> his = levels.get(person);
+            Delivery delivery = Delivery.of(notice.kind(), notice.direct(), levels.get(person),
+                    new Delivery.Reachable(contact.emailVerified(), contact.phoneVerified(), !devicesOf.getOrDefault(person, List.of()).isEmpty()),
+                    quiet.get(person), now);
+            deliveries.put(person, delivery);
             UUID id = UUID.randomUUID();
-            rows.add(new NotificationRow(id, person, notice.kind().name(), notice.source(), notice.direct(),
-                    his.get(Channel.IN_APP).sendsNow(notice.direct()), cipher.seal(notice.title(), associated(tenant, "title", id)),
-                    cipher.seal(notice.body(), associated(tenant, "body", id)), notice.link(), now, null, null,
-                    his.get(Channel.EMAIL) == Level.DIGEST && contact.emailVerified(), 0,
-                    notice.kind().safety() ? now.plus(SMS_AFTER) : null, "app", sentBy));
+            rows.add(new NotificationRow(id, person, notice.kind().name(), notice.source(), notice.direct(), delivery.inApp(),
+                    cipher.seal(notice.title(), associated(tenant, "title", id)), cipher.seal(notice.body(), associated(tenant, "body", id)),
+                    notice.link(), now, null, null, delivery.digest(), 0, notice.kind().safety() ? now.plus(SMS_AFTER) : null, "app", sentBy,
+                    false, false));
         }
         Set<UUID> told = writer.insertNew(rows);
-        List<UUID> pushTo = told.stream().filter(man -> levels.get(man).get(Channel.PUSH).sendsNow(notice.direct())).toList();
-        Map<UUID, List<DeviceRow>> devicesOf = devices.of(pushTo);
-        Map<UUID, QuietHours> quiet = notice.kind().safety() ? Map.of() : preferences.quietHoursOf(devicesOf.keySet());
-        Instant sentAt = clock.instant();
+        List<UUID> heldPush = new ArrayList<>();
+        List<UUID> heldText = new ArrayList<>();
         for (NotificationRow row : rows) {
             if (!told.contains(row.personId())) {
                 continue;
             }
-            Map<Channel, Level> his = levels.get(row.personId());
-            if (row.inApp()) {
+            Delivery delivery = deliveries.get(row.personId());
+            if (delivery.inApp()) {
                 realtime.send(tenant, List.of(row.personId()), new NotificationFrame(view(tenant, row)));
             }
-            People.Contact contact = contacts.get(row.personId());
-            if (!notice.kind().safety() && contact.emailVerified() && his.get(Channel.EMAIL).sendsNow(notice.direct())) {
-                mailer.send(tenant, contact.email(), notice.title(), mailBody(tenant, notice));
+            if (delivery.email()) {
+                mailer.send(tenant, contacts.get(row.personId()).email(), notice.title(), mailBody(tenant, notice),
+                        preferences.unsubscribeHeaders(tenant, row.personId(), notice.kind()));
             }
-            QuietHours hours = quiet.get(row.personId());
-            List<DeviceRow> hisDevices = devicesOf.getOrDefault(row.personId(), List.of());
-            if (hours == null || !hours.covers(sentAt)) {
-                for (DeviceRow device : hisDevices) {
+            if (delivery.push()) {
+                for (DeviceRow device : devicesOf.getOrDefault(row.personId(), List.of())) {
                     pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()),
                             pushPayload(tenant, row.id(), notice, device.previews()), PUSH_WORTH, notice.kind().safety());
                 }
             }
-            if (notice.kind().safety() && !hisDevices.isEmpty()) {
+            if (delivery.text()) {
+                people.verifiedPhone(tenant, row.personId()).ifPresent(phone -> texts.send(tenant, phone, textBody(tenant, notice), TEXT_WORTH));
+            }
+            if (delivery.heldPush()) {
+                heldPush.add(row.id());
+            }
+            if (delivery.heldText()) {
+                heldText.add(row.id());
+            }
+            if (notice.kind().safety() && delivery.push()) {
                 notifications.climbed(row.id(), 0, row.nextStepAt(), "app,push");
             }
+        }
+        if (!heldPush.isEmpty()) {
+            notifications.holdPushes(heldPush);
+        }
+        if (!heldText.isEmpty()) {
+            notifications.holdTexts(heldText);
         }
         return told.size();
     }
@@ -310,12 +332,17 @@ public class Notifications {
         }
     }
 
+    /** A text: the title and where to read it (a text has no room for more, and may sit on a shared phone's screen). */
+    private String textBody(Tenant tenant, Notice notice) {
+        return tenant.name() + ": " + notice.title() + " " + links.to(tenant, notice.link());
+    }
+
     private String mailBody(Tenant tenant, Notice notice) {
         return notice.body() + "\n\n" + links.to(tenant, notice.link()) + "\n\n-- \n" + tenant.name()
                 + " on Hearth. Choose what you hear about: " + links.to(tenant, "/settings/notifications") + "\n";
     }
 
-    private static String associated(Tenant tenant, String part, UUID id) {
+    static String associated(Tenant tenant, String part, UUID id) {
         return "notification-" + part + ":" + tenant.id().value() + ":" + id;
     }
 }

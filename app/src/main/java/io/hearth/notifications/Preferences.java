@@ -7,6 +7,9 @@ import io.hearth.kit.Refusal;
 import io.hearth.notifications.internal.PreferenceRepository;
 import io.hearth.notifications.internal.PreferenceRow;
 import io.hearth.notifications.internal.QuietHoursRow;
+import io.hearth.notifications.internal.ScheduleRepository;
+import io.hearth.notifications.internal.ScheduleRow;
+import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,6 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,7 +33,8 @@ import java.util.UUID;
 /**
  * What each man wants to hear, per kind of notification and channel (a kind he never set follows its default), and
  * his quiet hours. A channel he has not proved is his cannot be turned on: mail needs a verified address, texts a
- * verified phone, push a subscribed device ({@code 422 CHANNEL_NOT_VERIFIED}).
+ * verified phone, push a subscribed device ({@code 422 CHANNEL_NOT_VERIFIED}). Each channel he turns on or off for
+ * a kind, here or through a mail's unsubscribe link, is recorded as a consent given or withdrawn ({@link Consents}).
  */
 @TenantBound
 @Singleton
@@ -38,9 +43,16 @@ public class Preferences {
     private final PreferenceRepository preferences;
     private final People people;
     private final Devices devices;
+    private final ScheduleRepository schedules;
+    private final Consents consents;
+    private final UnsubscribeLinks unsubscribeLinks;
 
-    public Preferences(PreferenceRepository preferences, People people, Devices devices) {
+    public Preferences(PreferenceRepository preferences, People people, Devices devices, ScheduleRepository schedules, Consents consents,
+                       UnsubscribeLinks unsubscribeLinks) {
         this.preferences = preferences;
+        this.schedules = schedules;
+        this.consents = consents;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.people = people;
         this.devices = devices;
     }
@@ -69,6 +81,12 @@ public class Preferences {
     public record QuietHoursView(@Nullable String from, @Nullable String to, String timeZone) {
     }
 
+    /** How often his digest comes and in which zone its hour is (his quiet hours' zone when he set them). */
+    @Schema(name = "NotificationSchedule")
+    @Serdeable
+    public record Schedule(DigestFrequency digest, String timeZone) {
+    }
+
     /** Each man's level per channel for one kind: his choice, or the kind's default. */
     @Transactional(readOnly = true)
     public Map<UUID, Map<Channel, Level>> levels(Collection<UUID> men, NotificationKind kind) {
@@ -90,14 +108,11 @@ public class Preferences {
 
     @Transactional(readOnly = true)
     public View get(Caller caller) {
-        Map<String, Level> chosen = new HashMap<>();
-        for (PreferenceRow row : preferences.of(caller.person())) {
-            chosen.put(row.kind() + "/" + row.channel(), Level.valueOf(row.level()));
-        }
+        Map<String, Level> chosen = chosen(caller.person());
         List<Setting> items = new ArrayList<>();
         for (NotificationKind kind : NotificationKind.values()) {
             for (Channel channel : Channel.values()) {
-                items.add(new Setting(kind, channel, chosen.getOrDefault(kind.name() + "/" + channel.name(), kind.defaultLevel(channel))));
+                items.add(new Setting(kind, channel, level(chosen, kind, channel)));
             }
         }
         return new View(items, channels(caller));
@@ -131,10 +146,65 @@ public class Preferences {
                 });
             }
         }
+        Map<String, Level> chosen = chosen(caller.person());
         for (Setting setting : settings) {
+            boolean wasOn = level(chosen, setting.kind(), setting.channel()) != Level.OFF;
+            boolean on = setting.level() != Level.OFF;
             preferences.set(caller.person(), setting.kind().name(), setting.channel().name(), setting.level().name());
+            chosen.put(key(setting.kind(), setting.channel()), setting.level());
+            if (on != wasOn) {
+                consents.record(caller.tenant(), caller.person(), setting.channel(), setting.kind(), on, ConsentSource.PREFERENCES);
+            }
         }
         return get(caller);
+    }
+
+    /** The headers that let a mail of this kind unsubscribe him in one click (RFC 8058); none on a must-reach one. */
+    public Map<String, String> unsubscribeHeaders(Tenant tenant, UUID man, NotificationKind kind) {
+        return kind.safety() ? Map.of() : unsubscribeLinks.mailHeaders(tenant, man, kind);
+    }
+
+    /** The unsubscribe headers of a digest: it gathers many kinds, so its one click turns off every kind's mail but the must-reach one. */
+    public Map<String, String> digestUnsubscribeHeaders(Tenant tenant, UUID man) {
+        return unsubscribeLinks.mailHeaders(tenant, man, null);
+    }
+
+    /**
+     * Turns his mail off for the kind the opt-out names (every kind but the must-reach one when it names none), and
+     * records the consent withdrawn. Returns whether anything was on.
+     */
+    @Transactional
+    public boolean optOut(Tenant tenant, OptOut optOut, ConsentSource how) {
+        Map<String, Level> chosen = chosen(optOut.person());
+        List<NotificationKind> kinds = optOut.everyKind()
+                ? Arrays.stream(NotificationKind.values()).filter(kind -> !kind.safety()).toList() : List.of(optOut.kind());
+        boolean changed = false;
+        for (NotificationKind kind : kinds) {
+            if (level(chosen, kind, Channel.EMAIL) != Level.OFF) {
+                preferences.set(optOut.person(), kind.name(), Channel.EMAIL.name(), Level.OFF.name());
+                changed = true;
+            }
+        }
+        if (changed) {
+            consents.record(tenant, optOut.person(), Channel.EMAIL, optOut.kind(), false, how);
+        }
+        return changed;
+    }
+
+    private Map<String, Level> chosen(UUID man) {
+        Map<String, Level> chosen = new HashMap<>();
+        for (PreferenceRow row : preferences.of(man)) {
+            chosen.put(row.kind() + "/" + row.channel(), Level.valueOf(row.level()));
+        }
+        return chosen;
+    }
+
+    private static Level level(Map<String, Level> chosen, NotificationKind kind, Channel channel) {
+        return chosen.getOrDefault(key(kind, channel), kind.defaultLevel(channel));
+    }
+
+    private static String key(NotificationKind kind, Channel channel) {
+        return kind.name() + "/" + channel.name();
     }
 
     @Transactional(readOnly = true)
@@ -163,6 +233,48 @@ public class Preferences {
         }
         preferences.setQuietHours(caller.person(), from, to, zone.getId());
         return quietHours(caller);
+    }
+
+    @Transactional(readOnly = true)
+    public Schedule schedule(Caller caller) {
+        return schedulesOf(List.of(caller.person())).get(caller.person());
+    }
+
+    @Transactional
+    public Schedule setSchedule(Caller caller, @Nullable DigestFrequency digest, @Nullable String timeZone) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        if (digest == null) {
+            errors.add(new Refusal.FieldError("digest", "is DAILY or WEEKLY"));
+        }
+        ZoneId zone = timeZone == null ? ZoneId.of(people.timeZone()) : zone(timeZone, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        schedules.set(caller.person(), digest.name(), zone.getId());
+        return schedule(caller);
+    }
+
+    /**
+     * Many men's digest schedules: his own, or daily; in the zone he gave, else his quiet hours' zone, else the
+     * organisation's.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Schedule> schedulesOf(Collection<UUID> men) {
+        Map<UUID, Schedule> result = new HashMap<>();
+        if (men.isEmpty()) {
+            return result;
+        }
+        String organisationZone = people.timeZone();
+        Map<UUID, ScheduleRow> rows = new HashMap<>();
+        schedules.ofMany(men).forEach(row -> rows.put(row.personId(), row));
+        Map<UUID, String> quietZones = new HashMap<>();
+        preferences.quietHoursOf(men).forEach(row -> quietZones.put(row.personId(), row.timeZone()));
+        for (UUID man : men) {
+            ScheduleRow row = rows.get(man);
+            String zone = row != null ? row.timeZone() : quietZones.getOrDefault(man, organisationZone);
+            result.put(man, new Schedule(row != null ? DigestFrequency.valueOf(row.digest()) : DigestFrequency.DAILY, zone));
+        }
+        return result;
     }
 
     /** The quiet hours of many men, for the senders of pushes and texts (absent: none). */

@@ -30,7 +30,8 @@ class TableOwnershipTest {
             Map.entry("invitations", "identity"), Map.entry("identity", "identity"), Map.entry("circles", "circles"),
             Map.entry("events", "gatherings"), Map.entry("payments", "payments"), Map.entry("conversations", "conversations"),
             Map.entry("announcements", "conversations"), Map.entry("notifications", "notifications"),
-            Map.entry("push_subscriptions", "notifications"), Map.entry("must_reach", "notifications"));
+            Map.entry("push_subscriptions", "notifications"), Map.entry("must_reach", "notifications"), Map.entry("digests", "notifications"),
+            Map.entry("consents", "notifications"));
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern USE = Pattern.compile("\\b(?:from|join|into|update)\\s+(?:public\\.)?([a-z_]+)\\b");

@@ -48,6 +48,7 @@ class NotificationsIT implements RealStack {
     @Inject @Client("/") HttpClient client;
     @Inject TenantProvisioning provisioning;
     @Inject TenantDirectory directory;
+    @Inject NotificationHousekeeping housekeeping;
     Org org;
     Api api;
     Org.Member leader;
@@ -425,6 +426,90 @@ class NotificationsIT implements RealStack {
                 .isEqualTo(204);
     }
 
+    @Test
+    void aDigestGathersWhatWaitedIntoOneMailAtSevenOnHisClockAndSendsNothingTwice() throws Exception {
+        Org.Member man = org.member();
+        assertThat(api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
+                Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "DIGEST"))), man.accessToken()).status()).isEqualTo(200);
+        Api.Reply schedule = api.put("/api/v1/me/notification-schedule", Map.of("digest", "DAILY", "timeZone", "UTC"), man.accessToken());
+        assertThat(schedule.body()).isEqualTo(Map.of("digest", "DAILY", "timeZone", "UTC"));
+        String first = "Digest one " + UUID.randomUUID().toString().substring(0, 6);
+        String second = "Digest two " + UUID.randomUUID().toString().substring(0, 6);
+        String later = "Digest later " + UUID.randomUUID().toString().substring(0, 6);
+        announce(first);
+        announce(second);
+        awaitTitled(man, first);
+        awaitTitled(man, second);
+        // They were gathered two days ago: the digest of this morning's seven o'clock holds them.
+        update("update %s.notifications set created_at = created_at - interval '2 days' where person_id = '" + man.id() + "'");
+        announce(later);
+        awaitTitled(man, later);
+
+        housekeeping.digests();
+
+        String subject = "Your day at " + org.tenant().name() + ": 2 notifications";
+        await("his digest").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(man.email(), subject) == 1);
+        MailCatcher.Mail digest = RealStack.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(man.email()) && m.subject().equals(subject)).findFirst().orElseThrow();
+        assertThat(digest.body()).contains(first).contains(second).doesNotContain(later).contains("/settings/notifications");
+        assertThat(digest.headers()).containsKey("List-Unsubscribe");
+        assertThat(mailsTo(man.email(), first) + mailsTo(man.email(), second) + mailsTo(man.email(), later)).as("never one mail each").isZero();
+        housekeeping.digests();
+        assertThat(count("select count(*) from %s.notifications where person_id = '" + man.id() + "' and for_digest")).as("only the later one waits")
+                .isEqualTo(1);
+        assertThat(RealStack.stack().mailCatcher().messages().stream().filter(m -> m.to().contains(man.email()) && m.subject().startsWith("Your day")))
+                .as("nothing twice").hasSize(1);
+        assertThat(titled(man, first)).as("still in the app").hasSize(1);
+    }
+
+    @Test
+    void aDigestScheduleIsHisOwnAndABadOneIsRefused() {
+        Org.Member man = org.member();
+        assertThat(api.get("/api/v1/me/notification-schedule", man.accessToken()).string("digest")).isEqualTo("DAILY");
+        assertThat(api.put("/api/v1/me/notification-schedule", Map.of("digest", "WEEKLY", "timeZone", "Europe/Dublin"), man.accessToken()).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/me/notification-schedule", man.accessToken()).body()).isEqualTo(Map.of("digest", "WEEKLY", "timeZone", "Europe/Dublin"));
+
+        Api.Reply badZone = api.put("/api/v1/me/notification-schedule", Map.of("digest", "DAILY", "timeZone", "Mars/Olympus"), man.accessToken());
+        Api.Reply noDigest = api.put("/api/v1/me/notification-schedule", Map.of("timeZone", "UTC"), man.accessToken());
+        Api.Reply hourly = api.put("/api/v1/me/notification-schedule", Map.of("digest", "HOURLY"), man.accessToken());
+
+        assertThat(badZone.status()).isEqualTo(422);
+        assertThat(noDigest.status()).isEqualTo(422);
+        assertThat(hourly.status()).isIn(400, 422);
+        assertThat(hourly.body().get("code")).isNotNull();
+        assertThat(api.get("/api/v1/me/notification-schedule", man.accessToken()).string("digest")).as("unchanged").isEqualTo("WEEKLY");
+        assertThat(api.get("/api/v1/me/notification-schedule", facilitator.accessToken()).string("digest")).as("another man's is his").isEqualTo("DAILY");
+    }
+
+    @Test
+    void whatHisQuietHoursHeldBackGoesAsOneSummaryPushWhenTheyEnd() throws Exception {
+        Org.Member man = org.member();
+        PushCatcher.Subscription phone = RealStack.stack().pushCatcher().subscribe();
+        subscribe(man, phone, true);
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        api.put("/api/v1/me/quiet-hours", Map.of("from", now.minusHours(1).withSecond(0).withNano(0).toString(),
+                "to", now.plusHours(1).withSecond(0).withNano(0).toString(), "timeZone", "UTC"), man.accessToken());
+        String one = "Held one " + UUID.randomUUID().toString().substring(0, 6);
+        String two = "Held two " + UUID.randomUUID().toString().substring(0, 6);
+        announce(one);
+        announce(two);
+        awaitTitled(man, one);
+        awaitTitled(man, two);
+
+        housekeeping.digests();
+        assertThat(pushesTo(phone)).as("nothing while his quiet hours last").isEmpty();
+        api.put("/api/v1/me/quiet-hours", Map.of(), man.accessToken());
+        housekeeping.digests();
+
+        await("one summary").atMost(Duration.ofSeconds(15)).until(() -> pushesTo(phone).size() == 1);
+        assertThat(pushesTo(phone).get(0).payload()).contains("2 notifications while your quiet hours").doesNotContain(one).doesNotContain(two);
+        housekeeping.digests();
+        assertThat(count("select count(*) from %s.notifications where person_id = '" + man.id() + "' and (held_push or held_text)")).isZero();
+        Thread.sleep(500);
+        assertThat(pushesTo(phone)).as("released once").hasSize(1);
+    }
+
     /** The topic, key and value of the event the outbox published for this subject, and its event id. */
     String[] outboxEvent(String type, String subject) throws Exception {
         try (Connection c = connection(); PreparedStatement statement = c.prepareStatement(
@@ -462,6 +547,12 @@ class NotificationsIT implements RealStack {
         try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(query.formatted(org.tenant().id().schemaName()))) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    void update(String statement) throws Exception {
+        try (Connection c = connection()) {
+            c.createStatement().executeUpdate(statement.formatted(org.tenant().id().schemaName()));
         }
     }
 

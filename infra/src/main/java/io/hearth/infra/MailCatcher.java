@@ -6,8 +6,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Address;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,11 +17,17 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A real SMTP server (GreenMail) whose received mail is readable over HTTP:
- * {@code GET /messages} lists every message as JSON, {@code DELETE /messages} empties the box.
+ * {@code GET /messages} lists every message as JSON (from, to, subject, body and its headers by name),
+ * {@code DELETE /messages} empties the box.
  */
 public final class MailCatcher implements AutoCloseable {
 
@@ -80,12 +88,21 @@ public final class MailCatcher implements AutoCloseable {
                     }
                 }
                 String from = message.getFrom() == null || message.getFrom().length == 0 ? "" : message.getFrom()[0].toString();
-                mails.add(new Mail(from, to, message.getSubject(), GreenMailUtil.getBody(message)));
+                mails.add(new Mail(from, to, message.getSubject(), GreenMailUtil.getBody(message), headers(message)));
             } catch (MessagingException e) {
                 throw new IllegalStateException("unreadable message in the mail catcher", e);
             }
         }
         return mails;
+    }
+
+    /** Each header by name, unfolded, in the order received; a name given more than once has its values on lines of one. */
+    private static Map<String, String> headers(MimeMessage message) throws MessagingException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : Collections.list(message.getAllHeaders())) {
+            headers.merge(header.getName(), MimeUtility.unfold(header.getValue()), (first, next) -> first + "\n" + next);
+        }
+        return headers;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -118,13 +135,20 @@ public final class MailCatcher implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One received message. */
-    public record Mail(String from, List<String> to, String subject, String body) {
+    /** One received message, with its headers by name ({@code List-Unsubscribe}, {@code Message-ID}, ...). */
+    public record Mail(String from, List<String> to, String subject, String body, Map<String, String> headers) {
+
+        /** A header's value, whatever the case of its name. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        }
+
         String toJson() {
             return "{\"from\":" + Json.string(from)
                     + ",\"to\":" + Json.array(to.stream().map(Json::string).toList())
                     + ",\"subject\":" + Json.string(subject)
-                    + ",\"body\":" + Json.string(body) + "}";
+                    + ",\"body\":" + Json.string(body)
+                    + ",\"headers\":" + Json.object(headers) + "}";
         }
     }
 
@@ -135,6 +159,11 @@ public final class MailCatcher implements AutoCloseable {
 
         static String array(List<String> items) {
             return "[" + String.join(",", items) + "]";
+        }
+
+        static String object(Map<String, String> members) {
+            return "{" + members.entrySet().stream().map(member -> string(member.getKey()) + ":" + string(member.getValue()))
+                    .collect(Collectors.joining(",")) + "}";
         }
 
         static String string(String value) {

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,21 +21,25 @@ import java.util.UUID;
 public final class OutgoingMailTable {
 
     private static final String TABLE = "public.outgoing_mail";
+    /** What is erased once a mail is sent or given up: its body (links with tokens) and headers (an unsubscribe link). */
+    private static final List<String> ERASED = List.of("body", "headers");
 
     private OutgoingMailTable() {
     }
 
-    /** One mail due to be sent. */
-    public record Due(long id, String recipient, String subject, String body, int attempts) {
+    /** One mail due to be sent, with the headers it carries besides the usual ones (in their order). */
+    public record Due(long id, String recipient, String subject, String body, Map<String, String> headers, int attempts) {
     }
 
-    public static void insert(Connection connection, UUID tenantId, String recipient, String subject, String body) {
+    /** Headers are checked by the caller ({@code Mailer}): a name of letters, digits and hyphens, a value on one line. */
+    public static void insert(Connection connection, UUID tenantId, String recipient, String subject, String body, Map<String, String> headers) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "insert into " + TABLE + " (tenant_id, recipient, subject, body) values (?, ?, ?, ?)")) {
+                "insert into " + TABLE + " (tenant_id, recipient, subject, body, headers) values (?, ?, ?, ?, ?)")) {
             statement.setObject(1, tenantId);
             statement.setString(2, recipient);
             statement.setString(3, subject);
             statement.setString(4, body);
+            statement.setString(5, headers.isEmpty() ? null : headerLines(headers));
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("could not queue mail", e);
@@ -43,13 +49,13 @@ public final class OutgoingMailTable {
     /** The mail whose time has come, oldest first, locked so that another relay skips it. */
     public static List<Due> claimDue(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, recipient, subject, body, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
+                "select id, recipient, subject, body, headers, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
                         + "and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked")) {
             statement.setInt(1, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), headers(rs.getString(5)), rs.getInt(6)));
                 }
             }
             return due;
@@ -59,7 +65,7 @@ public final class OutgoingMailTable {
     }
 
     public static void markSent(Connection connection, long id) {
-        OutgoingRows.markSent(connection, TABLE, "body", id);
+        OutgoingRows.markSent(connection, TABLE, ERASED, id);
     }
 
     public static void retryAt(Connection connection, long id, Instant next, String error) {
@@ -67,6 +73,26 @@ public final class OutgoingMailTable {
     }
 
     public static void giveUp(Connection connection, long id, String error) {
-        OutgoingRows.giveUp(connection, TABLE, "body", id, error);
+        OutgoingRows.giveUp(connection, TABLE, ERASED, id, error);
+    }
+
+    /** "Name: value", one a line. */
+    static String headerLines(Map<String, String> headers) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append('\n'));
+        return lines.toString();
+    }
+
+    static Map<String, String> headers(String lines) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (lines != null) {
+            for (String line : lines.split("\n")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
+        }
+        return headers;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,9 +28,9 @@ public class OutgoingQueue {
         this.pushRelay = pushRelay;
     }
 
-    public void mail(UUID tenant, String recipient, String subject, String body) {
+    public void mail(UUID tenant, String recipient, String subject, String body, Map<String, String> headers) {
         tx.executeWrite(status -> {
-            OutgoingMailTable.insert(status.getConnection(), tenant, recipient, subject, body);
+            OutgoingMailTable.insert(status.getConnection(), tenant, recipient, subject, body, headers);
             wakeAfterCommit(status, mailRelay);
             return null;
         });

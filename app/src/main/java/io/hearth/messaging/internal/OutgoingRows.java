@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** What the outgoing mail and text queues do alike to a row once it was tried. Table and column names are constants. */
 final class OutgoingRows {
@@ -16,8 +18,13 @@ final class OutgoingRows {
 
     /** Sent: the body is erased. */
     static void markSent(Connection connection, String table, String body, long id) {
+        markSent(connection, table, List.of(body), id);
+    }
+
+    /** Sent: these columns (the body, and whatever else held its secrets) are erased. */
+    static void markSent(Connection connection, String table, List<String> erased, long id) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "update " + table + " set sent_at = now(), attempts = attempts + 1, " + body + " = null, last_error = null where id = ?")) {
+                "update " + table + " set sent_at = now(), attempts = attempts + 1, " + nulls(erased) + ", last_error = null where id = ?")) {
             statement.setLong(1, id);
             statement.executeUpdate();
         } catch (SQLException e) {
@@ -39,13 +46,22 @@ final class OutgoingRows {
 
     /** Given up: the body is erased, the last error kept. */
     static void giveUp(Connection connection, String table, String body, long id, String error) {
+        giveUp(connection, table, List.of(body), id, error);
+    }
+
+    /** Given up: these columns are erased, the last error kept. */
+    static void giveUp(Connection connection, String table, List<String> erased, long id, String error) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "update " + table + " set attempts = attempts + 1, given_up_at = now(), " + body + " = null, last_error = ? where id = ?")) {
+                "update " + table + " set attempts = attempts + 1, given_up_at = now(), " + nulls(erased) + ", last_error = ? where id = ?")) {
             statement.setString(1, error);
             statement.setLong(2, id);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("could not give up " + table + " " + id, e);
         }
+    }
+
+    private static String nulls(List<String> columns) {
+        return columns.stream().map(column -> column + " = null").collect(Collectors.joining(", "));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.util.Map;
 import java.util.Properties;
 
 /** Hands plain-text mail to the SMTP server. Failures are thrown, never swallowed: the mail relay retries them. */
@@ -29,12 +30,15 @@ public class Smtp {
         this.session = Session.getInstance(properties);
     }
 
-    public void send(String to, String subject, String body) throws MessagingException {
+    public void send(String to, String subject, String body, Map<String, String> headers) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(configuration.from()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
         message.setSubject(subject, "UTF-8");
         message.setText(body, "UTF-8");
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         Transport.send(message);
     }
 }

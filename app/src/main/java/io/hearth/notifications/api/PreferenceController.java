@@ -1,6 +1,7 @@
 package io.hearth.notifications.api;
 
 import io.hearth.identity.Caller;
+import io.hearth.notifications.DigestFrequency;
 import io.hearth.notifications.Preferences;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -41,6 +42,11 @@ public class PreferenceController {
     public record QuietHoursRequest(@Nullable @Size(max = 5) String from, @Nullable @Size(max = 5) String to, @Nullable @Size(max = 64) String timeZone) {
     }
 
+    @Schema(name = "NotificationScheduleRequest")
+    @Serdeable
+    public record ScheduleRequest(@Nullable DigestFrequency digest, @Nullable @Size(max = 64) String timeZone) {
+    }
+
     @Get("/notification-preferences")
     @Operation(summary = "His level per kind and channel (ALL, DIRECT, DIGEST, OFF), and which channels are verified")
     public Preferences.View get(Caller caller) {
@@ -64,5 +70,17 @@ public class PreferenceController {
     @Operation(summary = "Set his quiet hours (from after to wraps midnight); both absent clears them")
     public Preferences.QuietHoursView setQuietHours(Caller caller, @Body @Valid QuietHoursRequest request) {
         return preferences.setQuietHours(caller, new Preferences.QuietHoursView(request.from(), request.to(), request.timeZone()));
+    }
+
+    @Get("/notification-schedule")
+    @Operation(summary = "How often his digest mail comes (DAILY or WEEKLY, at 07:00 on his clock) and in which time zone")
+    public Preferences.Schedule schedule(Caller caller) {
+        return preferences.schedule(caller);
+    }
+
+    @Put("/notification-schedule")
+    @Operation(summary = "Choose a daily or weekly digest; timeZone an IANA zone (left out: the organisation's)")
+    public Preferences.Schedule setSchedule(Caller caller, @Body @Valid ScheduleRequest request) {
+        return preferences.setSchedule(caller, request.digest(), request.timeZone());
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,4 +55,35 @@ public interface NotificationRepository extends GenericRepository<NotificationRo
     /** His notification from this source, if any. */
     @Query("select * from notifications where source = :source and person_id = :personId")
     Optional<NotificationRow> fromSource(String source, UUID personId);
+
+    /** Pushes held back by quiet hours, to go as one summary when they end (never called with none). */
+    @Query("update notifications set held_push = true where id in (:ids)")
+    void holdPushes(Collection<UUID> ids);
+
+    /** Texts held back by quiet hours, as pushes are. */
+    @Query("update notifications set held_text = true where id in (:ids)")
+    void holdTexts(Collection<UUID> ids);
+
+    /** Who has something held back by quiet hours. */
+    @Query("select distinct person_id from notifications where held_push or held_text")
+    List<UUID> withHeld();
+
+    /** What was held back for him, locked so that another instance skips it. */
+    @Query("select * from notifications where person_id = :personId and (held_push or held_text) order by created_at for update skip locked")
+    List<NotificationRow> heldFor(UUID personId);
+
+    @Query("update notifications set held_push = false, held_text = false where id in (:ids)")
+    void released(Collection<UUID> ids);
+
+    /** Who has notifications waiting for a digest. */
+    @Query("select distinct person_id from notifications where for_digest")
+    List<UUID> withDigest();
+
+    /** What waits for his digest, gathered before the digest's time, locked so that another instance skips it. */
+    @Query("select * from notifications where person_id = :personId and for_digest and created_at < :before order by created_at "
+            + "limit :limit for update skip locked")
+    List<NotificationRow> digestFor(UUID personId, Instant before, int limit);
+
+    @Query("update notifications set for_digest = false where id in (:ids)")
+    void digested(Collection<UUID> ids);
 }

@@ -14,5 +14,6 @@ import java.util.UUID;
 @MappedEntity("notifications")
 public record NotificationRow(@Id UUID id, UUID personId, String kind, String source, boolean direct, boolean inApp, String sealedTitle,
                               String sealedBody, String link, Instant createdAt, @Nullable Instant readAt, @Nullable Instant acknowledgedAt,
-                              boolean forDigest, int step, @Nullable Instant nextStepAt, String tried, @Nullable UUID sentBy) {
+                              boolean forDigest, int step, @Nullable Instant nextStepAt, String tried, @Nullable UUID sentBy, boolean heldPush,
+                              boolean heldText) {
 }

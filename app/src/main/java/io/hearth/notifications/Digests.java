@@ -1,0 +1,172 @@
+package io.hearth.notifications;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.People;
+import io.hearth.identity.PublicLinks;
+import io.hearth.messaging.Mailer;
+import io.hearth.messaging.Pushes;
+import io.hearth.messaging.Texts;
+import io.hearth.notifications.internal.DeviceRow;
+import io.hearth.notifications.internal.NotificationRepository;
+import io.hearth.notifications.internal.NotificationRow;
+import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantBound;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What waits goes out together: the notifications a man chose to read in a digest, as one mail each morning (or
+ * each Monday) at 07:00 on his clock, never one mail per message; and what his quiet hours held back, as one push to
+ * each of his devices and one text when they end.
+ */
+@TenantBound
+@Singleton
+public class Digests {
+
+    /** At most this many notifications in one digest: the rest wait for the next. */
+    static final int MAX_ITEMS = 100;
+
+    private final NotificationRepository notifications;
+    private final Preferences preferences;
+    private final People people;
+    private final Devices devices;
+    private final Pushes pushes;
+    private final Mailer mailer;
+    private final Texts texts;
+    private final FieldCipher cipher;
+    private final PublicLinks links;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Digests(NotificationRepository notifications, Preferences preferences, People people, Devices devices, Pushes pushes, Mailer mailer,
+                   Texts texts, FieldCipher cipher, PublicLinks links, JsonMapper json, Clock clock) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.people = people;
+        this.devices = devices;
+        this.pushes = pushes;
+        this.mailer = mailer;
+        this.texts = texts;
+        this.cipher = cipher;
+        this.links = links;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Mails each man whose digest time has come what waited for it (gathered before that time); a man whose address
+     * is no longer verified has them dropped from the digest (they stay in his notification centre). Returns how many
+     * digests were queued.
+     */
+    @Transactional
+    public int sendDigests(Tenant tenant) {
+        Instant now = clock.instant();
+        List<UUID> men = notifications.withDigest();
+        Map<UUID, Preferences.Schedule> schedules = preferences.schedulesOf(men);
+        Map<UUID, People.Contact> contacts = people.contacts(men);
+        int sent = 0;
+        for (UUID man : men) {
+            Preferences.Schedule schedule = schedules.get(man);
+            Instant due = schedule.digest().lastDue(now, ZoneId.of(schedule.timeZone()));
+            List<NotificationRow> rows = notifications.digestFor(man, due, MAX_ITEMS);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            People.Contact contact = contacts.get(man);
+            if (contact != null && contact.active() && contact.emailVerified()) {
+                mailer.send(tenant, contact.email(), subject(tenant, schedule.digest(), rows.size()), digestBody(tenant, schedule.digest(), rows),
+                        preferences.digestUnsubscribeHeaders(tenant, man));
+                sent++;
+            }
+            notifications.digested(rows.stream().map(NotificationRow::id).toList());
+        }
+        return sent;
+    }
+
+    /**
+     * For each man whose quiet hours are over, what they held back: one push to each of his devices ("3 notifications
+     * while your quiet hours") and one text, each naming only a count. Returns for how many men.
+     */
+    @Transactional
+    public int releaseHeld(Tenant tenant) {
+        Instant now = clock.instant();
+        List<UUID> men = notifications.withHeld();
+        Map<UUID, QuietHours> quiet = preferences.quietHoursOf(men);
+        int released = 0;
+        for (UUID man : men) {
+            QuietHours hours = quiet.get(man);
+            if (hours != null && hours.covers(now)) {
+                continue;
+            }
+            List<NotificationRow> rows = notifications.heldFor(man);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            long heldPushes = rows.stream().filter(NotificationRow::heldPush).count();
+            long heldTexts = rows.stream().filter(NotificationRow::heldText).count();
+            if (heldPushes > 0) {
+                for (DeviceRow device : devices.of(List.of(man)).getOrDefault(man, List.of())) {
+                    pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()), summaryPayload(tenant, heldPushes),
+                            Duration.ofHours(24), false);
+                }
+            }
+            if (heldTexts > 0) {
+                people.verifiedPhone(tenant, man).ifPresent(phone -> texts.send(tenant, phone, tenant.name() + ": " + count(heldTexts)
+                        + " while your quiet hours. " + links.to(tenant, "/notifications"), Duration.ofHours(6)));
+            }
+            notifications.released(rows.stream().map(NotificationRow::id).toList());
+            released++;
+        }
+        return released;
+    }
+
+    private static String count(long n) {
+        return n == 1 ? "1 notification" : n + " notifications";
+    }
+
+    private static String subject(Tenant tenant, DigestFrequency frequency, int items) {
+        return (frequency == DigestFrequency.WEEKLY ? "Your week at " : "Your day at ") + tenant.name() + ": " + count(items);
+    }
+
+    private String digestBody(Tenant tenant, DigestFrequency frequency, List<NotificationRow> rows) {
+        StringBuilder body = new StringBuilder(frequency == DigestFrequency.WEEKLY ? "What happened this week:\n\n" : "What happened since yesterday:\n\n");
+        for (NotificationRow row : rows) {
+            String title = cipher.open(row.sealedTitle(), Notifications.associated(tenant, "title", row.id()));
+            String text = cipher.open(row.sealedBody(), Notifications.associated(tenant, "body", row.id()));
+            body.append("* ").append(title).append('\n');
+            if (!text.isBlank()) {
+                body.append("  ").append(text.length() > 200 ? text.substring(0, 199) + "…" : text).append('\n');
+            }
+            body.append("  ").append(links.to(tenant, row.link())).append("\n\n");
+        }
+        return body.append("-- \n").append(tenant.name()).append(" on Hearth. Choose what you hear about and how often: ")
+                .append(links.to(tenant, "/settings/notifications")).append('\n').toString();
+    }
+
+    private String summaryPayload(Tenant tenant, long held) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", "held:" + UUID.randomUUID());
+        payload.put("kind", "SUMMARY");
+        payload.put("safety", false);
+        payload.put("title", tenant.name());
+        payload.put("body", count(held) + " while your quiet hours");
+        payload.put("link", "/notifications");
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
