@@ -6,7 +6,7 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
     expect(paths(['circles.join', 'events.register'])).toEqual([
-      '/', '/chats', '/announcements', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications',
+      '/', '/reach-out', '/chats', '/announcements', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications',
     ]);
   });
 
@@ -14,6 +14,13 @@ describe('the menu follows the permissions of /me', () => {
     expect(paths([])).toContain('/settings/notifications');
     expect(mayOpen('/settings/notifications', [])).toBe(true);
     expect(mayOpen('/notifications', [])).toBe(true);
+  });
+
+  it('opens Reach out, a reach-out he was told of and a must-reach message he sent to everyone signed in (the server says which he may read)', () => {
+    expect(paths([])).toContain('/reach-out');
+    expect(mayOpen('/reach-out', [])).toBe(true);
+    expect(mayOpen('/reach-outs/123', [])).toBe(true);
+    expect(mayOpen('/safety-messages/123', [])).toBe(true);
   });
 
   it('opens chats, and the chats of a circle or an event, to everyone signed in (the server says which he may read)', () => {

@@ -7,6 +7,7 @@ export interface MenuItem {
 
 export const MENU: MenuItem[] = [
   { path: '/', label: 'menu.home' },
+  { path: '/reach-out', label: 'menu.reachOut' },
   { path: '/chats', label: 'menu.chats' },
   { path: '/announcements', label: 'menu.announcements' },
   { path: '/circle', label: 'menu.circle', needs: ['circles.join'] },

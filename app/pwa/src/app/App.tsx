@@ -10,6 +10,7 @@ import { useUnreadTotal } from '../features/conversations/api/conversations';
 import { useLive } from '../features/conversations/api/live';
 import { useRealtime } from '../features/conversations/realtime/hooks';
 import { useUnreadNotifications } from '../features/notifications/api/notifications';
+import { useKeepThisDeviceSeen } from '../features/notifications/api/push';
 // The first screen of a signed-out visit is in the entry chunk: no second round trip before the form shows.
 import SignIn from '../features/auth/components/SignIn';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -55,6 +56,9 @@ const StaffChat = lazy(() => import('../features/conversations/components/OpenCh
 const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
 const Notifications = lazy(() => import('../features/notifications/components/Notifications'));
 const NotificationSettings = lazy(() => import('../features/notifications/components/NotificationSettings'));
+const ReachOut = lazy(() => import('../features/safety/components/ReachOut'));
+const ReachOutDetail = lazy(() => import('../features/safety/components/ReachOutDetail'));
+const SafetyMessageStatus = lazy(() => import('../features/safety/components/SafetyMessageStatus'));
 
 function Loading() {
   return (
@@ -118,6 +122,8 @@ function SignedIn() {
   useRealtime(realtimeHandlers);
   const unread = useUnreadTotal();
   const notifications = useUnreadNotifications(useLive().badge);
+  // A device that allows his notifications tells the server now and then that it is still his (unseen ones are dropped).
+  useKeepThisDeviceSeen();
   return (
     <Suspense fallback={<Loading />}>
       <Shell badges={{ '/chats': unread }} notifications={notifications}>
@@ -157,6 +163,10 @@ function SignedIn() {
               <Route path="/profile" element={<Profile />} />
               <Route path="/notifications" element={<Notifications />} />
               <Route path="/settings/notifications" element={<NotificationSettings />} />
+              <Route path="/reach-out" element={<ReachOut />} />
+              <Route path="/reach-outs" element={<Navigate to="/reach-out" replace />} />
+              <Route path="/reach-outs/:id" element={<ReachOutDetail />} />
+              <Route path="/safety-messages/:id" element={<SafetyMessageStatus />} />
               {mailedLinks}
               <Route path="/signin" element={<Navigate to="/" replace />} />
               <Route path="/signup" element={<Navigate to="/" replace />} />

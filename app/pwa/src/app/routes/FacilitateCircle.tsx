@@ -1,8 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { useAuth } from '../../auth';
+import { circleQuery } from '../../features/circles/api/circle';
 import FacilitateCircle from '../../features/circles/components/FacilitateCircle';
 import { useMemberNames } from '../../features/members/api/members';
+import { MustReach } from '../../features/safety/components/MustReach';
 
-/** A facilitator's circle, with the names of the men asking to join from the members feature. */
+/**
+ * A facilitator's circle, with the names of the men asking to join from the members feature, and a must-reach message
+ * to its men for those who may send one: its facilitators and admins (as the server decides, and as My circles lists).
+ */
 export default function FacilitateCircleRoute() {
+  const { id = '' } = useParams();
+  const { me, can } = useAuth();
   const nameOf = useMemberNames();
-  return <FacilitateCircle nameOf={nameOf} />;
+  const circle = useQuery(circleQuery(id));
+  const facilitates = can('organisation.manage') || Boolean(circle.data?.facilitators.some((f) => f.id === me?.person.id));
+  return <FacilitateCircle nameOf={nameOf} more={facilitates ? <MustReach circleId={id} /> : null} />;
 }

@@ -15,11 +15,12 @@ import { LatestAnnouncements } from '../../features/conversations/components/Lat
 import { useComingEvents, useEventsById } from '../../features/events/api/events';
 import { useMyRegistrations } from '../../features/events/api/registrations';
 import { EventLinks } from '../../features/events/components/EventLinks';
+import { ReachOutButton } from '../../features/safety/components/ReachOutButton';
 import { t } from '../../i18n/t';
 import { when } from '../../ui/format';
 import { Loaded, Page, Section } from '../../ui/Page';
 
-/** The first screen: his circle's next meeting, the seats offered him, the newest announcements, the coming events and what he has to pay (circles, conversations and events together). */
+/** The first screen: the way to Reach out, his circle's next meeting, the seats offered him, the newest announcements, the coming events and what he has to pay (safety, circles, conversations and events together). */
 export default function Home() {
   const { me, can } = useAuth();
   const circle = useMyCircle();
@@ -35,6 +36,7 @@ export default function Home() {
 
   return (
     <Page title={t('home.hello', { name: me?.person.firstName ?? '' })}>
+      <ReachOutButton />
       {can('circles.join') && (
         <Section title={t('home.nextMeeting')}>
           <Loaded query={circle}>

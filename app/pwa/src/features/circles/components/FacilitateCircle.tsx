@@ -11,7 +11,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { t } from '../../../i18n/t';
 import { fullName, when } from '../../../ui/format';
@@ -28,7 +28,8 @@ const PAYMENT: PaymentStatus[] = ['CURRENT', 'PAST_DUE', 'EXEMPT', 'PAUSED'];
 /** A man's name by his id, as far as the route knows it (the members feature's directory), or nothing. */
 export type NameOf = (personId: string) => string | undefined;
 
-export default function FacilitateCircle({ nameOf = () => undefined }: { nameOf?: NameOf }) {
+/** `more`: what the route adds from other features for whoever facilitates this circle (a must-reach message), under the schedule. */
+export default function FacilitateCircle({ nameOf = () => undefined, more }: { nameOf?: NameOf; more?: ReactNode }) {
   const { id = '' } = useParams();
   const circle = useQuery(circleQuery(id));
   const members = useQuery(circleMembersQuery(id));
@@ -36,6 +37,7 @@ export default function FacilitateCircle({ nameOf = () => undefined }: { nameOf?
   return (
     <Page title={circle.data?.name ?? t('facilitate.circles')}>
       {circle.data?.schedule && <Typography>{describeSchedule(circle.data.schedule)}</Typography>}
+      {more}
       <Loaded query={members}>
         {(page) => (
           <>

@@ -13,4 +13,8 @@ export const notificationKeys = {
   /** His level per kind and channel. */
   preferences: () => [...notificationKeys.settings, 'levels'] as const,
   quietHours: () => [...notificationKeys.settings, 'quiet-hours'] as const,
+  /** How often his digest mail comes, and on which clock. */
+  schedule: () => [...notificationKeys.settings, 'schedule'] as const,
+  /** This device: whether it is subscribed to push, and what the browser allows. */
+  device: () => [...notificationKeys.settings, 'this-device'] as const,
 };

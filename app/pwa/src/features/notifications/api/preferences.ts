@@ -2,9 +2,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, must } from '../../../api/client';
 import { useRequest, type After } from '../../../api/mutation';
 import { notificationKeys } from './keys';
-import type { NotificationPreferences, NotificationSetting, QuietHours, QuietHoursRequest } from './types';
+import type { NotificationPreferences, NotificationSchedule, NotificationScheduleRequest, NotificationSetting, QuietHours, QuietHoursRequest } from './types';
 
-// What he wants to hear about, per kind and channel, and his quiet hours.
+// What he wants to hear about, per kind and channel, his quiet hours, and how often his digest comes.
 
 export const getPreferences = () => must(api.GET('/api/v1/me/notification-preferences'));
 
@@ -32,3 +32,15 @@ export const setQuietHours = (hours: QuietHoursRequest) => must(api.PUT('/api/v1
 
 export const useSetQuietHours = (after?: After<QuietHours, QuietHoursRequest>) =>
   useRequest(setQuietHours, (queries, hours) => queries.setQueryData(notificationKeys.quietHours(), hours), after);
+
+export const getSchedule = () => must(api.GET('/api/v1/me/notification-schedule'));
+
+export const scheduleQuery = () => queryOptions({ queryKey: notificationKeys.schedule(), queryFn: getSchedule });
+
+export const useSchedule = () => useQuery(scheduleQuery());
+
+/** Chooses a daily or weekly digest, at 07:00 in his time zone; 422 with field errors for an unknown zone. */
+export const setSchedule = (schedule: NotificationScheduleRequest) => must(api.PUT('/api/v1/me/notification-schedule', { body: schedule }));
+
+export const useSetSchedule = (after?: After<NotificationSchedule, NotificationScheduleRequest>) =>
+  useRequest(setSchedule, (queries, schedule) => queries.setQueryData(notificationKeys.schedule(), schedule), after);

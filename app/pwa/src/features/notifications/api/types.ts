@@ -18,3 +18,10 @@ export type NotificationChannel = Schemas['NotificationChannel'];
 export type QuietHours = Schemas['QuietHours'];
 /** Quiet hours to set: both times absent clears them. */
 export type QuietHoursRequest = Schemas['QuietHoursRequest'];
+/** How often his digest mail comes: every day, or on Mondays, at 07:00 on his clock. */
+export type DigestFrequency = Schemas['DigestFrequency'];
+/** His digest's frequency and the zone of its hour. */
+export type NotificationSchedule = Schemas['NotificationSchedule'];
+export type NotificationScheduleRequest = Schemas['NotificationScheduleRequest'];
+/** A device of his that allows notifications, as he sees it (never its keys). */
+export type PushDevice = Schemas['PushDevice'];

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Channel, NotificationKind, NotificationLevel, NotificationPreferences, NotificationSetting, QuietHours, QuietHoursRequest } from '../api/types';
+import type { Channel, NotificationKind, NotificationLevel, NotificationPreferences, NotificationSchedule, NotificationSetting, QuietHours, QuietHoursRequest } from '../api/types';
 import NotificationSettings from './NotificationSettings';
 
 type Refusal = { status: number; code: string; detail: string; errors?: { field: string; message: string }[] };
@@ -11,6 +11,7 @@ type Refusal = { status: number; code: string; detail: string; errors?: { field:
 const server = vi.hoisted(() => ({
   view: null as unknown as NotificationPreferences,
   hours: null as unknown as QuietHours,
+  schedule: { digest: 'DAILY', timeZone: 'Europe/London' } as NotificationSchedule,
   puts: [] as { path: string; body: unknown }[],
   refuse: null as Refusal | null,
 }));
@@ -21,13 +22,17 @@ vi.mock('../../../api/client', async (importOriginal) => {
   return {
     ...real,
     api: {
-      GET: (path: string) => answer(path.endsWith('/quiet-hours') ? server.hours : server.view),
+      GET: (path: string) => answer(path.endsWith('/quiet-hours') ? server.hours : path.endsWith('/notification-schedule') ? server.schedule : server.view),
       PUT: (path: string, init: { body: unknown }) => {
         server.puts.push({ path, body: init.body });
         const refusal = server.refuse;
         if (refusal) {
           server.refuse = null;
           return Promise.resolve({ error: refusal, response: new Response(null, { status: refusal.status }) });
+        }
+        if (path.endsWith('/notification-schedule')) {
+          server.schedule = init.body as NotificationSchedule;
+          return answer(server.schedule);
         }
         if (path.endsWith('/quiet-hours')) {
           const { from, to, timeZone } = init.body as QuietHoursRequest;
@@ -195,5 +200,40 @@ describe('his quiet hours', () => {
     expect((await field('From')).getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByRole('alert').textContent).toContain('The request is not valid');
     expect(screen.queryByText(/^Quiet hours saved/)).toBeNull();
+  });
+});
+
+describe('his digest', () => {
+  beforeEach(() => {
+    server.view = { items: levels('MESSAGE', 'ALL', 'DIGEST', 'OFF', 'DIRECT'), channels: [{ channel: 'IN_APP', verified: true }] };
+    server.hours = { timeZone: 'Europe/London' };
+    server.schedule = { digest: 'DAILY', timeZone: 'Europe/London' };
+    server.puts = [];
+    server.refuse = null;
+  });
+
+  afterEach(cleanup);
+
+  const form = () => screen.findByRole('form', { name: 'Digest' });
+
+  it('says when it comes and turns weekly at once, keeping his zone', async () => {
+    open();
+    expect(within(await form()).getByText('Your digest comes every day at 7:00 (Europe/London).')).toBeTruthy();
+
+    fireEvent.change(within(await form()).getByRole('combobox', { name: 'How often' }), { target: { value: 'WEEKLY' } });
+
+    await waitFor(() => expect(within(screen.getByRole('form', { name: 'Digest' })).getByText('Your digest comes every Monday at 7:00 (Europe/London).')).toBeTruthy());
+    expect(server.puts).toEqual([{ path: '/api/v1/me/notification-schedule', body: { digest: 'WEEKLY', timeZone: 'Europe/London' } }]);
+    expect(screen.getAllByText('Saved.').length).toBeGreaterThan(0);
+  });
+
+  it("shows the server's refusal and keeps what was there", async () => {
+    server.refuse = { status: 422, code: 'VALIDATION_FAILED', detail: 'The request is not valid', errors: [{ field: 'digest', message: 'is DAILY or WEEKLY' }] };
+    open();
+
+    fireEvent.change(within(await form()).getByRole('combobox', { name: 'How often' }), { target: { value: 'WEEKLY' } });
+
+    await waitFor(() => expect(screen.getByText('is DAILY or WEEKLY')).toBeTruthy());
+    expect(within(await form()).getByText('Your digest comes every day at 7:00 (Europe/London).')).toBeTruthy();
   });
 });

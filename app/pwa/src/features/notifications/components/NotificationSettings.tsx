@@ -8,22 +8,26 @@ import { ProblemAlert } from '../../../ui/Problem';
 import { usePreferences, useSavePreference } from '../api/preferences';
 import type { Channel, NotificationKind, NotificationLevel, NotificationPreferences } from '../api/types';
 import { CHANNELS, levelsFor } from '../notices';
+import { DigestSection } from './Digest';
 import { QuietHoursSection } from './QuietHours';
+import { ThisDeviceSection } from './ThisDevice';
 
 const kindLabel = (kind: NotificationKind) => (has('notifications.kinds.' + kind) ? t('notifications.kinds.' + kind) : kind);
 const channelLabel = (channel: Channel) => t('notifications.channels.' + channel);
 const levelLabel = (level: NotificationLevel) => t('notifications.levels.' + level);
 
-/** What he hears about, per kind and channel, each change saved as he makes it; then his quiet hours. */
+/** Notifications on this device; what he hears about, per kind and channel, each change saved as he makes it; his quiet hours; his digest. */
 export default function NotificationSettings() {
   const preferences = usePreferences();
   return (
     <Page title={t('notifications.settings')}>
       <Typography variant="body2">{t('notifications.settingsHelp')}</Typography>
+      <ThisDeviceSection />
       <Section title={t('notifications.kindsTitle')}>
         <Loaded query={preferences}>{(view) => <Kinds view={view} />}</Loaded>
       </Section>
       <QuietHoursSection />
+      <DigestSection />
     </Page>
   );
 }
