@@ -76,17 +76,20 @@ class WhoAsksTest {
 
     /**
      * Beans the API calls before there is an organisation, or for all of them: the signing keys' public half
-     * (JWKS), the provider's webhook (it finds its organisation from the account it names), the host's tenant, and
-     * Redis, whose keys carry the tenant.
+     * (JWKS), the providers' webhooks (Stripe's finds its organisation from the account it names, the SMS provider's from
+     * the number texted), the host's tenant, and Redis, whose keys carry the tenant.
      */
     private static final java.util.Set<String> PLATFORM_LEVEL = java.util.Set.of("io.hearth.identity.SigningKeys",
-            "io.hearth.payments.StripeWebhooks", "io.hearth.tenancy.ServedTenants", "io.hearth.web.AppRedis");
+            "io.hearth.payments.StripeWebhooks", "io.hearth.notifications.TextCommands", "io.hearth.tenancy.ServedTenants",
+            "io.hearth.web.AppRedis");
 
     /** What an HTTP controller calls of a use case is given who asks: the Caller, or the Tenant on a public route. */
     static ArchRule useCasesTheApiCallsAreGivenWhoAsks() {
         return methods().that().areDeclaredInClassesThat(DescribedPredicate.describe("are use cases (beans of a feature)",
                         (JavaClass type) -> (type.isAnnotatedWith(TenantBound.class) || type.isAnnotatedWith(Singleton.class))
                                 && !type.isAnnotatedWith(Controller.class) && !type.getPackageName().endsWith(".api")
+                                // The kit holds no domain: request plumbing such as the client's address is no use case.
+                                && !type.getPackageName().startsWith("io.hearth.kit")
                                 && !PLATFORM_LEVEL.contains(type.getName())))
                 .and().arePublic().and().areNotStatic()
                 .and(DescribedPredicate.describe("are called by a controller", (JavaMethod method) -> method.getCallsOfSelf().stream()

@@ -47,6 +47,22 @@ class AccessRulesIT implements RealStack {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aForwardedForHeaderFromAPeerThatIsNoTrustedProxyChangesNothing() {
+        Org.Member member = org.member();
+        Org.Member admin = org.admin();
+
+        Api.Reply signedIn = api.send(io.micronaut.http.HttpRequest.POST("/api/v1/auth/login", Map.of("email", member.email(), "password", Org.PASSWORD))
+                .header("X-Forwarded-For", "203.0.113.9"));
+        Api.Reply audit = api.get("/api/v1/audit?action=sign-in.succeeded&targetId=" + member.id(), admin.accessToken());
+
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(audit.list("items")).isNotEmpty();
+        assertThat(audit.list("items")).extracting(entry -> ((Map<String, Object>) entry).get("ip")).doesNotContain("203.0.113.9")
+                .allMatch(ip -> "127.0.0.1".equals(ip) || "0:0:0:0:0:0:0:1".equals(ip));
+    }
+
+    @Test
     void locksTheAccountAfterFiveFailuresEvenForTheRightPasswordAndLongerEachTime() {
         Org.Member member = org.member();
         for (int i = 0; i < 5; i++) {

@@ -4,6 +4,7 @@ import io.hearth.ErrorCode;
 import io.hearth.identity.Admissions;
 import io.hearth.identity.AllowedBeforeMfa;
 import io.hearth.identity.Audit;
+import io.hearth.kit.web.ClientAddresses;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
 import io.hearth.identity.ExemptFromRequestLimit;
@@ -63,12 +64,13 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
     private final Admissions admissions;
     private final AppRedis limiter;
     private final Audit audit;
+    private final ClientAddresses clients;
     private final Scheduler blocking;
 
     /** A benchmark's ceiling in place of every organisation's own (0: none), so that the limit is never what it measures. */
     private final int requestsPerMinuteOverride;
 
-    public AccessRule(Admissions admissions, AppRedis limiter, Audit audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+    public AccessRule(Admissions admissions, AppRedis limiter, Audit audit, ClientAddresses clients, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
                       @io.micronaut.context.annotation.Property(name = "hearth.rate-limits.requests-per-minute-override", defaultValue = "0")
                       int requestsPerMinuteOverride) {
         this.requestsPerMinuteOverride = requestsPerMinuteOverride;
@@ -79,6 +81,7 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         this.admissions = admissions;
         this.limiter = limiter;
         this.audit = audit;
+        this.clients = clients;
         this.blocking = Schedulers.fromExecutorService(executor);
     }
 
@@ -102,7 +105,7 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
     private SecurityRuleResult admit(HttpRequest<?> request, AnnotationMetadata endpoint, Authentication authentication, Tenant tenant) {
         UUID personId = UUID.fromString(authentication.getName());
         UUID session = UUID.fromString(String.valueOf(authentication.getAttributes().get("sid")));
-        String ip = Clients.ip(request);
+        String ip = clients.of(request);
         // One round trip to Redis: has the session ended (on any instance), and this request's hit on his limit.
         boolean limited = !endpoint.hasAnnotation(ExemptFromRequestLimit.class);
         AppRedis.FlagAndCount redis = limiter.flagVersionsHit(Sessions.revokedKey(tenant, session),

@@ -16,6 +16,7 @@ import io.hearth.identity.SignIn;
 import io.hearth.identity.SignUp;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.web.ClientAddresses;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Public;
@@ -66,12 +67,14 @@ public class AuthController {
     private final People people;
     private final OidcConfiguration oidc;
     private final MailThrottle mailThrottle;
+    private final ClientAddresses clients;
     private final boolean secureCookie;
 
     public AuthController(SignUp signUp, Passwords passwords, SignIn signIn, Sessions sessions, GoogleSignIn google,
-                          People people, OidcConfiguration oidc, MailThrottle mailThrottle,
+                          People people, OidcConfiguration oidc, MailThrottle mailThrottle, ClientAddresses clients,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
         this.mailThrottle = mailThrottle;
+        this.clients = clients;
         this.signUp = signUp;
         this.passwords = passwords;
         this.signIn = signIn;
@@ -172,8 +175,8 @@ public class AuthController {
             + "registration does not tell: a new account waits for its address to be verified by the link mailed to it; the owner of an "
             + "existing one is mailed that someone tried. 429 with Retry-After over the mail limits (per address and per client, per hour).")
     public HttpResponse<RegistrationResponse> register(@Parameter(hidden = true) Tenant tenant, @Body @Valid RegisterRequest request, HttpRequest<?> http) {
-        mailThrottle.admit(tenant, request.email(), Clients.ip(http));
-        signUp.register(tenant, request.email(), request.password(), request.firstName(), request.lastName(), request.phone(), Clients.ip(http));
+        mailThrottle.admit(tenant, request.email(), clients.of(http));
+        signUp.register(tenant, request.email(), request.password(), request.firstName(), request.lastName(), request.phone(), clients.of(http));
         return HttpResponse.accepted().body(new RegistrationResponse("Check your inbox: follow the link we sent to confirm your email address"));
     }
 
@@ -186,7 +189,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Confirm an email address with the token from the mailed link")
     public AccountResponse verifyEmail(@Parameter(hidden = true) Tenant tenant, @Body @Valid TokenRequest request, HttpRequest<?> http) {
-        PersonRow person = signUp.verifyEmail(tenant, request.token(), Clients.ip(http));
+        PersonRow person = signUp.verifyEmail(tenant, request.token(), clients.of(http));
         String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
                 : "Your address is confirmed: an administrator will approve your account";
         return new AccountResponse(person.view(java.util.Set.of(Role.MEMBER)), detail);
@@ -197,7 +200,7 @@ public class AuthController {
     @Operation(summary = "Join through an invitation", description = "201 with the new account; 404 for an unknown link, 410 for a used or expired one.")
     public HttpResponse<AccountResponse> acceptInvitation(@Parameter(hidden = true) Tenant tenant, @PathVariable @Size(max = 200) String token,
                                                           @Body @Valid AcceptInvitationRequest request, HttpRequest<?> http) {
-        PersonRow person = signUp.acceptInvitation(tenant, token, request.password(), request.firstName(), request.lastName(), Clients.ip(http));
+        PersonRow person = signUp.acceptInvitation(tenant, token, request.password(), request.firstName(), request.lastName(), clients.of(http));
         return HttpResponse.created(new AccountResponse(person.view(java.util.Set.of()), "Welcome: you can sign in now"));
     }
 
@@ -206,7 +209,7 @@ public class AuthController {
     @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on. "
             + "The refresh token is set as the HttpOnly hearth_refresh cookie; a non-browser client sends 'Hearth-Refresh-Token: body' to get it in the body too.")
     public HttpResponse<?> login(@Parameter(hidden = true) Tenant tenant, @Body @Valid LoginRequest request, HttpRequest<?> http) {
-        return outcome(signIn.withPassword(tenant, request.email(), request.password(), Clients.ip(http), userAgent(http)), http);
+        return outcome(signIn.withPassword(tenant, request.email(), request.password(), clients.of(http), userAgent(http)), http);
     }
 
     private HttpResponse<?> outcome(SignIn.Outcome outcome, HttpRequest<?> http) {
@@ -233,7 +236,7 @@ public class AuthController {
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED,
                     error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
         }
-        SignIn.Outcome outcome = google.complete(tenant, code, state, Clients.ip(http), userAgent(http));
+        SignIn.Outcome outcome = google.complete(tenant, code, state, clients.of(http), userAgent(http));
         if (wantsPage(http)) {
             // A browser came back from Google: the session is in the refresh cookie, and the PWA picks it up at /.
             if (outcome instanceof SignIn.Outcome.Challenge challenge) {
@@ -258,7 +261,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Second step of sign-in: the challenge and a TOTP or recovery code")
     public HttpResponse<TokenResponse> loginMfa(@Parameter(hidden = true) Tenant tenant, @Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
-        return tokens(signIn.withSecondFactor(tenant, request.challenge(), request.code(), Clients.ip(http), userAgent(http)), asksForTheTokenInTheBody(http));
+        return tokens(signIn.withSecondFactor(tenant, request.challenge(), request.code(), clients.of(http), userAgent(http)), asksForTheTokenInTheBody(http));
     }
 
     @Post("/refresh")
@@ -268,7 +271,7 @@ public class AuthController {
         String token = refreshToken(request, http).orElseThrow(() -> new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID,
                 "Give the refresh token in the body or the " + REFRESH_COOKIE + " cookie"));
         boolean sentInTheBody = request.map(RefreshRequest::refreshToken).filter(given -> !given.isBlank()).isPresent();
-        return tokens(sessions.refresh(tenant, token, userAgent(http), Clients.ip(http)), sentInTheBody || asksForTheTokenInTheBody(http));
+        return tokens(sessions.refresh(tenant, token, userAgent(http), clients.of(http)), sentInTheBody || asksForTheTokenInTheBody(http));
     }
 
     @Post("/logout")
@@ -289,7 +292,7 @@ public class AuthController {
     @Operation(summary = "Mail a password reset link", description = "Always 202, at once, so neither the answer nor its time tells whether "
             + "the address has an account: the link is made and mailed after the answer. 429 with Retry-After over the mail limits.")
     public HttpResponse<?> requestPasswordReset(@Parameter(hidden = true) Tenant tenant, @Body @Valid PasswordResetRequest request, HttpRequest<?> http) {
-        mailThrottle.admit(tenant, request.email(), Clients.ip(http));
+        mailThrottle.admit(tenant, request.email(), clients.of(http));
         passwords.requestPasswordResetAfterAnswering(tenant, request.email());
         return HttpResponse.accepted();
     }
@@ -298,7 +301,7 @@ public class AuthController {
     @Public
     @Operation(summary = "Set a new password with the token from the reset link", description = "204; every session of the person ends.")
     public HttpResponse<?> resetPassword(@Parameter(hidden = true) Tenant tenant, @Body @Valid PasswordResetConfirmRequest request, HttpRequest<?> http) {
-        passwords.resetPassword(tenant, request.token(), request.password(), Clients.ip(http));
+        passwords.resetPassword(tenant, request.token(), request.password(), clients.of(http));
         return HttpResponse.noContent();
     }
 

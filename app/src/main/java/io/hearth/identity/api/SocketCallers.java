@@ -7,6 +7,7 @@ import io.hearth.identity.PersonStatus;
 import io.hearth.identity.Role;
 import io.hearth.identity.Sessions;
 import io.hearth.tenancy.Tenant;
+import io.hearth.kit.web.ClientAddresses;
 import io.hearth.tenancy.api.TenantFilter;
 import io.hearth.web.AppRedis;
 import io.micronaut.http.HttpRequest;
@@ -41,8 +42,10 @@ public class SocketCallers {
     private final VerifiedTokens tokens;
     private final Admissions admissions;
     private final AppRedis redis;
+    private final ClientAddresses clients;
 
-    public SocketCallers(VerifiedTokens tokens, Admissions admissions, AppRedis redis) {
+    public SocketCallers(VerifiedTokens tokens, Admissions admissions, AppRedis redis, ClientAddresses clients) {
+        this.clients = clients;
         this.tokens = tokens;
         this.admissions = admissions;
         this.redis = redis;
@@ -76,7 +79,7 @@ public class SocketCallers {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return current(tenant.get(), person, session, Clients.ip(upgrade)).map(caller -> new SignedIn(caller, expiresAt));
+        return current(tenant.get(), person, session, clients.of(upgrade)).map(caller -> new SignedIn(caller, expiresAt));
     }
 
     /**

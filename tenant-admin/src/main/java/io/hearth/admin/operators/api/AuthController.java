@@ -2,6 +2,7 @@ package io.hearth.admin.operators.api;
 
 import io.hearth.admin.operators.OperatorSignIn;
 import io.hearth.admin.operators.Operators;
+import io.hearth.kit.web.ClientAddresses;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -33,12 +34,14 @@ public class AuthController {
     public static final String ISSUER = "hearth-tenant-admin";
 
     private final OperatorSignIn signIn;
+    private final ClientAddresses clients;
     private final TokenGenerator tokens;
     private final int expiresIn;
 
-    public AuthController(OperatorSignIn signIn, TokenGenerator tokens,
+    public AuthController(OperatorSignIn signIn, TokenGenerator tokens, ClientAddresses clients,
                           @Value("${micronaut.security.token.jwt.generator.access-token.expiration:3600}") int expiresIn) {
         this.signIn = signIn;
+        this.clients = clients;
         this.tokens = tokens;
         this.expiresIn = expiresIn;
     }
@@ -73,8 +76,8 @@ public class AuthController {
         return new LoginResponse(token, "Bearer", expiresIn, null, null, null, null);
     }
 
-    private static String ip(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress().getHostAddress();
+    private String ip(HttpRequest<?> request) {
+        return clients.of(request);
     }
 
     @Schema(name = "LoginRequest")
