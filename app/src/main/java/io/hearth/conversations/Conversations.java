@@ -153,6 +153,12 @@ public class Conversations {
         return view(caller, readable(caller, id));
     }
 
+    /** The circle a conversation is the chat of, if it is one: for notifications (no caller: a Kafka event names it). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> circleOf(UUID conversationId) {
+        return conversations.findById(conversationId).map(ConversationRow::circleId);
+    }
+
     /** The circle's chat, for its members (past and present) and facilitators. */
     @Transactional
     public Conversation ofCircle(Caller caller, UUID circleId) {

@@ -7,9 +7,11 @@ import io.hearth.identity.internal.InvitationRow;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.outbox.Outbox;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -33,11 +35,13 @@ public class Accounts {
     private final Sessions sessions;
     private final Audit audit;
     private final Admissions admissions;
+    private final Outbox outbox;
     private final Clock clock;
 
     public Accounts(PersonRepository persons, GrantRepository grants, RoleGrants roleGrants, Invitations invitations, Sessions sessions,
-                    Audit audit, Admissions admissions, Clock clock) {
+                    Audit audit, Admissions admissions, Outbox outbox, Clock clock) {
         this.admissions = admissions;
+        this.outbox = outbox;
         this.persons = persons;
         this.grants = grants;
         this.roleGrants = roleGrants;
@@ -85,7 +89,8 @@ public class Accounts {
         return existing(caller, id);
     }
 
-    /** Grants a role, until the given time if any; granting a held role again sets its new end. */
+    /** Grants a role, until the given time if any; granting a held role again sets its new end. He is told ({@link IdentityEvent}). */
+    @Transactional
     public GrantRow grantRole(Caller caller, UUID id, Role role, @Nullable Instant validUntil) {
         existing(caller, id);
         if (validUntil != null && !validUntil.isAfter(clock.instant())) {
@@ -94,9 +99,12 @@ public class Accounts {
         GrantRow row = roleGrants.grant(caller.tenant(), id, role, caller.person(), validUntil);
         audit.byCaller(caller, AuditAction.ROLE_GRANTED, id, validUntil == null ? Map.of("role", role.name())
                 : Map.of("role", role.name(), "validUntil", validUntil.toString()));
+        outbox.publish(new IdentityEvent.RoleGranted(caller.tenant().id(), id, role, validUntil, caller.person()));
         return row;
     }
 
+    /** Takes a role away now; he is told ({@link IdentityEvent}). */
+    @Transactional
     public void revokeRole(Caller caller, UUID id, Role role) {
         existing(caller, id);
         if (grants.findOpen(id, role.name()).isEmpty()) {
@@ -108,6 +116,7 @@ public class Accounts {
         grants.revoke(id, role.name(), clock.instant(), caller.person());
         admissions.personChanged(caller.tenant(), id);
         audit.byCaller(caller, AuditAction.ROLE_REVOKED, id, Map.of("role", role.name()));
+        outbox.publish(new IdentityEvent.RoleRevoked(caller.tenant().id(), id, role, caller.person()));
     }
 
     public InvitationRow invite(Caller caller, String email, Role role) {

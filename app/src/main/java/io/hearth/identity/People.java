@@ -104,6 +104,18 @@ public class People implements OrganisationTimeZone {
                 .map(row -> cipher.open(row.sealedPhone(), Accounts.phoneAad(tenant, row.id())));
     }
 
+    /**
+     * The men whose verified phone is this number (usually one; a shared phone is possible). Numbers are sealed at rest
+     * with nothing to look one up by, so every verified one of the organisation is opened: for the rare text a man
+     * sends to the platform (STOP, START, HELP), not for anything frequent.
+     */
+    public java.util.List<UUID> withVerifiedPhone(Tenant tenant, String phone) {
+        String wanted = phone.strip();
+        return persons.withVerifiedPhone().stream()
+                .filter(row -> wanted.equals(cipher.open(row.sealedPhone(), Accounts.phoneAad(tenant, row.id())).strip()))
+                .map(PersonRow::id).toList();
+    }
+
     /** Everyone active in the organisation in scope. */
     public java.util.List<UUID> active() {
         return persons.activeIds();

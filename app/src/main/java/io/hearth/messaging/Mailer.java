@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Sends plain-text mail (with headers of its own where one needs them): queues it in the transaction of the change
+ * Sends mail, plain text or plain text with an HTML part (with headers of its own where one needs them): queues it in the transaction of the change
  * that sends it (an invitation goes out if and only if it was made), and {@code MailRelay} hands it to the SMTP
  * server, retrying with backoff while the server is unreachable. Nothing a person does waits for, or fails because
  * of, the mail server.
@@ -38,11 +38,27 @@ public class Mailer {
      * ASCII: nothing a header holds can start another.
      */
     public void send(Tenant tenant, String to, String subject, String body, Map<String, String> headers) {
+        enqueue(tenant, to, subject, body, null, headers);
+    }
+
+    /**
+     * As {@link #send(Tenant, String, String, String, Map)}, with an HTML part beside the plain text: the mail goes
+     * as multipart/alternative, text first, both UTF-8. The text must carry every link the HTML has, for readers that
+     * show only text.
+     */
+    public void send(Tenant tenant, String to, String subject, String text, String html, Map<String, String> headers) {
+        if (html == null || html.isBlank()) {
+            throw new IllegalArgumentException("an HTML part with nothing in it");
+        }
+        enqueue(tenant, to, subject, text, html, headers);
+    }
+
+    private void enqueue(Tenant tenant, String to, String subject, String body, String html, Map<String, String> headers) {
         headers.forEach((name, value) -> {
             if (!HEADER_NAME.matcher(name).matches() || !HEADER_VALUE.matcher(value).matches()) {
                 throw new IllegalArgumentException("not a mail header this sends: " + name);
             }
         });
-        queue.mail(tenant.id().value(), to, subject, body, new LinkedHashMap<>(headers));
+        queue.mail(tenant.id().value(), to, subject, body, html, new LinkedHashMap<>(headers));
     }
 }

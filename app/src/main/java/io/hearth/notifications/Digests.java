@@ -44,6 +44,7 @@ public class Digests {
     private final Devices devices;
     private final Pushes pushes;
     private final Mailer mailer;
+    private final NotificationMails mails;
     private final Texts texts;
     private final FieldCipher cipher;
     private final PublicLinks links;
@@ -51,13 +52,14 @@ public class Digests {
     private final Clock clock;
 
     public Digests(NotificationRepository notifications, Preferences preferences, People people, Devices devices, Pushes pushes, Mailer mailer,
-                   Texts texts, FieldCipher cipher, PublicLinks links, JsonMapper json, Clock clock) {
+                   NotificationMails mails, Texts texts, FieldCipher cipher, PublicLinks links, JsonMapper json, Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.people = people;
         this.devices = devices;
         this.pushes = pushes;
         this.mailer = mailer;
+        this.mails = mails;
         this.texts = texts;
         this.cipher = cipher;
         this.links = links;
@@ -86,8 +88,8 @@ public class Digests {
             }
             People.Contact contact = contacts.get(man);
             if (contact != null && contact.active() && contact.emailVerified()) {
-                mailer.send(tenant, contact.email(), subject(tenant, schedule.digest(), rows.size()), digestBody(tenant, schedule.digest(), rows),
-                        preferences.digestUnsubscribeHeaders(tenant, man));
+                NotificationMails.Mail mail = mails.digest(tenant, schedule.digest(), items(tenant, rows), man);
+                mailer.send(tenant, contact.email(), mail.subject(), mail.text(), mail.html(), preferences.digestUnsubscribeHeaders(tenant, man));
                 sent++;
             }
             notifications.digested(rows.stream().map(NotificationRow::id).toList());
@@ -136,23 +138,10 @@ public class Digests {
         return n == 1 ? "1 notification" : n + " notifications";
     }
 
-    private static String subject(Tenant tenant, DigestFrequency frequency, int items) {
-        return (frequency == DigestFrequency.WEEKLY ? "Your week at " : "Your day at ") + tenant.name() + ": " + count(items);
-    }
-
-    private String digestBody(Tenant tenant, DigestFrequency frequency, List<NotificationRow> rows) {
-        StringBuilder body = new StringBuilder(frequency == DigestFrequency.WEEKLY ? "What happened this week:\n\n" : "What happened since yesterday:\n\n");
-        for (NotificationRow row : rows) {
-            String title = cipher.open(row.sealedTitle(), Notifications.associated(tenant, "title", row.id()));
-            String text = cipher.open(row.sealedBody(), Notifications.associated(tenant, "body", row.id()));
-            body.append("* ").append(title).append('\n');
-            if (!text.isBlank()) {
-                body.append("  ").append(text.length() > 200 ? text.substring(0, 199) + "…" : text).append('\n');
-            }
-            body.append("  ").append(links.to(tenant, row.link())).append("\n\n");
-        }
-        return body.append("-- \n").append(tenant.name()).append(" on Hearth. Choose what you hear about and how often: ")
-                .append(links.to(tenant, "/settings/notifications")).append('\n').toString();
+    /** What each notification of a digest shows: its title, its text (opened here, sealed at rest) and its link. */
+    private List<NotificationMails.Item> items(Tenant tenant, List<NotificationRow> rows) {
+        return rows.stream().map(row -> new NotificationMails.Item(cipher.open(row.sealedTitle(), Notifications.associated(tenant, "title", row.id())),
+                cipher.open(row.sealedBody(), Notifications.associated(tenant, "body", row.id())), row.link())).toList();
     }
 
     private String summaryPayload(Tenant tenant, long held) {

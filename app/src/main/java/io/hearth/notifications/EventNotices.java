@@ -7,12 +7,15 @@ import io.hearth.circles.Memberships;
 import io.hearth.conversations.Announcements;
 import io.hearth.conversations.ConversationEvent;
 import io.hearth.conversations.ConversationKind;
+import io.hearth.conversations.Conversations;
 import io.hearth.gatherings.EventView;
 import io.hearth.gatherings.GatheringEvent;
 import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.Staffing;
+import io.hearth.identity.IdentityEvent;
 import io.hearth.identity.People;
+import io.hearth.identity.Role;
 import io.hearth.payments.PaymentEvent;
 import io.hearth.realtime.Presence;
 import io.hearth.tenancy.Tenant;
@@ -36,7 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What each domain event tells whom: the rules from circles', events', payments' and conversations' facts to
+ * What each domain event tells whom: the rules from circles', events', payments', conversations' and identity's facts to
  * notices for the men they concern. Each notice's source is the event's id (with a suffix where one event tells two
  * things), so a redelivered event notifies no one twice. An event whose subject is gone (an archived circle's
  * request) tells nobody.
@@ -54,11 +57,13 @@ public class EventNotices {
     private final Registrations registrations;
     private final Staffing staffing;
     private final Announcements announcements;
+    private final Conversations conversations;
     private final People people;
     private final Presence presence;
 
     public EventNotices(Notifications notifications, Circles circles, Memberships memberships, Gatherings gatherings, Registrations registrations,
-                        Staffing staffing, Announcements announcements, People people, Presence presence) {
+                        Staffing staffing, Announcements announcements, Conversations conversations, People people, Presence presence) {
+        this.conversations = conversations;
         this.notifications = notifications;
         this.circles = circles;
         this.memberships = memberships;
@@ -199,11 +204,11 @@ public class EventNotices {
                         case DIRECT -> "He wrote to you.";
                         case CIRCLE -> "In your circle's chat.";
                         case EVENT_STAFF -> "In the staff chat.";
-                    }, "/chats/" + e.conversationId()));
+                    }, "/chats/" + e.conversationId()).ofCircle(e.kind() == ConversationKind.CIRCLE ? conversations.circleOf(e.conversationId()).orElse(null) : null));
         } else if (event instanceof ConversationEvent.AnnouncementPosted e) {
             announcements.reach(tenant, e.announcementId()).ifPresent(reach ->
                     notifications.notify(tenant, reach.readers(), new Notice(NotificationKind.ANNOUNCEMENT, source, false, reach.title(),
-                            "An announcement from " + reach.authorName() + ".", "/announcements/" + e.announcementId())));
+                            announcementBody(reach), "/announcements/" + e.announcementId()).ofCircle(e.circleId())));
         }
         // Edits, removals and comments tell nobody.
     }
@@ -234,6 +239,47 @@ public class EventNotices {
 
     private static List<UUID> without(java.util.Collection<UUID> men, UUID but) {
         return men.stream().filter(man -> !man.equals(but)).distinct().toList();
+    }
+
+    /** A role granted or taken away tells the man it concerns (not when he did it himself). */
+    @Transactional
+    public void identity(Tenant tenant, UUID eventId, IdentityEvent event) {
+        String source = eventId.toString();
+        if (event instanceof IdentityEvent.RoleGranted e && !e.personId().equals(e.by())) {
+            String until = e.validUntil() == null ? "" : " until " + when(e.validUntil(), organisationZone());
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
+                    "You're now " + roleName(e.role()) + until, name(e.by()) + " gave you this role" + until + ". What it lets you do is in your menu.",
+                    "/profile"));
+        } else if (event instanceof IdentityEvent.RoleRevoked e && !e.personId().equals(e.by())) {
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
+                    "You're no longer " + roleName(e.role()), name(e.by()) + " ended this role. Ask an admin if this is a mistake.", "/profile"));
+        }
+    }
+
+    /** Who wrote it and the start of what it says (the rest is a tap away): a mail or a push worth reading. */
+    private static String announcementBody(Announcements.Reach reach) {
+        String text = reach.text().strip();
+        String start = text.length() > 280 ? text.substring(0, 279).stripTrailing() + "…" : text;
+        return start.isEmpty() ? "An announcement from " + reach.authorName() + "." : reach.authorName() + ": " + start;
+    }
+
+    private static String roleName(Role role) {
+        switch (role) {
+            case MEMBER:
+                return "a member";
+            case FACILITATOR:
+                return "a facilitator";
+            case PTM:
+                return "on the production team";
+            case ADMIN:
+                return "an admin";
+            case LEADERSHIP:
+                return "in leadership";
+            case SUPPORT:
+                return "on support";
+            default:
+                return role.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private String name(UUID person) {

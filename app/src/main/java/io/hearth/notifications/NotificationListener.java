@@ -3,6 +3,7 @@ package io.hearth.notifications;
 import io.hearth.circles.CircleEvent;
 import io.hearth.conversations.ConversationEvent;
 import io.hearth.gatherings.GatheringEvent;
+import io.hearth.identity.IdentityEvent;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.outbox.Topics;
@@ -30,6 +31,7 @@ public class NotificationListener {
     private static final EventReader<GatheringEvent> GATHERINGS = EventReader.of(GatheringEvent.class);
     private static final EventReader<PaymentEvent> PAYMENTS = EventReader.of(PaymentEvent.class);
     private static final EventReader<ConversationEvent> CONVERSATIONS = EventReader.of(ConversationEvent.class);
+    private static final EventReader<IdentityEvent> IDENTITY = EventReader.of(IdentityEvent.class);
 
     private final JsonMapper json;
     private final InTenant tenants;
@@ -41,7 +43,7 @@ public class NotificationListener {
         this.notices = notices;
     }
 
-    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS})
+    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY})
     public void receive(ConsumerRecord<String, String> record) {
         EventEnvelope.read(json, record).ifPresent(envelope -> tenants.call(new TenantId(envelope.tenantId()), tenant -> {
             switch (record.topic()) {
@@ -49,6 +51,7 @@ public class NotificationListener {
                 case Topics.EVENTS -> GATHERINGS.read(envelope).ifPresent(event -> notices.gathering(tenant, envelope.eventId(), event));
                 case Topics.PAYMENTS -> PAYMENTS.read(envelope).ifPresent(event -> notices.payment(tenant, envelope.eventId(), event));
                 case Topics.CONVERSATIONS -> CONVERSATIONS.read(envelope).ifPresent(event -> notices.conversation(tenant, envelope.eventId(), event));
+                case Topics.IDENTITY -> IDENTITY.read(envelope).ifPresent(event -> notices.identity(tenant, envelope.eventId(), event));
                 default -> throw new IllegalStateException("not a topic of notifications: " + record.topic());
             }
             return null;

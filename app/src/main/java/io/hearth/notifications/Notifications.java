@@ -64,22 +64,27 @@ public class Notifications {
     private final FieldCipher cipher;
     private final Realtime realtime;
     private final Mailer mailer;
+    private final NotificationMails mails;
     private final Texts texts;
     private final Pushes pushes;
     private final Devices devices;
     private final JsonMapper json;
     private final PublicLinks links;
     private final NotificationWriter writer;
+    private final Mutes mutes;
     private final Clock clock;
 
     public Notifications(NotificationRepository notifications, Preferences preferences, People people, FieldCipher cipher, Realtime realtime,
-                         Mailer mailer, Texts texts, Pushes pushes, Devices devices, JsonMapper json, PublicLinks links, NotificationWriter writer, Clock clock) {
+                         Mailer mailer, NotificationMails mails, Texts texts, Pushes pushes, Devices devices, JsonMapper json, PublicLinks links,
+                         NotificationWriter writer, Mutes mutes, Clock clock) {
+        this.mutes = mutes;
         this.notifications = notifications;
         this.preferences = preferences;
         this.people = people;
         this.cipher = cipher;
         this.realtime = realtime;
         this.mailer = mailer;
+        this.mails = mails;
         this.texts = texts;
         this.pushes = pushes;
         this.devices = devices;
@@ -142,6 +147,16 @@ public class Notifications {
         }
         Map<UUID, People.Contact> contacts = people.contacts(distinct);
         Map<UUID, Map<Channel, Level>> levels = preferences.levels(distinct, notice.kind());
+        if (notice.circleId() != null && !notice.kind().safety()) {
+            // A man who muted the circle has its chat and announcements in the app only.
+            for (UUID man : mutes.mutedAmong(notice.circleId(), distinct)) {
+                Map<Channel, Level> muted = new java.util.EnumMap<>(levels.get(man));
+                muted.put(Channel.EMAIL, Level.OFF);
+                muted.put(Channel.SMS, Level.OFF);
+                muted.put(Channel.PUSH, Level.OFF);
+                levels.put(man, muted);
+            }
+        }
         List<UUID> mayPush = distinct.stream().filter(man -> notice.kind().safety() || levels.get(man).get(Channel.PUSH).sendsNow(notice.direct()))
                 .toList();
         Map<UUID, List<DeviceRow>> devicesOf = devices.of(mayPush);
@@ -177,7 +192,8 @@ public class Notifications {
                 realtime.send(tenant, List.of(row.personId()), new NotificationFrame(view(tenant, row)));
             }
             if (delivery.email()) {
-                mailer.send(tenant, contacts.get(row.personId()).email(), notice.title(), mailBody(tenant, notice),
+                NotificationMails.Mail mail = mails.notice(tenant, notice, row.personId());
+                mailer.send(tenant, contacts.get(row.personId()).email(), mail.subject(), mail.text(), mail.html(),
                         preferences.unsubscribeHeaders(tenant, row.personId(), notice.kind()));
             }
             if (delivery.push()) {
@@ -224,9 +240,9 @@ public class Notifications {
             String tried = row.tried();
             if (step == 0) {
                 Optional<String> phone = people.verifiedPhone(tenant, row.personId());
-                if (phone.isPresent()) {
-                    texts.send(tenant, phone.get(), title + ": " + body + " Open " + links.to(tenant, row.link()) + " and tap Got it.",
-                            Duration.ofHours(6));
+                // A phone that texted STOP is not texted (send refuses it): the ladder goes on to mail at once.
+                if (phone.isPresent() && texts.send(tenant, phone.get(), title + ": " + body + " Open " + links.to(tenant, row.link())
+                        + " and tap Got it.", Duration.ofHours(6))) {
                     notifications.climbed(row.id(), 1, now.plus(SMS_AFTER), tried + ",sms");
                     continue;
                 }
@@ -234,8 +250,9 @@ public class Notifications {
             }
             People.Contact contact = people.contacts(List.of(row.personId())).get(row.personId());
             if (contact != null && contact.emailVerified()) {
-                mailer.send(tenant, contact.email(), title, mailBody(tenant, new Notice(NotificationKind.SAFETY, row.source(), true, title, body,
-                        row.link())));
+                NotificationMails.Mail mail = mails.notice(tenant, new Notice(NotificationKind.SAFETY, row.source(), true, title, body, row.link()),
+                        row.personId());
+                mailer.send(tenant, contact.email(), mail.subject(), mail.text(), mail.html(), Map.of());
                 tried = tried + ",email";
             }
             notifications.climbed(row.id(), Math.max(step, 2), null, tried);
@@ -335,11 +352,6 @@ public class Notifications {
     /** A text: the title and where to read it (a text has no room for more, and may sit on a shared phone's screen). */
     private String textBody(Tenant tenant, Notice notice) {
         return tenant.name() + ": " + notice.title() + " " + links.to(tenant, notice.link());
-    }
-
-    private String mailBody(Tenant tenant, Notice notice) {
-        return notice.body() + "\n\n" + links.to(tenant, notice.link()) + "\n\n-- \n" + tenant.name()
-                + " on Hearth. Choose what you hear about: " + links.to(tenant, "/settings/notifications") + "\n";
     }
 
     static String associated(Tenant tenant, String part, UUID id) {

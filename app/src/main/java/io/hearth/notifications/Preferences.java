@@ -3,10 +3,15 @@ package io.hearth.notifications;
 import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.People;
+import io.hearth.identity.Permission;
+import io.hearth.identity.AuditAction;
+import io.hearth.identity.Audit;
 import io.hearth.kit.Refusal;
 import io.hearth.notifications.internal.PreferenceRepository;
 import io.hearth.notifications.internal.PreferenceRow;
 import io.hearth.notifications.internal.QuietHoursRow;
+import io.hearth.notifications.internal.DefaultRepository;
+import io.hearth.notifications.internal.DefaultRow;
 import io.hearth.notifications.internal.ScheduleRepository;
 import io.hearth.notifications.internal.ScheduleRow;
 import io.hearth.tenancy.Tenant;
@@ -46,10 +51,14 @@ public class Preferences {
     private final ScheduleRepository schedules;
     private final Consents consents;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final DefaultRepository defaults;
+    private final Audit audit;
 
     public Preferences(PreferenceRepository preferences, People people, Devices devices, ScheduleRepository schedules, Consents consents,
-                       UnsubscribeLinks unsubscribeLinks) {
+                       UnsubscribeLinks unsubscribeLinks, DefaultRepository defaults, Audit audit) {
         this.preferences = preferences;
+        this.defaults = defaults;
+        this.audit = audit;
         this.schedules = schedules;
         this.consents = consents;
         this.unsubscribeLinks = unsubscribeLinks;
@@ -91,10 +100,11 @@ public class Preferences {
     @Transactional(readOnly = true)
     public Map<UUID, Map<Channel, Level>> levels(Collection<UUID> men, NotificationKind kind) {
         Map<UUID, Map<Channel, Level>> levels = new HashMap<>();
+        Map<String, Level> organisation = organisation();
         for (UUID man : men) {
             Map<Channel, Level> his = new EnumMap<>(Channel.class);
             for (Channel channel : Channel.values()) {
-                his.put(channel, kind.defaultLevel(channel));
+                his.put(channel, level(Map.of(), organisation, kind, channel));
             }
             levels.put(man, his);
         }
@@ -109,10 +119,11 @@ public class Preferences {
     @Transactional(readOnly = true)
     public View get(Caller caller) {
         Map<String, Level> chosen = chosen(caller.person());
+        Map<String, Level> organisation = organisation();
         List<Setting> items = new ArrayList<>();
         for (NotificationKind kind : NotificationKind.values()) {
             for (Channel channel : Channel.values()) {
-                items.add(new Setting(kind, channel, level(chosen, kind, channel)));
+                items.add(new Setting(kind, channel, level(chosen, organisation, kind, channel)));
             }
         }
         return new View(items, channels(caller));
@@ -123,19 +134,7 @@ public class Preferences {
     public View put(Caller caller, List<Setting> settings) {
         Map<Channel, Boolean> verified = new EnumMap<>(Channel.class);
         channels(caller).forEach(state -> verified.put(state.channel(), state.verified()));
-        List<Refusal.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < settings.size(); i++) {
-            Setting setting = settings.get(i);
-            if (setting == null || setting.kind() == null || setting.channel() == null || setting.level() == null) {
-                errors.add(new Refusal.FieldError("items[" + i + "]", "needs kind, channel and level"));
-            } else if (!setting.kind().allows(setting.channel(), setting.level())) {
-                errors.add(new Refusal.FieldError("items[" + i + "].level", setting.kind().safety()
-                        ? "a safety notification must reach you: it stays ALL" : "DIGEST is a mail: only EMAIL takes it"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
+        validate(settings);
         for (Setting setting : settings) {
             if (setting.level() != Level.OFF && !verified.get(setting.channel())) {
                 throw new Refusal(Refusal.Kind.INVALID, ErrorCode.CHANNEL_NOT_VERIFIED, switch (setting.channel()) {
@@ -147,8 +146,9 @@ public class Preferences {
             }
         }
         Map<String, Level> chosen = chosen(caller.person());
+        Map<String, Level> organisation = organisation();
         for (Setting setting : settings) {
-            boolean wasOn = level(chosen, setting.kind(), setting.channel()) != Level.OFF;
+            boolean wasOn = level(chosen, organisation, setting.kind(), setting.channel()) != Level.OFF;
             boolean on = setting.level() != Level.OFF;
             preferences.set(caller.person(), setting.kind().name(), setting.channel().name(), setting.level().name());
             chosen.put(key(setting.kind(), setting.channel()), setting.level());
@@ -176,11 +176,12 @@ public class Preferences {
     @Transactional
     public boolean optOut(Tenant tenant, OptOut optOut, ConsentSource how) {
         Map<String, Level> chosen = chosen(optOut.person());
+        Map<String, Level> organisation = organisation();
         List<NotificationKind> kinds = optOut.everyKind()
                 ? Arrays.stream(NotificationKind.values()).filter(kind -> !kind.safety()).toList() : List.of(optOut.kind());
         boolean changed = false;
         for (NotificationKind kind : kinds) {
-            if (level(chosen, kind, Channel.EMAIL) != Level.OFF) {
+            if (level(chosen, organisation, kind, Channel.EMAIL) != Level.OFF) {
                 preferences.set(optOut.person(), kind.name(), Channel.EMAIL.name(), Level.OFF.name());
                 changed = true;
             }
@@ -199,8 +200,72 @@ public class Preferences {
         return chosen;
     }
 
-    private static Level level(Map<String, Level> chosen, NotificationKind kind, Channel channel) {
-        return chosen.getOrDefault(key(kind, channel), kind.defaultLevel(channel));
+    /** His choice, else the organisation's default, else the kind's (a safety kind is always its own). */
+    private static Level level(Map<String, Level> chosen, Map<String, Level> organisation, NotificationKind kind, Channel channel) {
+        if (kind.safety()) {
+            return kind.defaultLevel(channel);
+        }
+        Level his = chosen.get(key(kind, channel));
+        return his != null ? his : organisation.getOrDefault(key(kind, channel), kind.defaultLevel(channel));
+    }
+
+    private Map<String, Level> organisation() {
+        Map<String, Level> organisation = new HashMap<>();
+        for (DefaultRow row : defaults.all()) {
+            organisation.put(row.kind() + "/" + row.channel(), Level.valueOf(row.level()));
+        }
+        return organisation;
+    }
+
+    /** Each setting names a kind, a channel and a level that kind takes on that channel; all or none are refused. */
+    private static void validate(List<Setting> settings) {
+        List<Refusal.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < settings.size(); i++) {
+            Setting setting = settings.get(i);
+            if (setting == null || setting.kind() == null || setting.channel() == null || setting.level() == null) {
+                errors.add(new Refusal.FieldError("items[" + i + "]", "needs kind, channel and level"));
+            } else if (!setting.kind().allows(setting.channel(), setting.level())) {
+                errors.add(new Refusal.FieldError("items[" + i + "].level", setting.kind().safety()
+                        ? "a safety notification must reach everyone: it stays ALL" : "DIGEST is a mail: only EMAIL takes it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+    }
+
+    /** The organisation's defaults: what a man who never chose gets, per kind and channel. */
+    @Transactional(readOnly = true)
+    public List<Setting> organisationDefaults(Caller caller) {
+        if (!caller.can(Permission.ORGANISATION_MANAGE)) {
+            throw Refusal.forbidden("Only admins keep the organisation's notification defaults");
+        }
+        Map<String, Level> organisation = organisation();
+        List<Setting> items = new ArrayList<>();
+        for (NotificationKind kind : NotificationKind.values()) {
+            for (Channel channel : Channel.values()) {
+                items.add(new Setting(kind, channel, level(Map.of(), organisation, kind, channel)));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Changes the organisation's defaults named (the others stay), audited; a man's own choices stay his. Nothing here
+     * turns a channel on that he has not verified: an unverified channel is never used, whatever the level.
+     */
+    @Transactional
+    public List<Setting> setOrganisationDefaults(Caller caller, List<Setting> settings) {
+        if (!caller.can(Permission.ORGANISATION_MANAGE)) {
+            throw Refusal.forbidden("Only admins keep the organisation's notification defaults");
+        }
+        validate(settings);
+        for (Setting setting : settings) {
+            defaults.set(setting.kind().name(), setting.channel().name(), setting.level().name());
+        }
+        audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("notificationDefaults",
+                settings.stream().map(setting -> key(setting.kind(), setting.channel()) + "=" + setting.level()).toList()));
+        return organisationDefaults(caller);
     }
 
     private static String key(NotificationKind kind, Channel channel) {

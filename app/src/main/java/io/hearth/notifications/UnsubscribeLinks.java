@@ -45,9 +45,17 @@ public class UnsubscribeLinks {
      */
     public Map<String, String> mailHeaders(Tenant tenant, UUID person, @Nullable NotificationKind kind) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + links.to(tenant, "/u/" + token(tenant, new OptOut(tenant.id(), person, kind))) + ">");
+        headers.put("List-Unsubscribe", "<" + url(tenant, person, kind) + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return headers;
+    }
+
+    /**
+     * The link itself, {@code https://{org host}/u/{token}}, for a mail's visible "Unsubscribe": the same link as its
+     * {@code List-Unsubscribe} header (a token is the same each time it is made for the same opt-out).
+     */
+    public String url(Tenant tenant, UUID person, @Nullable NotificationKind kind) {
+        return links.to(tenant, "/u/" + token(tenant, new OptOut(tenant.id(), person, kind)));
     }
 
     /** What a token of this organisation asks; empty for a token that is malformed, forged, or of another organisation. */

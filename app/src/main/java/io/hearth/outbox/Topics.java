@@ -22,12 +22,20 @@ public class Topics {
     /** Payments' domain events (Stripe Connect, Checkout, refunds), written by app (docs/events.md). */
     public static final String PAYMENTS = "hearth.payments";
 
+    /** Identity's domain events (roles granted and revoked), written by app (docs/events.md). */
+    public static final String IDENTITY = "hearth.identity";
+
     /** Conversations' domain events (messages, announcements), written by app (docs/events.md). */
     public static final String CONVERSATIONS = "hearth.conversations";
 
     @Bean
     NewTopic conversations() {
         return new NewTopic(CONVERSATIONS, 3, (short) 1);
+    }
+
+    @Bean
+    NewTopic identity() {
+        return new NewTopic(IDENTITY, 3, (short) 1);
     }
 
     @Bean

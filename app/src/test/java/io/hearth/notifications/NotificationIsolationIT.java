@@ -61,6 +61,43 @@ class NotificationIsolationIT implements RealStack {
         assertThat(count(b, "select count(*) from %s.quiet_hours")).isEqualTo(1);
     }
 
+    @Test
+    void aReachOutADeviceADefaultAndAMuteOfOneOrganisationAreNothingInAnother() throws Exception {
+        Org a = Org.create(provisioning, directory, client, "hear-c");
+        Org b = Org.create(provisioning, directory, client, "hear-d");
+        Org.Member manA = a.member();
+        Org.Member manB = b.member();
+        Api.Reply reached = a.api().post("/api/v1/reach-out", Map.of("alert", false, "message", "only in A"), manA.accessToken());
+        assertThat(reached.status()).as("reach out: %s", reached.body()).isEqualTo(201);
+        String reachOut = (String) reached.map("reachOut").get("id");
+        assertThat(reachOut).isNotNull();
+        String circle = a.api().post("/api/v1/circles", Map.of("name", "A's circle", "capacity", 8), a.member(io.hearth.identity.Role.FACILITATOR)
+                .accessToken()).string("id");
+        a.api().put("/api/v1/me/muted-circles/" + circle, Map.of(), manA.accessToken());
+        a.api().put("/api/v1/organisation/notification-defaults", Map.of("items", List.of(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL",
+                "level", "OFF"))), a.admin().accessToken());
+        io.hearth.infra.PushCatcher.Subscription device = RealStack.stack().pushCatcher().subscribe();
+        a.api().post("/api/v1/me/push-subscriptions", Map.of("endpoint", device.endpoint(), "keys", Map.of("p256dh", device.p256dh(),
+                "auth", device.auth())), manA.accessToken());
+
+        Api inB = b.api();
+        assertThat(inB.get("/api/v1/reach-outs/" + reachOut, manB.accessToken()).status()).isEqualTo(404);
+        assertThat(inB.post("/api/v1/reach-outs/" + reachOut + "/take", Map.of(), manB.accessToken()).status()).isEqualTo(404);
+        assertThat(inB.put("/api/v1/me/muted-circles/" + circle, Map.of(), manB.accessToken()).status()).as("A's circle is no circle in B")
+                .isEqualTo(404);
+        assertThat(inB.get("/api/v1/me/muted-circles", manB.accessToken()).list("items")).isEmpty();
+        assertThat(inB.get("/api/v1/me/push-subscriptions", manB.accessToken()).list("items")).isEmpty();
+        assertThat(inB.get("/api/v1/organisation/notification-defaults", b.admin().accessToken()).list("items"))
+                .contains(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "ALL"));
+        assertThat(count(b, "select count(*) from %s.reach_outs")).isZero();
+        assertThat(count(b, "select count(*) from %s.circle_mutes")).isZero();
+        assertThat(count(b, "select count(*) from %s.notification_defaults")).isZero();
+        assertThat(count(b, "select count(*) from %s.push_subscriptions")).isZero();
+        assertThat(count(a, "select count(*) from %s.reach_outs")).isEqualTo(1);
+        assertThat(count(a, "select count(*) from %s.circle_mutes")).isEqualTo(1);
+        assertThat(count(a, "select count(*) from %s.push_subscriptions")).isEqualTo(1);
+    }
+
     static long count(Org org, String query) throws Exception {
         try (Connection c = DriverManager.getConnection(RealStack.stack().jdbcUrl(LocalStack.Database.APP), RealStack.stack().dbUsername(),
                 RealStack.stack().dbPassword()); ResultSet rs = c.createStatement().executeQuery(query.formatted(org.tenant().id().schemaName()))) {

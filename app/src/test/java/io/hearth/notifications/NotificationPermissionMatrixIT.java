@@ -62,6 +62,15 @@ class NotificationPermissionMatrixIT implements RealStack {
                 new Row(HttpMethod.GET, "/api/v1/me/quiet-hours", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.PUT, "/api/v1/me/quiet-hours", Map.of("from", "23:00", "to", "06:30", "timeZone", "Europe/London"),
                         401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/me/notification-schedule", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.PUT, "/api/v1/me/notification-schedule", Map.of("digest", "WEEKLY"), 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.GET, "/api/v1/me/muted-circles", null, 401, 200, 200, 200, 200, 200, 200),
+                new Row(HttpMethod.PUT, "/api/v1/me/muted-circles/" + unknown, Map.of(), 401, 404, 404, 404, 404, 404, 404),
+                new Row(HttpMethod.DELETE, "/api/v1/me/muted-circles/" + unknown, null, 401, 200, 200, 200, 200, 200, 200),
+                // The organisation's defaults: its admins only.
+                new Row(HttpMethod.GET, "/api/v1/organisation/notification-defaults", null, 401, 403, 403, 403, 200, 403, 403),
+                new Row(HttpMethod.PUT, "/api/v1/organisation/notification-defaults", Map.of("items", List.of(
+                        Map.of("kind", "ANNOUNCEMENT", "channel", "PUSH", "level", "ALL"))), 401, 403, 403, 403, 200, 403, 403),
                 new Row(HttpMethod.GET, "/api/v1/push/vapid-public-key", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.GET, "/api/v1/me/push-subscriptions", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.POST, "/api/v1/me/push-subscriptions", Map.of("endpoint", "https://10.1.2.3/x", "keys",

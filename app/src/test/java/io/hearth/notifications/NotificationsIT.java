@@ -7,6 +7,7 @@ import io.hearth.identity.Role;
 import io.hearth.infra.LocalStack;
 import io.hearth.infra.MailCatcher;
 import io.hearth.infra.PushCatcher;
+import io.hearth.messaging.MailTemplate;
 import io.hearth.tenancy.TenantDirectory;
 import io.hearth.tenancy.TenantProvisioning;
 import io.micronaut.http.client.HttpClient;
@@ -113,6 +114,27 @@ class NotificationsIT implements RealStack {
         await("facilitator hears too").atMost(Duration.ofSeconds(15)).until(() -> !titled(facilitator, title).isEmpty());
         assertThat(titled(leader, title)).as("its author is not told of his own announcement").isEmpty();
         assertThat(mailsTo(leader.email(), title)).isZero();
+    }
+
+    @Test
+    void aNotificationMailHasATextAndAnHtmlPartWithWhatPeopleWroteEscapedUnderTheOrganisationsName() {
+        Org.Member reader = org.member();
+        String title = "<script>alert(\"hi\")</script> Retreat " + UUID.randomUUID().toString().substring(0, 6);
+
+        String id = announce(title);
+
+        await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(reader.email(), title) == 1);
+        MailCatcher.Mail mail = RealStack.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(reader.email()) && m.subject().equals(title)).findFirst().orElseThrow();
+        assertThat(mail.contentType()).startsWith("multipart/alternative");
+        assertThat(mail.body()).contains(title).contains("/announcements/" + id).contains("/settings/notifications").contains("/u/");
+        assertThat(mail.html()).doesNotContain("<script>")
+                .contains(title.replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"))
+                .contains(MailTemplate.escapeHtml(org.tenant().name()))
+                .contains("/announcements/" + id).contains(">Unsubscribe</a>");
+        String unsubscribe = mail.header("List-Unsubscribe").orElseThrow().replaceAll("[<>]", "");
+        assertThat(mail.html()).contains("href=\"" + unsubscribe + "\"");
+        assertThat(mail.body()).contains(unsubscribe);
     }
 
     @Test
@@ -427,6 +449,82 @@ class NotificationsIT implements RealStack {
     }
 
     @Test
+    void aMutedCirclesAnnouncementsStayInTheAppAndAreNotMailedUntilHeUnmutesIt() {
+        Api.Reply circle = api.post("/api/v1/circles", Map.of("name", "Muted circle " + UUID.randomUUID().toString().substring(0, 6), "capacity", 8),
+                facilitator.accessToken());
+        assertThat(circle.status()).as("circle: %s", circle.body()).isEqualTo(201);
+        String circleId = circle.string("id");
+        Api.Reply muted = api.put("/api/v1/me/muted-circles/" + circleId, Map.of(), facilitator.accessToken());
+        assertThat(muted.status()).isEqualTo(200);
+        assertThat(muted.list("items")).hasSize(1);
+        assertThat(api.put("/api/v1/me/muted-circles/" + UUID.randomUUID(), Map.of(), facilitator.accessToken()).status()).isEqualTo(404);
+        String quiet = "Muted news " + UUID.randomUUID().toString().substring(0, 6);
+        String loud = "Unmuted news " + UUID.randomUUID().toString().substring(0, 6);
+
+        assertThat(api.post("/api/v1/announcements", Map.of("title", quiet, "body", "For the circle.", "audience", "CIRCLE", "circleId", circleId),
+                leader.accessToken()).status()).isEqualTo(201);
+        awaitTitled(facilitator, quiet);
+        assertThat(api.delete("/api/v1/me/muted-circles/" + circleId, facilitator.accessToken()).list("items")).isEmpty();
+        assertThat(api.post("/api/v1/announcements", Map.of("title", loud, "body", "For the circle.", "audience", "CIRCLE", "circleId", circleId),
+                leader.accessToken()).status()).isEqualTo(201);
+
+        await("the mail once unmuted").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(facilitator.email(), loud) == 1);
+        assertThat(mailsTo(facilitator.email(), quiet)).as("muted: in the app only").isZero();
+    }
+
+    @Test
+    void theOrganisationsDefaultsGoverTheMenWhoNeverChoseAndOnlyAdminsKeepThem() {
+        Org other = Org.create(provisioning, directory, client, "defaults");
+        Api otherApi = other.api();
+        Org.Member admin = other.admin();
+        Org.Member chose = other.member();
+        Org.Member never = other.member();
+        Org.Member poster = other.member(Role.LEADERSHIP);
+        otherApi.put("/api/v1/me/notification-preferences", Map.of("items", List.of(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "ALL"))),
+                chose.accessToken());
+
+        Api.Reply set = otherApi.put("/api/v1/organisation/notification-defaults", Map.of("items", List.of(
+                Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "OFF"))), admin.accessToken());
+        Api.Reply bySomeoneElse = otherApi.put("/api/v1/organisation/notification-defaults", Map.of("items", List.of(
+                Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "ALL"))), chose.accessToken());
+        Api.Reply safetyOff = otherApi.put("/api/v1/organisation/notification-defaults", Map.of("items", List.of(
+                Map.of("kind", "SAFETY", "channel", "EMAIL", "level", "OFF"))), admin.accessToken());
+        String title = "Defaults " + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(otherApi.post("/api/v1/announcements", Map.of("title", title, "body", "To all.", "audience", "ORGANISATION"), poster.accessToken())
+                .status()).isEqualTo(201);
+
+        assertThat(set.status()).as("set: %s", set.body()).isEqualTo(200);
+        assertThat(set.list("items")).contains(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "OFF"));
+        assertThat(bySomeoneElse.status()).isEqualTo(403);
+        assertThat(safetyOff.status()).isEqualTo(422);
+        await("the man who chose mail gets it").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(chose.email(), title) == 1);
+        await("the other sees it in the app").atMost(Duration.ofSeconds(15)).until(() -> otherApi.get("/api/v1/notifications", never.accessToken())
+                .list("items").stream().anyMatch(item -> title.equals(((Map<?, ?>) item).get("title"))));
+        assertThat(mailsTo(never.email(), title)).as("he follows the organisation's default").isZero();
+        assertThat(otherApi.get("/api/v1/me/notification-preferences", never.accessToken()).list("items"))
+                .contains(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "OFF"));
+        assertThat(api.get("/api/v1/organisation/notification-defaults", org.admin().accessToken()).list("items")).as("another organisation's are its own")
+                .contains(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "ALL"));
+    }
+
+    @Test
+    void aManIsToldWhenARoleIsGivenToHimAndWhenItIsTakenAway() {
+        Org.Member man = org.member();
+        Org.Member admin = org.admin();
+
+        assertThat(api.post("/api/v1/members/" + man.id() + "/roles", Map.of("role", "FACILITATOR"), admin.accessToken()).status()).isEqualTo(201);
+        Map<String, Object> granted = awaitTitled(man, "You're now a facilitator");
+        assertThat(api.delete("/api/v1/members/" + man.id() + "/roles/FACILITATOR", admin.accessToken()).status()).isEqualTo(204);
+        Map<String, Object> revoked = awaitTitled(man, "You're no longer a facilitator");
+
+        assertThat(granted.get("kind")).isEqualTo("ROLE_CHANGED");
+        assertThat(granted.get("link")).isEqualTo("/profile");
+        assertThat(revoked.get("kind")).isEqualTo("ROLE_CHANGED");
+        await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(man.email(), "You're now a facilitator") == 1);
+        assertThat(titled(admin, "You're now a facilitator")).as("the admin who did it is not told").isEmpty();
+    }
+
+    @Test
     void aDigestGathersWhatWaitedIntoOneMailAtSevenOnHisClockAndSendsNothingTwice() throws Exception {
         Org.Member man = org.member();
         assertThat(api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(
@@ -453,6 +551,8 @@ class NotificationsIT implements RealStack {
                 .filter(m -> m.to().contains(man.email()) && m.subject().equals(subject)).findFirst().orElseThrow();
         assertThat(digest.body()).contains(first).contains(second).doesNotContain(later).contains("/settings/notifications");
         assertThat(digest.headers()).containsKey("List-Unsubscribe");
+        assertThat(digest.contentType()).startsWith("multipart/alternative");
+        assertThat(digest.html()).contains(first).contains(second).doesNotContain(later).contains(">Unsubscribe</a>");
         assertThat(mailsTo(man.email(), first) + mailsTo(man.email(), second) + mailsTo(man.email(), later)).as("never one mail each").isZero();
         housekeeping.digests();
         assertThat(count("select count(*) from %s.notifications where person_id = '" + man.id() + "' and for_digest")).as("only the later one waits")

@@ -211,6 +211,11 @@ public final class LocalStack implements AutoCloseable {
         properties.put("hearth.smtp.port", Integer.toString(smtpPort));
         if (service == Service.APP) {
             properties.put("hearth.sms.base-url", smsBaseUrl);
+            if (smsCatcher != null) {
+                // The catcher signs the texts it sends app as Twilio would, with its own token, over app's public address.
+                properties.put("hearth.sms.auth-token", SmsCatcher.AUTH_TOKEN);
+                properties.put("hearth.sms.inbound-url", smsCatcher.signedUrl());
+            }
             if (pushCatcher != null) {
                 properties.put("hearth.push.vapid-public-key", vapidKeys[0]);
                 properties.put("hearth.push.vapid-private-key", vapidKeys[1]);
@@ -254,6 +259,11 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("SMTP is external (HEARTH_SMTP_HOST is set): no mail catcher to read");
         }
         return mailCatcher;
+    }
+
+    /** Whether this stack started an SMS catcher (no {@code HEARTH_SMS_BASE_URL} given). */
+    public boolean hasSmsCatcher() {
+        return smsCatcher != null;
     }
 
     /** The embedded SMS catcher, if this stack started one. */

@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real SMTP server (GreenMail) whose received mail is readable over HTTP:
- * {@code GET /messages} lists every message as JSON (from, to, subject, body and its headers by name),
+ * {@code GET /messages} lists every message as JSON (from, to, subject, body, its HTML part when it has one, its
+ * content type and its headers by name),
  * {@code DELETE /messages} empties the box.
  */
 public final class MailCatcher implements AutoCloseable {
@@ -88,12 +91,37 @@ public final class MailCatcher implements AutoCloseable {
                     }
                 }
                 String from = message.getFrom() == null || message.getFrom().length == 0 ? "" : message.getFrom()[0].toString();
-                mails.add(new Mail(from, to, message.getSubject(), GreenMailUtil.getBody(message), headers(message)));
-            } catch (MessagingException e) {
+                String html = null;
+                String body;
+                if (message.isMimeType("multipart/*")) {
+                    body = part(message, "text/plain");
+                    html = part(message, "text/html");
+                } else {
+                    body = GreenMailUtil.getBody(message);
+                }
+                mails.add(new Mail(from, to, message.getSubject(), body, html, message.getContentType(), headers(message)));
+            } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("unreadable message in the mail catcher", e);
             }
         }
         return mails;
+    }
+
+    /** The decoded text of the first part of this type, at any depth of a multipart; null when there is none. */
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Each header by name, unfolded, in the order received; a name given more than once has its values on lines of one. */
@@ -135,8 +163,14 @@ public final class MailCatcher implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One received message, with its headers by name ({@code List-Unsubscribe}, {@code Message-ID}, ...). */
-    public record Mail(String from, List<String> to, String subject, String body, Map<String, String> headers) {
+    /**
+     * One received message, with its headers by name ({@code List-Unsubscribe}, {@code Message-ID}, ...).
+     *
+     * @param body        its text: the whole body of a single-part message, the decoded text/plain part of a multipart one
+     * @param html        the decoded text/html part of a multipart message; null when it has none
+     * @param contentType its Content-Type header ({@code multipart/alternative; boundary=...})
+     */
+    public record Mail(String from, List<String> to, String subject, String body, String html, String contentType, Map<String, String> headers) {
 
         /** A header's value, whatever the case of its name. */
         public Optional<String> header(String name) {
@@ -148,6 +182,8 @@ public final class MailCatcher implements AutoCloseable {
                     + ",\"to\":" + Json.array(to.stream().map(Json::string).toList())
                     + ",\"subject\":" + Json.string(subject)
                     + ",\"body\":" + Json.string(body)
+                    + ",\"html\":" + Json.string(html)
+                    + ",\"contentType\":" + Json.string(contentType)
                     + ",\"headers\":" + Json.object(headers) + "}";
         }
     }

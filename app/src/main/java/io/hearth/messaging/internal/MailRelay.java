@@ -57,7 +57,7 @@ public class MailRelay extends Relay<OutgoingMailTable.Due> {
     @Override
     void attempt(Connection connection, OutgoingMailTable.Due mail) {
         try {
-            smtp.send(mail.recipient(), mail.subject(), mail.body(), mail.headers());
+            smtp.send(mail.recipient(), mail.subject(), mail.body(), mail.html(), mail.headers());
             OutgoingMailTable.markSent(connection, mail.id());
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

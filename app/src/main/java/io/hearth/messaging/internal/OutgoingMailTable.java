@@ -21,25 +21,31 @@ import java.util.UUID;
 public final class OutgoingMailTable {
 
     private static final String TABLE = "public.outgoing_mail";
-    /** What is erased once a mail is sent or given up: its body (links with tokens) and headers (an unsubscribe link). */
-    private static final List<String> ERASED = List.of("body", "headers");
+    /** What is erased once a mail is sent or given up: its body and HTML part (links with tokens) and headers (an unsubscribe link). */
+    private static final List<String> ERASED = List.of("body", "html", "headers");
 
     private OutgoingMailTable() {
     }
 
-    /** One mail due to be sent, with the headers it carries besides the usual ones (in their order). */
-    public record Due(long id, String recipient, String subject, String body, Map<String, String> headers, int attempts) {
+    /**
+     * One mail due to be sent, with the headers it carries besides the usual ones (in their order).
+     *
+     * @param html its HTML part, sent beside the plain-text body; null for a plain-text mail
+     */
+    public record Due(long id, String recipient, String subject, String body, String html, Map<String, String> headers, int attempts) {
     }
 
-    /** Headers are checked by the caller ({@code Mailer}): a name of letters, digits and hyphens, a value on one line. */
-    public static void insert(Connection connection, UUID tenantId, String recipient, String subject, String body, Map<String, String> headers) {
+    /** Headers are checked by the caller ({@code Mailer}): a name of letters, digits and hyphens, a value on one line. {@code html} may be null. */
+    public static void insert(Connection connection, UUID tenantId, String recipient, String subject, String body, String html,
+                              Map<String, String> headers) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "insert into " + TABLE + " (tenant_id, recipient, subject, body, headers) values (?, ?, ?, ?, ?)")) {
+                "insert into " + TABLE + " (tenant_id, recipient, subject, body, html, headers) values (?, ?, ?, ?, ?, ?)")) {
             statement.setObject(1, tenantId);
             statement.setString(2, recipient);
             statement.setString(3, subject);
             statement.setString(4, body);
-            statement.setString(5, headers.isEmpty() ? null : headerLines(headers));
+            statement.setString(5, html);
+            statement.setString(6, headers.isEmpty() ? null : headerLines(headers));
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("could not queue mail", e);
@@ -49,13 +55,14 @@ public final class OutgoingMailTable {
     /** The mail whose time has come, oldest first, locked so that another relay skips it. */
     public static List<Due> claimDue(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, recipient, subject, body, headers, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
+                "select id, recipient, subject, body, html, headers, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
                         + "and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked")) {
             statement.setInt(1, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), headers(rs.getString(5)), rs.getInt(6)));
+                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), headers(rs.getString(6)),
+                            rs.getInt(7)));
                 }
             }
             return due;

@@ -28,9 +28,10 @@ public class OutgoingQueue {
         this.pushRelay = pushRelay;
     }
 
-    public void mail(UUID tenant, String recipient, String subject, String body, Map<String, String> headers) {
+    /** {@code html} is the HTML part sent beside the plain-text body, or null for a plain-text mail. */
+    public void mail(UUID tenant, String recipient, String subject, String body, String html, Map<String, String> headers) {
         tx.executeWrite(status -> {
-            OutgoingMailTable.insert(status.getConnection(), tenant, recipient, subject, body, headers);
+            OutgoingMailTable.insert(status.getConnection(), tenant, recipient, subject, body, html, headers);
             wakeAfterCommit(status, mailRelay);
             return null;
         });

@@ -7,12 +7,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import java.util.Map;
 import java.util.Properties;
 
-/** Hands plain-text mail to the SMTP server. Failures are thrown, never swallowed: the mail relay retries them. */
+/**
+ * Hands mail to the SMTP server: plain text, or plain text and HTML as multipart/alternative (text first, so a reader
+ * that shows the last part it understands shows the HTML). Failures are thrown, never swallowed: the mail relay retries them.
+ */
 @Singleton
 public class Smtp {
 
@@ -30,12 +35,21 @@ public class Smtp {
         this.session = Session.getInstance(properties);
     }
 
-    public void send(String to, String subject, String body, Map<String, String> headers) throws MessagingException {
+    /** {@code html} null: a plain-text mail. */
+    public void send(String to, String subject, String body, String html, Map<String, String> headers) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(configuration.from()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
         message.setSubject(subject, "UTF-8");
-        message.setText(body, "UTF-8");
+        if (html == null) {
+            message.setText(body, "UTF-8");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body, "UTF-8", "plain");
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, "UTF-8", "html");
+            message.setContent(new MimeMultipart("alternative", text, rich));
+        }
         for (Map.Entry<String, String> header : headers.entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }

@@ -56,7 +56,8 @@ public final class LocalPlatform {
         System.out.println("  tenant-admin API    http://localhost:" + adminPort + "/api/v1/tenants  (docs: /api/docs/)");
         System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword + "  (this run only; no second factor here)");
         System.out.println("  Mail catcher        " + mail + "/messages");
-        System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages");
+        System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages  (POST "
+                + platform.stack().smsCatcher().baseUrl() + "/inbound {from, body}: a man texts STOP, START or HELP)");
         platform.stack().stripeStandIn().ifPresent(stripe ->
                 System.out.println("  Stripe stand-in     " + stripe.baseUrl() + "  (Checkout and onboarding pages; HEARTH_STRIPE_SECRET_KEY uses Stripe)"
                         + "\n  Stripe requests     " + stripe.requestLogUrl() + "  (POST /_test/subscriptions/{id}/fail_next_payment fails an instalment)"));

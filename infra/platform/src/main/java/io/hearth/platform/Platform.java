@@ -42,6 +42,9 @@ public final class Platform implements AutoCloseable {
             ServiceProcess app = startApp(root, stack, appPort, logs);
             started.add(app);
             stack.stripeStandIn().ifPresent(stripe -> stripe.deliverTo("http://127.0.0.1:" + appPort + "/api/v1/stripe/webhooks"));
+            if (stack.hasSmsCatcher()) {
+                stack.smsCatcher().deliverTo(inboundTextsUrl(appPort));
+            }
             admin.awaitReady(Duration.ofSeconds(90));
             app.awaitReady(Duration.ofSeconds(90));
             return new Platform(stack, admin, app);
@@ -58,6 +61,11 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** app's webhook for incoming texts, on the platform's own host, where the SMS catcher posts them. */
+    static String inboundTextsUrl(int appPort) {
+        return "http://127.0.0.1:" + appPort + "/api/v1/sms/inbound";
+    }
+
     static ServiceProcess startApp(Path root, LocalStack stack, int port, Path logs) {
         return startApp(root, stack, port, logs, Map.of());
     }
@@ -66,6 +74,10 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = local(stack.environment(LocalStack.Service.APP));
         // Links in mails and Stripe's return addresses point at this instance's port.
         env.put("HEARTH_PUBLIC_URL_TEMPLATE", "http://{slug}.localhost:" + port);
+        if (stack.hasSmsCatcher()) {
+            // The SMS catcher signs the texts it sends over this address (see start).
+            env.put("HEARTH_SMS_INBOUND_URL", inboundTextsUrl(port));
+        }
         env.putAll(extraEnv);
         env.putAll(DevKeys.forApp(System.getenv()));
         return ServiceProcess.start(root, "app", "io.hearth.Application", port, env,
