@@ -25,7 +25,7 @@ const VerifyEmail = lazy(() => import('../features/auth/components/VerifyEmail')
 const Invitation = lazy(() => import('../features/auth/components/Invitation'));
 const ResetPassword = lazy(() => import('../features/auth/components/ResetPassword'));
 const Home = lazy(() => import('./routes/Home'));
-const MyCircle = lazy(() => import('../features/circles/components/MyCircle'));
+const MyCircle = lazy(() => import('./routes/MyCircle'));
 const Circles = lazy(() => import('../features/circles/components/Circles'));
 const Events = lazy(() => import('../features/events/components/Events'));
 const EventPage = lazy(() => import('./routes/EventPage'));
@@ -56,6 +56,7 @@ const StaffChat = lazy(() => import('../features/conversations/components/OpenCh
 const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
 const Notifications = lazy(() => import('../features/notifications/components/Notifications'));
 const NotificationSettings = lazy(() => import('../features/notifications/components/NotificationSettings'));
+const NotificationDefaults = lazy(() => import('../features/notifications/components/NotificationDefaults'));
 const ReachOut = lazy(() => import('../features/safety/components/ReachOut'));
 const ReachOutDetail = lazy(() => import('../features/safety/components/ReachOutDetail'));
 const SafetyMessageStatus = lazy(() => import('../features/safety/components/SafetyMessageStatus'));
@@ -157,6 +158,7 @@ function SignedIn() {
               <Route path="/admin/members" element={<Members />} />
               <Route path="/admin/members/:id" element={<Member />} />
               <Route path="/admin/settings" element={<Settings />} />
+              <Route path="/admin/settings/notifications" element={<NotificationDefaults />} />
               <Route path="/admin/audit" element={<Audit />} />
               <Route path="/reports" element={<Reports />} />
               <Route path="/support" element={<Support />} />

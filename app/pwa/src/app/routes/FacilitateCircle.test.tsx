@@ -63,6 +63,21 @@ describe("a facilitator's circle screen", () => {
     expect(screen.queryByRole('button', { name: 'Send a must-reach message' })).toBeNull();
   });
 
+  it('offers a facilitator of this circle the switch that mutes it, and an admin who does not facilitate it none', async () => {
+    who.facilitators = ['me'];
+    open();
+
+    expect(await screen.findByRole('switch', { name: "Mute this circle's chat and announcements" })).toBeTruthy();
+    cleanup();
+
+    who.facilitators = [];
+    who.permissions = ['circles.manage', 'organisation.manage'];
+    open();
+
+    await screen.findByRole('button', { name: 'Send a must-reach message' });
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+
   it('offers one to an admin', async () => {
     who.permissions = ['circles.manage', 'organisation.manage'];
     open();

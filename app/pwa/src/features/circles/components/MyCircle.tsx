@@ -8,7 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../../auth';
 import { t } from '../../../i18n/t';
@@ -22,14 +22,15 @@ import { myGoalsQuery, useAddGoal } from '../api/goals';
 import type { CircleView } from '../api/types';
 import { describeSchedule } from '../schedule';
 
-export default function MyCircle() {
+/** His circle; `more` adds, for the circle shown, what other features put on this screen (a route composes them). */
+export default function MyCircle({ more }: { more?: (circleId: string) => ReactNode } = {}) {
   const circle = useMyCircle();
   return (
     <Page title={circle.data?.circle?.name ?? t('menu.circle')}>
       <Loaded query={circle}>
         {(data) =>
           data.circle ? (
-            <CircleDetails circle={data.circle} />
+            <CircleDetails circle={data.circle} more={more} />
           ) : (
             <>
               <Typography>{t('home.noCircle')}</Typography>
@@ -42,7 +43,7 @@ export default function MyCircle() {
   );
 }
 
-function CircleDetails({ circle }: { circle: CircleView }) {
+function CircleDetails({ circle, more }: { circle: CircleView; more?: (circleId: string) => ReactNode }) {
   const { me } = useAuth();
   const members = useQuery(circleMembersQuery(circle.id, { kept: true }));
   const attendance = useQuery(circleAttendanceQuery(circle.id, { kept: true }));
@@ -61,6 +62,7 @@ function CircleDetails({ circle }: { circle: CircleView }) {
         </Typography>
       )}
       <Button component={Link} to={'/chats/circle/' + circle.id} variant="contained" sx={{ mt: 2 }}>{t('chats.circleChat')}</Button>
+      {more?.(circle.id)}
       <Section title={t('circle.members')}>
         <Loaded query={members}>
           {(page) => (

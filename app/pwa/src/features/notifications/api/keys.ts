@@ -17,4 +17,8 @@ export const notificationKeys = {
   schedule: () => [...notificationKeys.settings, 'schedule'] as const,
   /** This device: whether it is subscribed to push, and what the browser allows. */
   device: () => [...notificationKeys.settings, 'this-device'] as const,
+  /** The circles he muted. */
+  mutedCircles: () => [...notificationKeys.settings, 'muted-circles'] as const,
+  /** The organisation's levels for men who never chose (admins). */
+  defaults: ['notification-defaults'] as const,
 };

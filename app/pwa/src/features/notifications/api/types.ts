@@ -25,3 +25,8 @@ export type NotificationSchedule = Schemas['NotificationSchedule'];
 export type NotificationScheduleRequest = Schemas['NotificationScheduleRequest'];
 /** A device of his that allows notifications, as he sees it (never its keys). */
 export type PushDevice = Schemas['PushDevice'];
+/** A circle he muted: its chat and announcements reach him in the app only. */
+export type MutedCircle = Schemas['MutedCircle'];
+export type MutedCircles = Schemas['MutedCircles'];
+/** The organisation's level per kind and channel, for men who never chose. */
+export type NotificationDefaults = Schemas['NotificationDefaults'];

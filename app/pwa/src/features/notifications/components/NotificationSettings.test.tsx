@@ -2,16 +2,18 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Channel, NotificationKind, NotificationLevel, NotificationPreferences, NotificationSchedule, NotificationSetting, QuietHours, QuietHoursRequest } from '../api/types';
+import type { Channel, MutedCircle, NotificationKind, NotificationLevel, NotificationPreferences, NotificationSchedule, NotificationSetting, QuietHours, QuietHoursRequest } from '../api/types';
 import NotificationSettings from './NotificationSettings';
 
 type Refusal = { status: number; code: string; detail: string; errors?: { field: string; message: string }[] };
 
-/** His settings as the server holds them; each PUT body; a refusal to answer the next PUT with. */
+/** His settings as the server holds them; each PUT body (and each DELETE); a refusal to answer the next PUT or DELETE with. */
 const server = vi.hoisted(() => ({
   view: null as unknown as NotificationPreferences,
   hours: null as unknown as QuietHours,
   schedule: { digest: 'DAILY', timeZone: 'Europe/London' } as NotificationSchedule,
+  muted: [] as MutedCircle[],
+  deletes: [] as { path: string; circleId: string }[],
   puts: [] as { path: string; body: unknown }[],
   refuse: null as Refusal | null,
 }));
@@ -22,7 +24,18 @@ vi.mock('../../../api/client', async (importOriginal) => {
   return {
     ...real,
     api: {
-      GET: (path: string) => answer(path.endsWith('/quiet-hours') ? server.hours : path.endsWith('/notification-schedule') ? server.schedule : server.view),
+      GET: (path: string) =>
+        answer(path.endsWith('/quiet-hours') ? server.hours : path.endsWith('/notification-schedule') ? server.schedule : path.endsWith('/muted-circles') ? { items: server.muted } : server.view),
+      DELETE: (path: string, init: { params: { path: { circleId: string } } }) => {
+        server.deletes.push({ path, circleId: init.params.path.circleId });
+        const refusal = server.refuse;
+        if (refusal) {
+          server.refuse = null;
+          return Promise.resolve({ error: refusal, response: new Response(null, { status: refusal.status }) });
+        }
+        server.muted = server.muted.filter((circle) => circle.circleId !== init.params.path.circleId);
+        return answer({ items: server.muted });
+      },
       PUT: (path: string, init: { body: unknown }) => {
         server.puts.push({ path, body: init.body });
         const refusal = server.refuse;
@@ -235,5 +248,60 @@ describe('his digest', () => {
 
     await waitFor(() => expect(screen.getByText('is DAILY or WEEKLY')).toBeTruthy());
     expect(within(await form()).getByText('Your digest comes every day at 7:00 (Europe/London).')).toBeTruthy();
+  });
+});
+
+describe('the circles he muted', () => {
+  beforeEach(() => {
+    server.view = { items: levels('MESSAGE', 'ALL', 'DIGEST', 'OFF', 'DIRECT'), channels: [{ channel: 'IN_APP', verified: true }] };
+    server.hours = { timeZone: 'Europe/London' };
+    server.schedule = { digest: 'DAILY', timeZone: 'Europe/London' };
+    server.muted = [
+      { circleId: 'c1', name: 'Oak circle', mutedAt: '2025-03-01T10:00:00Z' },
+      { circleId: 'c2', name: 'Ash circle', mutedAt: '2025-03-02T10:00:00Z' },
+    ];
+    server.deletes = [];
+    server.puts = [];
+    server.refuse = null;
+  });
+
+  afterEach(cleanup);
+
+  const list = () => screen.findByRole('list', { name: 'Muted circles' });
+
+  it('lists them under their heading, each with a button to unmute it', async () => {
+    open();
+
+    expect(screen.getByRole('heading', { level: 2, name: 'Muted circles' })).toBeTruthy();
+    expect(within(await list()).getAllByRole('listitem').map((item) => item.querySelector('p')?.textContent)).toEqual(['Oak circle', 'Ash circle']);
+    expect(within(await list()).getByRole('button', { name: 'Unmute Ash circle' })).toBeTruthy();
+  });
+
+  it('unmutes one and shows the list the server answered', async () => {
+    open();
+
+    fireEvent.click(within(await list()).getByRole('button', { name: 'Unmute Oak circle' }));
+
+    await waitFor(() => expect(screen.getByText('Oak circle is unmuted.')).toBeTruthy());
+    expect(server.deletes).toEqual([{ path: '/api/v1/me/muted-circles/{circleId}', circleId: 'c1' }]);
+    expect(within(await list()).queryByRole('button', { name: 'Unmute Oak circle' })).toBeNull();
+    expect(within(await list()).getByRole('button', { name: 'Unmute Ash circle' })).toBeTruthy();
+  });
+
+  it('says so when he muted none', async () => {
+    server.muted = [];
+    open();
+
+    expect(await screen.findByText('You have not muted any circle. You can mute your circle on its page.')).toBeTruthy();
+  });
+
+  it("shows the server's refusal beside the circle and keeps it", async () => {
+    server.refuse = { status: 403, code: 'FORBIDDEN', detail: 'Not yours to change' };
+    open();
+
+    fireEvent.click(within(await list()).getByRole('button', { name: 'Unmute Oak circle' }));
+
+    expect((await within(await list()).findByRole('alert')).textContent).toContain('Not yours to change');
+    expect(within(await list()).getByRole('button', { name: 'Unmute Oak circle' })).toBeTruthy();
   });
 });

@@ -6,10 +6,12 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { t } from '../../../i18n/t';
-import { Loaded, Page } from '../../../ui/Page';
+import { Loaded, Page, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
 import { TimeZoneField } from '../../../ui/TimeZoneField';
 import { settingsQuery, useSaveSettings } from '../api/settings';
@@ -22,6 +24,10 @@ export default function SettingsScreen() {
   return (
     <Page title={t('admin.settings')}>
       <Loaded query={settings}>{(data) => <Form initial={data} />}</Loaded>
+      <Section title={t('admin.notifications')}>
+        <Typography variant="body2">{t('admin.notificationDefaultsHelp')}</Typography>
+        <Button component={Link} to="/admin/settings/notifications" variant="outlined" sx={{ mt: 1 }}>{t('admin.notificationDefaults')}</Button>
+      </Section>
     </Page>
   );
 }

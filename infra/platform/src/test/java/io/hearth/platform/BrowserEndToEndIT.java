@@ -60,6 +60,8 @@ class BrowserEndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // Assertions wait as long as actions do: on a loaded 2-core CI machine a screen may take more than the default 5 s.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         root = Paths.get(System.getProperty("hearth.root", "../..")).toAbsolutePath().normalize();
         Path logs = Files.createDirectories(Paths.get("target", "e2e-logs"));
         platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs);
@@ -755,6 +757,46 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aManReachesOutFromHisPhoneAndHisFacilitatorSaysHeIsOnIt() throws Exception {
+        signIn(page, "member1@demo.localhost");
+        // From Home, one tap: the crisis lines first, whatever happens next.
+        page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Reach out"))).first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Reach out").setLevel(1))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Lines you can call now"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Call "))).first()).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("reach out");
+
+        String words = "Rough night, can someone call me? " + UUID.randomUUID().toString().substring(0, 6);
+        page.getByLabel("A short message (optional)").fill(words);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Alert my facilitators and care team")).click();
+        assertThat(page.getByText(Pattern.compile("^Sent to .*Frank"))).isVisible();
+        assertThat(page.getByText(Pattern.compile("^Waiting for one of them to answer"))).isVisible();
+        checkAccessibility("reach out sent");
+        shot(page, "reach-out");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+
+        // His facilitator, on his own phone, is told and takes it; nobody else is shown it.
+        try (BrowserContext frankPhone = reportingErrors(browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setTimezoneId("UTC")))) {
+            Page frank = signIn(frankPhone.newPage(), "facilitator@demo.localhost");
+            frank.navigate(app + "/reach-out");
+            Locator card = frank.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText(words));
+            assertThat(card.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("Mike Member reached out"))).isVisible();
+            checkAccessibility(frank, "men who reached out");
+            card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I'm on it: Mike Member")).click();
+            assertThat(card.getByText("You are on it. The others alerted can see that.")).isVisible();
+            shot(frank, "reach-out-taken");
+        }
+        assertThat(api("GET", "/api/v1/reach-outs", "admin@demo.localhost").toString()).as("an admin who was not alerted sees nothing of it")
+                .doesNotContain(words).doesNotContain("Rough night");
+
+        // He sees who is on it.
+        page.reload();
+        assertThat(page.getByText("Frank Facilitator is on it and will get in touch with you.").first()).isVisible();
+    }
+
+    @Test
     void aManSeesANotificationArriveOnHisBellOpensItAndChoosesWhatHeHearsAndWhen() throws Exception {
         String sam = "support@demo.localhost";
         api("POST", "/api/v1/notifications/read-all", sam);
@@ -770,8 +812,13 @@ class BrowserEndToEndIT {
         api("POST", "/api/v1/announcements", "leadership@demo.localhost",
                 Map.of("title", title, "body", "Every facilitator is welcome at ten.", "audience", "ORGANISATION"), 201);
         Locator notification = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Notifications, newest first"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile(Pattern.quote(title))));
-        assertThat(notification).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title));
+        try {
+            assertThat(notification).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        } catch (AssertionError e) {
+            System.out.println("what the screen holds: " + page.locator("main").ariaSnapshot());
+            throw e;
+        }
         assertThat(notification.getByText("New", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications, \\d+ unread$")))).isVisible();
         checkAccessibility("notifications with a new one");
@@ -907,9 +954,10 @@ class BrowserEndToEndIT {
                     + ".map(n => ({ title: n.title, body: n.body, tag: n.tag, link: n.data && n.data.link }))");
         }, notifications -> !notifications.isEmpty());
         assertThat(shown).hasSize(1);
-        assertThat(shown.get(0)).containsEntry("title", title).containsEntry("body", "Bring a friend who wants to know what a circle is.")
+        assertThat(shown.get(0)).containsEntry("title", title).containsEntry("body", sent.path("body").asText())
                 .containsEntry("link", sent.path("link").asText()).containsEntry("tag", "notification-" + sent.path("id").asText());
         assertThat(sent.path("link").asText()).startsWith("/");
+        assertThat(sent.path("body").asText()).as("he allowed previews: the announcement's words").contains("Bring a friend who wants to know what a circle is.");
 
         // Off again: the browser drops the subscription and the server forgets the device.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn off notifications on this device")).click();
