@@ -63,7 +63,8 @@ function Line({ line }: { line: CrisisLine }) {
         )}
       </Box>
       {line.url && (
-        <Link href={line.url} target="_blank" rel="noopener noreferrer" sx={{ display: 'inline-block', mt: 1, overflowWrap: 'anywhere' }}>
+        <Link href={line.url} target="_blank" rel="noopener noreferrer"
+          sx={{ display: 'inline-flex', alignItems: 'center', minHeight: 48, mt: 0.5, overflowWrap: 'anywhere' }}>
           {line.url.replace(/^https:\/\//, '')}
         </Link>
       )}

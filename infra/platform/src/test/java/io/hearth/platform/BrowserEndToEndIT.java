@@ -763,8 +763,10 @@ class BrowserEndToEndIT {
         page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Reach out"))).first().click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Reach out").setLevel(1))).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Lines you can call now"))).isVisible();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Call "))).first()).isVisible();
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        // The organisation's own lines, or Hearth's default for its country, or a way to find one: something to tap at once.
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Call |findahelpline"))).first()).isVisible();
+        // Not NETWORKIDLE here: a POST /api/v1/auth/refresh begun on the way stays pending in this scenario (seen 2026-12-06, not yet explained).
+        assertThat(page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Let your facilitators and care team know"))).isVisible();
         checkAccessibility("reach out");
 
         String words = "Rough night, can someone call me? " + UUID.randomUUID().toString().substring(0, 6);
