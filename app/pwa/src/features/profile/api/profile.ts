@@ -9,6 +9,11 @@ export const makeCalendarFeed = () => must(api.POST('/api/v1/me/calendar-feed'))
 
 export const useMakeCalendarFeed = () => useRequest(makeCalendarFeed, null);
 
+/** Mails him a link to confirm his address again (after it bounced); 409 when it is confirmed already. */
+export const confirmEmailAgain = () => must(api.POST('/api/v1/me/email/confirmation'));
+
+export const useConfirmEmailAgain = () => useRequest(confirmEmailAgain, null);
+
 /** A new authenticator secret (and its QR code) to confirm with a code. */
 export const setUpMfa = () => must(api.POST('/api/v1/auth/mfa/setup'));
 

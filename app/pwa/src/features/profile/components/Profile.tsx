@@ -10,7 +10,7 @@ import { t } from '../../../i18n/t';
 import { fullName } from '../../../ui/format';
 import { Page, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
-import { useChangePassword, useDownloadMyData, useEraseMe, useMakeCalendarFeed, useSetUpMfa, useVerifyMfa } from '../api/profile';
+import { useChangePassword, useConfirmEmailAgain, useDownloadMyData, useEraseMe, useMakeCalendarFeed, useSetUpMfa, useVerifyMfa } from '../api/profile';
 
 export default function Profile() {
   const { me } = useAuth();
@@ -21,12 +21,30 @@ export default function Profile() {
     <Page title={t('profile.title')}>
       <Typography>{fullName(me.person)} · {me.person.email}</Typography>
       <Typography variant="body2">{t('profile.roles', { roles: me.roles.map((r) => t('roles.' + r)).join(', ') })}</Typography>
+      {!me.person.emailVerified && <UnconfirmedEmail email={me.person.email} />}
       <Notifications />
       <CalendarFeed />
       <TwoFactor enabled={me.person.mfaEnabled} />
       <ChangePassword />
       <Privacy />
     </Page>
+  );
+}
+
+/** His address bounced (or was never confirmed): mail does not reach him until he confirms it again. */
+function UnconfirmedEmail({ email }: { email: string }) {
+  const confirm = useConfirmEmailAgain();
+  return (
+    <Alert severity="warning" sx={{ mt: 2 }} role="region" aria-label={t('profile.emailUnconfirmedTitle')}>
+      <Typography sx={{ fontWeight: 700 }}>{t('profile.emailUnconfirmedTitle')}</Typography>
+      <Typography variant="body2">{t('profile.emailUnconfirmed', { email })}</Typography>
+      {confirm.isSuccess ? (
+        <Typography role="status" variant="body2" sx={{ mt: 1, fontWeight: 500 }}>{t('profile.emailLinkSent', { email })}</Typography>
+      ) : (
+        <Button variant="outlined" onClick={() => confirm.mutate()} disabled={confirm.isPending} sx={{ mt: 1 }}>{t('profile.emailSendLink')}</Button>
+      )}
+      <ProblemAlert error={confirm.error} />
+    </Alert>
   );
 }
 

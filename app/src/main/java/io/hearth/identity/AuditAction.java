@@ -12,6 +12,7 @@ public enum AuditAction {
     ACCOUNT_REGISTERED("account.registered"),
     REGISTRATION_FOR_EXISTING_ACCOUNT("account.registration-for-existing"),
     EMAIL_VERIFIED("email.verified"),
+    EMAIL_BOUNCED("email.bounced"),
     INVITATION_SENT("invitation.sent"),
     INVITATION_ACCEPTED("invitation.accepted"),
     MEMBER_APPROVED("member.approved"),

@@ -21,6 +21,10 @@ public sealed interface IdentityEvent extends TenantEvent {
     record RoleGranted(TenantId tenant, UUID personId, Role role, @Nullable Instant validUntil, UUID by) implements IdentityEvent {
     }
 
+    /** His address bounced for good: it is unconfirmed until he confirms it again (no address in the event). */
+    record EmailBounced(TenantId tenant, UUID personId) implements IdentityEvent {
+    }
+
     /** A role taken away before its end. */
     record RoleRevoked(TenantId tenant, UUID personId, Role role, UUID by) implements IdentityEvent {
     }

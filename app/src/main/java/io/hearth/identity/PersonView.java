@@ -11,5 +11,5 @@ import java.util.UUID;
 @Schema(name = "PersonView")
 @Serdeable
 public record PersonView(UUID id, String email, String firstName, String lastName, PersonStatus status, List<Role> roles,
-                         boolean mfaEnabled, boolean phoneVerified, Instant createdAt) {
+                         boolean mfaEnabled, boolean phoneVerified, boolean emailVerified, Instant createdAt) {
 }

@@ -104,6 +104,24 @@ public class SignUp {
                         + links.to(tenant, "/verify-email/" + token) + "\n\nThe link works once and expires on " + now.plus(verificationValidFor) + ".\n");
     }
 
+    /**
+     * Mails him a new link to confirm his address, when it is not confirmed (it bounced): 409 when it is. The link is
+     * the one sign-up mails, and works once.
+     */
+    public void confirmAgain(Caller caller) {
+        PersonRow person = persons.findById(caller.person()).orElseThrow(() -> Refusal.notFound("No such person"));
+        if (person.emailVerifiedAt() != null) {
+            throw Refusal.conflict("Your email address is confirmed already");
+        }
+        Instant now = clock.instant();
+        String token = SecretTokens.newToken();
+        credentials.addOneTimeToken(caller.tenant().id().value(), person.id(), VERIFY_EMAIL, SecretTokens.hash(token), now.plus(verificationValidFor));
+        mailer.send(caller.tenant(), person.email(), "Confirm your email address for " + caller.tenant().name(),
+                "Hello " + person.firstName() + ",\n\nConfirm that this is your address, so that " + caller.tenant().name()
+                        + " can reach you by email again:\n" + links.to(caller.tenant(), "/verify-email/" + token)
+                        + "\n\nThe link works once and expires on " + now.plus(verificationValidFor) + ".\n");
+    }
+
     /** Confirms the address; the account becomes active, or waits for approval where the organisation wants it. */
     public PersonRow verifyEmail(Tenant tenant, String token, String ip) {
         UUID id = credentials.consumeOneTimeToken(tenant.id().value(), VERIFY_EMAIL, SecretTokens.hash(token))
@@ -115,6 +133,10 @@ public class SignUp {
             persons.markEmailVerified(id, next.name(), clock.instant());
             admissions.personChanged(tenant, id);
             audit.record(AuditAction.EMAIL_VERIFIED, id, id, ip, Map.of("status", next.name()));
+        } else if (person.emailVerifiedAt() == null) {
+            // Confirmed again after a bounce: mail reaches him again; his status is unchanged.
+            persons.reverifyEmail(id, clock.instant());
+            audit.record(AuditAction.EMAIL_VERIFIED, id, id, ip, Map.of("again", true));
         }
         return persons.findById(id).orElseThrow();
     }

@@ -250,6 +250,10 @@ public class EventNotices {
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
                     "You're now " + roleName(e.role()) + until, name(e.by()) + " gave you this role" + until + ". What it lets you do is in your menu.",
                     "/profile"));
+        } else if (event instanceof IdentityEvent.EmailBounced e) {
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ACCOUNT, source, true,
+                    "Mail to your address bounced", "Your email provider refused our mail, so we have stopped sending it. Check your address "
+                            + "in your profile and confirm it again to get email from us.", "/profile"));
         } else if (event instanceof IdentityEvent.RoleRevoked e && !e.personId().equals(e.by())) {
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
                     "You're no longer " + roleName(e.role()), name(e.by()) + " ended this role. Ask an admin if this is a mistake.", "/profile"));

@@ -26,6 +26,8 @@ public enum NotificationKind {
     PAYMENT_FAILED(Level.ALL, Level.ALL, Level.OFF, Level.ALL),
     REFUND(Level.ALL, Level.ALL, Level.OFF, Level.OFF),
     ROLE_CHANGED(Level.ALL, Level.ALL, Level.OFF, Level.OFF),
+    /** His account itself: his address bounced and must be confirmed again. */
+    ACCOUNT(Level.ALL, Level.OFF, Level.OFF, Level.ALL),
     SAFETY(Level.ALL, Level.ALL, Level.ALL, Level.ALL);
 
     private final Map<Channel, Level> defaults = new EnumMap<>(Channel.class);

@@ -74,6 +74,8 @@ class PermissionMatrixIT implements RealStack {
         return List.of(
                 new Row(HttpMethod.GET, "/api/v1/me", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.GET, "/api/v1/me/export", null, 401, 200, 200, 200, 200, 200, 200),
+                // Each one's address is confirmed: asking for a new link is a conflict, whoever asks.
+                new Row(HttpMethod.POST, "/api/v1/me/email/confirmation", Map.of(), 401, 409, 409, 409, 409, 409, 409),
                 new Row(HttpMethod.POST, "/api/v1/auth/mfa/setup", null, 401, 200, 200, 200, 200, 200, 200),
                 new Row(HttpMethod.POST, "/api/v1/auth/password", Map.of("currentPassword", "wrong password here", "newPassword", "whatever it is 123"),
                         401, 422, 422, 422, 422, 422, 422),

@@ -1,6 +1,8 @@
 package io.hearth.identity.api;
 
 import io.hearth.identity.AllowedBeforeMfa;
+import io.hearth.identity.MailThrottle;
+import io.hearth.identity.SignUp;
 import io.hearth.identity.Caller;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
@@ -14,6 +16,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -30,10 +33,14 @@ public class MeController {
 
     private final People people;
     private final PersonalData personalData;
+    private final SignUp signUp;
+    private final MailThrottle mailThrottle;
 
-    public MeController(People people, PersonalData personalData) {
+    public MeController(People people, PersonalData personalData, SignUp signUp, MailThrottle mailThrottle) {
         this.people = people;
         this.personalData = personalData;
+        this.signUp = signUp;
+        this.mailThrottle = mailThrottle;
     }
 
     @Schema(name = "MeResponse")
@@ -49,6 +56,16 @@ public class MeController {
         boolean mfaRequired = !person.mfaEnabled() && people.settings(caller).requiresMfa(caller.roles());
         return new MeResponse(person.view(caller.roles()), caller.roles().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired);
+    }
+
+    @Post("/email/confirmation")
+    @Operation(summary = "Mail him a link to confirm his address again (after it bounced)",
+            description = "202; 409 when his address is confirmed already; 429 as for other requests that send mail.")
+    public HttpResponse<?> confirmEmailAgain(Caller caller) {
+        PersonRow person = people.find(caller, caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
+        mailThrottle.admit(caller.tenant(), person.email(), caller.ip());
+        signUp.confirmAgain(caller);
+        return HttpResponse.accepted();
     }
 
     @Get("/export")

@@ -24,6 +24,14 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
     @Query("update people set email_verified_at = :at, status = :status, updated_at = :at where id = :id")
     void markEmailVerified(UUID id, String status, Instant at);
 
+    /** His address bounced: it is no longer taken as his until he confirms it again. */
+    @Query("update people set email_verified_at = null, updated_at = :at where id = :id")
+    void unverifyEmail(UUID id, Instant at);
+
+    /** He confirmed his address again (after a bounce): his status stays as it is. */
+    @Query("update people set email_verified_at = :at, updated_at = :at where id = :id")
+    void reverifyEmail(UUID id, Instant at);
+
     @Query("update people set mfa_enabled = :enabled, updated_at = :at where id = :id")
     void updateMfaEnabled(UUID id, boolean enabled, Instant at);
 

@@ -19,6 +19,6 @@ public record PersonRow(@Id UUID id, String email, String firstName, String last
     /** As the API shows him to admins and to himself, with the roles he holds. */
     public PersonView view(Set<Role> roles) {
         return new PersonView(id, email, firstName, lastName, PersonStatus.valueOf(status),
-                roles.stream().sorted().toList(), mfaEnabled, phoneVerifiedAt != null, createdAt);
+                roles.stream().sorted().toList(), mfaEnabled, phoneVerifiedAt != null, emailVerifiedAt != null, createdAt);
     }
 }

@@ -32,7 +32,7 @@ public final class OutgoingMailTable {
      *
      * @param html its HTML part, sent beside the plain-text body; null for a plain-text mail
      */
-    public record Due(long id, String recipient, String subject, String body, String html, Map<String, String> headers, int attempts) {
+    public record Due(long id, UUID tenantId, String recipient, String subject, String body, String html, Map<String, String> headers, int attempts) {
     }
 
     /** Headers are checked by the caller ({@code Mailer}): a name of letters, digits and hyphens, a value on one line. {@code html} may be null. */
@@ -55,14 +55,14 @@ public final class OutgoingMailTable {
     /** The mail whose time has come, oldest first, locked so that another relay skips it. */
     public static List<Due> claimDue(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, recipient, subject, body, html, headers, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
+                "select id, tenant_id, recipient, subject, body, html, headers, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
                         + "and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked")) {
             statement.setInt(1, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), headers(rs.getString(6)),
-                            rs.getInt(7)));
+                    due.add(new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            headers(rs.getString(7)), rs.getInt(8)));
                 }
             }
             return due;

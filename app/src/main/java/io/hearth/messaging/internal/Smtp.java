@@ -35,6 +35,33 @@ public class Smtp {
         this.session = Session.getInstance(properties);
     }
 
+    /**
+     * Why the server refused this mail's recipient for good (a permanent 5xx to RCPT TO: no such mailbox, address
+     * rejected), or empty when trying again may work (the server down, busy or refusing for now with a 4xx).
+     */
+    public static java.util.Optional<String> refusedForGood(Throwable failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>();
+        next.add(failure);
+        while (!next.isEmpty()) {
+            Throwable at = next.poll();
+            if (!seen.add(at)) {
+                continue;
+            }
+            if (at instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException refused && refused.getReturnCode() >= 500
+                    && refused.getReturnCode() < 600) {
+                return java.util.Optional.of(refused.getReturnCode() + " " + String.valueOf(refused.getMessage()).strip());
+            }
+            if (at instanceof MessagingException messaging && messaging.getNextException() != null) {
+                next.add(messaging.getNextException());
+            }
+            if (at.getCause() != null) {
+                next.add(at.getCause());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** {@code html} null: a plain-text mail. */
     public void send(String to, String subject, String body, String html, Map<String, String> headers) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
