@@ -3,8 +3,6 @@ package io.hearth.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -34,7 +32,7 @@ class AdmissionWritersTest {
 
     @Test
     void everyWriteOfAnAdmissionTellsAdmissionsInTheSameMethod() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        JavaClasses classes = ImportedClasses.MAIN;
         // Micronaut's generated dispatchers ($...$Definition$Exec) call every repository method by design: not writers.
         methods().that().areDeclaredInClassesThat().haveNameNotMatching(".*\\.\\$[^.]*").should(new ArchCondition<JavaMethod>("tell Admissions when they write what an admission holds") {
             @Override

@@ -3,8 +3,6 @@ package io.hearth.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +57,10 @@ class OneWayToTheDatabaseTest {
     }
 
     private static JavaClasses main() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        return ImportedClasses.MAIN;
     }
 
     private static JavaClasses planted() {
-        return new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+        return ImportedClasses.PLANTED;
     }
 }

@@ -1,8 +1,6 @@
 package io.hearth.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +30,17 @@ class ProviderAdapterTest {
 
     @Test
     void useCasesSpeakToThePort() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        JavaClasses main = ImportedClasses.MAIN;
         useCasesHoldThePortNotTheAdapter().check(main);
-        JavaClasses planted = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+        JavaClasses planted = ImportedClasses.PLANTED;
         assertThatThrownBy(() -> useCasesHoldThePortNotTheAdapter().check(planted)).hasMessageContaining("planted.HoldsTheAdapter");
     }
 
     @Test
     void onlyThePaymentsAdapterUsesTheProvidersSdk() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        JavaClasses main = ImportedClasses.MAIN;
         theProviderSdkStaysInItsAdapter().check(main);
-        JavaClasses planted = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+        JavaClasses planted = ImportedClasses.PLANTED;
         assertThatThrownBy(() -> theProviderSdkStaysInItsAdapter().check(planted)).hasMessageContaining("planted.ReadsStripeEvents");
     }
 }

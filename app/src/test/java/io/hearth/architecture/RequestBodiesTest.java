@@ -2,8 +2,6 @@ package io.hearth.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.micronaut.http.annotation.Body;
 import jakarta.validation.constraints.NotNull;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class RequestBodiesTest {
 
     @Test
     void noCollectionInARequestBodyAcceptsANullElement() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        JavaClasses classes = ImportedClasses.MAIN;
         List<String> offenders = new ArrayList<>();
         Set<Class<?>> seen = new HashSet<>();
         for (JavaClass controller : classes) {

@@ -1,7 +1,5 @@
 package io.hearth.architecture;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.hearth.infra.SchemaNames;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,7 @@ class SchemaNamesTest {
 
     @Test
     void everySchemaOfTheApiIsNamedOnPurpose() throws Exception {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        var classes = ImportedClasses.MAIN;
 
         assertThat(SchemaNames.leaking(Path.of("target/classes/META-INF/swagger/hearth-0.1.yml"), classes)).isEmpty();
     }

@@ -3,8 +3,6 @@ package io.hearth.architecture;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -41,9 +39,9 @@ class UseCasesAreWiredTest {
 
     @Test
     void noPublicMethodOfABeanTakesAnotherBean() {
-        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.hearth");
+        JavaClasses main = ImportedClasses.MAIN;
         noUseCaseIsHandedABean().check(main);
-        JavaClasses planted = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+        JavaClasses planted = ImportedClasses.PLANTED;
         assertThatThrownBy(() -> noUseCaseIsHandedABean().check(planted)).hasMessageContaining("planted.HandedItsCollaborator");
     }
 }

@@ -5,8 +5,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -40,9 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WhoAsksTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.hearth");
-    private static final JavaClasses PLANTED = new ClassFileImporter().importPackages("io.hearth.architecture.planted");
+    private static final JavaClasses MAIN = ImportedClasses.MAIN;
+    private static final JavaClasses PLANTED = ImportedClasses.PLANTED;
 
     /** The scope itself, the one place that enters it from a parameter, the data layer that reads it, and the background edges. */
     static ArchRule onlyTheDataLayerAndTheEdgesTouchTheScope() {

@@ -107,6 +107,23 @@ class RealtimeIT implements RealStack {
     }
 
     @Test
+    void whenTheServiceStopsGracefullyEverySocketIsToldAtOnceToConnectAgain() throws IOException {
+        Org.Member a = org.member();
+        try (TestSocket socket = connect()) {
+            socket.signIn(a.accessToken());
+            assertThat(sockets.reportActiveTasks().orElse(0)).isPositive();
+
+            sockets.shutdownGracefully().toCompletableFuture().join();
+
+            TestSocket.Received closed = socket.closed(WAIT);
+            assertThat(closed.closeCode()).as("1001: connect again, to another instance").isEqualTo(1001);
+        }
+        try (TestSocket again = connect()) {
+            assertThat(again.signIn(a.accessToken()).get("personId")).as("this instance still serves until it stops").isEqualTo(a.id().toString());
+        }
+    }
+
+    @Test
     void aManSignedInByHisFirstFrameHearsHisCircleWriteEditAndRemove() throws IOException {
         Org.Member a = org.member();
         Org.Member b = org.member();

@@ -52,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static LocalStack shared;
+    /** The port app serves on in this test JVM ({@code -Dhearth.test.app-port}), or null for app's own (8080). */
+    private static final Integer TEST_APP_PORT = Integer.getInteger("hearth.test.app-port");
 
     private final List<AutoCloseable> started;
     private final Map<Database, String> jdbcUrls;
@@ -189,6 +191,16 @@ public final class LocalStack implements AutoCloseable {
         if (shared == null) {
             shared = start(System.getenv(), 0);
             LocalStack stack = shared;
+            // Tests in several JVMs at once (failsafe forks) each serve app on a port of their own: the Stripe stand-in
+            // and the SMS catcher post to that one.
+            if (TEST_APP_PORT != null) {
+                if (stack.stripe != null) {
+                    stack.stripe.deliverTo("http://127.0.0.1:" + TEST_APP_PORT + "/api/v1/stripe/webhooks");
+                }
+                if (stack.smsCatcher != null) {
+                    stack.smsCatcher.deliverTo("http://127.0.0.1:" + TEST_APP_PORT + "/api/v1/sms/inbound");
+                }
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         }
         return shared;
@@ -209,6 +221,9 @@ public final class LocalStack implements AutoCloseable {
         properties.put("hearth.kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.put("hearth.smtp.host", smtpHost);
         properties.put("hearth.smtp.port", Integer.toString(smtpPort));
+        if (service == Service.APP && this == shared && TEST_APP_PORT != null) {
+            properties.put("micronaut.server.port", Integer.toString(TEST_APP_PORT));
+        }
         if (service == Service.APP) {
             properties.put("hearth.sms.base-url", smsBaseUrl);
             if (smsCatcher != null) {

@@ -52,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Public
 @ServerWebSocket(value = "/api/v1/realtime", subprotocols = RealtimeSocket.PROTOCOL)
-public class RealtimeSocket {
+public class RealtimeSocket implements io.micronaut.runtime.graceful.GracefulShutdownCapable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSocket.class);
 
@@ -222,6 +222,21 @@ public class RealtimeSocket {
     /** Bytes waiting to go out on all sockets here. */
     public long pending() {
         return connections.values().stream().mapToLong(Connection::pending).sum();
+    }
+
+    /**
+     * The service is stopping (a deploy, a node drained): every socket is told at once to connect again (1001), so its
+     * client reconnects to another instance while this one finishes its requests, rather than when it is gone.
+     */
+    @Override
+    public java.util.concurrent.CompletionStage<?> shutdownGracefully() {
+        connections.values().forEach(connection -> connection.close(RealtimeProtocol.GOING_AWAY, "The server is restarting: connect again"));
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public java.util.OptionalLong reportActiveTasks() {
+        return java.util.OptionalLong.of(connections.size());
     }
 
     @PreDestroy

@@ -39,6 +39,16 @@ final class DemoOrganisation {
         accept(adminEmail, "Dana", "Admin");
         String admin = signIn(adminEmail);
         people.add(new Person(adminEmail, "ADMIN"));
+        // A British organisation: its clock (new events, notices, digests) and the crisis lines its men see are the UK's.
+        JsonNode settings = expect(200, send("GET", "/api/v1/organisation/settings", null, admin), "read the settings");
+        Map<String, Object> british = new java.util.LinkedHashMap<>();
+        british.put("registrationMode", settings.get("registrationMode").asText());
+        List<String> mfaRoles = new ArrayList<>();
+        settings.get("mfaRequiredRoles").forEach(role -> mfaRoles.add(role.asText()));
+        british.put("mfaRequiredRoles", mfaRoles);
+        british.put("apiRequestsPerMinute", settings.get("apiRequestsPerMinute").asInt());
+        british.put("timeZone", "Europe/London");
+        expect(200, send("PUT", "/api/v1/organisation/settings", british, admin), "set the organisation's time zone");
         String[][] cast = {
                 {"facilitator@demo.localhost", "Frank", "Facilitator", "FACILITATOR"},
                 {"ptm@demo.localhost", "Pete", "Production", "PTM"},

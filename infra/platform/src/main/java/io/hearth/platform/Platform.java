@@ -97,10 +97,11 @@ public final class Platform implements AutoCloseable {
         return env;
     }
 
-    /** A service's settings for a local run: plain HTTP, so no Strict-Transport-Security. */
+    /** A service's settings for a local run: plain HTTP, so no Strict-Transport-Security; Ctrl-C waits 5 s at most for requests. */
     private static Map<String, String> local(Map<String, String> environment) {
         Map<String, String> env = new java.util.LinkedHashMap<>(environment);
         env.put("HEARTH_SECURITY_HSTS", "false");
+        env.put("HEARTH_SHUTDOWN_GRACE_PERIOD", "5s");
         return env;
     }
 
