@@ -106,12 +106,11 @@ public class Digests {
         Instant now = clock.instant();
         List<UUID> men = notifications.withHeld();
         Map<UUID, QuietHours> quiet = preferences.quietHoursOf(men);
+        List<UUID> due = men.stream().filter(man -> quiet.get(man) == null || !quiet.get(man).covers(now)).toList();
+        Map<UUID, List<DeviceRow>> devicesOf = devices.of(due);
+        Map<UUID, String> phones = people.verifiedPhones(tenant, due);
         int released = 0;
-        for (UUID man : men) {
-            QuietHours hours = quiet.get(man);
-            if (hours != null && hours.covers(now)) {
-                continue;
-            }
+        for (UUID man : due) {
             List<NotificationRow> rows = notifications.heldFor(man);
             if (rows.isEmpty()) {
                 continue;
@@ -119,14 +118,14 @@ public class Digests {
             long heldPushes = rows.stream().filter(NotificationRow::heldPush).count();
             long heldTexts = rows.stream().filter(NotificationRow::heldText).count();
             if (heldPushes > 0) {
-                for (DeviceRow device : devices.of(List.of(man)).getOrDefault(man, List.of())) {
+                for (DeviceRow device : devicesOf.getOrDefault(man, List.of())) {
                     pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()), summaryPayload(tenant, heldPushes),
                             Duration.ofHours(24), false);
                 }
             }
-            if (heldTexts > 0) {
-                people.verifiedPhone(tenant, man).ifPresent(phone -> texts.send(tenant, phone, tenant.name() + ": " + count(heldTexts)
-                        + " while your quiet hours. " + links.to(tenant, "/notifications"), Duration.ofHours(6)));
+            if (heldTexts > 0 && phones.containsKey(man)) {
+                texts.send(tenant, phones.get(man), tenant.name() + ": " + count(heldTexts) + " while your quiet hours. "
+                        + links.to(tenant, "/notifications"), Duration.ofHours(6));
             }
             notifications.released(rows.stream().map(NotificationRow::id).toList());
             released++;

@@ -181,6 +181,7 @@ public class Notifications {
                     false, false));
         }
         Set<UUID> told = writer.insertNew(rows);
+        Map<UUID, String> phones = people.verifiedPhones(tenant, told.stream().filter(man -> deliveries.get(man).text()).toList());
         List<UUID> heldPush = new ArrayList<>();
         List<UUID> heldText = new ArrayList<>();
         for (NotificationRow row : rows) {
@@ -203,7 +204,10 @@ public class Notifications {
                 }
             }
             if (delivery.text()) {
-                people.verifiedPhone(tenant, row.personId()).ifPresent(phone -> texts.send(tenant, phone, textBody(tenant, notice), TEXT_WORTH));
+                String phone = phones.get(row.personId());
+                if (phone != null) {
+                    texts.send(tenant, phone, textBody(tenant, notice), TEXT_WORTH);
+                }
             }
             if (delivery.heldPush()) {
                 heldPush.add(row.id());
