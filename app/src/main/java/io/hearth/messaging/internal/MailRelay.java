@@ -60,7 +60,7 @@ public class MailRelay extends Relay<OutgoingMailTable.Due> {
     }
 
     @Override
-    void attempt(Connection connection, OutgoingMailTable.Due mail) {
+    void attempt(Connection connection, OutgoingMailTable.Due mail, List<Runnable> afterCommit) {
         try {
             smtp.send(mail.recipient(), mail.subject(), mail.body(), mail.html(), mail.headers());
             OutgoingMailTable.markSent(connection, mail.id());
@@ -71,7 +71,8 @@ public class MailRelay extends Relay<OutgoingMailTable.Due> {
                 // The server said this address takes no mail (a hard bounce): trying again only looks like spam.
                 LOG.warn("mail {} '{}' refused for good: {}", mail.id(), mail.subject(), refused.get());
                 OutgoingMailTable.giveUp(connection, mail.id(), error);
-                bounces.publishEventAsync(new MailBounced(mail.tenantId(), mail.recipient(), refused.get()));
+                MailBounced bounced = new MailBounced(mail.tenantId(), mail.recipient(), refused.get());
+                afterCommit.add(() -> bounces.publishEvent(bounced));
             } else if (mail.attempts() + 1 >= maxAttempts) {
                 LOG.error("gave up mail {} '{}' after {} attempts: {}", mail.id(), mail.subject(), mail.attempts() + 1, error);
                 OutgoingMailTable.giveUp(connection, mail.id(), error);

@@ -61,7 +61,7 @@ public class PushRelay extends Relay<OutgoingPushTable.Due> {
     }
 
     @Override
-    void attempt(Connection connection, OutgoingPushTable.Due push) {
+    void attempt(Connection connection, OutgoingPushTable.Due push, List<Runnable> afterCommit) {
         Instant now = clock.instant();
         if (!now.isBefore(push.expiresAt())) {
             LOG.warn("gave up push {} after {} attempts: it expired before the push service took it", push.id(), push.attempts());
@@ -79,7 +79,9 @@ public class PushRelay extends Relay<OutgoingPushTable.Due> {
             case TAKEN -> OutgoingPushTable.markSent(connection, push.id());
             case GONE -> {
                 OutgoingPushTable.giveUp(connection, push.id(), "subscription gone: " + answer.detail());
-                gone.get().gone(new TenantId(push.tenantId()), push.endpoint());
+                TenantId tenant = new TenantId(push.tenantId());
+                String endpoint = push.endpoint();
+                afterCommit.add(() -> gone.get().gone(tenant, endpoint));
             }
             case REFUSED -> {
                 LOG.warn("push {} refused for good by its push service: {}", push.id(), answer.detail());

@@ -48,17 +48,31 @@ abstract class Relay<D> {
     /** Claims what is due, oldest first, locked so that another relay skips it ({@code FOR UPDATE SKIP LOCKED}). */
     abstract List<D> claimDue(Connection connection, int limit);
 
-    /** Tries to send one claimed item and records how it went (sent, due again later, given up) on the connection. */
-    abstract void attempt(Connection connection, D item);
+    /**
+     * Tries to send one claimed item and records how it went (sent, due again later, given up) on the connection. What
+     * other features must be told (a hard bounce) goes to {@code afterCommit}: it runs once the batch is committed,
+     * outside the relay's transaction, so that their work neither joins the batch (an error there would undo the
+     * record of mails already sent) nor runs on a connection the batch has closed.
+     */
+    abstract void attempt(Connection connection, D item, List<Runnable> afterCommit);
 
     /** Sends one batch of what is due, in one transaction that holds the claims; returns how many it tried. */
     int sendBatch() {
-        return tx.executeWrite(status -> {
+        List<Runnable> afterCommit = new java.util.ArrayList<>();
+        int tried = tx.executeWrite(status -> {
             Connection connection = status.getConnection();
             List<D> due = claimDue(connection, BATCH);
-            due.forEach(item -> attempt(connection, item));
+            due.forEach(item -> attempt(connection, item, afterCommit));
             return due.size();
         });
+        for (Runnable work : afterCommit) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("{}: telling what a batch did failed", name, e);
+            }
+        }
+        return tried;
     }
 
     void startSending() {

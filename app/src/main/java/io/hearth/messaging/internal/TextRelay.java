@@ -55,7 +55,7 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
     }
 
     @Override
-    void attempt(Connection connection, OutgoingTextTable.Due text) {
+    void attempt(Connection connection, OutgoingTextTable.Due text, List<Runnable> afterCommit) {
         Instant now = clock.instant();
         if (!now.isBefore(text.expiresAt())) {
             LOG.warn("gave up text {} after {} attempts: it expired before the SMS provider took it", text.id(), text.attempts());
