@@ -22,6 +22,7 @@ import { realtimeHandlers } from './realtime';
 const Shell = lazy(() => import('../ui/Shell').then((module) => ({ default: module.Shell })));
 const SignUp = lazy(() => import('../features/auth/components/SignUp'));
 const VerifyEmail = lazy(() => import('../features/auth/components/VerifyEmail'));
+const EmailChange = lazy(() => import('../features/auth/components/EmailChange'));
 const Invitation = lazy(() => import('../features/auth/components/Invitation'));
 const ResetPassword = lazy(() => import('../features/auth/components/ResetPassword'));
 const Home = lazy(() => import('./routes/Home'));
@@ -36,7 +37,7 @@ const AdminPayments = lazy(() => import('../features/payments/components/Payment
 const Facilitate = lazy(() => import('../features/circles/components/Facilitate'));
 const FacilitateCircle = lazy(() => import('./routes/FacilitateCircle'));
 const Staff = lazy(() => import('../features/events/components/Staff'));
-const StaffEvent = lazy(() => import('../features/events/components/StaffEvent'));
+const StaffEvent = lazy(() => import('./routes/StaffEvent'));
 const Members = lazy(() => import('../features/members/components/Members'));
 const Member = lazy(() => import('../features/members/components/Member'));
 const Settings = lazy(() => import('../features/settings/components/Settings'));
@@ -57,6 +58,7 @@ const DirectChat = lazy(() => import('../features/conversations/components/OpenC
 const Notifications = lazy(() => import('../features/notifications/components/Notifications'));
 const NotificationSettings = lazy(() => import('../features/notifications/components/NotificationSettings'));
 const NotificationDefaults = lazy(() => import('../features/notifications/components/NotificationDefaults'));
+const CrisisLinesEditor = lazy(() => import('../features/safety/components/CrisisLinesEditor'));
 const ReachOut = lazy(() => import('../features/safety/components/ReachOut'));
 const ReachOutDetail = lazy(() => import('../features/safety/components/ReachOutDetail'));
 const SafetyMessageStatus = lazy(() => import('../features/safety/components/SafetyMessageStatus'));
@@ -90,6 +92,7 @@ function Guarded({ children }: { children: ReactNode }) {
 /** Links mailed to people: they work whether or not the reader is signed in. */
 const mailedLinks = [
   <Route key="verify" path="/verify-email/:token" element={<VerifyEmail />} />,
+  <Route key="email-change" path="/email-change/:token" element={<EmailChange />} />,
   <Route key="invitation" path="/invitations/:token" element={<Invitation />} />,
   <Route key="reset" path="/reset-password/:token" element={<ResetPassword />} />,
 ];
@@ -159,6 +162,7 @@ function SignedIn() {
               <Route path="/admin/members/:id" element={<Member />} />
               <Route path="/admin/settings" element={<Settings />} />
               <Route path="/admin/settings/notifications" element={<NotificationDefaults />} />
+              <Route path="/admin/settings/crisis-lines" element={<CrisisLinesEditor />} />
               <Route path="/admin/audit" element={<Audit />} />
               <Route path="/reports" element={<Reports />} />
               <Route path="/support" element={<Support />} />

@@ -25,6 +25,11 @@ export const verifyEmail = (token: string) => must(api.POST('/api/v1/auth/verify
 /** Verifies the mailed link's token (sent once the screen opens). */
 export const useVerifyEmail = (token: string) => useRequest(() => verifyEmail(token), null);
 
+/** Carries out an address change from the link mailed to the new address (only when he presses the button). */
+export const confirmEmailChange = (token: string) => must(api.POST('/api/v1/auth/email-change', { body: { token } }));
+
+export const useConfirmEmailChange = (token: string) => useRequest(() => confirmEmailChange(token), null);
+
 export const acceptInvitation = (token: string, body: RequestBody<'/api/v1/auth/invitations/{token}/accept', 'post'>) =>
   must(api.POST('/api/v1/auth/invitations/{token}/accept', { params: { path: { token } }, body }));
 

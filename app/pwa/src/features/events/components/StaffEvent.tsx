@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import jsQR from 'jsqr';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useOrganisation } from '../../../api/organisation';
 import { t } from '../../../i18n/t';
@@ -32,7 +32,8 @@ import type { EventRequest, EventView, Question } from '../api/types';
 import { checkTicket, keptEvent, markCheckedIn } from '../offline/retreat';
 import { instantOf, localIn, startingZone } from '../wallClock';
 
-export default function StaffEvent() {
+/** An event its staff run; `more` is what the route adds from other features (a must-reach message to its people). */
+export default function StaffEvent({ more }: { more?: ReactNode }) {
   const { id } = useParams();
   const event = useQuery({ ...eventQuery(id), enabled: Boolean(id) });
   const [tab, setTab] = useState(0);
@@ -45,6 +46,7 @@ export default function StaffEvent() {
   }
   return (
     <Page title={event.data?.title ?? t('staff.events')} actions={<Button component={Link} to={'/chats/event/' + id} variant="outlined">{t('chats.staffChat')}</Button>}>
+      {more}
       <Tabs value={tab} onChange={(_, v) => setTab(v)} variant="scrollable" aria-label={t('staff.events')}>
         <Tab label={t('staff.checkIn')} />
         <Tab label={t('staff.registrations')} />

@@ -3,7 +3,8 @@ import Typography from '@mui/material/Typography';
 import { t } from '../../../i18n/t';
 import { Loaded, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
-import { TimeZoneField } from '../../../ui/TimeZoneField';
+import { useAuth } from '../../../auth';
+import { YourTimeZone } from './YourTimeZone';
 import { useSchedule, useSetSchedule } from '../api/preferences';
 import type { DigestFrequency, NotificationSchedule } from '../api/types';
 
@@ -13,24 +14,26 @@ const FREQUENCIES: DigestFrequency[] = ['DAILY', 'WEEKLY'];
 export function DigestSection() {
   const schedule = useSchedule();
   const save = useSetSchedule();
-  const change = (current: NotificationSchedule, next: Partial<NotificationSchedule>) => save.mutate({ ...current, ...next });
+  const zone = useAuth().me?.timeZone;
+  const change = (digest: DigestFrequency) => save.mutate({ digest });
   return (
     <Section title={t('notifications.digest.title')}>
       <Typography variant="body2">{t('notifications.digest.help')}</Typography>
       <Loaded query={schedule}>
         {(current) => {
-          const shown = save.isPending && save.variables ? { ...current, ...save.variables } as NotificationSchedule : current;
+          const shown: NotificationSchedule = save.isPending && save.variables?.digest ? { ...current, digest: save.variables.digest } : current;
+          const clock = zone ?? shown.timeZone;
           return (
             <form aria-label={t('notifications.digest.title')} onSubmit={(e) => e.preventDefault()}>
               <Typography sx={{ my: 1 }}>
-                {t(shown.digest === 'WEEKLY' ? 'notifications.digest.weeklyNow' : 'notifications.digest.dailyNow', { zone: shown.timeZone.replace(/_/g, ' ') })}
+                {t(shown.digest === 'WEEKLY' ? 'notifications.digest.weeklyNow' : 'notifications.digest.dailyNow', { zone: clock.replace(/_/g, ' ') })}
               </Typography>
               <TextField
                 select
                 id="digest-frequency"
                 label={t('notifications.digest.frequency')}
                 value={shown.digest}
-                onChange={(e) => change(current, { digest: e.target.value as DigestFrequency })}
+                onChange={(e) => change(e.target.value as DigestFrequency)}
                 slotProps={{ select: { native: true } }}
                 {...fieldProps(save.error, 'digest')}
               >
@@ -38,8 +41,7 @@ export function DigestSection() {
                   <option key={frequency} value={frequency}>{t('notifications.digest.' + frequency)}</option>
                 ))}
               </TextField>
-              <TimeZoneField label={t('notifications.digest.timeZone')} value={shown.timeZone} onChange={(timeZone) => change(current, { timeZone })}
-                {...fieldProps(save.error, 'timeZone')} />
+              <YourTimeZone zone={clock} />
             </form>
           );
         }}

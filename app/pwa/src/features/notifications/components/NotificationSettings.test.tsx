@@ -16,7 +16,11 @@ const server = vi.hoisted(() => ({
   deletes: [] as { path: string; circleId: string }[],
   puts: [] as { path: string; body: unknown }[],
   refuse: null as Refusal | null,
+  /** His clock, as GET /me says it (his profile's zone, else the organisation's). */
+  zone: 'Europe/London',
 }));
+
+vi.mock('../../../auth', () => ({ useAuth: () => ({ me: { person: { id: 'me' }, timeZone: server.zone } }) }));
 
 vi.mock('../../../api/client', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../api/client')>();
@@ -44,12 +48,12 @@ vi.mock('../../../api/client', async (importOriginal) => {
           return Promise.resolve({ error: refusal, response: new Response(null, { status: refusal.status }) });
         }
         if (path.endsWith('/notification-schedule')) {
-          server.schedule = init.body as NotificationSchedule;
+          server.schedule = { ...(init.body as NotificationSchedule), timeZone: server.zone };
           return answer(server.schedule);
         }
         if (path.endsWith('/quiet-hours')) {
-          const { from, to, timeZone } = init.body as QuietHoursRequest;
-          server.hours = from && to ? { from, to, timeZone: timeZone ?? server.hours.timeZone } : { timeZone: server.hours.timeZone };
+          const { from, to } = init.body as QuietHoursRequest;
+          server.hours = from && to ? { from, to, timeZone: server.zone } : { timeZone: server.zone };
           return answer(server.hours);
         }
         for (const changed of (init.body as { items: NotificationSetting[] }).items) {
@@ -161,6 +165,7 @@ describe('his quiet hours', () => {
   beforeEach(() => {
     server.view = { items: levels('MESSAGE', 'ALL', 'DIGEST', 'OFF', 'DIRECT'), channels: [{ channel: 'IN_APP', verified: true }] };
     server.hours = { timeZone: 'Europe/London' };
+    server.zone = 'Europe/London';
     server.puts = [];
     server.refuse = null;
   });
@@ -170,7 +175,8 @@ describe('his quiet hours', () => {
   const form = () => screen.findByRole('form', { name: 'Quiet hours' });
   const field = async (name: string) => within(await form()).getByLabelText(name) as HTMLInputElement;
 
-  it('sets them, overnight, in his time zone', async () => {
+  it('sets them, overnight, on the clock his profile keeps', async () => {
+    server.zone = 'America/New_York';
     open();
     expect(within(await form()).getByText('Quiet hours are off.')).toBeTruthy();
     expect(within(await form()).queryByRole('button', { name: 'Turn off quiet hours' })).toBeNull();
@@ -180,8 +186,10 @@ describe('his quiet hours', () => {
     fireEvent.click(within(await form()).getByRole('button', { name: 'Save quiet hours' }));
 
     await waitFor(() => expect(screen.getByText('Quiet hours saved: 22:00 to 07:00.')).toBeTruthy());
-    expect(server.puts).toEqual([{ path: '/api/v1/me/quiet-hours', body: { from: '22:00', to: '07:00', timeZone: 'Europe/London' } }]);
-    expect(within(await form()).getByText('Quiet from 22:00 to 07:00 (Europe/London).')).toBeTruthy();
+    expect(server.puts).toEqual([{ path: '/api/v1/me/quiet-hours', body: { from: '22:00', to: '07:00' } }]);
+    expect(within(await form()).getByText('Quiet from 22:00 to 07:00 (America/New York).')).toBeTruthy();
+    expect(within(await form()).getByText('On your clock: America/New York.')).toBeTruthy();
+    expect(within(await form()).getByRole('link', { name: 'Change your time zone' }).getAttribute('href')).toBe('/profile');
     expect((await field('From')).value).toBe('22:00');
   });
 
@@ -229,14 +237,14 @@ describe('his digest', () => {
 
   const form = () => screen.findByRole('form', { name: 'Digest' });
 
-  it('says when it comes and turns weekly at once, keeping his zone', async () => {
+  it('says when it comes, on his clock, and turns weekly at once', async () => {
     open();
     expect(within(await form()).getByText('Your digest comes every day at 7:00 (Europe/London).')).toBeTruthy();
 
     fireEvent.change(within(await form()).getByRole('combobox', { name: 'How often' }), { target: { value: 'WEEKLY' } });
 
     await waitFor(() => expect(within(screen.getByRole('form', { name: 'Digest' })).getByText('Your digest comes every Monday at 7:00 (Europe/London).')).toBeTruthy());
-    expect(server.puts).toEqual([{ path: '/api/v1/me/notification-schedule', body: { digest: 'WEEKLY', timeZone: 'Europe/London' } }]);
+    expect(server.puts).toEqual([{ path: '/api/v1/me/notification-schedule', body: { digest: 'WEEKLY' } }]);
     expect(screen.getAllByText('Saved.').length).toBeGreaterThan(0);
   });
 

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/t';
 import { Loaded, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
-import { TimeZoneField } from '../../../ui/TimeZoneField';
+import { useAuth } from '../../../auth';
+import { YourTimeZone } from './YourTimeZone';
 import { useQuietHours, useSetQuietHours } from '../api/preferences';
 import type { QuietHours, QuietHoursRequest } from '../api/types';
 
@@ -25,7 +26,7 @@ export function QuietHoursSection() {
     <Section title={t('notifications.quiet.title')}>
       <Typography variant="body2">{t('notifications.quiet.help')}</Typography>
       <Loaded query={hours}>
-        {(data) => <QuietHoursForm key={[data.from, data.to, data.timeZone].join(' ')} hours={data} onSave={send} error={save.error} pending={save.isPending} />}
+        {(data) => <QuietHoursForm key={[data.from, data.to].join(' ')} hours={data} onSave={send} error={save.error} pending={save.isPending} />}
       </Loaded>
       <Typography role="status" sx={{ color: 'success.main', fontWeight: 500, mt: 1 }}>{done}</Typography>
     </Section>
@@ -36,17 +37,17 @@ export function QuietHoursSection() {
 function QuietHoursForm({ hours, onSave, error, pending }: { hours: QuietHours; onSave: (request: QuietHoursRequest) => void; error: Error | null; pending: boolean }) {
   const [from, setFrom] = useState(hours.from ?? '');
   const [to, setTo] = useState(hours.to ?? '');
-  const [timeZone, setTimeZone] = useState(hours.timeZone);
+  const zone = useAuth().me?.timeZone ?? hours.timeZone;
   const on = Boolean(hours.from && hours.to);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSave({ from: from || null, to: to || null, timeZone });
+    onSave({ from: from || null, to: to || null });
   };
   const time = { inputLabel: { shrink: true } };
   return (
     <form onSubmit={submit} noValidate aria-label={t('notifications.quiet.title')}>
       <Typography sx={{ my: 1 }}>
-        {on ? t('notifications.quiet.now', { from: hours.from ?? '', to: hours.to ?? '', zone: hours.timeZone.replace(/_/g, ' ') }) : t('notifications.quiet.none')}
+        {on ? t('notifications.quiet.now', { from: hours.from ?? '', to: hours.to ?? '', zone: zone.replace(/_/g, ' ') }) : t('notifications.quiet.none')}
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
         <Box sx={{ flex: '1 1 130px' }}>
@@ -56,7 +57,7 @@ function QuietHoursForm({ hours, onSave, error, pending }: { hours: QuietHours; 
           <TextField type="time" label={t('notifications.quiet.to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={time} {...fieldProps(error, 'to')} />
         </Box>
       </Box>
-      <TimeZoneField label={t('notifications.quiet.timeZone')} value={timeZone} onChange={setTimeZone} {...fieldProps(error, 'timeZone')} />
+      <YourTimeZone zone={zone} />
       <ProblemAlert error={error} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 2 }}>
         <Button type="submit" variant="contained" disabled={pending}>{t('notifications.quiet.save')}</Button>

@@ -4,6 +4,22 @@ import { useRequest, type After, type Answer } from '../../../api/mutation';
 // His own account: a calendar feed, a second factor, his password, his data (a copy, or erased). Nothing here is a
 // query: every request is something he does.
 
+/**
+ * Changes his name or his time zone (absent fields stay; timeZone "" follows the organisation's again); answers him
+ * as GET /me does. 422 with field errors for an empty name or a zone that is not an IANA name.
+ */
+export const changeProfile = (change: { firstName?: string; lastName?: string; timeZone?: string }) => must(api.PATCH('/api/v1/me', { body: change }));
+
+export const useChangeProfile = (after?: After<Answer<typeof changeProfile>, Parameters<typeof changeProfile>[0]>) => useRequest(changeProfile, null, after);
+
+/**
+ * Asks to move his account to a new address: a link goes there, and nothing changes until it is opened (202 whether or
+ * not the address has an account). 422 INVALID_CREDENTIALS for a wrong password.
+ */
+export const requestEmailChange = (body: { email: string; password: string }) => must(api.POST('/api/v1/me/email', { body }));
+
+export const useRequestEmailChange = () => useRequest(requestEmailChange, null);
+
 /** A private address for his calendar app, with his circle's meetings and his events. */
 export const makeCalendarFeed = () => must(api.POST('/api/v1/me/calendar-feed'));
 

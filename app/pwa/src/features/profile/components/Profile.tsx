@@ -1,6 +1,8 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
@@ -10,7 +12,8 @@ import { t } from '../../../i18n/t';
 import { fullName } from '../../../ui/format';
 import { Page, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
-import { useChangePassword, useConfirmEmailAgain, useDownloadMyData, useEraseMe, useMakeCalendarFeed, useSetUpMfa, useVerifyMfa } from '../api/profile';
+import { TimeZoneField } from '../../../ui/TimeZoneField';
+import { useChangePassword, useChangeProfile, useRequestEmailChange, useConfirmEmailAgain, useDownloadMyData, useEraseMe, useMakeCalendarFeed, useSetUpMfa, useVerifyMfa } from '../api/profile';
 
 export default function Profile() {
   const { me } = useAuth();
@@ -22,6 +25,9 @@ export default function Profile() {
       <Typography>{fullName(me.person)} · {me.person.email}</Typography>
       <Typography variant="body2">{t('profile.roles', { roles: me.roles.map((r) => t('roles.' + r)).join(', ') })}</Typography>
       {!me.person.emailVerified && <UnconfirmedEmail email={me.person.email} />}
+      <Details key={[me.person.firstName, me.person.lastName, me.person.timeZone ?? ''].join('|')} firstName={me.person.firstName}
+        lastName={me.person.lastName} ownZone={me.person.timeZone ?? null} zone={me.timeZone ?? me.person.timeZone ?? 'UTC'} />
+      <EmailAddress email={me.person.email} />
       <Notifications />
       <CalendarFeed />
       <TwoFactor enabled={me.person.mfaEnabled} />
@@ -45,6 +51,79 @@ function UnconfirmedEmail({ email }: { email: string }) {
       )}
       <ProblemAlert error={confirm.error} />
     </Alert>
+  );
+}
+
+/** The zone of the device he is holding, when the browser says it. */
+function deviceZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * His name and the clock he lives by (quiet hours, the digest's hour): his own zone, or the organisation's. The form
+ * starts from what the server holds (a new answer starts it again: its key is the answer).
+ */
+function Details({ firstName: first, lastName: last, ownZone, zone }: { firstName: string; lastName: string; ownZone: string | null; zone: string }) {
+  const { reloadMe } = useAuth();
+  const [firstName, setFirstName] = useState(first);
+  const [lastName, setLastName] = useState(last);
+  const [followOrganisation, setFollow] = useState(ownZone === null);
+  const [timeZone, setTimeZone] = useState(ownZone ?? zone);
+  const [saved, setSaved] = useState(false);
+  const save = useChangeProfile({ onSuccess: () => { setSaved(true); void reloadMe(); } });
+  const here = deviceZone();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    save.mutate({ firstName, lastName, timeZone: followOrganisation ? '' : timeZone });
+  };
+  return (
+    <Section title={t('profile.details')}>
+      <form onSubmit={submit} noValidate aria-label={t('profile.details')}>
+        <TextField label={t('profile.firstName')} value={firstName} onChange={(e) => setFirstName(e.target.value)} autoComplete="given-name" {...fieldProps(save.error, 'firstName')} />
+        <TextField label={t('profile.lastName')} value={lastName} onChange={(e) => setLastName(e.target.value)} autoComplete="family-name" {...fieldProps(save.error, 'lastName')} />
+        <Typography variant="body2" sx={{ mt: 1 }}>{t('profile.zoneNow', { zone: zone.replace(/_/g, ' ') })}</Typography>
+        <FormControlLabel control={<Checkbox checked={followOrganisation} onChange={(e) => setFollow(e.target.checked)} />} label={t('profile.followOrganisation')} />
+        {!followOrganisation && (
+          <>
+            <TimeZoneField label={t('profile.timeZone')} value={timeZone} onChange={setTimeZone} {...fieldProps(save.error, 'timeZone')} />
+            {here && here !== timeZone && (
+              <Button size="small" onClick={() => setTimeZone(here)}>{t('profile.useDeviceZone', { zone: here.replace(/_/g, ' ') })}</Button>
+            )}
+          </>
+        )}
+        <ProblemAlert error={save.error} />
+        <Button type="submit" variant="contained" disabled={save.isPending} sx={{ mt: 1 }}>{t('profile.saveDetails')}</Button>
+        <Typography role="status" variant="body2" sx={{ color: 'success.main', fontWeight: 500, mt: 1 }}>{saved ? t('profile.detailsSaved') : ''}</Typography>
+      </form>
+    </Section>
+  );
+}
+
+/** A new address: his password proves it is he, and a link to the new address proves it is his. */
+function EmailAddress({ email }: { email: string }) {
+  const [address, setAddress] = useState('');
+  const [password, setPassword] = useState('');
+  const change = useRequestEmailChange();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    change.mutate({ email: address, password }, { onSuccess: () => setPassword('') });
+  };
+  return (
+    <Section title={t('profile.emailTitle')}>
+      <Typography variant="body2">{t('profile.emailNow', { email })}</Typography>
+      <form onSubmit={submit} noValidate aria-label={t('profile.emailTitle')}>
+        <TextField label={t('profile.newEmail')} type="email" value={address} onChange={(e) => setAddress(e.target.value)} autoComplete="email" {...fieldProps(change.error, 'email')} />
+        <TextField label={t('profile.current')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" {...fieldProps(change.error, 'password')} />
+        <ProblemAlert error={change.error} />
+        <Button type="submit" variant="outlined" disabled={change.isPending || !address || !password} sx={{ mt: 1 }}>{t('profile.changeEmail')}</Button>
+        <Typography role="status" variant="body2" sx={{ color: 'success.main', fontWeight: 500, mt: 1 }}>{change.isSuccess ? t('profile.emailLinkToNew', { email: address }) : ''}</Typography>
+      </form>
+    </Section>
   );
 }
 

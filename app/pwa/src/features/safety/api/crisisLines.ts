@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, must } from '../../../api/client';
+import { useRequest, type After } from '../../../api/mutation';
 import { safetyKeys } from './keys';
-import type { CrisisLines } from './types';
+import type { CrisisLine, CrisisLines } from './types';
 
 // The crisis lines of his organisation. The last answer is kept in localStorage rather than with the screens' data in
 // IndexedDB: it is read synchronously, so the lines are on the first paint with or without a network, and it is the
@@ -64,3 +65,15 @@ export const useCrisisLines = () => useQuery(crisisLinesQuery());
 export const useKeepCrisisLines = () => {
   useQuery({ ...crisisLinesQuery(), staleTime: KEEP_FRESH, refetchOnWindowFocus: false });
 };
+
+/**
+ * Admins keep the organisation's list, in the order men see it; an empty list goes back to Hearth's default for the
+ * organisation's country. 422 with field errors naming `lines[i].name` and the like. The answer is what men now see.
+ */
+export const saveCrisisLines = (lines: CrisisLine[]) => must(api.PUT('/api/v1/crisis-lines', { body: { lines } }));
+
+export const useSaveCrisisLines = (after?: After<CrisisLines, CrisisLine[]>) =>
+  useRequest(saveCrisisLines, (queries, answer) => {
+    keepLines(answer);
+    queries.setQueryData(safetyKeys.lines(), answer);
+  }, after);

@@ -10,10 +10,12 @@ import { ProblemAlert } from '../../../ui/Problem';
 import { bytes, MAX_TEXT_BYTES, useSendSafetyMessage } from '../api/safetyMessages';
 
 /**
- * A must-reach message to a circle, for its facilitators (and admins): a button that opens a short form; once sent,
- * the message's screen shows who has been reached.
+ * A must-reach message to a circle (for its facilitators and admins) or to an event's people, registered men and staff
+ * (for its PTMs and admins): a button that opens a short form; once sent, the message's screen shows who has been
+ * reached. The server decides who may send; a refusal is shown as any other.
  */
-export function MustReach({ circleId }: { circleId: string }) {
+export function MustReach(to: { circleId: string } | { eventId: string }) {
+  const forEvent = 'eventId' in to;
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
@@ -26,7 +28,7 @@ export function MustReach({ circleId }: { circleId: string }) {
     event.preventDefault();
     setTried(true);
     if (!empty && !tooLong) {
-      message.send({ circleId }, text);
+      message.send(forEvent ? { eventId: to.eventId } : { circleId: to.circleId }, text);
     }
   };
   if (!open) {
@@ -39,7 +41,7 @@ export function MustReach({ circleId }: { circleId: string }) {
   return (
     <Section title={t('safety.mustReach.title')}>
       <form onSubmit={submit} noValidate aria-label={t('safety.mustReach.title')}>
-        <Typography sx={{ mb: 1.5 }}>{t('safety.mustReach.help')}</Typography>
+        <Typography sx={{ mb: 1.5 }}>{t(forEvent ? 'safety.mustReach.helpEvent' : 'safety.mustReach.help')}</Typography>
         <TextField
           label={t('safety.mustReach.text')}
           value={text}
@@ -54,7 +56,7 @@ export function MustReach({ circleId }: { circleId: string }) {
         />
         <ProblemAlert error={message.error} />
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1.5 }}>
-          <Button type="submit" variant="contained" disabled={message.isPending || tooLong}>{t('safety.mustReach.send')}</Button>
+          <Button type="submit" variant="contained" disabled={message.isPending || tooLong}>{t(forEvent ? 'safety.mustReach.sendEvent' : 'safety.mustReach.send')}</Button>
           <Button onClick={() => setOpen(false)} disabled={message.isPending}>{t('safety.mustReach.cancel')}</Button>
         </Box>
       </form>

@@ -42,6 +42,7 @@ function open(path: string) {
         <Where />
         <Routes>
           <Route path="/facilitate/c1" element={<MustReach circleId="c1" />} />
+          <Route path="/staff/e1" element={<MustReach eventId="e1" />} />
           <Route path="/safety-messages/:id" element={<SafetyMessageStatus />} />
         </Routes>
       </MemoryRouter>
@@ -81,6 +82,18 @@ describe('a must-reach message to a circle', () => {
     expect(await screen.findByText('Meeting moved to the church hall tonight.', { selector: 'blockquote' })).toBeTruthy();
     expect(server.sends[0].body).toEqual({ circleId: 'c1', text: 'Meeting moved to the church hall tonight.' });
     expect(server.sends[0].key).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("from an event's staff screen, goes to everyone coming and its staff", async () => {
+    open('/staff/e1');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send a must-reach message' }));
+    expect(screen.getByText(/everyone coming to this event, and its staff/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Message/), { target: { value: 'The bus leaves from the north gate at 9.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send to everyone coming and the staff' }));
+
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/safety-messages/m1'));
+    expect(server.sends[0].body).toEqual({ eventId: 'e1', text: 'The bus leaves from the north gate at 9.' });
   });
 
   it('sends the same text again under the same key after a network failure', async () => {

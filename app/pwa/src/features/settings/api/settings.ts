@@ -11,6 +11,12 @@ export const settingsQuery = () => queryOptions({ queryKey: settingsKeys.all, qu
 
 export const saveSettings = (body: Settings) => must(api.PUT('/api/v1/organisation/settings', { body }));
 
-/** Saves the settings. The organisation's zone is read once a session (new events start in it): it is read again. */
+/**
+ * Saves the settings; the answer is what is kept. The organisation's zone is read once a session (new events start in
+ * it): it is read again. `brandColour` left out keeps the colour, "" goes back to Hearth's.
+ */
 export const useSaveSettings = () =>
-  useRequest(saveSettings, (queries) => void queries.invalidateQueries({ queryKey: organisationKeys.all }));
+  useRequest(saveSettings, (queries, saved) => {
+    queries.setQueryData(settingsKeys.all, saved);
+    void queries.invalidateQueries({ queryKey: organisationKeys.all });
+  });

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -19,6 +20,9 @@ import type { Role, Settings } from '../api/types';
 
 const ROLES: Role[] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT'];
 
+/** Hearth's own colour, the organisation's mail's until it sets its own (NotificationMails.HEARTH_COLOUR). */
+const HEARTH_COLOUR = '#7a3b12';
+
 export default function SettingsScreen() {
   const settings = useQuery(settingsQuery());
   return (
@@ -27,6 +31,10 @@ export default function SettingsScreen() {
       <Section title={t('admin.notifications')}>
         <Typography variant="body2">{t('admin.notificationDefaultsHelp')}</Typography>
         <Button component={Link} to="/admin/settings/notifications" variant="outlined" sx={{ mt: 1 }}>{t('admin.notificationDefaults')}</Button>
+      </Section>
+      <Section title={t('safety.editor.title')}>
+        <Typography variant="body2">{t('admin.crisisLinesHelp')}</Typography>
+        <Button component={Link} to="/admin/settings/crisis-lines" variant="outlined" sx={{ mt: 1 }}>{t('admin.crisisLines')}</Button>
       </Section>
     </Page>
   );
@@ -53,6 +61,11 @@ function Form({ initial }: { initial: Settings }) {
         ))}
       </FormGroup>
       <TimeZoneField label={t('admin.timeZone')} value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} {...fieldProps(save.error, 'timeZone', t('admin.timeZoneHelp'))} />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <TextField type="color" label={t('admin.brandColour')} value={form.brandColour || HEARTH_COLOUR} onChange={(e) => setForm({ ...form, brandColour: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...fieldProps(save.error, 'brandColour', form.brandColour ? form.brandColour : t('admin.hearthColourInUse'))} />
+        {form.brandColour ? <Button onClick={() => setForm({ ...form, brandColour: '' })}>{t('admin.useHearthColour')}</Button> : null}
+      </Box>
       <TextField type="number" label={t('admin.apiLimit')} value={form.apiRequestsPerMinute} onChange={(e) => setForm({ ...form, apiRequestsPerMinute: Number(e.target.value) })} {...fieldProps(save.error, 'apiRequestsPerMinute')} />
       <ProblemAlert error={save.error} />
       {save.isSuccess && <Alert severity="success" role="status">{t('admin.saved')}</Alert>}

@@ -25,6 +25,10 @@ public sealed interface IdentityEvent extends TenantEvent {
     record EmailBounced(TenantId tenant, UUID personId) implements IdentityEvent {
     }
 
+    /** A timed role ends soon ({@code validUntil}): told once per end, some days before (hearth.identity.role-ending-notice). */
+    record RoleEnding(TenantId tenant, UUID personId, Role role, Instant validUntil) implements IdentityEvent {
+    }
+
     /** A role taken away before its end. */
     record RoleRevoked(TenantId tenant, UUID personId, Role role, UUID by) implements IdentityEvent {
     }

@@ -1,6 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.kit.Refusal;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -14,10 +15,12 @@ import java.util.Set;
  * @param mfaRequiredRoles       roles whose holders must use a second factor
  * @param apiRequestsPerMinute   each person's API limit; never below {@link #MIN_REQUESTS_PER_MINUTE}
  * @param timeZone               the organisation's IANA time zone (Europe/London), where a new event starts; UTC until an admin sets it
+ * @param brandColour            its own colour as #rrggbb, for its mail; absent: Hearth's
  */
 @Schema(name = "OrganisationSettings")
 @Serdeable
-public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> mfaRequiredRoles, int apiRequestsPerMinute, String timeZone) {
+public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> mfaRequiredRoles, int apiRequestsPerMinute, String timeZone,
+                                   @Nullable String brandColour) {
 
     @Schema(name = "RegistrationMode")
     public enum RegistrationMode {
@@ -46,5 +49,16 @@ public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> 
             throw Refusal.invalid("timeZone", "is not an IANA time zone such as Europe/London");
         }
         return id;
+    }
+
+    /** A colour as {@code #rrggbb} (any case; kept lower case), or absent. Three-digit and named colours are refused. */
+    public static @Nullable String colourOf(@Nullable String colour) {
+        if (colour == null) {
+            return null;
+        }
+        if (!colour.matches("#[0-9a-fA-F]{6}")) {
+            throw Refusal.invalid("brandColour", "is a colour as #rrggbb, such as #7a3b12");
+        }
+        return colour.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -118,6 +118,20 @@ public class Passwords {
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         Tenant tenant = caller.tenant();
         PersonRow person = persons.findById(caller.person()).orElseThrow(() -> Refusal.notFound("The account is gone"));
+        confirmCurrent(caller, person, currentPassword);
+        policy.check("newPassword", newPassword, tenant.name(), tenant.slug(), person.firstName(), person.lastName(), person.email());
+        credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
+        sessions.endAll(caller.tenant(), caller.person(), caller.session());
+        audit.byCaller(caller, AuditAction.PASSWORD_CHANGED, caller.person(), Map.of());
+    }
+
+    /**
+     * He proves he is himself again before a change that could take his account away (his password, his address): a
+     * wrong password counts as a failed sign-in (the same lockout), and is {@code 422 INVALID_CREDENTIALS}. A man who
+     * signs in only with Google has no password: he sets one by the reset link first.
+     */
+    void confirmCurrent(Caller caller, PersonRow person, String currentPassword) {
+        Tenant tenant = caller.tenant();
         guard.admit(tenant, person.email(), caller.ip());
         String hash = credentials.passwordHash(tenant.id().value(), caller.person()).orElse(null);
         if (hash == null || !hasher.matches(currentPassword, hash)) {
@@ -128,9 +142,5 @@ public class Passwords {
             throw new Refusal(Refusal.Kind.INVALID, ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
         }
         guard.succeeded(tenant, person.email());
-        policy.check("newPassword", newPassword, tenant.name(), tenant.slug(), person.firstName(), person.lastName(), person.email());
-        credentials.setPassword(tenant.id().value(), caller.person(), hasher.hash(newPassword));
-        sessions.endAll(caller.tenant(), caller.person(), caller.session());
-        audit.byCaller(caller, AuditAction.PASSWORD_CHANGED, caller.person(), Map.of());
     }
 }

@@ -150,6 +150,24 @@ public class People implements OrganisationTimeZone {
         return names;
     }
 
+    /**
+     * The time zones of many men in one query: his own where he chose one, else the organisation's (a man who is
+     * not there gets the organisation's too). Quiet hours and digests are read in it.
+     */
+    public java.util.Map<UUID, java.time.ZoneId> timeZonesOf(java.util.Collection<UUID> people) {
+        java.time.ZoneId organisation = java.time.ZoneId.of(timeZone());
+        java.util.Map<UUID, java.time.ZoneId> zones = new java.util.HashMap<>();
+        people.forEach(person -> zones.put(person, organisation));
+        if (!people.isEmpty()) {
+            for (PersonRow row : persons.findAllOf(people)) {
+                if (row.timeZone() != null) {
+                    zones.put(row.id(), java.time.ZoneId.of(row.timeZone()));
+                }
+            }
+        }
+        return zones;
+    }
+
     /** Live roles of many people in one query: person -> roles (empty set for none). */
     public java.util.Map<UUID, Set<Role>> liveRoles(ForTenant who, java.util.Collection<UUID> people) {
         java.util.Map<UUID, Set<Role>> roles = new java.util.HashMap<>();
@@ -169,7 +187,7 @@ public class People implements OrganisationTimeZone {
 
     OrganisationSettings settings() {
         SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
-        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute(), row.timeZone());
+        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute(), row.timeZone(), row.brandColour());
     }
 
     /** Read fresh: the zone of the organisation in scope, for tenancy's organisation endpoint. */
@@ -178,16 +196,22 @@ public class People implements OrganisationTimeZone {
         return settings().timeZone();
     }
 
-    static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute, String timeZone) {
+    /** Read fresh: the organisation's own colour (#rrggbb) for its mail, absent when it keeps Hearth's. */
+    public Optional<String> brandColour() {
+        return Optional.ofNullable(settings().brandColour());
+    }
+
+    static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute, String timeZone,
+                                           @io.micronaut.core.annotation.Nullable String brandColour) {
         Set<Role> mfaRoles = EnumSet.noneOf(Role.class);
         Arrays.stream(mfaRequiredRoles).map(Role::valueOf).forEach(mfaRoles::add);
-        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute, timeZone);
+        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute, timeZone, brandColour);
     }
 
     public void saveSettings(Tenant tenant, OrganisationSettings value) {
         settings.update(new SettingsRow(true, value.registrationMode().name(),
                 value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute(),
-                OrganisationSettings.timeZoneOf(value.timeZone())));
+                OrganisationSettings.timeZoneOf(value.timeZone()), OrganisationSettings.colourOf(value.brandColour())));
         admissions.organisationChanged(tenant);
     }
 }

@@ -42,10 +42,13 @@ public class PersonalData {
     private final ApplicationEventPublisher<PersonErased> erased;
     private final ConsentHistory consents;
     private final Clock clock;
+    private final io.hearth.identity.internal.EmailChangeRepository emailChanges;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
                         FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions,
-                        ApplicationEventPublisher<PersonErased> erased, ConsentHistory consents, Clock clock) {
+                        ApplicationEventPublisher<PersonErased> erased, ConsentHistory consents, Clock clock,
+                        io.hearth.identity.internal.EmailChangeRepository emailChanges) {
+        this.emailChanges = emailChanges;
         this.erased = erased;
         this.consents = consents;
         this.admissions = admissions;
@@ -110,8 +113,9 @@ public class PersonalData {
         Instant now = clock.instant();
         PersonRow person = persons.findById(id).orElseThrow();
         persons.update(new PersonRow(id, "erased-" + id + "@erased.invalid", "Erased", "Member", null, null,
-                PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now));
+                PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now, null));
         grants.revokeAll(id, now, id);
+        emailChanges.delete(id);
         admissions.personChanged(caller.tenant(), id);
         audit.byCaller(caller, AuditAction.PERSON_ERASED, id, Map.of());
         credentials.eraseAll(tenant.id().value(), id);

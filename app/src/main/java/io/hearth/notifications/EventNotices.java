@@ -246,10 +246,15 @@ public class EventNotices {
     public void identity(Tenant tenant, UUID eventId, IdentityEvent event) {
         String source = eventId.toString();
         if (event instanceof IdentityEvent.RoleGranted e && !e.personId().equals(e.by())) {
-            String until = e.validUntil() == null ? "" : " until " + when(e.validUntil(), organisationZone());
+            String until = e.validUntil() == null ? "" : " until " + when(e.validUntil(), zoneOf(e.personId()));
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
                     "You're now " + roleName(e.role()) + until, name(e.by()) + " gave you this role" + until + ". What it lets you do is in your menu.",
                     "/profile"));
+        } else if (event instanceof IdentityEvent.RoleEnding e) {
+            String until = when(e.validUntil(), zoneOf(e.personId()));
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
+                    "Your role ends " + until, "You stop being " + roleName(e.role()) + " " + until
+                            + ". If you should keep it, ask an admin to renew it before then.", "/profile"));
         } else if (event instanceof IdentityEvent.EmailBounced e) {
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ACCOUNT, source, true,
                     "Mail to your address bounced", "Your email provider refused our mail, so we have stopped sending it. Check your address "
@@ -293,6 +298,11 @@ public class EventNotices {
 
     private ZoneId organisationZone() {
         return ZoneId.of(people.timeZone());
+    }
+
+    /** His own clock (his profile's zone, else the organisation's): a notice for one man reads his time. */
+    private ZoneId zoneOf(UUID man) {
+        return people.timeZonesOf(List.of(man)).get(man);
     }
 
     private static String when(Instant instant, ZoneId zone) {

@@ -3,6 +3,7 @@ package io.hearth.notifications;
 import io.hearth.identity.PublicLinks;
 import io.hearth.messaging.MailTemplate;
 import io.hearth.tenancy.Tenant;
+import io.hearth.identity.People;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.UUID;
 
@@ -43,7 +45,10 @@ public class NotificationMails {
     private final MailTemplate digestText = MailTemplate.load("mail/digest.txt");
     private final MailTemplate digestHtml = MailTemplate.load("mail/digest.html");
 
-    public NotificationMails(PublicLinks links, UnsubscribeLinks unsubscribeLinks) {
+    private final People people;
+
+    public NotificationMails(PublicLinks links, UnsubscribeLinks unsubscribeLinks, People people) {
+        this.people = people;
         this.links = links;
         this.unsubscribeLinks = unsubscribeLinks;
     }
@@ -67,15 +72,29 @@ public class NotificationMails {
             return of(tenant.name(), HEARTH_COLOUR, LOCALE);
         }
 
+        /** Its own colour where it set one, else Hearth's; English (organisations have no language setting yet). */
+        static Look of(Tenant tenant, Optional<String> colour) {
+            return of(tenant.name(), colour.orElse(HEARTH_COLOUR), LOCALE);
+        }
+
         /** Links in text take the colour where it reads on white (4.5:1), near-black where it does not. */
         static Look of(String organisation, String colour, Locale locale) {
             return new Look(organisation, colour, NotificationMails.onColour(colour), contrast(colour, "#ffffff") >= 4.5 ? colour : INK, locale);
         }
     }
 
+    /** How the organisation in scope's mail looks now: read once for a batch of mails. */
+    public Look look(Tenant tenant) {
+        return Look.of(tenant, people.brandColour());
+    }
+
     /** The mail of one notification to this man; a must-reach one carries no unsubscribe link (it cannot be turned off). */
     public Mail notice(Tenant tenant, Notice notice, UUID man) {
-        Look look = Look.of(tenant);
+        return notice(look(tenant), tenant, notice, man);
+    }
+
+    /** The same, in a look read once for many mails. */
+    public Mail notice(Look look, Tenant tenant, Notice notice, UUID man) {
         ResourceBundle words = words(look.locale());
         Map<String, Object> model = frame(tenant, look, notice.kind().safety() ? null : unsubscribeLinks.url(tenant, man, notice.kind()));
         model.put("title", notice.title());
@@ -88,7 +107,11 @@ public class NotificationMails {
 
     /** His digest of these notifications (at most {@link Digests#MAX_ITEMS}); its unsubscribe link turns off every kind's mail. */
     public Mail digest(Tenant tenant, DigestFrequency frequency, List<Item> items, UUID man) {
-        Look look = Look.of(tenant);
+        return digest(look(tenant), tenant, frequency, items, man);
+    }
+
+    /** The same, in a look read once for many mails. */
+    public Mail digest(Look look, Tenant tenant, DigestFrequency frequency, List<Item> items, UUID man) {
         ResourceBundle words = words(look.locale());
         Map<String, Object> model = frame(tenant, look, unsubscribeLinks.url(tenant, man, null));
         List<Map<String, Object>> shown = new ArrayList<>();

@@ -184,6 +184,7 @@ public class Notifications {
         Map<UUID, String> phones = people.verifiedPhones(tenant, told.stream().filter(man -> deliveries.get(man).text()).toList());
         List<UUID> heldPush = new ArrayList<>();
         List<UUID> heldText = new ArrayList<>();
+        NotificationMails.Look look = told.stream().anyMatch(man -> deliveries.get(man).email()) ? mails.look(tenant) : null;
         for (NotificationRow row : rows) {
             if (!told.contains(row.personId())) {
                 continue;
@@ -193,7 +194,7 @@ public class Notifications {
                 realtime.send(tenant, List.of(row.personId()), new NotificationFrame(view(tenant, row)));
             }
             if (delivery.email()) {
-                NotificationMails.Mail mail = mails.notice(tenant, notice, row.personId());
+                NotificationMails.Mail mail = mails.notice(look, tenant, notice, row.personId());
                 mailer.send(tenant, contacts.get(row.personId()).email(), mail.subject(), mail.text(), mail.html(),
                         preferences.unsubscribeHeaders(tenant, row.personId(), notice.kind()));
             }

@@ -3,6 +3,7 @@ package io.hearth.notifications;
 import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
 import io.hearth.identity.People;
+import io.hearth.identity.Profiles;
 import io.hearth.identity.Permission;
 import io.hearth.identity.AuditAction;
 import io.hearth.identity.Audit;
@@ -22,7 +23,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -53,10 +53,12 @@ public class Preferences {
     private final UnsubscribeLinks unsubscribeLinks;
     private final DefaultRepository defaults;
     private final Audit audit;
+    private final Profiles profiles;
 
     public Preferences(PreferenceRepository preferences, People people, Devices devices, ScheduleRepository schedules, Consents consents,
-                       UnsubscribeLinks unsubscribeLinks, DefaultRepository defaults, Audit audit) {
+                       UnsubscribeLinks unsubscribeLinks, DefaultRepository defaults, Audit audit, Profiles profiles) {
         this.preferences = preferences;
+        this.profiles = profiles;
         this.defaults = defaults;
         this.audit = audit;
         this.schedules = schedules;
@@ -84,13 +86,16 @@ public class Preferences {
     public record View(List<Setting> items, List<ChannelState> channels) {
     }
 
-    /** Quiet hours: {@code from} and {@code to} as HH:mm, both absent when he has none; {@code timeZone} an IANA zone. */
+    /**
+     * Quiet hours: {@code from} and {@code to} as HH:mm, both absent when he has none; {@code timeZone} the IANA zone
+     * they are read in, his profile's (given on PUT, it becomes his profile's).
+     */
     @Schema(name = "QuietHours")
     @Serdeable
     public record QuietHoursView(@Nullable String from, @Nullable String to, String timeZone) {
     }
 
-    /** How often his digest comes and in which zone its hour is (his quiet hours' zone when he set them). */
+    /** How often his digest comes and in which zone its hour is: his profile's (given on PUT, it becomes his profile's). */
     @Schema(name = "NotificationSchedule")
     @Serdeable
     public record Schedule(DigestFrequency digest, String timeZone) {
@@ -274,12 +279,16 @@ public class Preferences {
 
     @Transactional(readOnly = true)
     public QuietHoursView quietHours(Caller caller) {
+        String zone = people.timeZonesOf(List.of(caller.person())).get(caller.person()).getId();
         return preferences.quietHours(caller.person())
-                .map(row -> new QuietHoursView(row.startsAt().toString(), row.endsAt().toString(), row.timeZone()))
-                .orElseGet(() -> new QuietHoursView(null, null, people.timeZone()));
+                .map(row -> new QuietHoursView(row.startsAt().toString(), row.endsAt().toString(), zone))
+                .orElseGet(() -> new QuietHoursView(null, null, zone));
     }
 
-    /** Sets his quiet hours, or clears them when both times are absent. */
+    /**
+     * Sets his quiet hours, or clears them when both times are absent. They are read in his profile's time zone; a
+     * {@code timeZone} given here becomes his profile's (left out: it stays as it is).
+     */
     @Transactional
     public QuietHoursView setQuietHours(Caller caller, QuietHoursView wanted) {
         if (wanted.from() == null && wanted.to() == null) {
@@ -289,14 +298,17 @@ public class Preferences {
         List<Refusal.FieldError> errors = new ArrayList<>();
         LocalTime from = time("from", wanted.from(), errors);
         LocalTime to = time("to", wanted.to(), errors);
-        ZoneId zone = zone(wanted.timeZone(), errors);
+        ZoneId zone = wanted.timeZone() == null ? null : zone(wanted.timeZone(), errors);
         if (from != null && from.equals(to)) {
             errors.add(new Refusal.FieldError("to", "must differ from 'from'"));
         }
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        preferences.setQuietHours(caller.person(), from, to, zone.getId());
+        if (zone != null) {
+            profiles.setTimeZone(caller, zone);
+        }
+        preferences.setQuietHours(caller.person(), from, to);
         return quietHours(caller);
     }
 
@@ -311,32 +323,30 @@ public class Preferences {
         if (digest == null) {
             errors.add(new Refusal.FieldError("digest", "is DAILY or WEEKLY"));
         }
-        ZoneId zone = timeZone == null ? ZoneId.of(people.timeZone()) : zone(timeZone, errors);
+        ZoneId zone = timeZone == null ? null : zone(timeZone, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        schedules.set(caller.person(), digest.name(), zone.getId());
+        if (zone != null) {
+            profiles.setTimeZone(caller, zone);
+        }
+        schedules.set(caller.person(), digest.name());
         return schedule(caller);
     }
 
-    /**
-     * Many men's digest schedules: his own, or daily; in the zone he gave, else his quiet hours' zone, else the
-     * organisation's.
-     */
+    /** Many men's digest schedules: his own, or daily; in his profile's time zone (else the organisation's). */
     @Transactional(readOnly = true)
     public Map<UUID, Schedule> schedulesOf(Collection<UUID> men) {
         Map<UUID, Schedule> result = new HashMap<>();
         if (men.isEmpty()) {
             return result;
         }
-        String organisationZone = people.timeZone();
+        Map<UUID, ZoneId> zones = people.timeZonesOf(men);
         Map<UUID, ScheduleRow> rows = new HashMap<>();
         schedules.ofMany(men).forEach(row -> rows.put(row.personId(), row));
-        Map<UUID, String> quietZones = new HashMap<>();
-        preferences.quietHoursOf(men).forEach(row -> quietZones.put(row.personId(), row.timeZone()));
         for (UUID man : men) {
             ScheduleRow row = rows.get(man);
-            String zone = row != null ? row.timeZone() : quietZones.getOrDefault(man, organisationZone);
+            String zone = zones.get(man).getId();
             result.put(man, new Schedule(row != null ? DigestFrequency.valueOf(row.digest()) : DigestFrequency.DAILY, zone));
         }
         return result;
@@ -347,8 +357,12 @@ public class Preferences {
     public Map<UUID, QuietHours> quietHoursOf(Collection<UUID> men) {
         Map<UUID, QuietHours> hours = new HashMap<>();
         if (!men.isEmpty()) {
-            for (QuietHoursRow row : preferences.quietHoursOf(men)) {
-                hours.put(row.personId(), new QuietHours(row.startsAt(), row.endsAt(), ZoneId.of(row.timeZone())));
+            List<QuietHoursRow> rows = preferences.quietHoursOf(men);
+            if (!rows.isEmpty()) {
+                Map<UUID, ZoneId> zones = people.timeZonesOf(rows.stream().map(QuietHoursRow::personId).toList());
+                for (QuietHoursRow row : rows) {
+                    hours.put(row.personId(), new QuietHours(row.startsAt(), row.endsAt(), zones.get(row.personId())));
+                }
             }
         }
         return hours;
@@ -375,16 +389,12 @@ public class Preferences {
         }
     }
 
-    private static ZoneId zone(@Nullable String value, List<Refusal.FieldError> errors) {
-        if (value == null || value.isBlank() || value.length() > 64) {
-            errors.add(new Refusal.FieldError("timeZone", "is an IANA time zone (Europe/London)"));
+    /** A name of the IANA database, as a profile's zone must be (not a bare offset). */
+    private static ZoneId zone(String value, List<Refusal.FieldError> errors) {
+        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+            errors.add(new Refusal.FieldError("timeZone", "is not an IANA time zone such as Europe/London"));
             return null;
         }
-        try {
-            return ZoneId.of(value);
-        } catch (DateTimeException e) {
-            errors.add(new Refusal.FieldError("timeZone", "is not a time zone we know"));
-            return null;
-        }
+        return ZoneId.of(value);
     }
 }

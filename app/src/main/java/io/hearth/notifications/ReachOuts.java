@@ -4,6 +4,8 @@ import io.hearth.circles.Circles;
 import io.hearth.circles.Memberships;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.gatherings.Staffing;
+import io.hearth.identity.Audit;
+import io.hearth.identity.AuditAction;
 import io.hearth.identity.Caller;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
@@ -52,11 +54,12 @@ public class ReachOuts {
     private final Staffing staffing;
     private final People people;
     private final FieldCipher cipher;
+    private final Audit audit;
     private final Clock clock;
     private final Duration keptFor;
 
     public ReachOuts(SafetyRepository safety, Notifications notifications, Circles circles, Memberships memberships, Staffing staffing,
-                     People people, FieldCipher cipher, Clock clock, @Property(name = "hearth.reach-out.kept-for", defaultValue = "90d") Duration keptFor) {
+                     People people, FieldCipher cipher, Audit audit, Clock clock, @Property(name = "hearth.reach-out.kept-for", defaultValue = "90d") Duration keptFor) {
         this.safety = safety;
         this.notifications = notifications;
         this.circles = circles;
@@ -64,6 +67,7 @@ public class ReachOuts {
         this.staffing = staffing;
         this.people = people;
         this.cipher = cipher;
+        this.audit = audit;
         this.clock = clock;
         this.keptFor = keptFor;
     }
@@ -137,6 +141,8 @@ public class ReachOuts {
             CrisisDirectory.Line line = lines.get(i);
             safety.addCrisisLine(UUID.randomUUID(), i, line.name().strip(), line.phone(), line.sms(), line.url(), line.hours());
         }
+        audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("crisisLines",
+                lines.isEmpty() ? "default" : lines.stream().map(line -> line.name().strip()).toList()));
         return lines(caller);
     }
 

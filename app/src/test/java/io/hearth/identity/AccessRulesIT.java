@@ -215,6 +215,32 @@ class AccessRulesIT implements RealStack {
     }
 
     @Test
+    void anOrganisationsColourIsKeptLowerCaseKeptWhenLeftOutClearedByEmptyAndRefusedInAnyOtherForm() {
+        Org fresh = Org.create(provisioning, directory, client, "colour");
+        String admin = fresh.admin().accessToken();
+        Map<String, Object> body = settingsWith("Europe/London");
+        body.put("brandColour", "#1D4ED8");
+
+        Api.Reply saved = fresh.api().put("/api/v1/organisation/settings", body, admin);
+        Api.Reply kept = fresh.api().put("/api/v1/organisation/settings", settingsWith(null), admin);
+        List<Integer> refused = java.util.stream.Stream.of("#fff", "blue", "1d4ed8", "#1d4ed8ff", "#gggggg").map(colour -> {
+            Map<String, Object> bad = settingsWith(null);
+            bad.put("brandColour", colour);
+            return fresh.api().put("/api/v1/organisation/settings", bad, admin).status();
+        }).toList();
+        String afterRefusals = fresh.api().get("/api/v1/organisation/settings", admin).string("brandColour");
+        Map<String, Object> clear = settingsWith(null);
+        clear.put("brandColour", "");
+        Api.Reply cleared = fresh.api().put("/api/v1/organisation/settings", clear, admin);
+
+        assertThat(saved.string("brandColour")).isEqualTo("#1d4ed8");
+        assertThat(kept.string("brandColour")).isEqualTo("#1d4ed8");
+        assertThat(refused).containsOnly(422);
+        assertThat(afterRefusals).isEqualTo("#1d4ed8");
+        assertThat(cleared.body().get("brandColour")).isNull();
+    }
+
+    @Test
     void anExpiredGrantStopsCountingWithoutAnyJob() {
         Org.Member member = org.member();
         Api.Reply granted = api.post("/api/v1/members/" + member.id() + "/roles",

@@ -144,6 +144,99 @@ class PrivacyIT implements RealStack {
     }
 
     @Test
+    void heChangesHisNameAndTimeZoneAndAnEmptyZoneFollowsTheOrganisationAgain() {
+        Org.Member man = org.member();
+        String organisationZone = api.get("/api/v1/me", man.accessToken()).string("timeZone");
+
+        Api.Reply renamed = api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me",
+                Map.of("firstName", "  Tomás ", "lastName", "Ó Briain", "timeZone", "America/Toronto"), man.accessToken());
+        Api.Reply back = api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("timeZone", ""), man.accessToken());
+
+        assertThat(renamed.status()).as("%s", renamed.body()).isEqualTo(200);
+        assertThat(renamed.map("person")).containsEntry("firstName", "Tomás").containsEntry("lastName", "Ó Briain")
+                .containsEntry("timeZone", "America/Toronto");
+        assertThat(renamed.string("timeZone")).isEqualTo("America/Toronto");
+        assertThat(back.map("person")).as("his name stays when only the zone is sent").containsEntry("firstName", "Tomás");
+        assertThat(back.map("person").get("timeZone")).as("he follows the organisation again").isNull();
+        assertThat(back.string("timeZone")).isEqualTo(organisationZone);
+        assertThat(api.get("/api/v1/audit?action=profile.changed", org.admin().accessToken()).list("items"))
+                .anySatisfy(entry -> assertThat(entry.toString()).contains(man.id().toString()).doesNotContain("Tomás"));
+    }
+
+    private static long mailsTo(String address, String subjectStart) {
+        return RealStack.stack().mailCatcher().messages().stream()
+                .filter(mail -> mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(address)) && mail.subject().startsWith(subjectStart)).count();
+    }
+
+    @Test
+    void heMovesHisAccountToANewAddressOnlyOnceHeOpensTheLinkMailedThereAndTheOldAddressIsTold() {
+        Org.Member man = org.member();
+        String fresh = "moved-" + UUID.randomUUID() + "@example.test";
+
+        Api.Reply wrongPassword = api.post("/api/v1/me/email", Map.of("email", fresh, "password", "not my password at all"), man.accessToken());
+        Api.Reply own = api.post("/api/v1/me/email", Map.of("email", man.email().toUpperCase(), "password", Org.PASSWORD), man.accessToken());
+        Api.Reply asked = api.post("/api/v1/me/email", Map.of("email", fresh, "password", Org.PASSWORD), man.accessToken());
+        String token = Org.lastLink(fresh, "/email-change/");
+        String before = api.get("/api/v1/me", man.accessToken()).map("person").get("email").toString();
+        Api.Reply confirmed = api.post("/api/v1/auth/email-change", Map.of("token", token), null);
+        Api.Reply again = api.post("/api/v1/auth/email-change", Map.of("token", token), null);
+
+        assertThat(wrongPassword.status()).isEqualTo(422);
+        assertThat(wrongPassword.string("code")).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(own.status()).isEqualTo(422);
+        assertThat(asked.status()).isEqualTo(202);
+        assertThat(before).as("nothing changes until the link is opened").isEqualTo(man.email());
+        assertThat(confirmed.status()).as("%s", confirmed.body()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.string("code")).isEqualTo("TOKEN_INVALID");
+        Map<String, Object> after = api.get("/api/v1/me", man.accessToken()).map("person");
+        assertThat(after).containsEntry("email", fresh).containsEntry("emailVerified", true);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mailsTo(man.email(), "Your email address for") == 1);
+        assertThat(org.login(fresh, Org.PASSWORD).accessToken()).as("he signs in with the new address").isNotBlank();
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", man.email(), "password", Org.PASSWORD), null).status())
+                .as("the old address no longer signs in").isEqualTo(401);
+        assertThat(api.get("/api/v1/audit?action=email.changed&targetId=" + man.id(), org.admin().accessToken()).list("items")).hasSize(1);
+    }
+
+    @Test
+    void anAddressWithAnAccountGetsTheSameAnswerButNothingChangesAndItsOwnerIsToldAndAnOlderLinkLeadsNowhere() {
+        Org.Member man = org.member();
+        Org.Member owner = org.member();
+        String first = "first-" + UUID.randomUUID() + "@example.test";
+
+        api.post("/api/v1/me/email", Map.of("email", first, "password", Org.PASSWORD), man.accessToken());
+        String firstToken = Org.lastLink(first, "/email-change/");
+        Api.Reply taken = api.post("/api/v1/me/email", Map.of("email", owner.email(), "password", Org.PASSWORD), man.accessToken());
+        String second = "second-" + UUID.randomUUID() + "@example.test";
+        api.post("/api/v1/me/email", Map.of("email", second, "password", Org.PASSWORD), man.accessToken());
+        Org.lastLink(second, "/email-change/");
+        Api.Reply replaced = api.post("/api/v1/auth/email-change", Map.of("token", firstToken), null);
+
+        assertThat(taken.status()).as("the same answer as for a free address").isEqualTo(202);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mailsTo(owner.email(), "Someone tried to use your address") == 1);
+        assertThat(replaced.status()).as("the first link was replaced by the second request").isEqualTo(410);
+        assertThat(api.get("/api/v1/me", man.accessToken()).map("person").get("email")).isEqualTo(man.email());
+        assertThat(api.get("/api/v1/me", owner.accessToken()).map("person").get("email")).isEqualTo(owner.email());
+    }
+
+    @Test
+    void anEmptyNameOrAZoneThatIsNotIanaIsRefusedAndChangesNothing() {
+        Org.Member man = org.member();
+        Map<String, Object> before = api.get("/api/v1/me", man.accessToken()).map("person");
+
+        Api.Reply blank = api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("firstName", "   ", "timeZone", "Europe/Paris"), man.accessToken());
+        Api.Reply offset = api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("timeZone", "+02:00"), man.accessToken());
+        Api.Reply mars = api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("timeZone", "Mars/Olympus"), man.accessToken());
+        Api.Reply tooLong = api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("lastName", "x".repeat(101)), man.accessToken());
+
+        assertThat(List.of(blank.status(), offset.status(), mars.status(), tooLong.status())).containsOnly(422);
+        assertThat(blank.string("code")).isEqualTo("VALIDATION_ERROR");
+        assertThat(blank.list("errors").toString()).contains("firstName");
+        assertThat(mars.list("errors").toString()).contains("timeZone");
+        assertThat(api.get("/api/v1/me", man.accessToken()).map("person")).isEqualTo(before);
+    }
+
+    @Test
     void theExportHoldsProfileRolesSessionsAndAuditAndIsItselfAudited() {
         Org.Member member = org.member(Role.PTM);
 

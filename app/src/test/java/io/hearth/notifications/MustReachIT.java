@@ -269,6 +269,8 @@ class MustReachIT implements RealStack {
         assertThat(api.get("/api/v1/crisis-lines", man.accessToken()).list("lines").stream().map(l -> (Object) ((Map<?, ?>) l).get("name")).toList())
                 .containsExactly((Object) "Our warm line");
         assertThat(api.put("/api/v1/crisis-lines", Map.of("lines", List.of()), org.admin().accessToken()).body().get("custom")).isEqualTo(false);
+        assertThat(api.get("/api/v1/audit?action=settings.changed", org.admin().accessToken()).list("items").toString())
+                .as("each change of the list is audited").contains("Our warm line").contains("default");
     }
 
     void sql(String statement) throws Exception {

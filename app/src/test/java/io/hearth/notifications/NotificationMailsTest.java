@@ -25,7 +25,7 @@ class NotificationMailsTest {
             "t_x", "main", TenantStatus.ACTIVE, null, null);
     private final UnsubscribeLinks unsubscribeLinks = new UnsubscribeLinks(new SignedTokens("k1:" + Base64.getEncoder().encodeToString(new byte[32])),
             new PublicLinks("https://{slug}.hearth.example"));
-    private final NotificationMails mails = new NotificationMails(new PublicLinks("https://{slug}.hearth.example"), unsubscribeLinks);
+    private final NotificationMails mails = new NotificationMails(new PublicLinks("https://{slug}.hearth.example"), unsubscribeLinks, null);
     private final UUID man = UUID.randomUUID();
 
     @Test
@@ -33,7 +33,7 @@ class NotificationMailsTest {
         Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s1", false, "<script>alert(\"hi\")</script> Retreat", "Bring a \"tent\" & <b>boots</b>",
                 "/announcements/1");
 
-        NotificationMails.Mail mail = mails.notice(tenant, notice, man);
+        NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant), tenant, notice, man);
 
         assertThat(mail.html()).doesNotContain("<script>").doesNotContain("<b>boots").doesNotContain("<Circles>")
                 .contains("&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; Retreat")
@@ -47,7 +47,7 @@ class NotificationMailsTest {
     void theTextCarriesEveryLinkTheHtmlHasWithTheUnsubscribeLinkOfItsHeader() {
         Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s1", false, "Dates", "Line one\nline two\n\nSecond paragraph", "/announcements/1");
 
-        NotificationMails.Mail mail = mails.notice(tenant, notice, man);
+        NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant), tenant, notice, man);
 
         String unsubscribe = unsubscribeLinks.mailHeaders(tenant, man, NotificationKind.ANNOUNCEMENT).get("List-Unsubscribe").replaceAll("[<>]", "");
         assertThat(hrefs(mail.html())).containsExactlyInAnyOrder("https://acme.hearth.example/announcements/1",
@@ -57,10 +57,25 @@ class NotificationMailsTest {
     }
 
     @Test
+    void anOrganisationsOwnColourBandsItsMailWithTextThatReadsOnIt() {
+        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s3", false, "Dates", "Body", "/announcements/1");
+
+        String dark = mails.notice(NotificationMails.Look.of(tenant, java.util.Optional.of("#1d4ed8")), tenant, notice, man).html();
+        String light = mails.notice(NotificationMails.Look.of(tenant, java.util.Optional.of("#fde68a")), tenant, notice, man).html();
+        String hearths = mails.notice(NotificationMails.Look.of(tenant, java.util.Optional.empty()), tenant, notice, man).html();
+
+        assertThat(dark).contains("#1d4ed8").doesNotContain(NotificationMails.HEARTH_COLOUR);
+        assertThat(NotificationMails.onColour("#1d4ed8")).isEqualTo("#ffffff");
+        assertThat(light).contains("#fde68a").contains(NotificationMails.INK);
+        assertThat(NotificationMails.onColour("#fde68a")).isEqualTo(NotificationMails.INK);
+        assertThat(hearths).contains(NotificationMails.HEARTH_COLOUR);
+    }
+
+    @Test
     void aMustReachMailHasNoUnsubscribeLinkAndAsksForGotIt() {
         Notice notice = new Notice(NotificationKind.SAFETY, "s2", true, "Bus moved", "It leaves from the station.", "/notifications");
 
-        NotificationMails.Mail mail = mails.notice(tenant, notice, man);
+        NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant), tenant, notice, man);
 
         assertThat(mail.html()).doesNotContain("/u/").doesNotContain(">Unsubscribe<").contains("Got it");
         assertThat(mail.text()).doesNotContain("/u/").contains("Got it");
@@ -73,7 +88,7 @@ class NotificationMailsTest {
                 new NotificationMails.Item("Second", "", "/announcements/2"),
                 new NotificationMails.Item("Third", "x".repeat(300), "/announcements/3"));
 
-        NotificationMails.Mail mail = mails.digest(tenant, DigestFrequency.DAILY, items, man);
+        NotificationMails.Mail mail = mails.digest(NotificationMails.Look.of(tenant), tenant, DigestFrequency.DAILY, items, man);
 
         assertThat(mail.subject()).isEqualTo("Your day at " + tenant.name() + ": 3 notifications");
         assertThat(mail.html()).contains("First &lt;one&gt;").contains("Some text").contains("Second").contains("x".repeat(199) + "…")
@@ -89,7 +104,7 @@ class NotificationMailsTest {
 
     @Test
     void aWeeklyDigestOfOneSaysSo() {
-        NotificationMails.Mail mail = mails.digest(tenant, DigestFrequency.WEEKLY, List.of(new NotificationMails.Item("Only", "text", "/x")), man);
+        NotificationMails.Mail mail = mails.digest(NotificationMails.Look.of(tenant), tenant, DigestFrequency.WEEKLY, List.of(new NotificationMails.Item("Only", "text", "/x")), man);
 
         assertThat(mail.subject()).isEqualTo("Your week at " + tenant.name() + ": 1 notification");
         assertThat(mail.text()).contains("What happened this week:");

@@ -50,6 +50,7 @@ class NotificationsIT implements RealStack {
     @Inject TenantProvisioning provisioning;
     @Inject TenantDirectory directory;
     @Inject NotificationHousekeeping housekeeping;
+    @Inject io.hearth.identity.IdentityHousekeeping identityHousekeeping;
     Org org;
     Api api;
     Org.Member leader;
@@ -117,11 +118,21 @@ class NotificationsIT implements RealStack {
     }
 
     @Test
-    void aNotificationMailHasATextAndAnHtmlPartWithWhatPeopleWroteEscapedUnderTheOrganisationsName() {
+    void aNotificationMailHasATextAndAnHtmlPartWithWhatPeopleWroteEscapedUnderTheOrganisationsNameAndColour() {
         Org.Member reader = org.member();
         String title = "<script>alert(\"hi\")</script> Retreat " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> settings = new java.util.HashMap<>(api.get("/api/v1/organisation/settings", org.admin().accessToken()).body());
+        settings.put("brandColour", "#1D4ED8");
+        assertThat(api.put("/api/v1/organisation/settings", settings, org.admin().accessToken()).string("brandColour")).isEqualTo("#1d4ed8");
 
-        String id = announce(title);
+        String id;
+        try {
+            id = announce(title);
+            await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(reader.email(), title) == 1);
+        } finally {
+            settings.put("brandColour", "");
+            assertThat(api.put("/api/v1/organisation/settings", settings, org.admin().accessToken()).body().get("brandColour")).isNull();
+        }
 
         await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(reader.email(), title) == 1);
         MailCatcher.Mail mail = RealStack.stack().mailCatcher().messages().stream()
@@ -131,7 +142,7 @@ class NotificationsIT implements RealStack {
         assertThat(mail.html()).doesNotContain("<script>")
                 .contains(title.replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"))
                 .contains(MailTemplate.escapeHtml(org.tenant().name()))
-                .contains("/announcements/" + id).contains(">Unsubscribe</a>");
+                .contains("/announcements/" + id).contains(">Unsubscribe</a>").contains("#1d4ed8");
         String unsubscribe = mail.header("List-Unsubscribe").orElseThrow().replaceAll("[<>]", "");
         assertThat(mail.html()).contains("href=\"" + unsubscribe + "\"");
         assertThat(mail.body()).contains(unsubscribe);
@@ -323,6 +334,12 @@ class NotificationsIT implements RealStack {
                 .status()).isEqualTo(422);
         assertThat(api.put("/api/v1/me/quiet-hours", Map.of("from", "07:00", "to", "07:00", "timeZone", "Europe/Dublin"), man.accessToken())
                 .status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/me", man.accessToken()).string("timeZone")).as("the zone given became his profile's").isEqualTo("Europe/Dublin");
+        api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("timeZone", "America/Toronto"), man.accessToken());
+        assertThat(api.get("/api/v1/me/quiet-hours", man.accessToken()).string("timeZone")).as("read in his profile's zone").isEqualTo("America/Toronto");
+        assertThat(api.get("/api/v1/me/notification-schedule", man.accessToken()).string("timeZone")).isEqualTo("America/Toronto");
+        assertThat(api.put("/api/v1/me/quiet-hours", Map.of("from", "23:00", "to", "06:00"), man.accessToken()).string("timeZone"))
+                .as("left out, his zone stays").isEqualTo("America/Toronto");
         assertThat(api.put("/api/v1/me/quiet-hours", Map.of(), man.accessToken()).body().get("from")).as("cleared").isNull();
     }
 
@@ -522,6 +539,35 @@ class NotificationsIT implements RealStack {
         assertThat(revoked.get("kind")).isEqualTo("ROLE_CHANGED");
         await("the mail").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(man.email(), "You're now a facilitator") == 1);
         assertThat(titled(admin, "You're now a facilitator")).as("the admin who did it is not told").isEmpty();
+    }
+
+    @Test
+    void aManIsToldOnceThatHisTimedRoleEndsSoonAndAgainAfterARenewal() {
+        Org.Member man = org.member();
+        Org.Member admin = org.admin();
+        api.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("timeZone", "Asia/Tokyo"), man.accessToken());
+        java.time.Instant soon = java.time.Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThat(api.post("/api/v1/members/" + man.id() + "/roles", Map.of("role", "FACILITATOR", "validUntil", soon.toString()),
+                admin.accessToken()).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/members/" + man.id() + "/roles", Map.of("role", "PTM", "validUntil",
+                java.time.Instant.now().plus(Duration.ofDays(30)).toString()), admin.accessToken()).status()).isEqualTo(201);
+
+        identityHousekeeping.run();
+        identityHousekeeping.run();
+        String title = "Your role ends " + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.UK)
+                .format(soon.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        Map<String, Object> ending = awaitTitled(man, title);
+        java.time.Instant later = soon.plus(Duration.ofDays(2));
+        api.post("/api/v1/members/" + man.id() + "/roles", Map.of("role", "FACILITATOR", "validUntil", later.toString()), admin.accessToken());
+        identityHousekeeping.run();
+        String renewed = "Your role ends " + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.UK)
+                .format(later.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        awaitTitled(man, renewed);
+
+        assertThat(ending.get("kind")).isEqualTo("ROLE_CHANGED");
+        assertThat((String) ending.get("body")).contains("a facilitator").contains("ask an admin to renew it");
+        assertThat(notifications(man, "?limit=100").stream().filter(n -> ((String) n.get("title")).startsWith("Your role ends")).toList())
+                .as("told once per end, on his clock; the role ending in 30 days not yet").hasSize(2);
     }
 
     @Test

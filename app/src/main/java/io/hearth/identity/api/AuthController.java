@@ -60,6 +60,7 @@ public class AuthController {
     static final String REFRESH_COOKIE_PATH = "/api/v1/auth";
 
     private final SignUp signUp;
+    private final io.hearth.identity.EmailChanges emailChanges;
     private final Passwords passwords;
     private final SignIn signIn;
     private final Sessions sessions;
@@ -70,12 +71,13 @@ public class AuthController {
     private final ClientAddresses clients;
     private final boolean secureCookie;
 
-    public AuthController(SignUp signUp, Passwords passwords, SignIn signIn, Sessions sessions, GoogleSignIn google,
+    public AuthController(SignUp signUp, io.hearth.identity.EmailChanges emailChanges, Passwords passwords, SignIn signIn, Sessions sessions, GoogleSignIn google,
                           People people, OidcConfiguration oidc, MailThrottle mailThrottle, ClientAddresses clients,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
         this.mailThrottle = mailThrottle;
         this.clients = clients;
         this.signUp = signUp;
+        this.emailChanges = emailChanges;
         this.passwords = passwords;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -193,6 +195,16 @@ public class AuthController {
         String detail = PersonStatus.ACTIVE.name().equals(person.status()) ? "Your address is confirmed: you can sign in"
                 : "Your address is confirmed: an administrator will approve your account";
         return new AccountResponse(person.view(java.util.Set.of(Role.MEMBER)), detail);
+    }
+
+    @Post("/email-change")
+    @Public
+    @Operation(summary = "Carry out an address change with the token from the link mailed to the new address",
+            description = "200: the account uses the new address, confirmed, and the old one is told. 410 TOKEN_INVALID for a link unknown, "
+                    + "used, replaced or expired; 409 EMAIL_TAKEN when the address got an account meanwhile.")
+    public AccountResponse changeEmail(@Parameter(hidden = true) Tenant tenant, @Body @Valid TokenRequest request, HttpRequest<?> http) {
+        PersonRow person = emailChanges.confirm(tenant, request.token(), clients.of(http));
+        return new AccountResponse(person.view(java.util.Set.of()), "Your account now uses " + person.email());
     }
 
     @Post("/invitations/{token}/accept")

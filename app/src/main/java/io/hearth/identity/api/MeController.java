@@ -1,6 +1,7 @@
 package io.hearth.identity.api;
 
 import io.hearth.identity.AllowedBeforeMfa;
+import io.hearth.identity.EmailChanges;
 import io.hearth.identity.MailThrottle;
 import io.hearth.identity.SignUp;
 import io.hearth.identity.Caller;
@@ -8,20 +9,28 @@ import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.PersonView;
 import io.hearth.identity.PersonalData;
+import io.hearth.identity.Profiles;
 import io.hearth.identity.Role;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
@@ -35,8 +44,13 @@ public class MeController {
     private final PersonalData personalData;
     private final SignUp signUp;
     private final MailThrottle mailThrottle;
+    private final Profiles profiles;
+    private final EmailChanges emailChanges;
 
-    public MeController(People people, PersonalData personalData, SignUp signUp, MailThrottle mailThrottle) {
+    public MeController(People people, PersonalData personalData, SignUp signUp, MailThrottle mailThrottle, Profiles profiles,
+                        EmailChanges emailChanges) {
+        this.profiles = profiles;
+        this.emailChanges = emailChanges;
         this.people = people;
         this.personalData = personalData;
         this.signUp = signUp;
@@ -45,7 +59,15 @@ public class MeController {
 
     @Schema(name = "MeResponse")
     @Serdeable
-    public record MeResponse(PersonView person, List<Role> roles, List<String> permissions, boolean mfaRequired) {
+    public record MeResponse(PersonView person, List<Role> roles, List<String> permissions, boolean mfaRequired,
+                             @Schema(description = "The zone he lives by: his own, else the organisation's") String timeZone) {
+    }
+
+    @Schema(name = "ProfileChange", description = "Absent fields stay as they are; timeZone \"\" follows the organisation's zone again")
+    @Serdeable
+    public record ProfileRequest(@Nullable @Size(max = Profiles.NAME_LENGTH) String firstName,
+                                 @Nullable @Size(max = Profiles.NAME_LENGTH) String lastName,
+                                 @Nullable @Size(max = 64) String timeZone) {
     }
 
     @Get
@@ -53,9 +75,21 @@ public class MeController {
     @Operation(summary = "The signed-in person, his roles and effective permissions")
     public MeResponse me(Caller caller) {
         PersonRow person = people.find(caller, caller.person()).orElseThrow(() -> Refusal.unauthorized("The account is gone"));
+        return response(caller, person);
+    }
+
+    @Patch
+    @Operation(summary = "Change his name or time zone", description = "200 with him as GET shows him; 422 for an empty name or an unknown zone.")
+    public MeResponse change(Caller caller, @Valid @Body ProfileRequest request) {
+        PersonRow person = profiles.change(caller, new Profiles.Change(request.firstName(), request.lastName(), request.timeZone()));
+        return response(caller, person);
+    }
+
+    private MeResponse response(Caller caller, PersonRow person) {
         boolean mfaRequired = !person.mfaEnabled() && people.settings(caller).requiresMfa(caller.roles());
         return new MeResponse(person.view(caller.roles()), caller.roles().stream().sorted().toList(),
-                caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired);
+                caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired,
+                person.timeZone() != null ? person.timeZone() : people.settings(caller).timeZone());
     }
 
     @Post("/email/confirmation")
@@ -66,6 +100,26 @@ public class MeController {
         mailThrottle.admit(caller.tenant(), person.email(), caller.ip());
         signUp.confirmAgain(caller);
         return HttpResponse.accepted();
+    }
+
+    @Schema(name = "EmailChangeRequest")
+    @Serdeable
+    public record EmailChangeRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 1000) String password) {
+    }
+
+    @Schema(name = "EmailChangeResponse")
+    @Serdeable
+    public record EmailChangeResponse(String detail) {
+    }
+
+    @Post("/email")
+    @Operation(summary = "Move his account to a new address: a link goes to it, and the change is made when he opens it",
+            description = "202 whether or not the address has an account (its owner is told instead; nothing changes). 422 INVALID_CREDENTIALS "
+                    + "for a wrong password (counted as a failed sign-in), 422 naming email for his own address; 429 as for other mail.")
+    public HttpResponse<EmailChangeResponse> changeEmail(Caller caller, @Valid @Body EmailChangeRequest request) {
+        emailChanges.request(caller, request.email(), request.password());
+        return HttpResponse.accepted().body(new EmailChangeResponse(
+                "Check the inbox of the new address and open the link we sent: until then, your account keeps its address"));
     }
 
     @Get("/export")

@@ -1,5 +1,7 @@
 package io.hearth.identity.internal;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.UUID;
 
 /**
@@ -7,5 +9,5 @@ import java.util.UUID;
  * now ("ROLE", or "ROLE@" and the end in epoch milliseconds), and the settings.
  */
 public record AdmissionLine(UUID id, String status, boolean mfaEnabled, String[] grants, String registrationMode, String[] mfaRequiredRoles,
-                            int apiRequestsPerMinute, String timeZone) {
+                            int apiRequestsPerMinute, String timeZone, @Nullable String brandColour) {
 }

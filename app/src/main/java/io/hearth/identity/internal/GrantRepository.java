@@ -34,8 +34,21 @@ public interface GrantRepository extends CrudRepository<GrantRow, UUID> {
     @Query("update role_grants set revoked_at = :at, revoked_by = :by where person_id = :personId and revoked_at is null")
     long revokeAll(UUID personId, Instant at, @Nullable UUID by);
 
-    @Query("update role_grants set valid_until = :validUntil, granted_by = :by, granted_at = :at where id = :id")
+    /** A new end (or none): he is told again before the new end comes. */
+    @Query("update role_grants set valid_until = :validUntil, granted_by = :by, granted_at = :at, ending_noticed_at = null where id = :id")
     void renew(UUID id, @Nullable Instant validUntil, @Nullable UUID by, Instant at);
+
+    /**
+     * Live grants that end before {@code horizon} and whose holder was not told yet, locked so that two instances
+     * never tell him twice (one skips what the other holds).
+     */
+    @Query("""
+            select * from role_grants where revoked_at is null and ending_noticed_at is null and valid_until > :now and valid_until <= :horizon
+            order by valid_until limit :limit for update skip locked""")
+    List<GrantRow> endingUntold(Instant now, Instant horizon, int limit);
+
+    @Query("update role_grants set ending_noticed_at = :at where id in (:ids)")
+    void markEndingNoticed(java.util.Collection<UUID> ids, Instant at);
 
     /** Active people holding the role now; to keep an organisation from losing its last admin. */
     @Query("""

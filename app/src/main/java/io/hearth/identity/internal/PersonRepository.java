@@ -38,6 +38,14 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
     @Query("update people set sealed_phone = :sealedPhone, phone_verified_at = :verifiedAt, updated_at = :at where id = :id")
     void updatePhone(UUID id, @Nullable String sealedPhone, @Nullable Instant verifiedAt, Instant at);
 
+    /** His new address, proven by the link mailed to it: confirmed now. */
+    @Query("update people set email = :email, email_verified_at = :at, updated_at = :at where id = :id")
+    void changeEmail(UUID id, String email, Instant at);
+
+    /** His name and his own time zone (null: the organisation's), as he keeps them on his profile. */
+    @Query("update people set first_name = :firstName, last_name = :lastName, time_zone = :timeZone, updated_at = :at where id = :id")
+    void updateProfile(UUID id, String firstName, String lastName, @Nullable String timeZone, Instant at);
+
     /** Search by email or name prefix, status and a role held now; erased people are never listed. */
     String SEARCH = """
              from people p

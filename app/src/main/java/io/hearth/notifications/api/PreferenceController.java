@@ -61,13 +61,13 @@ public class PreferenceController {
     }
 
     @Get("/quiet-hours")
-    @Operation(summary = "His quiet hours (from, to as HH:mm; absent when none) and time zone")
+    @Operation(summary = "His quiet hours (from, to as HH:mm; absent when none) and the time zone they are read in (his profile's)")
     public Preferences.QuietHoursView quietHours(Caller caller) {
         return preferences.quietHours(caller);
     }
 
     @Put("/quiet-hours")
-    @Operation(summary = "Set his quiet hours (from after to wraps midnight); both absent clears them")
+    @Operation(summary = "Set his quiet hours (from after to wraps midnight); both absent clears them; a timeZone given becomes his profile's")
     public Preferences.QuietHoursView setQuietHours(Caller caller, @Body @Valid QuietHoursRequest request) {
         return preferences.setQuietHours(caller, new Preferences.QuietHoursView(request.from(), request.to(), request.timeZone()));
     }
@@ -79,7 +79,7 @@ public class PreferenceController {
     }
 
     @Put("/notification-schedule")
-    @Operation(summary = "Choose a daily or weekly digest; timeZone an IANA zone (left out: the organisation's)")
+    @Operation(summary = "Choose a daily or weekly digest; a timeZone given (IANA) becomes his profile's, left out his profile's stays")
     public Preferences.Schedule setSchedule(Caller caller, @Body @Valid ScheduleRequest request) {
         return preferences.setSchedule(caller, request.digest(), request.timeZone());
     }

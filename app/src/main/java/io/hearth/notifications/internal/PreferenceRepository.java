@@ -32,9 +32,9 @@ public interface PreferenceRepository extends GenericRepository<PreferenceRow, U
     @Query("select * from quiet_hours where person_id in (:people)")
     List<QuietHoursRow> quietHoursOf(Collection<UUID> people);
 
-    @Query("insert into quiet_hours (person_id, starts_at, ends_at, time_zone) values (:personId, :startsAt, :endsAt, :timeZone) "
-            + "on conflict (person_id) do update set starts_at = excluded.starts_at, ends_at = excluded.ends_at, time_zone = excluded.time_zone")
-    void setQuietHours(UUID personId, LocalTime startsAt, LocalTime endsAt, String timeZone);
+    @Query("insert into quiet_hours (person_id, starts_at, ends_at) values (:personId, :startsAt, :endsAt) "
+            + "on conflict (person_id) do update set starts_at = excluded.starts_at, ends_at = excluded.ends_at")
+    void setQuietHours(UUID personId, LocalTime startsAt, LocalTime endsAt);
 
     @Query("delete from quiet_hours where person_id = :personId")
     void clearQuietHours(UUID personId);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Men's digest schedules (a man with none gets a daily digest in the organisation's zone). */
+/** Men's digest schedules (a man with none gets a daily digest), read in his own time zone. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ScheduleRepository extends GenericRepository<ScheduleRow, UUID> {
 
@@ -20,7 +20,7 @@ public interface ScheduleRepository extends GenericRepository<ScheduleRow, UUID>
     @Query("select * from notification_schedules where person_id in (:people)")
     List<ScheduleRow> ofMany(Collection<UUID> people);
 
-    @Query("insert into notification_schedules (person_id, digest, time_zone) values (:personId, :digest, :timeZone) "
-            + "on conflict (person_id) do update set digest = excluded.digest, time_zone = excluded.time_zone")
-    void set(UUID personId, String digest, String timeZone);
+    @Query("insert into notification_schedules (person_id, digest) values (:personId, :digest) "
+            + "on conflict (person_id) do update set digest = excluded.digest")
+    void set(UUID personId, String digest);
 }

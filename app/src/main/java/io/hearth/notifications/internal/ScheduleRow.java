@@ -5,7 +5,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.util.UUID;
 
-/** How often his digest comes, and in which time zone. */
+/** How often his digest comes, in his own time zone (his profile's). */
 @MappedEntity("notification_schedules")
-public record ScheduleRow(@Id UUID personId, String digest, String timeZone) {
+public record ScheduleRow(@Id UUID personId, String digest) {
 }

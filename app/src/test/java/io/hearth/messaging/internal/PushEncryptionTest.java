@@ -23,6 +23,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,46 @@ class PushEncryptionTest {
         assertThat(header.getInt()).isEqualTo(4096);
         assertThat(header.get()).isEqualTo((byte) 65);
         assertThat(body).hasSize(16 + 4 + 1 + 65 + message.length + 1 + 16);
+    }
+
+    /**
+     * npm {@code http_ece} (Mozilla's implementation of RFC 8188 and 8291, which web-push libraries use) reads what we
+     * send: an independent check beside the receiver above. It runs from the PWA's node_modules, which the build
+     * installs before the tests.
+     */
+    @Test
+    void npmHttpEceReadsWhatWeSend() throws Exception {
+        java.nio.file.Path pwa = java.nio.file.Path.of("pwa");
+        assertThat(pwa.resolve("node_modules/http_ece/ece.js")).as("npm ci in app/pwa installs http_ece").exists();
+        KeyPair browser = newBrowserKeys();
+        byte[] auth = new byte[16];
+        new SecureRandom().nextBytes(auth);
+        byte[] longest = new byte[3993];
+        Arrays.fill(longest, (byte) 'z');
+        List<byte[]> messages = List.of("{\"title\":\"Supper at eight\"}".getBytes(StandardCharsets.UTF_8),
+                "Café, naïve, 日本, 🔥".getBytes(StandardCharsets.UTF_8), longest);
+        StringBuilder bodies = new StringBuilder();
+        for (byte[] message : messages) {
+            bodies.append(bodies.length() == 0 ? "" : ",").append('"')
+                    .append(base64Url(new PushEncryption().encrypt(message, (ECPublicKey) browser.getPublic(), auth))).append('"');
+        }
+        String input = "{\"d\":\"" + base64Url(unsigned32(((ECPrivateKey) browser.getPrivate()).getS())) + "\",\"auth\":\"" + base64Url(auth)
+                + "\",\"bodies\":[" + bodies + "]}";
+        String script = """
+                const ece = require('http_ece'); const crypto = require('crypto');
+                const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+                const receiver = crypto.createECDH('prime256v1'); receiver.setPrivateKey(Buffer.from(input.d, 'base64url'));
+                for (const body of input.bodies) {
+                  const plain = ece.decrypt(Buffer.from(body, 'base64url'), { version: 'aes128gcm', privateKey: receiver, authSecret: Buffer.from(input.auth, 'base64url') });
+                  console.log(plain.toString('base64url'));
+                }""";
+        Process node = new ProcessBuilder("node", "-e", script).directory(pwa.toFile()).redirectErrorStream(true).start();
+        node.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        node.getOutputStream().close();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(node.waitFor()).as("node said: %s", output).isZero();
+        assertThat(output.strip().lines().map(PushEncryptionTest::bytes).toList()).containsExactlyElementsOf(messages);
     }
 
     @Test

@@ -555,6 +555,14 @@ class BrowserEndToEndIT {
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             checkAccessibility(screen.getKey());
         }
+        page.navigate(app + "/admin/settings/crisis-lines");
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Line 1"))).isVisible();
+        assertThat(page.getByText("Hearth's default list for GB is in use")).isVisible();
+        checkAccessibility("crisis lines");
+        shot(page, "crisis-lines-editor");
+        page.navigate(app + "/profile");
+        assertThat(page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("My details"))).isVisible();
+        shot(page, "profile");
         page.navigate(app + "/admin/audit");
         assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Audit log"))).isVisible();
         // The newest entries, for reading a failure: the other tests write to the same organisation's log.
