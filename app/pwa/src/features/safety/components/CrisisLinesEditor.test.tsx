@@ -71,7 +71,7 @@ afterEach(cleanup);
 describe('the crisis lines editor', () => {
   it('starts from the default, says it must be checked, and saves an added line in the order set', async () => {
     open();
-    expect(await screen.findByText(/Hearth's default list for GB is in use/)).toBeTruthy();
+    expect(await screen.findByText(/Hearth's default list for United Kingdom is in use/)).toBeTruthy();
     expect(within(await line(2)).getByLabelText('Phone number')).toHaveProperty('value', '116 123');
 
     fireEvent.click(screen.getByRole('button', { name: 'Add a line' }));
@@ -111,7 +111,7 @@ describe('the crisis lines editor', () => {
 
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe("Hearth's default list is in use again."));
     expect(server.puts).toEqual([{ lines: [] }]);
-    expect(await screen.findByText(/Hearth's default list for GB is in use/)).toBeTruthy();
+    expect(await screen.findByText(/Hearth's default list for United Kingdom is in use/)).toBeTruthy();
   });
 
   it('is open to admins only', () => {

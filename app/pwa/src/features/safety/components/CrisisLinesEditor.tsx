@@ -22,6 +22,18 @@ interface Draft {
   hours: string;
 }
 
+/** "United Kingdom" for GB, where the browser knows it; else the code. */
+function countryName(code: string | null | undefined): string {
+  if (!code) {
+    return '—';
+  }
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 let next = 0;
 const draftOf = (line?: CrisisLine): Draft => ({
   key: next++,
@@ -80,7 +92,7 @@ function Editor({ current, send, error, pending }: { current: CrisisLines; send:
       {current.custom ? (
         <Alert severity="success" sx={{ mb: 2 }}>{t('safety.editor.custom')}</Alert>
       ) : (
-        <Alert severity="warning" sx={{ mb: 2 }}>{t('safety.editor.default', { country: current.country ?? '—' })} {current.note}</Alert>
+        <Alert severity="warning" sx={{ mb: 2 }}>{t('safety.editor.default', { country: countryName(current.country) })} {current.note}</Alert>
       )}
       {drafts.map((draft, index) => {
         const field = (name: keyof Omit<Draft, 'key'>, label: string, help?: string) => (

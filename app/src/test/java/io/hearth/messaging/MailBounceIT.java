@@ -72,7 +72,7 @@ class MailBounceIT implements RealStack {
         assertThat(api.post("/api/v1/announcements", Map.of("title", first, "body", "To all.", "audience", "ORGANISATION"), leader.accessToken())
                 .status()).isEqualTo(201);
 
-        // Polled gently: his requests count against the organisation's per-person limit (100 a minute).
+        // Polled gently: his requests count against the organisation's per-person limit (300 a minute by default).
         await("his address is no longer taken as confirmed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Boolean.FALSE.equals(emailVerified(api, man)));
         await("he is told in the app").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> titles(api, man)

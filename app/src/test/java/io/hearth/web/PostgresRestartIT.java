@@ -63,7 +63,7 @@ class PostgresRestartIT implements RealStack {
         Org.Member member = org.member();
         Org.Member facilitator = org.member(io.hearth.identity.Role.FACILITATOR);
         Api api = org.api();
-        // The load here is one man's, far above the default 100 requests a minute: lift the limit.
+        // The load here is one man's, far above the default 300 requests a minute: lift the limit.
         assertThat(api.put("/api/v1/organisation/settings", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),
                 "apiRequestsPerMinute", 100000), org.admin().accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/circles", member.accessToken()).status()).isEqualTo(200);

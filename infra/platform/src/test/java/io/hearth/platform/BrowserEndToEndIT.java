@@ -557,7 +557,7 @@ class BrowserEndToEndIT {
         }
         page.navigate(app + "/admin/settings/crisis-lines");
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Line 1"))).isVisible();
-        assertThat(page.getByText("Hearth's default list for GB is in use")).isVisible();
+        assertThat(page.getByText("Hearth's default list for United Kingdom is in use")).isVisible();
         checkAccessibility("crisis lines");
         shot(page, "crisis-lines-editor");
         page.navigate(app + "/profile");
