@@ -42,3 +42,10 @@ export const onboard = (body: Onboarding) => must(api.POST('/api/v1/tenants', { 
 /** Onboards an organisation (its provisioning starts); the list is read again. */
 export const useOnboard = (after?: After<Answer<typeof onboard>, Onboarding>) =>
   useRequest(onboard, (queries) => void queries.invalidateQueries({ queryKey: consoleKeys.tenants }), after);
+
+/** Gives an organisation its own texting number, or (null) takes it away; 409 when another organisation has it. */
+export const changeSmsNumber = ({ tenant, number }: { tenant: Tenant; number: string | null }) =>
+  must(api.PUT('/api/v1/tenants/{slug}/sms-number', { params: { path: { slug: tenant.slug } }, body: { number } }));
+
+export const useChangeSmsNumber = (after?: After<Answer<typeof changeSmsNumber>, { tenant: Tenant; number: string | null }>) =>
+  useRequest(changeSmsNumber, (queries) => void queries.invalidateQueries({ queryKey: consoleKeys.tenants }), after);

@@ -76,6 +76,25 @@ describe('the organisations', () => {
     await waitFor(() => expect(network.sent('GET /api/v1/tenants').length).toBeGreaterThan(1));
   });
 
+  it("gives an organisation its own texting number, shows the server's word on a bad one, and goes back to the shared one", async () => {
+    network.on('PUT /api/v1/tenants/demo/sms-number',
+      { status: 422, body: { code: 'VALIDATION_ERROR', detail: 'The request is not valid', errors: [{ field: 'number', message: 'must be an international number such as +447700900123' }] } },
+      { body: { ...demo, smsNumber: '+447700900555' } });
+    renderScreen(<Organisations onSignOut={() => undefined} />);
+    expect((await row('demo')).querySelector('[data-sms]')?.textContent).toContain(m.sharedNumber);
+
+    fireEvent.click(within(await row('demo')).getByRole('button', { name: fill(m.changeNumberOf, { name: demo.name }) }));
+    const dialog = await screen.findByRole('dialog', { name: fill(m.changeNumberOf, { name: demo.name }) });
+    fireEvent.change(within(dialog).getByLabelText(m.smsNumber), { target: { value: '07700 900555' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: m.save }));
+    expect(await within(dialog).findByText('must be an international number such as +447700900123')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText(m.smsNumber), { target: { value: ' +447700900555 ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: m.save }));
+
+    expect(await screen.findByText(fill(m.numberSet, { name: demo.name, number: '+447700900555' }))).toBeTruthy();
+    expect(network.sent('PUT /api/v1/tenants/demo/sms-number').map((s) => s.body)).toEqual([{ number: '07700 900555' }, { number: '+447700900555' }]);
+  });
+
   it('suspends an organisation only once the operator confirms', async () => {
     network.on('POST /api/v1/tenants/demo/suspend', { body: { ...demo, status: 'SUSPENDED' } });
     renderScreen(<Organisations onSignOut={() => undefined} />);

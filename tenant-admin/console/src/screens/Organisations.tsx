@@ -21,10 +21,10 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { stripeStatusesQuery } from '../api/billing';
-import { tenantsQuery, useChangeTenant, type TenantAction } from '../api/tenants';
+import { tenantsQuery, useChangeSmsNumber, useChangeTenant, type TenantAction } from '../api/tenants';
 import type { Tenant } from '../api/types';
 import { fill, m } from '../messages';
-import { problem } from '../ui/problem';
+import { fieldError, problem } from '../ui/problem';
 import { Audit } from './Audit';
 import { Onboard } from './Onboard';
 import { Plans } from './Plans';
@@ -51,6 +51,13 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
   const [page, setPage] = useState(0);
   const [confirming, setConfirming] = useState<{ tenant: Tenant; action: TenantAction } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [numbering, setNumbering] = useState<{ tenant: Tenant; number: string } | null>(null);
+  const number = useChangeSmsNumber({
+    onSuccess: (saved) => {
+      setNumbering(null);
+      setNotice(saved.smsNumber ? fill(m.numberSet, { name: saved.name, number: saved.smsNumber }) : fill(m.numberShared, { name: saved.name }));
+    },
+  });
   const list = useQuery(tenantsQuery(q, status, page));
   const stripe = useQuery(stripeStatusesQuery());
   const stripeOf = (id: string) => stripe.data?.organisations.find((o) => o.tenantId === id);
@@ -91,6 +98,7 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
                     <TableCell>{m.status}</TableCell>
                     <TableCell>{m.plan}</TableCell>
                     <TableCell>{m.stripe}</TableCell>
+                    <TableCell>{m.smsNumber}</TableCell>
                     <TableCell>{m.created}</TableCell>
                     <TableCell />
                   </TableRow>
@@ -108,6 +116,11 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
                       <TableCell data-stripe={stripeOf(tenant.id)?.status ?? 'NOT_CONNECTED'}>
                         {m.stripeStatuses[stripeOf(tenant.id)?.status ?? 'NOT_CONNECTED']}
                         {stripeOf(tenant.id)?.reason && <Typography variant="body2" color="error">{stripeOf(tenant.id)?.reason}</Typography>}
+                      </TableCell>
+                      <TableCell data-sms={tenant.smsNumber ?? ''}>
+                        {tenant.smsNumber ?? m.sharedNumber}
+                        <Button size="small" onClick={() => { number.reset(); setNumbering({ tenant, number: tenant.smsNumber ?? '' }); }}
+                          aria-label={fill(m.changeNumberOf, { name: tenant.name })}>{m.changeNumber}</Button>
                       </TableCell>
                       <TableCell>{new Date(tenant.createdAt).toLocaleString()}</TableCell>
                       <TableCell>
@@ -133,6 +146,23 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
         <Plans />
         <Audit />
       </Box>
+      <Dialog open={numbering !== null} onClose={() => setNumbering(null)} aria-labelledby="number-title">
+        <DialogTitle id="number-title">{numbering && fill(m.changeNumberOf, { name: numbering.tenant.name })}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>{m.numberHelp}</Typography>
+          <TextField label={m.smsNumber} value={numbering?.number ?? ''} inputMode="tel" autoFocus fullWidth
+            onChange={(e) => numbering && setNumbering({ ...numbering, number: e.target.value })} {...fieldError(number.error, 'number')} />
+          {problem(number.error)}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setNumbering(null)}>{m.cancel}</Button>
+          {numbering?.tenant.smsNumber && (
+            <Button onClick={() => numbering && number.mutate({ tenant: numbering.tenant, number: null })} disabled={number.isPending}>{m.useShared}</Button>
+          )}
+          <Button variant="contained" onClick={() => numbering && number.mutate({ tenant: numbering.tenant, number: numbering.number.trim() || null })}
+            disabled={number.isPending}>{m.save}</Button>
+        </DialogActions>
+      </Dialog>
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="confirm-title">
         <DialogTitle id="confirm-title">{confirming && ACTIONS[confirming.action].title}</DialogTitle>
         <DialogContent>{confirming && fill(ACTIONS[confirming.action].question, { name: confirming.tenant.name, email: confirming.tenant.adminEmail })}</DialogContent>

@@ -12,6 +12,7 @@ export const tenant = (slug: string, more: Partial<Tenant> = {}): Tenant => ({
   createdAt: '2026-11-02T09:30:00Z',
   updatedAt: '2026-11-02T09:30:00Z',
   activatedAt: '2026-11-02T09:30:05Z',
+  smsNumber: null,
   ...more,
 });
 

@@ -41,13 +41,15 @@ public class PersonalData {
     private final Admissions admissions;
     private final ApplicationEventPublisher<PersonErased> erased;
     private final ConsentHistory consents;
+    private final List<PersonalDataPart> parts;
     private final Clock clock;
     private final io.hearth.identity.internal.EmailChangeRepository emailChanges;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
                         FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions,
                         ApplicationEventPublisher<PersonErased> erased, ConsentHistory consents, Clock clock,
-                        io.hearth.identity.internal.EmailChangeRepository emailChanges) {
+                        io.hearth.identity.internal.EmailChangeRepository emailChanges, List<PersonalDataPart> parts) {
+        this.parts = parts;
         this.emailChanges = emailChanges;
         this.erased = erased;
         this.consents = consents;
@@ -67,13 +69,16 @@ public class PersonalData {
     @Serdeable
     public record Export(Instant exportedAt, String organisation, Profile profile, List<GrantEntry> roleGrants,
                          List<CredentialStore.SessionInfo> activeSessions, boolean twoFactorEnabled, List<String> linkedSignIns,
-                         List<AuditEntry> auditLog, List<ConsentHistory.Consent> consents) {
+                         List<AuditEntry> auditLog, List<ConsentHistory.Consent> consents,
+                         @Schema(description = "What other features hold of him, by feature (notifications: his settings, mutes and devices)")
+                         Map<String, Object> more) {
     }
 
     @Schema(name = "PersonalProfile")
     @Serdeable
     public record Profile(UUID id, String email, String firstName, String lastName, String phone, Instant phoneVerifiedAt,
-                          String status, Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {
+                          String status, Instant emailVerifiedAt, Instant createdAt, Instant updatedAt,
+                          @io.micronaut.core.annotation.Nullable String timeZone) {
     }
 
     @Schema(name = "GrantEntry")
@@ -97,12 +102,18 @@ public class PersonalData {
                 .map(g -> new GrantEntry(g.role(), g.grantedAt(), g.grantedBy(), g.validUntil(), g.revokedAt(), g.revokedBy())).toList();
         Export export = new Export(clock.instant(), tenant.name(),
                 new Profile(person.id(), person.email(), person.firstName(), person.lastName(), phone, person.phoneVerifiedAt(),
-                        person.status(), person.emailVerifiedAt(), person.createdAt(), person.updatedAt()),
+                        person.status(), person.emailVerifiedAt(), person.createdAt(), person.updatedAt(), person.timeZone()),
                 history, credentials.sessions(tenant.id().value(), person.id()), person.mfaEnabled(),
                 credentials.linkedProviders(tenant.id().value(), person.id()),
-                auditLog.findConcerning(person.id()).stream().map(AuditEntry::of).toList(), consents.of(tenant, person.id()));
+                auditLog.findConcerning(person.id()).stream().map(AuditEntry::of).toList(), consents.of(tenant, person.id()), more(tenant, person.id()));
         audit.byCaller(caller, AuditAction.DATA_EXPORTED, person.id(), Map.of());
         return export;
+    }
+
+    private Map<String, Object> more(Tenant tenant, UUID person) {
+        Map<String, Object> more = new java.util.TreeMap<>();
+        parts.forEach(part -> more.put(part.name(), part.of(tenant, person)));
+        return more;
     }
 
     /** Erases the caller: anonymised profile, no roles, no credentials, no sessions. */

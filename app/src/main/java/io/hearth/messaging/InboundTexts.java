@@ -63,11 +63,6 @@ public class InboundTexts {
         return new InboundText(sid.strip(), from.strip(), to.strip(), body == null ? "" : body);
     }
 
-    /** Whether texts to this number are the platform's: the one sending number every organisation shares today. */
-    public boolean isOurs(String number) {
-        return number.strip().equals(configuration.from().strip());
-    }
-
     private static String first(List<Map.Entry<String, String>> params, String name) {
         return params.stream().filter(p -> p.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
     }

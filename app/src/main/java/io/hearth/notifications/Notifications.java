@@ -238,13 +238,18 @@ public class Notifications {
     public int climb(Tenant tenant) {
         Instant now = clock.instant();
         List<NotificationRow> due = notifications.dueToClimb(now, 200);
+        // Read for the whole batch at once, not one query per man.
+        List<UUID> men = due.stream().map(NotificationRow::personId).distinct().toList();
+        Map<UUID, String> phones = people.verifiedPhones(tenant, due.stream().filter(row -> row.step() == 0).map(NotificationRow::personId).distinct().toList());
+        Map<UUID, People.Contact> addresses = people.contacts(men);
+        NotificationMails.Look look = due.isEmpty() ? null : mails.look(tenant);
         for (NotificationRow row : due) {
             String title = cipher.open(row.sealedTitle(), associated(tenant, "title", row.id()));
             String body = cipher.open(row.sealedBody(), associated(tenant, "body", row.id()));
             int step = row.step();
             String tried = row.tried();
             if (step == 0) {
-                Optional<String> phone = people.verifiedPhone(tenant, row.personId());
+                Optional<String> phone = Optional.ofNullable(phones.get(row.personId()));
                 // A phone that texted STOP is not texted (send refuses it): the ladder goes on to mail at once.
                 if (phone.isPresent() && texts.send(tenant, phone.get(), title + ": " + body + " Open " + links.to(tenant, row.link())
                         + " and tap Got it.", Duration.ofHours(6))) {
@@ -253,9 +258,9 @@ public class Notifications {
                 }
                 step = 1;
             }
-            People.Contact contact = people.contacts(List.of(row.personId())).get(row.personId());
+            People.Contact contact = addresses.get(row.personId());
             if (contact != null && contact.emailVerified()) {
-                NotificationMails.Mail mail = mails.notice(tenant, new Notice(NotificationKind.SAFETY, row.source(), true, title, body, row.link()),
+                NotificationMails.Mail mail = mails.notice(look, tenant, new Notice(NotificationKind.SAFETY, row.source(), true, title, body, row.link()),
                         row.personId());
                 mailer.send(tenant, contact.email(), mail.subject(), mail.text(), mail.html(), Map.of());
                 tried = tried + ",email";

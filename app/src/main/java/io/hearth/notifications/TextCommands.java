@@ -5,8 +5,11 @@ import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
 import io.hearth.messaging.InboundText;
 import io.hearth.messaging.InboundTexts;
+import io.hearth.messaging.SendingNumbers;
 import io.hearth.tenancy.EachTenant;
+import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.Tenant;
+import io.hearth.tenancy.TenantId;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,11 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Texts men send to the platform's number, as the SMS provider posts them (signed): STOP, START and HELP are acted
- * on ({@link TextOptOuts}); anything else is not read. Every organisation sends from the one number today, so a text to
- * it concerns each organisation in which the sender's number is a man's verified phone: a STOP stops texts from all of
- * them (as the provider itself would: it blocks a number that texted STOP from that sender for every message). He
- * gets one answer naming them.
+ * Texts men send to the platform's numbers, as the SMS provider posts them (signed): STOP, START and HELP are acted
+ * on ({@link TextOptOuts}); anything else is not read. A text to an organisation's own number concerns that
+ * organisation alone. A text to the shared number concerns each organisation that texts from it in which the
+ * sender's number is a man's verified phone: a STOP stops texts from all of them (as the provider itself would: it
+ * blocks a number that texted STOP from that sender for every message). He gets one answer naming them, from the
+ * number he texted.
  */
 @Singleton
 public class TextCommands {
@@ -41,12 +45,16 @@ public class TextCommands {
     }
 
     private final InboundTexts inbound;
+    private final SendingNumbers numbers;
+    private final InTenant tenants;
     private final EachTenant organisations;
     private final TextOptOuts optOuts;
     private final PublicLinks links;
 
-    public TextCommands(InboundTexts inbound, EachTenant organisations, TextOptOuts optOuts, PublicLinks links) {
+    public TextCommands(InboundTexts inbound, SendingNumbers numbers, InTenant tenants, EachTenant organisations, TextOptOuts optOuts, PublicLinks links) {
         this.inbound = inbound;
+        this.numbers = numbers;
+        this.tenants = tenants;
         this.organisations = organisations;
         this.optOuts = optOuts;
         this.links = links;
@@ -59,12 +67,28 @@ public class TextCommands {
         if (command.isEmpty()) {
             return Outcome.IGNORED;
         }
-        if (!inbound.isOurs(text.to())) {
+        Optional<TenantId> owner = numbers.owner(text.to());
+        if (owner.isEmpty() && !numbers.isOurs(text.to())) {
             LOG.warn("a {} text {} to a number that is not the platform's: nothing done", command.get(), text.messageSid());
             return Outcome.UNKNOWN_NUMBER;
         }
         List<TextOptOuts.Acted> acted = new ArrayList<>();
-        int failed = organisations.run("text " + command.get(), tenant -> optOuts.act(tenant, text, command.get()).ifPresent(acted::add));
+        int failed = 0;
+        if (owner.isPresent()) {
+            // His answer to one organisation's own number: that organisation alone.
+            try {
+                tenants.call(owner.get(), tenant -> optOuts.act(tenant, text, command.get())).flatMap(result -> result).ifPresent(acted::add);
+            } catch (RuntimeException e) {
+                LOG.error("{} text {} to {}'s number could not be acted on", command.get(), text.messageSid(), owner.get(), e);
+                failed = 1;
+            }
+        } else {
+            failed = organisations.run("text " + command.get(), tenant -> {
+                if (numbers.usesShared(tenant.id())) {
+                    optOuts.act(tenant, text, command.get()).ifPresent(acted::add);
+                }
+            });
+        }
         List<Tenant> first = acted.stream().filter(TextOptOuts.Acted::first).map(TextOptOuts.Acted::tenant).toList();
         if (!first.isEmpty()) {
             optOuts.answer(first.get(0), text.from(), answer(command.get(), first));

@@ -239,6 +239,9 @@ class PrivacyIT implements RealStack {
     @Test
     void theExportHoldsProfileRolesSessionsAndAuditAndIsItselfAudited() {
         Org.Member member = org.member(Role.PTM);
+        api.put("/api/v1/me/quiet-hours", Map.of("from", "22:30", "to", "06:45", "timeZone", "Europe/Dublin"), member.accessToken());
+        api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "DIGEST"))),
+                member.accessToken());
 
         Api.Reply export = api.get("/api/v1/me/export", member.accessToken());
         Api.Reply log = api.get("/api/v1/audit?action=data.exported&targetId=" + member.id(), org.admin().accessToken());
@@ -249,6 +252,11 @@ class PrivacyIT implements RealStack {
         assertThat(export.list("roleGrants").toString()).contains("PTM").contains("MEMBER");
         assertThat(export.list("activeSessions")).isNotEmpty();
         assertThat(export.list("auditLog").toString()).contains("sign-in.succeeded").contains("role.granted");
+        assertThat(export.map("profile")).containsEntry("timeZone", "Europe/Dublin");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notifications = (Map<String, Object>) export.map("more").get("notifications");
+        assertThat(notifications).as("what notifications keeps of him").containsEntry("quietFrom", "22:30").containsEntry("quietTo", "06:45");
+        assertThat(notifications.get("levels").toString()).contains("ANNOUNCEMENT").contains("DIGEST");
         assertThat(log.list("items")).hasSize(1);
     }
 
@@ -258,6 +266,9 @@ class PrivacyIT implements RealStack {
         String phone = uniquePhone();
         api.post("/api/v1/auth/verify-phone", Map.of("phone", phone), member.accessToken());
         api.post("/api/v1/auth/verify-phone", Map.of("phone", phone, "code", lastCode(phone)), member.accessToken());
+        api.put("/api/v1/me/quiet-hours", Map.of("from", "22:30", "to", "06:45"), member.accessToken());
+        api.put("/api/v1/me/notification-preferences", Map.of("items", List.of(Map.of("kind", "ANNOUNCEMENT", "channel", "EMAIL", "level", "DIGEST"))),
+                member.accessToken());
 
         Api.Reply erased = api.delete("/api/v1/me", member.accessToken());
         Api.Reply me = api.get("/api/v1/me", member.accessToken());
@@ -279,6 +290,16 @@ class PrivacyIT implements RealStack {
                 assertThat(rs.getString(2) + " " + rs.getString(3)).isEqualTo("Erased Member");
                 assertThat(rs.getString(4)).isNull();
                 assertThat(rs.getString(5)).isEqualTo("ERASED");
+            }
+        }
+        String schema = org.tenant().id().schemaName();
+        try (Connection c = tenantDb(); PreparedStatement s = c.prepareStatement("select (select count(*) from " + schema
+                + ".quiet_hours where person_id = ?) + (select count(*) from " + schema + ".notification_preferences where person_id = ?)")) {
+            s.setObject(1, member.id());
+            s.setObject(2, member.id());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("his notification settings are erased with him").isZero();
             }
         }
         try (Connection c = credentialsDb(); PreparedStatement s = c.prepareStatement(

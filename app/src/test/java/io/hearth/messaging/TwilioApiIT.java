@@ -49,7 +49,7 @@ class TwilioApiIT {
         twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"SM1234567890abcdef1234567890abcdef\",\"status\":\"queued\",\"to\":\"+447700900123\",\"from\":\"+15005550006\"}")));
 
-        texts.send("+447700900123", "Your code is 123456");
+        texts.send("+15005550006", "+447700900123", "Your code is 123456");
 
         twilio.verify(postRequestedFor(urlEqualTo(PATH))
                 .withBasicAuth(new BasicCredentials(SID, "secret-token"))
@@ -64,7 +64,7 @@ class TwilioApiIT {
         twilio.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number +1555 is not a valid phone number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}")));
 
-        Refusal error = catchThrowableOfType(Refusal.class, () -> texts.send("+1555", "x"));
+        Refusal error = catchThrowableOfType(Refusal.class, () -> texts.send("+15005550006", "+1555", "x"));
 
         assertThat(error.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
         assertThat(error.code().name()).isEqualTo("SMS_UNAVAILABLE");
@@ -74,7 +74,7 @@ class TwilioApiIT {
     void anUnreachableProviderIsA503ForTheClient() {
         TwilioApi unreachable = new TwilioApi(new SmsConfiguration("http://127.0.0.1:1", SID, "t", "+15005550006"));
 
-        Refusal error = catchThrowableOfType(Refusal.class, () -> unreachable.send("+447700900123", "x"));
+        Refusal error = catchThrowableOfType(Refusal.class, () -> unreachable.send("+15005550006", "+447700900123", "x"));
 
         assertThat(error.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
     }

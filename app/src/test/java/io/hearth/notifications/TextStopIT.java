@@ -59,6 +59,7 @@ class TextStopIT implements RealStack {
     @Inject TenantDirectory directory;
     @Inject EmbeddedServer server;
     @Inject SmsConfiguration sms;
+    @Inject io.micronaut.json.JsonMapper json;
     Org org;
     Api api;
     Org.Member leader;
@@ -342,6 +343,63 @@ class TextStopIT implements RealStack {
         assertThat(count("select count(*) from %s.text_stops", other)).isEqualTo(stopsThereBefore);
         assertThat(count("select count(*) from %s.text_commands", other)).isEqualTo(commandsThereBefore);
         assertThat(smsConsents(other, there)).isEmpty();
+    }
+
+    /** As tenant-admin tells app when an operator gives an organisation its own number (null: the shared one again). */
+    void ownNumber(Org of, String number) throws Exception {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", RealStack.stack().kafkaBootstrapServers());
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            UUID tenant = of.tenant().id().value();
+            Map<String, Object> payload = new java.util.HashMap<>();
+            payload.put("slug", of.tenant().slug());
+            payload.put("number", number);
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("hearth.tenant-lifecycle", tenant.toString(), json.writeValueAsString(
+                    new io.hearth.kit.outbox.EventEnvelope(UUID.randomUUID(), "TenantSmsNumberChanged", tenant, java.time.Instant.now(), 1, payload)))).get();
+        }
+        await("its number is known").atMost(Duration.ofSeconds(15)).until(() -> {
+            try (Connection c = connection(); java.sql.PreparedStatement s = c.prepareStatement(
+                    "select count(*) from public.sending_numbers where tenant_id = ? and number is not distinct from ?")) {
+                s.setObject(1, of.tenant().id().value());
+                s.setString(2, number);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) == 1;
+                }
+            }
+        });
+    }
+
+    @Test
+    void anOrganisationsOwnNumberSendsItsTextsAndAStopToItStopsThatOrganisationAlone() throws Exception {
+        Org own = Org.create(provisioning, directory, client, "textsown");
+        String number = "+4477007" + String.format("%05d", ThreadLocalRandom.current().nextInt(100000));
+        ownNumber(own, number);
+        String phone = aPhone();
+        Org.Member mine = own.member();
+        verifiedPhone(own, mine, phone);
+        SmsCatcher.Sms code = textsTo(phone).get(textsTo(phone).size() - 1);
+        Org.Member elsewhere = org.member();
+        verifiedPhone(org, elsewhere, phone);
+        textsOn(org, elsewhere);
+
+        SmsCatcher.Inbound answered = catcher().inbound(phone, number, "STOP");
+
+        assertThat(code.from()).as("its texts come from its own number").isEqualTo(number);
+        assertThat(answered.status()).as("webhook: %s", answered.response()).isEqualTo(200);
+        SmsCatcher.Sms answer = awaitTextTo(phone, "no more texts");
+        assertThat(answer.from()).as("answered from the number he texted").isEqualTo(number);
+        assertThat(answer.body()).contains(own.tenant().name()).doesNotContain(org.tenant().name());
+        assertThat(smsConsents(own, mine)).containsExactly("sms-stop:false:null");
+        assertThat(smsConsents(org, elsewhere)).as("a stop to one organisation's number is not another's business").isEmpty();
+        SmsCatcher.Sms fromShared = awaitTextTo(phone, announce(org, leader, elsewhere));
+        assertThat(fromShared.from()).isEqualTo(ourNumber());
+
+        catcher().inbound(phone, ourNumber(), "STOP");
+        awaitTextTo(phone, "You will get no more texts from " + org.tenant().name() + " on Hearth");
+        assertThat(smsConsents(own, mine)).as("a stop to the shared number leaves an organisation with its own number alone")
+                .containsExactly("sms-stop:false:null");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class OutgoingTextTable {
     }
 
     /** One text due to be sent; {@code expiresAt} is when it stops being worth sending. */
-    public record Due(long id, String recipient, String sealedBody, Instant expiresAt, int attempts) {
+    public record Due(long id, UUID tenantId, String recipient, String sealedBody, Instant expiresAt, int attempts) {
     }
 
     public static void insert(Connection connection, UUID tenantId, String recipient, String sealedBody, Instant expiresAt) {
@@ -44,13 +44,13 @@ public final class OutgoingTextTable {
     /** The texts whose time has come, oldest first, locked so that another relay skips them. */
     public static List<Due> claimDue(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, recipient, sealed_body, expires_at, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
+                "select id, tenant_id, recipient, sealed_body, expires_at, attempts from " + TABLE + " where sent_at is null and given_up_at is null "
                         + "and next_attempt_at <= now() order by next_attempt_at, id limit ? for update skip locked")) {
             statement.setInt(1, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)));
+                    due.add(new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6)));
                 }
             }
             return due;

@@ -28,8 +28,10 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
     private final TwilioApi provider;
     private final FieldCipher cipher;
     private final Clock clock;
+    private final SendingNumberTable numbers;
 
     public TextRelay(TransactionOperations<Connection> tx, TwilioApi provider, FieldCipher cipher, Clock clock,
+                     SendingNumberTable numbers,
                      @Property(name = "hearth.sms.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.sms.retry-base", defaultValue = "2s") Duration retryBase,
                      @Property(name = "hearth.sms.retry-max", defaultValue = "30s") Duration retryMax) {
@@ -37,6 +39,7 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
         this.provider = provider;
         this.cipher = cipher;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     @PostConstruct
@@ -63,7 +66,8 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
             return;
         }
         try {
-            provider.send(text.recipient(), cipher.open(text.sealedBody(), OutgoingTextTable.associatedData(text.recipient())));
+            provider.send(numbers.of(new io.hearth.tenancy.TenantId(text.tenantId())).orElse(null), text.recipient(),
+                    cipher.open(text.sealedBody(), OutgoingTextTable.associatedData(text.recipient())));
             OutgoingTextTable.markSent(connection, text.id());
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -35,8 +35,9 @@ public class TwilioApi {
     }
 
     /** Sends the text, or throws SMS_UNAVAILABLE: the provider refused it or could not be reached ({@link TextRelay} tries again). */
-    public void send(String to, String body) {
-        String form = "To=" + encode(to) + "&From=" + encode(configuration.from()) + "&Body=" + encode(body);
+    /** {@code from}: the organisation's own number, or null for the shared one ({@code hearth.sms.from}). */
+    public void send(@io.micronaut.core.annotation.Nullable String from, String to, String body) {
+        String form = "To=" + encode(to) + "&From=" + encode(from == null ? configuration.from() : from) + "&Body=" + encode(body);
         String credentials = Base64.getEncoder().encodeToString((configuration.accountSid() + ":" + configuration.authToken()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(configuration.baseUrl() + "/2010-04-01/Accounts/" + configuration.accountSid() + "/Messages.json"))
                 .timeout(Duration.ofSeconds(10))

@@ -31,6 +31,10 @@ public sealed interface LifecycleEvent extends DomainEvent {
     record FirstAdminInvitationResent(UUID tenantId, String slug, String adminEmail) implements LifecycleEvent {
     }
 
+    /** The organisation texts from its own number from now on, or ({@code number} absent) from the shared one again. */
+    record TenantSmsNumberChanged(UUID tenantId, String slug, @io.micronaut.core.annotation.Nullable String number) implements LifecycleEvent {
+    }
+
     record TenantSuspended(UUID tenantId, String slug) implements LifecycleEvent {
     }
 

@@ -11,5 +11,7 @@ import java.util.UUID;
 @Schema(name = "Tenant")
 @Serdeable
 public record Tenant(UUID id, String slug, String name, String adminEmail, String plan, TenantStatus status,
-                     @Nullable String failureReason, Instant createdAt, Instant updatedAt, @Nullable Instant activatedAt) {
+                     @Nullable String failureReason, Instant createdAt, Instant updatedAt, @Nullable Instant activatedAt,
+                     @Schema(description = "Its own texting number (E.164); absent: it texts from the platform's shared number")
+                     @Nullable String smsNumber) {
 }

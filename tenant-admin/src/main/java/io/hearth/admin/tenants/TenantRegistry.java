@@ -55,7 +55,7 @@ public class TenantRegistry {
         TenantRow row;
         try {
             row = repository.save(new TenantRow(UUID.randomUUID(), slug, name.trim(), adminEmail.trim().toLowerCase(Locale.ROOT),
-                    plan.trim(), TenantStatus.PROVISIONING.name(), null, now, now, null));
+                    plan.trim(), TenantStatus.PROVISIONING.name(), null, now, now, null, null));
         } catch (DataAccessException e) {
             // Two registrations of the same slug at once: the unique constraint decides, the loser is told.
             if (String.valueOf(e.getMessage()).contains("tenants_slug_key")) {
@@ -75,9 +75,34 @@ public class TenantRegistry {
         Plan onPlan = plans.require(plan);
         TenantRow row = repository.findBySlugForUpdate(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
         TenantRow changed = new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), onPlan.code(), row.status(), row.failureReason(),
-                row.createdAt(), Instant.now(), row.activatedAt());
+                row.createdAt(), Instant.now(), row.activatedAt(), row.smsNumber());
         repository.update(changed);
         outbox.publish(new LifecycleEvent.TenantPlanChanged(row.id(), row.slug(), onPlan.code(), onPlan.feePercent(), onPlan.feeFixedCents()));
+        return changed.view();
+    }
+
+    /**
+     * Gives the organisation its own texting number (E.164, bought from the SMS provider), or takes it away (null: it
+     * texts from the shared number again). 409 when another organisation has it; app is told
+     * ({@code TenantSmsNumberChanged}).
+     */
+    @Transactional
+    public Tenant changeSmsNumber(String slug, @io.micronaut.core.annotation.Nullable String number) {
+        String wanted = number == null || number.isBlank() ? null : number.strip();
+        if (wanted != null && !wanted.matches("\\+[1-9][0-9]{6,14}")) {
+            throw Refusal.invalid("number", "must be an international number such as +447700900123");
+        }
+        TenantRow row = repository.findBySlugForUpdate(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
+        if (java.util.Objects.equals(wanted, row.smsNumber())) {
+            return row.view();
+        }
+        if (wanted != null && repository.findBySmsNumber(wanted).filter(other -> !other.id().equals(row.id())).isPresent()) {
+            throw Refusal.conflict("Another organisation texts from " + wanted);
+        }
+        TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(), row.status(),
+                row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt(), wanted));
+        outbox.publish(new LifecycleEvent.TenantSmsNumberChanged(row.id(), row.slug(), wanted));
+        LOG.info("tenant {} texts from {}", slug, wanted == null ? "the shared number" : wanted);
         return changed.view();
     }
 
@@ -116,7 +141,7 @@ public class TenantRegistry {
             throw Refusal.conflict("The organisation is " + current + ": only a FAILED or PROVISIONING one can be provisioned again");
         }
         TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
-                TenantStatus.PROVISIONING.name(), null, row.createdAt(), Instant.now(), row.activatedAt()));
+                TenantStatus.PROVISIONING.name(), null, row.createdAt(), Instant.now(), row.activatedAt(), row.smsNumber()));
         outbox.publish(new LifecycleEvent.TenantProvisioningRetried(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan()));
         LOG.info("tenant {} provisioning retried (was {})", slug, current);
         return changed.view();
@@ -146,7 +171,7 @@ public class TenantRegistry {
             throw Refusal.conflict("The organisation is " + current + "; only a " + from + " one can become " + to);
         }
         TenantRow changed = repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
-                to.name(), row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt()));
+                to.name(), row.failureReason(), row.createdAt(), Instant.now(), row.activatedAt(), row.smsNumber()));
         outbox.publish(fact.apply(row.id(), row.slug()));
         return changed.view();
     }
@@ -161,7 +186,7 @@ public class TenantRegistry {
             Instant now = Instant.now();
             repository.update(new TenantRow(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(),
                     (succeeded ? TenantStatus.ACTIVE : TenantStatus.FAILED).name(), succeeded ? null : reason,
-                    row.createdAt(), now, succeeded ? now : null));
+                    row.createdAt(), now, succeeded ? now : null, row.smsNumber()));
         }, () -> LOG.warn("provisioning outcome for unknown tenant {}", tenantId));
     }
 }

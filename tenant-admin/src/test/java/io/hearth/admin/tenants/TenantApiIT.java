@@ -159,6 +159,33 @@ class TenantApiIT implements RealStack {
     }
 
     @Test
+    void anOperatorGivesAnOrganisationItsOwnTextingNumberWhichNoOtherMayHaveAndTakesItAway() throws Exception {
+        String slug = register("texting");
+        String rival = register("texting-rival");
+        String number = "+4477009" + String.format("%05d", new java.util.Random().nextInt(100000));
+
+        Map<?, ?> given = client.toBlocking().retrieve(authed(HttpRequest.PUT("/api/v1/tenants/" + slug + "/sms-number", Map.of("number", " " + number + " "))), Map.class);
+        HttpClientResponseException taken = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.PUT("/api/v1/tenants/" + rival + "/sms-number", Map.of("number", number))), Map.class));
+        HttpClientResponseException bad = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                authed(HttpRequest.PUT("/api/v1/tenants/" + rival + "/sms-number", Map.of("number", "07700 900123"))), Map.class));
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("number", null);
+        Map<?, ?> shared = client.toBlocking().retrieve(authed(HttpRequest.PUT("/api/v1/tenants/" + slug + "/sms-number", none)), Map.class);
+
+        assertThat(given.get("smsNumber")).isEqualTo(number);
+        assertProblem(taken, 409, "RESOURCE_CONFLICT");
+        assertProblem(bad, 422, "VALIDATION_ERROR");
+        assertThat(shared.get("smsNumber")).isNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(idOf(slug)).size() >= 3);
+        assertThat(eventsFor(idOf(slug))).extracting(EventEnvelope::type)
+                .containsExactly("TenantRegistered", "TenantSmsNumberChanged", "TenantSmsNumberChanged");
+        assertThat(eventsFor(idOf(slug)).get(1).payload()).containsEntry("number", number).containsEntry("slug", slug);
+        assertThat(eventsFor(idOf(slug)).get(2).payload().get("number")).isNull();
+        assertThat(get(rival).get("smsNumber")).isNull();
+    }
+
+    @Test
     void anOperatorRetriesAFailedProvisioning() throws Exception {
         String slug = register("retry");
         publish(EventEnvelope.of("TenantProvisioningFailed", idOf(slug), Map.of("slug", slug, "reason", "the database was down")));

@@ -74,6 +74,19 @@ public class TenantController {
         return registry.changePlan(slug, request.plan().strip());
     }
 
+    @Schema(name = "SmsNumberChange")
+    @Serdeable
+    public record SmsNumberChange(@io.micronaut.core.annotation.Nullable @Size(max = 16) String number) {
+    }
+
+    @io.micronaut.http.annotation.Put("/{slug}/sms-number")
+    @Operation(summary = "Give an organisation its own texting number, or take it away",
+            description = "number in E.164 (+447700900123), bought from the SMS provider; absent or empty: it texts from the shared number again. "
+                    + "Its men get its texts from it, and a STOP sent to it stops that organisation's texts only. 409 when another organisation has it.")
+    public Tenant changeSmsNumber(String slug, @Body @Valid SmsNumberChange request) {
+        return registry.changeSmsNumber(slug, request.number());
+    }
+
     @Post("/{slug}/suspend")
     @Operation(summary = "Stop serving an organisation", description = "Its subdomain answers 404 on every app instance within seconds. Repeating it changes nothing.")
     public Tenant suspend(String slug) {

@@ -26,6 +26,9 @@ public interface TenantRepository extends CrudRepository<TenantRow, UUID> {
     Page<TenantRow> search(@Nullable String status, @Nullable String pattern, Pageable pageable);
 
     /** Locks the row for a status change, so concurrent suspend/reactivate calls serialise. */
+    @Query("select * from tenants where sms_number = :number")
+    Optional<TenantRow> findBySmsNumber(String number);
+
     @Query("select * from tenants where slug = :slug for update")
     Optional<TenantRow> findBySlugForUpdate(String slug);
 

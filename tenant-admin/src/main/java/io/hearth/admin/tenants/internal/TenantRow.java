@@ -11,10 +11,11 @@ import java.util.UUID;
 
 @MappedEntity("tenants")
 public record TenantRow(@Id UUID id, String slug, String name, String adminEmail, String plan, String status,
-                        @Nullable String failureReason, Instant createdAt, Instant updatedAt, @Nullable Instant activatedAt) {
+                        @Nullable String failureReason, Instant createdAt, Instant updatedAt, @Nullable Instant activatedAt,
+                        @Nullable String smsNumber) {
 
     /** As the API shows it. */
     public Tenant view() {
-        return new Tenant(id, slug, name, adminEmail, plan, TenantStatus.valueOf(status), failureReason, createdAt, updatedAt, activatedAt);
+        return new Tenant(id, slug, name, adminEmail, plan, TenantStatus.valueOf(status), failureReason, createdAt, updatedAt, activatedAt, smsNumber);
     }
 }
