@@ -59,7 +59,7 @@ export const m = {
   smsNumber: 'Texting number',
   sharedNumber: 'Shared',
   changeNumber: 'Change',
-  changeNumberOf: 'Texting number of {name}',
+  changeNumberOf: 'Change the texting number of {name}',
   numberHelp: 'A number bought from the SMS provider for this organisation alone, as +447700900123. Its men get its texts from it, and a STOP sent to it stops this organisation\'s texts only. Without one, it texts from the shared number.',
   useShared: 'Use the shared number',
   numberSet: '{name} texts from {number}.',

@@ -226,6 +226,14 @@ class BrowserEndToEndIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Plans and fees"))).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Platform fees per month"))).isVisible();
 
+        // It gets a texting number of its own.
+        String number = "+4477009" + String.format("%05d", new java.util.Random().nextInt(100000));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change the texting number of Console Circles")).click();
+        page.getByRole(AriaRole.DIALOG).getByLabel("Texting number").fill(number);
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Console Circles texts from " + number + ".")).isVisible();
+        assertThat(row.locator("[data-sms='" + number + "']")).isVisible();
+
         // The first admin lost his mail: the operator sends him a new link.
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resend invitation")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
