@@ -18,6 +18,7 @@ public enum ErrorCode implements ProblemCode {
     VERIFICATION_CODE_INVALID("Verification code invalid"),
     SMS_UNAVAILABLE("Text messages cannot be sent now"),
     SMS_SIGNATURE_INVALID("SMS provider signature invalid"),
+    MAIL_FEEDBACK_SIGNATURE_INVALID("Mail feedback signature invalid"),
     MFA_REQUIRED("Two-factor authentication required"),
     MFA_ALREADY_ENABLED("Two-factor authentication already on"),
     LAST_ADMIN("The organisation needs an admin"),

@@ -51,6 +51,11 @@ public class People implements OrganisationTimeZone {
         return persons.findById(id);
     }
 
+    /** Who has this address in the organisation in scope (an erased man has none): for reports that come back about mail. */
+    public Optional<UUID> withEmail(String address) {
+        return persons.findByEmail(address.strip()).filter(row -> !PersonStatus.ERASED.name().equals(row.status())).map(PersonRow::id);
+    }
+
     /** His email address, for the features that address him (payments' receipts and Checkout). */
     public Optional<String> emailOf(UUID id) {
         return find(id).map(PersonRow::email);

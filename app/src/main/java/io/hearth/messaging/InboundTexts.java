@@ -39,6 +39,10 @@ public class InboundTexts {
      */
     public InboundText read(@Nullable String form, @Nullable String signature) {
         List<Map.Entry<String, String>> params = parse(form == null ? "" : form);
+        if (configuration.authToken() == null || configuration.authToken().isBlank()) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.SMS_SIGNATURE_INVALID,
+                    "Texts are not taken here: the SMS provider's auth token (HEARTH_SMS_AUTH_TOKEN) is not set");
+        }
         if (!TwilioSignature.matches(configuration.authToken(), inboundUrl, params, signature)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.SMS_SIGNATURE_INVALID,
                     "The request is not signed by the SMS provider (X-Twilio-Signature)");

@@ -23,9 +23,11 @@ public class Mailer {
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e]{1,900}");
 
     private final OutgoingQueue queue;
+    private final io.hearth.messaging.internal.MailRefs refs;
 
-    public Mailer(OutgoingQueue queue) {
+    public Mailer(OutgoingQueue queue, io.hearth.messaging.internal.MailRefs refs) {
         this.queue = queue;
+        this.refs = refs;
     }
 
     public void send(Tenant tenant, String to, String subject, String body) {
@@ -59,6 +61,9 @@ public class Mailer {
                 throw new IllegalArgumentException("not a mail header this sends: " + name);
             }
         });
-        queue.mail(tenant.id().value(), to, subject, body, html, new LinkedHashMap<>(headers));
+        LinkedHashMap<String, String> all = new LinkedHashMap<>(headers);
+        // Whose mail this was, for a bounce or a complaint that quotes it later (MailFeedback).
+        all.put(io.hearth.messaging.internal.MailRefs.HEADER, refs.of(tenant.id().value(), to));
+        queue.mail(tenant.id().value(), to, subject, body, html, all);
     }
 }

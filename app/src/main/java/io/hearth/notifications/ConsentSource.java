@@ -9,7 +9,9 @@ public enum ConsentSource {
     /** He answered a text with STOP. */
     SMS_STOP("sms-stop"),
     /** He answered a text with START. */
-    SMS_START("sms-start");
+    SMS_START("sms-start"),
+    /** His mail program reported our mail as spam (an abuse report): his mail is turned off. */
+    COMPLAINT("complaint");
 
     private final String code;
 

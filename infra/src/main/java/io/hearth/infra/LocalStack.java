@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The secret reports about sent mail are signed with in the local run and the tests (app: hearth.mail.feedback-secret). */
+    public static final String MAIL_FEEDBACK_SECRET = "local-mail-feedback-secret";
+
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     /** The services the stack serves. */
@@ -226,6 +229,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == Service.APP) {
             properties.put("hearth.sms.base-url", smsBaseUrl);
+            // Reports about sent mail (bounces, complaints) are signed with this in the local run and the tests only.
+            properties.put("hearth.mail.feedback-secret", MAIL_FEEDBACK_SECRET);
             if (smsCatcher != null) {
                 // The catcher signs the texts it sends app as Twilio would, with its own token, over app's public address.
                 properties.put("hearth.sms.auth-token", SmsCatcher.AUTH_TOKEN);
