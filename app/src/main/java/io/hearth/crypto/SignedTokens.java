@@ -3,14 +3,9 @@ package io.hearth.crypto;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,22 +19,17 @@ import java.util.Optional;
 @Singleton
 public class SignedTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final byte[] LABEL = "hearth signed tokens v1".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_LENGTH = 512;
 
-    private final String activeId;
-    private final Map<String, SecretKeySpec> keys = new HashMap<>();
+    private final DerivedMacKeys keys;
 
     public SignedTokens(@Property(name = "hearth.identity.encryption-keys") String setting) {
-        KeyList list = KeyList.parse(setting, "hearth.identity.encryption-keys (HEARTH_IDENTITY_ENCRYPTION_KEYS)");
-        list.keys().forEach((id, bytes) -> keys.put(id, new SecretKeySpec(mac(new SecretKeySpec(bytes, ALGORITHM), LABEL), ALGORITHM)));
-        this.activeId = list.activeId();
+        this.keys = new DerivedMacKeys(setting, "hearth signed tokens v1");
     }
 
     /** A token for this purpose carrying this payload, signed with the key in use. */
     public String sign(String purpose, byte[] payload) {
-        return encode(payload) + "." + encode(mac(keys.get(activeId), signed(purpose, payload))) + "." + activeId;
+        return encode(payload) + "." + encode(keys.mac(keys.activeId(), signed(purpose, payload))) + "." + keys.activeId();
     }
 
     /** The payload of a token signed for this purpose by a listed key; empty for anything else (malformed, forged, another purpose). */
@@ -51,14 +41,13 @@ public class SignedTokens {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        SecretKeySpec key = keys.get(parts[2]);
-        if (key == null) {
+        if (!keys.has(parts[2])) {
             return Optional.empty();
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
             byte[] mac = Base64.getUrlDecoder().decode(parts[1]);
-            return MessageDigest.isEqual(mac, mac(key, signed(purpose, payload))) ? Optional.of(payload) : Optional.empty();
+            return MessageDigest.isEqual(mac, keys.mac(parts[2], signed(purpose, payload))) ? Optional.of(payload) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -70,16 +59,6 @@ public class SignedTokens {
         System.arraycopy(name, 0, input, 0, name.length);
         System.arraycopy(payload, 0, input, name.length + 1, payload.length);
         return input;
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
-        }
     }
 
     private static String encode(byte[] bytes) {

@@ -1,18 +1,13 @@
 package io.hearth.messaging.internal;
 
-import io.hearth.crypto.KeyList;
+import io.hearth.crypto.DerivedMacKeys;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,42 +18,26 @@ import java.util.UUID;
 @Singleton
 public class PhoneHashes {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final byte[] LABEL = "hearth phone hashes v1".getBytes(StandardCharsets.UTF_8);
-
-    private final String activeId;
-    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    private final DerivedMacKeys keys;
 
     public PhoneHashes(@Property(name = "hearth.identity.encryption-keys") String setting) {
-        KeyList list = KeyList.parse(setting, "hearth.identity.encryption-keys (HEARTH_IDENTITY_ENCRYPTION_KEYS)");
-        list.keys().forEach((id, bytes) -> keys.put(id, new SecretKeySpec(mac(new SecretKeySpec(bytes, ALGORITHM), LABEL), ALGORITHM)));
-        this.activeId = list.activeId();
+        this.keys = new DerivedMacKeys(setting, "hearth phone hashes v1");
     }
 
     /** The number's hash under the key in use, to store. */
     public String hash(UUID tenant, String phone) {
-        return hash(activeId, tenant, phone);
+        return hash(keys.activeId(), tenant, phone);
     }
 
     /** Its hash under every listed key, to look up (a hash made before a rotation is still found). */
     public List<String> every(UUID tenant, String phone) {
         List<String> hashes = new ArrayList<>();
-        keys.keySet().forEach(id -> hashes.add(hash(id, tenant, phone)));
+        keys.ids().forEach(id -> hashes.add(hash(id, tenant, phone)));
         return hashes;
     }
 
     private String hash(String keyId, UUID tenant, String phone) {
         byte[] input = (tenant + ":" + phone.strip()).getBytes(StandardCharsets.UTF_8);
-        return keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(keys.get(keyId), input));
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
-        }
+        return keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(keys.mac(keyId, input));
     }
 }
