@@ -45,10 +45,15 @@ public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> 
      * bare offset (+01:00), which would keep one offset through summer time.
      */
     public static String timeZoneOf(String id) {
-        if (id == null || !ZoneId.getAvailableZoneIds().contains(id)) {
+        if (!isTimeZone(id)) {
             throw Refusal.invalid("timeZone", "is not an IANA time zone such as Europe/London");
         }
         return id;
+    }
+
+    /** Whether this is a zone a person or an organisation may take: a name of the IANA database, not a bare offset. */
+    public static boolean isTimeZone(@Nullable String id) {
+        return id != null && ZoneId.getAvailableZoneIds().contains(id);
     }
 
     /** A colour as {@code #rrggbb} (any case; kept lower case), or absent. Three-digit and named colours are refused. */

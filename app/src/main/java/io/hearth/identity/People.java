@@ -103,12 +103,6 @@ public class People implements OrganisationTimeZone {
         return contacts;
     }
 
-    /** His phone number if he verified it (must-reach texts go only to a number he proved is his). */
-    public Optional<String> verifiedPhone(Tenant tenant, UUID person) {
-        return find(person).filter(row -> row.phoneVerifiedAt() != null && row.sealedPhone() != null)
-                .map(row -> cipher.open(row.sealedPhone(), Accounts.phoneAad(tenant, row.id())));
-    }
-
     /** The verified phone numbers of many men in one query (a man without one is absent). */
     public java.util.Map<UUID, String> verifiedPhones(Tenant tenant, java.util.Collection<UUID> people) {
         java.util.Map<UUID, String> phones = new java.util.HashMap<>();

@@ -85,7 +85,7 @@ public class Profiles {
         if (value.isBlank()) {
             return null;
         }
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        if (!OrganisationSettings.isTimeZone(value)) {
             errors.add(new Refusal.FieldError("timeZone", "is not an IANA time zone such as Europe/London"));
             return null;
         }

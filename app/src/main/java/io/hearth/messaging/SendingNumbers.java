@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The number each organisation texts from: its own, where an operator gave it one in tenant-admin
@@ -39,24 +40,19 @@ public class SendingNumbers {
         this.configuration = configuration;
     }
 
-    /** The number this organisation's texts come from. */
-    public String from(TenantId tenant) {
-        return numbers.of(tenant).orElse(shared());
-    }
-
     /** The organisation whose own number this is; empty for the shared number and for numbers that are not ours. */
     public Optional<TenantId> owner(String number) {
         return numbers.owner(number.strip());
     }
 
-    /** Whether texts to this number are the platform's: the shared number, or an organisation's own. */
-    public boolean isOurs(String number) {
-        return number.strip().equals(shared()) || owner(number).isPresent();
+    /** Whether this is the platform's shared number ({@code hearth.sms.from}). */
+    public boolean isShared(String number) {
+        return number.strip().equals(shared());
     }
 
-    /** Whether this organisation texts from the shared number (it has none of its own). */
-    public boolean usesShared(TenantId tenant) {
-        return numbers.of(tenant).isEmpty();
+    /** The organisations that text from a number of their own (the others text from the shared one), read at once. */
+    public Set<TenantId> withOwnNumber() {
+        return numbers.withOwnNumber();
     }
 
     private String shared() {

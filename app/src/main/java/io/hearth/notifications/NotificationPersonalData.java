@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What notifications keeps of one man: in his export (his own settings, the circles he muted, his devices by push
- * service, how many notifications he has) and gone when his personal data is erased: his notifications, settings,
+ * What notifications keeps of one man: in his export (the levels he chose, his quiet hours and digest, the circles he
+ * muted, his devices by push service) and gone when his personal data is erased: his notifications, settings,
  * mutes, devices and the reach-outs he made. His consents stay (they record that he was asked and what he said: the
  * proof a lawful sender keeps), tied to his anonymised account.
  */
@@ -81,14 +81,18 @@ public class NotificationPersonalData implements PersonalDataPart {
     public Object of(Tenant tenant, UUID person) {
         var hours = preferences.quietHours(person);
         return new Data(preferences.of(person).stream().map(row -> new Level(row.kind(), row.channel(), row.level())).toList(),
-                    hours.map(row -> row.startsAt().toString()).orElse(null), hours.map(row -> row.endsAt().toString()).orElse(null),
-                    schedules.of(person).map(row -> row.digest()).orElse(null),
-                    mutes.of(person).stream().map(row -> row.circleId()).toList(),
-                    devices.of(person).stream().map(row -> new DeviceEntry(host(row.endpoint()), row.previews(), row.userAgent(), row.createdAt(),
+                hours.map(row -> row.startsAt().toString()).orElse(null), hours.map(row -> row.endsAt().toString()).orElse(null),
+                schedules.of(person).map(row -> row.digest()).orElse(null),
+                mutes.of(person).stream().map(row -> row.circleId()).toList(),
+                devices.of(person).stream().map(row -> new DeviceEntry(host(row.endpoint()), row.previews(), row.userAgent(), row.createdAt(),
                         row.lastSeenAt())).toList());
     }
 
-    /** In the erasing request's transaction (told synchronously), so that the erasure is whole when it answers. */
+    /**
+     * Told synchronously by the erasing request, so that the erasure is whole when it answers. A failure here fails
+     * that request after identity has erased him (as for conversations' listener): the rows stay until someone deletes
+     * them, and the log says so.
+     */
     @EventListener
     void erased(PersonErased erased) {
         tenants.call(erased.tenant().id(), in -> {

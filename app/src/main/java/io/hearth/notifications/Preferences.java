@@ -2,6 +2,7 @@ package io.hearth.notifications;
 
 import io.hearth.ErrorCode;
 import io.hearth.identity.Caller;
+import io.hearth.identity.OrganisationSettings;
 import io.hearth.identity.People;
 import io.hearth.identity.Profiles;
 import io.hearth.identity.Permission;
@@ -391,7 +392,7 @@ public class Preferences {
 
     /** A name of the IANA database, as a profile's zone must be (not a bare offset). */
     private static ZoneId zone(String value, List<Refusal.FieldError> errors) {
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        if (!OrganisationSettings.isTimeZone(value)) {
             errors.add(new Refusal.FieldError("timeZone", "is not an IANA time zone such as Europe/London"));
             return null;
         }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Texts men send to the platform's numbers, as the SMS provider posts them (signed): STOP, START and HELP are acted
@@ -68,7 +69,7 @@ public class TextCommands {
             return Outcome.IGNORED;
         }
         Optional<TenantId> owner = numbers.owner(text.to());
-        if (owner.isEmpty() && !numbers.isOurs(text.to())) {
+        if (owner.isEmpty() && !numbers.isShared(text.to())) {
             LOG.warn("a {} text {} to a number that is not the platform's: nothing done", command.get(), text.messageSid());
             return Outcome.UNKNOWN_NUMBER;
         }
@@ -83,8 +84,9 @@ public class TextCommands {
                 failed = 1;
             }
         } else {
+            Set<TenantId> ownNumbers = numbers.withOwnNumber();
             failed = organisations.run("text " + command.get(), tenant -> {
-                if (numbers.usesShared(tenant.id())) {
+                if (!ownNumbers.contains(tenant.id())) {
                     optOuts.act(tenant, text, command.get()).ifPresent(acted::add);
                 }
             });

@@ -59,6 +59,19 @@ class NotificationIsolationIT implements RealStack {
         assertThat(count(b, "select count(*) from %s.notifications")).isZero();
         assertThat(count(a, "select count(*) from %s.quiet_hours")).isZero();
         assertThat(count(b, "select count(*) from %s.quiet_hours")).isEqualTo(1);
+
+        // His profile and an address change asked for in A are nothing in B: A's link does nothing on B's host.
+        a.api().send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("timeZone", "Asia/Tokyo"), readerA.accessToken());
+        String moved = "moved-" + java.util.UUID.randomUUID() + "@example.test";
+        assertThat(a.api().post("/api/v1/me/email", Map.of("email", moved, "password", Org.PASSWORD), readerA.accessToken()).status()).isEqualTo(202);
+        String token = Org.lastLink(moved, "/email-change/");
+        assertThat(count(b, "select count(*) from %s.email_changes")).isZero();
+        assertThat(inB.post("/api/v1/auth/email-change", Map.of("token", token), null).status()).as("A's link on B's host").isEqualTo(410);
+        assertThat(a.api().post("/api/v1/auth/email-change", Map.of("token", token), null).status()).isEqualTo(200);
+        assertThat(inB.get("/api/v1/me", memberB.accessToken()).map("person").get("timeZone")).as("his quiet hours' zone, not A's man's")
+                .isEqualTo("Europe/London");
+        assertThat(count(b, "select count(*) from %s.people where time_zone = 'Asia/Tokyo'")).isZero();
+        assertThat(count(a, "select count(*) from %s.people where time_zone = 'Asia/Tokyo'")).isEqualTo(1);
     }
 
     @Test

@@ -41,6 +41,22 @@ public class SendingNumberTable {
         });
     }
 
+    /** Every organisation that has a number of its own. */
+    public java.util.Set<TenantId> withOwnNumber() {
+        return tx.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement("select tenant_id from public.sending_numbers where number is not null");
+                 ResultSet rows = statement.executeQuery()) {
+                java.util.Set<TenantId> owners = new java.util.HashSet<>();
+                while (rows.next()) {
+                    owners.add(new TenantId(rows.getObject(1, UUID.class)));
+                }
+                return owners;
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read the texting numbers", e);
+            }
+        });
+    }
+
     /** The organisation that texts from this number, if one does. */
     public Optional<TenantId> owner(String number) {
         return tx.executeRead(status -> {

@@ -562,6 +562,9 @@ class BrowserEndToEndIT {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(screen.getValue()).setLevel(1))).isVisible();
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             checkAccessibility(screen.getKey());
+            if (screen.getKey().equals("/admin/settings")) {
+                shot(page, "organisation-settings");
+            }
         }
         page.navigate(app + "/admin/settings/crisis-lines");
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Line 1"))).isVisible();
@@ -595,6 +598,8 @@ class BrowserEndToEndIT {
         assertThat(page.getByText("Account state: Active")).isVisible();
         checkAccessibility("support, found");
         page.navigate(app + "/staff/" + movie);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send a must-reach message"))).isVisible();
+        shot(page, "staff-event");
         for (String tab : List.of("Registrations", "Care teams", "Edit")) {
             page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab)).click();
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
