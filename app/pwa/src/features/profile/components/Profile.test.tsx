@@ -12,10 +12,20 @@ const server = vi.hoisted(() => ({
   sent: [] as { method: string; path: string; body: unknown }[],
   refuse: null as Refusal | null,
   reloads: 0,
+  /** Him as GET /me answers after a change, for reloadMe to take. */
+  reloaded: null as null | { person: Record<string, unknown>; roles: string[]; permissions: string[]; timeZone: string },
 }));
 
 vi.mock('../../../auth', () => ({
-  useAuth: () => ({ me: server.me, reloadMe: () => { server.reloads += 1; return Promise.resolve(); }, signOut: () => Promise.resolve() }),
+  useAuth: () => ({
+    me: server.me,
+    reloadMe: () => {
+      server.reloads += 1;
+      server.me = server.reloaded ?? server.me;
+      return Promise.resolve();
+    },
+    signOut: () => Promise.resolve(),
+  }),
 }));
 
 vi.mock('../../../api/client', async (importOriginal) => {
@@ -51,6 +61,7 @@ beforeEach(() => {
   server.sent = [];
   server.refuse = null;
   server.reloads = 0;
+  server.reloaded = null;
 });
 
 afterEach(cleanup);
@@ -73,9 +84,12 @@ describe('his details', () => {
     zone.focus();
     fireEvent.change(zone, { target: { value: 'new york' } });
     fireEvent.click(await screen.findByRole('option', { name: /America\/New York/ }));
+    server.reloaded = { ...server.me, person: { ...server.me.person, firstName: 'Thomas', timeZone: 'America/New_York' }, timeZone: 'America/New_York' };
     fireEvent.click(within(form).getByRole('button', { name: 'Save my details' }));
 
-    await waitFor(() => expect(within(details()).getByRole('status').textContent).toBe('Your details are saved.'));
+    // The form starts again from the new answer, and still says it is saved.
+    await waitFor(() => expect(within(details()).getByText('Your clock: America/New York. Quiet hours and your digest follow it.')).toBeTruthy());
+    expect(within(details()).getByRole('status').textContent).toBe('Your details are saved.');
     expect(server.sent).toEqual([{ method: 'PATCH', path: '/api/v1/me', body: { firstName: 'Thomas', lastName: 'Reed', timeZone: 'America/New_York' } }]);
     expect(server.reloads).toBe(1);
   });

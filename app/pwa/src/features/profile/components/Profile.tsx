@@ -16,7 +16,10 @@ import { TimeZoneField } from '../../../ui/TimeZoneField';
 import { useChangePassword, useChangeProfile, useRequestEmailChange, useConfirmEmailAgain, useDownloadMyData, useEraseMe, useMakeCalendarFeed, useSetUpMfa, useVerifyMfa } from '../api/profile';
 
 export default function Profile() {
-  const { me } = useAuth();
+  const { me, reloadMe } = useAuth();
+  // Kept here, not in the form: a saved change is a new answer, which starts the form again from it.
+  const [saved, setSaved] = useState(false);
+  const saveDetails = useChangeProfile({ onSuccess: () => { setSaved(true); void reloadMe(); } });
   if (!me) {
     return null;
   }
@@ -26,7 +29,8 @@ export default function Profile() {
       <Typography variant="body2">{t('profile.roles', { roles: me.roles.map((r) => t('roles.' + r)).join(', ') })}</Typography>
       {!me.person.emailVerified && <UnconfirmedEmail email={me.person.email} />}
       <Details key={[me.person.firstName, me.person.lastName, me.person.timeZone ?? ''].join('|')} firstName={me.person.firstName}
-        lastName={me.person.lastName} ownZone={me.person.timeZone ?? null} zone={me.timeZone ?? me.person.timeZone ?? 'UTC'} />
+        lastName={me.person.lastName} ownZone={me.person.timeZone ?? null} zone={me.timeZone ?? me.person.timeZone ?? 'UTC'}
+        save={saveDetails} saved={saved} onEdit={() => setSaved(false)} />
       <EmailAddress email={me.person.email} />
       <Notifications />
       <CalendarFeed />
@@ -67,18 +71,18 @@ function deviceZone(): string | null {
  * His name and the clock he lives by (quiet hours, the digest's hour): his own zone, or the organisation's. The form
  * starts from what the server holds (a new answer starts it again: its key is the answer).
  */
-function Details({ firstName: first, lastName: last, ownZone, zone }: { firstName: string; lastName: string; ownZone: string | null; zone: string }) {
-  const { reloadMe } = useAuth();
+function Details({ firstName: first, lastName: last, ownZone, zone, save, saved, onEdit }: {
+  firstName: string; lastName: string; ownZone: string | null; zone: string;
+  save: ReturnType<typeof useChangeProfile>; saved: boolean; onEdit: () => void;
+}) {
   const [firstName, setFirstName] = useState(first);
   const [lastName, setLastName] = useState(last);
   const [followOrganisation, setFollow] = useState(ownZone === null);
   const [timeZone, setTimeZone] = useState(ownZone ?? zone);
-  const [saved, setSaved] = useState(false);
-  const save = useChangeProfile({ onSuccess: () => { setSaved(true); void reloadMe(); } });
   const here = deviceZone();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaved(false);
+    onEdit();
     save.mutate({ firstName, lastName, timeZone: followOrganisation ? '' : timeZone });
   };
   return (
