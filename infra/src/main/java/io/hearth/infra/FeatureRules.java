@@ -12,10 +12,12 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -37,12 +39,17 @@ public final class FeatureRules {
         this.classes = classes;
     }
 
-    /** The service's main classes (not its tests), with the kit's, which sit below {@code io.hearth.kit}. */
+    /**
+     * The service's main classes (not its tests), with the kit's, which sit below {@code io.hearth.kit}; imported once
+     * per root and JVM (JUnit makes a test instance per test method, and each import of a service takes seconds).
+     */
     public static FeatureRules of(String root) {
-        return new FeatureRules(root, new ClassFileImporter()
+        return new FeatureRules(root, IMPORTED.computeIfAbsent(root, r -> new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(root, "io.hearth.kit"));
+                .importPackages(r, "io.hearth.kit")));
     }
+
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     /** Rules over classes imported elsewhere (a test's planted violations). */
     public static FeatureRules of(String root, JavaClasses classes) {
