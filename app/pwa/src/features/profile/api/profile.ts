@@ -5,10 +5,10 @@ import { useRequest, type After, type Answer } from '../../../api/mutation';
 // query: every request is something he does.
 
 /**
- * Changes his name or his time zone (absent fields stay; timeZone "" follows the organisation's again); answers him
+ * Changes his name, time zone or language (absent fields stay; timeZone or language "" follows the organisation's again); answers him
  * as GET /me does. 422 with field errors for an empty name or a zone that is not an IANA name.
  */
-export const changeProfile = (change: { firstName?: string; lastName?: string; timeZone?: string }) => must(api.PATCH('/api/v1/me', { body: change }));
+export const changeProfile = (change: { firstName?: string; lastName?: string; timeZone?: string; language?: string }) => must(api.PATCH('/api/v1/me', { body: change }));
 
 export const useChangeProfile = (after?: After<Answer<typeof changeProfile>, Parameters<typeof changeProfile>[0]>) => useRequest(changeProfile, null, after);
 

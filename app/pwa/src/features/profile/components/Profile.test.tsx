@@ -8,7 +8,7 @@ type Refusal = { status: number; code: string; detail: string; errors?: { field:
 
 /** Him as GET /me says; each request the screen sent; a refusal to answer the next one with. */
 const server = vi.hoisted(() => ({
-  me: null as unknown as { person: Record<string, unknown>; roles: string[]; permissions: string[]; timeZone: string },
+  me: null as unknown as { person: Record<string, unknown>; roles: string[]; permissions: string[]; timeZone: string; language?: string },
   sent: [] as { method: string; path: string; body: unknown }[],
   refuse: null as Refusal | null,
   reloads: 0,
@@ -90,7 +90,7 @@ describe('his details', () => {
     // The form starts again from the new answer, and still says it is saved.
     await waitFor(() => expect(within(details()).getByText('Your clock: America/New York. Quiet hours and your digest follow it.')).toBeTruthy());
     expect(within(details()).getByRole('status').textContent).toBe('Your details are saved.');
-    expect(server.sent).toEqual([{ method: 'PATCH', path: '/api/v1/me', body: { firstName: 'Thomas', lastName: 'Reed', timeZone: 'America/New_York' } }]);
+    expect(server.sent).toEqual([{ method: 'PATCH', path: '/api/v1/me', body: { firstName: 'Thomas', lastName: 'Reed', timeZone: 'America/New_York', language: '' } }]);
     expect(server.reloads).toBe(1);
   });
 
@@ -105,7 +105,21 @@ describe('his details', () => {
     fireEvent.click(within(details()).getByRole('button', { name: 'Save my details' }));
 
     await waitFor(() => expect(server.sent).toHaveLength(1));
-    expect(server.sent[0].body).toEqual({ firstName: 'Tom', lastName: 'Reed', timeZone: '' });
+    expect(server.sent[0].body).toEqual({ firstName: 'Tom', lastName: 'Reed', timeZone: '', language: '' });
+  });
+
+  it("names his organisation's language while he follows it, and saves the one he picks", async () => {
+    server.me.language = 'de';
+    open();
+    const language = within(details()).getByRole('combobox', { name: 'Language of my mail and notifications' });
+    expect(language.textContent).toBe("My organisation's (Deutsch)");
+
+    fireEvent.mouseDown(language);
+    fireEvent.click(await screen.findByRole('option', { name: 'English' }));
+    fireEvent.click(within(details()).getByRole('button', { name: 'Save my details' }));
+
+    await waitFor(() => expect(server.sent).toHaveLength(1));
+    expect(server.sent[0].body).toEqual({ firstName: 'Tom', lastName: 'Reed', timeZone: '', language: 'en' });
   });
 
   it("shows the server's word beside the field it names and says nothing is saved", async () => {

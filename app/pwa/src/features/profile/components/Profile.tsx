@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
@@ -13,6 +14,7 @@ import { fullName } from '../../../ui/format';
 import { Page, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
 import { TimeZoneField } from '../../../ui/TimeZoneField';
+import { LANGUAGES, languageName } from '../../../i18n/languages';
 import { useChangePassword, useChangeProfile, useRequestEmailChange, useConfirmEmailAgain, useDownloadMyData, useEraseMe, useMakeCalendarFeed, useSetUpMfa, useVerifyMfa } from '../api/profile';
 
 export default function Profile() {
@@ -28,8 +30,9 @@ export default function Profile() {
       <Typography>{fullName(me.person)} · {me.person.email}</Typography>
       <Typography variant="body2">{t('profile.roles', { roles: me.roles.map((r) => t('roles.' + r)).join(', ') })}</Typography>
       {!me.person.emailVerified && <UnconfirmedEmail email={me.person.email} />}
-      <Details key={[me.person.firstName, me.person.lastName, me.person.timeZone ?? ''].join('|')} firstName={me.person.firstName}
+      <Details key={[me.person.firstName, me.person.lastName, me.person.timeZone ?? '', me.person.language ?? ''].join('|')} firstName={me.person.firstName}
         lastName={me.person.lastName} ownZone={me.person.timeZone ?? null} zone={me.timeZone ?? me.person.timeZone ?? 'UTC'}
+        ownLanguage={me.person.language ?? null} language={me.language ?? me.person.language ?? 'en'}
         save={saveDetails} saved={saved} onEdit={() => setSaved(false)} />
       <EmailAddress email={me.person.email} />
       <Notifications />
@@ -71,19 +74,21 @@ function deviceZone(): string | null {
  * His name and the clock he lives by (quiet hours, the digest's hour): his own zone, or the organisation's. The form
  * starts from what the server holds (a new answer starts it again: its key is the answer).
  */
-function Details({ firstName: first, lastName: last, ownZone, zone, save, saved, onEdit }: {
-  firstName: string; lastName: string; ownZone: string | null; zone: string;
+function Details({ firstName: first, lastName: last, ownZone, zone, ownLanguage, language: effective, save, saved, onEdit }: {
+  firstName: string; lastName: string; ownZone: string | null; zone: string; ownLanguage: string | null; language: string;
   save: ReturnType<typeof useChangeProfile>; saved: boolean; onEdit: () => void;
 }) {
   const [firstName, setFirstName] = useState(first);
   const [lastName, setLastName] = useState(last);
   const [followOrganisation, setFollow] = useState(ownZone === null);
   const [timeZone, setTimeZone] = useState(ownZone ?? zone);
+  // '' follows the organisation's language; what it is now is his effective one while he follows it.
+  const [language, setLanguage] = useState(ownLanguage ?? '');
   const here = deviceZone();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onEdit();
-    save.mutate({ firstName, lastName, timeZone: followOrganisation ? '' : timeZone });
+    save.mutate({ firstName, lastName, timeZone: followOrganisation ? '' : timeZone, language });
   };
   return (
     <Section title={t('profile.details')}>
@@ -100,6 +105,11 @@ function Details({ firstName: first, lastName: last, ownZone, zone, save, saved,
             )}
           </>
         )}
+        <TextField select label={t('profile.language')} value={language} onChange={(e) => setLanguage(e.target.value)}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} {...fieldProps(save.error, 'language')}>
+          <MenuItem value="">{ownLanguage === null ? t('profile.organisationLanguage', { language: languageName(effective) }) : t('profile.organisationLanguagePlain')}</MenuItem>
+          {LANGUAGES.map((l) => <MenuItem key={l.code} value={l.code} lang={l.code}>{l.name}</MenuItem>)}
+        </TextField>
         <ProblemAlert error={save.error} />
         <Button type="submit" variant="contained" disabled={save.isPending} sx={{ mt: 1 }}>{t('profile.saveDetails')}</Button>
         <Typography role="status" variant="body2" sx={{ color: 'success.main', fontWeight: 500, mt: 1 }}>{saved ? t('profile.detailsSaved') : ''}</Typography>

@@ -38,7 +38,7 @@ function open() {
 }
 
 beforeEach(() => {
-  server.settings = { registrationMode: 'APPROVAL', mfaRequiredRoles: [], apiRequestsPerMinute: 300, timeZone: 'Europe/London', brandColour: null };
+  server.settings = { registrationMode: 'APPROVAL', mfaRequiredRoles: [], apiRequestsPerMinute: 300, timeZone: 'Europe/London', brandColour: null, language: 'en' };
   server.puts = [];
 });
 
@@ -67,5 +67,20 @@ describe("the organisation's mail colour", () => {
     await waitFor(() => expect(server.puts).toHaveLength(1));
     expect(server.puts[0].brandColour).toBe('');
     await waitFor(() => expect(screen.getByText("Hearth's colour, until you choose your own")).toBeTruthy());
+  });
+});
+
+describe("the organisation's language", () => {
+  it('is English until one is chosen, and a chosen one is saved with the rest', async () => {
+    open();
+    const language = await screen.findByRole('combobox', { name: 'Language of mail and notifications' });
+    expect(language.textContent).toBe('English');
+
+    fireEvent.mouseDown(language);
+    fireEvent.click(await screen.findByRole('option', { name: 'Deutsch' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(server.puts).toHaveLength(1));
+    expect(server.puts[0]).toMatchObject({ language: 'de', timeZone: 'Europe/London', brandColour: null });
   });
 });

@@ -15,6 +15,7 @@ import { t } from '../../../i18n/t';
 import { Loaded, Page, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
 import { TimeZoneField } from '../../../ui/TimeZoneField';
+import { LANGUAGES } from '../../../i18n/languages';
 import { settingsQuery, useSaveSettings } from '../api/settings';
 import type { Role, Settings } from '../api/types';
 
@@ -61,6 +62,10 @@ function Form({ initial }: { initial: Settings }) {
         ))}
       </FormGroup>
       <TimeZoneField label={t('admin.timeZone')} value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} {...fieldProps(save.error, 'timeZone', t('admin.timeZoneHelp'))} />
+      <TextField select label={t('admin.language')} value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value })}
+        {...fieldProps(save.error, 'language', t('admin.languageHelp'))}>
+        {LANGUAGES.map((l) => <MenuItem key={l.code} value={l.code} lang={l.code}>{l.name}</MenuItem>)}
+      </TextField>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <TextField type="color" label={t('admin.brandColour')} value={form.brandColour || HEARTH_COLOUR} onChange={(e) => setForm({ ...form, brandColour: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} {...fieldProps(save.error, 'brandColour', form.brandColour ? form.brandColour : t('admin.hearthColourInUse'))} />

@@ -50,7 +50,7 @@ public class Admissions {
                    array(select g.role || coalesce('@' || cast(floor(extract(epoch from g.valid_until) * 1000) as bigint), '')
                            from role_grants g
                           where g.person_id = p.id and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())) as grants,
-                   s.registration_mode, s.mfa_required_roles, s.api_requests_per_minute, s.time_zone, s.brand_colour
+                   s.registration_mode, s.mfa_required_roles, s.api_requests_per_minute, s.time_zone, s.brand_colour, s.language
               from people p cross join organisation_settings s
              where p.id = ?""";
 
@@ -181,7 +181,7 @@ public class Admissions {
                 grants.add(at < 0 ? new Grant(Role.valueOf(grant), 0) : new Grant(Role.valueOf(grant.substring(0, at)), Long.parseLong(grant.substring(at + 1))));
             }
             return new Known(versions.get(0), versions.get(1), now, line.id(), PersonStatus.valueOf(line.status()), line.mfaEnabled(), List.copyOf(grants),
-                    People.settingsOf(line.registrationMode(), line.mfaRequiredRoles(), line.apiRequestsPerMinute(), line.timeZone(), line.brandColour()));
+                    People.settingsOf(line.registrationMode(), line.mfaRequiredRoles(), line.apiRequestsPerMinute(), line.timeZone(), line.brandColour(), line.language()));
         });
     }
 

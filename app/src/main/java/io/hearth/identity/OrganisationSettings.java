@@ -1,6 +1,7 @@
 package io.hearth.identity;
 
 import io.hearth.kit.Refusal;
+import io.hearth.messaging.Languages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,11 +17,12 @@ import java.util.Set;
  * @param apiRequestsPerMinute   each person's API limit; never below {@link #MIN_REQUESTS_PER_MINUTE}
  * @param timeZone               the organisation's IANA time zone (Europe/London), where a new event starts; UTC until an admin sets it
  * @param brandColour            its own colour as #rrggbb, for its mail; absent: Hearth's
+ * @param language               the language it writes to its men in (mail, texts, notifications): one of {@link Languages#SUPPORTED}
  */
 @Schema(name = "OrganisationSettings")
 @Serdeable
 public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> mfaRequiredRoles, int apiRequestsPerMinute, String timeZone,
-                                   @Nullable String brandColour) {
+                                   @Nullable String brandColour, String language) {
 
     @Schema(name = "RegistrationMode")
     public enum RegistrationMode {
@@ -54,6 +56,14 @@ public record OrganisationSettings(RegistrationMode registrationMode, Set<Role> 
     /** Whether this is a zone a person or an organisation may take: a name of the IANA database, not a bare offset. */
     public static boolean isTimeZone(@Nullable String id) {
         return id != null && ZoneId.getAvailableZoneIds().contains(id);
+    }
+
+    /** A language Hearth writes in ({@link Languages#SUPPORTED}); another is refused, naming the field. */
+    public static String languageOf(@Nullable String language) {
+        if (!Languages.isSupported(language)) {
+            throw Refusal.invalid("language", "is one of " + String.join(", ", Languages.SUPPORTED));
+        }
+        return language;
     }
 
     /** A colour as {@code #rrggbb} (any case; kept lower case), or absent. Three-digit and named colours are refused. */

@@ -167,6 +167,29 @@ public class People implements OrganisationTimeZone {
         return zones;
     }
 
+    /**
+     * The languages of many men in one query: his own where he chose one, else the organisation's (a man who is not
+     * there gets the organisation's too). What Hearth tells him is said in it.
+     */
+    public java.util.Map<UUID, java.util.Locale> languagesOf(java.util.Collection<UUID> people) {
+        String organisation = settings().language();
+        java.util.Map<UUID, java.util.Locale> languages = new java.util.HashMap<>();
+        people.forEach(person -> languages.put(person, io.hearth.messaging.Languages.locale(organisation)));
+        if (!people.isEmpty()) {
+            for (PersonRow row : persons.findAllOf(people)) {
+                if (row.language() != null) {
+                    languages.put(row.id(), io.hearth.messaging.Languages.locale(row.language()));
+                }
+            }
+        }
+        return languages;
+    }
+
+    /** The language of the organisation in scope, read fresh: what it says to men it has no language for. */
+    public java.util.Locale language() {
+        return io.hearth.messaging.Languages.locale(settings().language());
+    }
+
     /** Live roles of many people in one query: person -> roles (empty set for none). */
     public java.util.Map<UUID, Set<Role>> liveRoles(ForTenant who, java.util.Collection<UUID> people) {
         java.util.Map<UUID, Set<Role>> roles = new java.util.HashMap<>();
@@ -186,7 +209,7 @@ public class People implements OrganisationTimeZone {
 
     OrganisationSettings settings() {
         SettingsRow row = settings.findById(true).orElseThrow(() -> new IllegalStateException("organisation_settings has no row"));
-        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute(), row.timeZone(), row.brandColour());
+        return settingsOf(row.registrationMode(), row.mfaRequiredRoles(), row.apiRequestsPerMinute(), row.timeZone(), row.brandColour(), row.language());
     }
 
     /** Read fresh: the zone of the organisation in scope, for tenancy's organisation endpoint. */
@@ -201,16 +224,17 @@ public class People implements OrganisationTimeZone {
     }
 
     static OrganisationSettings settingsOf(String registrationMode, String[] mfaRequiredRoles, int apiRequestsPerMinute, String timeZone,
-                                           @io.micronaut.core.annotation.Nullable String brandColour) {
+                                           @io.micronaut.core.annotation.Nullable String brandColour, String language) {
         Set<Role> mfaRoles = EnumSet.noneOf(Role.class);
         Arrays.stream(mfaRequiredRoles).map(Role::valueOf).forEach(mfaRoles::add);
-        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute, timeZone, brandColour);
+        return new OrganisationSettings(OrganisationSettings.RegistrationMode.valueOf(registrationMode), mfaRoles, apiRequestsPerMinute, timeZone, brandColour, language);
     }
 
     public void saveSettings(Tenant tenant, OrganisationSettings value) {
         settings.update(new SettingsRow(true, value.registrationMode().name(),
                 value.mfaRequiredRoles().stream().map(Role::name).sorted().toArray(String[]::new), value.apiRequestsPerMinute(),
-                OrganisationSettings.timeZoneOf(value.timeZone()), OrganisationSettings.colourOf(value.brandColour())));
+                OrganisationSettings.timeZoneOf(value.timeZone()), OrganisationSettings.colourOf(value.brandColour()),
+                OrganisationSettings.languageOf(value.language())));
         admissions.organisationChanged(tenant);
     }
 }

@@ -124,7 +124,7 @@ public class PersonalData {
         Instant now = clock.instant();
         PersonRow person = persons.findById(id).orElseThrow();
         persons.update(new PersonRow(id, "erased-" + id + "@erased.invalid", "Erased", "Member", null, null,
-                PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now, null));
+                PersonStatus.ERASED.name(), null, false, person.createdAt(), now, now, null, null));
         grants.revokeAll(id, now, id);
         emailChanges.delete(id);
         admissions.personChanged(caller.tenant(), id);

@@ -3,6 +3,7 @@ package io.hearth.identity;
 import io.hearth.identity.internal.PersonRepository;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.messaging.Languages;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ public class Profiles {
     }
 
     /** What he wants changed; null leaves a field as it is. */
-    public record Change(@Nullable String firstName, @Nullable String lastName, @Nullable String timeZone) {
+    public record Change(@Nullable String firstName, @Nullable String lastName, @Nullable String timeZone, @Nullable String language) {
     }
 
     @Transactional
@@ -48,6 +49,7 @@ public class Profiles {
         String firstName = change.firstName() == null ? person.firstName() : name("firstName", change.firstName(), errors);
         String lastName = change.lastName() == null ? person.lastName() : name("lastName", change.lastName(), errors);
         String timeZone = change.timeZone() == null ? person.timeZone() : zone(change.timeZone(), errors);
+        String language = change.language() == null ? person.language() : language(change.language(), errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
@@ -58,10 +60,13 @@ public class Profiles {
         if (!Objects.equals(timeZone, person.timeZone())) {
             changed.put("timeZone", timeZone == null ? "organisation" : timeZone);
         }
+        if (!Objects.equals(language, person.language())) {
+            changed.put("language", language == null ? "organisation" : language);
+        }
         if (changed.isEmpty()) {
             return person;
         }
-        persons.updateProfile(person.id(), firstName, lastName, timeZone, clock.instant());
+        persons.updateProfile(person.id(), firstName, lastName, timeZone, language, clock.instant());
         audit.byCaller(caller, AuditAction.PROFILE_CHANGED, person.id(), changed);
         return persons.findById(person.id()).orElseThrow();
     }
@@ -69,7 +74,7 @@ public class Profiles {
     /** His time zone alone, as quiet hours and the digest set it when they are given one. */
     @Transactional
     public void setTimeZone(Caller caller, ZoneId zone) {
-        change(caller, new Change(null, null, zone.getId()));
+        change(caller, new Change(null, null, zone.getId(), null));
     }
 
     private static String name(String field, String value, List<Refusal.FieldError> errors) {
@@ -78,6 +83,18 @@ public class Profiles {
             errors.add(new Refusal.FieldError(field, "is 1 to " + NAME_LENGTH + " characters"));
         }
         return stripped;
+    }
+
+    /** A language Hearth writes in, or null for "" (the organisation's). */
+    private static @Nullable String language(String value, List<Refusal.FieldError> errors) {
+        if (value.isBlank()) {
+            return null;
+        }
+        if (!Languages.isSupported(value)) {
+            errors.add(new Refusal.FieldError("language", "is one of " + String.join(", ", Languages.SUPPORTED)));
+            return null;
+        }
+        return value;
     }
 
     /** A name of the IANA database (as organisations' zones are), or null for "" (the organisation's). */

@@ -94,7 +94,7 @@ public class SignUp {
         Instant now = clock.instant();
         PersonRow person = insert(new PersonRow(id, address, firstName.strip(), lastName.strip(),
                 phone == null ? null : cipher.seal(phone, Accounts.phoneAad(tenant, id)), null, PersonStatus.PENDING_VERIFICATION.name(), null,
-                false, now, now, null, null));
+                false, now, now, null, null, null));
         roleGrants.grant(tenant, id, Role.MEMBER, null, null);
         audit.record(AuditAction.ACCOUNT_REGISTERED, id, id, ip, Map.of());
         String token = SecretTokens.newToken();
@@ -152,7 +152,7 @@ public class SignUp {
         credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
         Instant now = clock.instant();
         PersonRow person = insert(new PersonRow(id, Accounts.normaliseEmail(invitation.email()), firstName.strip(), lastName.strip(), null, null,
-                PersonStatus.ACTIVE.name(), now, false, now, now, null, null));
+                PersonStatus.ACTIVE.name(), now, false, now, now, null, null, null));
         roleGrants.grant(tenant, id, Role.MEMBER, invitation.invitedBy(), null);
         Role role = Role.valueOf(invitation.role());
         if (role != Role.MEMBER) {

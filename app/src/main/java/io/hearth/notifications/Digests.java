@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,6 +79,8 @@ public class Digests {
         List<UUID> men = notifications.withDigest();
         Map<UUID, Preferences.Schedule> schedules = preferences.schedulesOf(men);
         Map<UUID, People.Contact> contacts = people.contacts(men);
+        Map<UUID, Locale> languages = people.languagesOf(men);
+        NotificationMails.Look look = men.isEmpty() ? null : mails.look(tenant);
         int sent = 0;
         for (UUID man : men) {
             Preferences.Schedule schedule = schedules.get(man);
@@ -88,7 +91,7 @@ public class Digests {
             }
             People.Contact contact = contacts.get(man);
             if (contact != null && contact.active() && contact.emailVerified()) {
-                NotificationMails.Mail mail = mails.digest(tenant, schedule.digest(), items(tenant, rows), man);
+                NotificationMails.Mail mail = mails.digest(look.in(languages.get(man)), tenant, schedule.digest(), items(tenant, rows), man);
                 mailer.send(tenant, contact.email(), mail.subject(), mail.text(), mail.html(), preferences.digestUnsubscribeHeaders(tenant, man));
                 sent++;
             }

@@ -23,17 +23,11 @@ import io.hearth.tenancy.TenantBound;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,8 +41,6 @@ import java.util.UUID;
 @TenantBound
 @Singleton
 public class EventNotices {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.UK);
 
     private final Notifications notifications;
     private final Circles circles;
@@ -80,43 +72,46 @@ public class EventNotices {
         String source = eventId.toString();
         if (event instanceof CircleEvent.JoinRequested e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, facilitators(circle),
-                    new Notice(NotificationKind.JOIN_REQUEST, source, true, name(e.personId()) + " asks to join " + circle.name(),
-                            "Open the request to welcome him or say no.", "/facilitate/" + circle.id())));
+                    new Notice(NotificationKind.JOIN_REQUEST, source, true, Text.of("join.requested.title", "man", name(e.personId()), "circle", circle.name()),
+                            Text.of("join.requested.body"), "/facilitate/" + circle.id())));
         } else if (event instanceof CircleEvent.JoinRequestApproved e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, List.of(e.personId()),
-                    new Notice(NotificationKind.JOIN_DECIDED, source, true, "Welcome to " + circle.name(),
-                            "Your request to join was approved.", "/circle")));
+                    new Notice(NotificationKind.JOIN_DECIDED, source, true, Text.of("join.approved.title", "circle", circle.name()),
+                            Text.of("join.approved.body"), "/circle")));
         } else if (event instanceof CircleEvent.JoinRequestDeclined e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, List.of(e.personId()),
-                    new Notice(NotificationKind.JOIN_DECIDED, source, true, circle.name() + " cannot take you now",
-                            "Your request to join was declined. Other circles may have a seat.", "/circles")));
+                    new Notice(NotificationKind.JOIN_DECIDED, source, true, Text.of("join.declined.title", "circle", circle.name()),
+                            Text.of("join.declined.body"), "/circles")));
         } else if (event instanceof CircleEvent.CircleSeatOffered e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, List.of(e.personId()),
-                    new Notice(NotificationKind.SEAT_OFFERED, source, true, "A seat is free in " + circle.name(),
-                            "You were waiting for it: take it before someone else does.", "/circles")));
+                    new Notice(NotificationKind.SEAT_OFFERED, source, true, Text.of("circle.seat.title", "circle", circle.name()),
+                            Text.of("circle.seat.body"), "/circles")));
         } else if (event instanceof CircleEvent.TransferRequested e) {
             circle(e.toCircleId()).ifPresent(to -> {
                 Set<UUID> deciders = new HashSet<>(facilitators(to));
                 circle(e.fromCircleId()).ifPresent(from -> deciders.addAll(facilitators(from)));
                 notifications.notify(tenant, deciders, new Notice(NotificationKind.TRANSFER, source, true,
-                        name(e.personId()) + " asks to move to " + to.name(), "Open the request to decide.", "/facilitate/" + to.id()));
+                        Text.of("transfer.requested.title", "man", name(e.personId()), "circle", to.name()), Text.of("transfer.requested.body"),
+                        "/facilitate/" + to.id()));
             });
         } else if (event instanceof CircleEvent.MemberMovedCircle e) {
             circle(e.toCircleId()).ifPresent(to -> notifications.notify(tenant, List.of(e.personId()),
-                    new Notice(NotificationKind.TRANSFER, source, true, "You moved to " + to.name(), "Your move was approved.", "/circle")));
+                    new Notice(NotificationKind.TRANSFER, source, true, Text.of("transfer.moved.title", "circle", to.name()), Text.of("transfer.moved.body"),
+                            "/circle")));
         } else if (event instanceof CircleEvent.MeetingMoved e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, everyoneIn(circle, e.by()),
-                    new Notice(NotificationKind.MEETING_CHANGED, source, false, circle.name() + ": the meeting moved",
-                            "From " + when(e.plannedStart(), organisationZone()) + " to " + when(e.newStart(), organisationZone()) + ".", "/circle")));
+                    new Notice(NotificationKind.MEETING_CHANGED, source, false, Text.of("meeting.moved.title", "circle", circle.name()),
+                            Text.of("meeting.moved.body", "from", when(e.plannedStart(), organisationZone()), "to", when(e.newStart(), organisationZone())),
+                            "/circle")));
         } else if (event instanceof CircleEvent.MeetingCancelled e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, everyoneIn(circle, e.by()),
-                    new Notice(NotificationKind.MEETING_CHANGED, source, false, circle.name() + ": a meeting is cancelled",
-                            "The meeting of " + when(e.plannedStart(), organisationZone()) + " will not take place.", "/circle")));
+                    new Notice(NotificationKind.MEETING_CHANGED, source, false, Text.of("meeting.cancelled.title", "circle", circle.name()),
+                            Text.of("meeting.cancelled.body", "when", when(e.plannedStart(), organisationZone())), "/circle")));
         } else if (event instanceof CircleEvent.MemberAbsenceStreakReached e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant,
                     e.facilitatorIds(), new Notice(NotificationKind.ABSENCE_STREAK, source, true,
-                            name(e.personId()) + " has missed " + e.streak() + " meetings in a row",
-                            "A call from you may mean a lot to him.", "/facilitate/" + circle.id())));
+                            Text.of("absence.title", "man", name(e.personId()), "streak", e.streak()),
+                            Text.of("absence.body"), "/facilitate/" + circle.id())));
         }
         // Other facts of circles tell nobody.
     }
@@ -126,33 +121,33 @@ public class EventNotices {
         String source = eventId.toString();
         if (event instanceof GatheringEvent.RegistrationConfirmed e) {
             gathering(e.eventId()).ifPresent(g -> notifications.notify(tenant, List.of(e.personId()),
-                    new Notice(NotificationKind.REGISTRATION_CONFIRMED, source, true, "You're registered for " + g.title(),
-                            when(g.startsAt(), ZoneId.of(g.timeZone())) + ", " + g.venue() + ".", "/events/" + g.id())));
+                    new Notice(NotificationKind.REGISTRATION_CONFIRMED, source, true, Text.of("registered.title", "event", g.title()),
+                            Text.of("registered.body", "when", when(g.startsAt(), ZoneId.of(g.timeZone())), "venue", g.venue()), "/events/" + g.id())));
         } else if (event instanceof GatheringEvent.WaitlistSeatOffered e) {
             registrations.find(e.registrationId()).flatMap(r -> gathering(r.eventId())
                     .map(g -> notifications.notify(tenant, List.of(r.personId()), new Notice(NotificationKind.SEAT_OFFERED, source, true,
-                            "A seat is yours at " + g.title(), "Take it before " + when(e.offerUntil(), ZoneId.of(g.timeZone()))
-                            + "; after that it goes to the next man waiting.", "/events/" + g.id()))));
+                            Text.of("waitlist.title", "event", g.title()), Text.of("waitlist.body", "until", when(e.offerUntil(), ZoneId.of(g.timeZone()))),
+                            "/events/" + g.id()))));
         } else if (event instanceof GatheringEvent.EventChanged e) {
             gathering(e.eventId()).ifPresent(g -> notifications.notify(tenant, without(comingAndStaff(g), e.by()),
-                    new Notice(NotificationKind.EVENT_CHANGED, source, false, g.title() + " changed",
-                            "It starts " + when(g.startsAt(), ZoneId.of(g.timeZone())) + ", " + g.venue() + ".", "/events/" + g.id())));
+                    new Notice(NotificationKind.EVENT_CHANGED, source, false, Text.of("event.changed.title", "event", g.title()),
+                            Text.of("event.changed.body", "when", when(g.startsAt(), ZoneId.of(g.timeZone())), "venue", g.venue()), "/events/" + g.id())));
         } else if (event instanceof GatheringEvent.EventCancelled e) {
             gathering(e.eventId()).ifPresent(g -> notifications.notify(tenant, without(comingAndStaff(g), e.by()),
-                    new Notice(NotificationKind.EVENT_CHANGED, source, false, g.title() + " is cancelled",
-                            e.reason() == null || e.reason().isBlank() ? "It will not take place." : e.reason(), "/events/" + g.id())));
+                    new Notice(NotificationKind.EVENT_CHANGED, source, false, Text.of("event.cancelled.title", "event", g.title()),
+                            e.reason() == null || e.reason().isBlank() ? Text.of("event.cancelled.body") : Text.verbatim(e.reason()), "/events/" + g.id())));
         } else if (event instanceof GatheringEvent.CareTeamAssigned e) {
             registrations.find(e.registrationId()).flatMap(r -> gathering(r.eventId())
                     .map(g -> notifications.notify(tenant, List.of(r.personId()), new Notice(NotificationKind.CARE_TEAM, source, true,
-                            "Your care team at " + g.title(), "You have a care team for the event: see who is in it.", "/events/" + g.id()))));
+                            Text.of("care.assigned.title", "event", g.title()), Text.of("care.assigned.body"), "/events/" + g.id()))));
         } else if (event instanceof GatheringEvent.CareTeamFormed e) {
             gathering(e.eventId()).ifPresent(g -> notifications.notify(tenant, List.of(e.staffId()),
-                    new Notice(NotificationKind.CARE_TEAM, source, true, "You lead a care team at " + g.title(),
-                            "See the men in your care team.", "/staff/" + g.id())));
+                    new Notice(NotificationKind.CARE_TEAM, source, true, Text.of("care.formed.title", "event", g.title()),
+                            Text.of("care.formed.body"), "/staff/" + g.id())));
         } else if (event instanceof GatheringEvent.StaffAssigned e) {
             gathering(e.eventId()).ifPresent(g -> notifications.notify(tenant, without(List.of(e.personId()), e.by()),
-                    new Notice(NotificationKind.ROLE_CHANGED, source, true, "You're on the staff of " + g.title(),
-                            "Your role: " + e.role().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".", "/staff/" + g.id())));
+                    new Notice(NotificationKind.ROLE_CHANGED, source, true, Text.of("staff.title", "event", g.title()),
+                            Text.of("staff.body", "role", Text.of("staff.role." + e.role().name())), "/staff/" + g.id())));
         }
         // Other facts of events tell nobody.
     }
@@ -161,26 +156,26 @@ public class EventNotices {
     public void payment(Tenant tenant, UUID eventId, PaymentEvent event) {
         String source = eventId.toString();
         if (event instanceof PaymentEvent.PaymentSucceeded e) {
-            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_RECEIVED,
-                    source, true, "Payment received: " + money(e.amountCents(), e.currency()),
-                    "Thank you. This is your receipt for " + money(e.amountCents(), e.currency()) + (e.instalments() > 1
-                            ? ", the first of " + e.instalments() + " instalments" : "") + ". Reference " + e.paymentId() + ".", "/payments"));
+            Text.Money amount = new Text.Money(e.amountCents(), e.currency());
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_RECEIVED, source, true,
+                    Text.of("payment.title", "amount", amount), e.instalments() > 1
+                    ? Text.of("payment.body.instalments", "amount", amount, "instalments", e.instalments(), "reference", e.paymentId())
+                    : Text.of("payment.body", "amount", amount, "reference", e.paymentId()), "/payments"));
         } else if (event instanceof PaymentEvent.InstalmentPaid e) {
-            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_RECEIVED,
-                    source, true, "Instalment " + e.number() + " of " + e.of() + " paid: " + money(e.amountCents(), e.currency()),
-                    "Thank you. This is your receipt. Reference " + e.paymentId() + ".", "/payments"));
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_RECEIVED, source, true,
+                    Text.of("instalment.paid.title", "number", e.number(), "of", e.of(), "amount", new Text.Money(e.amountCents(), e.currency())),
+                    Text.of("instalment.paid.body", "reference", e.paymentId()), "/payments"));
         } else if (event instanceof PaymentEvent.InstalmentFailed e) {
-            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_FAILED,
-                    source, true, "Instalment " + e.number() + " of " + e.of() + " could not be paid",
-                    money(e.amountCents(), e.currency()) + " did not go through. We try again on " + when(e.nextAttemptAt(), organisationZone())
-                            + "; check your card in Payments.", "/payments"));
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_FAILED, source, true,
+                    Text.of("instalment.failed.title", "number", e.number(), "of", e.of()),
+                    Text.of("instalment.failed.body", "amount", new Text.Money(e.amountCents(), e.currency()), "next", when(e.nextAttemptAt(), organisationZone())),
+                    "/payments"));
         } else if (event instanceof PaymentEvent.DuesPaymentFailed e) {
-            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_FAILED,
-                    source, true, "Your circle dues are past due", money(e.amountCents(), e.currency())
-                    + " did not go through; check your card in Payments.", "/payments"));
+            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.PAYMENT_FAILED, source, true,
+                    Text.of("dues.failed.title"), Text.of("dues.failed.body", "amount", new Text.Money(e.amountCents(), e.currency())), "/payments"));
         } else if (event instanceof PaymentEvent.RefundIssued e) {
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.REFUND, source, true,
-                    "Refund: " + money(e.amountCents(), e.currency()), "It reaches your card in a few days. Reference " + e.paymentId() + ".",
+                    Text.of("refund.title", "amount", new Text.Money(e.amountCents(), e.currency())), Text.of("refund.body", "reference", e.paymentId()),
                     "/payments"));
         }
         // Other facts of payments tell nobody.
@@ -200,14 +195,11 @@ public class EventNotices {
                 });
             }
             notifications.notify(tenant, away, new Notice(NotificationKind.MESSAGE, source, e.kind() == ConversationKind.DIRECT,
-                    "New message from " + name(e.authorId()), switch (e.kind()) {
-                        case DIRECT -> "He wrote to you.";
-                        case CIRCLE -> "In your circle's chat.";
-                        case EVENT_STAFF -> "In the staff chat.";
-                    }, "/chats/" + e.conversationId()).ofCircle(e.kind() == ConversationKind.CIRCLE ? conversations.circleOf(e.conversationId()).orElse(null) : null));
+                    Text.of("message.title", "man", name(e.authorId())), Text.of("message.body." + e.kind().name()),
+                    "/chats/" + e.conversationId()).ofCircle(e.kind() == ConversationKind.CIRCLE ? conversations.circleOf(e.conversationId()).orElse(null) : null));
         } else if (event instanceof ConversationEvent.AnnouncementPosted e) {
             announcements.reach(tenant, e.announcementId()).ifPresent(reach ->
-                    notifications.notify(tenant, reach.readers(), new Notice(NotificationKind.ANNOUNCEMENT, source, false, reach.title(),
+                    notifications.notify(tenant, reach.readers(), new Notice(NotificationKind.ANNOUNCEMENT, source, false, Text.verbatim(reach.title()),
                             announcementBody(reach), "/announcements/" + e.announcementId()).ofCircle(e.circleId())));
         }
         // Edits, removals and comments tell nobody.
@@ -246,54 +238,44 @@ public class EventNotices {
     public void identity(Tenant tenant, UUID eventId, IdentityEvent event) {
         String source = eventId.toString();
         if (event instanceof IdentityEvent.RoleGranted e && !e.personId().equals(e.by())) {
-            String until = e.validUntil() == null ? "" : " until " + when(e.validUntil(), zoneOf(e.personId()));
-            notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
-                    "You're now " + roleName(e.role()) + until, name(e.by()) + " gave you this role" + until + ". What it lets you do is in your menu.",
-                    "/profile"));
+            Text role = roleName(e.role());
+            Object by = name(e.by());
+            Notice notice = e.validUntil() == null
+                    ? new Notice(NotificationKind.ROLE_CHANGED, source, true, Text.of("role.granted.title", "role", role),
+                            Text.of("role.granted.body", "by", by), "/profile")
+                    : new Notice(NotificationKind.ROLE_CHANGED, source, true,
+                            Text.of("role.granted.title.until", "role", role, "until", when(e.validUntil(), zoneOf(e.personId()))),
+                            Text.of("role.granted.body.until", "by", by, "until", when(e.validUntil(), zoneOf(e.personId()))), "/profile");
+            notifications.notify(tenant, List.of(e.personId()), notice);
         } else if (event instanceof IdentityEvent.RoleEnding e) {
-            String until = when(e.validUntil(), zoneOf(e.personId()));
+            Text.When until = when(e.validUntil(), zoneOf(e.personId()));
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
-                    "Your role ends " + until, "You stop being " + roleName(e.role()) + " " + until
-                            + ". If you should keep it, ask an admin to renew it before then.", "/profile"));
+                    Text.of("role.ending.title", "until", until), Text.of("role.ending.body", "role", roleName(e.role()), "until", until), "/profile"));
         } else if (event instanceof IdentityEvent.EmailBounced e) {
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ACCOUNT, source, true,
-                    "Mail to your address bounced", "Your email provider refused our mail, so we have stopped sending it. Check your address "
-                            + "in your profile and confirm it again to get email from us.", "/profile"));
+                    Text.of("bounced.title"), Text.of("bounced.body"), "/profile"));
         } else if (event instanceof IdentityEvent.RoleRevoked e && !e.personId().equals(e.by())) {
             notifications.notify(tenant, List.of(e.personId()), new Notice(NotificationKind.ROLE_CHANGED, source, true,
-                    "You're no longer " + roleName(e.role()), name(e.by()) + " ended this role. Ask an admin if this is a mistake.", "/profile"));
+                    Text.of("role.revoked.title", "role", roleName(e.role())), Text.of("role.revoked.body", "by", name(e.by())), "/profile"));
         }
     }
 
     /** Who wrote it and the start of what it says (the rest is a tap away): a mail or a push worth reading. */
-    private static String announcementBody(Announcements.Reach reach) {
+    private static Text announcementBody(Announcements.Reach reach) {
         String text = reach.text().strip();
         String start = text.length() > 280 ? text.substring(0, 279).stripTrailing() + "…" : text;
-        return start.isEmpty() ? "An announcement from " + reach.authorName() + "." : reach.authorName() + ": " + start;
+        return start.isEmpty() ? Text.of("announcement.from", "man", reach.authorName()) : Text.verbatim(reach.authorName() + ": " + start);
     }
 
-    private static String roleName(Role role) {
-        switch (role) {
-            case MEMBER:
-                return "a member";
-            case FACILITATOR:
-                return "a facilitator";
-            case PTM:
-                return "on the production team";
-            case ADMIN:
-                return "an admin";
-            case LEADERSHIP:
-                return "in leadership";
-            case SUPPORT:
-                return "on support";
-            default:
-                return role.name().toLowerCase(Locale.ROOT);
-        }
+    /** "a member", "on the production team": the role as a sentence says it. */
+    private static Text roleName(Role role) {
+        return Text.of("role." + role.name());
     }
 
-    private String name(UUID person) {
-        Map<UUID, String> names = people.names(List.of(person));
-        return names.getOrDefault(person, "Someone");
+    /** His name as people know him; his name is his in every language, "someone" is not. */
+    private Object name(UUID person) {
+        String name = people.names(List.of(person)).get(person);
+        return name != null ? name : Text.of("someone");
     }
 
     private ZoneId organisationZone() {
@@ -305,17 +287,8 @@ public class EventNotices {
         return people.timeZonesOf(List.of(man)).get(man);
     }
 
-    private static String when(Instant instant, ZoneId zone) {
-        return WHEN.format(instant.atZone(zone));
+    private static Text.When when(Instant instant, ZoneId zone) {
+        return new Text.When(instant, zone);
     }
 
-    private static String money(long cents, String currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
-        try {
-            format.setCurrency(Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return BigDecimal.valueOf(cents, 2).toPlainString() + " " + currency.toUpperCase(Locale.ROOT);
-        }
-        return format.format(BigDecimal.valueOf(cents, 2));
-    }
 }

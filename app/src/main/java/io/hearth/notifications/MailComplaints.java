@@ -40,9 +40,7 @@ public class MailComplaints {
                 boolean changed = preferences.optOut(tenant, new OptOut(tenant.id(), man, null), ConsentSource.COMPLAINT);
                 if (changed) {
                     notifications.notify(tenant, List.of(man), new Notice(NotificationKind.ACCOUNT, "mail-complaint:" + UUID.randomUUID(), true,
-                            "We stopped mailing you", "Your mail program reported one of our emails as spam, so we send you no more email "
-                                    + "(must-reach messages excepted). To get email again, turn it back on in your notification settings.",
-                            "/settings/notifications"));
+                            Text.of("complaint.title"), Text.of("complaint.body"), "/settings/notifications"));
                 }
                 LOG.info("a complaint about mail of {}: his notification mail {}", tenant.slug(), changed ? "turned off" : "was off already");
             }, () -> LOG.info("a complaint about mail of {} to an address no one there has", tenant.slug()));

@@ -1,6 +1,7 @@
 package io.hearth.notifications;
 
 import io.hearth.identity.PublicLinks;
+import io.hearth.messaging.Languages;
 import io.hearth.messaging.MailTemplate;
 import io.hearth.tenancy.Tenant;
 import io.hearth.identity.People;
@@ -31,7 +32,7 @@ public class NotificationMails {
      * every mail wears this one.
      */
     static final String HEARTH_COLOUR = "#7a3b12";
-    /** Organisations have no language in their settings yet: every mail is in English. */
+    /** The language of a look no organisation's settings chose. */
     static final Locale LOCALE = Locale.ENGLISH;
     /** The colour of text. */
     static final String INK = "#1f1a17";
@@ -72,9 +73,14 @@ public class NotificationMails {
             return of(tenant.name(), HEARTH_COLOUR, LOCALE);
         }
 
-        /** Its own colour where it set one, else Hearth's; English (organisations have no language setting yet). */
+        /** Its own colour where it set one, else Hearth's; English. */
         static Look of(Tenant tenant, Optional<String> colour) {
             return of(tenant.name(), colour.orElse(HEARTH_COLOUR), LOCALE);
+        }
+
+        /** The same look, for a man who reads this language. */
+        public Look in(Locale language) {
+            return new Look(organisation, colour, onColour, linkColour, language);
         }
 
         /** Links in text take the colour where it reads on white (4.5:1), near-black where it does not. */
@@ -83,9 +89,9 @@ public class NotificationMails {
         }
     }
 
-    /** How the organisation in scope's mail looks now: read once for a batch of mails. */
+    /** How the organisation in scope's mail looks now, in its language: read once for a batch of mails ({@link Look#in} for each man's). */
     public Look look(Tenant tenant) {
-        return Look.of(tenant, people.brandColour());
+        return Look.of(tenant, people.brandColour()).in(people.language());
     }
 
     /** The mail of one notification to this man; a must-reach one carries no unsubscribe link (it cannot be turned off). */
@@ -93,16 +99,17 @@ public class NotificationMails {
         return notice(look(tenant), tenant, notice, man);
     }
 
-    /** The same, in a look read once for many mails. */
+    /** The same, in a look read once for many mails: said in the look's language. */
     public Mail notice(Look look, Tenant tenant, Notice notice, UUID man) {
         ResourceBundle words = words(look.locale());
+        Notice.Said said = notice.in(look.locale());
         Map<String, Object> model = frame(tenant, look, notice.kind().safety() ? null : unsubscribeLinks.url(tenant, man, notice.kind()));
-        model.put("title", notice.title());
-        model.put("paragraphs", paragraphs(notice.body()));
-        model.put("preview", preview(notice.body()));
+        model.put("title", said.title());
+        model.put("paragraphs", paragraphs(said.body()));
+        model.put("preview", preview(said.body()));
         model.put("link", links.to(tenant, notice.link()));
         model.put("safety", notice.kind().safety());
-        return new Mail(notice.title(), noticeText.render(model, words), noticeHtml.render(model, words));
+        return new Mail(said.title(), noticeText.render(model, words), noticeHtml.render(model, words));
     }
 
     /** His digest of these notifications (at most {@link Digests#MAX_ITEMS}); its unsubscribe link turns off every kind's mail. */
@@ -148,9 +155,7 @@ public class NotificationMails {
     }
 
     private static ResourceBundle words(Locale locale) {
-        // No fallback to the JVM's own locale: a locale without its bundle reads the base one (English).
-        return ResourceBundle.getBundle("mail.notifications", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Languages.bundle("mail.notifications", locale);
     }
 
     /** The text's paragraphs (blank lines between them), each line of one kept. */

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -146,6 +147,9 @@ public class Notifications {
             return 0;
         }
         Map<UUID, People.Contact> contacts = people.contacts(distinct);
+        Map<UUID, Locale> languages = people.languagesOf(distinct);
+        // Said once per language, not once per man.
+        Map<Locale, Notice.Said> said = new HashMap<>();
         Map<UUID, Map<Channel, Level>> levels = preferences.levels(distinct, notice.kind());
         if (notice.circleId() != null && !notice.kind().safety()) {
             // A man who muted the circle has its chat and announcements in the app only.
@@ -175,8 +179,9 @@ public class Notifications {
                     quiet.get(person), now);
             deliveries.put(person, delivery);
             UUID id = UUID.randomUUID();
+            Notice.Said his = said.computeIfAbsent(languages.get(person), notice::in);
             rows.add(new NotificationRow(id, person, notice.kind().name(), notice.source(), notice.direct(), delivery.inApp(),
-                    cipher.seal(notice.title(), associated(tenant, "title", id)), cipher.seal(notice.body(), associated(tenant, "body", id)),
+                    cipher.seal(his.title(), associated(tenant, "title", id)), cipher.seal(his.body(), associated(tenant, "body", id)),
                     notice.link(), now, null, null, delivery.digest(), 0, notice.kind().safety() ? now.plus(SMS_AFTER) : null, "app", sentBy,
                     false, false));
         }
@@ -190,24 +195,25 @@ public class Notifications {
                 continue;
             }
             Delivery delivery = deliveries.get(row.personId());
+            Notice.Said his = said.get(languages.get(row.personId()));
             if (delivery.inApp()) {
                 realtime.send(tenant, List.of(row.personId()), new NotificationFrame(view(tenant, row)));
             }
             if (delivery.email()) {
-                NotificationMails.Mail mail = mails.notice(look, tenant, notice, row.personId());
+                NotificationMails.Mail mail = mails.notice(look.in(his.locale()), tenant, notice, row.personId());
                 mailer.send(tenant, contacts.get(row.personId()).email(), mail.subject(), mail.text(), mail.html(),
                         preferences.unsubscribeHeaders(tenant, row.personId(), notice.kind()));
             }
             if (delivery.push()) {
                 for (DeviceRow device : devicesOf.getOrDefault(row.personId(), List.of())) {
                     pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()),
-                            pushPayload(tenant, row.id(), notice, device.previews()), PUSH_WORTH, notice.kind().safety());
+                            pushPayload(tenant, row.id(), notice, his, device.previews()), PUSH_WORTH, notice.kind().safety());
                 }
             }
             if (delivery.text()) {
                 String phone = phones.get(row.personId());
                 if (phone != null) {
-                    texts.send(tenant, phone, textBody(tenant, notice), TEXT_WORTH);
+                    texts.send(tenant, phone, textBody(tenant, notice, his), TEXT_WORTH);
                 }
             }
             if (delivery.heldPush()) {
@@ -242,6 +248,7 @@ public class Notifications {
         List<UUID> men = due.stream().map(NotificationRow::personId).distinct().toList();
         Map<UUID, String> phones = people.verifiedPhones(tenant, due.stream().filter(row -> row.step() == 0).map(NotificationRow::personId).distinct().toList());
         Map<UUID, People.Contact> addresses = people.contacts(men);
+        Map<UUID, Locale> languages = people.languagesOf(men);
         NotificationMails.Look look = due.isEmpty() ? null : mails.look(tenant);
         for (NotificationRow row : due) {
             String title = cipher.open(row.sealedTitle(), associated(tenant, "title", row.id()));
@@ -251,8 +258,8 @@ public class Notifications {
             if (step == 0) {
                 Optional<String> phone = Optional.ofNullable(phones.get(row.personId()));
                 // A phone that texted STOP is not texted (send refuses it): the ladder goes on to mail at once.
-                if (phone.isPresent() && texts.send(tenant, phone.get(), title + ": " + body + " Open " + links.to(tenant, row.link())
-                        + " and tap Got it.", Duration.ofHours(6))) {
+                if (phone.isPresent() && texts.send(tenant, phone.get(), Text.of("ladder.text", "title", title, "body", body, "link",
+                        links.to(tenant, row.link())).in(languages.get(row.personId())), Duration.ofHours(6))) {
                     notifications.climbed(row.id(), 1, now.plus(SMS_AFTER), tried + ",sms");
                     continue;
                 }
@@ -260,8 +267,8 @@ public class Notifications {
             }
             People.Contact contact = addresses.get(row.personId());
             if (contact != null && contact.emailVerified()) {
-                NotificationMails.Mail mail = mails.notice(look, tenant, new Notice(NotificationKind.SAFETY, row.source(), true, title, body, row.link()),
-                        row.personId());
+                NotificationMails.Mail mail = mails.notice(look.in(languages.get(row.personId())), tenant,
+                        new Notice(NotificationKind.SAFETY, row.source(), true, Text.verbatim(title), Text.verbatim(body), row.link()), row.personId());
                 mailer.send(tenant, contact.email(), mail.subject(), mail.text(), mail.html(), Map.of());
                 tried = tried + ",email";
             }
@@ -344,13 +351,13 @@ public class Notifications {
     }
 
     /** What a device is pushed: the notification's text only where he allowed previews on it (a lock screen shows it). */
-    private String pushPayload(Tenant tenant, UUID id, Notice notice, boolean previews) {
+    private String pushPayload(Tenant tenant, UUID id, Notice notice, Notice.Said said, boolean previews) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", id.toString());
         payload.put("kind", notice.kind().name());
         payload.put("safety", notice.kind().safety());
-        payload.put("title", previews ? notice.title() : tenant.name());
-        payload.put("body", previews ? notice.body() : "You have a new notification");
+        payload.put("title", previews ? said.title() : tenant.name());
+        payload.put("body", previews ? said.body() : Text.of("push.hidden").in(said.locale()));
         payload.put("link", notice.link());
         try {
             return json.writeValueAsString(payload);
@@ -360,8 +367,8 @@ public class Notifications {
     }
 
     /** A text: the title and where to read it (a text has no room for more, and may sit on a shared phone's screen). */
-    private String textBody(Tenant tenant, Notice notice) {
-        return tenant.name() + ": " + notice.title() + " " + links.to(tenant, notice.link());
+    private String textBody(Tenant tenant, Notice notice, Notice.Said said) {
+        return tenant.name() + ": " + said.title() + " " + links.to(tenant, notice.link());
     }
 
     static String associated(Tenant tenant, String part, UUID id) {

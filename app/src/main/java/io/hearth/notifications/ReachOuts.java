@@ -172,9 +172,10 @@ public class ReachOuts {
             alerted.addAll(staffing.careTeamLeadsOf(caller.person(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))));
             alerted.remove(caller.person());
             alerted.forEach(person -> safety.addRecipient(id, person));
-            String name = people.names(List.of(caller.person())).getOrDefault(caller.person(), "A man");
-            notifications.notify(caller.tenant(), alerted, new Notice(NotificationKind.SAFETY, source(id), true, name + " reached out",
-                    text == null ? "He asked for someone to be in touch. Take it if you can." : text, "/reach-outs/" + id), caller.person());
+            String name = people.names(List.of(caller.person())).get(caller.person());
+            notifications.notify(caller.tenant(), alerted, new Notice(NotificationKind.SAFETY, source(id), true,
+                    Text.of("reachout.title", "man", name != null ? name : Text.of("reachout.someone")),
+                    text == null ? Text.of("reachout.body") : Text.verbatim(text), "/reach-outs/" + id), caller.person());
         }
         return new Result(view(caller, safety.reachOutFor(id, caller.person()).orElseThrow()), lines(caller), false);
     }

@@ -100,9 +100,9 @@ public class SafetyMessages {
         }
         UUID id = UUID.randomUUID();
         safety.saveMessage(id, caller.person(), cipher.seal(text, associated(caller.tenant(), id)), "/notifications", clock.instant(), idempotencyKey);
-        String sender = people.names(List.of(caller.person())).getOrDefault(caller.person(), "Someone");
-        notifications.notify(caller.tenant(), recipients, new Notice(NotificationKind.SAFETY, source(id), true, "Must read, from " + sender, text,
-                "/notifications"), caller.person());
+        String sender = people.names(List.of(caller.person())).get(caller.person());
+        notifications.notify(caller.tenant(), recipients, new Notice(NotificationKind.SAFETY, source(id), true,
+                Text.of("safety.title", "man", sender != null ? sender : Text.of("someone")), Text.verbatim(text), "/notifications"), caller.person());
         return new Sent(view(caller.tenant(), safety.message(id).orElseThrow()), false);
     }
 

@@ -41,10 +41,10 @@ class NotificationKindTest {
 
     @Test
     void aNoticeLinksOnlyToAPathOfTheApp() {
-        assertThatThrownBy(() -> new Notice(NotificationKind.REFUND, "s", true, "t", "b", "https://evil.example/"))
+        assertThatThrownBy(() -> new Notice(NotificationKind.REFUND, "s", true, Text.verbatim("t"), Text.verbatim("b"), "https://evil.example/"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Notice(NotificationKind.REFUND, "s", true, "t", "b", "//evil.example/"))
+        assertThatThrownBy(() -> new Notice(NotificationKind.REFUND, "s", true, Text.verbatim("t"), Text.verbatim("b"), "//evil.example/"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Notice(NotificationKind.REFUND, "s", true, "t", "b", "/payments").link()).isEqualTo("/payments");
+        assertThat(new Notice(NotificationKind.REFUND, "s", true, Text.verbatim("t"), Text.verbatim("b"), "/payments").link()).isEqualTo("/payments");
     }
 }

@@ -30,7 +30,7 @@ class NotificationMailsTest {
 
     @Test
     void whatPeopleWroteIsEscapedInTheHtmlAndAsWrittenInTheText() {
-        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s1", false, "<script>alert(\"hi\")</script> Retreat", "Bring a \"tent\" & <b>boots</b>",
+        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s1", false, Text.verbatim("<script>alert(\"hi\")</script> Retreat"), Text.verbatim("Bring a \"tent\" & <b>boots</b>"),
                 "/announcements/1");
 
         NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant), tenant, notice, man);
@@ -40,12 +40,12 @@ class NotificationMailsTest {
                 .contains("Bring a &quot;tent&quot; &amp; &lt;b&gt;boots&lt;/b&gt;")
                 .contains("Acme &lt;Circles&gt; &amp; &quot;Friends&quot;");
         assertThat(mail.text()).contains("<script>alert(\"hi\")</script> Retreat").contains("Bring a \"tent\" & <b>boots</b>");
-        assertThat(mail.subject()).isEqualTo(notice.title());
+        assertThat(mail.subject()).isEqualTo(notice.title().in(java.util.Locale.ENGLISH));
     }
 
     @Test
     void theTextCarriesEveryLinkTheHtmlHasWithTheUnsubscribeLinkOfItsHeader() {
-        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s1", false, "Dates", "Line one\nline two\n\nSecond paragraph", "/announcements/1");
+        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s1", false, Text.verbatim("Dates"), Text.verbatim("Line one\nline two\n\nSecond paragraph"), "/announcements/1");
 
         NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant), tenant, notice, man);
 
@@ -58,7 +58,7 @@ class NotificationMailsTest {
 
     @Test
     void anOrganisationsOwnColourBandsItsMailWithTextThatReadsOnIt() {
-        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s3", false, "Dates", "Body", "/announcements/1");
+        Notice notice = new Notice(NotificationKind.ANNOUNCEMENT, "s3", false, Text.verbatim("Dates"), Text.verbatim("Body"), "/announcements/1");
 
         String dark = mails.notice(NotificationMails.Look.of(tenant, java.util.Optional.of("#1d4ed8")), tenant, notice, man).html();
         String light = mails.notice(NotificationMails.Look.of(tenant, java.util.Optional.of("#fde68a")), tenant, notice, man).html();
@@ -73,7 +73,7 @@ class NotificationMailsTest {
 
     @Test
     void aMustReachMailHasNoUnsubscribeLinkAndAsksForGotIt() {
-        Notice notice = new Notice(NotificationKind.SAFETY, "s2", true, "Bus moved", "It leaves from the station.", "/notifications");
+        Notice notice = new Notice(NotificationKind.SAFETY, "s2", true, Text.verbatim("Bus moved"), Text.verbatim("It leaves from the station."), "/notifications");
 
         NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant), tenant, notice, man);
 
@@ -100,6 +100,26 @@ class NotificationMailsTest {
                 "https://acme.hearth.example/announcements/3", "https://acme.hearth.example/notifications",
                 "https://acme.hearth.example/settings/notifications", unsubscribeLinks.url(tenant, man, null));
         links.forEach(link -> assertThat(mail.text()).contains(link));
+    }
+
+    @Test
+    void aManWhoReadsGermanGetsHisNoticeAndItsFrameInGerman() {
+        Notice notice = new Notice(NotificationKind.JOIN_DECIDED, "s4", true, Text.of("join.approved.title", "circle", "Nordkreis"),
+                Text.of("join.approved.body"), "/circle");
+
+        NotificationMails.Mail mail = mails.notice(NotificationMails.Look.of(tenant).in(java.util.Locale.GERMAN), tenant, notice, man);
+
+        assertThat(mail.subject()).isEqualTo("Willkommen in Nordkreis");
+        assertThat(mail.html()).contains("lang=\"de\"").contains("Deine Anfrage wurde angenommen.").contains("In der App öffnen").contains(">Abmelden<");
+        assertThat(mail.text()).contains("In der App öffnen: https://acme.hearth.example/circle").contains("Abmelden: ").doesNotContain("Unsubscribe");
+    }
+
+    @Test
+    void aGermanDigestCountsInGerman() {
+        NotificationMails.Mail mail = mails.digest(NotificationMails.Look.of(tenant).in(java.util.Locale.GERMAN), tenant, DigestFrequency.WEEKLY,
+                List.of(new NotificationMails.Item("A", "a", "/x"), new NotificationMails.Item("B", "b", "/y")), man);
+
+        assertThat(mail.subject()).isEqualTo("Deine Woche bei " + tenant.name() + ": 2 Benachrichtigungen");
     }
 
     @Test

@@ -542,6 +542,49 @@ class NotificationsIT implements RealStack {
     }
 
     @Test
+    void anOrganisationThatWritesGermanTellsItsMenInGermanAndAManWhoChoseEnglishInEnglish() {
+        Org other = Org.create(provisioning, directory, client, "sprache");
+        Api otherApi = other.api();
+        Org.Member admin = other.admin();
+        Org.Member german = other.member();
+        Org.Member english = other.member();
+        Map<String, Object> settings = new java.util.HashMap<>(otherApi.get("/api/v1/organisation/settings", admin.accessToken()).body());
+        assertThat(settings.get("language")).as("an organisation writes English until it chooses").isEqualTo("en");
+
+        settings.put("language", "fr");
+        Api.Reply french = otherApi.put("/api/v1/organisation/settings", settings, admin.accessToken());
+        settings.put("language", "de");
+        Api.Reply set = otherApi.put("/api/v1/organisation/settings", settings, admin.accessToken());
+        Api.Reply chose = otherApi.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("language", "en"), english.accessToken());
+        Api.Reply klingon = otherApi.send(io.micronaut.http.HttpMethod.PATCH, "/api/v1/me", Map.of("language", "tlh"), german.accessToken());
+
+        assertThat(french.status()).isEqualTo(422);
+        assertThat(french.list("errors").toString()).contains("language");
+        assertThat(set.status()).as("%s", set.body()).isEqualTo(200);
+        assertThat(set.string("language")).isEqualTo("de");
+        assertThat(chose.status()).as("%s", chose.body()).isEqualTo(200);
+        assertThat(chose.string("language")).isEqualTo("en");
+        assertThat(chose.map("person")).containsEntry("language", "en");
+        assertThat(klingon.status()).isEqualTo(422);
+        assertThat(otherApi.get("/api/v1/me", german.accessToken()).string("language")).as("he follows the organisation").isEqualTo("de");
+        assertThat(api.get("/api/v1/organisation/settings", org.admin().accessToken()).string("language")).as("another organisation's is its own")
+                .isEqualTo("en");
+
+        for (Org.Member man : List.of(german, english)) {
+            assertThat(otherApi.post("/api/v1/members/" + man.id() + "/roles", Map.of("role", "FACILITATOR"), admin.accessToken()).status()).isEqualTo(201);
+        }
+
+        await("he hears in German").atMost(Duration.ofSeconds(15)).until(() -> otherApi.get("/api/v1/notifications", german.accessToken())
+                .list("items").stream().anyMatch(item -> "Du bist jetzt Facilitator".equals(((Map<?, ?>) item).get("title"))));
+        await("he hears in English").atMost(Duration.ofSeconds(15)).until(() -> otherApi.get("/api/v1/notifications", english.accessToken())
+                .list("items").stream().anyMatch(item -> "You're now a facilitator".equals(((Map<?, ?>) item).get("title"))));
+        await("his mail is German").atMost(Duration.ofSeconds(15)).until(() -> mailsTo(german.email(), "Du bist jetzt Facilitator") == 1);
+        MailCatcher.Mail mail = RealStack.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(german.email()) && m.subject().equals("Du bist jetzt Facilitator")).findFirst().orElseThrow();
+        assertThat(mail.body()).contains("hat dir diese Rolle gegeben").contains("In der App öffnen").doesNotContain("Open in the app");
+    }
+
+    @Test
     void aManIsToldOnceThatHisTimedRoleEndsSoonAndAgainAfterARenewal() {
         Org.Member man = org.member();
         Org.Member admin = org.admin();

@@ -5,6 +5,7 @@ import io.hearth.identity.EmailChanges;
 import io.hearth.identity.MailThrottle;
 import io.hearth.identity.SignUp;
 import io.hearth.identity.Caller;
+import io.hearth.identity.OrganisationSettings;
 import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.PersonView;
@@ -13,6 +14,7 @@ import io.hearth.identity.Profiles;
 import io.hearth.identity.Role;
 import io.hearth.identity.internal.PersonRow;
 import io.hearth.kit.Refusal;
+import io.hearth.messaging.Languages;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -60,14 +62,16 @@ public class MeController {
     @Schema(name = "MeResponse")
     @Serdeable
     public record MeResponse(PersonView person, List<Role> roles, List<String> permissions, boolean mfaRequired,
-                             @Schema(description = "The zone he lives by: his own, else the organisation's") String timeZone) {
+                             @Schema(description = "The zone he lives by: his own, else the organisation's") String timeZone,
+                             @Schema(description = "The language Hearth writes to him in: his own, else the organisation's") String language) {
     }
 
-    @Schema(name = "ProfileChange", description = "Absent fields stay as they are; timeZone \"\" follows the organisation's zone again")
+    @Schema(name = "ProfileChange", description = "Absent fields stay as they are; timeZone or language \"\" follows the organisation's again")
     @Serdeable
     public record ProfileRequest(@Nullable @Size(max = Profiles.NAME_LENGTH) String firstName,
                                  @Nullable @Size(max = Profiles.NAME_LENGTH) String lastName,
-                                 @Nullable @Size(max = 64) String timeZone) {
+                                 @Nullable @Size(max = 64) String timeZone,
+                                 @Nullable @Size(max = 8) String language) {
     }
 
     @Get
@@ -79,17 +83,20 @@ public class MeController {
     }
 
     @Patch
-    @Operation(summary = "Change his name or time zone", description = "200 with him as GET shows him; 422 for an empty name or an unknown zone.")
+    @Operation(summary = "Change his name, time zone or language",
+            description = "200 with him as GET shows him; 422 for an empty name, an unknown zone or a language Hearth does not write in.")
     public MeResponse change(Caller caller, @Valid @Body ProfileRequest request) {
-        PersonRow person = profiles.change(caller, new Profiles.Change(request.firstName(), request.lastName(), request.timeZone()));
+        PersonRow person = profiles.change(caller, new Profiles.Change(request.firstName(), request.lastName(), request.timeZone(), request.language()));
         return response(caller, person);
     }
 
     private MeResponse response(Caller caller, PersonRow person) {
-        boolean mfaRequired = !person.mfaEnabled() && people.settings(caller).requiresMfa(caller.roles());
+        OrganisationSettings settings = people.settings(caller);
+        boolean mfaRequired = !person.mfaEnabled() && settings.requiresMfa(caller.roles());
         return new MeResponse(person.view(caller.roles()), caller.roles().stream().sorted().toList(),
                 caller.permissions().stream().map(Permission::code).sorted().toList(), mfaRequired,
-                person.timeZone() != null ? person.timeZone() : people.settings(caller).timeZone());
+                person.timeZone() != null ? person.timeZone() : settings.timeZone(),
+                Languages.isSupported(person.language()) ? person.language() : Languages.locale(settings.language()).getLanguage());
     }
 
     @Post("/email/confirmation")

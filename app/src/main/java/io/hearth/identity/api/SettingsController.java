@@ -53,12 +53,13 @@ public class SettingsController {
      *
      * @param timeZone the organisation's IANA time zone (Europe/London); absent keeps the current one
      * @param brandColour its colour for mail as #rrggbb; absent keeps it, "" goes back to Hearth's
+     * @param language the language it writes to its men in (en, de); absent keeps it
      */
     @Schema(name = "SettingsRequest")
     @Serdeable
     public record SettingsRequest(@NotNull OrganisationSettings.RegistrationMode registrationMode, @NotNull Set<@NotNull Role> mfaRequiredRoles,
                                   @NotNull @Min(FLOOR) @Max(100000) Integer apiRequestsPerMinute, @Nullable @Size(max = 64) String timeZone,
-                                  @Nullable @Size(max = 7) String brandColour) {
+                                  @Nullable @Size(max = 7) String brandColour, @Nullable @Size(max = 8) String language) {
     }
 
     @Get
@@ -70,12 +71,14 @@ public class SettingsController {
     @Put
     @Operation(summary = "Change registration mode (OPEN or APPROVAL), roles that must use MFA, the per-person API limit and the time zone",
             description = "timeZone is an IANA name (Europe/London); without it the zone stays as it is. 422 VALIDATION_ERROR naming timeZone for a zone that is not one. "
-                    + "brandColour (#rrggbb) colours the organisation's mail; absent keeps it, \"\" goes back to Hearth's; 422 naming brandColour for another form.")
+                    + "brandColour (#rrggbb) colours the organisation's mail; absent keeps it, \"\" goes back to Hearth's; 422 naming brandColour for another form. "
+                    + "language (en, de) is the language of its mail, texts and notifications, where a man chose none; absent keeps it; 422 naming language for another.")
     public OrganisationSettings put(Caller caller, @Body @Valid SettingsRequest request) {
         OrganisationSettings before = people.settings(caller);
         OrganisationSettings after = new OrganisationSettings(request.registrationMode(), request.mfaRequiredRoles(), request.apiRequestsPerMinute(),
                 request.timeZone() == null ? before.timeZone() : request.timeZone(),
-                request.brandColour() == null ? before.brandColour() : request.brandColour().isEmpty() ? null : request.brandColour());
+                request.brandColour() == null ? before.brandColour() : request.brandColour().isEmpty() ? null : request.brandColour(),
+                request.language() == null ? before.language() : request.language());
         people.saveSettings(caller.tenant(), after);
         audit.byCaller(caller, AuditAction.SETTINGS_CHANGED, null, Map.of("before", before.toString(), "after", after.toString()));
         return people.settings(caller);

@@ -9,5 +9,5 @@ import java.util.UUID;
  * now ("ROLE", or "ROLE@" and the end in epoch milliseconds), and the settings.
  */
 public record AdmissionLine(UUID id, String status, boolean mfaEnabled, String[] grants, String registrationMode, String[] mfaRequiredRoles,
-                            int apiRequestsPerMinute, String timeZone, @Nullable String brandColour) {
+                            int apiRequestsPerMinute, String timeZone, @Nullable String brandColour, String language) {
 }

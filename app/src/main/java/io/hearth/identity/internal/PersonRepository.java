@@ -43,8 +43,8 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
     void changeEmail(UUID id, String email, Instant at);
 
     /** His name and his own time zone (null: the organisation's), as he keeps them on his profile. */
-    @Query("update people set first_name = :firstName, last_name = :lastName, time_zone = :timeZone, updated_at = :at where id = :id")
-    void updateProfile(UUID id, String firstName, String lastName, @Nullable String timeZone, Instant at);
+    @Query("update people set first_name = :firstName, last_name = :lastName, time_zone = :timeZone, language = :language, updated_at = :at where id = :id")
+    void updateProfile(UUID id, String firstName, String lastName, @Nullable String timeZone, @Nullable String language, Instant at);
 
     /** Search by email or name prefix, status and a role held now; erased people are never listed. */
     String SEARCH = """

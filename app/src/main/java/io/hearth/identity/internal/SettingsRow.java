@@ -9,5 +9,5 @@ import io.micronaut.data.model.DataType;
 @MappedEntity("organisation_settings")
 public record SettingsRow(@Id Boolean id, String registrationMode,
                           @TypeDef(type = DataType.STRING_ARRAY) String[] mfaRequiredRoles, int apiRequestsPerMinute,
-                          String timeZone, @Nullable String brandColour) {
+                          String timeZone, @Nullable String brandColour, String language) {
 }
