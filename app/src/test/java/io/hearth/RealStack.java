@@ -13,6 +13,8 @@ public interface RealStack extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(LocalStack.shared().properties(LocalStack.Service.APP));
         properties.put("hearth.outbox.interval", "200ms");
+        // Each test's context serves its metrics on a free port (test classes run side by side).
+        properties.put("hearth.metrics.port", "0");
         properties.put("hearth.identity.signing-keys", TestKeys.SIGNING_KEYS);
         properties.put("hearth.identity.encryption-keys", TestKeys.ENCRYPTION_KEYS);
         properties.put("hearth.rate-limits.login-failures-per-ip-per-minute", "100000");

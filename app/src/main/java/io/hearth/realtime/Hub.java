@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * registration returns once Redis confirmed, so nothing published after it is missed); the last one unsubscribes.
  */
 @TenantBound
-@Singleton
+// Made at start-up, so that its socket count is scraped from the first minute.
+@io.micronaut.context.annotation.Context
 public class Hub {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
@@ -63,10 +64,17 @@ public class Hub {
     private final JsonMapper json;
     private final Map<TenantId, Local> tenants = new ConcurrentHashMap<>();
 
-    public Hub(Bus bus, FieldCipher cipher, JsonMapper json) {
+    public Hub(Bus bus, FieldCipher cipher, JsonMapper json, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.bus = bus;
         this.cipher = cipher;
         this.json = json;
+        io.micrometer.core.instrument.Gauge.builder("hearth.realtime.sockets", tenants, Hub::sockets)
+                .description("Signed-in real-time sockets open on this instance").register(metrics);
+    }
+
+    /** The sockets open here, over every organisation (a count, with no organisation's name on it). */
+    static double sockets(Map<TenantId, Local> tenants) {
+        return tenants.values().stream().mapToInt(local -> local.all.size()).sum();
     }
 
     @PostConstruct

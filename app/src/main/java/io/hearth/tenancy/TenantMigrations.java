@@ -35,10 +35,12 @@ public class TenantMigrations {
     private final TenantDirectory directory;
     private final TenancyConfiguration configuration;
     private final String latestVersion;
+    private final io.micrometer.core.instrument.Counter migrated;
+    private final io.micrometer.core.instrument.Counter failed;
 
     public TenantMigrations(@Property(name = "hearth.db.url") String url, @Property(name = "hearth.db.username") String user,
                             @Property(name = "hearth.db.password") String password,
-                            TenantDirectory directory, TenancyConfiguration configuration) {
+                            TenantDirectory directory, TenancyConfiguration configuration, io.micrometer.core.instrument.MeterRegistry metrics) {
         // Migrations open their own connections: the search_path Flyway sets never reaches the request pool.
         this.url = url;
         this.user = user;
@@ -46,6 +48,10 @@ public class TenantMigrations {
         this.directory = directory;
         this.configuration = configuration;
         this.latestVersion = latestAvailableVersion();
+        this.migrated = io.micrometer.core.instrument.Counter.builder("hearth.tenant.migrations").tag("outcome", "migrated")
+                .description("Organisations' schemas migrated, and migrations that failed").register(metrics);
+        this.failed = io.micrometer.core.instrument.Counter.builder("hearth.tenant.migrations").tag("outcome", "failed")
+                .description("Organisations' schemas migrated, and migrations that failed").register(metrics);
     }
 
     /** The newest migration this build carries. */
@@ -65,9 +71,11 @@ public class TenantMigrations {
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
+            failed.increment();
             directory.recordMigrationFailure(tenant.id(), String.valueOf(e.getMessage()));
             throw e;
         }
+        migrated.increment();
         directory.recordMigration(tenant.id(), latestVersion);
         return latestVersion;
     }

@@ -18,6 +18,8 @@ public interface RealStack extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(LocalStack.shared().properties(LocalStack.Service.TENANT_ADMIN));
         properties.put("hearth.outbox.interval", "200ms");
+        // Each test's context serves its metrics on a free port (test classes run side by side).
+        properties.put("hearth.metrics.port", "0");
         properties.put("hearth.admin.jwt-secret", JWT_SECRET);
         properties.put("hearth.admin.sealing-key", SEALING_KEY);
         properties.put("hearth.admin.dev-operator.enabled", "true");

@@ -16,6 +16,21 @@ final class OutgoingRows {
     private OutgoingRows() {
     }
 
+    /** What waits in a queue: how many rows are still to send, and how long the oldest has waited in seconds (0: none). */
+    record Backlog(long count, double oldestAgeSeconds) {
+    }
+
+    static Backlog backlog(Connection connection, String table) {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from "
+                + table + " where sent_at is null and given_up_at is null");
+             java.sql.ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getDouble(2));
+        } catch (SQLException e) {
+            throw new DataAccessException("could not measure " + table, e);
+        }
+    }
+
     /** Sent: the body is erased. */
     static void markSent(Connection connection, String table, String body, long id) {
         markSent(connection, table, List.of(body), id);

@@ -55,6 +55,8 @@ public final class LocalPlatform {
         System.out.println("  App API docs        http://localhost:" + appPort + "/api/docs/");
         System.out.println("  tenant-admin API    http://localhost:" + adminPort + "/api/v1/tenants  (docs: /api/docs/)");
         System.out.println("  Operator login      " + operatorEmail + " / " + operatorPassword + "  (this run only; no second factor here)");
+        System.out.println("  Metrics             http://127.0.0.1:" + platform.app().metricsPort() + "/prometheus (app), http://127.0.0.1:"
+                + platform.tenantAdmin().metricsPort() + "/prometheus (tenant-admin)");
         System.out.println("  Mail catcher        " + mail + "/messages");
         System.out.println("  SMS catcher         " + platform.stack().smsCatcher().baseUrl() + "/messages  (POST "
                 + platform.stack().smsCatcher().baseUrl() + "/inbound {from, body}: a man texts STOP, START or HELP)");

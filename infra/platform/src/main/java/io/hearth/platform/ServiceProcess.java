@@ -1,5 +1,7 @@
 package io.hearth.platform;
 
+import io.hearth.infra.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,12 +24,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int metricsPort;
     private final Instant startedAt;
 
-    private ServiceProcess(String name, Process process, int port, Instant startedAt) {
+    private ServiceProcess(String name, Process process, int port, int metricsPort, Instant startedAt) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.metricsPort = metricsPort;
         this.startedAt = startedAt;
     }
 
@@ -53,13 +57,16 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(env);
             builder.environment().put("HEARTH_HTTP_PORT", Integer.toString(port));
+            // Its metrics on a free port of their own, unless told which (two services, or two apps, share this machine).
+            int metricsPort = env.containsKey("HEARTH_METRICS_PORT") ? Integer.parseInt(env.get("HEARTH_METRICS_PORT")) : FreePorts.next();
+            builder.environment().put("HEARTH_METRICS_PORT", Integer.toString(metricsPort));
             builder.redirectErrorStream(true);
             if (log == null) {
                 builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);
             } else {
                 builder.redirectOutput(log.toFile());
             }
-            return new ServiceProcess(module, builder.start(), port, Instant.now());
+            return new ServiceProcess(module, builder.start(), port, metricsPort, Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
@@ -92,6 +99,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its Prometheus scrape is: {@code http://127.0.0.1:{metricsPort}/prometheus}. */
+    public int metricsPort() {
+        return metricsPort;
     }
 
     public int port() {

@@ -356,4 +356,23 @@ class TenantApiIT implements RealStack {
         assertThat(body).containsEntry("code", code).containsEntry("status", status);
         return body;
     }
+
+    @Test
+    void itsMetricsAreServedOnTheirOwnPortTaggedWithTheServiceInAFormPromtoolAccepts(io.hearth.kit.metrics.MetricsServer metrics) throws Exception {
+        java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + metrics.port() + "/prometheus")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("service=\"hearth-tenant-admin\"", "hearth_outbox_backlog{", "hearth_http_server_latency_seconds_bucket{",
+                "hikaricp_connections_active{");
+        io.hearth.infra.Promtool.Verdict verdict = io.hearth.infra.Promtool.checkMetrics(scrape.body());
+        assertThat(verdict.accepted()).as("promtool check metrics: %s", verdict.output()).isTrue();
+        String onTheConsolesPort;
+        try {
+            onTheConsolesPort = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
+        } catch (HttpClientResponseException e) {
+            onTheConsolesPort = e.getResponse().getBody(String.class).orElse("");
+        }
+        assertThat(onTheConsolesPort).as("not on the console's own port").doesNotContain("# TYPE");
+    }
 }

@@ -38,6 +38,21 @@ public final class OutboxTable {
         }
     }
 
+    /** What waits to be sent: how many rows, and the age of the oldest in seconds (0 when none waits). */
+    public record Backlog(long count, double oldestAgeSeconds) {
+    }
+
+    public static Backlog backlog(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from public.outbox where published_at is null");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getDouble(2));
+        } catch (SQLException e) {
+            throw new DataAccessException("could not measure the outbox", e);
+        }
+    }
+
     /** The oldest unsent rows, locked so that another relay skips them. */
     public static List<Pending> claim(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(

@@ -1,0 +1,93 @@
+package io.hearth.kit.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micronaut.context.annotation.Property;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Gauges whose values cost a query (a backlog, a consumer group's lag): sampled on one thread every
+ * {@code hearth.metrics.sample-interval} (15 s), not at each scrape, so that a scrape is cheap whatever it asks and a
+ * slow database cannot stall it. A sample that fails sets its gauges to NaN (Prometheus's "no value") and is logged
+ * once until it succeeds again.
+ */
+@Singleton
+public class SampledGauges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampledGauges.class);
+
+    private final MeterRegistry registry;
+    private final Duration interval;
+    private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "metrics-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SampledGauges(MeterRegistry registry, @Property(name = "hearth.metrics.sample-interval", defaultValue = "15s") Duration interval) {
+        this.registry = registry;
+        this.interval = interval;
+    }
+
+    /** One gauge's latest sample. */
+    public final class Value {
+        private final AtomicLong bits;
+
+        private Value(AtomicLong bits) {
+            this.bits = bits;
+        }
+
+        public void set(double value) {
+            bits.set(Double.doubleToLongBits(value));
+        }
+    }
+
+    /** A gauge (NaN until first sampled); the same name and tags give the same gauge. */
+    public Value gauge(String name, Tags tags, String baseUnit, String description) {
+        String id = name + tags;
+        AtomicLong bits = values.computeIfAbsent(id, key -> {
+            AtomicLong created = new AtomicLong(Double.doubleToLongBits(Double.NaN));
+            Gauge.builder(name, created, held -> Double.longBitsToDouble(held.get())).tags(tags).baseUnit(baseUnit).description(description)
+                    .register(registry);
+            return created;
+        });
+        return new Value(bits);
+    }
+
+    /** Runs {@code sample} now and every interval after; its failures set {@code onFailure}'s gauges to NaN. */
+    public void every(String what, Runnable sample, Runnable onFailure) {
+        AtomicBoolean failing = new AtomicBoolean();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                sample.run();
+                if (failing.compareAndSet(true, false)) {
+                    LOG.info("sampling {} works again", what);
+                }
+            } catch (RuntimeException e) {
+                onFailure.run();
+                if (failing.compareAndSet(false, true)) {
+                    LOG.warn("sampling {} failed; its gauges read NaN until it works", what, e);
+                }
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}
