@@ -1,5 +1,6 @@
 package io.hearth.messaging;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.messaging.internal.SendingNumberTable;
 import io.hearth.outbox.Topics;
@@ -34,7 +35,10 @@ public class SendingNumbers {
     private final SendingNumberTable numbers;
     private final SmsConfiguration configuration;
 
-    public SendingNumbers(JsonMapper json, SendingNumberTable numbers, SmsConfiguration configuration) {
+    private final Tracing tracing;
+
+    public SendingNumbers(JsonMapper json, SendingNumberTable numbers, SmsConfiguration configuration, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.numbers = numbers;
         this.configuration = configuration;
@@ -61,6 +65,10 @@ public class SendingNumbers {
 
     @Topic(Topics.TENANT_LIFECYCLE)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope> read = EventEnvelope.read(json, record);
         if (read.isEmpty() || !read.get().type().equals("TenantSmsNumberChanged")) {
             return;

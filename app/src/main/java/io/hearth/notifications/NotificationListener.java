@@ -1,5 +1,6 @@
 package io.hearth.notifications;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.circles.CircleEvent;
 import io.hearth.conversations.ConversationEvent;
 import io.hearth.gatherings.GatheringEvent;
@@ -37,7 +38,10 @@ public class NotificationListener {
     private final InTenant tenants;
     private final EventNotices notices;
 
-    public NotificationListener(JsonMapper json, InTenant tenants, EventNotices notices) {
+    private final Tracing tracing;
+
+    public NotificationListener(JsonMapper json, InTenant tenants, EventNotices notices, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.tenants = tenants;
         this.notices = notices;
@@ -45,6 +49,10 @@ public class NotificationListener {
 
     @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY})
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         EventEnvelope.read(json, record).ifPresent(envelope -> tenants.call(new TenantId(envelope.tenantId()), tenant -> {
             switch (record.topic()) {
                 case Topics.CIRCLES -> CIRCLES.read(envelope).ifPresent(event -> notices.circle(tenant, envelope.eventId(), event));

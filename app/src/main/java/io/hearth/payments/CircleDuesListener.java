@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.circles.CircleEvent;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.outbox.Topics;
@@ -30,7 +31,10 @@ public class CircleDuesListener {
     private final InTenant tenants;
     private final Dues dues;
 
-    public CircleDuesListener(JsonMapper json, InTenant tenants, Dues dues) {
+    private final Tracing tracing;
+
+    public CircleDuesListener(JsonMapper json, InTenant tenants, Dues dues, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.tenants = tenants;
         this.dues = dues;
@@ -38,6 +42,10 @@ public class CircleDuesListener {
 
     @Topic(Topics.CIRCLES)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         EVENTS.read(json, record).ifPresent(event -> {
             // Other events of circles leave dues as they are.
             if (event instanceof CircleEvent.MemberLeftCircle left) {

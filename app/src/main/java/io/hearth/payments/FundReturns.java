@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.gatherings.GatheringEvent;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.kit.outbox.Outbox;
@@ -35,7 +36,10 @@ public class FundReturns {
     private final FundRepository fund;
     private final Outbox outbox;
 
-    public FundReturns(JsonMapper json, InTenant tenants, FundRepository fund, Outbox outbox) {
+    private final Tracing tracing;
+
+    public FundReturns(JsonMapper json, InTenant tenants, FundRepository fund, Outbox outbox, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.tenants = tenants;
         this.fund = fund;
@@ -44,6 +48,10 @@ public class FundReturns {
 
     @Topic(Topics.EVENTS)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         EVENTS.read(json, record).ifPresent(event -> {
             // Other events of gatherings say nothing about the fund.
             if (event instanceof GatheringEvent.RegistrationCancelled cancelled) {

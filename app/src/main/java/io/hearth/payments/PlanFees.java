@@ -1,5 +1,6 @@
 package io.hearth.payments;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.outbox.Topics;
 import io.hearth.payments.internal.TenantFeeTable;
@@ -33,7 +34,10 @@ public class PlanFees {
     private final TenantFeeTable fees;
     private final StripeConfiguration configuration;
 
-    public PlanFees(JsonMapper json, TenantFeeTable fees, StripeConfiguration configuration) {
+    private final Tracing tracing;
+
+    public PlanFees(JsonMapper json, TenantFeeTable fees, StripeConfiguration configuration, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.fees = fees;
         this.configuration = configuration;
@@ -46,6 +50,10 @@ public class PlanFees {
 
     @Topic(Topics.TENANT_LIFECYCLE)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope> read = EventEnvelope.read(json, record);
         if (read.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package io.hearth.tenancy;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.MalformedEventException;
 import io.hearth.outbox.Topics;
@@ -29,13 +30,20 @@ public class TenantLifecycleListener {
     private final JsonMapper json;
     private final TenantProvisioning provisioning;
 
-    public TenantLifecycleListener(JsonMapper json, TenantProvisioning provisioning) {
+    private final Tracing tracing;
+
+    public TenantLifecycleListener(JsonMapper json, TenantProvisioning provisioning, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.provisioning = provisioning;
     }
 
     @Topic(Topics.TENANT_LIFECYCLE)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope> read = EventEnvelope.read(json, record);
         if (read.isEmpty()) {
             return;

@@ -35,6 +35,8 @@ public final class TenantScope {
 
     /** Runs the work as the given tenant, on this thread and wherever Micronaut propagates the context. */
     public static <T> T call(Tenant tenant, Supplier<T> work) {
+        // Work for an organisation (a consumer's, a job's) marks its span with it.
+        io.hearth.kit.tracing.Tracing.tenant(tenant.slug());
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(new Current(tenant)).propagate()) {
             return work.get();
         }

@@ -93,6 +93,17 @@ class MetricsIT implements RealStack {
                 "slug", "schema", "host", "person", "user"));
         assertThat(text).as("no organisation's name, slug, id or schema in any value")
                 .doesNotContain(org.tenant().slug()).doesNotContain(org.tenant().id().value().toString()).doesNotContain(org.tenant().schemaName());
+        // Every series the alert rules watch is one this service exports (a renamed metric would silence its alert).
+        String rules = Files.readString(Path.of("..", "infra", "helm", "hearth", "files", "prometheus-rules.yaml"));
+        Matcher watched = Pattern.compile("\\b((?:hearth|hikaricp|http_server)_[a-z_]+)").matcher(rules);
+        Set<String> names = new TreeSet<>();
+        while (watched.find()) {
+            names.add(watched.group(1));
+        }
+        assertThat(names).as("metrics the alert rules watch").isNotEmpty();
+        for (String name : names) {
+            assertThat(Pattern.compile("(?m)^" + name + "[{ ]").matcher(text).find()).as("%s, which an alert rule watches, is in the scrape", name).isTrue();
+        }
         long series = text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).count();
         assertThat(series).as("series in one scrape").isPositive().isLessThan(MAX_SERIES);
         Promtool.Verdict verdict = Promtool.checkMetrics(text);

@@ -96,6 +96,8 @@ public final class AccessRule implements SecurityRule<HttpRequest<?>> {
         }
         AnnotationMetadata endpoint = route.get().getAnnotationMetadata();
         Tenant tenant = TenantFilter.tenantOf(request).orElseThrow();
+        // The request's span is of this organisation (security runs inside the tracing filter): an attribute, not a label.
+        io.hearth.kit.tracing.Tracing.tenant(tenant.slug());
         Mono<SecurityRuleResult> admission = Mono.fromCallable(() -> admit(request, endpoint, authentication, tenant));
         // The token's validation already moved the request off the event loop (reactive-validator-execute-on-blocking);
         // should it ever arrive on a Netty thread, the database and Redis work moves to the blocking pool.

@@ -8,7 +8,9 @@ public final class Slugs {
 
     private static final Pattern SHAPE = Pattern.compile("^[a-z][a-z0-9-]{2,29}$");
     private static final Set<String> RESERVED = Set.of("admin", "api", "www", "app", "mail", "static", "assets",
-            "status", "support", "help", "hearth", "public", "information_schema");
+            "status", "support", "help", "hearth", "public", "information_schema",
+            // The operator console's host in the chart (console.{baseDomain}), and the names of monitoring.
+            "console", "metrics", "prometheus", "grafana");
 
     private Slugs() {
     }

@@ -1,5 +1,6 @@
 package io.hearth.admin.billing;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.admin.billing.internal.BillingRepository;
 import io.hearth.admin.billing.internal.RevenueLine;
 import io.hearth.admin.billing.internal.StripeStatusRow;
@@ -50,7 +51,10 @@ public class Billing {
     private final BillingRepository repository;
     private final Clock clock;
 
-    public Billing(JsonMapper json, BillingRepository repository) {
+    private final Tracing tracing;
+
+    public Billing(JsonMapper json, BillingRepository repository, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.repository = repository;
         this.clock = Clock.systemUTC();
@@ -58,6 +62,10 @@ public class Billing {
 
     @Topic(Topics.PAYMENTS)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         EventEnvelope.read(json, record).ifPresent(this::apply);
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.admin.tenants;
 
+import io.hearth.kit.tracing.Tracing;
 import io.hearth.admin.outbox.Topics;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -25,13 +26,20 @@ public class ProvisioningOutcomeListener {
     private final JsonMapper json;
     private final TenantRegistry registry;
 
-    public ProvisioningOutcomeListener(JsonMapper json, TenantRegistry registry) {
+    private final Tracing tracing;
+
+    public ProvisioningOutcomeListener(JsonMapper json, TenantRegistry registry, Tracing tracing) {
+        this.tracing = tracing;
         this.json = json;
         this.registry = registry;
     }
 
     @Topic(Topics.TENANT_PROVISIONING)
     public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope> read = EventEnvelope.read(json, record);
         if (read.isEmpty()) {
             return;

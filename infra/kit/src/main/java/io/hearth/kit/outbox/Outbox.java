@@ -36,7 +36,8 @@ public class Outbox {
             throw new UncheckedIOException("could not write event " + event.type(), e);
         }
         tx.executeWrite(status -> {
-            OutboxTable.insert(status.getConnection(), event.eventId(), topic, event.tenantId().toString(), event.type(), payload);
+            OutboxTable.insert(status.getConnection(), event.eventId(), topic, event.tenantId().toString(), event.type(), payload,
+                    io.hearth.kit.tracing.Tracing.traceparent());
             status.registerSynchronization(new io.micronaut.transaction.support.TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

@@ -1,6 +1,7 @@
 package io.hearth.kit.outbox;
 
 import io.hearth.kit.outbox.internal.OutboxTable;
+import io.hearth.kit.tracing.Tracing;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
@@ -9,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +20,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,6 +42,7 @@ public class OutboxRelay {
     private final TransactionOperations<Connection> tx;
     private final Producer<String, String> producer;
     private final Duration interval;
+    private final Tracing tracing;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
@@ -47,8 +52,9 @@ public class OutboxRelay {
 
     public OutboxRelay(TransactionOperations<Connection> tx,
                        @KafkaClient("outbox-relay") Producer<String, String> producer,
-                       @Property(name = "hearth.outbox.interval", defaultValue = "500ms") Duration interval) {
+                       @Property(name = "hearth.outbox.interval", defaultValue = "500ms") Duration interval, Tracing tracing) {
         this.tx = tx;
+        this.tracing = tracing;
         this.producer = producer;
         this.interval = interval;
     }
@@ -92,9 +98,14 @@ public class OutboxRelay {
                     continue;
                 }
                 try {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                    record.headers().add("hearth-event-type", row.type().getBytes(StandardCharsets.UTF_8));
-                    producer.send(record).get(30, TimeUnit.SECONDS);
+                    tracing.publishing(row.topic(), row.traceParent(), traceparent -> {
+                        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                        record.headers().add("hearth-event-type", row.type().getBytes(StandardCharsets.UTF_8));
+                        if (traceparent != null) {
+                            record.headers().add(Tracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+                        }
+                        return send(record);
+                    });
                     OutboxTable.markSent(connection, row.id());
                     sent++;
                 } catch (Exception e) {
@@ -109,6 +120,17 @@ public class OutboxRelay {
             // A full batch means more may be waiting, unless everything in it was held back or failed.
             return sent == 0 ? 0 : batch.size();
         });
+    }
+
+    private RecordMetadata send(ProducerRecord<String, String> record) {
+        try {
+            return producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + record.topic(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the event: " + e.getMessage(), e);
+        }
     }
 
     @PreDestroy

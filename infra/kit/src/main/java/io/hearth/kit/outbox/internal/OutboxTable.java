@@ -20,18 +20,19 @@ public final class OutboxTable {
     private OutboxTable() {
     }
 
-    /** One unsent event. */
-    public record Pending(long id, String topic, String key, String type, String payload) {
+    /** One unsent event, with the trace it was written in (a W3C {@code traceparent}, or null). */
+    public record Pending(long id, String topic, String key, String type, String payload, String traceParent) {
     }
 
-    public static void insert(Connection connection, UUID eventId, String topic, String key, String type, String payload) {
+    public static void insert(Connection connection, UUID eventId, String topic, String key, String type, String payload, String traceParent) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "insert into public.outbox (event_id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)")) {
+                "insert into public.outbox (event_id, topic, event_key, event_type, payload, trace_parent) values (?, ?, ?, ?, ?, ?)")) {
             statement.setObject(1, eventId);
             statement.setString(2, topic);
             statement.setString(3, key);
             statement.setString(4, type);
             statement.setString(5, payload);
+            statement.setString(6, traceParent);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("could not append " + type + " to the outbox", e);
@@ -56,13 +57,13 @@ public final class OutboxTable {
     /** The oldest unsent rows, locked so that another relay skips them. */
     public static List<Pending> claim(Connection connection, int limit) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, topic, event_key, event_type, payload from public.outbox where published_at is null "
+                "select id, topic, event_key, event_type, payload, trace_parent from public.outbox where published_at is null "
                         + "order by id limit ? for update skip locked")) {
             statement.setInt(1, limit);
             List<Pending> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }
             return rows;
