@@ -15,6 +15,8 @@ public interface RealStack extends TestPropertyProvider {
         properties.put("hearth.outbox.interval", "200ms");
         // Each test's context serves its metrics on a free port (test classes run side by side).
         properties.put("hearth.metrics.port", "0");
+        // Consumer lag asks the brokers every sample: MetricsIT turns it on where it is tested.
+        properties.put("hearth.metrics.consumer-lag.enabled", "false");
         properties.put("hearth.identity.signing-keys", TestKeys.SIGNING_KEYS);
         properties.put("hearth.identity.encryption-keys", TestKeys.ENCRYPTION_KEYS);
         properties.put("hearth.rate-limits.login-failures-per-ip-per-minute", "100000");

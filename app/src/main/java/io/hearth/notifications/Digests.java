@@ -112,6 +112,7 @@ public class Digests {
         List<UUID> due = men.stream().filter(man -> quiet.get(man) == null || !quiet.get(man).covers(now)).toList();
         Map<UUID, List<DeviceRow>> devicesOf = devices.of(due);
         Map<UUID, String> phones = people.verifiedPhones(tenant, due);
+        Map<UUID, Locale> languages = people.languagesOf(due);
         int released = 0;
         for (UUID man : due) {
             List<NotificationRow> rows = notifications.heldFor(man);
@@ -122,12 +123,12 @@ public class Digests {
             long heldTexts = rows.stream().filter(NotificationRow::heldText).count();
             if (heldPushes > 0) {
                 for (DeviceRow device : devicesOf.getOrDefault(man, List.of())) {
-                    pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()), summaryPayload(tenant, heldPushes),
+                    pushes.send(tenant, new Pushes.Device(device.endpoint(), device.p256dh(), device.auth()), summaryPayload(tenant, held(heldPushes, languages.get(man))),
                             Duration.ofHours(24), false);
                 }
             }
             if (heldTexts > 0 && phones.containsKey(man)) {
-                texts.send(tenant, phones.get(man), tenant.name() + ": " + count(heldTexts) + " while your quiet hours. "
+                texts.send(tenant, phones.get(man), tenant.name() + ": " + held(heldTexts, languages.get(man)) + ". "
                         + links.to(tenant, "/notifications"), Duration.ofHours(6));
             }
             notifications.released(rows.stream().map(NotificationRow::id).toList());
@@ -136,8 +137,9 @@ public class Digests {
         return released;
     }
 
-    private static String count(long n) {
-        return n == 1 ? "1 notification" : n + " notifications";
+    /** "3 notifications while your quiet hours", in his language. */
+    private static String held(long n, Locale language) {
+        return (n == 1 ? Text.of("held.one") : Text.of("held.other", "n", n)).in(language);
     }
 
     /** What each notification of a digest shows: its title, its text (opened here, sealed at rest) and its link. */
@@ -146,13 +148,13 @@ public class Digests {
                 cipher.open(row.sealedBody(), Notifications.associated(tenant, "body", row.id())), row.link())).toList();
     }
 
-    private String summaryPayload(Tenant tenant, long held) {
+    private String summaryPayload(Tenant tenant, String held) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", "held:" + UUID.randomUUID());
         payload.put("kind", "SUMMARY");
         payload.put("safety", false);
         payload.put("title", tenant.name());
-        payload.put("body", count(held) + " while your quiet hours");
+        payload.put("body", held);
         payload.put("link", "/notifications");
         try {
             return json.writeValueAsString(payload);

@@ -53,7 +53,7 @@ class MetricsIT implements RealStack {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("hearth.metrics.sample-interval", "200ms");
+        return Map.of("hearth.metrics.sample-interval", "200ms", "hearth.metrics.consumer-lag.enabled", "true");
     }
 
     @BeforeAll
