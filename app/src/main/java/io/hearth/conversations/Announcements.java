@@ -171,7 +171,7 @@ public class Announcements {
     }
 
     /** Whom an announcement is for, and what it says: for notifications (no caller: a Kafka event names it). */
-    public record Reach(String title, String text, String authorName, List<UUID> readers) {
+    public record Reach(String title, String text, @io.micronaut.core.annotation.Nullable String authorName, List<UUID> readers) {
     }
 
     @Transactional(readOnly = true)
@@ -184,7 +184,7 @@ public class Announcements {
             });
             readers.remove(row.authorId());
             return new Reach(cipher.open(row.sealedTitle(), associated(tenant, "title", row.id())),
-                    cipher.open(row.sealedBody(), associated(tenant, "body", row.id())), people.names(List.of(row.authorId())).getOrDefault(row.authorId(), "Someone"), List.copyOf(readers));
+                    cipher.open(row.sealedBody(), associated(tenant, "body", row.id())), people.names(List.of(row.authorId())).get(row.authorId()), List.copyOf(readers));
         });
     }
 

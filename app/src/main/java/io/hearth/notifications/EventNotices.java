@@ -264,7 +264,9 @@ public class EventNotices {
     private static Text announcementBody(Announcements.Reach reach) {
         String text = reach.text().strip();
         String start = text.length() > 280 ? text.substring(0, 279).stripTrailing() + "…" : text;
-        return start.isEmpty() ? Text.of("announcement.from", "man", reach.authorName()) : Text.verbatim(reach.authorName() + ": " + start);
+        // A man whose name is gone (erased) is "someone" in the reader's language; what he wrote stays as written.
+        Object author = reach.authorName() != null ? reach.authorName() : Text.of("someone");
+        return start.isEmpty() ? Text.of("announcement.from", "man", author) : Text.of("announcement.start", "man", author, "text", start);
     }
 
     /** "a member", "on the production team": the role as a sentence says it. */

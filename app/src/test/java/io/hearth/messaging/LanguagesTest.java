@@ -41,6 +41,28 @@ class LanguagesTest {
         }
     }
 
+    /** A key the code says that no bundle has would throw in a Kafka listener, which would retry it ten times. */
+    @Test
+    void everyWordTheCodeSaysIsInTheBundle() throws IOException {
+        Properties notices = load("notifications/notices.properties");
+        Pattern said = Pattern.compile("Text\\.of\\(\"([^\"]+)\"");
+        Set<String> keys = new TreeSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.walk(java.nio.file.Path.of("src", "main", "java"))) {
+            for (java.nio.file.Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = said.matcher(java.nio.file.Files.readString(source));
+                while (matcher.find()) {
+                    keys.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(keys).as("words the code says").hasSizeGreaterThan(40);
+        for (String key : keys) {
+            // "role." + role.name(): some word of the bundle starts so (TextTest holds every value of their enums).
+            boolean known = key.endsWith(".") ? notices.stringPropertyNames().stream().anyMatch(word -> word.startsWith(key)) : notices.containsKey(key);
+            assertThat(known).as("notices.properties has %s", key).isTrue();
+        }
+    }
+
     @Test
     void aLanguageNoLongerSupportedReadsAsEnglish() {
         assertThat(Languages.locale("de")).isEqualTo(Locale.GERMAN);

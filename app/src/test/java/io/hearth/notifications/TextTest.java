@@ -45,7 +45,22 @@ class TextTest {
 
     @Test
     void aBlankLeftUnfilledIsAnErrorNotAnEmptyString() {
-        assertThatThrownBy(() -> Text.of("join.approved.title").in(ENGLISH)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> Text.of("join.approved.title").in(ENGLISH)).hasMessageContaining("circle");
         assertThatThrownBy(() -> Text.of("join.approved.title", "circle")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyRoleStaffRoleAndKindOfChatHasItsWordsInEveryLanguage() {
+        for (Locale language : java.util.List.of(ENGLISH, GERMAN)) {
+            for (io.hearth.identity.Role role : io.hearth.identity.Role.values()) {
+                assertThat(Text.of("role." + role.name()).in(language)).isNotBlank();
+            }
+            for (io.hearth.gatherings.StaffRole role : io.hearth.gatherings.StaffRole.values()) {
+                assertThat(Text.of("staff.role." + role.name()).in(language)).isNotBlank();
+            }
+            for (io.hearth.conversations.ConversationKind kind : io.hearth.conversations.ConversationKind.values()) {
+                assertThat(Text.of("message.body." + kind.name()).in(language)).isNotBlank();
+            }
+        }
     }
 }

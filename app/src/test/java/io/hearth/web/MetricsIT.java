@@ -92,7 +92,8 @@ class MetricsIT implements RealStack {
         assertThat(labels).as("labels").doesNotContainAnyElementsOf(List.of("tenant", "tenant_id", "tenantId", "organisation", "organization",
                 "slug", "schema", "host", "person", "user"));
         assertThat(text).as("no organisation's name, slug, id or schema in any value")
-                .doesNotContain(org.tenant().slug()).doesNotContain(org.tenant().id().value().toString()).doesNotContain(org.tenant().schemaName());
+                .doesNotContain(org.tenant().slug()).doesNotContain(org.tenant().id().value().toString()).doesNotContain(org.tenant().schemaName())
+                .doesNotContain(org.tenant().name());
         // Every series the alert rules watch is one this service exports (a renamed metric would silence its alert).
         String rules = Files.readString(Path.of("..", "infra", "helm", "hearth", "files", "prometheus-rules.yaml"));
         Matcher watched = Pattern.compile("\\b((?:hearth|hikaricp|http_server)_[a-z_]+)").matcher(rules);

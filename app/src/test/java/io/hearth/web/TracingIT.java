@@ -108,6 +108,21 @@ class TracingIT implements RealStack {
                 .until(() -> collector.received.stream().anyMatch(post -> post.startsWith("POST /v1/traces application/x-protobuf")));
     }
 
+    @Test
+    void aTokenInAPathOrAQueryIsInNoSpan() {
+        Org org = Org.create(provisioning, directory, client, "redacted");
+        String token = "Zq7vK2mW9xRt4LpB8nYc3JhD6fGs";
+        String code = "4-0AfJohXmSecretCodeFromGoogle";
+
+        org.api().get("/u/" + token, null);
+        org.api().get("/api/v1/auth/oidc/google/callback?code=" + code + "&state=" + token, null);
+
+        await("the requests' spans").atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == SpanKind.SERVER).count() >= 2);
+        assertThat(spans.getFinishedSpanItems()).allSatisfy(span -> assertThat(span.getName() + " " + span.getAttributes())
+                .doesNotContain(token).doesNotContain(code));
+    }
+
     private Optional<SpanData> find(java.util.function.Predicate<SpanData> which) {
         return spans.getFinishedSpanItems().stream().filter(which).findFirst();
     }

@@ -48,6 +48,11 @@ public abstract class FeatureBoundaries {
     }
 
     @Test
+    void listenersWorkInsideTheirTrace() {
+        rules.listenersWorkInsideTheirTrace().check(rules.imported());
+    }
+
+    @Test
     void repositoriesAreInternal() {
         rules.repositoriesLiveInInternal().check(rules.imported());
     }

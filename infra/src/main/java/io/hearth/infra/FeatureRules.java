@@ -3,6 +3,7 @@ package io.hearth.infra;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -173,5 +175,25 @@ public final class FeatureRules {
                 .should().resideInAPackage(root + ".*.internal..")
                 .allowEmptyShould(true)
                 .because("a feature's tables are read through its own repositories only");
+    }
+
+    /**
+     * Every Kafka listener does its work through the kit's {@code Tracing.consume}, so that it joins the trace of the
+     * request that wrote the event (named, not imported: infra does not depend on Kafka or the kit).
+     */
+    public ArchRule listenersWorkInsideTheirTrace() {
+        return methods().that().areAnnotatedWith("io.micronaut.configuration.kafka.annotation.Topic")
+                .should(new ArchCondition<JavaMethod>("do their work through Tracing.consume") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        boolean traced = method.getMethodCallsFromSelf().stream()
+                                .anyMatch(call -> call.getTargetOwner().getName().equals("io.hearth.kit.tracing.Tracing") && call.getName().equals("consume"));
+                        if (!traced) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " does not call Tracing.consume"));
+                        }
+                    }
+                })
+                .allowEmptyShould(true)
+                .because("one trace goes from the HTTP request through the outbox and Kafka to the consumer's work");
     }
 }

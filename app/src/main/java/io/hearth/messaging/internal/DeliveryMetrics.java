@@ -25,7 +25,7 @@ public class DeliveryMetrics {
             SampledGauges.Value backlog = gauges.gauge("hearth.delivery.backlog", Tags.of("queue", queue), null, "Messages waiting to be sent");
             SampledGauges.Value age = gauges.gauge("hearth.delivery.oldest.age", Tags.of("queue", queue), "seconds",
                     "How long the oldest message waiting to be sent has waited");
-            gauges.every("the " + queue + " queue", () -> {
+            gauges.every("queue-" + queue, () -> {
                 OutgoingRows.Backlog now = tx.executeRead(status -> OutgoingRows.backlog(status.getConnection(), table));
                 backlog.set(now.count());
                 age.set(now.oldestAgeSeconds());

@@ -22,8 +22,10 @@ final class OutgoingRows {
 
     static Backlog backlog(Connection connection, String table) {
         try (PreparedStatement statement = connection.prepareStatement("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from "
-                + table + " where sent_at is null and given_up_at is null");
-             java.sql.ResultSet rs = statement.executeQuery()) {
+                + table + " where sent_at is null and given_up_at is null")) {
+            // A measurement that cannot be had quickly is not worth a held connection.
+            statement.setQueryTimeout(5);
+            java.sql.ResultSet rs = statement.executeQuery();
             rs.next();
             return new Backlog(rs.getLong(1), rs.getDouble(2));
         } catch (SQLException e) {

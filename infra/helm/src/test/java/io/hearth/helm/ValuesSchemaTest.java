@@ -26,6 +26,8 @@ class ValuesSchemaTest {
             an idle timeout of 30 seconds | ingress: {idleTimeoutSeconds: 30}                                        | idleTimeoutSeconds
             a cluster not in the list     | postgresql: {app: {cluster: pg-9, database: hearth_app, username: a}}    | pg-9
             a grace period too short      | app: {terminationGracePeriodSeconds: 25}                                 | terminationGracePeriodSeconds
+            metrics outside the cluster   | app: {service: {type: NodePort}}                                         | type
+            collector credentials in env  | app: {extraEnv: {OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer x"}}  | OTEL_EXPORTER_OTLP_HEADERS
             """)
     void refuses(String what, String yaml, String named) {
         var values = Chart.valuesFile("bad-" + what.replaceAll("\\W+", "-"), yaml + "\n");

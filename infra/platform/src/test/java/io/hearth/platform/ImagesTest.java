@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The services' container images as Jib wrote them (target/&lt;service&gt;-image.tar, in `docker save`'s format): not
- * root, at most 250 MB, the service's main class on a Java that starts in the image's own file system (run with
- * chroot: the image's libraries, not this machine's), and no file a process could use to become root.
+ * root, at most 250 MB, an entry point naming the service's main class, no file a process could use to become root, and
+ * a Java that starts (its version and modules) in the image's own file system, as its user (chroot: the image's
+ * libraries, not this machine's). The service itself is not started here: it needs its databases.
  */
 class ImagesTest {
 
@@ -39,7 +40,7 @@ class ImagesTest {
 
     @ParameterizedTest
     @CsvSource({"app, hearth-app, io.hearth.Application", "tenant-admin, hearth-tenant-admin, io.hearth.admin.Application"})
-    void anImageRunsItsServiceAsAnOrdinaryUserOnAJavaOfItsOwnInAtMost250Mb(String module, String name, String mainClass) throws Exception {
+    void anImageIsForAnOrdinaryUserWithItsServicesEntryPointAndAJavaThatStartsOnItsOwnLibrariesInAtMost250Mb(String module, String name, String mainClass) throws Exception {
         Path tar = ROOT.resolve(module).resolve("target").resolve(name + "-image.tar");
         Assumptions.assumeFalse(Boolean.getBoolean("hearth.images.skip") && !Files.exists(tar), "images not built (-Dhearth.images.skip)");
         assertThat(tar).as("%s's image (jib:buildTar in verify)", module).exists();
@@ -77,7 +78,7 @@ class ImagesTest {
             Files.setPosixFilePermissions(rootfs, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             for (JsonNode layer : manifest.get("Layers")) {
                 Path layerFile = Files.write(rootfs.resolveSibling(rootfs.getFileName() + ".layer.tgz"), files.get(layer.asText()));
-                run(List.of("tar", "-xzf", layerFile.toString(), "-C", rootfs.toString()));
+                run(List.of("tar", "--warning=no-unknown-keyword", "-xzf", layerFile.toString(), "-C", rootfs.toString()));
             }
             String java = onPath(rootfs, config, config.at("/config/Entrypoint/0").asText());
             // As the image's user, with /proc as a container has it (the loader finds the runtime's libraries through it).

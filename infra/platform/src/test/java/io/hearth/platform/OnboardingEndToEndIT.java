@@ -39,7 +39,7 @@ class OnboardingEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         Path root = Paths.get(System.getProperty("hearth.root", "../..")).toAbsolutePath().normalize();
-        Path logs = Files.createDirectories(Paths.get("target", "e2e-logs"));
+        Path logs = Files.createDirectories(Paths.get("target", "e2e-logs", "onboarding"));
         platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, logs);
         admin = new AdminClient(platform.tenantAdmin().baseUrl());
         admin.signIn("operator@hearth.localhost", "hearth-operator-dev");

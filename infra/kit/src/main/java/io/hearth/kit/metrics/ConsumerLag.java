@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 public class ConsumerLag {
 
     private static final long TIMEOUT_SECONDS = 10;
+    static final String LAG = "hearth.kafka.consumer.lag";
 
     private final SampledGauges gauges;
     private final BeanProvider<AdminClient> admin;
@@ -42,7 +43,7 @@ public class ConsumerLag {
         this.gauges = gauges;
         this.admin = admin;
         this.service = service;
-        gauges.every("consumer lag", this::sample, () -> lags.values().forEach(lag -> lag.set(Double.NaN)));
+        gauges.every("consumer-lag", this::sample, () -> lags.values().forEach(lag -> lag.set(Double.NaN)));
     }
 
     boolean ours(String group) {
@@ -54,6 +55,11 @@ public class ConsumerLag {
         try {
             List<String> groups = client.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(ConsumerGroupListing::groupId).filter(this::ours).toList();
+            // A group that is gone (renamed in a release) is no longer reported: its last lag would alert forever.
+            for (String gone : lags.keySet().stream().filter(group -> !groups.contains(group)).toList()) {
+                lags.remove(gone);
+                gauges.remove(LAG, Tags.of("group", gone));
+            }
             for (String group : groups) {
                 Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -68,7 +74,7 @@ public class ConsumerLag {
                         lag += Math.max(0, end.offset() - entry.getValue().offset());
                     }
                 }
-                lags.computeIfAbsent(group, name -> gauges.gauge("hearth.kafka.consumer.lag", Tags.of("group", name), null,
+                lags.computeIfAbsent(group, name -> gauges.gauge(LAG, Tags.of("group", name), null,
                         "Messages on the topics' ends this consumer group has not committed")).set(lag);
             }
         } catch (InterruptedException e) {

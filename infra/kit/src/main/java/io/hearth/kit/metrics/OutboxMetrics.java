@@ -20,7 +20,7 @@ public class OutboxMetrics {
     public OutboxMetrics(SampledGauges gauges, TransactionOperations<Connection> tx) {
         SampledGauges.Value backlog = gauges.gauge("hearth.outbox.backlog", Tags.empty(), null, "Events written but not yet on Kafka");
         SampledGauges.Value age = gauges.gauge("hearth.outbox.oldest.age", Tags.empty(), "seconds", "How long the oldest unsent event has waited");
-        gauges.every("the outbox", () -> {
+        gauges.every("outbox", () -> {
             OutboxTable.Backlog now = tx.executeRead(status -> OutboxTable.backlog(status.getConnection()));
             backlog.set(now.count());
             age.set(now.oldestAgeSeconds());

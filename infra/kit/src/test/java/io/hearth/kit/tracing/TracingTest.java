@@ -112,4 +112,28 @@ class TracingTest {
 
         assertThat(out.toString()).isEqualTo("{}");
     }
+
+    @Test
+    void tokensInAPathAndTheQueryNeverReachASpan() {
+        assertThat(RedactedTraces.redact("/u/AbC123_xyz-0987654321qwerty?x=1")).isEqualTo("/u/{redacted}");
+        assertThat(RedactedTraces.redact("/calendar/0123456789abcdefGHIJ.ics")).isEqualTo("/calendar/{redacted}.ics");
+        assertThat(RedactedTraces.redact("/api/v1/circles")).isEqualTo("/api/v1/circles");
+        assertThat(RedactedTraces.redactUrl("https://oauth2.example/token/abcdefghijklmnopqrstu?code=secret"))
+                .isEqualTo("https://oauth2.example/token/{redacted}");
+
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        String attributes;
+        // Read before the SDK closes: closing it shuts the exporter, which forgets what it held.
+        try (OpenTelemetrySdk redacting = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(new RedactedTraces.Redactor()).addSpanProcessor(SimpleSpanProcessor.create(exported)).build()).build()) {
+            redacting.getTracer("test").spanBuilder("GET /reset-password/{token}")
+                    .setAttribute("url.path", "/reset-password/kJ8f-2mQ_x9TzLr4pW6vN1bY")
+                    .setAttribute("url.query", "state=s3cr3t-state-value-123456&code=4/0AbCdEf")
+                    .startSpan().end();
+            attributes = exported.getFinishedSpanItems().get(0).getAttributes().toString();
+        }
+
+        assertThat(attributes).doesNotContain("kJ8f-2mQ_x9TzLr4pW6vN1bY").doesNotContain("s3cr3t").doesNotContain("0AbCdEf")
+                .contains("/reset-password/{redacted}");
+    }
 }

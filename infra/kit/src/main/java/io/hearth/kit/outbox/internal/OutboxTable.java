@@ -45,8 +45,10 @@ public final class OutboxTable {
 
     public static Backlog backlog(Connection connection) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from public.outbox where published_at is null");
-             ResultSet rs = statement.executeQuery()) {
+                "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from public.outbox where published_at is null")) {
+            // A measurement that cannot be had quickly is not worth a held connection.
+            statement.setQueryTimeout(5);
+            ResultSet rs = statement.executeQuery();
             rs.next();
             return new Backlog(rs.getLong(1), rs.getDouble(2));
         } catch (SQLException e) {
