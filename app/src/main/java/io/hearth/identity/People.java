@@ -87,17 +87,21 @@ public class People implements OrganisationTimeZone {
      * How to reach a man, for notifications: his name, address and which channels he proved are his.
      *
      * @param active only an active man is notified (not one pending, deactivated or erased)
+     * @param language the language Hearth writes to him in: his own, else the organisation's
      */
-    public record Contact(UUID person, String name, String email, boolean emailVerified, boolean phoneVerified, boolean active) {
+    public record Contact(UUID person, String name, String email, boolean emailVerified, boolean phoneVerified, boolean active,
+                          java.util.Locale language) {
     }
 
     /** Contacts of many people in one query (absent when there is no such person). */
     public java.util.Map<UUID, Contact> contacts(java.util.Collection<UUID> people) {
         java.util.Map<UUID, Contact> contacts = new java.util.HashMap<>();
         if (!people.isEmpty()) {
+            String organisation = settings().language();
             for (PersonRow row : persons.findAllOf(people)) {
                 contacts.put(row.id(), new Contact(row.id(), (row.firstName() + " " + row.lastName()).strip(), row.email(),
-                        row.emailVerifiedAt() != null, row.phoneVerifiedAt() != null, PersonStatus.ACTIVE.name().equals(row.status())));
+                        row.emailVerifiedAt() != null, row.phoneVerifiedAt() != null, PersonStatus.ACTIVE.name().equals(row.status()),
+                        io.hearth.messaging.Languages.locale(row.language() != null ? row.language() : organisation)));
             }
         }
         return contacts;
@@ -172,16 +176,14 @@ public class People implements OrganisationTimeZone {
      * there gets the organisation's too). What Hearth tells him is said in it.
      */
     public java.util.Map<UUID, java.util.Locale> languagesOf(java.util.Collection<UUID> people) {
-        String organisation = settings().language();
+        return languages(contacts(people), language(), people);
+    }
+
+    /** The languages of these contacts, read already; a man without one (gone) gets {@code fallback}. */
+    public static java.util.Map<UUID, java.util.Locale> languages(java.util.Map<UUID, Contact> contacts, java.util.Locale fallback,
+                                                                  java.util.Collection<UUID> people) {
         java.util.Map<UUID, java.util.Locale> languages = new java.util.HashMap<>();
-        people.forEach(person -> languages.put(person, io.hearth.messaging.Languages.locale(organisation)));
-        if (!people.isEmpty()) {
-            for (PersonRow row : persons.findAllOf(people)) {
-                if (row.language() != null) {
-                    languages.put(row.id(), io.hearth.messaging.Languages.locale(row.language()));
-                }
-            }
-        }
+        people.forEach(person -> languages.put(person, contacts.containsKey(person) ? contacts.get(person).language() : fallback));
         return languages;
     }
 

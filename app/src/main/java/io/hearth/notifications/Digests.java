@@ -79,8 +79,8 @@ public class Digests {
         List<UUID> men = notifications.withDigest();
         Map<UUID, Preferences.Schedule> schedules = preferences.schedulesOf(men);
         Map<UUID, People.Contact> contacts = people.contacts(men);
-        Map<UUID, Locale> languages = people.languagesOf(men);
         NotificationMails.Look look = men.isEmpty() ? null : mails.look(tenant);
+        Map<UUID, Locale> languages = men.isEmpty() ? Map.of() : People.languages(contacts, look.locale(), men);
         int sent = 0;
         for (UUID man : men) {
             Preferences.Schedule schedule = schedules.get(man);

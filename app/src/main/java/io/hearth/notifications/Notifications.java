@@ -147,7 +147,8 @@ public class Notifications {
             return 0;
         }
         Map<UUID, People.Contact> contacts = people.contacts(distinct);
-        Map<UUID, Locale> languages = people.languagesOf(distinct);
+        // His language comes with his contact (no second read of the same men); a man without one is skipped below.
+        Map<UUID, Locale> languages = People.languages(contacts, Locale.ENGLISH, distinct);
         // Said once per language, not once per man.
         Map<Locale, Notice.Said> said = new HashMap<>();
         Map<UUID, Map<Channel, Level>> levels = preferences.levels(distinct, notice.kind());
@@ -248,8 +249,8 @@ public class Notifications {
         List<UUID> men = due.stream().map(NotificationRow::personId).distinct().toList();
         Map<UUID, String> phones = people.verifiedPhones(tenant, due.stream().filter(row -> row.step() == 0).map(NotificationRow::personId).distinct().toList());
         Map<UUID, People.Contact> addresses = people.contacts(men);
-        Map<UUID, Locale> languages = people.languagesOf(men);
         NotificationMails.Look look = due.isEmpty() ? null : mails.look(tenant);
+        Map<UUID, Locale> languages = due.isEmpty() ? Map.of() : People.languages(addresses, look.locale(), men);
         for (NotificationRow row : due) {
             String title = cipher.open(row.sealedTitle(), associated(tenant, "title", row.id()));
             String body = cipher.open(row.sealedBody(), associated(tenant, "body", row.id()));

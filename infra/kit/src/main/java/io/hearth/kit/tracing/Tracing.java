@@ -91,15 +91,7 @@ public class Tracing {
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(TRACEPARENT, traceparent), MAP);
         Span span = tracer.spanBuilder(topic + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", topic).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            return send.apply(traceparent(Context.current()));
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        return inSpan(span, () -> send.apply(traceparent(Context.current())));
     }
 
     /**
@@ -112,8 +104,16 @@ public class Tracing {
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
                 .setAttribute("messaging.kafka.message.offset", record.offset()).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
+        inSpan(span, () -> {
             work.run();
+            return null;
+        });
+    }
+
+    /** Runs the work with the span current; what it throws is recorded on the span and thrown on; the span ends. */
+    private static <T> T inSpan(Span span, java.util.function.Supplier<T> work) {
+        try (Scope ignored = span.makeCurrent()) {
+            return work.get();
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
