@@ -33,6 +33,7 @@ public class TenantMigrations {
     private final String user;
     private final String password;
     private final TenantDirectory directory;
+    private final io.hearth.tenancy.internal.ClusterPools clusters;
     private final TenancyConfiguration configuration;
     private final String latestVersion;
     private final io.micrometer.core.instrument.Counter migrated;
@@ -40,12 +41,14 @@ public class TenantMigrations {
 
     public TenantMigrations(@Property(name = "hearth.db.url") String url, @Property(name = "hearth.db.username") String user,
                             @Property(name = "hearth.db.password") String password,
-                            TenantDirectory directory, TenancyConfiguration configuration, io.micrometer.core.instrument.MeterRegistry metrics) {
+                            TenantDirectory directory, io.hearth.tenancy.internal.ClusterPools clusters, TenancyConfiguration configuration,
+                            io.micrometer.core.instrument.MeterRegistry metrics) {
         // Migrations open their own connections: the search_path Flyway sets never reaches the request pool.
         this.url = url;
         this.user = user;
         this.password = password;
         this.directory = directory;
+        this.clusters = clusters;
         this.configuration = configuration;
         this.latestVersion = latestAvailableVersion();
         this.migrated = io.micrometer.core.instrument.Counter.builder("hearth.tenant.migrations").tag("outcome", "migrated")
@@ -59,17 +62,10 @@ public class TenantMigrations {
         return latestVersion;
     }
 
-    /** Creates the tenant's schema if needed, migrates it and records the version. Throws when the migration fails. */
+    /** Creates the tenant's schema on its cluster if needed, migrates it and records the version. Throws when the migration fails. */
     public String migrate(Tenant tenant) {
         try {
-            Flyway.configure()
-                    .dataSource(url, user, password)
-                    .schemas(tenant.schemaName())
-                    .defaultSchema(tenant.schemaName())
-                    .createSchemas(true)
-                    .locations(configuration.migrationLocations(LOCATION))
-                    .load()
-                    .migrate();
+            migrateSchema(tenant.cluster(), tenant.schemaName(), null);
         } catch (RuntimeException e) {
             failed.increment();
             directory.recordMigrationFailure(tenant.id(), String.valueOf(e.getMessage()));
@@ -78,6 +74,24 @@ public class TenantMigrations {
         migrated.increment();
         directory.recordMigration(tenant.id(), latestVersion);
         return latestVersion;
+    }
+
+    /**
+     * Creates a schema on a cluster (if it is not there) and brings it to a version of this build's tenant migrations:
+     * {@code version} null is the latest. Records nothing in the directory: a copy being made is no organisation yet.
+     */
+    public void migrateSchema(String cluster, String schema, String version) {
+        io.hearth.tenancy.internal.ClusterPools.Settings settings = clusters.settings(cluster);
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure()
+                .dataSource(settings.url(), settings.username(), settings.password())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations(configuration.migrationLocations(LOCATION));
+        if (version != null) {
+            flyway.target(MigrationVersion.fromVersion(version));
+        }
+        flyway.load().migrate();
     }
 
     @EventListener

@@ -44,7 +44,7 @@ class WhoAsksTest {
     /** The scope itself, the one place that enters it from a parameter, the data layer that reads it, and the background edges. */
     static ArchRule onlyTheDataLayerAndTheEdgesTouchTheScope() {
         return noClasses().that(DescribedPredicate.not(belongToAnyOf(TenantScope.class, TenantBoundScope.class, TenantSchemaResolver.class,
-                        TenantSql.class, InTenant.class, EachTenant.class, HostTenantResolver.class)))
+                        TenantSql.class, InTenant.class, EachTenant.class, HostTenantResolver.class, io.hearth.tenancy.internal.ClusterPools.class)))
                 .should().dependOnClassesThat().belongToAnyOf(TenantScope.class)
                 .because("who asks and for which organisation is a parameter: a use case does not reach into context for it");
     }

@@ -20,15 +20,21 @@ public class DeliveryMetrics {
 
     static final Map<String, String> QUEUES = Map.of("mail", "public.outgoing_mail", "text", "public.outgoing_texts", "push", "public.outgoing_pushes");
 
-    public DeliveryMetrics(SampledGauges gauges, TransactionOperations<Connection> tx) {
+    public DeliveryMetrics(SampledGauges gauges, TransactionOperations<Connection> tx, io.hearth.kit.data.Databases databases) {
         QUEUES.forEach((queue, table) -> {
             SampledGauges.Value backlog = gauges.gauge("hearth.delivery.backlog", Tags.of("queue", queue), null, "Messages waiting to be sent");
             SampledGauges.Value age = gauges.gauge("hearth.delivery.oldest.age", Tags.of("queue", queue), "seconds",
                     "How long the oldest message waiting to be sent has waited");
             gauges.every("queue-" + queue, () -> {
-                OutgoingRows.Backlog now = tx.executeRead(status -> OutgoingRows.backlog(status.getConnection(), table));
-                backlog.set(now.count());
-                age.set(now.oldestAgeSeconds());
+                long count = 0;
+                double oldest = 0;
+                for (String database : databases.names()) {
+                    OutgoingRows.Backlog now = databases.on(database, () -> tx.executeRead(status -> OutgoingRows.backlog(status.getConnection(), table)));
+                    count += now.count();
+                    oldest = Math.max(oldest, now.oldestAgeSeconds());
+                }
+                backlog.set(count);
+                age.set(oldest);
             }, () -> {
                 backlog.set(Double.NaN);
                 age.set(Double.NaN);

@@ -32,12 +32,12 @@ public class MailRelay extends Relay<OutgoingMailTable.Due> {
     private final int maxAttempts;
     private final ApplicationEventPublisher<MailBounced> bounces;
 
-    public MailRelay(TransactionOperations<Connection> tx, Smtp smtp, Clock clock, ApplicationEventPublisher<MailBounced> bounces,
+    public MailRelay(TransactionOperations<Connection> tx, io.hearth.kit.data.Databases databases, Smtp smtp, Clock clock, ApplicationEventPublisher<MailBounced> bounces,
                      @Property(name = "hearth.mail.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.mail.retry-base", defaultValue = "5s") Duration retryBase,
                      @Property(name = "hearth.mail.retry-max", defaultValue = "10m") Duration retryMax,
                      @Property(name = "hearth.mail.max-attempts", defaultValue = "60") int maxAttempts) {
-        super(tx, "mail-relay", LOG, interval, retryBase, retryMax);
+        super(tx, databases, "mail-relay", LOG, interval, retryBase, retryMax);
         this.smtp = smtp;
         this.clock = clock;
         this.bounces = bounces;

@@ -34,11 +34,11 @@ public class PushRelay extends Relay<OutgoingPushTable.Due> {
     private final Provider<PushEndpointGone> gone;
     private final Clock clock;
 
-    public PushRelay(TransactionOperations<Connection> tx, PushServiceApi service, FieldCipher cipher, Provider<PushEndpointGone> gone, Clock clock,
+    public PushRelay(TransactionOperations<Connection> tx, io.hearth.kit.data.Databases databases, PushServiceApi service, FieldCipher cipher, Provider<PushEndpointGone> gone, Clock clock,
                      @Property(name = "hearth.push.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.push.retry-base", defaultValue = "2s") Duration retryBase,
                      @Property(name = "hearth.push.retry-max", defaultValue = "5m") Duration retryMax) {
-        super(tx, "push-relay", LOG, interval, retryBase, retryMax);
+        super(tx, databases, "push-relay", LOG, interval, retryBase, retryMax);
         this.service = service;
         this.cipher = cipher;
         this.gone = gone;

@@ -23,6 +23,7 @@ abstract class Relay<D> {
     static final int BATCH = 20;
 
     private final TransactionOperations<Connection> tx;
+    private final io.hearth.kit.data.Databases databases;
     private final String name;
     private final Logger log;
     private final Duration interval;
@@ -31,8 +32,10 @@ abstract class Relay<D> {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
-    Relay(TransactionOperations<Connection> tx, String name, Logger log, Duration interval, Duration retryBase, Duration retryMax) {
+    Relay(TransactionOperations<Connection> tx, io.hearth.kit.data.Databases databases, String name, Logger log, Duration interval,
+          Duration retryBase, Duration retryMax) {
         this.tx = tx;
+        this.databases = databases;
         this.name = name;
         this.log = log;
         this.interval = interval;
@@ -93,13 +96,19 @@ abstract class Relay<D> {
         }
     }
 
+    /** Drains each database's queue in turn (an organisation queues where its schema is): one out of reach holds up only its own. */
     private void sendSafely() {
-        try {
-            while (sendBatch() == BATCH) {
-                // A full batch: more may be due.
+        for (String database : databases.names()) {
+            try {
+                databases.on(database, () -> {
+                    while (sendBatch() == BATCH) {
+                        // A full batch: more may be due.
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                log.warn("{} failed on database {}; what is queued stays queued and is retried", name, database, e);
             }
-        } catch (RuntimeException e) {
-            log.warn("{} failed; what is queued stays queued and is retried", name, e);
         }
     }
 

@@ -23,13 +23,16 @@ import java.util.UUID;
 public class SendingNumberTable {
 
     private final TransactionOperations<Connection> tx;
+    /** The table is platform-wide: it lives on the home cluster, whichever organisation's work reads it. */
+    private final io.hearth.tenancy.DatabaseClusters clusters;
 
-    public SendingNumberTable(TransactionOperations<Connection> tx) {
+    public SendingNumberTable(TransactionOperations<Connection> tx, io.hearth.tenancy.DatabaseClusters clusters) {
         this.tx = tx;
+        this.clusters = clusters;
     }
 
     public Optional<String> of(TenantId tenant) {
-        return tx.executeRead(status -> {
+        return clusters.onHome(() -> tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement("select number from public.sending_numbers where tenant_id = ?")) {
                 statement.setObject(1, tenant.value());
                 try (ResultSet rows = statement.executeQuery()) {
@@ -38,12 +41,12 @@ public class SendingNumberTable {
             } catch (SQLException e) {
                 throw new DataAccessException("could not read an organisation's texting number", e);
             }
-        });
+        }));
     }
 
     /** Every organisation that has a number of its own. */
     public java.util.Set<TenantId> withOwnNumber() {
-        return tx.executeRead(status -> {
+        return clusters.onHome(() -> tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement("select tenant_id from public.sending_numbers where number is not null");
                  ResultSet rows = statement.executeQuery()) {
                 java.util.Set<TenantId> owners = new java.util.HashSet<>();
@@ -54,12 +57,12 @@ public class SendingNumberTable {
             } catch (SQLException e) {
                 throw new DataAccessException("could not read the texting numbers", e);
             }
-        });
+        }));
     }
 
     /** The organisation that texts from this number, if one does. */
     public Optional<TenantId> owner(String number) {
-        return tx.executeRead(status -> {
+        return clusters.onHome(() -> tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement("select tenant_id from public.sending_numbers where number = ?")) {
                 statement.setString(1, number);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -68,7 +71,7 @@ public class SendingNumberTable {
             } catch (SQLException e) {
                 throw new DataAccessException("could not read the texting numbers", e);
             }
-        });
+        }));
     }
 
     /**
@@ -76,7 +79,7 @@ public class SendingNumberTable {
      * organisation held is taken from it in the same transaction (tenant-admin moved it; its own event may come later).
      */
     public void record(TenantId tenant, @Nullable String number, Instant asOf) {
-        tx.executeWrite(status -> {
+        clusters.onHome(() -> tx.executeWrite(status -> {
             Connection connection = status.getConnection();
             try {
                 if (number != null) {
@@ -101,6 +104,6 @@ public class SendingNumberTable {
             } catch (SQLException e) {
                 throw new DataAccessException("could not record an organisation's texting number", e);
             }
-        });
+        }));
     }
 }

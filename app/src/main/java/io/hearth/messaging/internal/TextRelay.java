@@ -30,12 +30,12 @@ public class TextRelay extends Relay<OutgoingTextTable.Due> {
     private final Clock clock;
     private final SendingNumberTable numbers;
 
-    public TextRelay(TransactionOperations<Connection> tx, TwilioApi provider, FieldCipher cipher, Clock clock,
+    public TextRelay(TransactionOperations<Connection> tx, io.hearth.kit.data.Databases databases, TwilioApi provider, FieldCipher cipher, Clock clock,
                      SendingNumberTable numbers,
                      @Property(name = "hearth.sms.interval", defaultValue = "1s") Duration interval,
                      @Property(name = "hearth.sms.retry-base", defaultValue = "2s") Duration retryBase,
                      @Property(name = "hearth.sms.retry-max", defaultValue = "30s") Duration retryMax) {
-        super(tx, "text-relay", LOG, interval, retryBase, retryMax);
+        super(tx, databases, "text-relay", LOG, interval, retryBase, retryMax);
         this.provider = provider;
         this.cipher = cipher;
         this.clock = clock;

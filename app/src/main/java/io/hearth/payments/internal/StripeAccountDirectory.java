@@ -21,14 +21,17 @@ import java.util.UUID;
 public class StripeAccountDirectory {
 
     private final TransactionOperations<Connection> tx;
+    /** The table is platform-wide: it lives on the home cluster, whichever organisation's work reads it. */
+    private final io.hearth.tenancy.DatabaseClusters clusters;
 
-    public StripeAccountDirectory(TransactionOperations<Connection> tx) {
+    public StripeAccountDirectory(TransactionOperations<Connection> tx, io.hearth.tenancy.DatabaseClusters clusters) {
         this.tx = tx;
+        this.clusters = clusters;
     }
 
     /** The organisation of the account in this mode, if it is one of ours. */
     public Optional<TenantId> tenantOf(String accountId, boolean livemode) {
-        return tx.executeRead(status -> {
+        return clusters.onHome(() -> tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection()
                     .prepareStatement("select tenant_id from public.stripe_accounts where account_id = ? and livemode = ?")) {
                 statement.setString(1, accountId);
@@ -39,11 +42,11 @@ public class StripeAccountDirectory {
             } catch (SQLException e) {
                 throw new DataAccessException("could not look up a Stripe account", e);
             }
-        });
+        }));
     }
 
     public void record(String accountId, TenantId tenant, boolean livemode) {
-        tx.executeWrite(status -> {
+        clusters.onHome(() -> tx.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(
                     "insert into public.stripe_accounts (account_id, tenant_id, livemode) values (?, ?, ?) on conflict (account_id) do nothing")) {
                 statement.setString(1, accountId);
@@ -54,6 +57,6 @@ public class StripeAccountDirectory {
             } catch (SQLException e) {
                 throw new DataAccessException("could not record a Stripe account", e);
             }
-        });
+        }));
     }
 }

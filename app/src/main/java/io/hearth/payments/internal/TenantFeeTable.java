@@ -26,13 +26,16 @@ public class TenantFeeTable {
     }
 
     private final TransactionOperations<Connection> tx;
+    /** The table is platform-wide: it lives on the home cluster, whichever organisation's work reads it. */
+    private final io.hearth.tenancy.DatabaseClusters clusters;
 
-    public TenantFeeTable(TransactionOperations<Connection> tx) {
+    public TenantFeeTable(TransactionOperations<Connection> tx, io.hearth.tenancy.DatabaseClusters clusters) {
         this.tx = tx;
+        this.clusters = clusters;
     }
 
     public Optional<Fee> of(TenantId tenant) {
-        return tx.executeRead(status -> {
+        return clusters.onHome(() -> tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection()
                     .prepareStatement("select fee_percent, fee_fixed_cents from public.tenant_fees where tenant_id = ?")) {
                 statement.setObject(1, tenant.value());
@@ -42,12 +45,12 @@ public class TenantFeeTable {
             } catch (SQLException e) {
                 throw new DataAccessException("could not read an organisation's fee", e);
             }
-        });
+        }));
     }
 
     /** Records the fee unless a newer one is recorded already. */
     public void record(TenantId tenant, String plan, BigDecimal percent, long fixedCents, Instant asOf) {
-        tx.executeWrite(status -> {
+        clusters.onHome(() -> tx.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(
                     "insert into public.tenant_fees (tenant_id, plan, fee_percent, fee_fixed_cents, as_of) values (?, ?, ?, ?, ?) "
                             + "on conflict (tenant_id) do update set plan = excluded.plan, fee_percent = excluded.fee_percent, "
@@ -62,6 +65,6 @@ public class TenantFeeTable {
             } catch (SQLException e) {
                 throw new DataAccessException("could not record an organisation's fee", e);
             }
-        });
+        }));
     }
 }

@@ -65,6 +65,25 @@ public class ControlTables {
         tx.executeWrite(status -> recordMigrationFailure(status.getConnection(), id, error));
     }
 
+    public java.util.Map<String, Long> schemasPerCluster() {
+        return tx.executeRead(status -> {
+            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            try (PreparedStatement statement = status.getConnection().prepareStatement("select db_cluster, count(*) from public.tenants group by db_cluster");
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("could not count schemas per cluster", e);
+            }
+            return counts;
+        });
+    }
+
+    public void setCluster(TenantId id, String cluster) {
+        tx.executeWrite(status -> update(status.getConnection(), "update public.tenants set db_cluster = ?, updated_at = now() where id = ?", cluster, id.value()));
+    }
+
     public boolean isProcessed(UUID eventId) {
         return tx.executeRead(status -> isProcessed(status.getConnection(), eventId));
     }

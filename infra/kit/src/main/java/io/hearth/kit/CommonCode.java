@@ -16,6 +16,8 @@ public enum CommonCode implements ProblemCode {
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
     RATE_LIMITED("Too many requests"),
     SERVICE_UNAVAILABLE("Service unavailable"),
+    /** The organisation's data is being moved or restored: its writes wait a few seconds; reads go on. */
+    WRITES_PAUSED("Writes paused"),
     INTERNAL_ERROR("Internal error");
 
     private final String title;

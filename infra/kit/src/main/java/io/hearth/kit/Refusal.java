@@ -101,6 +101,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.UNAVAILABLE, CommonCode.SERVICE_UNAVAILABLE, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
+    /** UNAVAILABLE with a code of its own, for a client that acts on why. */
+    public static Refusal unavailable(ProblemCode code, String detail, long retryAfterSeconds) {
+        return new Refusal(Kind.UNAVAILABLE, code, detail, List.of(), Math.max(1, retryAfterSeconds));
+    }
+
     public Kind kind() {
         return kind;
     }

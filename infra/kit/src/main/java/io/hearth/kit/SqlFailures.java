@@ -40,4 +40,17 @@ public final class SqlFailures {
         }
         return false;
     }
+
+    /**
+     * Whether the statement wrote to an organisation's schema while it is frozen for a move or a restore (SQLSTATE
+     * {@code HM001}, raised by the trigger the freeze installs): the write passes once the organisation is in place.
+     */
+    public static boolean isWritePaused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "HM001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -17,13 +17,20 @@ import java.sql.Connection;
 @Requires(beans = SampledGauges.class)
 public class OutboxMetrics {
 
-    public OutboxMetrics(SampledGauges gauges, TransactionOperations<Connection> tx) {
+    public OutboxMetrics(SampledGauges gauges, TransactionOperations<Connection> tx, io.hearth.kit.data.Databases databases) {
         SampledGauges.Value backlog = gauges.gauge("hearth.outbox.backlog", Tags.empty(), null, "Events written but not yet on Kafka");
         SampledGauges.Value age = gauges.gauge("hearth.outbox.oldest.age", Tags.empty(), "seconds", "How long the oldest unsent event has waited");
         gauges.every("outbox", () -> {
-            OutboxTable.Backlog now = tx.executeRead(status -> OutboxTable.backlog(status.getConnection()));
-            backlog.set(now.count());
-            age.set(now.oldestAgeSeconds());
+            // Over every database: the sum of what waits, the oldest wait.
+            long count = 0;
+            double oldest = 0;
+            for (String database : databases.names()) {
+                OutboxTable.Backlog now = databases.on(database, () -> tx.executeRead(status -> OutboxTable.backlog(status.getConnection())));
+                count += now.count();
+                oldest = Math.max(oldest, now.oldestAgeSeconds());
+            }
+            backlog.set(count);
+            age.set(oldest);
         }, () -> {
             backlog.set(Double.NaN);
             age.set(Double.NaN);

@@ -56,4 +56,9 @@ public record EventEnvelope(UUID eventId, String type, UUID tenantId, Instant oc
         }
         return text;
     }
+
+    /** An optional text field of the payload: empty when it is missing or blank (a field added later to an event). */
+    public Optional<String> optionalText(String field) {
+        return payload.get(field) instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
+    }
 }

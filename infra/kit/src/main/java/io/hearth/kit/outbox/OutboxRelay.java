@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final Producer<String, String> producer;
     private final Duration interval;
     private final Tracing tracing;
+    private final io.hearth.kit.data.Databases databases;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
@@ -52,8 +53,10 @@ public class OutboxRelay {
 
     public OutboxRelay(TransactionOperations<Connection> tx,
                        @KafkaClient("outbox-relay") Producer<String, String> producer,
-                       @Property(name = "hearth.outbox.interval", defaultValue = "500ms") Duration interval, Tracing tracing) {
+                       @Property(name = "hearth.outbox.interval", defaultValue = "500ms") Duration interval, Tracing tracing,
+                       io.hearth.kit.data.Databases databases) {
         this.tx = tx;
+        this.databases = databases;
         this.tracing = tracing;
         this.producer = producer;
         this.interval = interval;
@@ -74,13 +77,19 @@ public class OutboxRelay {
         }
     }
 
+    /** Drains each database's outbox in turn: one database out of reach holds up only its own events. */
     private void relaySafely() {
-        try {
-            while (relayBatch() == BATCH) {
-                // A full batch: more may be waiting.
+        for (String database : databases.names()) {
+            try {
+                databases.on(database, () -> {
+                    while (relayBatch() == BATCH) {
+                        // A full batch: more may be waiting.
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("outbox relay failed on database {}; pending events stay in the outbox and are retried", database, e);
             }
-        } catch (RuntimeException e) {
-            LOG.warn("outbox relay failed; pending events stay in the outbox and are retried", e);
         }
     }
 

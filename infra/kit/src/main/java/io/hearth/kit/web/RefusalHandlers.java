@@ -75,7 +75,13 @@ public final class RefusalHandlers {
         }
     }
 
+    private static final Refusal WRITES_PAUSED = Refusal.unavailable(io.hearth.kit.CommonCode.WRITES_PAUSED,
+            "This organisation's data is being moved: changes are paused for a few seconds, try again", 5);
+
     static HttpResponse<?> unexpected(ErrorResponseProcessor<?> processor, HttpRequest<?> request, RuntimeException exception) {
+        if (SqlFailures.isWritePaused(exception)) {
+            return answer(processor, request, WRITES_PAUSED);
+        }
         if (SqlFailures.isUnavailable(exception)) {
             return answer(processor, request, DATABASE_UNAVAILABLE);
         }
