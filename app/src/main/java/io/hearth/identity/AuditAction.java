@@ -31,6 +31,7 @@ public enum AuditAction {
     PHONE_VERIFIED("phone.verified"),
     PROFILE_CHANGED("profile.changed"),
     SETTINGS_CHANGED("settings.changed"),
+    ORGANISATION_EXPORTED("organisation.exported"),
     DATA_EXPORTED("data.exported"),
     SENSITIVE_DATA_READ("sensitive-data.read"),
     PERSON_ERASED("person.erased"),

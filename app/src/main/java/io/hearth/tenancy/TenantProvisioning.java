@@ -3,7 +3,6 @@ package io.hearth.tenancy;
 import io.hearth.kit.Slugs;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.Outbox;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.transaction.annotation.Transactional;
@@ -25,25 +24,33 @@ public class TenantProvisioning {
     private final TenantDirectory directory;
     private final TenantMigrations migrations;
     private final ApplicationEventPublisher<TenantSchemaReady> ready;
+    private final ApplicationEventPublisher<TenantSchemaRestored> restored;
     private final ApplicationEventPublisher<FirstAdminReinvited> reinvited;
     private final ProcessedEvents processed;
     private final Outbox outbox;
     private final BeanProvider<TenantProvisioning> self;
     private final ServedTenants served;
-    private final String cluster;
+    private final DatabaseClusters clusters;
+    private final TenantOperations operations;
+    private final BeanProvider<TenantReports> reports;
 
     public TenantProvisioning(TenantDirectory directory, TenantMigrations migrations, ApplicationEventPublisher<TenantSchemaReady> ready,
+                              ApplicationEventPublisher<TenantSchemaRestored> restored,
                               ApplicationEventPublisher<FirstAdminReinvited> reinvited, ProcessedEvents processed, Outbox outbox, BeanProvider<TenantProvisioning> self,
-                              ServedTenants served, @Property(name = "hearth.db.cluster") String cluster) {
+                              ServedTenants served, DatabaseClusters clusters, TenantOperations operations,
+                              BeanProvider<TenantReports> reports) {
+        this.reports = reports;
+        this.operations = operations;
         this.directory = directory;
         this.migrations = migrations;
         this.ready = ready;
+        this.restored = restored;
         this.reinvited = reinvited;
         this.processed = processed;
         this.outbox = outbox;
         this.self = self;
         this.served = served;
-        this.cluster = cluster;
+        this.clusters = clusters;
     }
 
     /** TenantRegistered: schema, migrations, the first admin's invitation, then TenantProvisioned (or ...Failed). */
@@ -66,10 +73,32 @@ public class TenantProvisioning {
             fail(event, id, slug, "slug '" + slug + "' is already used by another organisation");
             return;
         }
-        Tenant tenant = directory.register(id, slug, name, plan, adminEmail, cluster);
+        String cluster;
         try {
-            migrations.migrate(tenant);
-            ready.publishEvent(new TenantSchemaReady(tenant, adminEmail));
+            // The cluster an operator named, or the one holding the fewest schemas.
+            cluster = clusters.placeNew(event.optionalText("cluster").orElse(null), directory.schemasPerCluster());
+        } catch (IllegalArgumentException e) {
+            fail(event, id, slug, e.getMessage());
+            return;
+        }
+        Tenant tenant = directory.register(id, slug, name, plan, adminEmail, cluster);
+        Optional<String> restoreFrom = event.optionalText("restoreFrom");
+        try {
+            if (restoreFrom.isPresent()) {
+                // A new organisation made from another's backup: its people come with it, so nobody is invited. Restored
+                // at the backup's version, then migrated on; a redelivery finds it restored (its version recorded).
+                java.util.UUID backupId = java.util.UUID.fromString(restoreFrom.get());
+                TenantId source = operations.findBackup(backupId).map(backup -> new TenantId(backup.tenantId()))
+                        .orElseThrow(() -> new IllegalArgumentException("no backup " + backupId));
+                if (tenant.migrationVersion() == null) {
+                    operations.restoreInto(backupId, tenant.cluster(), tenant.schemaName());
+                }
+                migrations.migrate(tenant);
+                restored.publishEvent(new TenantSchemaRestored(tenant, source));
+            } else {
+                migrations.migrate(tenant);
+                ready.publishEvent(new TenantSchemaReady(tenant, adminEmail));
+            }
         } catch (RuntimeException e) {
             LOG.error("provisioning of tenant {} failed", slug, e);
             fail(event, id, slug, "provisioning failed: " + e.getMessage());
@@ -77,6 +106,11 @@ public class TenantProvisioning {
         }
         self.get().activate(event, id, slug, tenant.schemaName());
         served.forget(slug);
+        try {
+            reports.get().report(id);
+        } catch (RuntimeException e) {
+            LOG.warn("could not report organisation {} after provisioning (the hourly report will)", slug, e);
+        }
         LOG.info("tenant {} provisioned in schema {}", slug, tenant.schemaName());
     }
 

@@ -37,6 +37,11 @@ public final class Org {
         return new Org(tenant, new Api(client, tenant.slug() + ".localhost"));
     }
 
+    /** An organisation provisioned some other way (on a cluster a test names, from a backup). */
+    public static Org of(Tenant tenant, HttpClient client) {
+        return new Org(tenant, new Api(client, tenant.slug() + ".localhost"));
+    }
+
     public Tenant tenant() {
         return tenant;
     }

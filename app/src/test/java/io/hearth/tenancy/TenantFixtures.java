@@ -20,6 +20,13 @@ public final class TenantFixtures {
                 "adminEmail", "admin@" + slug + ".test", "plan", "standard"));
     }
 
+    /** As {@link #registered(UUID, String)}, with more fields (a cluster, a backup to restore from). */
+    public static EventEnvelope registered(UUID tenantId, String slug, Map<String, Object> more) {
+        Map<String, Object> payload = new java.util.HashMap<>(registered(tenantId, slug).payload());
+        payload.putAll(more);
+        return EventEnvelope.of("TenantRegistered", tenantId, payload);
+    }
+
     /** Provisions a tenant through the same path the Kafka event takes, and returns it as the directory has it. */
     public static Tenant provisioned(TenantProvisioning provisioning, TenantDirectory directory, String prefix) {
         UUID id = UUID.randomUUID();

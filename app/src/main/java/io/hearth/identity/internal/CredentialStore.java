@@ -244,6 +244,50 @@ public class CredentialStore {
                 .map(Integer::parseInt).orElse(0));
     }
 
+    /** A second factor as stored, for copying it to an organisation made from another's backup. */
+    public record StoredTotp(UUID person, String sealed, @io.micronaut.core.annotation.Nullable java.sql.Timestamp confirmedAt) {
+    }
+
+    public List<StoredTotp> totps(UUID tenant) {
+        return tx.executeRead(status -> {
+            List<StoredTotp> found = new java.util.ArrayList<>();
+            try (PreparedStatement s = status.getConnection().prepareStatement(
+                    "select person_id, sealed_secret, confirmed_at from totp_secrets where tenant_id = ?")) {
+                bind(s, tenant);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new StoredTotp(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read TOTP secrets", e);
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Gives the men of an organisation made from another's backup the credentials they had there: passwords, recovery
+     * codes, sign-in links and (sealed again by the caller for the new organisation) second factors. Nothing already
+     * there is overwritten; sessions and one-time links are not copied.
+     */
+    public void copyTo(UUID from, UUID to, java.util.Map<UUID, StoredTotp> resealed) {
+        tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            update(c, "insert into passwords (tenant_id, person_id, hash, changed_at) select ?, person_id, hash, changed_at from passwords "
+                    + "where tenant_id = ? on conflict do nothing", to, from);
+            update(c, "insert into recovery_codes (tenant_id, person_id, code_hash, used_at) select ?, person_id, code_hash, used_at "
+                    + "from recovery_codes where tenant_id = ? on conflict do nothing", to, from);
+            update(c, "insert into oidc_links (tenant_id, provider, subject, person_id, email, linked_at) select ?, provider, subject, person_id, "
+                    + "email, linked_at from oidc_links where tenant_id = ? on conflict do nothing", to, from);
+            for (StoredTotp totp : resealed.values()) {
+                update(c, "insert into totp_secrets (tenant_id, person_id, sealed_secret, confirmed_at) values (?, ?, ?, ?) on conflict do nothing",
+                        to, totp.person(), totp.sealed(), totp.confirmedAt());
+            }
+            return null;
+        });
+    }
+
     // OpenID links
 
     public Optional<UUID> linkedPerson(UUID tenant, String provider, String subject) {

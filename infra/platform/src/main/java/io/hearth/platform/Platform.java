@@ -33,13 +33,20 @@ public final class Platform implements AutoCloseable {
 
     /** As above, with the SMS catcher's HTTP port (0: any). */
     public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, int smsHttpPort, Path logs) {
+        return start(root, appPort, adminPort, mailHttpPort, smsHttpPort, logs, Map.of());
+    }
+
+    /** As above, with more environment for both services (a second database cluster, a backup store). */
+    public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, int smsHttpPort, Path logs, Map<String, String> extraEnv) {
         LocalStack stack = LocalStack.start(System.getenv(), mailHttpPort, smsHttpPort);
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            Map<String, String> adminEnv = new java.util.LinkedHashMap<>(localTenantAdmin(stack));
+            adminEnv.putAll(extraEnv);
             ServiceProcess admin = ServiceProcess.start(root, "tenant-admin", "io.hearth.admin.Application", adminPort,
-                    localTenantAdmin(stack), logs == null ? null : logs.resolve("tenant-admin.log"));
+                    adminEnv, logs == null ? null : logs.resolve("tenant-admin.log"));
             started.add(admin);
-            ServiceProcess app = startApp(root, stack, appPort, logs);
+            ServiceProcess app = startApp(root, stack, appPort, logs, extraEnv);
             started.add(app);
             stack.stripeStandIn().ifPresent(stripe -> stripe.deliverTo("http://127.0.0.1:" + appPort + "/api/v1/stripe/webhooks"));
             if (stack.hasSmsCatcher()) {
