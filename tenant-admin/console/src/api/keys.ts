@@ -11,6 +11,11 @@ export const consoleKeys = {
   /** The platform's fees per organisation and month. */
   revenue: () => ['billing', 'revenue'] as const,
   plans: ['plans'] as const,
+  /** The database clusters app holds organisations on. */
+  clusters: () => ['clusters'] as const,
+  /** One organisation with its data's figures, and its backups. */
+  tenant: (slug: string) => [...consoleKeys.tenants, 'one', slug] as const,
+  backups: (slug: string) => [...consoleKeys.tenants, 'backups', slug] as const,
   /** The operators' sign-in audit. */
   audit: () => ['operators', 'audit'] as const,
 };

@@ -29,6 +29,7 @@ import { Audit } from './Audit';
 import { Onboard } from './Onboard';
 import { Plans } from './Plans';
 import { Revenue } from './Revenue';
+import { TenantData } from './TenantData';
 
 const STATUSES = ['PROVISIONING', 'ACTIVE', 'SUSPENDED', 'FAILED'] as const;
 const colour = { PROVISIONING: 'info', ACTIVE: 'success', SUSPENDED: 'warning', FAILED: 'error' } as const;
@@ -52,6 +53,7 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
   const [confirming, setConfirming] = useState<{ tenant: Tenant; action: TenantAction } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [numbering, setNumbering] = useState<{ tenant: Tenant; number: string } | null>(null);
+  const [dataOf, setDataOf] = useState<Tenant | null>(null);
   const number = useChangeSmsNumber({
     onSuccess: (saved) => {
       setNumbering(null);
@@ -99,6 +101,7 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
                     <TableCell>{m.plan}</TableCell>
                     <TableCell>{m.stripe}</TableCell>
                     <TableCell>{m.smsNumber}</TableCell>
+                    <TableCell>{m.cluster}</TableCell>
                     <TableCell>{m.created}</TableCell>
                     <TableCell />
                   </TableRow>
@@ -122,8 +125,15 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
                         <Button size="small" onClick={() => { number.reset(); setNumbering({ tenant, number: tenant.smsNumber ?? '' }); }}
                           aria-label={fill(m.changeNumberOf, { name: tenant.name })}>{m.changeNumber}</Button>
                       </TableCell>
+                      <TableCell data-cluster={tenant.cluster ?? ''}>
+                        {tenant.cluster ?? '—'}
+                        {tenant.members != null && <Typography variant="body2" color="text.secondary">{tenant.members} · {tenant.schemaVersion}</Typography>}
+                      </TableCell>
                       <TableCell>{new Date(tenant.createdAt).toLocaleString()}</TableCell>
                       <TableCell>
+                        {(tenant.status === 'ACTIVE' || tenant.status === 'SUSPENDED') && (
+                          <Button onClick={() => setDataOf(tenant)} aria-label={fill(m.dataOf, { name: tenant.name })}>{m.data}</Button>
+                        )}
                         {tenant.status === 'ACTIVE' && <Button color="secondary" onClick={() => setConfirming({ tenant, action: "suspend" })}>{m.suspend}</Button>}
                         {tenant.status === 'SUSPENDED' && <Button onClick={() => setConfirming({ tenant, action: 'reactivate' })}>{m.reactivate}</Button>}
                         {tenant.status === 'FAILED' && <Button onClick={() => setConfirming({ tenant, action: 'retry' })}>{m.retry}</Button>}
@@ -163,6 +173,7 @@ export function Organisations({ onSignOut }: { onSignOut: () => void }) {
             disabled={number.isPending}>{m.save}</Button>
         </DialogActions>
       </Dialog>
+      {dataOf && <TenantData tenant={dataOf} onClose={() => setDataOf(null)} />}
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="confirm-title">
         <DialogTitle id="confirm-title">{confirming && ACTIONS[confirming.action].title}</DialogTitle>
         <DialogContent>{confirming && fill(ACTIONS[confirming.action].question, { name: confirming.tenant.name, email: confirming.tenant.adminEmail })}</DialogContent>

@@ -4,7 +4,9 @@ import io.hearth.kit.ProblemCode;
 
 /** tenant-admin's own stable error codes, beside the kit's common ones. */
 public enum AdminCode implements ProblemCode {
-    MFA_CODE_INVALID("Code invalid");
+    MFA_CODE_INVALID("Code invalid"),
+    /** An export was asked of an organisation that has no complete backup yet. */
+    NO_BACKUP("No backup");
 
     private final String title;
 

@@ -68,11 +68,20 @@ public class Operators {
                 line.action(), line.ip(), line.detail())).toList();
     }
 
-    /** One line of the operators' door: SIGNED_IN, SIGN_IN_FAILED, PASSWORD_ACCEPTED, SECOND_FACTOR_FAILED, SECOND_FACTOR_ENROLLED, LOCKED_OUT. */
+    /** One line of the operators' log: sign-ins (SIGNED_IN, SIGN_IN_FAILED, PASSWORD_ACCEPTED, SECOND_FACTOR_FAILED, SECOND_FACTOR_ENROLLED, LOCKED_OUT) and actions on organisations. */
     @Schema(name = "OperatorAuditEntry")
     @io.micronaut.serde.annotation.Serdeable
     public record AuditEntry(UUID id, Instant at, @Nullable UUID operatorId, String email, String action, @Nullable String ip,
                              @Nullable String detail) {
+    }
+
+    /**
+     * Records what a signed-in operator did to an organisation (MOVE_REQUESTED, BACKUP_REQUESTED, RESTORE_REQUESTED,
+     * EXPORTED, OLD_COPY_DROP_REQUESTED ...) beside the operators' sign-ins: one log of everything operators do.
+     */
+    public void recordAction(UUID operator, String action, @Nullable String ip, String detail) {
+        String email = repository.findById(operator).map(io.hearth.admin.operators.internal.OperatorRow::email).orElse("unknown operator");
+        record(operator, email, action, ip, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
     }
 
     void record(@Nullable UUID operator, String email, String action, @Nullable String ip, @Nullable String detail) {

@@ -14,9 +14,31 @@ public sealed interface LifecycleEvent extends DomainEvent {
         return TOPIC;
     }
 
-    /** A new organisation; {@code feePercent} and {@code feeFixedCents} are its plan's platform fee. */
+    /**
+     * A new organisation; {@code feePercent} and {@code feeFixedCents} are its plan's platform fee. {@code cluster}: the
+     * database cluster an operator chose (absent: app picks the one with the fewest schemas); {@code restoreFrom}: a
+     * backup of another organisation it starts from (its people come with it, nobody is invited).
+     */
     record TenantRegistered(UUID tenantId, String slug, String name, String adminEmail, String plan, java.math.BigDecimal feePercent,
-                            Long feeFixedCents) implements LifecycleEvent {
+                            Long feeFixedCents, @io.micronaut.core.annotation.Nullable String cluster,
+                            @io.micronaut.core.annotation.Nullable UUID restoreFrom) implements LifecycleEvent {
+    }
+
+    /** An operator asks app to move the organisation's schema to another database cluster. */
+    record TenantMoveRequested(UUID tenantId, String slug, String cluster) implements LifecycleEvent {
+    }
+
+    /** An operator asks app for a backup of the organisation's schema, under this id. */
+    record TenantBackupRequested(UUID tenantId, String slug, UUID backupId) implements LifecycleEvent {
+    }
+
+    /** An operator asks app to put the organisation back as the backup had it ({@code cluster}: on that cluster; absent: its own). */
+    record TenantRestoreRequested(UUID tenantId, String slug, UUID backupId, @io.micronaut.core.annotation.Nullable String cluster)
+            implements LifecycleEvent {
+    }
+
+    /** An operator asks app to drop the frozen copy a move left on the old cluster. */
+    record TenantOldCopyDropRequested(UUID tenantId, String slug) implements LifecycleEvent {
     }
 
     /** The organisation's plan, or its plan's fee, changed: app takes this fee on its payments from now on. */

@@ -25,10 +25,12 @@ public class ProvisioningOutcomeListener {
 
     private final JsonMapper json;
     private final TenantRegistry registry;
+    private final TenantOperations operations;
 
     private final Tracing tracing;
 
-    public ProvisioningOutcomeListener(JsonMapper json, TenantRegistry registry, Tracing tracing) {
+    public ProvisioningOutcomeListener(JsonMapper json, TenantRegistry registry, TenantOperations operations, Tracing tracing) {
+        this.operations = operations;
         this.tracing = tracing;
         this.json = json;
         this.registry = registry;
@@ -49,6 +51,7 @@ public class ProvisioningOutcomeListener {
             case "TenantProvisioned" -> registry.recordProvisioning(event.tenantId(), true, null);
             case "TenantProvisioningFailed" -> registry.recordProvisioning(event.tenantId(), false,
                     String.valueOf(event.payload().getOrDefault("reason", "unknown")));
+            case "TenantOperationsReported", "TenantBackupFinished", "TenantOperationFailed" -> operations.recordFromApp(event);
             default -> LOG.debug("event {} is not for tenant-admin: ignored", event.type());
         }
     }

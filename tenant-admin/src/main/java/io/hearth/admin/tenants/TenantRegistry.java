@@ -42,6 +42,16 @@ public class TenantRegistry {
 
     @Transactional
     public Tenant register(String slug, String name, String adminEmail, String plan) {
+        return register(slug, name, adminEmail, plan, null, null);
+    }
+
+    /**
+     * As {@link #register(String, String, String, String)}, on a cluster an operator names (null: app chooses) and, with
+     * {@code restoreFrom}, from a backup of another organisation.
+     */
+    @Transactional
+    public Tenant register(String slug, String name, String adminEmail, String plan, @io.micronaut.core.annotation.Nullable String cluster,
+                           @io.micronaut.core.annotation.Nullable UUID restoreFrom) {
         if (!Slugs.isValid(slug)) {
             throw Refusal.invalid("slug", Slugs.isReserved(slug)
                     ? "is reserved"
@@ -64,7 +74,7 @@ public class TenantRegistry {
             throw e;
         }
         outbox.publish(new LifecycleEvent.TenantRegistered(row.id(), row.slug(), row.name(), row.adminEmail(), row.plan(), onPlan.feePercent(),
-                onPlan.feeFixedCents()));
+                onPlan.feeFixedCents(), cluster, restoreFrom));
         LOG.info("tenant {} registered", slug);
         return row.view();
     }

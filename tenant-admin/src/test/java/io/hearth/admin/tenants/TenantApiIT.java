@@ -141,6 +141,76 @@ class TenantApiIT implements RealStack {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void showsAppsFiguresAndAsksAppToMoveBackUpAndRestoreEachRequestInTheOperatorsLog() throws Exception {
+        String slug = register("ops");
+        UUID id = idOf(slug);
+        publish(EventEnvelope.of("TenantProvisioned", id, Map.of("slug", slug)));
+        Map<String, Object> report = new java.util.HashMap<>(Map.of("slug", slug, "cluster", "main", "schemaVersion", "20261209100000",
+                "sizeBytes", 4096000, "members", 412, "lastActivityAt", "2026-12-07T08:00:00Z", "lastBackupAt", "2026-12-07T03:30:00Z",
+                "rehearsedAt", "2026-12-07T03:31:00Z", "rehearsalOk", true, "rehearsalDetail", "9120 rows restored in 840 ms"));
+        report.put("clusters", List.of("main", "pg-2"));
+        publish(EventEnvelope.of("TenantOperationsReported", id, report));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "main".equals(get(slug).get("cluster")) && "ACTIVE".equals(get(slug).get("status")));
+
+        Map<String, Object> tenant = get(slug);
+        assertThat(tenant).containsEntry("schemaVersion", "20261209100000").containsEntry("sizeBytes", 4096000).containsEntry("members", 412)
+                .containsEntry("lastActivityAt", "2026-12-07T08:00:00Z").containsEntry("lastBackupAt", "2026-12-07T03:30:00Z");
+        assertThat((Map<String, Object>) tenant.get("lastRehearsal")).containsEntry("ok", true).containsEntry("detail", "9120 rows restored in 840 ms");
+        List<Map<String, Object>> clusters = client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/clusters")),
+                io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        assertThat(clusters).extracting(cluster -> cluster.get("name")).contains("main", "pg-2");
+
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/move",
+                Map.of("cluster", "mars"))), Map.class)), 422, "VALIDATION_ERROR");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/move",
+                Map.of("cluster", "main"))), Map.class)), 409, "RESOURCE_CONFLICT");
+        HttpResponse<Map> moving = client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/move", Map.of("cluster", "pg-2"))),
+                Map.class);
+        assertThat(moving.getStatus().getCode()).isEqualTo(202);
+        assertThat((Map<String, Object>) moving.body().get("move")).containsEntry("target", "pg-2").containsEntry("state", "REQUESTED");
+        HttpResponse<Map> backup = client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/backups", "")), Map.class);
+        assertThat(backup.getStatus().getCode()).isEqualTo(202);
+        assertThat(backup.body()).containsEntry("state", "REQUESTED");
+        String backupId = (String) backup.body().get("id");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(authed(HttpRequest.GET("/api/v1/tenants/" + slug + "/export")), Map.class)),
+                409, "NO_BACKUP");
+        assertProblem(catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/restore",
+                Map.of("backup", backupId))), Map.class)), 422, "VALIDATION_ERROR");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(id).size() >= 3);
+        assertThat(eventsFor(id)).extracting(EventEnvelope::type).containsSubsequence("TenantRegistered", "TenantMoveRequested", "TenantBackupRequested");
+        assertThat(eventsFor(id).stream().filter(event -> event.type().equals("TenantMoveRequested")).findFirst().orElseThrow().payload())
+                .containsEntry("cluster", "pg-2");
+
+        publish(EventEnvelope.of("TenantBackupFinished", id, Map.of("backupId", backupId, "state", "DONE", "rows", 9120, "sizeBytes", 2048000,
+                "finishedAt", "2026-12-07T10:00:00Z", "location", "not-in-this-store.zip")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(backups(slug).get(0).get("state")));
+        assertThat(backups(slug).get(0)).containsEntry("rows", 9120);
+        HttpResponse<Map> copy = client.toBlocking().exchange(authed(HttpRequest.POST("/api/v1/tenants/" + slug + "/restore",
+                Map.of("backup", backupId, "newSlug", slug + "-copy"))), Map.class);
+        assertThat(copy.getStatus().getCode()).isEqualTo(202);
+        assertThat(copy.body()).containsEntry("slug", slug + "-copy").containsEntry("status", "PROVISIONING");
+        UUID copyId = UUID.fromString((String) copy.body().get("id"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !eventsFor(copyId).isEmpty());
+        assertThat(eventsFor(copyId).get(0).payload()).containsEntry("restoreFrom", backupId).containsEntry("slug", slug + "-copy");
+
+        publish(EventEnvelope.of("TenantOperationFailed", id, Map.of("operation", "move", "reason", "schema exists on pg-2 already")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(slug).get("operationFailed") != null);
+        assertThat((Map<String, Object>) get(slug).get("move")).containsEntry("state", "FAILED");
+
+        List<Map<String, Object>> log = (List<Map<String, Object>>) client.toBlocking()
+                .retrieve(authed(HttpRequest.GET("/api/v1/operators/audit?limit=50")), Map.class).get("items");
+        assertThat(log).extracting(line -> line.get("action")).contains("MOVE_REQUESTED", "BACKUP_REQUESTED", "RESTORE_REQUESTED");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> backups(String slug) {
+        return client.toBlocking().retrieve(authed(HttpRequest.GET("/api/v1/tenants/" + slug + "/backups")),
+                io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+    }
+
+    @Test
     void suspendsAndReactivatesAnActiveTenant() throws Exception {
         String slug = register("life");
         publish(EventEnvelope.of("TenantProvisioned", idOf(slug), Map.of("slug", slug)));

@@ -37,15 +37,22 @@ import java.util.List;
 public class TenantController {
 
     private final TenantRegistry registry;
+    private final io.hearth.admin.tenants.TenantOperations operations;
 
-    public TenantController(TenantRegistry registry) {
+    public TenantController(TenantRegistry registry, io.hearth.admin.tenants.TenantOperations operations) {
         this.registry = registry;
+        this.operations = operations;
     }
 
     @Post
     @Operation(summary = "Register an organisation", description = "Answers 202: app provisions it asynchronously; poll the Location until status is ACTIVE or FAILED.")
     public HttpResponse<Tenant> register(@Body @Valid RegisterTenantRequest request) {
-        Tenant tenant = registry.register(request.slug(), request.name(), request.adminEmail(), request.plan());
+        String cluster = request.cluster() == null || request.cluster().isBlank() ? null : request.cluster().strip();
+        if (cluster != null && !operations.clusters().isEmpty()
+                && operations.clusters().stream().noneMatch(known -> known.name().equals(cluster))) {
+            throw io.hearth.kit.Refusal.invalid("cluster", "is not a database cluster app holds organisations on");
+        }
+        Tenant tenant = registry.register(request.slug(), request.name(), request.adminEmail(), request.plan(), cluster, null);
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenant.slug())).body(tenant);
     }
 
@@ -54,13 +61,15 @@ public class TenantController {
     public TenantPage list(@Nullable @QueryValue @jakarta.validation.constraints.Size(max = 100) String q, @Nullable @QueryValue TenantStatus status,
                            @Nullable @QueryValue @Min(0) Integer page, @Nullable @QueryValue @Min(1) @Max(200) Integer size) {
         Page<Tenant> result = registry.list(status, q, page == null ? 0 : page, size == null ? 50 : size);
-        return new TenantPage(result.getContent(), result.getPageNumber(), result.getSize(), result.getTotalSize());
+        return new TenantPage(operations.withFigures(result.getContent()), result.getPageNumber(), result.getSize(), result.getTotalSize());
     }
 
     @Get("/{slug}")
-    @Operation(summary = "One organisation and where its provisioning stands")
+    @Operation(summary = "One organisation: where its provisioning stands, and its data's figures as app last reported them",
+            description = "cluster, schemaVersion, sizeBytes, members, lastActivityAt, lastBackupAt, lastRehearsal and move are absent until app "
+                    + "first reports the organisation (after provisioning, each operation and every hour).")
     public Tenant get(String slug) {
-        return registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
+        return operations.withFigures(registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'")));
     }
 
     @Schema(name = "PlanChange")
@@ -119,7 +128,9 @@ public class TenantController {
             @NotBlank @Size(max = 30) String slug,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Email @Size(max = 320) String adminEmail,
-            @NotBlank @Size(max = 50) String plan) {
+            @NotBlank @Size(max = 50) String plan,
+            @Schema(description = "The database cluster to put it on (absent: the one with the fewest organisations)")
+            @Nullable @Size(max = 40) String cluster) {
     }
 
     @Schema(name = "TenantPage")
