@@ -103,6 +103,7 @@ KAFKA_SASL_MECHANISM: {{ .Values.kafka.saslMechanism | quote }}
 {{/* Settings both services share. */}}
 {{- define "hearth.commonConfig" -}}
 HEARTH_TRUSTED_PROXIES: {{ .Values.trustedProxies | quote }}
+HEARTH_BACKUPS_DIRECTORY: "/var/lib/hearth/backups"
 HEARTH_SHUTDOWN_GRACE_PERIOD: {{ printf "%ds" (int .Values.shutdownGracePeriodSeconds) | quote }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
 {{- if .Values.redis.uri }}

@@ -9,6 +9,8 @@ alter table tenants
     add column move_started_at  timestamptz,
     add column move_finished_at timestamptz,
     add column move_paused_ms   bigint,
+    -- The operator's request the move answers (tenant-admin matches its reports by it).
+    add column move_request_id  uuid,
     -- The cluster the last move left a frozen copy on, until an operator drops it.
     add column old_cluster      text;
 
@@ -41,6 +43,14 @@ create table tenant_rehearsals (
     millis     bigint      not null
 );
 create index tenant_rehearsals_by_tenant on tenant_rehearsals (tenant_id, at desc);
+
+-- Jobs every instance schedules but one should run (the nightly rehearsal, the hourly reports): the instance that
+-- moves claimed_until forward runs it.
+create table job_claims (
+    name          text        primary key,
+    claimed_until timestamptz not null default '-infinity'
+);
+insert into job_claims (name) values ('rehearsal'), ('reports');
 
 -- Installed on every table of a schema that is being moved (and left on the copy a move leaves behind): any write
 -- is refused with this SQLSTATE, which the API answers as 503 WRITES_PAUSED with Retry-After.

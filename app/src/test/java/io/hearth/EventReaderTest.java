@@ -126,6 +126,9 @@ class EventReaderTest {
         if (type == List.class && ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0] == UUID.class) {
             return List.of(UUID.randomUUID(), UUID.randomUUID());
         }
+        if (type == List.class && ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0] == String.class) {
+            return List.of("text " + nth, "more " + nth);
+        }
         throw new IllegalStateException("no sample for " + component);
     }
 }

@@ -8,10 +8,13 @@ create table tenant_reports (
 
 -- A move an operator asked for, until app reports it under way or over; the last operation app could not do.
 alter table tenants
-    add column move_requested_to text,
-    add column move_requested_at timestamptz,
-    add column operation_failed  text,
-    add column operation_failed_at timestamptz;
+    add column move_requested_to        text,
+    add column move_requested_at        timestamptz,
+    add column move_request_id          uuid,
+    add column operation_failed         text,
+    add column operation_failed_at      timestamptz,
+    -- The move request a failure answers, when it answers one.
+    add column operation_failed_request uuid;
 
 -- Backups operators asked for, and what app said of each.
 create table tenant_backups (

@@ -14,6 +14,9 @@ public interface BackupStore {
     /** A copy of what the location holds in a temporary file, for the caller to read and delete. */
     Path fetch(String location);
 
+    /** Deletes what the location holds (nothing when it holds nothing). */
+    void delete(String location);
+
     /** The location's size in bytes. */
     long size(String location);
 }

@@ -56,6 +56,14 @@ public class DatabaseClusters implements Databases {
         return pools.onHome(work);
     }
 
+    /**
+     * An organisation's lock for operations on its schema, across every instance, until closed; empty when another
+     * holds it. Released by the database if its holder dies.
+     */
+    public java.util.Optional<AutoCloseable> tryLock(TenantId tenant) {
+        return pools.tryLock(tenant.value());
+    }
+
     /** The cluster a new connection goes to now. */
     public String routed() {
         return pools.routed();

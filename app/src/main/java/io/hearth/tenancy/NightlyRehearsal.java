@@ -27,6 +27,10 @@ public class NightlyRehearsal {
     @Scheduled(cron = "${hearth.operations.rehearsal.cron:0 30 3 * * *}")
     void rehearse() {
         try {
+            // Every instance schedules it; one runs it.
+            if (!operations.claim("rehearsal", java.time.Duration.ofHours(12))) {
+                return;
+            }
             operations.nextToRehearse().ifPresent(id -> {
                 operations.rehearse(id);
                 reports.report(id);

@@ -1,54 +1,85 @@
 package io.hearth.tenancy;
 
 import io.hearth.kit.outbox.EventEnvelope;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
+import io.hearth.kit.outbox.MalformedEventException;
+import io.hearth.kit.tracing.Tracing;
+import io.hearth.outbox.Topics;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Operators' requests from tenant-admin on an organisation's data (a move, a backup, a restore, dropping an old copy),
- * each run once, one at a time, on a thread of its own: a copy may take longer than a consumer may keep a record. Each
- * ends with a report of the organisation ({@link TenantReports}); one that cannot start or fails says why
- * ({@link ProvisioningEvent.TenantOperationFailed}).
+ * read by a consumer group of their own ({@code hearth-app-operations}), one at a time, each to its end before the next
+ * (a copy may take minutes: the group may keep a record that long, and provisioning is never held up behind one). A
+ * request is recorded as done only once it has run: one cut short by a stopped instance is read again and run again
+ * (what it had begun was undone at start-up). Each ends with a report of the organisation ({@link TenantReports}); one
+ * that cannot start or fails says why ({@link ProvisioningEvent.TenantOperationFailed}).
  */
-@Singleton
+@KafkaListener(groupId = "hearth-app-operations", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+        properties = {@Property(name = ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, value = "3600000"),
+                @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "1")},
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryCount = 8, retryDelay = "500ms"))
 public class OperatorRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorRequests.class);
+    private static final java.util.Set<String> OPERATIONS = java.util.Set.of("TenantMoveRequested", "TenantBackupRequested",
+            "TenantRestoreRequested", "TenantOldCopyDropRequested");
 
     private final TenantOperations operations;
     private final TenantReports reports;
     private final ProcessedEvents processed;
     private final DatabaseClusters clusters;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "tenant-operations");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final JsonMapper json;
+    private final Tracing tracing;
 
-    public OperatorRequests(TenantOperations operations, TenantReports reports, ProcessedEvents processed, DatabaseClusters clusters) {
+    public OperatorRequests(TenantOperations operations, TenantReports reports, ProcessedEvents processed, DatabaseClusters clusters,
+                            JsonMapper json, Tracing tracing) {
         this.operations = operations;
         this.reports = reports;
         this.processed = processed;
         this.clusters = clusters;
+        this.json = json;
+        this.tracing = tracing;
     }
 
-    /** Takes the request (once: a redelivered one is ignored) and runs it in turn. */
-    public void accept(EventEnvelope event) {
-        boolean first = clusters.onHome(() -> processed.record(event.eventId(), event.type()));
-        if (!first) {
+    @Topic(Topics.TENANT_LIFECYCLE)
+    public void receive(ConsumerRecord<String, String> record) {
+        tracing.consume(record, () -> handle(record));
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
+        Optional<EventEnvelope> read = EventEnvelope.read(json, record);
+        if (read.isEmpty() || !OPERATIONS.contains(read.get().type())) {
             return;
         }
-        worker.execute(() -> run(event));
+        EventEnvelope event = read.get();
+        if (clusters.onHome(() -> processed.contains(event.eventId()))) {
+            return;
+        }
+        try {
+            run(event);
+        } catch (MalformedEventException e) {
+            LOG.error("malformed event {} {}: skipped", event.type(), event.eventId(), e);
+        }
+        clusters.onHome(() -> processed.record(event.eventId(), event.type()));
     }
 
     void run(EventEnvelope event) {
         TenantId id = new TenantId(event.tenantId());
+        UUID request = event.optionalText("requestId").map(UUID::fromString).orElse(null);
         String operation = switch (event.type()) {
             case "TenantMoveRequested" -> "move";
             case "TenantBackupRequested" -> "backup";
@@ -58,9 +89,9 @@ public class OperatorRequests {
         try {
             switch (event.type()) {
                 case "TenantMoveRequested" -> {
-                    TenantOperations.MoveResult moved = operations.move(id, event.text("cluster"));
+                    TenantOperations.MoveResult moved = operations.move(id, event.text("cluster"), request);
                     if (!moved.ok()) {
-                        reports.publish(new ProvisioningEvent.TenantOperationFailed(id, operation, moved.detail()));
+                        reports.publish(new ProvisioningEvent.TenantOperationFailed(id, operation, moved.detail(), request));
                     }
                 }
                 case "TenantBackupRequested" -> {
@@ -73,9 +104,11 @@ public class OperatorRequests {
                 case "TenantOldCopyDropRequested" -> operations.dropOldCopy(id);
                 default -> throw new IllegalArgumentException("not an operation: " + event.type());
             }
+        } catch (MalformedEventException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("{} of organisation {} failed", operation, id, e);
-            tell(id, operation, String.valueOf(e.getMessage()));
+            tell(id, operation, String.valueOf(e.getMessage()), request);
         }
         try {
             reports.report(id);
@@ -84,16 +117,11 @@ public class OperatorRequests {
         }
     }
 
-    private void tell(TenantId id, String operation, String reason) {
+    private void tell(TenantId id, String operation, String reason, UUID request) {
         try {
-            reports.publish(new ProvisioningEvent.TenantOperationFailed(id, operation, reason));
+            reports.publish(new ProvisioningEvent.TenantOperationFailed(id, operation, reason, request));
         } catch (RuntimeException e) {
             LOG.error("could not tell tenant-admin that the {} of {} failed", operation, id, e);
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdown();
     }
 }

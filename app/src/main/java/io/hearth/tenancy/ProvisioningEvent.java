@@ -23,12 +23,12 @@ public sealed interface ProvisioningEvent extends TenantEvent {
      * is and at which migration, its size, active members, last activity (newest audit entry), last backup, last restore
      * rehearsal and last move; and the clusters app knows.
      */
-    record TenantOperationsReported(TenantId tenant, String slug, String cluster, @Nullable String schemaVersion, long sizeBytes, long members,
+    record TenantOperationsReported(TenantId tenant, String slug, String cluster, @Nullable String schemaVersion, @Nullable Long sizeBytes, long members,
                                     @Nullable java.time.Instant lastActivityAt, @Nullable java.time.Instant lastBackupAt,
                                     @Nullable java.time.Instant rehearsedAt, @Nullable Boolean rehearsalOk, @Nullable String rehearsalDetail,
                                     @Nullable String moveTarget, @Nullable String moveState, @Nullable String moveDetail,
                                     @Nullable java.time.Instant moveStartedAt, @Nullable java.time.Instant moveFinishedAt,
-                                    @Nullable Long movePausedMillis, @Nullable String oldCluster,
+                                    @Nullable Long movePausedMillis, @Nullable String oldCluster, @Nullable java.util.UUID moveRequestId,
                                     java.util.List<String> clusters) implements ProvisioningEvent {
     }
 
@@ -41,7 +41,7 @@ public sealed interface ProvisioningEvent extends TenantEvent {
                                 @Nullable String location) implements ProvisioningEvent {
     }
 
-    /** An operation an operator asked for (a move, a restore, dropping an old copy) could not start or failed. */
-    record TenantOperationFailed(TenantId tenant, String operation, String reason) implements ProvisioningEvent {
+    /** An operation an operator asked for (a move, a restore, dropping an old copy) could not start or failed; {@code requestId}: a move's. */
+    record TenantOperationFailed(TenantId tenant, String operation, String reason, @Nullable java.util.UUID requestId) implements ProvisioningEvent {
     }
 }

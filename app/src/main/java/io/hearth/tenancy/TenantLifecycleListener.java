@@ -29,12 +29,10 @@ public class TenantLifecycleListener {
 
     private final JsonMapper json;
     private final TenantProvisioning provisioning;
-    private final OperatorRequests requests;
 
     private final Tracing tracing;
 
-    public TenantLifecycleListener(JsonMapper json, TenantProvisioning provisioning, OperatorRequests requests, Tracing tracing) {
-        this.requests = requests;
+    public TenantLifecycleListener(JsonMapper json, TenantProvisioning provisioning, Tracing tracing) {
         this.tracing = tracing;
         this.json = json;
         this.provisioning = provisioning;
@@ -57,7 +55,6 @@ public class TenantLifecycleListener {
                 case "FirstAdminInvitationResent" -> provisioning.reinviteFirstAdmin(event);
                 case "TenantSuspended" -> provisioning.changeStatus(event, TenantStatus.SUSPENDED);
                 case "TenantReactivated" -> provisioning.changeStatus(event, TenantStatus.ACTIVE);
-                case "TenantMoveRequested", "TenantBackupRequested", "TenantRestoreRequested", "TenantOldCopyDropRequested" -> requests.accept(event);
                 default -> LOG.debug("event {} is not for app: ignored", event.type());
             }
         } catch (MalformedEventException e) {

@@ -69,8 +69,26 @@ public class TenantOperations {
         this.freezeWait = freezeWait;
     }
 
-    /** Moves the organisation's schema to the cluster; refuses (IllegalArgumentException) what cannot start. */
+    /**
+     * Moves the organisation's schema to the cluster. Refuses (IllegalArgumentException) what cannot start: an unknown
+     * cluster, the one it is on, one still provisioning, an old copy not yet dropped, another operation under way.
+     */
     public MoveResult move(TenantId id, String target) {
+        return move(id, target, null);
+    }
+
+    /** As {@link #move(TenantId, String)}, answering an operator's request (its id is reported with the move). */
+    public MoveResult move(TenantId id, String target, @Nullable UUID request) {
+        try (AutoCloseable ignored = lock(id)) {
+            return moveLocked(id, target, request);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release the operations lock: " + e.getMessage(), e);
+        }
+    }
+
+    private MoveResult moveLocked(TenantId id, String target, @Nullable UUID request) {
         Tenant tenant = directory.findById(id).orElseThrow(() -> new IllegalArgumentException("no organisation " + id));
         if (!clusters.exists(target)) {
             throw new IllegalArgumentException("no database cluster " + target);
@@ -81,12 +99,20 @@ public class TenantOperations {
         if (tenant.status() == TenantStatus.PROVISIONING) {
             throw new IllegalArgumentException(tenant.slug() + " is still being provisioned");
         }
+        OperationTables.Move last = home(() -> tables.move(id)).orElseThrow();
+        if (last.oldCluster() != null) {
+            throw new IllegalArgumentException(tenant.slug() + " still has the frozen copy its last move left on " + last.oldCluster()
+                    + ": drop it before moving again");
+        }
         String schema = tenant.schemaName();
         String version = tenant.migrationVersion() != null ? tenant.migrationVersion() : migrations.latestVersion();
-        homeDo(() -> tables.startMove(id, target));
+        if (!home(() -> tables.startMove(id, target, request))) {
+            throw new IllegalStateException(tenant.slug() + " is being moved already");
+        }
         Path file = null;
         boolean frozen = false;
         boolean made = false;
+        boolean switched = false;
         long frozenAt = 0;
         try {
             if (copies.exists(target, schema)) {
@@ -107,13 +133,19 @@ public class TenantOperations {
             String detail = manifest.rows() + " rows in " + manifest.tables().size() + " tables, counts and checksums equal; "
                     + "the copy on " + tenant.cluster() + " is kept, frozen, until an operator drops it";
             homeDo(() -> tables.finishMove(id, "DONE", detail, paused, target, tenant.cluster()));
+            switched = true;
             served.forget(tenant.slug());
             LOG.info("organisation {} moved from {} to {}: writes paused {} ms; {}", tenant.slug(), tenant.cluster(), target, paused, detail);
             return new MoveResult(true, detail, paused);
         } catch (IOException | RuntimeException e) {
-            String detail = "the move failed and was undone: " + e.getMessage();
+            if (switched) {
+                // The directory names the new cluster: nothing is undone (what failed came after the switch).
+                LOG.error("organisation {} moved to {}, but what followed the switch failed", tenant.slug(), target, e);
+                return new MoveResult(true, "moved; after the switch: " + e.getMessage(), (System.nanoTime() - frozenAt) / 1_000_000);
+            }
             LOG.error("moving organisation {} to {} failed", tenant.slug(), target, e);
-            undoMove(tenant, target, frozen, made);
+            String undone = undoMove(tenant, target, frozen, made);
+            String detail = "the move failed: " + e.getMessage() + "; " + undone;
             long paused = frozen ? (System.nanoTime() - frozenAt) / 1_000_000 : 0;
             homeDo(() -> tables.finishMove(id, "FAILED", detail, paused, null, null));
             return new MoveResult(false, detail, paused);
@@ -122,12 +154,15 @@ public class TenantOperations {
         }
     }
 
-    private void undoMove(Tenant tenant, String target, boolean frozen, boolean made) {
+    /** Undoes what a failed move did, and says how far that got (a source that stays frozen needs an operator). */
+    private String undoMove(Tenant tenant, String target, boolean frozen, boolean made) {
+        String said = "undone";
         if (made) {
             try {
                 copies.drop(target, tenant.schemaName());
             } catch (RuntimeException e) {
                 LOG.error("could not drop the partial copy of {} on {}: drop schema {} there by hand", tenant.slug(), target, tenant.schemaName(), e);
+                said = "its partial copy on " + target + " could not be dropped (drop schema " + tenant.schemaName() + " there by hand)";
             }
         }
         if (frozen) {
@@ -135,12 +170,30 @@ public class TenantOperations {
                 copies.thaw(tenant.cluster(), tenant.schemaName());
             } catch (RuntimeException e) {
                 LOG.error("could not let writes to {} through again: its writes stay refused until thawed", tenant.slug(), e);
+                return "ITS WRITES ARE STILL REFUSED: drop the hearth_frozen triggers of " + tenant.schemaName() + " on " + tenant.cluster()
+                        + " (" + e.getMessage() + ")";
             }
         }
+        return said;
+    }
+
+    /** The organisation's operations lock, or a refusal when another operation on it is under way (on any instance). */
+    private AutoCloseable lock(TenantId id) {
+        return clusters.tryLock(id).orElseThrow(() -> new IllegalStateException("another operation on this organisation is under way"));
     }
 
     /** Drops the frozen copy a move left on the old cluster. */
     public String dropOldCopy(TenantId id) {
+        try (AutoCloseable ignored = lock(id)) {
+            return dropOldCopyLocked(id);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release the operations lock: " + e.getMessage(), e);
+        }
+    }
+
+    private String dropOldCopyLocked(TenantId id) {
         Tenant tenant = directory.findById(id).orElseThrow(() -> new IllegalArgumentException("no organisation " + id));
         OperationTables.Move move = home(() -> tables.move(id)).orElseThrow();
         String old = move.oldCluster();
@@ -164,6 +217,16 @@ public class TenantOperations {
 
     /** As {@link #backup(TenantId, String)}, under an id the caller chose (a request's, so that a retry finds it). */
     public OperationTables.Backup backup(TenantId id, UUID backupId, String reason) {
+        try (AutoCloseable ignored = lock(id)) {
+            return backupLocked(id, backupId, reason);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release the operations lock: " + e.getMessage(), e);
+        }
+    }
+
+    private OperationTables.Backup backupLocked(TenantId id, UUID backupId, String reason) {
         Optional<OperationTables.Backup> earlier = home(() -> tables.backup(backupId));
         if (earlier.isPresent()) {
             return earlier.get();
@@ -251,6 +314,19 @@ public class TenantOperations {
     }
 
     /**
+     * A new organisation's schema from another's backup, during its provisioning. What an earlier, interrupted attempt
+     * left is dropped first: an organisation still provisioning, with no migration recorded, has no data of its own.
+     */
+    public void restoreAsNew(UUID backupId, TenantId id) {
+        Tenant tenant = directory.findById(id).orElseThrow(() -> new IllegalArgumentException("no organisation " + id));
+        if (tenant.status() != TenantStatus.PROVISIONING || tenant.migrationVersion() != null) {
+            throw new IllegalStateException(tenant.slug() + " is provisioned already: a backup is restored into it in place, not as new");
+        }
+        dropQuietly(tenant.cluster(), tenant.schemaName());
+        restoreInto(backupId, tenant.cluster(), tenant.schemaName());
+    }
+
+    /**
      * Puts an organisation back as its backup had it, on the cluster named (its own when null): the backup is restored
      * beside, then, writes paused, the current schema is renamed aside ({@code <schema>_replaced_<time>}, kept frozen)
      * and the restored one takes its name. What was written after the backup is in the renamed schema only.
@@ -258,48 +334,71 @@ public class TenantOperations {
     public String restoreInPlace(UUID backupId, @Nullable String targetCluster) {
         OperationTables.Backup backup = home(() -> tables.backup(backupId)).orElseThrow(() -> new IllegalArgumentException("no backup " + backupId));
         TenantId id = new TenantId(backup.tenantId());
+        try (AutoCloseable ignored = lock(id)) {
+            return restoreInPlaceLocked(backup, id, targetCluster);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release the operations lock: " + e.getMessage(), e);
+        }
+    }
+
+    private String restoreInPlaceLocked(OperationTables.Backup backup, TenantId id, @Nullable String targetCluster) {
         Tenant tenant = directory.findById(id).orElseThrow(() -> new IllegalArgumentException("no organisation " + id));
         String cluster = targetCluster == null ? tenant.cluster() : targetCluster;
         String schema = tenant.schemaName();
         String staging = schema + "_restoring";
+        if (!cluster.equals(tenant.cluster()) && copies.exists(cluster, schema)) {
+            throw new IllegalStateException("schema " + schema + " exists on " + cluster + " already (an old copy): drop it first");
+        }
         dropQuietly(cluster, staging);
-        restoreInto(backupId, cluster, staging);
+        restoreInto(backup.id(), cluster, staging);
         String aside = schema + "_replaced_" + STAMP.format(Instant.now());
-        boolean frozen = false;
         boolean putAside = false;
+        boolean swapped = false;
         try {
-            if (!cluster.equals(tenant.cluster()) && copies.exists(cluster, schema)) {
-                throw new IllegalStateException("schema " + schema + " exists on " + cluster + " already (an old copy): drop it first");
-            }
-            copies.freeze(tenant.cluster(), schema, freezeWait);
-            frozen = true;
-            copies.rename(tenant.cluster(), schema, aside);
-            putAside = true;
-            copies.rename(cluster, staging, schema);
-            if (!cluster.equals(tenant.cluster())) {
+            // Restored at the backup's version; served at this build's.
+            migrations.migrateSchema(cluster, staging, null);
+            if (cluster.equals(tenant.cluster())) {
+                copies.putAside(cluster, schema, aside, staging, freezeWait);
+                putAside = true;
+                swapped = true;
+            } else {
+                copies.putAside(tenant.cluster(), schema, aside, null, freezeWait);
+                putAside = true;
+                copies.rename(cluster, staging, schema);
+                swapped = true;
                 directory.recordCluster(id, cluster);
             }
+            directory.recordMigration(id, migrations.latestVersion());
             served.forget(tenant.slug());
         } catch (RuntimeException e) {
-            // Undone in reverse: the live schema back under its name, its writes let through, the restored copy dropped.
-            try {
-                if (putAside) {
-                    copies.rename(tenant.cluster(), aside, schema);
-                }
-                if (frozen) {
-                    copies.thaw(tenant.cluster(), schema);
-                }
-            } catch (RuntimeException undo) {
-                LOG.error("could not undo a failed restore of {}: schema {} on {} needs an operator (rename it back, drop its hearth_frozen triggers)",
-                        tenant.slug(), putAside ? aside : schema, tenant.cluster(), undo);
-                e.addSuppressed(undo);
-            }
-            dropQuietly(cluster, staging);
+            undoRestore(tenant, cluster, schema, staging, aside, putAside, swapped, e);
             throw new IllegalStateException("could not put the restored schema in place: " + e.getMessage(), e);
         }
-        LOG.info("organisation {} restored from backup {} on {}; what it had is kept as {} on {}", tenant.slug(), backupId, cluster, aside,
+        LOG.info("organisation {} restored from backup {} on {}; what it had is kept as {} on {}", tenant.slug(), backup.id(), cluster, aside,
                 tenant.cluster());
         return aside;
+    }
+
+    /** Undone in reverse: the restored copy out of the way, the live schema back under its name and its writes let through. */
+    private void undoRestore(Tenant tenant, String cluster, String schema, String staging, String aside, boolean putAside, boolean swapped,
+                             RuntimeException failure) {
+        try {
+            if (swapped) {
+                copies.rename(cluster, schema, staging);
+            }
+            if (putAside) {
+                copies.rename(tenant.cluster(), aside, schema);
+                copies.thaw(tenant.cluster(), schema);
+            }
+            directory.recordCluster(tenant.id(), tenant.cluster());
+        } catch (RuntimeException undo) {
+            LOG.error("could not undo a failed restore of {}: schema {} on {} needs an operator (rename it back to {}, drop its hearth_frozen "
+                    + "triggers)", tenant.slug(), putAside ? aside : schema, tenant.cluster(), schema, undo);
+            failure.addSuppressed(undo);
+        }
+        dropQuietly(cluster, staging);
     }
 
     /**
@@ -307,8 +406,18 @@ public class TenantOperations {
      * table with the backup, drops the scratch schema and records the result.
      */
     public RehearsalResult rehearse(TenantId id) {
+        try (AutoCloseable ignored = lock(id)) {
+            return rehearseLocked(id);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not release the operations lock: " + e.getMessage(), e);
+        }
+    }
+
+    private RehearsalResult rehearseLocked(TenantId id) {
         Tenant tenant = directory.findById(id).orElseThrow(() -> new IllegalArgumentException("no organisation " + id));
-        OperationTables.Backup backup = backup(id, UUID.randomUUID(), "rehearsal");
+        OperationTables.Backup backup = backupLocked(id, UUID.randomUUID(), "rehearsal");
         long started = System.nanoTime();
         boolean ok;
         String detail;
@@ -326,6 +435,8 @@ public class TenantOperations {
                 detail = String.valueOf(e.getMessage());
             } finally {
                 dropQuietly(tenant.cluster(), scratch);
+                // A rehearsal's backup proved what it had to: its file goes (operators' backups stay).
+                forgetFile(backup);
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -334,6 +445,11 @@ public class TenantOperations {
         homeDo(() -> tables.recordRehearsal(UUID.randomUUID(), id, backup.id(), result, said, millis));
         (ok ? LOG.atInfo() : LOG.atError()).log("restore rehearsal of {}: {}", tenant.slug(), detail);
         return new RehearsalResult(ok, detail, millis, backup.id());
+    }
+
+    /** Whether this instance runs a job all instances schedule (the first to claim it for the time given). */
+    public boolean claim(String job, Duration holdFor) {
+        return home(() -> tables.claim(job, holdFor));
     }
 
     /** The serving organisation rehearsed longest ago: the nightly job's pick. */
@@ -352,21 +468,49 @@ public class TenantOperations {
     /** What a stopped service left half done: moves are undone (the copy dropped, the source thawed), backups failed. */
     @EventListener
     void onStartup(StartupEvent event) {
+        // Only what no instance is working on: an operation holds its organisation's lock while it runs, and the
+        // database lets the lock go when its holder dies.
         try {
-            int backups = home(tables::failBackupsUnderWay);
-            if (backups > 0) {
-                LOG.warn("{} backups were running when the service stopped: recorded as failed", backups);
+            for (OperationTables.Backup running : home(tables::backupsUnderWay)) {
+                TenantId id = new TenantId(running.tenantId());
+                clusters.tryLock(id).ifPresent(held -> {
+                    try (held) {
+                        homeDo(() -> tables.finishBackup(running.id(), "FAILED", "the service stopped while it ran", null, null, null, null));
+                        LOG.warn("backup {} of {} was running when its service stopped: recorded as failed", running.id(), running.slug());
+                    } catch (Exception e) {
+                        LOG.error("could not record backup {} as failed", running.id(), e);
+                    }
+                });
             }
             for (UUID stuck : home(tables::movesUnderWay)) {
-                directory.findById(new TenantId(stuck)).ifPresent(tenant -> {
-                    OperationTables.Move move = home(() -> tables.move(tenant.id())).orElseThrow();
-                    LOG.warn("the move of {} to {} was under way when the service stopped: undoing it", tenant.slug(), move.target());
-                    undoMove(tenant, move.target(), true, true);
-                    homeDo(() -> tables.finishMove(tenant.id(), "FAILED", "the service stopped during the move; it was undone", null, null, null));
+                TenantId id = new TenantId(stuck);
+                clusters.tryLock(id).ifPresent(held -> {
+                    try (held) {
+                        directory.findById(id).ifPresent(tenant -> {
+                            OperationTables.Move move = home(() -> tables.move(tenant.id())).orElseThrow();
+                            if (!List.of("COPYING", "VERIFYING").contains(String.valueOf(move.state()))) {
+                                return;
+                            }
+                            LOG.warn("the move of {} to {} was under way when its service stopped: undoing it", tenant.slug(), move.target());
+                            String undone = undoMove(tenant, move.target(), true, true);
+                            homeDo(() -> tables.finishMove(tenant.id(), "FAILED", "the service stopped during the move; " + undone, null, null, null));
+                        });
+                    } catch (Exception e) {
+                        LOG.error("could not undo the interrupted move of {}", stuck, e);
+                    }
                 });
             }
         } catch (RuntimeException e) {
             LOG.error("could not tidy operations a stopped service left", e);
+        }
+    }
+
+    private void forgetFile(OperationTables.Backup backup) {
+        try {
+            store.delete(backup.location());
+            homeDo(() -> tables.forgetFile(backup.id()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete the rehearsal's backup file {}", backup.location(), e);
         }
     }
 

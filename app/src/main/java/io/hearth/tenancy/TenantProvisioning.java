@@ -91,7 +91,7 @@ public class TenantProvisioning {
                 TenantId source = operations.findBackup(backupId).map(backup -> new TenantId(backup.tenantId()))
                         .orElseThrow(() -> new IllegalArgumentException("no backup " + backupId));
                 if (tenant.migrationVersion() == null) {
-                    operations.restoreInto(backupId, tenant.cluster(), tenant.schemaName());
+                    operations.restoreAsNew(backupId, tenant.id());
                 }
                 migrations.migrate(tenant);
                 restored.publishEvent(new TenantSchemaRestored(tenant, source));
@@ -122,12 +122,15 @@ public class TenantProvisioning {
         outbox.publish(new ProvisioningEvent.TenantProvisioned(id, slug, schemaName, migrations.latestVersion()));
     }
 
-    /** FirstAdminInvitationResent: identity sends a new invitation (unless he has joined), recorded with the event. */
-    @Transactional
+    /**
+     * FirstAdminInvitationResent: identity sends a new invitation (unless he has joined); the event is recorded after,
+     * on the home cluster. Not one transaction: the invitation is written in the organisation's schema, which may be
+     * on another cluster. A redelivery before the record sends one more link (the earlier stops working).
+     */
     public void reinviteFirstAdmin(EventEnvelope event) {
         TenantId id = new TenantId(event.tenantId());
         String adminEmail = event.text("adminEmail");
-        if (!processed.record(event.eventId(), event.type())) {
+        if (processed.contains(event.eventId())) {
             return;
         }
         Optional<Tenant> tenant = directory.findById(id);
@@ -136,6 +139,7 @@ public class TenantProvisioning {
         } else {
             reinvited.publishEvent(new FirstAdminReinvited(tenant.get(), adminEmail));
         }
+        processed.record(event.eventId(), event.type());
     }
 
     /** TenantSuspended / TenantReactivated: the host stops or resumes being served on every instance. */

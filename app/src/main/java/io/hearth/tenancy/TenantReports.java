@@ -41,7 +41,7 @@ public class TenantReports {
             return;
         }
         Tenant tenant = found.get();
-        long size = 0;
+        Long size = null;
         try {
             size = copies.sizeBytes(tenant.cluster(), tenant.schemaName());
         } catch (RuntimeException e) {
@@ -52,12 +52,12 @@ public class TenantReports {
         Instant lastBackup = operations.backups(id).stream().filter(backup -> "DONE".equals(backup.state()))
                 .map(OperationTables.Backup::createdAt).findFirst().orElse(null);
         Optional<OperationTables.Rehearsal> rehearsal = operations.lastRehearsal(id);
-        OperationTables.Move move = operations.move(id).orElse(new OperationTables.Move(null, null, null, null, null, null, null));
+        OperationTables.Move move = operations.move(id).orElse(new OperationTables.Move(null, null, null, null, null, null, null, null));
         ProvisioningEvent.TenantOperationsReported report = new ProvisioningEvent.TenantOperationsReported(id, tenant.slug(), tenant.cluster(),
                 tenant.migrationVersion(), size, figures.members(), figures.lastActivityAt(), lastBackup,
                 rehearsal.map(OperationTables.Rehearsal::at).orElse(null), rehearsal.map(OperationTables.Rehearsal::ok).orElse(null),
                 rehearsal.map(OperationTables.Rehearsal::detail).orElse(null), move.target(), move.state(), move.detail(), move.startedAt(),
-                move.finishedAt(), move.pausedMillis(), move.oldCluster(), clusters.names());
+                move.finishedAt(), move.pausedMillis(), move.oldCluster(), move.requestId(), clusters.names());
         publish(report);
     }
 
@@ -72,6 +72,10 @@ public class TenantReports {
     /** Every hour: each organisation's figures (size, members, last activity move with time). */
     @Scheduled(fixedDelay = "${hearth.operations.report-interval:1h}", initialDelay = "${hearth.operations.report-delay:1m}")
     void reportAll() {
+        // Every instance schedules it; one reports, for most of the hour.
+        if (!operations.claim("reports", java.time.Duration.ofMinutes(50))) {
+            return;
+        }
         for (Tenant tenant : directory.all()) {
             try {
                 report(tenant.id());

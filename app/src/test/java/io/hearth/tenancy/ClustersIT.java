@@ -107,6 +107,12 @@ class ClustersIT implements RealStack {
         assertThat(directory.findById(staying.tenant().id()).orElseThrow().cluster()).isEqualTo("main");
         assertThat(staying.member().accessToken()).isNotBlank();
 
+        assertThatThrownBy(() -> operations.move(moving.tenant().id(), "main"))
+                .as("no second move while the first one's frozen copy is kept").hasMessageContaining("drop it before moving again");
+        try (AutoCloseable held = clusters.tryLock(moving.tenant().id().value()).orElseThrow()) {
+            assertThatThrownBy(() -> operations.dropOldCopy(moving.tenant().id()))
+                    .as("one operation on an organisation at a time, whichever instance runs it").hasMessageContaining("under way");
+        }
         assertThat(operations.dropOldCopy(moving.tenant().id())).isEqualTo("main");
         assertThat(exists("main", schema)).isFalse();
         assertThat(operations.move(moving.tenant().id()).orElseThrow().oldCluster()).isNull();

@@ -194,11 +194,51 @@ public class ClusterPools {
         if (context.isEmpty()) {
             return home;
         }
-        Optional<On> named = context.get().findAll(On.class).findFirst();
-        if (named.isPresent()) {
-            return named.get().cluster();
+        // The innermost says: work for an organisation entered inside a relay's turn on one cluster (a bounce the
+        // mail relay reports) goes to the organisation's cluster, and a cluster named inside an organisation's work wins.
+        List<PropagatedContextElement> elements = context.get().getAllElements();
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            if (elements.get(i) instanceof On named) {
+                return named.cluster();
+            }
+            if (elements.get(i) instanceof TenantScope.Current current) {
+                return current.tenant().cluster();
+            }
         }
-        return context.get().find(TenantScope.Current.class).map(current -> current.tenant().cluster()).orElse(home);
+        return home;
+    }
+
+    /**
+     * An organisation's lock for operations on its schema (a move, a restore, dropping a copy), held on a connection
+     * of its own to the home cluster until closed: across every app instance one at a time, and released by
+     * PostgreSQL if the holder dies. Empty when another holds it.
+     */
+    public Optional<AutoCloseable> tryLock(java.util.UUID tenant) {
+        Connection connection = null;
+        try {
+            connection = open(home);
+            try (java.sql.PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+                statement.setString(1, "hearth-tenant-operation:" + tenant);
+                try (java.sql.ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        connection.close();
+                        return Optional.empty();
+                    }
+                }
+            }
+            Connection held = connection;
+            return Optional.of(held::close);
+        } catch (SQLException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw new IllegalStateException("could not take the operations lock of organisation " + tenant + ": " + e.getMessage(), e);
+        }
     }
 
     /** The data source the repositories and transactions use, in place of the home pool it is given. */

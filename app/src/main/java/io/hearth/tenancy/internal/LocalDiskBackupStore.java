@@ -45,6 +45,16 @@ public class LocalDiskBackupStore implements BackupStore {
     }
 
     @Override
+    public void delete(String location) {
+        requireKey(location);
+        try {
+            Files.deleteIfExists(directory.resolve(location));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the backup " + location, e);
+        }
+    }
+
+    @Override
     public long size(String location) {
         requireKey(location);
         try {

@@ -27,7 +27,7 @@ public class OperationTables {
 
     /** A move as the directory records it; every field null when the organisation never moved. */
     public record Move(@Nullable String target, @Nullable String state, @Nullable String detail, @Nullable Instant startedAt,
-                       @Nullable Instant finishedAt, @Nullable Long pausedMillis, @Nullable String oldCluster) {
+                       @Nullable Instant finishedAt, @Nullable Long pausedMillis, @Nullable String oldCluster, @Nullable UUID requestId) {
     }
 
     public record Backup(UUID id, UUID tenantId, String slug, String cluster, @Nullable String schemaVersion, @Nullable String location,
@@ -44,9 +44,11 @@ public class OperationTables {
         this.tx = tx;
     }
 
-    public void startMove(TenantId tenant, String target) {
-        update("update public.tenants set move_target = ?, move_state = 'COPYING', move_detail = null, move_started_at = now(), "
-                + "move_finished_at = null, move_paused_ms = null where id = ?", target, tenant.value());
+    /** Records the move begun; false when one is recorded under way already. */
+    public boolean startMove(TenantId tenant, String target, @Nullable UUID request) {
+        return update("update public.tenants set move_target = ?, move_state = 'COPYING', move_detail = null, move_started_at = now(), "
+                + "move_finished_at = null, move_paused_ms = null, move_request_id = ? where id = ? "
+                + "and (move_state is null or move_state not in ('COPYING', 'VERIFYING'))", target, request, tenant.value()) == 1;
     }
 
     public void moveProgress(TenantId tenant, String state, @Nullable String detail) {
@@ -68,8 +70,8 @@ public class OperationTables {
     public Optional<Move> move(TenantId tenant) {
         return tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "select move_target, move_state, move_detail, move_started_at, move_finished_at, move_paused_ms, old_cluster "
-                            + "from public.tenants where id = ?")) {
+                    "select move_target, move_state, move_detail, move_started_at, move_finished_at, move_paused_ms, old_cluster, "
+                            + "move_request_id from public.tenants where id = ?")) {
                 statement.setObject(1, tenant.value());
                 try (ResultSet rs = statement.executeQuery()) {
                     if (!rs.next()) {
@@ -78,7 +80,7 @@ public class OperationTables {
                     long pausedMillis = rs.getLong(6);
                     Long paused = rs.wasNull() ? null : pausedMillis;
                     return Optional.of(new Move(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                            instant(rs.getTimestamp(5)), paused, rs.getString(7)));
+                            instant(rs.getTimestamp(5)), paused, rs.getString(7), rs.getObject(8, UUID.class)));
                 }
             } catch (SQLException e) {
                 throw new DataAccessException("could not read a move", e);
@@ -102,10 +104,9 @@ public class OperationTables {
                 + "finished_at = now() where id = ?", state, detail, schemaVersion, location, sizeBytes, rows, id);
     }
 
-    /** Backups left RUNNING by a service that stopped. */
-    public int failBackupsUnderWay() {
-        return update("update public.tenant_backups set state = 'FAILED', detail = 'the service stopped while it ran', finished_at = now() "
-                + "where state = 'RUNNING'");
+    /** Backups recorded RUNNING: under way on some instance, or left by one that stopped. */
+    public List<Backup> backupsUnderWay() {
+        return backupsWhere("state = ?", "RUNNING");
     }
 
     public List<Backup> backups(TenantId tenant) {
@@ -143,6 +144,11 @@ public class OperationTables {
                         + "where r.tenant_id = t.id) asc nulls first, t.created_at limit 1").stream().findFirst();
     }
 
+    /** A backup's file no longer kept (a rehearsal's, once compared). */
+    public void forgetFile(UUID id) {
+        update("update public.tenant_backups set location = null, detail = coalesce(detail, '') || '; its file is not kept' where id = ?", id);
+    }
+
     private List<Backup> backupsWhere(String condition, Object parameter) {
         return tx.executeRead(status -> {
             List<Backup> backups = new ArrayList<>();
@@ -166,6 +172,12 @@ public class OperationTables {
             }
             return backups;
         });
+    }
+
+    /** True for the one instance that claims the job for this long; false while another's claim holds. */
+    public boolean claim(String job, java.time.Duration holdFor) {
+        return update("update public.job_claims set claimed_until = now() + make_interval(secs => ?) where name = ? and claimed_until < now()",
+                (double) holdFor.toSeconds(), job) == 1;
     }
 
     private List<UUID> uuids(String sql) {

@@ -60,6 +60,14 @@ public class SchemaCopies {
         });
     }
 
+    /** Freezes the schema and renames it aside, and (staging not null) renames staging into its place: one transaction. */
+    public void putAside(String cluster, String schema, String aside, String staging, Duration wait) {
+        on(cluster, "put schema " + schema + " aside as " + aside, connection -> {
+            SchemaDumps.putAside(connection, schema, aside, staging, wait);
+            return null;
+        });
+    }
+
     public SchemaDumps.Manifest dump(String cluster, String schema, String version, Path file, boolean export) {
         return on(cluster, "dump schema " + schema, connection -> SchemaDumps.dump(connection, schema, version, file, json, export));
     }

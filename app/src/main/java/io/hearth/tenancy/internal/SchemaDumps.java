@@ -274,6 +274,27 @@ public final class SchemaDumps {
         });
     }
 
+    /**
+     * In one transaction: the schema frozen and renamed aside, and (when {@code staging} is given, on the same
+     * cluster) the staging schema renamed into its place. Either all of it happens or none.
+     */
+    public static void putAside(Connection connection, String schema, String aside, String staging, java.time.Duration lockTimeout)
+            throws SQLException {
+        inTransaction(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local lock_timeout = " + lockTimeout.toMillis());
+                for (String table : tablesInRestoreOrder(connection, schema)) {
+                    statement.execute("create or replace trigger hearth_frozen before insert or update or delete or truncate on "
+                            + qualified(schema, table) + " for each statement execute function public.hearth_refuse_writes()");
+                }
+                statement.execute("alter schema " + quoted(schema) + " rename to " + quoted(aside));
+                if (staging != null) {
+                    statement.execute("alter schema " + quoted(staging) + " rename to " + quoted(schema));
+                }
+            }
+        });
+    }
+
     public static void rename(Connection connection, String schema, String to) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter schema " + quoted(schema) + " rename to " + quoted(to));

@@ -62,6 +62,32 @@ class RenderedObjectsTest {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void bothServicesMountTheBackupStoreAndAppIsToldOnlyTheClustersThatHoldOrganisations(ValueSet values) {
+        Manifests manifests = values.manifests();
+        for (String name : DEPLOYMENTS) {
+            var pod = Node.map(manifests.one("Deployment", name), "spec.template.spec");
+            assertThat(Node.list(pod, "containers")).allSatisfy(container -> assertThat(Node.list(container, "volumeMounts"))
+                    .anySatisfy(mount -> assertThat(Node.string(mount, "mountPath")).isEqualTo("/var/lib/hearth/backups")));
+            var backups = Node.list(pod, "volumes").stream().filter(volume -> "backups".equals(Node.string(volume, "name"))).findFirst().orElseThrow();
+            if (values == ValueSet.PRODUCTION) {
+                assertThat(Node.string(backups, "persistentVolumeClaim.claimName")).isEqualTo("hearth-backups");
+            } else {
+                assertThat(Node.at(backups, "emptyDir")).isNotNull();
+            }
+        }
+        var config = Node.map(manifests.one("ConfigMap", "hearth-app"), "data");
+        assertThat(config).containsEntry("HEARTH_BACKUPS_DIRECTORY", "/var/lib/hearth/backups");
+        if (values == ValueSet.PRODUCTION) {
+            // pg-2 holds organisations too; the credentials and admin databases on it are no organisation cluster of their own.
+            assertThat(String.valueOf(config.get("HEARTH_DB_EXTRA_CLUSTERS")))
+                    .isEqualTo("pg-2=jdbc:postgresql://hearth-prod-pg-2.c8x2k4ab9yqz.eu-west-1.rds.amazonaws.com:5432/hearth_app?sslmode=require");
+        } else {
+            assertThat(config).doesNotContainKey("HEARTH_DB_EXTRA_CLUSTERS");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void probesAskTheHealthEndpointsOnTheHttpPort(ValueSet values) {
         for (Map<String, Object> container : values.manifests().containers()) {
             assertThat(Node.list(container, "ports")).extracting(p -> Node.string(p, "name")).contains("http", "metrics");

@@ -24,8 +24,8 @@ public sealed interface LifecycleEvent extends DomainEvent {
                             @io.micronaut.core.annotation.Nullable UUID restoreFrom) implements LifecycleEvent {
     }
 
-    /** An operator asks app to move the organisation's schema to another database cluster. */
-    record TenantMoveRequested(UUID tenantId, String slug, String cluster) implements LifecycleEvent {
+    /** An operator asks app to move the organisation's schema to another database cluster; app's reports name the request. */
+    record TenantMoveRequested(UUID tenantId, String slug, String cluster, UUID requestId) implements LifecycleEvent {
     }
 
     /** An operator asks app for a backup of the organisation's schema, under this id. */

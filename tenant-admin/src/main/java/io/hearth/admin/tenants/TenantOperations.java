@@ -52,8 +52,16 @@ public class TenantOperations {
     /** The backup store app writes to, read here (a shared volume; the same directory on one machine). */
     private final java.nio.file.Path store;
 
+    /** Who asks, for the operators' log: his id (the token's subject) and address. */
+    public record Operator(UUID id, @Nullable String ip) {
+    }
+
+    private final io.hearth.admin.operators.Operators operators;
+
     public TenantOperations(TenantRegistry registry, OperationRecords records, Outbox outbox, JsonMapper json,
+                            io.hearth.admin.operators.Operators operators,
                             @io.micronaut.context.annotation.Property(name = "hearth.backups.directory") String store) {
+        this.operators = operators;
         this.store = java.nio.file.Path.of(store).toAbsolutePath();
         this.registry = registry;
         this.records = records;
@@ -63,7 +71,7 @@ public class TenantOperations {
 
     /** Asks app to move the organisation to the cluster. 404, 422 for an unknown cluster, 409 unless ACTIVE or SUSPENDED or if it is there already. */
     @Transactional
-    public Tenant move(String slug, String cluster) {
+    public Tenant move(Operator operator, String slug, String cluster) {
         Tenant tenant = withFigures(serving(slug));
         if (!clusters().stream().map(Cluster::name).toList().contains(cluster)) {
             throw Refusal.invalid("cluster", "is not a database cluster app holds organisations on");
@@ -74,19 +82,22 @@ public class TenantOperations {
         if (tenant.move() != null && List.of("REQUESTED", "COPYING", "VERIFYING").contains(tenant.move().state())) {
             throw Refusal.conflict(slug + " is being moved already");
         }
-        records.requestMove(tenant.id(), cluster);
-        outbox.publish(new LifecycleEvent.TenantMoveRequested(tenant.id(), slug, cluster));
+        UUID request = UUID.randomUUID();
+        records.requestMove(tenant.id(), cluster, request);
+        outbox.publish(new LifecycleEvent.TenantMoveRequested(tenant.id(), slug, cluster, request));
+        audit(operator, "MOVE_REQUESTED", slug + " to " + cluster);
         LOG.info("tenant {}: move to {} requested", slug, cluster);
         return withFigures(registry.find(slug).orElseThrow());
     }
 
     /** Asks app for a backup of the organisation's schema. */
     @Transactional
-    public Backup backup(String slug, @Nullable UUID operator) {
+    public Backup backup(Operator operator, String slug) {
         Tenant tenant = serving(slug);
         UUID id = UUID.randomUUID();
-        records.requestBackup(id, tenant.id(), operator);
+        records.requestBackup(id, tenant.id(), operator.id());
         outbox.publish(new LifecycleEvent.TenantBackupRequested(tenant.id(), slug, id));
+        audit(operator, "BACKUP_REQUESTED", slug + " backup " + id);
         return view(records.backup(id).orElseThrow());
     }
 
@@ -100,7 +111,7 @@ public class TenantOperations {
      * as a new organisation beside it (same name and plan, on {@code cluster}, else where app places it).
      */
     @Transactional
-    public Tenant restore(String slug, UUID backupId, @Nullable String cluster, @Nullable String newSlug) {
+    public Tenant restore(Operator operator, String slug, UUID backupId, @Nullable String cluster, @Nullable String newSlug) {
         Tenant tenant = registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
         OperationRecords.BackupRow backup = records.backup(backupId).filter(row -> row.tenantId().equals(tenant.id()))
                 .orElseThrow(() -> Refusal.invalid("backup", "is not a backup of " + slug));
@@ -112,23 +123,26 @@ public class TenantOperations {
         }
         if (newSlug != null) {
             Tenant copy = registry.register(newSlug, tenant.name(), tenant.adminEmail(), tenant.plan(), cluster, backupId);
+            audit(operator, "RESTORE_REQUESTED", slug + " backup " + backupId + " as " + newSlug + (cluster == null ? "" : " on " + cluster));
             LOG.info("tenant {}: backup {} restored as new organisation {}", slug, backupId, newSlug);
             return copy;
         }
         serving(slug);
         outbox.publish(new LifecycleEvent.TenantRestoreRequested(tenant.id(), slug, backupId, cluster));
+        audit(operator, "RESTORE_REQUESTED", slug + " backup " + backupId + " in place" + (cluster == null ? "" : " on " + cluster));
         LOG.info("tenant {}: restore of backup {} requested", slug, backupId);
         return withFigures(tenant);
     }
 
     /** Asks app to drop the frozen copy the last move left behind. 409 when there is none. */
     @Transactional
-    public Tenant dropOldCopy(String slug) {
+    public Tenant dropOldCopy(Operator operator, String slug) {
         Tenant tenant = withFigures(registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'")));
         if (tenant.move() == null || tenant.move().oldCluster() == null) {
             throw Refusal.conflict(slug + " has no old copy to drop");
         }
         outbox.publish(new LifecycleEvent.TenantOldCopyDropRequested(tenant.id(), slug));
+        audit(operator, "OLD_COPY_DROP_REQUESTED", slug + " on " + tenant.move().oldCluster());
         return tenant;
     }
 
@@ -136,7 +150,8 @@ public class TenantOperations {
      * The organisation's own export (CSV and JSON of every table) from its newest complete backup, written to the
      * stream. 409 NO_BACKUP when it has none yet: take one first.
      */
-    public void export(String slug, java.io.OutputStream out) {
+    @Transactional
+    public void export(Operator operator, String slug, java.io.OutputStream out) {
         Tenant tenant = registry.find(slug).orElseThrow(() -> Refusal.notFound("No organisation with slug '" + slug + "'"));
         OperationRecords.BackupRow newest = records.backups(tenant.id()).stream()
                 .filter(row -> "DONE".equals(row.state()) && row.location() != null).findFirst()
@@ -150,7 +165,13 @@ public class TenantOperations {
             throw new Refusal(Refusal.Kind.CONFLICT, io.hearth.admin.AdminCode.NO_BACKUP,
                     "The backup file of " + newest.requestedAt() + " is not in the backup store tenant-admin reads");
         }
+        audit(operator, "EXPORTED", slug + " from its backup of " + newest.requestedAt());
         io.hearth.kit.data.BackupExports.copy(file, out);
+    }
+
+    /** The operators' log entry, in the transaction of what it records. */
+    private void audit(Operator operator, String action, String detail) {
+        operators.recordAction(operator.id(), action, operator.ip(), detail);
     }
 
     public List<Cluster> clusters() {
@@ -174,16 +195,17 @@ public class TenantOperations {
         Tenant.Rehearsal rehearsal = facts.get("rehearsedAt") == null ? null
                 : new Tenant.Rehearsal(instant(facts.get("rehearsedAt")), Boolean.TRUE.equals(facts.get("rehearsalOk")), text(facts.get("rehearsalDetail")));
         Tenant.Move move = null;
-        Instant started = instant(facts.get("moveStartedAt"));
-        if (request != null && request.cluster() != null && request.at() != null && (started == null || started.isBefore(request.at()))) {
-            // Asked, and app has not reported this move begun.
-            boolean failed = request.failedAt() != null && !request.failedAt().isBefore(request.at());
+        Object reported = facts.get("moveRequestId");
+        boolean answered = request != null && request.id() != null && reported != null && request.id().toString().equals(reported.toString());
+        if (request != null && request.id() != null && !answered) {
+            // Asked, and app has not reported this request's move begun: waiting, or refused before it began.
+            boolean failed = request.id().equals(request.failedRequest());
             move = new Tenant.Move(request.cluster(), failed ? "FAILED" : "REQUESTED", failed ? request.failed() : null, request.at(), null,
                     failed ? request.failedAt() : null, null, text(facts.get("oldCluster")));
         } else if (facts.get("moveState") != null) {
             move = new Tenant.Move(text(facts.get("moveTarget")), text(facts.get("moveState")), text(facts.get("moveDetail")),
-                    request == null ? null : request.at(), started, instant(facts.get("moveFinishedAt")), number(facts.get("movePausedMillis")),
-                    text(facts.get("oldCluster")));
+                    answered ? request.at() : null, instant(facts.get("moveStartedAt")), instant(facts.get("moveFinishedAt")),
+                    number(facts.get("movePausedMillis")), text(facts.get("oldCluster")));
         }
         return tenant.with(text(facts.get("cluster")), text(facts.get("schemaVersion")), number(facts.get("sizeBytes")), number(facts.get("members")),
                 instant(facts.get("lastActivityAt")), instant(facts.get("lastBackupAt")), rehearsal, move,
@@ -205,7 +227,8 @@ public class TenantOperations {
                     text(event.payload().get("detail")), text(event.payload().get("schemaVersion")), number(event.payload().get("sizeBytes")),
                     number(event.payload().get("rows")), Optional.ofNullable(instant(event.payload().get("finishedAt"))).orElse(event.occurredAt()),
                     text(event.payload().get("location")));
-            case "TenantOperationFailed" -> records.recordFailure(event.tenantId(), event.text("operation") + ": " + event.text("reason"));
+            case "TenantOperationFailed" -> records.recordFailure(event.tenantId(), event.text("operation") + ": " + event.text("reason"),
+                    event.optionalText("requestId").map(UUID::fromString).orElse(null));
             default -> throw new IllegalArgumentException("not a report: " + event.type());
         }
     }

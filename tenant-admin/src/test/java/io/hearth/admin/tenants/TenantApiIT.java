@@ -195,7 +195,10 @@ class TenantApiIT implements RealStack {
         await().atMost(Duration.ofSeconds(10)).until(() -> !eventsFor(copyId).isEmpty());
         assertThat(eventsFor(copyId).get(0).payload()).containsEntry("restoreFrom", backupId).containsEntry("slug", slug + "-copy");
 
-        publish(EventEnvelope.of("TenantOperationFailed", id, Map.of("operation", "move", "reason", "schema exists on pg-2 already")));
+        String request = (String) eventsFor(id).stream().filter(event -> event.type().equals("TenantMoveRequested")).findFirst().orElseThrow()
+                .payload().get("requestId");
+        publish(EventEnvelope.of("TenantOperationFailed", id, Map.of("operation", "move", "reason", "schema exists on pg-2 already",
+                "requestId", request)));
         await().atMost(Duration.ofSeconds(10)).until(() -> get(slug).get("operationFailed") != null);
         assertThat((Map<String, Object>) get(slug).get("move")).containsEntry("state", "FAILED");
 

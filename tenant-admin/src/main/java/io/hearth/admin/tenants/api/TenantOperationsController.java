@@ -1,6 +1,5 @@
 package io.hearth.admin.tenants.api;
 
-import io.hearth.admin.operators.Operators;
 import io.hearth.admin.tenants.Tenant;
 import io.hearth.admin.tenants.TenantOperations;
 import io.hearth.kit.web.ClientAddresses;
@@ -53,12 +52,10 @@ public class TenantOperationsController {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final TenantOperations operations;
-    private final Operators operators;
     private final ClientAddresses clients;
 
-    public TenantOperationsController(TenantOperations operations, Operators operators, ClientAddresses clients) {
+    public TenantOperationsController(TenantOperations operations, ClientAddresses clients) {
         this.operations = operations;
-        this.operators = operators;
         this.clients = clients;
     }
 
@@ -73,16 +70,14 @@ public class TenantOperationsController {
                     + "the organisation's writes answer 503 WRITES_PAUSED (Retry-After) and its reads go on; the old copy is kept, frozen, until "
                     + "dropped (POST .../drop-old-copy). 422 for an unknown cluster, 409 if it is there already or moving.")
     public HttpResponse<Tenant> move(String slug, @Body @Valid MoveRequest request, Authentication operator, HttpRequest<?> http) {
-        Tenant tenant = operations.move(slug, request.cluster().strip());
-        audit(operator, http, "MOVE_REQUESTED", slug + " to " + request.cluster().strip());
+        Tenant tenant = operations.move(who(operator, http), slug, request.cluster().strip());
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + slug)).body(tenant);
     }
 
     @Post("/drop-old-copy")
     @Operation(summary = "Drop the frozen copy a move left on the old cluster", description = "Answers 202. 409 when there is none.")
     public HttpResponse<Tenant> dropOldCopy(String slug, Authentication operator, HttpRequest<?> http) {
-        Tenant tenant = operations.dropOldCopy(slug);
-        audit(operator, http, "OLD_COPY_DROP_REQUESTED", slug + " on " + tenant.move().oldCluster());
+        Tenant tenant = operations.dropOldCopy(who(operator, http), slug);
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + slug)).body(tenant);
     }
 
@@ -91,8 +86,7 @@ public class TenantOperationsController {
             description = "Answers 202 with the backup REQUESTED; list the backups until it is DONE or FAILED. One consistent snapshot of its "
                     + "schema, restorable under its own name or a new one, on any cluster; it carries the organisation's export too.")
     public HttpResponse<TenantOperations.Backup> backup(String slug, Authentication operator, HttpRequest<?> http) {
-        TenantOperations.Backup backup = operations.backup(slug, operatorId(operator));
-        audit(operator, http, "BACKUP_REQUESTED", slug + " backup " + backup.id());
+        TenantOperations.Backup backup = operations.backup(who(operator, http), slug);
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + slug + "/backups")).body(backup);
     }
 
@@ -120,9 +114,7 @@ public class TenantOperationsController {
     public HttpResponse<Tenant> restore(String slug, @Body @Valid RestoreRequest request, Authentication operator, HttpRequest<?> http) {
         String cluster = request.targetCluster() == null || request.targetCluster().isBlank() ? null : request.targetCluster().strip();
         String newSlug = request.newSlug() == null || request.newSlug().isBlank() ? null : request.newSlug().strip();
-        Tenant tenant = operations.restore(slug, request.backup(), cluster, newSlug);
-        audit(operator, http, "RESTORE_REQUESTED", slug + " backup " + request.backup() + (newSlug == null ? " in place" : " as " + newSlug)
-                + (cluster == null ? "" : " on " + cluster));
+        Tenant tenant = operations.restore(who(operator, http), slug, request.backup(), cluster, newSlug);
         return HttpResponse.accepted(URI.create("/api/v1/tenants/" + tenant.slug())).body(tenant);
     }
 
@@ -137,7 +129,7 @@ public class TenantOperationsController {
             throw new UncheckedIOException(e);
         }
         try (OutputStream out = Files.newOutputStream(file)) {
-            operations.export(slug, out);
+            operations.export(who(operator, http), slug, out);
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(file);
@@ -149,7 +141,6 @@ public class TenantOperationsController {
             }
             throw new UncheckedIOException((IOException) e);
         }
-        audit(operator, http, "EXPORTED", slug);
         try {
             StreamedFile body = new StreamedFile(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE), MediaType.of("application/zip"))
                     .attach(slug + "-export-" + STAMP.format(Instant.now()) + ".zip");
@@ -159,18 +150,13 @@ public class TenantOperationsController {
         }
     }
 
-    private void audit(Authentication operator, HttpRequest<?> http, String action, String detail) {
-        UUID id = operatorId(operator);
-        if (id != null) {
-            operators.recordAction(id, action, clients.of(http), detail);
-        }
-    }
-
-    private static @Nullable UUID operatorId(Authentication operator) {
+    /** The signed-in operator: his token's subject is his id (any other token is refused here, as nothing could be logged). */
+    private TenantOperations.Operator who(Authentication operator, HttpRequest<?> http) {
         try {
-            return UUID.fromString(operator.getName());
+            return new TenantOperations.Operator(UUID.fromString(operator.getName()), clients.of(http));
         } catch (IllegalArgumentException e) {
-            return null;
+            throw new io.hearth.kit.Refusal(io.hearth.kit.Refusal.Kind.FORBIDDEN, io.hearth.kit.CommonCode.AUTHORIZATION_ERROR,
+                    "Only an operator's own token may act on an organisation's data");
         }
     }
 }

@@ -26,7 +26,8 @@ public class OperationRecords {
     public record Report(UUID tenantId, Instant reportedAt, String json) {
     }
 
-    public record MoveRequest(@Nullable String cluster, @Nullable Instant at, @Nullable String failed, @Nullable Instant failedAt) {
+    public record MoveRequest(@Nullable String cluster, @Nullable Instant at, @Nullable UUID id, @Nullable String failed, @Nullable Instant failedAt,
+                              @Nullable UUID failedRequest) {
     }
 
     public record BackupRow(UUID id, UUID tenantId, @Nullable UUID requestedBy, Instant requestedAt, String state, @Nullable String detail,
@@ -78,12 +79,13 @@ public class OperationRecords {
         }
         return tx.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "select id, move_requested_to, move_requested_at, operation_failed, operation_failed_at from tenants where id = any(?)")) {
+                    "select id, move_requested_to, move_requested_at, move_request_id, operation_failed, operation_failed_at, operation_failed_request "
+                            + "from tenants where id = any(?)")) {
                 statement.setArray(1, status.getConnection().createArrayOf("uuid", tenants.toArray()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        requests.put(rs.getObject(1, UUID.class), new MoveRequest(rs.getString(2), instant(rs.getTimestamp(3)), rs.getString(4),
-                                instant(rs.getTimestamp(5))));
+                        requests.put(rs.getObject(1, UUID.class), new MoveRequest(rs.getString(2), instant(rs.getTimestamp(3)),
+                                rs.getObject(4, UUID.class), rs.getString(5), instant(rs.getTimestamp(6)), rs.getObject(7, UUID.class)));
                     }
                 }
             } catch (SQLException e) {
@@ -93,13 +95,13 @@ public class OperationRecords {
         });
     }
 
-    public void requestMove(UUID tenant, String cluster) {
-        update("update tenants set move_requested_to = ?, move_requested_at = now(), operation_failed = null, operation_failed_at = null "
-                + "where id = ?", cluster, tenant);
+    public void requestMove(UUID tenant, String cluster, UUID request) {
+        update("update tenants set move_requested_to = ?, move_requested_at = now(), move_request_id = ?, operation_failed = null, "
+                + "operation_failed_at = null, operation_failed_request = null where id = ?", cluster, request, tenant);
     }
 
-    public void recordFailure(UUID tenant, String reason) {
-        update("update tenants set operation_failed = ?, operation_failed_at = now() where id = ?", reason, tenant);
+    public void recordFailure(UUID tenant, String reason, @Nullable UUID request) {
+        update("update tenants set operation_failed = ?, operation_failed_at = now(), operation_failed_request = ? where id = ?", reason, request, tenant);
     }
 
     public void requestBackup(UUID id, UUID tenant, @Nullable UUID operator) {
