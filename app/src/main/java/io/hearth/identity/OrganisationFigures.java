@@ -14,7 +14,7 @@ import java.time.Instant;
 @TenantBound
 public class OrganisationFigures implements OrganisationActivity {
 
-    record Newest(@Nullable Instant at) {
+    public record Newest(@Nullable Instant at) {
     }
 
     private final TenantSql sql;

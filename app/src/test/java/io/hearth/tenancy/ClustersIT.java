@@ -54,6 +54,8 @@ class ClustersIT implements RealStack {
     @Inject TenantDirectory directory;
     @Inject TenantOperations operations;
     @Inject io.hearth.tenancy.internal.ClusterPools clusters;
+    @Inject TenantReports reports;
+    @Inject OrganisationActivity activity;
 
     Org moving;
     Org staying;
@@ -113,6 +115,10 @@ class ClustersIT implements RealStack {
             assertThatThrownBy(() -> operations.dropOldCopy(moving.tenant().id()))
                     .as("one operation on an organisation at a time, whichever instance runs it").hasMessageContaining("under way");
         }
+        // What operators see of it, read where it now lives.
+        assertThat(activity.activity(directory.findById(moving.tenant().id()).orElseThrow()).members()).isEqualTo(3);
+        reports.report(moving.tenant().id());
+
         assertThat(operations.dropOldCopy(moving.tenant().id())).isEqualTo("main");
         assertThat(exists("main", schema)).isFalse();
         assertThat(operations.move(moving.tenant().id()).orElseThrow().oldCluster()).isNull();

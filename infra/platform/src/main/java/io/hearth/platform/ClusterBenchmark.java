@@ -40,8 +40,8 @@ public final class ClusterBenchmark {
         Path logs = Files.createTempDirectory("hearth-bench-");
         Path backups = Files.createTempDirectory("hearth-bench-backups-");
         try (Postgres second = Postgres.start(List.of("hearth_app"))) {
-            Map<String, String> env = Map.of("HEARTH_DB_CLUSTERS_SECOND_URL", second.jdbcUrl("hearth_app"),
-                    "HEARTH_DB_CLUSTERS_SECOND_USERNAME", Postgres.USER, "HEARTH_DB_CLUSTERS_SECOND_PASSWORD", Postgres.PASSWORD,
+            Map<String, String> env = Map.of("HEARTH_DB_EXTRA_CLUSTERS", "second=" + second.jdbcUrl("hearth_app"),
+                    "HEARTH_DB_EXTRA_CLUSTER_PASSWORDS", "second=" + Postgres.PASSWORD,
                     "HEARTH_BACKUPS_DIRECTORY", backups.toString(), "HEARTH_OPERATIONS_REPORT_DELAY", "1s");
             try (Platform platform = Platform.start(root, FreePorts.next(), FreePorts.next(), 0, 0, logs, env)) {
                 run(platform, members, second);
