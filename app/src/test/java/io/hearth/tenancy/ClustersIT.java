@@ -89,8 +89,27 @@ class ClustersIT implements RealStack {
     @Test
     void anOrganisationMovesToTheOtherClusterWhileTheOthersAreUntouched() throws Exception {
         String schema = moving.tenant().schemaName();
+        Org.Member admin = moving.admin();
+        // A man keeps writing while it moves: each write is taken or answered 503 WRITES_PAUSED, nothing else.
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<String> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread writer = new Thread(() -> {
+            int i = 0;
+            while (writing.get()) {
+                Api.Reply reply = moving.api().send(io.micronaut.http.HttpRequest.PATCH("/api/v1/me", Map.of("language", i++ % 2 == 0 ? "de" : "en"))
+                        .bearerAuth(admin.accessToken()));
+                answers.add(reply.status() == 503 ? "503 " + reply.code() : String.valueOf(reply.status()));
+            }
+        });
+        writer.start();
+        Thread.sleep(300);
 
         TenantOperations.MoveResult moved = operations.move(moving.tenant().id(), "second");
+        Thread.sleep(300);
+        writing.set(false);
+        writer.join();
+        assertThat(answers).isNotEmpty().allSatisfy(answer -> assertThat(answer).isIn("200", "503 WRITES_PAUSED"));
+        assertThat(answers.get(answers.size() - 1)).isEqualTo("200");
 
         assertThat(moved.ok()).as(moved.detail()).isTrue();
         assertThat(moved.pausedMillis()).isLessThan(5000);

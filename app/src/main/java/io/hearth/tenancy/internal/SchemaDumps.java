@@ -248,19 +248,55 @@ public final class SchemaDumps {
     }
 
     /**
-     * Refuses every write to the schema's tables from now on (SQLSTATE {@code HM001}), in one transaction that waits at
-     * most {@code lockTimeout} for the writes in flight to finish. Reads go on.
+     * Refuses every write to the schema's tables from now on (SQLSTATE {@code HM001}); reads go on. It first takes a lock
+     * on all of them at once that lets reads through and waits for the writes in flight: briefly (200 ms) at a time,
+     * letting go and trying again, so that it never deadlocks with a writer nor holds one up for long, until
+     * {@code wait} has passed.
      */
-    public static void freeze(Connection connection, String schema, java.time.Duration lockTimeout) throws SQLException {
-        inTransaction(connection, () -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set local lock_timeout = " + lockTimeout.toMillis());
-                for (String table : tablesInRestoreOrder(connection, schema)) {
-                    statement.execute("create or replace trigger hearth_frozen before insert or update or delete or truncate on "
-                            + qualified(schema, table) + " for each statement execute function public.hearth_refuse_writes()");
-                }
+    public static void freeze(Connection connection, String schema, java.time.Duration wait) throws SQLException {
+        underAllTables(connection, schema, wait, statement -> {
+            for (String table : tablesInRestoreOrder(connection, schema)) {
+                statement.execute("create or replace trigger hearth_frozen before insert or update or delete or truncate on "
+                        + qualified(schema, table) + " for each statement execute function public.hearth_refuse_writes()");
             }
         });
+    }
+
+    private interface StatementWork {
+        void run(Statement statement) throws SQLException;
+    }
+
+    /** Runs the work in a transaction that holds every table of the schema in SHARE ROW EXCLUSIVE mode (see {@link #freeze}). */
+    private static void underAllTables(Connection connection, String schema, java.time.Duration wait, StatementWork work) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            try {
+                inTransaction(connection, () -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set local lock_timeout = 200");
+                        List<String> tables = tablesInRestoreOrder(connection, schema);
+                        if (!tables.isEmpty()) {
+                            statement.execute("lock table " + String.join(", ", tables.stream().map(table -> qualified(schema, table)).toList())
+                                    + " in share row exclusive mode");
+                        }
+                        work.run(statement);
+                    }
+                });
+                return;
+            } catch (SQLException e) {
+                boolean busy = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                if (!busy || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10 + random.nextInt(40));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Lets writes to the schema's tables through again. */
@@ -278,19 +314,16 @@ public final class SchemaDumps {
      * In one transaction: the schema frozen and renamed aside, and (when {@code staging} is given, on the same
      * cluster) the staging schema renamed into its place. Either all of it happens or none.
      */
-    public static void putAside(Connection connection, String schema, String aside, String staging, java.time.Duration lockTimeout)
+    public static void putAside(Connection connection, String schema, String aside, String staging, java.time.Duration wait)
             throws SQLException {
-        inTransaction(connection, () -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set local lock_timeout = " + lockTimeout.toMillis());
-                for (String table : tablesInRestoreOrder(connection, schema)) {
-                    statement.execute("create or replace trigger hearth_frozen before insert or update or delete or truncate on "
-                            + qualified(schema, table) + " for each statement execute function public.hearth_refuse_writes()");
-                }
-                statement.execute("alter schema " + quoted(schema) + " rename to " + quoted(aside));
-                if (staging != null) {
-                    statement.execute("alter schema " + quoted(staging) + " rename to " + quoted(schema));
-                }
+        underAllTables(connection, schema, wait, statement -> {
+            for (String table : tablesInRestoreOrder(connection, schema)) {
+                statement.execute("create or replace trigger hearth_frozen before insert or update or delete or truncate on "
+                        + qualified(schema, table) + " for each statement execute function public.hearth_refuse_writes()");
+            }
+            statement.execute("alter schema " + quoted(schema) + " rename to " + quoted(aside));
+            if (staging != null) {
+                statement.execute("alter schema " + quoted(staging) + " rename to " + quoted(schema));
             }
         });
     }
