@@ -123,12 +123,14 @@ public final class ClusterBenchmark {
         AtomicLong firstRefused = new AtomicLong(-1);
         StringBuilder wrong = new StringBuilder();
         Thread writer = new Thread(() -> {
-            int i = 0;
+            // Each write changes what is stored (a refused one is tried again with the same value): none is a no-op.
+            String next = "de";
             while (writing.get()) {
                 JsonHttp.Response answer = organisation.http().send(organisation.url() + "/api/v1/me", "PATCH",
-                        Map.of("language", i++ % 2 == 0 ? "de" : "en"), organisation.auth(token));
+                        Map.of("language", next), organisation.auth(token));
                 long now = System.nanoTime();
                 if (answer.status() == 200) {
+                    next = next.equals("de") ? "en" : "de";
                     ok.incrementAndGet();
                     long since = firstRefused.getAndSet(-1);
                     if (since >= 0) {
