@@ -68,6 +68,8 @@ export const en = {
     checkedInOf: '{checked} of {confirmed} checked in', invalidTicket: 'This is not a valid ticket for this event.', cameraDenied: 'The camera is not available: paste the code instead.' },
   admin: { language: 'Language of mail and notifications', languageHelp: 'What Hearth writes to your men in. Each man may choose his own in his profile; the app\'s screens are in English.',
     brandColour: 'Colour of your mail', hearthColourInUse: 'Hearth\'s colour, until you choose your own', useHearthColour: 'Use Hearth\'s colour',
+    export: 'Your organisation\'s data', exportHelp: 'Everything your organisation keeps in Hearth, each table as CSV and JSON in one zip, taken at one moment. Phone numbers stay encrypted. Downloading it is recorded in the audit log.',
+    exportButton: 'Download all our data', exporting: 'Preparing the download…',
     crisisLines: 'Edit the crisis lines', crisisLinesHelp: 'The lines men see when they reach out. Hearth ships a default list per country: check it, or keep your own.',
     members: 'Members', search: 'Search by name or email', status: 'Status', approve: 'Approve', deactivate: 'Deactivate', reactivate: 'Reactivate', invite: 'Invite someone', inviteSent: 'Invitation sent to {email}', grant: 'Grant role',
     until: 'Until (optional)', revoke: 'Remove {role}', roles: 'Roles', settings: 'Organisation settings', registrationMode: 'How people join', OPEN: 'Open: confirmed addresses can sign in', APPROVAL: 'By approval of an administrator', mfaRoles: 'Roles that need two-step sign-in',

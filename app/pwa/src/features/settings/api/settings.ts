@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, must } from '../../../api/client';
+import { api, download, must } from '../../../api/client';
 import { useRequest } from '../../../api/mutation';
 import { organisationKeys } from '../../../api/organisation';
 import { settingsKeys } from './keys';
@@ -20,3 +20,8 @@ export const useSaveSettings = () =>
     queries.setQueryData(settingsKeys.all, saved);
     void queries.invalidateQueries({ queryKey: organisationKeys.all });
   });
+
+/** Everything the organisation keeps, as a zip of CSV and JSON per table, made on request. */
+export const downloadExport = () => download('/api/v1/organisation/export', 'organisation-export.zip');
+
+export const useDownloadExport = () => useRequest(downloadExport, null);

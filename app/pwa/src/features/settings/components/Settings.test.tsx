@@ -8,6 +8,7 @@ import SettingsScreen from './Settings';
 const server = vi.hoisted(() => ({
   settings: {} as Record<string, unknown>,
   puts: [] as Record<string, unknown>[],
+  downloads: [] as { path: string; filename: string }[],
 }));
 
 vi.mock('../../../api/client', async (importOriginal) => {
@@ -15,6 +16,10 @@ vi.mock('../../../api/client', async (importOriginal) => {
   const answer = (data: unknown) => Promise.resolve({ data: structuredClone(data), response: new Response(null, { status: 200 }) });
   return {
     ...real,
+    download: (path: string, filename: string) => {
+      server.downloads.push({ path, filename });
+      return Promise.resolve();
+    },
     api: {
       GET: () => answer(server.settings),
       PUT: (_: string, init: { body: Record<string, unknown> }) => {
@@ -82,5 +87,16 @@ describe("the organisation's language", () => {
 
     await waitFor(() => expect(server.puts).toHaveLength(1));
     expect(server.puts[0]).toMatchObject({ language: 'de', timeZone: 'Europe/London', brandColour: null });
+  });
+});
+
+describe("the organisation's own export", () => {
+  it("downloads everything the organisation keeps from the admin's settings", async () => {
+    server.downloads.length = 0;
+    open();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Download all our data' }));
+
+    await waitFor(() => expect(server.downloads).toEqual([{ path: '/api/v1/organisation/export', filename: 'organisation-export.zip' }]));
   });
 });

@@ -16,7 +16,7 @@ import { Loaded, Page, Section } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
 import { TimeZoneField } from '../../../ui/TimeZoneField';
 import { LANGUAGES } from '../../../i18n/languages';
-import { settingsQuery, useSaveSettings } from '../api/settings';
+import { settingsQuery, useDownloadExport, useSaveSettings } from '../api/settings';
 import type { Role, Settings } from '../api/types';
 
 const ROLES: Role[] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT'];
@@ -26,6 +26,7 @@ const HEARTH_COLOUR = '#7a3b12';
 
 export default function SettingsScreen() {
   const settings = useQuery(settingsQuery());
+  const exported = useDownloadExport();
   return (
     <Page title={t('admin.settings')}>
       <Loaded query={settings}>{(data) => <Form initial={data} />}</Loaded>
@@ -36,6 +37,13 @@ export default function SettingsScreen() {
       <Section title={t('safety.editor.title')}>
         <Typography variant="body2">{t('admin.crisisLinesHelp')}</Typography>
         <Button component={Link} to="/admin/settings/crisis-lines" variant="outlined" sx={{ mt: 1 }}>{t('admin.crisisLines')}</Button>
+      </Section>
+      <Section title={t('admin.export')}>
+        <Typography variant="body2">{t('admin.exportHelp')}</Typography>
+        <Button variant="outlined" sx={{ mt: 1 }} onClick={() => exported.mutate()} disabled={exported.isPending}>
+          {exported.isPending ? t('admin.exporting') : t('admin.exportButton')}
+        </Button>
+        <ProblemAlert error={exported.error} />
       </Section>
     </Page>
   );

@@ -12,6 +12,8 @@ import java.util.Map;
 @TenantBound
 public class OrganisationExport {
 
+    /** Each export reads the whole schema: a few at a time per instance, the others asked to come back. */
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(2);
     private final TenantOperations operations;
     private final Audit audit;
 
@@ -22,7 +24,14 @@ public class OrganisationExport {
 
     /** Writes the export as a zip; the caller's permission is checked at the door (organisation.manage). */
     public void export(Caller caller, OutputStream out) {
-        audit.byCaller(caller, AuditAction.ORGANISATION_EXPORTED, null, Map.of());
-        operations.export(caller.tenant().id(), out);
+        if (!running.tryAcquire()) {
+            throw io.hearth.kit.Refusal.rateLimited("Other exports are being made: try again in a minute", 60);
+        }
+        try {
+            audit.byCaller(caller, AuditAction.ORGANISATION_EXPORTED, null, Map.of());
+            operations.export(caller.tenant().id(), out);
+        } finally {
+            running.release();
+        }
     }
 }

@@ -95,9 +95,17 @@ public class OperatorRequests {
                     }
                 }
                 case "TenantBackupRequested" -> {
-                    var backup = operations.backup(id, UUID.fromString(event.text("backupId")), "operator");
-                    reports.publish(new ProvisioningEvent.TenantBackupFinished(id, backup.id(), backup.state(), backup.detail(), backup.schemaVersion(),
-                            backup.sizeBytes(), backup.rows(), backup.finishedAt() == null ? java.time.Instant.now() : backup.finishedAt(), backup.location()));
+                    UUID backupId = UUID.fromString(event.text("backupId"));
+                    try {
+                        var backup = operations.backup(id, backupId, "operator");
+                        reports.publish(new ProvisioningEvent.TenantBackupFinished(id, backup.id(), backup.state(), backup.detail(),
+                                backup.schemaVersion(), backup.sizeBytes(), backup.rows(),
+                                backup.finishedAt() == null ? java.time.Instant.now() : backup.finishedAt(), backup.location()));
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        // Could not begin (another operation under way, no such organisation): the backup the operator sees ends.
+                        reports.publish(new ProvisioningEvent.TenantBackupFinished(id, backupId, "FAILED", e.getMessage(), null, null, null,
+                                java.time.Instant.now(), null));
+                    }
                 }
                 case "TenantRestoreRequested" -> operations.restoreInPlace(UUID.fromString(event.text("backupId")),
                         event.optionalText("cluster").orElse(null));

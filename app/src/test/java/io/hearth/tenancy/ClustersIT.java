@@ -147,6 +147,28 @@ class ClustersIT implements RealStack {
     }
 
     @Test
+    void anAdminExportsHisOrganisationAloneAndAMemberMayNot() throws Exception {
+        Org.Member member = staying.member();
+        io.micronaut.http.HttpResponse<byte[]> zip = client.toBlocking().exchange(io.micronaut.http.HttpRequest.GET("/api/v1/organisation/export")
+                .header("Host", staying.tenant().slug() + ".localhost").bearerAuth(staying.admin().accessToken()), byte[].class);
+
+        assertThat(zip.getStatus().getCode()).isEqualTo(200);
+        assertThat(zip.getContentType().map(Object::toString)).hasValue("application/zip");
+        Map<String, String> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsKeys("people.csv", "people.json", "circles.csv", "README.txt");
+        assertThat(entries.get("people.csv")).startsWith("id,").contains(member.email()).doesNotContain(moving.tenant().slug());
+        assertThat(entries.get("people.json")).contains(member.email());
+        assertThat(entries.values()).noneMatch(text -> text.contains("@" + moving.tenant().slug() + ".test"));
+        Api.Reply refused = staying.api().get("/api/v1/organisation/export", member.accessToken());
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    @Test
     void aMoveToAClusterThatHasTheSchemaAlreadyIsUndoneAndWritesGoOn() throws Exception {
         Tenant tenant = provisionedOn("main", "mv-c");
         execute("second", "create schema " + tenant.schemaName());

@@ -78,7 +78,11 @@ class ProvisioningOverKafkaIT implements RealStack {
                 .map(tenant -> tenant.status() == TenantStatus.ACTIVE).orElse(false));
         await().atMost(Duration.ofSeconds(10)).until(() -> answersFor(id).size() >= 1);
         Thread.sleep(1500);
-        assertThat(answersFor(id)).extracting(EventEnvelope::type).containsExactly("TenantProvisioned");
+        assertThat(answersFor(id)).extracting(EventEnvelope::type).filteredOn(type -> type.startsWith("TenantProvision"))
+                .containsExactly("TenantProvisioned");
+        // Each provisioning is followed by a report of where the organisation lives, for the operators' console.
+        assertThat(answersFor(id)).filteredOn(event -> event.type().equals("TenantOperationsReported")).isNotEmpty()
+                .allSatisfy(report -> assertThat(report.payload()).containsKey("cluster").containsKey("clusters"));
         assertThat(answersFor(id).get(0).payload()).containsEntry("slug", slug);
         List<MailCatcher.Mail> invitations = await().atMost(Duration.ofSeconds(10)).until(() -> RealStack.stack().mailCatcher().messages().stream()
                 .filter(mail -> mail.to().contains("admin@" + slug + ".test")).toList(), found -> !found.isEmpty());
@@ -114,7 +118,8 @@ class ProvisioningOverKafkaIT implements RealStack {
         await().atMost(Duration.ofSeconds(10)).until(() -> answersFor(id).size() >= 2);
         Thread.sleep(1500);
         assertThat(linksTo(admin)).hasSize(2);
-        assertThat(answersFor(id)).extracting(EventEnvelope::type).containsExactly("TenantProvisioned", "TenantProvisioned");
+        assertThat(answersFor(id)).extracting(EventEnvelope::type).filteredOn(type -> type.startsWith("TenantProvision"))
+                .containsExactly("TenantProvisioned", "TenantProvisioned");
     }
 
     private static List<String> linksTo(String email) {
