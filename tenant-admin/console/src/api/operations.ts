@@ -6,12 +6,13 @@ import type { Backup, Tenant } from './types';
 
 const UNDER_WAY = ['REQUESTED', 'COPYING', 'VERIFYING'];
 
-/** One organisation with its data's figures; watched every 2 s while a move is under way. */
+/** One organisation with its data's figures; watched every 2 s while a move is under way or app has not reported it yet. */
 export const tenantQuery = (slug: string) =>
   queryOptions({
     queryKey: consoleKeys.tenant(slug),
     queryFn: () => must(api.GET('/api/v1/tenants/{slug}', { params: { path: { slug } } })),
-    refetchInterval: (query) => (UNDER_WAY.includes(query.state.data?.move?.state ?? '') ? 2000 : false),
+    refetchInterval: (query) =>
+      UNDER_WAY.includes(query.state.data?.move?.state ?? '') || (query.state.data !== undefined && !query.state.data.reportedAt) ? 2000 : false,
   });
 
 /** Its backups, newest first; watched every 2 s while one is being taken. */

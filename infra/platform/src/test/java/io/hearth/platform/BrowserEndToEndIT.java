@@ -241,6 +241,20 @@ class BrowserEndToEndIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> platform.stack().mailCatcher().messages().stream()
                 .filter(mail -> mail.to().contains("lead@" + slug + ".test")).count() == 2);
 
+        // Its data: where app keeps it (reported after provisioning), and a backup taken from the console.
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Data of Console Circles")).click();
+        Locator data = page.getByRole(AriaRole.DIALOG);
+        assertThat(data.locator("[data-figure='Cluster']")).hasText("main",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        data.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Back up now")).click();
+        assertThat(data.locator("[data-backup='DONE']")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        checkAccessibility("organisation data");
+        shot(page, "console-data");
+        page.setViewportSize(360, 740);
+        shot(page, "console-data-phone");
+        page.setViewportSize(1280, 800);
+        data.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
+
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Suspend")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
         assertThat(row.locator("[data-status='SUSPENDED']")).isVisible();
