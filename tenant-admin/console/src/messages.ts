@@ -111,6 +111,7 @@ export const m = {
   notYet: 'not yet',
   notReported: 'app has not reported this organisation yet: its figures appear within the hour, or after its next operation.',
   moveTo: 'Move to',
+  noOtherCluster: 'There is no other database cluster to move it to.',
   move: 'Move',
   moveHelp: 'Its writes pause for the few seconds the copy takes (the app answers “try again”), reads go on; every table is compared before the switch. The old copy is kept until dropped.',
   moveState: 'Move to {target}: {state}',

@@ -41,13 +41,18 @@ export function TenantData({ tenant, onClose }: { tenant: Tenant; onClose: () =>
   const t = one.data ?? tenant;
   const under = t.move && ['REQUESTED', 'COPYING', 'VERIFYING'].includes(t.move.state);
   const others = (clusters.data ?? []).filter((c) => c.name !== t.cluster);
+  // The newest complete backup: app's report, or the list when a backup finished after it reported.
+  const newestBackup = [t.lastBackupAt, ...(backups.data ?? []).filter((b) => b.state === 'DONE').map((b) => b.finishedAt ?? b.requestedAt)]
+    .filter((at): at is string => Boolean(at))
+    .sort()
+    .at(-1);
   const figures: [string, string][] = [
     [m.cluster, t.cluster ?? '—'],
     [m.schemaVersion, t.schemaVersion ?? '—'],
     [m.size, size(t.sizeBytes)],
     [m.members, t.members == null ? '—' : String(t.members)],
     [m.lastActivity, when(t.lastActivityAt)],
-    [m.lastBackup, when(t.lastBackupAt)],
+    [m.lastBackup, when(newestBackup)],
     [m.lastRehearsal, t.lastRehearsal ? when(t.lastRehearsal.at) + ' — ' + (t.lastRehearsal.ok ? m.rehearsalOk : m.rehearsalFailed) : m.notYet],
   ];
   return (
@@ -83,7 +88,8 @@ export function TenantData({ tenant, onClose }: { tenant: Tenant; onClose: () =>
         <Typography variant="body2" color="text.secondary">{m.moveHelp}</Typography>
         <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
           <TextField select label={m.moveTo} value={target} onChange={(e) => setTarget(e.target.value)} sx={{ flex: '1 1 160px' }}
-            disabled={others.length === 0 || Boolean(under)} {...fieldError(move.error, 'cluster')}>
+            disabled={others.length === 0 || Boolean(under)} {...fieldError(move.error, 'cluster')}
+            {...(others.length === 0 && !fieldError(move.error, 'cluster').error ? { helperText: m.noOtherCluster } : {})}>
             {others.map((c) => <MenuItem key={c.name} value={c.name}>{c.name} ({c.organisations})</MenuItem>)}
           </TextField>
           <Button variant="outlined" disabled={!target || move.isPending || Boolean(under)} onClick={() => move.mutate({ tenant: t, cluster: target })}>{m.move}</Button>

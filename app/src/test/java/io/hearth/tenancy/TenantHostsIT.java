@@ -81,5 +81,10 @@ class TenantHostsIT implements RealStack {
 
         assertThat(response.getStatus().getCode()).isEqualTo(200);
         assertThat(response.body()).containsEntry("status", "UP");
+        // Among what readiness asks: whether a graceful shutdown has begun (then DOWN, StoppingReadinessTest).
+        assertThat(stopping.stopping()).isFalse();
     }
+
+    @jakarta.inject.Inject
+    io.hearth.kit.web.StoppingReadiness stopping;
 }
