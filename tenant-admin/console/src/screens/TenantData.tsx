@@ -88,12 +88,12 @@ export function TenantData({ tenant, onClose }: { tenant: Tenant; onClose: () =>
         <Typography variant="body2" color="text.secondary">{m.moveHelp}</Typography>
         <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
           <TextField select label={m.moveTo} value={target} onChange={(e) => setTarget(e.target.value)} sx={{ flex: '1 1 160px' }}
-            disabled={others.length === 0 || Boolean(under)} {...fieldError(move.error, 'cluster')}
-            {...(others.length === 0 && !fieldError(move.error, 'cluster').error ? { helperText: m.noOtherCluster } : {})}>
+            disabled={others.length === 0 || Boolean(under)} {...fieldError(move.error, 'cluster')}>
             {others.map((c) => <MenuItem key={c.name} value={c.name}>{c.name} ({c.organisations})</MenuItem>)}
           </TextField>
           <Button variant="outlined" disabled={!target || move.isPending || Boolean(under)} onClick={() => move.mutate({ tenant: t, cluster: target })}>{m.move}</Button>
         </Box>
+        {clusters.data && others.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{m.noOtherCluster}</Typography>}
         <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mt: 2, flexWrap: 'wrap', gap: 1 }}>
           <Typography component="h3" variant="subtitle1">{m.backups}</Typography>
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
