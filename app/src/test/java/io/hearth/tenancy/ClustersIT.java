@@ -164,8 +164,15 @@ class ClustersIT implements RealStack {
         assertThat(entries.get("people.csv")).startsWith("id,").contains(member.email()).doesNotContain(moving.tenant().slug());
         assertThat(entries.get("people.json")).contains(member.email());
         assertThat(entries.values()).noneMatch(text -> text.contains("@" + moving.tenant().slug() + ".test"));
-        Api.Reply refused = staying.api().get("/api/v1/organisation/export", member.accessToken());
-        assertThat(refused.status()).isEqualTo(403);
+        // Its permission matrix: organisation.manage (admins) only.
+        assertThat(staying.api().get("/api/v1/organisation/export", null).status()).isEqualTo(401);
+        assertThat(staying.api().get("/api/v1/organisation/export", member.accessToken()).status()).isEqualTo(403);
+        for (io.hearth.identity.Role role : List.of(io.hearth.identity.Role.FACILITATOR, io.hearth.identity.Role.PTM,
+                io.hearth.identity.Role.LEADERSHIP, io.hearth.identity.Role.SUPPORT)) {
+            Api.Reply refused = staying.api().get("/api/v1/organisation/export", staying.member(role).accessToken());
+            assertThat(refused.status()).as(role.name()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("AUTHORIZATION_ERROR");
+        }
     }
 
     @Test
