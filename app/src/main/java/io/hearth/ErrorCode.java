@@ -39,7 +39,10 @@ public enum ErrorCode implements ProblemCode {
     CONVERSATION_NOT_ALLOWED("Not allowed to talk here"),
     COMMENTS_CLOSED("Comments are off for this announcement"),
     CHANNEL_NOT_VERIFIED("Channel not verified"),
-    PUSH_NOT_CONFIGURED("Push notifications not set up");
+    PUSH_NOT_CONFIGURED("Push notifications not set up"),
+    POLL_CLOSED("The poll is closed"),
+    OPTION_FULL("This option is full"),
+    QUORUM_NOT_MET("Too few can come at this time");
 
     private final String title;
 

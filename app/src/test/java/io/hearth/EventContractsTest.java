@@ -6,6 +6,7 @@ import io.hearth.gatherings.GatheringEvent;
 import io.hearth.infra.EventContracts;
 import io.hearth.kit.outbox.DomainEvent;
 import io.hearth.payments.PaymentEvent;
+import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.ProvisioningEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventContractsTest {
 
     static Stream<Class<? extends DomainEvent>> families() {
-        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class);
+        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class);
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.kit.outbox.MalformedEventException;
 import io.hearth.payments.PaymentEvent;
+import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.ProvisioningEvent;
 import io.hearth.tenancy.TenantId;
 import io.micronaut.serde.ObjectMapper;
@@ -34,7 +35,7 @@ class EventReaderTest {
     private final ObjectMapper json = ObjectMapper.getDefault();
 
     static Stream<Class<? extends DomainEvent>> events() {
-        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class)
+        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()).map(type -> type.asSubclass(DomainEvent.class)));
     }
 

@@ -67,10 +67,10 @@ public class CalendarFeeds {
         for (UUID circleId : meetings.circlesInOrRunBy(person)) {
             CircleView circle = circles.load(circleId).orElseThrow();
             MeetingSchedule schedule = Circles.scheduleOf(circle);
-            if (schedule == null || !"ACTIVE".equals(circle.status())) {
+            if (!"ACTIVE".equals(circle.status())) {
                 continue;
             }
-            for (MeetingSchedule.Occurrence occurrence : schedule.occurrences(from, to, meetings.exceptions(circleId))) {
+            for (MeetingSchedule.Occurrence occurrence : meetings.occurrencesOf(circle, from, to)) {
                 Instant start = occurrence.cancelled() ? occurrence.plannedStart() : occurrence.start();
                 Instant end = occurrence.cancelled() ? occurrence.plannedStart().plusSeconds(schedule.minutes() * 60L) : occurrence.end();
                 events.add(new ICalendar.Event(circleId + "-" + occurrence.plannedStart().getEpochSecond() + "@" + tenant.slug() + ".hearth",

@@ -79,6 +79,10 @@ public sealed interface CircleEvent extends TenantEvent {
     record MeetingCancelled(TenantId tenant, UUID circleId, Instant plannedStart, UUID by) implements CircleEvent {
     }
 
+    /** A meeting outside the schedule was arranged (by its facilitators, or by closing a meeting-time poll). */
+    record MeetingArranged(TenantId tenant, UUID circleId, Instant startsAt, int minutes, UUID by) implements CircleEvent {
+    }
+
     record MemberAbsenceStreakReached(TenantId tenant, UUID circleId, UUID personId, int streak, List<UUID> facilitatorIds) implements CircleEvent {
     }
 

@@ -145,9 +145,38 @@ public class Meetings {
     /** Occurrences of the circle's schedule in [from, to), with moved and cancelled ones marked. */
     @Transactional(readOnly = true)
     public List<MeetingSchedule.Occurrence> occurrences(Caller caller, UUID circleId, Instant from, Instant to) {
-        CircleView circle = readable(circleId, caller);
+        return occurrencesOf(readable(circleId, caller), from, to);
+    }
+
+    /**
+     * Arranges a meeting outside the circle's schedule (or for a circle without one), as its facilitators do, for
+     * example when a meeting-time poll closes; circle members hear of it ({@code MeetingArranged}).
+     */
+    @Transactional
+    public MeetingSchedule.Occurrence arrange(Caller caller, UUID circleId, Instant start, int minutes) {
+        CircleView circle = circles.lockForManagement(circleId, caller);
+        Circles.requireActive(circle);
+        if (!start.isAfter(clock.instant())) {
+            throw Refusal.invalid("startsAt", "must be in the future");
+        }
+        if (minutes < 15 || minutes > 1440) {
+            throw Refusal.invalid("minutes", "must be between 15 and 1440");
+        }
+        if (meetings.arrange(circleId, start, minutes, caller.person(), clock.instant()) == 1) {
+            outbox.publish(new CircleEvent.MeetingArranged(caller.tenant().id(), circleId, start, minutes, caller.person()));
+        }
+        return new MeetingSchedule.Occurrence(start, start, start.plusSeconds(minutes * 60L), false, false);
+    }
+
+    /** The schedule's occurrences starting in [from, to), with its exceptions, and the meetings arranged outside it. */
+    List<MeetingSchedule.Occurrence> occurrencesOf(CircleView circle, Instant from, Instant to) {
         MeetingSchedule schedule = Circles.scheduleOf(circle);
-        return schedule == null ? List.of() : schedule.occurrences(from, to, exceptions(circleId));
+        List<MeetingSchedule.Occurrence> all = new ArrayList<>(schedule == null ? List.of() : schedule.occurrences(from, to, exceptions(circle.id())));
+        for (io.hearth.circles.internal.OneOffLine oneOff : meetings.findOneOffs(circle.id(), from, to)) {
+            all.add(new MeetingSchedule.Occurrence(oneOff.startsAt(), oneOff.startsAt(), oneOff.startsAt().plusSeconds(oneOff.minutes() * 60L), false, false));
+        }
+        all.sort(java.util.Comparator.comparing(o -> o.start() == null ? o.plannedStart() : o.start()));
+        return all;
     }
 
     /** Moves one occurrence (newStart) or cancels it (newStart null). */
@@ -171,18 +200,14 @@ public class Meetings {
     public record Scheduled(UUID circleId, String circleName, Instant start, Instant end) {
     }
 
-    /** The meetings of the circle he is in (not cancelled) that overlap [from, to). */
+    /** The meetings (not cancelled) of the circles he is in or runs that overlap [from, to). */
     @Transactional(readOnly = true)
     public List<Scheduled> meetingsOf(UUID person, Instant from, Instant to) {
         List<Scheduled> scheduled = new ArrayList<>();
-        for (UUID circleId : meetings.findCirclesOf(person)) {
+        for (UUID circleId : meetings.findCirclesInOrRunBy(person)) {
             CircleView circle = circles.load(circleId).orElseThrow();
-            MeetingSchedule schedule = Circles.scheduleOf(circle);
-            if (schedule == null) {
-                continue;
-            }
-            Instant widened = from.minusSeconds(schedule.minutes() * 60L);
-            for (MeetingSchedule.Occurrence o : schedule.occurrences(widened, to, exceptions(circleId))) {
+            // A meeting lasts at most a day: widen the window so that one starting before it but still going is found.
+            for (MeetingSchedule.Occurrence o : occurrencesOf(circle, from.minusSeconds(86_400), to)) {
                 if (!o.cancelled() && o.end().isAfter(from) && o.start().isBefore(to)) {
                     scheduled.add(new Scheduled(circleId, circle.name(), o.start(), o.end()));
                 }

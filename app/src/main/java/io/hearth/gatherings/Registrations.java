@@ -358,6 +358,16 @@ public class Registrations {
     public record Referral(UUID personId, String firstName, String lastName, long referrals) {
     }
 
+    /** An event a man is registered for (or waits for a seat at), for other features to check against. */
+    public record Commitment(String title, Instant startsAt, Instant endsAt) {
+    }
+
+    /** His registrations for scheduled events that overlap [from, to): what a poll's slots are checked against. */
+    @Transactional(readOnly = true)
+    public List<Commitment> commitmentsOf(UUID person, Instant from, Instant to) {
+        return registrations.findCommitments(person, from, to).stream().map(o -> new Commitment(o.title(), o.startsAt(), o.endsAt())).toList();
+    }
+
     private void check(EventView event, Application application, Caller caller) {
         List<Refusal.FieldError> errors = new ArrayList<>();
         if (event.paid()) {

@@ -17,6 +17,8 @@ import io.hearth.identity.IdentityEvent;
 import io.hearth.identity.People;
 import io.hearth.identity.Role;
 import io.hearth.payments.PaymentEvent;
+import io.hearth.polls.PollEvent;
+import io.hearth.polls.Polls;
 import io.hearth.realtime.Presence;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
@@ -52,9 +54,12 @@ public class EventNotices {
     private final Conversations conversations;
     private final People people;
     private final Presence presence;
+    private final Polls polls;
 
     public EventNotices(Notifications notifications, Circles circles, Memberships memberships, Gatherings gatherings, Registrations registrations,
-                        Staffing staffing, Announcements announcements, Conversations conversations, People people, Presence presence) {
+                        Staffing staffing, Announcements announcements, Conversations conversations, People people, Presence presence,
+                        Polls polls) {
+        this.polls = polls;
         this.conversations = conversations;
         this.notifications = notifications;
         this.circles = circles;
@@ -107,6 +112,10 @@ public class EventNotices {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, everyoneIn(circle, e.by()),
                     new Notice(NotificationKind.MEETING_CHANGED, source, false, Text.of("meeting.cancelled.title", "circle", circle.name()),
                             Text.of("meeting.cancelled.body", "when", when(e.plannedStart(), organisationZone())), "/circle")));
+        } else if (event instanceof CircleEvent.MeetingArranged e) {
+            circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant, everyoneIn(circle, e.by()),
+                    new Notice(NotificationKind.MEETING_CHANGED, source, false, Text.of("meeting.arranged.title", "circle", circle.name()),
+                            Text.of("meeting.arranged.body", "when", when(e.startsAt(), organisationZone())), "/circle")));
         } else if (event instanceof CircleEvent.MemberAbsenceStreakReached e) {
             circle(e.circleId()).ifPresent(circle -> notifications.notify(tenant,
                     e.facilitatorIds(), new Notice(NotificationKind.ABSENCE_STREAK, source, true,
@@ -203,6 +212,31 @@ public class EventNotices {
                             announcementBody(reach), "/announcements/" + e.announcementId()).ofCircle(e.circleId())));
         }
         // Edits, removals and comments tell nobody.
+    }
+
+    /**
+     * A poll opened tells everyone it asks but the asker; its reminder, those who have not answered; its close, everyone
+     * but who closed it, except a circle's meeting-time poll that arranged a meeting (circles tell of the meeting).
+     */
+    @Transactional
+    public void poll(Tenant tenant, UUID eventId, PollEvent event) {
+        String source = eventId.toString();
+        if (event instanceof PollEvent.PollOpened e) {
+            notifications.notify(tenant, without(new HashSet<>(polls.audience(e.pollId())), e.by()), new Notice(NotificationKind.POLL, source, false,
+                    Text.of("poll.opened.title", "man", name(e.by()), "question", e.question()),
+                    e.deadline() == null ? Text.of("poll.opened.body") : Text.of("poll.deadline.body", "deadline", when(e.deadline(), organisationZone())),
+                    "/polls/" + e.pollId()));
+        } else if (event instanceof PollEvent.PollReminderDue e) {
+            notifications.notify(tenant, e.unanswered(), new Notice(NotificationKind.POLL, source, false,
+                    Text.of("poll.reminder.title", "question", e.question()),
+                    Text.of("poll.reminder.body", "deadline", when(e.deadline(), organisationZone())), "/polls/" + e.pollId()));
+        } else if (event instanceof PollEvent.PollClosed e && e.meetingStart() == null) {
+            Object chosen = e.chosenLabel() != null ? e.chosenLabel() : e.chosenStart() != null ? when(e.chosenStart(), organisationZone()) : null;
+            notifications.notify(tenant, without(new HashSet<>(polls.audience(e.pollId())), e.by()), new Notice(NotificationKind.POLL, source, false,
+                    Text.of("poll.closed.title", "question", e.question()),
+                    chosen == null ? Text.of("poll.closed.none.body") : Text.of("poll.closed.body", "chosen", chosen), "/polls/" + e.pollId()));
+        }
+        // A meeting-time poll that arranged a meeting tells nothing itself: circles' MeetingArranged or MeetingMoved does.
     }
 
     private Optional<CircleView> circle(UUID id) {

@@ -26,6 +26,7 @@ public enum NotificationKind {
     PAYMENT_FAILED(Level.ALL, Level.ALL, Level.OFF, Level.ALL),
     REFUND(Level.ALL, Level.ALL, Level.OFF, Level.OFF),
     ROLE_CHANGED(Level.ALL, Level.ALL, Level.OFF, Level.OFF),
+    POLL(Level.ALL, Level.ALL, Level.OFF, Level.ALL),
     /** His account itself: his address bounced and must be confirmed again. */
     ACCOUNT(Level.ALL, Level.OFF, Level.OFF, Level.ALL),
     SAFETY(Level.ALL, Level.ALL, Level.ALL, Level.ALL);

@@ -9,6 +9,7 @@ import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.outbox.Topics;
 import io.hearth.payments.PaymentEvent;
+import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.TenantId;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
@@ -21,7 +22,7 @@ import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Turns the domain events of circles, events, payments and conversations into notifications ({@link EventNotices}).
+ * Turns the domain events of circles, events, payments, conversations, identity and polls into notifications ({@link EventNotices}).
  * A failure is retried (Kafka redelivers); an event told twice notifies once, as each notice's source is its event.
  */
 @KafkaListener(groupId = "hearth-app-notifications", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
@@ -33,6 +34,7 @@ public class NotificationListener {
     private static final EventReader<PaymentEvent> PAYMENTS = EventReader.of(PaymentEvent.class);
     private static final EventReader<ConversationEvent> CONVERSATIONS = EventReader.of(ConversationEvent.class);
     private static final EventReader<IdentityEvent> IDENTITY = EventReader.of(IdentityEvent.class);
+    private static final EventReader<PollEvent> POLLS = EventReader.of(PollEvent.class);
 
     private final JsonMapper json;
     private final InTenant tenants;
@@ -47,7 +49,7 @@ public class NotificationListener {
         this.notices = notices;
     }
 
-    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY})
+    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY, Topics.POLLS})
     public void receive(ConsumerRecord<String, String> record) {
         tracing.consume(record, () -> handle(record));
     }
@@ -60,6 +62,7 @@ public class NotificationListener {
                 case Topics.PAYMENTS -> PAYMENTS.read(envelope).ifPresent(event -> notices.payment(tenant, envelope.eventId(), event));
                 case Topics.CONVERSATIONS -> CONVERSATIONS.read(envelope).ifPresent(event -> notices.conversation(tenant, envelope.eventId(), event));
                 case Topics.IDENTITY -> IDENTITY.read(envelope).ifPresent(event -> notices.identity(tenant, envelope.eventId(), event));
+                case Topics.POLLS -> POLLS.read(envelope).ifPresent(event -> notices.poll(tenant, envelope.eventId(), event));
                 default -> throw new IllegalStateException("not a topic of notifications: " + record.topic());
             }
             return null;

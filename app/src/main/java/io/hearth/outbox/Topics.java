@@ -28,6 +28,14 @@ public class Topics {
     /** Conversations' domain events (messages, announcements), written by app (docs/events.md). */
     public static final String CONVERSATIONS = "hearth.conversations";
 
+    /** Polls' domain events, written by app (docs/events.md). */
+    public static final String POLLS = "hearth.polls";
+
+    @Bean
+    NewTopic polls() {
+        return new NewTopic(POLLS, 3, (short) 1);
+    }
+
     @Bean
     NewTopic conversations() {
         return new NewTopic(CONVERSATIONS, 3, (short) 1);

@@ -3,6 +3,7 @@ package io.hearth.realtime;
 import io.hearth.conversations.Announcements;
 import io.hearth.conversations.Messages;
 import io.hearth.notifications.Notifications;
+import io.hearth.polls.Polls;
 import io.hearth.realtime.api.RealtimeProtocol;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,8 @@ class RealtimeContractsTest {
             Map.entry("message.removed", Messages.MessageRemoved.class),
             Map.entry("read", Messages.Read.class),
             Map.entry("announcement", Announcements.AnnouncementFrame.class),
-            Map.entry("notification", Notifications.NotificationFrame.class));
+            Map.entry("notification", Notifications.NotificationFrame.class),
+            Map.entry("poll", Polls.PollFrame.class));
 
     /** Documented, not sent yet. */
     private static final Set<String> RESERVED = Set.of();
@@ -99,7 +101,7 @@ class RealtimeContractsTest {
 
     @Test
     void everyFrameRecordHasItsTypeListed() {
-        Stream<Class<?>> holders = Stream.of(Frames.class, Messages.class, Announcements.class, Notifications.class);
+        Stream<Class<?>> holders = Stream.of(Frames.class, Messages.class, Announcements.class, Notifications.class, Polls.class);
         List<Class<?>> records = holders.flatMap(holder -> Arrays.stream(holder.getDeclaredClasses()))
                 .filter(Frame.class::isAssignableFrom).toList();
         assertThat(records).isNotEmpty();

@@ -48,10 +48,6 @@ public interface MeetingRepository extends CrudRepository<MeetingRow, UUID> {
     @Query("select original_start, new_start from circle_schedule_exceptions where circle_id = :circleId")
     List<ExceptionLine> findExceptions(UUID circleId);
 
-    /** The circles he is in now. */
-    @Query("select circle_id from circle_memberships where person_id = :personId and left_at is null")
-    List<UUID> findCirclesOf(UUID personId);
-
     /** The circles he is in now or facilitates. */
     @Query("select circle_id from circle_memberships where person_id = :personId and left_at is null "
             + "union select circle_id from circle_facilitators where person_id = :personId")
@@ -70,4 +66,13 @@ public interface MeetingRepository extends CrudRepository<MeetingRow, UUID> {
             + "join circle_attendance a on a.meeting_id = g.id join circles c on c.id = g.circle_id and c.status = 'ACTIVE' "
             + "group by g.circle_id, g.id, g.starts_at) latest where n <= :latest order by circle_id, n")
     List<RateLine> findLatestRates(int latest);
+
+    /** Arranges a meeting outside the schedule; false when the circle already has one at that start. */
+    @Query("insert into circle_one_off_meetings (circle_id, starts_at, minutes, arranged_by, arranged_at) "
+            + "values (:circleId, :startsAt, :minutes, :by, :at) on conflict do nothing")
+    int arrange(UUID circleId, Instant startsAt, int minutes, UUID by, Instant at);
+
+    @Query("select starts_at, minutes from circle_one_off_meetings where circle_id = :circleId "
+            + "and starts_at >= :from and starts_at < :to order by starts_at")
+    List<OneOffLine> findOneOffs(UUID circleId, Instant from, Instant to);
 }

@@ -99,6 +99,11 @@ public interface RegistrationRepository extends GenericRepository<CareTeamRow, U
             + "and e.starts_at < :endsAt and e.ends_at > :startsAt order by e.starts_at")
     List<OverlapLine> findOverlaps(UUID personId, UUID eventId, Instant startsAt, Instant endsAt);
 
+    /** His open registrations for scheduled events that overlap [from, to). */
+    @Query("select e.title, e.starts_at, e.ends_at from registrations r join events e on e.id = r.event_id where r.person_id = :personId "
+            + "and r.status not in ('CANCELLED', 'EXPIRED') and e.status = 'SCHEDULED' and e.starts_at < :to and e.ends_at > :from order by e.starts_at")
+    List<CommitmentLine> findCommitments(UUID personId, Instant from, Instant to);
+
     /** The men who are coming or waiting for a seat (not those who cancelled or whose hold ran out). */
     @Query("select distinct person_id from registrations where event_id = :eventId "
             + "and status in ('CONFIRMED', 'PENDING_PAYMENT', 'WAITLISTED', 'OFFERED')")
