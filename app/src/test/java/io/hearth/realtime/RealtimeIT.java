@@ -178,6 +178,26 @@ class RealtimeIT implements RealStack {
     }
 
     @Test
+    void aPollsLiveTallyReachesTheMenItAsks() throws IOException {
+        Org.Member a = org.member();
+        Org.Member b = org.member();
+        String circle = circleChat(a, b).split("\\|")[1];
+        Api.Reply poll = api.post("/api/v1/polls", Map.of("scope", "CIRCLE", "circleId", circle, "kind", "CHOICE", "question", "Drum or no drum?",
+                "options", List.of(Map.of("label", "Drum"), Map.of("label", "No drum"))), facilitator.accessToken());
+        assertThat(poll.status()).as("%s", poll.body()).isEqualTo(201);
+        String drum = (String) ((Map<?, ?>) poll.list("options").get(0)).get("id");
+        try (TestSocket socket = signedIn(b)) {
+            assertThat(api.put("/api/v1/polls/" + poll.string("id") + "/answer", Map.of("choices", List.of(drum)), a.accessToken()).status()).isEqualTo(200);
+
+            Map<String, Object> frame = socket.until("poll", WAIT);
+
+            assertThat(frame.get("pollId")).isEqualTo(poll.string("id"));
+            assertThat(frame.get("respondents")).isEqualTo(1);
+            assertThat((List<?>) frame.get("options")).first().satisfies(o -> assertThat(((Map<?, ?>) o).get("chosen")).isEqualTo(1));
+        }
+    }
+
+    @Test
     void aMessageNotifiesTheMenWhoAreNotOnASocketOnly() throws IOException {
         Org.Member a = org.member();
         Org.Member online = org.member();
