@@ -6,7 +6,7 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
     expect(paths(['circles.join', 'events.register'])).toEqual([
-      '/', '/reach-out', '/chats', '/announcements', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications',
+      '/', '/reach-out', '/chats', '/announcements', '/polls', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications',
     ]);
   });
 
@@ -33,6 +33,12 @@ describe('the menu follows the permissions of /me', () => {
     expect(paths([])).toContain('/announcements');
     expect(mayOpen('/announcements/123', [])).toBe(true);
     expect(mayOpen('/announcements/new', [])).toBe(true);
+  });
+
+  it('opens polls, each one and the form for a new one to everyone signed in (the server says which he may read, the form whom he may ask)', () => {
+    expect(paths([])).toContain('/polls');
+    expect(mayOpen('/polls/123', [])).toBe(true);
+    expect(mayOpen('/polls/new', [])).toBe(true);
   });
 
   it('adds facilitating for circles.manage and the events he runs for events.staff', () => {

@@ -10,6 +10,7 @@ export const MENU: MenuItem[] = [
   { path: '/reach-out', label: 'menu.reachOut' },
   { path: '/chats', label: 'menu.chats' },
   { path: '/announcements', label: 'menu.announcements' },
+  { path: '/polls', label: 'menu.polls' },
   { path: '/circle', label: 'menu.circle', needs: ['circles.join'] },
   { path: '/circles', label: 'menu.circles', needs: ['circles.join'] },
   { path: '/events', label: 'menu.events' },

@@ -52,6 +52,9 @@ const Thread = lazy(() => import('../features/conversations/components/Thread'))
 const Announcements = lazy(() => import('../features/conversations/components/Announcements'));
 const Announcement = lazy(() => import('../features/conversations/components/Announcement'));
 const NewAnnouncement = lazy(() => import('../features/conversations/components/NewAnnouncement'));
+const Polls = lazy(() => import('../features/polls/components/Polls'));
+const NewPoll = lazy(() => import('../features/polls/components/NewPoll'));
+const Poll = lazy(() => import('../features/polls/components/Poll'));
 const CircleChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.CircleChat })));
 const StaffChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.StaffChat })));
 const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
@@ -145,6 +148,9 @@ function SignedIn() {
               <Route path="/announcements" element={<Announcements />} />
               <Route path="/announcements/new" element={<NewAnnouncement />} />
               <Route path="/announcements/:id" element={<Announcement />} />
+              <Route path="/polls" element={<Polls />} />
+              <Route path="/polls/new" element={<NewPoll />} />
+              <Route path="/polls/:id" element={<Poll />} />
               <Route path="/circle" element={<MyCircle />} />
               <Route path="/circles" element={<Circles />} />
               <Route path="/events" element={<Events />} />

@@ -5,12 +5,14 @@ import { circleQuery } from '../../features/circles/api/circle';
 import FacilitateCircle from '../../features/circles/components/FacilitateCircle';
 import { useMemberNames } from '../../features/members/api/members';
 import { MuteCircleSwitch } from '../../features/notifications/components/MutedCircles';
+import { CirclePolls } from '../../features/polls/components/CirclePolls';
 import { MustReach } from '../../features/safety/components/MustReach';
 
 /**
  * A facilitator's circle, with the names of the men asking to join from the members feature, and a must-reach message
  * to its men for those who may send one: its facilitators and admins (as the server decides, and as My circles lists);
- * and, for its facilitators, the switch from notifications that mutes its chat and announcements for him.
+ * and, for its facilitators, the switch from notifications that mutes its chat and announcements for him; and the
+ * circle's polls, with a new one for the same men who may send a must-reach message.
  */
 export default function FacilitateCircleRoute() {
   const { id = '' } = useParams();
@@ -22,7 +24,13 @@ export default function FacilitateCircleRoute() {
   return (
     <FacilitateCircle
       nameOf={nameOf}
-      more={mayReach ? <>{mayReach && <MustReach circleId={id} />}{facilitator && <MuteCircleSwitch circleId={id} />}</> : null}
+      more={
+        <>
+          {mayReach && <MustReach circleId={id} />}
+          {facilitator && <MuteCircleSwitch circleId={id} />}
+          <CirclePolls circleId={id} mayAsk={mayReach} />
+        </>
+      }
     />
   );
 }

@@ -15,12 +15,13 @@ import { LatestAnnouncements } from '../../features/conversations/components/Lat
 import { useComingEvents, useEventsById } from '../../features/events/api/events';
 import { useMyRegistrations } from '../../features/events/api/registrations';
 import { EventLinks } from '../../features/events/components/EventLinks';
+import { OpenPolls } from '../../features/polls/components/OpenPolls';
 import { ReachOutButton } from '../../features/safety/components/ReachOutButton';
 import { t } from '../../i18n/t';
 import { when } from '../../ui/format';
 import { Loaded, Page, Section } from '../../ui/Page';
 
-/** The first screen: the way to Reach out, his circle's next meeting, the seats offered him, the newest announcements, the coming events and what he has to pay (safety, circles, conversations and events together). */
+/** The first screen: the way to Reach out, his circle's next meeting, the seats offered him, the newest announcements, the open polls, the coming events and what he has to pay (safety, circles, conversations, polls and events together). */
 export default function Home() {
   const { me, can } = useAuth();
   const circle = useMyCircle();
@@ -78,6 +79,8 @@ export default function Home() {
       )}
 
       <LatestAnnouncements />
+
+      <OpenPolls />
 
       <Section title={t('home.nextEvents')}>
         <Loaded query={events}>

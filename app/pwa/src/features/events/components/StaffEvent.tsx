@@ -30,7 +30,7 @@ import {
 } from '../api/staff';
 import type { EventRequest, EventView, Question } from '../api/types';
 import { checkTicket, keptEvent, markCheckedIn } from '../offline/retreat';
-import { instantOf, localIn, startingZone } from '../wallClock';
+import { instantOf, localIn, startingZone } from '../../../ui/wallClock';
 
 /** An event its staff run; `more` is what the route adds from other features (a must-reach message to its people). */
 export default function StaffEvent({ more }: { more?: ReactNode }) {

@@ -1,6 +1,6 @@
 /**
- * The event form's start and end are typed as local date-times (an <input type="datetime-local">) in the event's own
- * zone, whatever the zone of the phone that types them: these turn them into instants and back.
+ * Forms type times as local date-times (an <input type="datetime-local">) in a zone of their choosing (an event's own,
+ * the man's), whatever the zone of the phone that types them: these turn them into instants and back.
  */
 
 /** "2027-02-05T18:00" in the zone, as an ISO instant; in the browser's zone when the zone is unknown. */
