@@ -42,7 +42,9 @@ public enum ErrorCode implements ProblemCode {
     PUSH_NOT_CONFIGURED("Push notifications not set up"),
     POLL_CLOSED("The poll is closed"),
     OPTION_FULL("This option is full"),
-    QUORUM_NOT_MET("Too few can come at this time");
+    QUORUM_NOT_MET("Too few can come at this time"),
+    TICKET_MERGED("The ticket was merged into another"),
+    TICKET_NOT_MERGEABLE("These tickets cannot be merged");
 
     private final String title;
 

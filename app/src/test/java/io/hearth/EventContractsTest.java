@@ -3,6 +3,7 @@ package io.hearth;
 import io.hearth.circles.CircleEvent;
 import io.hearth.conversations.ConversationEvent;
 import io.hearth.gatherings.GatheringEvent;
+import io.hearth.helpdesk.TicketEvent;
 import io.hearth.infra.EventContracts;
 import io.hearth.kit.outbox.DomainEvent;
 import io.hearth.payments.PaymentEvent;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventContractsTest {
 
     static Stream<Class<? extends DomainEvent>> families() {
-        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class);
+        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class, TicketEvent.class);
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package io.hearth;
 
 import io.hearth.circles.CircleEvent;
 import io.hearth.gatherings.GatheringEvent;
+import io.hearth.helpdesk.TicketEvent;
 import io.hearth.kit.outbox.DomainEvent;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.EventReader;
@@ -35,7 +36,7 @@ class EventReaderTest {
     private final ObjectMapper json = ObjectMapper.getDefault();
 
     static Stream<Class<? extends DomainEvent>> events() {
-        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class)
+        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class, TicketEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()).map(type -> type.asSubclass(DomainEvent.class)));
     }
 

@@ -16,13 +16,8 @@ public final class PermissionMatrix {
     private PermissionMatrix() {
     }
 
-    /** One endpoint and the status each caller gets, in {@link #CALLERS} order. */
+    /** One endpoint and the status each caller gets, in {@link #CALLERS} order (or the callers a feature names). */
     public record Row(HttpMethod method, String path, Object body, int... expected) {
-        public Row {
-            if (expected.length != CALLERS.size()) {
-                throw new IllegalArgumentException(method + " " + path + ": " + expected.length + " statuses for " + CALLERS.size() + " callers");
-            }
-        }
 
         @Override
         public String toString() {
@@ -32,10 +27,18 @@ public final class PermissionMatrix {
 
     /** (caller, row, expected status) for a parameterized test. */
     public static Stream<Arguments> cases(List<Row> rows) {
+        return cases(CALLERS, rows);
+    }
+
+    /** As {@link #cases(List)}, for a feature whose matrix has callers of its own (a role only it concerns). */
+    public static Stream<Arguments> cases(List<String> callers, List<Row> rows) {
         List<Arguments> cases = new ArrayList<>();
         for (Row row : rows) {
-            for (int i = 0; i < CALLERS.size(); i++) {
-                cases.add(Arguments.of(CALLERS.get(i), row, row.expected()[i]));
+            if (row.expected().length != callers.size()) {
+                throw new IllegalArgumentException(row + ": " + row.expected().length + " statuses for " + callers.size() + " callers");
+            }
+            for (int i = 0; i < callers.size(); i++) {
+                cases.add(Arguments.of(callers.get(i), row, row.expected()[i]));
             }
         }
         return cases.stream();

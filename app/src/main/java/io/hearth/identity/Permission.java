@@ -21,7 +21,9 @@ public enum Permission {
     REPORTS_VIEW("reports.view"),
     SUPPORT_ASSIST("support.assist"),
     ANNOUNCEMENTS_POST("announcements.post"),
-    ORGANISATION_MANAGE("organisation.manage");
+    ORGANISATION_MANAGE("organisation.manage"),
+    /** Care tickets ("I'm struggling"): only the men trained for them (the CARE role), not support or admins by default. */
+    CARE_HANDLE("care.handle");
 
     private final String code;
 

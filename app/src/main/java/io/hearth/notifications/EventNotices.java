@@ -13,6 +13,9 @@ import io.hearth.gatherings.GatheringEvent;
 import io.hearth.gatherings.Gatherings;
 import io.hearth.gatherings.Registrations;
 import io.hearth.gatherings.Staffing;
+import io.hearth.helpdesk.TicketEvent;
+import io.hearth.helpdesk.TicketStatus;
+import io.hearth.helpdesk.Tickets;
 import io.hearth.identity.IdentityEvent;
 import io.hearth.identity.People;
 import io.hearth.identity.Role;
@@ -55,11 +58,13 @@ public class EventNotices {
     private final People people;
     private final Presence presence;
     private final Polls polls;
+    private final Tickets tickets;
 
     public EventNotices(Notifications notifications, Circles circles, Memberships memberships, Gatherings gatherings, Registrations registrations,
                         Staffing staffing, Announcements announcements, Conversations conversations, People people, Presence presence,
-                        Polls polls) {
+                        Polls polls, Tickets tickets) {
         this.polls = polls;
+        this.tickets = tickets;
         this.conversations = conversations;
         this.notifications = notifications;
         this.circles = circles;
@@ -237,6 +242,51 @@ public class EventNotices {
                     chosen == null ? Text.of("poll.closed.none.body") : Text.of("poll.closed.body", "chosen", chosen), "/polls/" + e.pollId()));
         }
         // A meeting-time poll that arranged a meeting tells nothing itself: circles' MeetingArranged or MeetingMoved does.
+    }
+
+    /**
+     * A ticket opened tells its handlers (support, or for a care ticket only those trained for it); the member's reply
+     * tells its assignee, or its handlers while no one has it; an internal note tells its assignee; a handler's reply
+     * and its solving tell the member (the reply itself reaches him as a mail he can answer); an assignment tells the
+     * man assigned. No notice carries the ticket's subject or words.
+     */
+    @Transactional
+    public void helpdesk(Tenant tenant, UUID eventId, TicketEvent event) {
+        String source = eventId.toString();
+        if (event instanceof TicketEvent.TicketOpened e) {
+            tickets.parties(e.ticketId()).ifPresent(t -> notifications.notify(tenant, without(tickets.handlers(e.care()), e.requesterId()),
+                    new Notice(NotificationKind.TICKET, source, false, Text.of("ticket.opened.title", "number", e.number()),
+                            Text.of("ticket.opened.body", "category", t.categoryName()), "/tickets/" + e.ticketId())));
+        } else if (event instanceof TicketEvent.TicketReplied e) {
+            Optional<Tickets.Parties> parties = tickets.parties(e.ticketId());
+            if (parties.isEmpty()) {
+                return;
+            }
+            Tickets.Parties t = parties.get();
+            if (e.byRequester()) {
+                List<UUID> to = t.assigneeId() != null ? List.of(t.assigneeId()) : without(tickets.handlers(e.care()), t.requesterId());
+                notifications.notify(tenant, to, new Notice(NotificationKind.TICKET, source, true,
+                        Text.of("ticket.replied.title", "number", e.number()), Text.of("ticket.replied.body", "man", name(t.requesterId())),
+                        "/tickets/" + e.ticketId()));
+            } else if (e.internal()) {
+                if (t.assigneeId() != null && !t.assigneeId().equals(e.authorId())) {
+                    notifications.notify(tenant, List.of(t.assigneeId()), new Notice(NotificationKind.TICKET, source, true,
+                            Text.of("ticket.note.title", "number", e.number()), Text.of("ticket.note.body", "man", name(e.authorId())),
+                            "/tickets/" + e.ticketId()));
+                }
+            } else {
+                notifications.notify(tenant, List.of(t.requesterId()), new Notice(NotificationKind.TICKET, source, true,
+                        Text.of("ticket.answered.title", "number", e.number()), Text.of("ticket.answered.body"), "/tickets/" + e.ticketId()));
+            }
+        } else if (event instanceof TicketEvent.TicketAssigned e && e.assigneeId() != null && !e.assigneeId().equals(e.by())) {
+            notifications.notify(tenant, List.of(e.assigneeId()), new Notice(NotificationKind.TICKET, source, true,
+                    Text.of("ticket.assigned.title", "number", e.number()), Text.of("ticket.assigned.body", "man", name(e.by())),
+                    "/tickets/" + e.ticketId()));
+        } else if (event instanceof TicketEvent.TicketStatusChanged e && e.status() == TicketStatus.SOLVED) {
+            tickets.parties(e.ticketId()).filter(t -> !t.requesterId().equals(e.by())).ifPresent(t -> notifications.notify(tenant,
+                    List.of(t.requesterId()), new Notice(NotificationKind.TICKET, source, true, Text.of("ticket.solved.title", "number", e.number()),
+                            Text.of("ticket.solved.body"), "/tickets/" + e.ticketId())));
+        }
     }
 
     private Optional<CircleView> circle(UUID id) {

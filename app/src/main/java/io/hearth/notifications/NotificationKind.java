@@ -27,6 +27,8 @@ public enum NotificationKind {
     REFUND(Level.ALL, Level.ALL, Level.OFF, Level.OFF),
     ROLE_CHANGED(Level.ALL, Level.ALL, Level.OFF, Level.OFF),
     POLL(Level.ALL, Level.ALL, Level.OFF, Level.ALL),
+    /** The help desk: his ticket answered (the answer itself comes as a mail he can reply to), or a ticket for support. */
+    TICKET(Level.ALL, Level.OFF, Level.OFF, Level.ALL),
     /** His account itself: his address bounced and must be confirmed again. */
     ACCOUNT(Level.ALL, Level.OFF, Level.OFF, Level.ALL),
     SAFETY(Level.ALL, Level.ALL, Level.ALL, Level.ALL);

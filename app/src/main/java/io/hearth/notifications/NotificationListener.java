@@ -9,6 +9,7 @@ import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.outbox.Topics;
 import io.hearth.payments.PaymentEvent;
+import io.hearth.helpdesk.TicketEvent;
 import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.TenantId;
@@ -22,7 +23,7 @@ import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Turns the domain events of circles, events, payments, conversations, identity and polls into notifications ({@link EventNotices}).
+ * Turns the domain events of circles, events, payments, conversations, identity, polls and the help desk into notifications ({@link EventNotices}).
  * A failure is retried (Kafka redelivers); an event told twice notifies once, as each notice's source is its event.
  */
 @KafkaListener(groupId = "hearth-app-notifications", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
@@ -35,6 +36,7 @@ public class NotificationListener {
     private static final EventReader<ConversationEvent> CONVERSATIONS = EventReader.of(ConversationEvent.class);
     private static final EventReader<IdentityEvent> IDENTITY = EventReader.of(IdentityEvent.class);
     private static final EventReader<PollEvent> POLLS = EventReader.of(PollEvent.class);
+    private static final EventReader<TicketEvent> HELPDESK = EventReader.of(TicketEvent.class);
 
     private final JsonMapper json;
     private final InTenant tenants;
@@ -49,7 +51,7 @@ public class NotificationListener {
         this.notices = notices;
     }
 
-    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY, Topics.POLLS})
+    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY, Topics.POLLS, Topics.HELPDESK})
     public void receive(ConsumerRecord<String, String> record) {
         tracing.consume(record, () -> handle(record));
     }
@@ -63,6 +65,7 @@ public class NotificationListener {
                 case Topics.CONVERSATIONS -> CONVERSATIONS.read(envelope).ifPresent(event -> notices.conversation(tenant, envelope.eventId(), event));
                 case Topics.IDENTITY -> IDENTITY.read(envelope).ifPresent(event -> notices.identity(tenant, envelope.eventId(), event));
                 case Topics.POLLS -> POLLS.read(envelope).ifPresent(event -> notices.poll(tenant, envelope.eventId(), event));
+                case Topics.HELPDESK -> HELPDESK.read(envelope).ifPresent(event -> notices.helpdesk(tenant, envelope.eventId(), event));
                 default -> throw new IllegalStateException("not a topic of notifications: " + record.topic());
             }
             return null;

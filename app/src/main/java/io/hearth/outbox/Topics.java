@@ -31,6 +31,14 @@ public class Topics {
     /** Polls' domain events, written by app (docs/events.md). */
     public static final String POLLS = "hearth.polls";
 
+    /** The help desk's domain events (tickets), written by app (docs/events.md). */
+    public static final String HELPDESK = "hearth.helpdesk";
+
+    @Bean
+    NewTopic helpdesk() {
+        return new NewTopic(HELPDESK, 3, (short) 1);
+    }
+
     @Bean
     NewTopic polls() {
         return new NewTopic(POLLS, 3, (short) 1);

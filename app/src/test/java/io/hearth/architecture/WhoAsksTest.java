@@ -74,11 +74,12 @@ class WhoAsksTest {
     /**
      * Beans the API calls before there is an organisation, or for all of them: the signing keys' public half
      * (JWKS), the providers' webhooks (Stripe's finds its organisation from the account it names, the SMS provider's from
-     * the number texted, the mail provider's reports from the quoted mail's reference), the host's tenant, and Redis,
+     * the number texted, the mail provider's reports from the quoted mail's reference, and its replies from the quoted Message-ID), the host's tenant, and Redis,
      * whose keys carry the tenant.
      */
     private static final java.util.Set<String> PLATFORM_LEVEL = java.util.Set.of("io.hearth.identity.SigningKeys",
-            "io.hearth.payments.StripeWebhooks", "io.hearth.notifications.TextCommands", "io.hearth.messaging.MailFeedback", "io.hearth.tenancy.ServedTenants",
+            "io.hearth.payments.StripeWebhooks", "io.hearth.notifications.TextCommands", "io.hearth.messaging.MailFeedback", "io.hearth.messaging.MailReplies",
+            "io.hearth.tenancy.ServedTenants",
             "io.hearth.web.AppRedis");
 
     /** What an HTTP controller calls of a use case is given who asks: the Caller, or the Tenant on a public route. */

@@ -16,8 +16,11 @@ class RoleTest {
     }
 
     @Test
-    void adminHoldsEveryPermission() {
-        assertThat(Role.ADMIN.permissions()).isEqualTo(EnumSet.allOf(Permission.class));
+    void adminHoldsEveryPermissionButCareWhichOnlyTheTrainedHold() {
+        assertThat(Role.ADMIN.permissions()).isEqualTo(EnumSet.complementOf(EnumSet.of(Permission.CARE_HANDLE)));
+        for (Role role : Role.values()) {
+            assertThat(role.permissions().contains(Permission.CARE_HANDLE)).as(role.name()).isEqualTo(role == Role.CARE);
+        }
     }
 
     @Test

@@ -64,7 +64,15 @@ public class Smtp {
 
     /** {@code html} null: a plain-text mail. */
     public void send(String to, String subject, String body, String html, Map<String, String> headers) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = new MimeMessage(session) {
+            // A mail that can be answered carries the Message-ID its thread made (MailThreads); keep it.
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (getHeader("Message-ID") == null) {
+                    super.updateMessageID();
+                }
+            }
+        };
         message.setFrom(new InternetAddress(configuration.from()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
         message.setSubject(subject, "UTF-8");

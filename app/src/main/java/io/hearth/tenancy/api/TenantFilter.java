@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class TenantFilter implements Ordered {
 
     private static final List<String> PLATFORM_PATHS = List.of("/health", "/api/docs", "/swagger", "/swagger-ui", "/.well-known",
-            "/api/v1/stripe/webhooks", "/api/v1/sms/inbound", "/api/v1/mail/feedback");
+            "/api/v1/stripe/webhooks", "/api/v1/sms/inbound", "/api/v1/mail/feedback", "/api/v1/mail/inbound");
 
     private static final String ATTRIBUTE = "hearth.tenant";
 
