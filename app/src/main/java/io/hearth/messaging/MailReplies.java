@@ -47,7 +47,7 @@ public class MailReplies {
     /** What became of a reply. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "MailReplyResult")
     public enum Outcome {
-        /** Added to its thread. */
+        /** Passed to the owner of its thread (the help desk adds it to its ticket unless the address is no longer the member's). */
         ACTED,
         /** Not a reply to a thread of ours from the address it went to, or with no text: nothing done. */
         IGNORED
