@@ -44,7 +44,10 @@ public enum ErrorCode implements ProblemCode {
     OPTION_FULL("This option is full"),
     QUORUM_NOT_MET("Too few can come at this time"),
     TICKET_MERGED("The ticket was merged into another"),
-    TICKET_NOT_MERGEABLE("These tickets cannot be merged");
+    TICKET_NOT_MERGEABLE("These tickets cannot be merged"),
+    FILE_TYPE_REFUSED("The file is not of a type taken, or not what it claims to be"),
+    WAIVER_NOT_ACKNOWLEDGED("The waiver has not been acknowledged"),
+    DOCUMENT_VERSION_STALE("A newer version of the document exists");
 
     private final String title;
 

@@ -40,8 +40,11 @@ public class CheckIns {
     private final SigningKeys keys;
     private final Outbox outbox;
     private final Clock clock;
+    private final java.util.List<CheckInCondition> conditions;
 
-    public CheckIns(CheckInRepository checkIns, Registrations registrations, Gatherings events, SigningKeys keys, Outbox outbox, Clock clock) {
+    public CheckIns(CheckInRepository checkIns, Registrations registrations, Gatherings events, SigningKeys keys, Outbox outbox, Clock clock,
+                    java.util.List<CheckInCondition> conditions) {
+        this.conditions = conditions;
         this.checkIns = checkIns;
         this.registrations = registrations;
         this.events = events;
@@ -112,6 +115,8 @@ public class CheckIns {
         }
         boolean already = registration.checkedInAt() != null;
         if (!already) {
+            // What other features require first (his waiver acknowledged): the refusal says so to the staff.
+            conditions.forEach(condition -> condition.require(eventId, registration.personId()));
             Instant now = clock.instant();
             checkIns.checkIn(registrationId, now);
             outbox.publish(new GatheringEvent.AttendeeCheckedIn(caller.tenant().id(), eventId, registrationId, registration.personId(), caller.person(), now));

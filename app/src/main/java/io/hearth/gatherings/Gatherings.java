@@ -240,6 +240,24 @@ public class Gatherings {
      * its staff and still holds a role with {@code events.staff}. A place on the staff alone is not enough: revoking
      * his PTM role or deactivating him ends these rights on his next request.
      */
+    /** The events he holds or is offered a seat at, or staffs, at any time: whose documents he reads. */
+    @Transactional(readOnly = true)
+    public List<UUID> attendedOrStaffed(UUID person) {
+        return events.findIdsOf(person, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+    }
+
+    /** Whether he runs the event (its PTMs, admins), for other features' rights over what belongs to it (its documents). */
+    @Transactional(readOnly = true)
+    public boolean runs(Caller caller, UUID eventId) {
+        return manages(eventId, caller);
+    }
+
+    /** Whether he does the staff's work at the event (see below), for other features. */
+    @Transactional(readOnly = true)
+    public boolean staffs(Caller caller, UUID eventId) {
+        return staffRights(eventId, caller);
+    }
+
     boolean staffRights(UUID event, Caller caller) {
         return manages(event, caller) || (caller.can(Permission.EVENTS_STAFF) && isStaff(event, caller.person()));
     }

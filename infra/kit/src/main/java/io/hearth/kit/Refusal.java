@@ -26,6 +26,8 @@ public class Refusal extends RuntimeException {
         GONE,
         /** The state of things does not allow it now. */
         CONFLICT,
+        /** What was sent is not of a type taken here (a file that is not what it claims to be). */
+        UNSUPPORTED_MEDIA,
         /** Too many attempts: wait {@link #retryAfterSeconds()}. */
         RATE_LIMITED,
         /** Something we depend on cannot serve now. */

@@ -49,6 +49,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case GONE -> HttpStatus.GONE;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
