@@ -202,7 +202,7 @@ export const en = {
     until: '{status} · answers until {when}', endedOn: '{status} {when}: waiting to be closed', closedOn: '{status} {when}',
     answered: '{n} of {of} answered', youAnswered: 'You answered', notAnswered: 'You have not answered yet', openTitle: 'Open the poll: {question}',
     kind: { MEETING_TIME: 'When to meet', CHOICE: 'Question' } as Record<string, string>,
-    askedBy: 'Asked by {name}, {when}', to: 'To {audience}',
+    askedBy: 'Asked by {name}, {when}', to: 'To {audience}', toEveryone: 'To everyone',
     timesIn: 'Times in {zone}', timesInYours: 'Times in your time zone ({zone})',
     slots: 'Times offered', options: 'Options', answerFor: 'Can you come {time}?',
     availability: { YES: 'Yes', IF_NEED_BE: 'If need be', NO: 'No' } as Record<string, string>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aPoll, aSlot } from './fixtures';
-import { blankDraft, clashesOf, missing, openFirst, requestOf, share, slotAnswersOf, standing, zoneOf, type Draft } from './polls';
+import { blankDraft, clashesOf, missing, openFirst, requestOf, share, slotAnswersOf, standing, toWhom, zoneOf, type Draft } from './polls';
 
 const draft = (more: Partial<Draft>): Draft => ({ ...blankDraft(), ...more });
 
@@ -17,6 +17,13 @@ describe('where a poll stands', () => {
     expect(standing(aPoll({ status: 'ENDED', deadline: '2027-01-05T18:00:00Z' }), 'UTC')).toMatch(/^Ended .*: waiting to be closed$/);
     expect(standing(aPoll({ status: 'CLOSED', closedAt: '2027-01-06T09:00:00Z' }), 'UTC')).toMatch(/^Closed .*Jan.*6/);
     expect(standing(aPoll(), 'UTC')).toBe('Open');
+  });
+});
+
+describe('whom a poll asks', () => {
+  it('is said as a line of its own: its circle by name, or everyone', () => {
+    expect(toWhom(aPoll({ scope: 'CIRCLE', circleName: 'Tuesday Circle' }))).toBe('To Tuesday Circle');
+    expect(toWhom(aPoll({ scope: 'ORGANISATION', circleId: null, circleName: null }))).toBe('To everyone');
   });
 });
 

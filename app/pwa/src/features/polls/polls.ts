@@ -39,6 +39,10 @@ export const zoneName = (zone: string): string => zone.replace(/_/g, ' ');
 /** Whom it asks: its circle, or everyone. */
 export const audienceOf = (poll: Pick<Poll, 'scope' | 'circleName'>): string => (poll.scope === 'CIRCLE' ? poll.circleName ?? t('polls.aCircle') : t('polls.everyone'));
 
+/** Whom it asks, as a line: "To Tuesday Circle", "To everyone". */
+export const toWhom = (poll: Pick<Poll, 'scope' | 'circleName'>): string =>
+  poll.scope === 'CIRCLE' ? t('polls.to', { audience: audienceOf(poll) }) : t('polls.toEveryone');
+
 /** Where the poll stands, with its date: "Open · answers until Tue 15 Dec, 18:00", "Closed Wed 16 Dec, 09:12". */
 export function standing(poll: Poll, zone: string): string {
   const status = t('polls.status.' + poll.status);

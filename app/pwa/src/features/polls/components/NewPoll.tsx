@@ -138,7 +138,7 @@ function PollForm({ circle }: { circle?: Circle }) {
               )}
               <TextField
                 type="number" label={slots ? t('polls.form.placesForTime', { n }) : t('polls.form.placesForOption', { n })} value={option.capacity} onChange={(e) => setOption(index, { capacity: e.target.value })}
-                slotProps={{ htmlInput: { min: 1, max: 10000, inputMode: 'numeric' } }} sx={{ flex: '1 1 11rem' }} {...fieldProps(create.error, `options[${index}].capacity`)}
+                slotProps={{ htmlInput: { min: 1, max: 10000, inputMode: 'numeric' }, inputLabel: { shrink: true } }} sx={{ flex: '1 1 11rem' }} {...fieldProps(create.error, `options[${index}].capacity`)}
               />
               <Button
                 onClick={() => setDraft((d) => ({ ...d, options: d.options.filter((_, i) => i !== index) }))} disabled={draft.options.length <= 2}
@@ -196,7 +196,7 @@ function PollForm({ circle }: { circle?: Circle }) {
       />
 
       <ProblemAlert error={create.error} />
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{circle ? t('polls.to', { audience: circle.name }) : t('polls.to', { audience: t('polls.everyone') })}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{circle ? t('polls.to', { audience: circle.name }) : t('polls.toEveryone')}</Typography>
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 1 }}>
         <Button type="submit" variant="contained" disabled={create.isPending}>{t('polls.form.ask')}</Button>
       </Box>

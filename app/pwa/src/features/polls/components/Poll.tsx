@@ -28,9 +28,18 @@ import { Loaded, Page } from '../../../ui/Page';
 import { ProblemAlert } from '../../../ui/Problem';
 import { pollQuery, useAnswerPoll, useClosePoll } from '../api/polls';
 import type { Availability, Poll, PollOption } from '../api/types';
-import { at, audienceOf, choicesOf, clashesOf, optionName, othersClash, share, slotAnswersOf, slotTime, standing, viewerZone, zoneName, zoneOf } from '../polls';
+import { at, choicesOf, clashesOf, optionName, othersClash, share, slotAnswersOf, slotTime, standing, toWhom, viewerZone, zoneName, zoneOf } from '../polls';
 
 const AVAILABILITY: Availability[] = ['YES', 'IF_NEED_BE', 'NO'];
+
+/** An option's label takes the rest of its row, so that every option's bar is drawn on a track of the same width. */
+const LABEL_FILLS_ROW = { typography: { sx: { flex: 1, minWidth: 0 } } };
+
+/**
+ * The options one under another without wrapping: in a wrapping column Chromium sizes each option's height at its
+ * narrowest width before stretching it, which left a blank line under an option whose marks fit beside its label.
+ */
+const ONE_COLUMN = { flexWrap: 'nowrap' } as const;
 
 /** /polls/:id: one poll, its results as they come in, his answer, and closing it for those who may. */
 export default function PollScreen() {
@@ -53,11 +62,9 @@ function PollView({ poll }: { poll: Poll }) {
   return (
     <>
       <Typography role="status" className="visually-hidden">{openWhenSeen && poll.status === 'CLOSED' ? t('polls.close.closed') : ''}</Typography>
-      <Typography variant="body2" color="text.secondary" component="p" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1 }}>
-        <span>{t('polls.to', { audience: audienceOf(poll) })}</span>
-        <span aria-hidden="true">·</span>
-        <span>{t('polls.askedBy', { name: poll.createdByName, when: at(poll.createdAt, zone) })}</span>
-      </Typography>
+      {/* Two lines: side by side they wrapped on a phone, leaving a separator at the end of the first. */}
+      <Typography variant="body2" color="text.secondary">{toWhom(poll)}</Typography>
+      <Typography variant="body2" color="text.secondary">{t('polls.askedBy', { name: poll.createdByName, when: at(poll.createdAt, zone) })}</Typography>
       {poll.description && <Typography sx={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere', mt: 1 }}>{poll.description}</Typography>}
       <Typography sx={{ mt: 1, fontWeight: 600 }}>{standing(poll, zone)}</Typography>
       <Typography variant="body2">{t('polls.answered', { n: poll.respondents, of: poll.audience })}</Typography>
@@ -247,11 +254,11 @@ function ChoiceAnswer({ poll, zone }: { poll: Poll; zone: string }) {
           {poll.multiple ? t('polls.chooseMany') : t('polls.chooseOne')}{poll.anonymous ? ' ' + t('polls.anonymous') : ''}
         </FormHelperText>
         {poll.multiple ? (
-          <FormGroup aria-describedby={helpId}>
+          <FormGroup aria-describedby={helpId} sx={ONE_COLUMN}>
             {poll.options.map((option) => (
               <ChoiceRow key={option.id} poll={poll} option={option}>
                 <FormControlLabel
-                  sx={{ alignItems: 'flex-start', mr: 0, width: '100%' }} label={label(option)}
+                  sx={{ alignItems: 'flex-start', mr: 0, width: '100%' }} slotProps={LABEL_FILLS_ROW} label={label(option)}
                   control={<Checkbox checked={chosen.includes(option.id)} disabled={disabled(option)}
                     onChange={(e) => set(e.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id))} />}
                 />
@@ -259,10 +266,10 @@ function ChoiceAnswer({ poll, zone }: { poll: Poll; zone: string }) {
             ))}
           </FormGroup>
         ) : (
-          <RadioGroup aria-labelledby={legendId} aria-describedby={helpId} value={chosen[0] ?? ''} onChange={(e) => set([e.target.value])}>
+          <RadioGroup aria-labelledby={legendId} aria-describedby={helpId} value={chosen[0] ?? ''} onChange={(e) => set([e.target.value])} sx={ONE_COLUMN}>
             {poll.options.map((option) => (
               <ChoiceRow key={option.id} poll={poll} option={option}>
-                <FormControlLabel sx={{ alignItems: 'flex-start', mr: 0, width: '100%' }} value={option.id} label={label(option)} control={<Radio disabled={disabled(option)} />} />
+                <FormControlLabel sx={{ alignItems: 'flex-start', mr: 0, width: '100%' }} slotProps={LABEL_FILLS_ROW} value={option.id} label={label(option)} control={<Radio disabled={disabled(option)} />} />
               </ChoiceRow>
             ))}
           </RadioGroup>
@@ -278,7 +285,8 @@ function ChoiceRow({ poll, option, children }: { poll: Poll; option: PollOption;
   return (
     <Box sx={{ p: 1, pr: 1.5, my: 0.75, borderRadius: 2, border: chosen ? 2 : 1, borderColor: chosen ? 'primary.main' : 'divider', bgcolor: 'background.paper' }}>
       {children}
-      {!poll.anonymous && <Box sx={{ pl: 5.5 }}><Voters option={option} answers={['CHOSEN']} /></Box>}
+      {/* Under the label: the control's 44 px, less the 11 px FormControlLabel pulls it to the left. */}
+      {!poll.anonymous && <Box sx={{ pl: '33px' }}><Voters option={option} answers={['CHOSEN']} /></Box>}
     </Box>
   );
 }

@@ -40,15 +40,11 @@ function PollCard({ poll, level, zone }: { poll: Poll; level: Level; zone: strin
         <span>{t('polls.kind.' + poll.kind)}</span>
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5 }}>{standing(poll, zone)}</Typography>
-      <Typography variant="body2" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1 }}>
-        <span>{t('polls.answered', { n: poll.respondents, of: poll.audience })}</span>
-        {(poll.answered || poll.canAnswer) && (
-          <>
-            <span aria-hidden="true">·</span>
-            <Box component="span" sx={{ fontWeight: poll.answered ? 400 : 700 }}>{poll.answered ? t('polls.youAnswered') : t('polls.notAnswered')}</Box>
-          </>
-        )}
-      </Typography>
+      <Typography variant="body2">{t('polls.answered', { n: poll.respondents, of: poll.audience })}</Typography>
+      {/* A line of its own: beside the count it wrapped on a phone, leaving a separator at the end of a line. */}
+      {(poll.answered || poll.canAnswer) && (
+        <Typography variant="body2" sx={{ fontWeight: poll.answered ? 400 : 700 }}>{poll.answered ? t('polls.youAnswered') : t('polls.notAnswered')}</Typography>
+      )}
     </Box>
   );
 }
