@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class DemoOrganisation {
 
     static final String PASSWORD = "hearth-demo-password";
+    private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
 
     private final JsonHttp http = new JsonHttp();
     private final String baseUrl;
@@ -63,9 +64,12 @@ final class DemoOrganisation {
             ids.put(person[0], accept(person[0], person[1], person[2]));
             people.add(new Person(person[0], person[3]));
         }
-        seedCircles(signIn("facilitator@demo.localhost"), ids);
+        String facilitator = signIn("facilitator@demo.localhost");
+        String ptm = signIn("ptm@demo.localhost");
+        String tuesday = seedCircles(facilitator, ids);
         seedAnnouncement(admin);
-        seedEvents(signIn("ptm@demo.localhost"), signIn("member1@demo.localhost"));
+        seedEvents(ptm, signIn("member1@demo.localhost"));
+        seedPolls(tuesday, facilitator, signIn("member2@demo.localhost"), signIn("leadership@demo.localhost"), admin, ptm);
         return people;
     }
 
@@ -85,11 +89,14 @@ final class DemoOrganisation {
         return account;
     }
 
+    /** The coming Friday (never today) in London: the movie night's day. */
+    private static java.time.LocalDate nextFriday() {
+        return java.time.LocalDate.now(LONDON).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY));
+    }
+
     /** A movie night with a registration, and a paid weekend retreat with a question and a waiver. */
     private void seedEvents(String ptm, String member) {
-        java.time.Instant friday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
-                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY)).atTime(19, 30)
-                .atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+        java.time.Instant friday = nextFriday().atTime(19, 30).atZone(LONDON).toInstant();
         JsonNode movie = expect(201, send("POST", "/api/v1/events", Map.of("type", "MOVIE_NIGHT", "title", "Movie night: Twelve Angry Men",
                 "startsAt", friday.toString(), "endsAt", friday.plusSeconds(3 * 3600).toString(), "timeZone", "Europe/London",
                 "venue", "Community Hall, 12 Mill Lane", "capacity", 25, "visibility", "MEMBERS"), ptm), "create the movie night");
@@ -113,8 +120,8 @@ final class DemoOrganisation {
         expect(201, send("POST", "/api/v1/events", weekend, ptm), "create the retreat");
     }
 
-    /** Two circles: one meeting on Tuesdays with two members and a first meeting recorded, one open to join. */
-    private void seedCircles(String facilitator, Map<String, String> ids) {
+    /** Two circles: one meeting on Tuesdays with two members and a first meeting recorded, one open to join. Returns the first's id. */
+    private String seedCircles(String facilitator, Map<String, String> ids) {
         java.time.LocalDateTime firstTuesday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.TUESDAY)).minusWeeks(1).atTime(19, 0);
         JsonNode tuesday = expect(201, send("POST", "/api/v1/circles", Map.of(
@@ -134,6 +141,40 @@ final class DemoOrganisation {
         expect(201, send("POST", "/api/v1/circles", Map.of("name", "Thursday Open Circle", "capacity", 4, "openToJoin", true,
                 "description", "A new circle, open to join."), facilitator), "create Thursday Open Circle");
         seedChat(circle, facilitator, ids);
+        return circle;
+    }
+
+    /**
+     * Two open polls. The Tuesday Circle's facilitator asks when to meet for an extra evening (three times, a quorum of
+     * two men besides him; the Friday time clashes with the movie night Mike is registered for): he and Matt have
+     * answered, Mike has not, so no time counts yet. Leadership asks everyone who can help at the retreat (several
+     * choices, a few places each, answers until a week before it): the admin and the PTM have taken the cooking.
+     */
+    private void seedPolls(String circle, String facilitator, String matt, String leadership, String admin, String ptm) {
+        java.time.LocalDate friday = nextFriday();
+        List<java.time.Instant> times = List.of(friday.atTime(19, 0).atZone(LONDON).toInstant(), friday.plusDays(1).atTime(10, 0).atZone(LONDON).toInstant(),
+                friday.plusDays(5).atTime(19, 0).atZone(LONDON).toInstant());
+        JsonNode evening = expect(201, send("POST", "/api/v1/polls", Map.of("scope", "CIRCLE", "circleId", circle, "kind", "MEETING_TIME",
+                "question", "An evening to plan for the retreat: when can you come?",
+                "description", "Two hours to talk about what each of us hopes for from the weekend. I will arrange the time most of us can make.",
+                "quorum", 2, "options", times.stream().map(time -> Map.of("startsAt", time.toString())).toList()), facilitator), "ask the circle when to meet");
+        String[] slot = new String[3];
+        for (int i = 0; i < 3; i++) {
+            slot[i] = evening.get("options").get(i).get("id").asText();
+        }
+        String poll = "/api/v1/polls/" + evening.get("id").asText() + "/answer";
+        expect(200, send("PUT", poll, Map.of("answers", Map.of(slot[0], "YES", slot[1], "YES", slot[2], "IF_NEED_BE")), facilitator), "answer as the facilitator");
+        expect(200, send("PUT", poll, Map.of("answers", Map.of(slot[0], "YES", slot[1], "NO", slot[2], "YES")), matt), "answer as Matt");
+
+        JsonNode helpers = expect(201, send("POST", "/api/v1/polls", Map.of("scope", "ORGANISATION", "kind", "CHOICE",
+                "question", "Who can lend a hand at the weekend retreat?", "description", "Choose every job you can do; each has a few places.",
+                "multiple", true, "deadline", friday.plusDays(21).atTime(12, 0).atZone(LONDON).toInstant().toString(),
+                "options", List.of(Map.of("label", "Set up the hall on Friday", "capacity", 4), Map.of("label", "Cook on Saturday", "capacity", 2),
+                        Map.of("label", "Clear up on Sunday", "capacity", 4))), leadership), "ask everyone who can help at the retreat");
+        String cook = helpers.get("options").get(1).get("id").asText();
+        String answer = "/api/v1/polls/" + helpers.get("id").asText() + "/answer";
+        expect(200, send("PUT", answer, Map.of("choices", List.of(cook, helpers.get("options").get(0).get("id").asText())), admin), "answer as the admin");
+        expect(200, send("PUT", answer, Map.of("choices", List.of(cook)), ptm), "answer as the PTM");
     }
 
     /** A pinned announcement to the whole organisation, open to comments. */

@@ -96,10 +96,14 @@ class BrowserEndToEndIT {
 
     @BeforeEach
     void phone() {
-        context = reportingErrors(browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true)
-                .setHasTouch(true).setTimezoneId("UTC")));
+        context = reportingErrors(browser.newContext(phoneSized()));
         page = context.newPage();
         page.setDefaultTimeout(15_000);
+    }
+
+    /** A phone, 360 px wide, drawn at twice the pixels (as the pictures in docs/screens are). */
+    private static Browser.NewContextOptions phoneSized() {
+        return new Browser.NewContextOptions().setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setTimezoneId("UTC");
     }
 
     /** Whatever a page of the context logs as an error goes to the test's output, to read a failure by. */
@@ -792,6 +796,87 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aManAnswersHisCirclesMeetingTimePollAndAQuestionAndLeadershipAsksEveryoneANewOne() throws Exception {
+        String evening = "An evening to plan for the retreat: when can you come?";
+        String helpers = "Who can lend a hand at the weekend retreat?";
+        signIn(page, "member1@demo.localhost");
+
+        // The demo's two open polls, his circle's and the organisation's, neither answered yet; a member asks no one from here.
+        page.navigate(app + "/polls");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Polls").setLevel(1))).isVisible();
+        Locator eveningCard = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(evening));
+        assertThat(eveningCard.getByText("Tuesday Circle", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(eveningCard.getByText("You have not answered yet", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(helpers))
+                .getByText("Everyone", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New poll"))).hasCount(0);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("polls");
+        shot(page, "polls");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+
+        // When to meet: the Friday time clashes with the movie night he is registered for; his Yes makes Wednesday count.
+        eveningCard.getByRole(AriaRole.LINK).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(evening).setLevel(1))).isVisible();
+        Locator times = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Times offered")).getByRole(AriaRole.ARTICLE);
+        assertThat(times).hasCount(3);
+        assertThat(times.nth(0).getByText("Clashes with Movie night: Twelve Angry Men, which you are registered for", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        String[] answers = {"No", "If need be", "Yes"};
+        for (int i = 0; i < answers.length; i++) {
+            times.nth(i).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(answers[i]).setExact(true)).click();
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my answer")).click();
+        assertThat(page.getByText("Your answer is saved.", EXACT)).isVisible();
+        assertThat(times.nth(2).getByText("Counts", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(times.nth(0).getByText("Short of quorum", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("a meeting-time poll");
+        underTheAppBar(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Times offered")));
+        shot(page, "poll");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        JsonNode saved = api("GET", "/api/v1/polls/" + page.url().substring(page.url().lastIndexOf('/') + 1), "facilitator@demo.localhost");
+        assertThat(saved.path("respondents").asInt()).isEqualTo(3);
+        assertThat(saved.path("options").get(2).path("meetsQuorum").asBoolean()).as("Wednesday: the facilitator and two men").isTrue();
+
+        // A question with places: the cooking is full, so he takes the clearing up.
+        page.navigate(app + "/polls");
+        page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(helpers)).getByRole(AriaRole.LINK).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(helpers).setLevel(1))).isVisible();
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile("^Cook on Saturday")))).isDisabled();
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile("^Clear up on Sunday"))).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my answer")).click();
+        assertThat(page.getByText("Your answer is saved.", EXACT)).isVisible();
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile("^Clear up on Sunday.*1 chose this")))).isChecked();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("a question");
+        underTheAppBar(page.getByText("Options", EXACT));
+        shot(page, "poll-question");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+
+        // Leadership asks everyone a question of its own from the list.
+        Page leo = signIn(reportingErrors(browser.newContext(phoneSized())).newPage(), "leadership@demo.localhost");
+        leo.navigate(app + "/polls");
+        leo.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New poll")).click();
+        assertThat(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New poll").setLevel(1))).isVisible();
+        leo.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("A question")).check();
+        leo.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Question")).fill("Which evening suits an open evening for newcomers?");
+        leo.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Option 1")).fill("A Tuesday");
+        leo.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Option 2")).fill("A Thursday");
+        leo.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Men may choose more than one")).check();
+        leo.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility(leo, "new poll");
+        leo.evaluate("() => window.scrollTo(0, 0)");
+        shot(leo, "new-poll");
+        assertThat(leo.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        leo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask").setExact(true)).click();
+        assertThat(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Which evening suits an open evening for newcomers?").setLevel(1)))
+                .isVisible();
+        assertThat(leo.getByText("To everyone", EXACT)).isVisible();
+        leo.context().close();
+    }
+
+    @Test
     void aManReachesOutFromHisPhoneAndHisFacilitatorSaysHeIsOnIt() throws Exception {
         signIn(page, "member1@demo.localhost");
         // From Home, one tap: the crisis lines first, whatever happens next.
@@ -1049,6 +1134,11 @@ class BrowserEndToEndIT {
 
     private void checkAccessibility(String screen) {
         checkAccessibility(page, screen);
+    }
+
+    /** Scrolls the page so that the element is at the top of the screen, just under the app bar. */
+    private static void underTheAppBar(Locator element) {
+        element.evaluate("e => window.scrollBy(0, e.getBoundingClientRect().top - 64)");
     }
 
     /** A phone-sized picture of the screen, for docs/screens (copied from target/e2e-screens by hand when screens change). */

@@ -102,12 +102,23 @@ class OnboardingEndToEndIT {
                 .header("Host", slug + ".localhost").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/me"))
                 .header("Host", "demo-other-" + slug + ".localhost").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> mikeSignsIn = http.send(HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/auth/login"))
+                .header("Host", slug + ".localhost").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"member1@demo.localhost\",\"password\":\"" + DemoOrganisation.PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String mike = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mikeSignsIn.body()).get("accessToken").asText();
+        HttpResponse<String> polls = http.send(HttpRequest.newBuilder(URI.create(platform.app().baseUrl() + "/api/v1/polls?open=true"))
+                .header("Host", slug + ".localhost").header("Authorization", "Bearer " + mike).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(people).hasSize(8);
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("invitation.accepted").contains("sign-in.succeeded");
         assertThat(elsewhere.statusCode()).as("an unknown organisation's host").isEqualTo(404);
+        JsonNode open = new com.fasterxml.jackson.databind.ObjectMapper().readTree(polls.body()).path("items");
+        assertThat(open.findValuesAsText("kind")).as("the sample polls: his circle's meeting time and a question to everyone: %s", polls.body())
+                .containsExactlyInAnyOrder("MEETING_TIME", "CHOICE");
+        assertThat(open.findValuesAsText("canAnswer")).as("both ask him").containsOnly("true");
     }
 
     private int appStatus(String slug) throws Exception {
