@@ -6,7 +6,7 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
     expect(paths(['circles.join', 'events.register'])).toEqual([
-      '/', '/reach-out', '/chats', '/announcements', '/polls', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications',
+      '/', '/reach-out', '/chats', '/announcements', '/polls', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications', '/tickets',
     ]);
   });
 
@@ -39,6 +39,22 @@ describe('the menu follows the permissions of /me', () => {
     expect(paths([])).toContain('/polls');
     expect(mayOpen('/polls/123', [])).toBe(true);
     expect(mayOpen('/polls/new', [])).toBe(true);
+  });
+
+  it('opens Help, each of his requests and the form for a new one to everyone signed in (the server says which he may read)', () => {
+    expect(paths([])).toContain('/tickets');
+    expect(mayOpen('/tickets/123', [])).toBe(true);
+    expect(mayOpen('/tickets/new', [])).toBe(true);
+  });
+
+  it('adds the help desk for support and for the care team, and its categories for admins alone, outside the menu', () => {
+    expect(paths(['support.assist'])).toContain('/helpdesk');
+    expect(paths(['care.handle'])).toContain('/helpdesk');
+    expect(paths(['circles.join', 'reports.view'])).not.toContain('/helpdesk');
+    expect(mayOpen('/helpdesk', ['circles.join'])).toBe(false);
+    expect(mayOpen('/helpdesk/categories', ['support.assist'])).toBe(false);
+    expect(mayOpen('/helpdesk/categories', ['organisation.manage'])).toBe(true);
+    expect(paths(['organisation.manage', 'support.assist'])).not.toContain('/helpdesk/categories');
   });
 
   it('adds facilitating for circles.manage and the events he runs for events.staff', () => {

@@ -3,6 +3,8 @@ export interface MenuItem {
   path: string;
   label: string;
   needs?: string[];
+  /** A screen reached from another one, not listed in the menu: its entry only says who may open it. */
+  hidden?: boolean;
 }
 
 export const MENU: MenuItem[] = [
@@ -24,15 +26,18 @@ export const MENU: MenuItem[] = [
   { path: '/admin/audit', label: 'menu.audit', needs: ['audit.view'] },
   { path: '/reports', label: 'menu.reports', needs: ['reports.view'] },
   { path: '/support', label: 'menu.support', needs: ['support.assist'] },
+  { path: '/helpdesk', label: 'menu.helpdesk', needs: ['support.assist', 'care.handle'] },
+  { path: '/helpdesk/categories', label: 'helpdesk.categories.title', needs: ['organisation.manage'], hidden: true },
   { path: '/payment-issues', label: 'menu.paymentIssues', needs: ['support.assist'] },
   { path: '/profile', label: 'menu.profile' },
   { path: '/settings/notifications', label: 'menu.notificationSettings' },
+  { path: '/tickets', label: 'menu.help' },
 ];
 
 /** The entries a person with these permissions sees: any one of an entry's permissions opens it. */
 export function menuFor(permissions: readonly string[]): MenuItem[] {
   const held = new Set(permissions);
-  return MENU.filter((item) => !item.needs || item.needs.some((permission) => held.has(permission)));
+  return MENU.filter((item) => !item.hidden && (!item.needs || item.needs.some((permission) => held.has(permission))));
 }
 
 /** Whether a screen at this path is open to these permissions (direct links to screens outside the menu are refused). */

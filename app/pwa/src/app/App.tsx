@@ -55,6 +55,11 @@ const NewAnnouncement = lazy(() => import('../features/conversations/components/
 const Polls = lazy(() => import('../features/polls/components/Polls'));
 const NewPoll = lazy(() => import('../features/polls/components/NewPoll'));
 const Poll = lazy(() => import('../features/polls/components/Poll'));
+const Tickets = lazy(() => import('../features/helpdesk/components/Tickets'));
+const NewTicket = lazy(() => import('../features/helpdesk/components/NewTicket'));
+const Ticket = lazy(() => import('../features/helpdesk/components/Ticket'));
+const HelpdeskQueue = lazy(() => import('../features/helpdesk/components/Queue'));
+const HelpdeskCategories = lazy(() => import('../features/helpdesk/components/Categories'));
 const CircleChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.CircleChat })));
 const StaffChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.StaffChat })));
 const DirectChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.DirectChat })));
@@ -151,6 +156,11 @@ function SignedIn() {
               <Route path="/polls" element={<Polls />} />
               <Route path="/polls/new" element={<NewPoll />} />
               <Route path="/polls/:id" element={<Poll />} />
+              <Route path="/tickets" element={<Tickets />} />
+              <Route path="/tickets/new" element={<NewTicket />} />
+              <Route path="/tickets/:id" element={<Ticket />} />
+              <Route path="/helpdesk" element={<HelpdeskQueue />} />
+              <Route path="/helpdesk/categories" element={<HelpdeskCategories />} />
               <Route path="/circle" element={<MyCircle />} />
               <Route path="/circles" element={<Circles />} />
               <Route path="/events" element={<Events />} />

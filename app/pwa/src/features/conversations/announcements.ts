@@ -32,7 +32,7 @@ export function excerpt(body: string, lines = 3, chars = 240): string {
 }
 
 /** Every role an announcement may be for, in the order the form lists them (a role the server adds fails tsc here). */
-export const ROLES = Object.keys({ MEMBER: 1, FACILITATOR: 1, PTM: 1, ADMIN: 1, LEADERSHIP: 1, SUPPORT: 1 } satisfies Record<Role, 1>) as Role[];
+export const ROLES = Object.keys({ MEMBER: 1, FACILITATOR: 1, PTM: 1, ADMIN: 1, LEADERSHIP: 1, SUPPORT: 1, CARE: 1 } satisfies Record<Role, 1>) as Role[];
 
 /**
  * Whom he may post to: holders of announcements.post (admins, leadership) to everyone, a role or a circle;

@@ -4,4 +4,5 @@ export const reportKeys = {
   health: () => [...reportKeys.all, 'health'] as const,
   referrals: () => [...reportKeys.all, 'referrals'] as const,
   payments: () => [...reportKeys.all, 'payments'] as const,
+  tickets: () => [...reportKeys.all, 'tickets'] as const,
 };

@@ -25,3 +25,8 @@ export const paymentsReportQuery = () => queryOptions({ queryKey: reportKeys.pay
 export const downloadPaymentsReport = () => download('/api/v1/reports/payments/export.csv', 'payments.csv');
 
 export const useDownloadPaymentsReport = () => useRequest(downloadPaymentsReport, null);
+
+export const getTicketsReport = () => must(api.GET('/api/v1/reports/tickets'));
+
+/** The help desk per category: requests in each status and service levels missed. */
+export const ticketsReportQuery = () => queryOptions({ queryKey: reportKeys.tickets(), queryFn: getTicketsReport });

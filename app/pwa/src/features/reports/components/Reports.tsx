@@ -10,6 +10,7 @@ import { fullName, money } from '../../../ui/format';
 import { Loaded, Page, Section } from '../../../ui/Page';
 import { ProblemAlert } from '../../../ui/Problem';
 import { circleHealthQuery, paymentsReportQuery, referralsQuery, useDownloadCircleHealth, useDownloadPaymentsReport } from '../api/reports';
+import { TicketsReport } from './TicketsReport';
 
 /** Payments in, refunds out, the platform's fees and the instalments still to come, per month: a chart, a table, a CSV. */
 function PaymentsReport() {
@@ -98,6 +99,7 @@ export default function Reports() {
         }}
       </Loaded>
       <PaymentsReport />
+      <TicketsReport />
       <Section title={t('reports.referrals')}>
         <Loaded query={referrals}>
           {(page) => page.items.length === 0 ? <Typography>{t('common.none')}</Typography> : (

@@ -19,7 +19,7 @@ import { LANGUAGES } from '../../../i18n/languages';
 import { settingsQuery, useDownloadExport, useSaveSettings } from '../api/settings';
 import type { Role, Settings } from '../api/types';
 
-const ROLES: Role[] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT'];
+const ROLES: Role[] = ['MEMBER', 'FACILITATOR', 'PTM', 'ADMIN', 'LEADERSHIP', 'SUPPORT', 'CARE'];
 
 /** Hearth's own colour, the organisation's mail's until it sets its own (NotificationMails.HEARTH_COLOUR). */
 const HEARTH_COLOUR = '#7a3b12';
