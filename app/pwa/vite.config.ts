@@ -29,7 +29,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
         // The API, health, docs and calendar feeds are the server's: never answered from the shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/health/, /^\/swagger/, /^\/\.well-known\//, /^\/u\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/health/, /^\/swagger/, /^\/\.well-known\//, /^\/u\//, /^\/rsvp\//],
         // Push and notification clicks (public/push-sw.js): plain script, loaded by the generated worker.
         importScripts: ['push-sw.js'],
       },

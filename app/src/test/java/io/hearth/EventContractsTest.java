@@ -6,6 +6,7 @@ import io.hearth.gatherings.GatheringEvent;
 import io.hearth.helpdesk.TicketEvent;
 import io.hearth.infra.EventContracts;
 import io.hearth.kit.outbox.DomainEvent;
+import io.hearth.outreach.OutreachEvent;
 import io.hearth.payments.PaymentEvent;
 import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.ProvisioningEvent;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventContractsTest {
 
     static Stream<Class<? extends DomainEvent>> families() {
-        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class, TicketEvent.class);
+        return Stream.of(CircleEvent.class, ConversationEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class, TicketEvent.class, OutreachEvent.class);
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.hearth.kit.outbox.DomainEvent;
 import io.hearth.kit.outbox.EventEnvelope;
 import io.hearth.kit.outbox.EventReader;
 import io.hearth.kit.outbox.MalformedEventException;
+import io.hearth.outreach.OutreachEvent;
 import io.hearth.payments.PaymentEvent;
 import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.ProvisioningEvent;
@@ -36,7 +37,7 @@ class EventReaderTest {
     private final ObjectMapper json = ObjectMapper.getDefault();
 
     static Stream<Class<? extends DomainEvent>> events() {
-        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class, TicketEvent.class)
+        return Stream.of(CircleEvent.class, GatheringEvent.class, PaymentEvent.class, ProvisioningEvent.class, PollEvent.class, TicketEvent.class, OutreachEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()).map(type -> type.asSubclass(DomainEvent.class)));
     }
 

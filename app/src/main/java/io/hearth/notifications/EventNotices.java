@@ -17,6 +17,8 @@ import io.hearth.helpdesk.TicketEvent;
 import io.hearth.helpdesk.TicketStatus;
 import io.hearth.helpdesk.Tickets;
 import io.hearth.identity.IdentityEvent;
+import io.hearth.outreach.Outreach;
+import io.hearth.outreach.OutreachEvent;
 import io.hearth.identity.People;
 import io.hearth.identity.Role;
 import io.hearth.payments.PaymentEvent;
@@ -59,10 +61,12 @@ public class EventNotices {
     private final Presence presence;
     private final Polls polls;
     private final Tickets tickets;
+    private final Outreach outreach;
 
     public EventNotices(Notifications notifications, Circles circles, Memberships memberships, Gatherings gatherings, Registrations registrations,
                         Staffing staffing, Announcements announcements, Conversations conversations, People people, Presence presence,
-                        Polls polls, Tickets tickets) {
+                        Polls polls, Tickets tickets, Outreach outreach) {
+        this.outreach = outreach;
         this.polls = polls;
         this.tickets = tickets;
         this.conversations = conversations;
@@ -286,6 +290,24 @@ public class EventNotices {
             tickets.parties(e.ticketId()).filter(t -> !t.requesterId().equals(e.by())).ifPresent(t -> notifications.notify(tenant,
                     List.of(t.requesterId()), new Notice(NotificationKind.TICKET, source, true, Text.of("ticket.solved.title", "number", e.number()),
                             Text.of("ticket.solved.body"), "/tickets/" + e.ticketId())));
+        }
+    }
+
+    /**
+     * The warm-invite chain: the member who brought a contact is told when the contact answers an invitation, and asked
+     * to follow up when he has not answered for days. Organisers read the rest in the campaign's report.
+     */
+    @Transactional
+    public void outreach(Tenant tenant, UUID eventId, OutreachEvent event) {
+        String source = eventId.toString();
+        if (event instanceof OutreachEvent.ContactAnswered e && e.invitedBy() != null) {
+            outreach.names(e.contactId(), e.campaignId()).ifPresent(names -> notifications.notify(tenant, List.of(e.invitedBy()),
+                    new Notice(NotificationKind.OUTREACH, source, true, Text.of("outreach.answered.title", "contact", names[0], "campaign", names[1]),
+                            Text.of("outreach.answered." + e.answer().toLowerCase(java.util.Locale.ROOT) + ".body", "contact", names[0]), "/outreach")));
+        } else if (event instanceof OutreachEvent.FollowUpDue e) {
+            outreach.names(e.contactId(), e.campaignId()).ifPresent(names -> notifications.notify(tenant, List.of(e.invitedBy()),
+                    new Notice(NotificationKind.OUTREACH, source, true, Text.of("outreach.followup.title", "contact", names[0]),
+                            Text.of("outreach.followup.body", "contact", names[0], "campaign", names[1]), "/outreach")));
         }
     }
 

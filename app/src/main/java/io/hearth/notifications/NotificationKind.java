@@ -29,6 +29,8 @@ public enum NotificationKind {
     POLL(Level.ALL, Level.ALL, Level.OFF, Level.ALL),
     /** The help desk: his ticket answered (the answer itself comes as a mail he can reply to), or a ticket for support. */
     TICKET(Level.ALL, Level.OFF, Level.OFF, Level.ALL),
+    /** A friend he brought answered an invitation, or has not: a word from him may help. */
+    OUTREACH(Level.ALL, Level.ALL, Level.OFF, Level.ALL),
     /** His account itself: his address bounced and must be confirmed again. */
     ACCOUNT(Level.ALL, Level.OFF, Level.OFF, Level.ALL),
     SAFETY(Level.ALL, Level.ALL, Level.ALL, Level.ALL);

@@ -10,6 +10,7 @@ import io.hearth.kit.outbox.EventReader;
 import io.hearth.outbox.Topics;
 import io.hearth.payments.PaymentEvent;
 import io.hearth.helpdesk.TicketEvent;
+import io.hearth.outreach.OutreachEvent;
 import io.hearth.polls.PollEvent;
 import io.hearth.tenancy.InTenant;
 import io.hearth.tenancy.TenantId;
@@ -23,7 +24,7 @@ import io.micronaut.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Turns the domain events of circles, events, payments, conversations, identity, polls and the help desk into notifications ({@link EventNotices}).
+ * Turns the domain events of circles, events, payments, conversations, identity, polls, the help desk and outreach into notifications ({@link EventNotices}).
  * A failure is retried (Kafka redelivers); an event told twice notifies once, as each notice's source is its event.
  */
 @KafkaListener(groupId = "hearth-app-notifications", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
@@ -37,6 +38,7 @@ public class NotificationListener {
     private static final EventReader<IdentityEvent> IDENTITY = EventReader.of(IdentityEvent.class);
     private static final EventReader<PollEvent> POLLS = EventReader.of(PollEvent.class);
     private static final EventReader<TicketEvent> HELPDESK = EventReader.of(TicketEvent.class);
+    private static final EventReader<OutreachEvent> OUTREACH = EventReader.of(OutreachEvent.class);
 
     private final JsonMapper json;
     private final InTenant tenants;
@@ -51,7 +53,7 @@ public class NotificationListener {
         this.notices = notices;
     }
 
-    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY, Topics.POLLS, Topics.HELPDESK})
+    @Topic({Topics.CIRCLES, Topics.EVENTS, Topics.PAYMENTS, Topics.CONVERSATIONS, Topics.IDENTITY, Topics.POLLS, Topics.HELPDESK, Topics.OUTREACH})
     public void receive(ConsumerRecord<String, String> record) {
         tracing.consume(record, () -> handle(record));
     }
@@ -66,6 +68,7 @@ public class NotificationListener {
                 case Topics.IDENTITY -> IDENTITY.read(envelope).ifPresent(event -> notices.identity(tenant, envelope.eventId(), event));
                 case Topics.POLLS -> POLLS.read(envelope).ifPresent(event -> notices.poll(tenant, envelope.eventId(), event));
                 case Topics.HELPDESK -> HELPDESK.read(envelope).ifPresent(event -> notices.helpdesk(tenant, envelope.eventId(), event));
+                case Topics.OUTREACH -> OUTREACH.read(envelope).ifPresent(event -> notices.outreach(tenant, envelope.eventId(), event));
                 default -> throw new IllegalStateException("not a topic of notifications: " + record.topic());
             }
             return null;

@@ -31,6 +31,14 @@ public class Topics {
     /** Polls' domain events, written by app (docs/events.md). */
     public static final String POLLS = "hearth.polls";
 
+    /** Outreach's domain events (campaigns, answers, follow-ups), written by app (docs/events.md). */
+    public static final String OUTREACH = "hearth.outreach";
+
+    @Bean
+    NewTopic outreach() {
+        return new NewTopic(OUTREACH, 3, (short) 1);
+    }
+
     /** The help desk's domain events (tickets), written by app (docs/events.md). */
     public static final String HELPDESK = "hearth.helpdesk";
 

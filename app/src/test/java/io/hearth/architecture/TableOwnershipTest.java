@@ -33,7 +33,7 @@ class TableOwnershipTest {
             Map.entry("push_subscriptions", "notifications"), Map.entry("must_reach", "notifications"), Map.entry("digests", "notifications"),
             Map.entry("consents", "notifications"), Map.entry("text_stops", "messaging"), Map.entry("text_commands", "notifications"),
             Map.entry("notification_defaults_and_mutes", "notifications"), Map.entry("email_changes", "identity"),
-            Map.entry("circle_one_off_meetings", "circles"), Map.entry("polls", "polls"), Map.entry("documents", "documents"),
+            Map.entry("circle_one_off_meetings", "circles"), Map.entry("polls", "polls"), Map.entry("documents", "documents"), Map.entry("outreach", "outreach"),
             Map.entry("helpdesk", "helpdesk"), Map.entry("care_role", "identity"));
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
