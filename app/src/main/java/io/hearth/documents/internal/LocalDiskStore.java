@@ -25,8 +25,10 @@ public class LocalDiskStore implements DocumentStore {
 
     private final Path root;
 
-    public LocalDiskStore(@Property(name = "hearth.documents.local-dir", defaultValue = "${java.io.tmpdir}/hearth-documents") String dir) {
-        this.root = Paths.get(dir).toAbsolutePath().normalize();
+    public LocalDiskStore(@Property(name = "hearth.documents.local-dir", defaultValue = "") String dir) {
+        // Unset: the system's temporary directory (a placeholder's default cannot name another placeholder).
+        this.root = (dir == null || dir.isBlank() ? Paths.get(System.getProperty("java.io.tmpdir"), "hearth-documents") : Paths.get(dir))
+                .toAbsolutePath().normalize();
     }
 
     @Override

@@ -17,7 +17,9 @@ public class LocalDiskBackupStore implements BackupStore {
     private final Path directory;
 
     public LocalDiskBackupStore(@Property(name = "hearth.backups.directory") String directory) {
-        this.directory = Path.of(directory).toAbsolutePath();
+        // Unset: the system's temporary directory (a placeholder's default cannot name another placeholder).
+        this.directory = (directory == null || directory.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "hearth-backups")
+                : Path.of(directory)).toAbsolutePath();
     }
 
     @Override

@@ -62,7 +62,9 @@ public class TenantOperations {
                             io.hearth.admin.operators.Operators operators,
                             @io.micronaut.context.annotation.Property(name = "hearth.backups.directory") String store) {
         this.operators = operators;
-        this.store = java.nio.file.Path.of(store).toAbsolutePath();
+        // Unset: the system's temporary directory, as app's backup store reads it.
+        this.store = (store == null || store.isBlank() ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "hearth-backups")
+                : java.nio.file.Path.of(store)).toAbsolutePath();
         this.registry = registry;
         this.records = records;
         this.outbox = outbox;
