@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -54,7 +54,7 @@ function open() {
 }
 
 const type = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
-const category = () => screen.findByRole('combobox', { name: /^What is it about\?/ });
+const categories = () => screen.findByRole('radiogroup', { name: /^What is it about\?/ });
 
 describe('the form for a new request', () => {
   beforeEach(() => {
@@ -65,13 +65,13 @@ describe('the form for a new request', () => {
 
   afterEach(cleanup);
 
-  it('says gently which categories go only to the care team, sends the request under a key and opens it', async () => {
+  it('says gently, beside it, which category goes only to the care team, sends the request under a key and opens it', async () => {
     open();
-    const select = (await category()) as HTMLSelectElement;
-    expect([...select.options].map((o) => o.text)).toEqual(['Choose…', 'General questions', "I'm struggling (goes only to the care team)"]);
+    expect(within(await categories()).getAllByRole('radio')).toHaveLength(2);
+    expect(screen.getByRole('radio', { name: 'General questions' })).toBeTruthy();
+    const care = screen.getByRole('radio', { name: /^I'm struggling\s*Goes only to the care team: men trained to listen\. No one else in the organisation sees it\.$/ });
 
-    fireEvent.change(select, { target: { value: 'care' } });
-    expect(screen.getByText(/^This goes only to the care team: men trained to listen\./)).toBeTruthy();
+    fireEvent.click(care);
     type(/^Subject/, 'A hard week');
     type(/^Your message/, 'Things are heavy at home.');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
@@ -82,7 +82,7 @@ describe('the form for a new request', () => {
 
   it('sends nothing while something is missing, and says what', async () => {
     open();
-    await category();
+    await categories();
 
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
 
@@ -93,7 +93,8 @@ describe('the form for a new request', () => {
   it("shows the server's word beside its field, and sends again under the same key", async () => {
     server.refusal = { status: 422, code: 'VALIDATION_ERROR', detail: 'The request is not valid', errors: [{ field: 'subject', message: 'must be 1 to 200 characters' }] };
     open();
-    fireEvent.change(await category(), { target: { value: 'general' } });
+    await categories();
+    fireEvent.click(screen.getByRole('radio', { name: 'General questions' }));
     type(/^Subject/, 'Card');
     type(/^Your message/, 'Charged twice.');
 
@@ -118,7 +119,7 @@ describe('the form for a new request', () => {
 
   it('has nothing axe finds wrong', async () => {
     const { container } = open();
-    await category();
+    await categories();
 
     const found = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
 

@@ -1,10 +1,17 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../../api/problem';
 import { t } from '../../../i18n/t';
 import { Loaded, Page } from '../../../ui/Page';
 import { fieldProps, ProblemAlert } from '../../../ui/Problem';
@@ -35,10 +42,12 @@ function TicketForm({ categories }: { categories: Category[] }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [tried, setTried] = useState(false);
+  const legendId = useId();
+  const errorId = useId();
   const open = useOpenTicket({ onSuccess: (ticket) => navigate('/tickets/' + ticket.id, { replace: true }) });
-  const chosen = categories.find((c) => c.id === categoryId);
-  const missing = { categoryId: !chosen, subject: subject.trim() === '', body: body.trim() === '' };
+  const missing = { categoryId: !categories.some((c) => c.id === categoryId), subject: subject.trim() === '', body: body.trim() === '' };
 
+  const categoryError = missing.categoryId && tried ? t('helpdesk.form.required') : open.error instanceof ApiError ? open.error.fieldError('categoryId') : undefined;
   const required = (blank: boolean, field: string, help?: string) => (blank && tried ? { error: true, helperText: t('helpdesk.form.required') } : fieldProps(open.error, field, help));
 
   const submit = (e: FormEvent) => {
@@ -52,14 +61,23 @@ function TicketForm({ categories }: { categories: Category[] }) {
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('helpdesk.form.title')}>
-      <TextField
-        select label={t('helpdesk.form.category')} value={categoryId} onChange={(e) => setCategoryId(e.target.value)} required
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-        {...required(missing.categoryId, 'categoryId', chosen ? (chosen.care ? t('helpdesk.form.careHelp') : t('helpdesk.form.supportHelp')) : undefined)}
-      >
-        <option value="" disabled>{t('helpdesk.form.choose')}</option>
-        {categories.map((c) => <option key={c.id} value={c.id}>{c.care ? t('helpdesk.form.careOption', { name: c.name }) : c.name}</option>)}
-      </TextField>
+      <FormControl component="fieldset" required error={Boolean(categoryError)} sx={{ display: 'block', mt: 1 }}>
+        <FormLabel component="legend" id={legendId}>{t('helpdesk.form.category')}</FormLabel>
+        <RadioGroup aria-labelledby={legendId} aria-describedby={categoryError ? errorId : undefined} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
+          {categories.map((c) => (
+            <FormControlLabel
+              key={c.id} value={c.id} control={<Radio />} sx={{ alignItems: 'flex-start', mr: 0 }}
+              label={
+                <Box component="span" sx={{ display: 'block', pt: 1.25 }}>
+                  {c.name}
+                  {c.care && <Box component="span" sx={{ display: 'block', fontSize: '0.875rem', color: 'text.secondary' }}>{t('helpdesk.form.careNote')}</Box>}
+                </Box>
+              }
+            />
+          ))}
+        </RadioGroup>
+        {categoryError && <FormHelperText id={errorId} sx={{ mx: 0 }}>{categoryError}</FormHelperText>}
+      </FormControl>
       <TextField
         label={t('helpdesk.form.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} required
         slotProps={{ htmlInput: { maxLength: MAX_SUBJECT } }} {...required(missing.subject, 'subject')}

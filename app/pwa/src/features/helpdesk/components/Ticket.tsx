@@ -62,9 +62,8 @@ function TicketView({ ticket, asHandler }: { ticket: Ticket; asHandler: boolean 
         <span>{t('helpdesk.number', { n: ticket.number })}</span>
         <span aria-hidden="true">·</span>
         <span>{ticket.categoryName}</span>
-        <span aria-hidden="true">·</span>
-        <span>{t('helpdesk.opened', { when: when(ticket.createdAt) })}</span>
       </Typography>
+      <Typography variant="body2" color="text.secondary">{t('helpdesk.opened', { when: when(ticket.createdAt) })}</Typography>
       {asHandler && <Typography variant="body2">{t('helpdesk.ticket.from', { name: ticket.requesterName })}</Typography>}
       {ticket.care && !asHandler && <Typography variant="body2" sx={{ mt: 0.5 }}>{t('helpdesk.ticket.careOnly')}</Typography>}
       {ticket.mergedIntoId && <MergedInto id={ticket.mergedIntoId} />}

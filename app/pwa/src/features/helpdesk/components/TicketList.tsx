@@ -64,13 +64,8 @@ function TicketCard({ ticket, asHandler, level }: { ticket: Ticket; asHandler: b
         <span>{t('helpdesk.number', { n: ticket.number })}</span>
         <span aria-hidden="true">·</span>
         <span>{ticket.categoryName}</span>
-        {asHandler && (
-          <>
-            <span aria-hidden="true">·</span>
-            <span>{t('helpdesk.ticket.from', { name: ticket.requesterName })}</span>
-          </>
-        )}
       </Typography>
+      {asHandler && <Typography variant="body2">{t('helpdesk.ticket.from', { name: ticket.requesterName })}</Typography>}
       {asHandler && (
         <Typography variant="body2">{ticket.assigneeName ? t('helpdesk.ticket.assignedTo', { name: ticket.assigneeName }) : t('helpdesk.ticket.unassigned')}</Typography>
       )}

@@ -920,6 +920,116 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aManAsksForHelpSupportAnswersFromTheQueueWithANoteForTheOthersAndHeReadsTheAnswer() throws Exception {
+        String subject = "Charged twice for the retreat " + UUID.randomUUID().toString().substring(0, 6);
+        String answer = "Sorry about that, Mike: the second payment is refunded and will be back on your card within a week.";
+        String note = "Stripe shows both charges; the second is a duplicate.";
+
+        // An admin sets up what men may ask about: one category for support, one that reaches only the care team.
+        try (BrowserContext adminPhone = reportingErrors(browser.newContext(phoneSized()))) {
+            Page admin = signIn(adminPhone.newPage(), "admin@demo.localhost");
+            admin.navigate(app + "/helpdesk/categories");
+            assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Help desk categories").setLevel(1))).isVisible();
+            Locator form = admin.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Add a category"));
+            form.getByLabel("Name").fill("Payments and registrations");
+            form.getByLabel("First answer within (minutes)").fill("240");
+            form.getByLabel("Solved within (minutes)").fill("2880");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add")).click();
+            assertThat(admin.getByText("Added: Payments and registrations.", EXACT)).isVisible();
+            form = admin.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Add a category"));
+            form.getByLabel("Name").fill("Something personal");
+            form.getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName(Pattern.compile("^Care"))).check();
+            form.getByLabel("First answer within (minutes)").fill("60");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add")).click();
+            Locator personal = admin.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Something personal"));
+            assertThat(personal.getByText("Care team only", new Locator.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(admin.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Payments and registrations"))
+                    .getByText("Solved within: 2 d", new Locator.GetByTextOptions().setExact(true))).isVisible();
+            admin.evaluate("() => window.scrollTo(0, 0)");
+            admin.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            checkAccessibility(admin, "help desk categories");
+            shot(admin, "helpdesk-categories");
+            assertThat(admin.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        }
+
+        // Mike asks from Help: a care category says, before he writes, that only the care team reads it.
+        signIn(page, "member1@demo.localhost");
+        page.navigate(app + "/tickets");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Help").setExact(true).setLevel(1))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New request")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New request").setLevel(1))).isVisible();
+        Locator personal = page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Something personal")));
+        assertThat(personal).hasAccessibleName(Pattern.compile("Goes only to the care team: men trained to listen\\. No one else in the organisation sees it\\.$"));
+        personal.check();
+        page.getByLabel("Subject").fill(subject);
+        page.getByLabel("Your message").fill("My card shows two payments of £180 for the weekend retreat. Could one be refunded?");
+        checkAccessibility("new request");
+        shot(page, "help-new-request");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Payments and registrations")).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(subject).setLevel(1))).isVisible();
+        assertThat(page.getByText("Received", EXACT)).isVisible();
+        String request = page.url();
+
+        // Sam of support, on his phone: the queue, the request; he takes it, leaves the others a note and answers Mike,
+        // waiting for him, which stops the clock.
+        try (BrowserContext samPhone = reportingErrors(browser.newContext(phoneSized()))) {
+            Page sam = signIn(samPhone.newPage(), "support@demo.localhost");
+            sam.navigate(app + "/helpdesk");
+            assertThat(sam.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Help desk").setLevel(1))).isVisible();
+            Locator card = sam.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(subject));
+            assertThat(card.getByText("From Mike Member", new Locator.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(card.getByText("Not assigned", new Locator.GetByTextOptions().setExact(true))).isVisible();
+            sam.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            checkAccessibility(sam, "help desk queue");
+            shot(sam, "helpdesk");
+            assertThat(sam.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+
+            card.getByRole(AriaRole.LINK).click();
+            assertThat(sam.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(subject).setLevel(1))).isVisible();
+            assertThat(sam.getByText(Pattern.compile("^First answer due "))).isVisible();
+            sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign to me")).click();
+            assertThat(sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unassign"))).isVisible();
+            Locator internal = sam.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName("Internal note (only handlers see it)"));
+            internal.check();
+            sam.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Internal note")).fill(note);
+            sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            assertThat(sam.getByText("Note added.", EXACT)).isVisible();
+            internal.uncheck();
+            sam.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(Pattern.compile("^Reply to Mike Member"))).fill(answer);
+            sam.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Status with it")).selectOption("WAITING_FOR_MEMBER");
+            sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+            assertThat(sam.getByText("Sent.", EXACT)).isVisible();
+            assertThat(sam.getByText(Pattern.compile("^Clock stopped while waiting for the member"))).isVisible();
+            assertThat(sam.getByText("Internal note: only handlers see it", EXACT)).isVisible();
+            sam.evaluate("() => window.scrollTo(0, 0)");
+            sam.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            checkAccessibility(sam, "a request as support handles it");
+            shot(sam, "helpdesk-request");
+            assertThat(sam.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        }
+
+        // Mike reads the answer (not the note), and his reply starts the clock again.
+        page.navigate(request);
+        assertThat(page.getByText("Waiting for your answer", EXACT)).isVisible();
+        assertThat(page.getByText(answer, EXACT)).isVisible();
+        assertThat(page.getByText(note)).hasCount(0);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("his request, answered");
+        shot(page, "help-request");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Your reply")).fill("Yes, I see the refund. Thank you!");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(page.getByText("Sent.", EXACT)).isVisible();
+        assertThat(page.getByText("In progress", EXACT)).isVisible();
+        JsonNode held = api("GET", "/api/v1/tickets/" + request.substring(request.lastIndexOf('/') + 1), "support@demo.localhost");
+        assertThat(held.path("status").asText()).isEqualTo("OPEN");
+        assertThat(held.path("serviceLevel").path("paused").asBoolean()).as("his reply starts the clock again").isFalse();
+        assertThat(held.path("assigneeName").asText()).isEqualTo("Sam Support");
+    }
+
+    @Test
     void aManSeesANotificationArriveOnHisBellOpensItAndChoosesWhatHeHearsAndWhen() throws Exception {
         String sam = "support@demo.localhost";
         api("POST", "/api/v1/notifications/read-all", sam);
