@@ -166,7 +166,8 @@ public final class CommunityBenchmark {
      * Runs the calls, {@link #CLIENTS} at a time: the first {@code warmUp} uncounted, then the rest timed. Prints p50,
      * p95, p99; any answer but {@code expected} stops the run without a figure.
      */
-    private static void measure(String step, int expected, List<Call> calls, ExecutorService pool, int warmUp) throws Exception {
+    private static void measure(String step, int expected, List<Call> calls, ExecutorService pool, int warmUpWanted) throws Exception {
+        int warmUp = Math.min(warmUpWanted, calls.size() / 2);
         ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
         AtomicReference<String> failure = new AtomicReference<>();
         List<Future<?>> running = new ArrayList<>();

@@ -68,7 +68,11 @@ final class DemoOrganisation {
         String ptm = signIn("ptm@demo.localhost");
         String tuesday = seedCircles(facilitator, ids);
         seedAnnouncement(admin);
-        seedEvents(ptm, signIn("member1@demo.localhost"));
+        String mike = signIn("member1@demo.localhost");
+        String movie = seedEvents(ptm, mike);
+        seedHelpDesk(admin, mike, signIn("support@demo.localhost"));
+        seedDocuments(admin, ptm, movie);
+        seedOutreach(signIn("leadership@demo.localhost"), mike, movie);
         seedPolls(tuesday, facilitator, signIn("member2@demo.localhost"), signIn("leadership@demo.localhost"), admin, ptm);
         return people;
     }
@@ -94,8 +98,8 @@ final class DemoOrganisation {
         return java.time.LocalDate.now(LONDON).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY));
     }
 
-    /** A movie night with a registration, and a paid weekend retreat with a question and a waiver. */
-    private void seedEvents(String ptm, String member) {
+    /** A movie night with a registration, and a paid weekend retreat with a question and a waiver. Returns the movie night's id. */
+    private String seedEvents(String ptm, String member) {
         java.time.Instant friday = nextFriday().atTime(19, 30).atZone(LONDON).toInstant();
         JsonNode movie = expect(201, send("POST", "/api/v1/events", Map.of("type", "MOVIE_NIGHT", "title", "Movie night: Twelve Angry Men",
                 "startsAt", friday.toString(), "endsAt", friday.plusSeconds(3 * 3600).toString(), "timeZone", "Europe/London",
@@ -118,6 +122,77 @@ final class DemoOrganisation {
         weekend.put("questions", List.of(Map.of("kind", "CHOICE", "label", "Diet", "required", true, "choices", List.of("ANY", "VEGETARIAN", "VEGAN"))));
         weekend.put("waivers", List.of(Map.of("title", "Participation", "body", "I take part in the retreat's activities at my own risk.")));
         expect(201, send("POST", "/api/v1/events", weekend, ptm), "create the retreat");
+        return movie.get("id").asText();
+    }
+
+    /**
+     * The help desk: two categories (one for care, which only the care team reads), and Mike's question, answered by
+     * Sam of support, who asks him something back (the clock stops; the answer went to Mike as a mail he can reply to).
+     */
+    private void seedHelpDesk(String admin, String mike, String support) {
+        String general = expect(201, send("POST", "/api/v1/ticket-categories", Map.of("name", "General questions", "firstResponseMinutes", 240,
+                "resolutionMinutes", 2880), admin), "a ticket category").get("id").asText();
+        expect(201, send("POST", "/api/v1/ticket-categories", Map.of("name", "I'm struggling", "care", true, "firstResponseMinutes", 60), admin),
+                "the care category");
+        expect(201, send("POST", "/api/v1/ticket-categories", Map.of("name", "Payments and dues", "firstResponseMinutes", 480), admin),
+                "a payments category");
+        String ticket = expect(201, send("POST", "/api/v1/tickets", Map.of("categoryId", general, "subject", "Can I bring a friend to the movie night?",
+                "body", "A friend from work keeps asking what I do on Tuesdays. Could he come along on Friday?"), mike), "Mike's ticket")
+                .get("id").asText();
+        expect(201, send("POST", "/api/v1/tickets/" + ticket + "/messages", Map.of("body", "Yes, guests are welcome at movie nights. "
+                + "What is his name, so that we can add him to the list?", "status", "WAITING_FOR_MEMBER"), support), "Sam's answer");
+    }
+
+    /** The organisation's circle agreements to acknowledge, and the movie night's waiver, which Mike has not acknowledged yet. */
+    private void seedDocuments(String admin, String ptm, String movie) {
+        multipart("/api/v1/documents", Map.of("kind", "GUIDELINE", "title", "Circle agreements", "audience", "ORGANISATION"), "circle-agreements.md",
+                "text/markdown", ("# Circle agreements\n\nWhat is said in the circle stays in the circle.\nWe speak for ourselves, from experience.\n"
+                        + "We listen without fixing.\nWe come on time, or tell the facilitator.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), admin);
+        multipart("/api/v1/documents", Map.of("kind", "WAIVER", "title", "Movie night house rules", "audience", "EVENT", "eventId", movie),
+                "house-rules.txt", "text/plain", ("I will look after the hall as if it were my own home, and leave no one to lock up alone.\n"
+                        + "I take part at my own risk.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), ptm);
+    }
+
+    /** Two men met at a talk and Mike's friend, and an invitation to the movie night mailed to them (the links are in the mail catcher). */
+    private void seedOutreach(String leadership, String mike, String movie) {
+        expect(201, send("POST", "/api/v1/contacts", Map.of("email", "paul.visitor@example.org", "firstName", "Paul", "lastName", "Visitor",
+                "source", "Library talk", "consent", true, "consentNote", "Left his address on the sign-up sheet at the library talk"), leadership),
+                "a contact");
+        expect(201, send("POST", "/api/v1/contacts", Map.of("email", "ian.curious@example.org", "firstName", "Ian", "lastName", "Curious",
+                "source", "Library talk", "consent", true, "consentNote", "Asked to hear about the next evening"), leadership), "a contact");
+        expect(201, send("POST", "/api/v1/contacts", Map.of("email", "joe.friend@example.org", "firstName", "Joe", "lastName", "Friend",
+                "consent", true), mike), "Mike's friend");
+        String campaign = expect(201, send("POST", "/api/v1/campaigns", Map.of("title", "An evening to see what we do",
+                "subject", "Come to our movie night", "body", "Once a month we watch a film together and talk about it after. "
+                        + "Come along: no need to say anything, just come and see.", "eventId", movie), leadership), "a campaign").get("id").asText();
+        expect(200, send("POST", "/api/v1/campaigns/" + campaign + "/send", Map.of(), leadership), "send the campaign");
+    }
+
+    /** A multipart/form-data upload, as the PWA sends a document. */
+    private void multipart(String path, Map<String, String> fields, String fileName, String type, byte[] bytes, String token) {
+        String boundary = "hearth-demo-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: "
+                + type + "\r\n\r\n").getBytes(utf8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl + path)).header("Host", host).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("upload " + fileName + ": " + response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Two circles: one meeting on Tuesdays with two members and a first meeting recorded, one open to join. Returns the first's id. */
