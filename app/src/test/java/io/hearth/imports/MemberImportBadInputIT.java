@@ -90,6 +90,17 @@ class MemberImportBadInputIT implements RealStack {
     }
 
     @Test
+    void aDryRunThatIsNeitherTrueNorFalseIs400AndNothingIsStored() throws Exception {
+        long before = count(org, "select count(*) from {schema}.member_imports");
+
+        Api.Reply reply = org.api().send(HttpRequest.POST("/api/v1/members/imports?dryRun=maybe",
+                (HEADER + "maybe@x.test,May,Be,,,,\n").getBytes(StandardCharsets.UTF_8)).contentType("text/csv").bearerAuth(admin));
+
+        assertProblem(reply, 400, "VALIDATION_ERROR");
+        assertThat(count(org, "select count(*) from {schema}.member_imports")).isEqualTo(before);
+    }
+
+    @Test
     void aBodyThatIsNotCsvIs415() {
         Api.Reply reply = org.api().send(HttpRequest.POST("/api/v1/members/imports?dryRun=true", Map.of("email", "a@x.test")).bearerAuth(admin));
 

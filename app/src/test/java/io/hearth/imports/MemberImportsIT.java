@@ -163,6 +163,28 @@ class MemberImportsIT implements RealStack {
     }
 
     @Test
+    void theSampleFileOfTheDocsIsImportedWhole() throws Exception {
+        Org org = Org.create(provisioning, directory, client, "imp-sample");
+        String admin = org.admin().accessToken();
+        String circle = org.api().post("/api/v1/circles", Map.of("name", "Tuesday Circle", "capacity", 8), admin).string("id");
+        byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/sample-members.csv"));
+
+        Api.Reply planned = upload(org, admin, sample, true);
+
+        assertThat(planned.status()).as("%s", planned.body()).isEqualTo(201);
+        assertThat(planned.map("counts")).containsEntry("total", 5).containsEntry("create", 5).containsEntry("skipped", 0);
+        assertThat(row(planned, 3)).containsEntry("firstName", "Jürgen").containsEntry("phone", "0049 30 901820");
+        assertThat(row(planned, 4)).containsEntry("circleId", circle).containsEntry("consentState", "GIVEN");
+        assertThat(row(planned, 5)).containsEntry("lastName", "Smith, Jr.").containsEntry("consentState", "WITHDRAWN");
+        Api.Reply committed = org.api().post("/api/v1/members/imports/" + planned.string("id") + "/commit", Map.of(), admin);
+        assertThat(committed.status()).as("%s", committed.body()).isEqualTo(202);
+        Api.Reply applied = awaitStatus(org, admin, planned.string("id"), "APPLIED");
+        assertThat(applied.map("progress")).containsEntry("done", 5).containsEntry("failed", 0);
+        assertThat(count(org, "select count(*) from {schema}.circle_memberships where circle_id = '" + circle + "' and left_at is null")).isEqualTo(2);
+        assertThat(count(org, "select count(*) from {schema}.people where email like '%@example.org' and sealed_phone is not null")).isEqualTo(3);
+    }
+
+    @Test
     void anImportCanNoLongerBeUndoneAfterADay() throws Exception {
         Org org = Org.create(provisioning, directory, client, "imp-late");
         String admin = org.admin().accessToken();
