@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, aRow } from './fixtures';
-import { filterCounts, percent, rowsShown, stepsDone, toImport, undoable } from './imports';
+import { counted, filterCounts, percent, rowsShown, stepsDone, toImport, undoable } from './imports';
 
 const rows = [
   aRow(2), aRow(3, { action: 'UPDATE', changes: ['firstName'] }), aRow(4, { action: 'SKIPPED', reason: 'FORMULA' }),
@@ -35,5 +35,12 @@ describe('what the import screen works out', () => {
     expect(undoable(applied, new Date('2026-12-08T09:00:00Z'))).toBe(false);
     expect(undoable({ ...applied, status: 'APPLYING' }, new Date('2026-12-07T10:00:00Z'))).toBe(false);
     expect(undoable({ ...applied, status: 'UNDONE' }, new Date('2026-12-07T10:00:00Z'))).toBe(false);
+  });
+
+  it('says one row and many rows each in its own words', () => {
+    expect(counted('imports.commit', 1)).toBe('Import 1 row');
+    expect(counted('imports.commit', 3)).toBe('Import 3 rows');
+    expect(counted('imports.applied', 1, { when: 'today' })).toBe('Imported on today: 1 row.');
+    expect(counted('imports.failed', 0)).toBe('0 rows could not be imported: see why below.');
   });
 });

@@ -1,3 +1,4 @@
+import { has, locale, t } from '../../i18n/t';
 import type { ImportRow, MemberImport } from './api/types';
 
 // What the import screens work out from an import as the server answers it: which rows a filter shows, how far it has
@@ -40,3 +41,9 @@ export const undoable = (report: MemberImport, now: Date): boolean =>
 
 /** Rows a commit would create or update: none, and there is nothing to import. */
 export const toImport = (report: MemberImport): number => report.counts.create + report.counts.update;
+
+/** A text that says a number of rows, in its plural form for the number (English: one, other). */
+export function counted(key: string, n: number, params: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(locale()).select(n);
+  return t(has(key + '.' + form) ? key + '.' + form : key + '.other', { ...params, n });
+}

@@ -22,7 +22,7 @@ import { Loaded, Page, Section } from '../../../ui/Page';
 import { ProblemAlert } from '../../../ui/Problem';
 import { importRowsQuery, importSummaryQuery, running, useCommitImport, useUndoImport } from '../api/imports';
 import type { ImportRow, MemberImport } from '../api/types';
-import { FILTERS, filterCounts, percent, rowsShown, stepsDone, toImport, undoable, type RowFilter } from '../imports';
+import { counted, FILTERS, filterCounts, percent, rowsShown, stepsDone, toImport, undoable, type RowFilter } from '../imports';
 import { ExportMembers } from './Imports';
 
 const PAGE = 50;
@@ -85,7 +85,7 @@ function Actions({ report }: { report: MemberImport }) {
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           {n > 0 && (
             <Button variant="contained" onClick={() => commit.mutate()} disabled={commit.isPending || undo.isPending}>
-              {commit.isPending ? t('imports.committing') : t('imports.commit', { n })}
+              {commit.isPending ? t('imports.committing') : counted('imports.commit', n)}
             </Button>
           )}
           <Button variant="outlined" onClick={() => undo.mutate()} disabled={commit.isPending || undo.isPending}>{t('imports.discard')}</Button>
@@ -100,18 +100,23 @@ function Actions({ report }: { report: MemberImport }) {
       <Box>
         <LinearProgress variant="determinate" value={percent(steps)} aria-label={t('imports.progress')} aria-valuetext={text} sx={{ height: 8, borderRadius: 1 }} />
         <Typography sx={{ mt: 1 }}>{text}</Typography>
-        {report.progress.failed > 0 && <Alert severity="warning" sx={{ mt: 1 }}>{t('imports.failed', { n: report.progress.failed })}</Alert>}
+        {report.progress.failed > 0 && <Alert severity="warning" sx={{ mt: 1 }}>{counted('imports.failed', report.progress.failed)}</Alert>}
       </Box>
     );
   }
   if (report.status === 'UNDONE') {
-    return <Alert severity="info">{t('imports.undone', { when: when(report.undoneAt), undone: report.progress.undone, kept: report.progress.kept })}</Alert>;
+    return (
+      <Alert severity="info">
+        {t('imports.undone', { when: when(report.undoneAt) })} {counted('imports.undoneRows', report.progress.undone)}
+        {report.progress.kept > 0 && ' ' + counted('imports.kept', report.progress.kept)}
+      </Alert>
+    );
   }
   const open = undoable(report, new Date());
   return (
     <Box>
-      <Alert severity="success">{t('imports.applied', { when: when(report.appliedAt), done: report.progress.done - report.progress.failed })}</Alert>
-      {report.progress.failed > 0 && <Alert severity="warning" sx={{ mt: 1 }}>{t('imports.failed', { n: report.progress.failed })}</Alert>}
+      <Alert severity="success">{counted('imports.applied', report.progress.done - report.progress.failed, { when: when(report.appliedAt) })}</Alert>
+      {report.progress.failed > 0 && <Alert severity="warning" sx={{ mt: 1 }}>{counted('imports.failed', report.progress.failed)}</Alert>}
       {report.progress.toInvite > 0 && <Typography sx={{ mt: 1 }}>{t('imports.invitations', report.progress)}</Typography>}
       <Typography sx={{ mt: 1 }}>{open ? t('imports.undoUntil', { when: when(report.undoableUntil) }) : t('imports.undoClosed')}</Typography>
       {open && !confirming && <Button variant="outlined" color="error" sx={{ mt: 1 }} onClick={() => setConfirming(true)}>{t('imports.undo')}</Button>}
@@ -171,15 +176,13 @@ function Row({ row }: { row: ImportRow }) {
     <TableRow data-action={row.action} sx={{ verticalAlign: 'top' }}>
       <TableCell sx={{ px: 1 }}>{row.line}</TableCell>
       <TableCell sx={{ px: 1 }}>
-        <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{name || '—'}</Typography>
+        {name && <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{name}</Typography>}
         <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>{row.email || '—'}</Typography>
       </TableCell>
       <TableCell sx={{ px: 1 }}>
         <Chip size="small" variant="outlined" label={t('imports.action.' + row.action)} />
-        {reason && <Typography variant="body2" sx={{ mt: 0.5 }}>{reason}</Typography>}
-        {row.detail && row.detail !== reason?.replace(/\.$/, '') && row.detail !== reason && (
-          <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>{row.detail}</Typography>
-        )}
+        {reason && <Typography variant="body2" sx={{ mt: 0.5, fontWeight: 600 }}>{reason}</Typography>}
+        {row.detail && <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>{row.detail}</Typography>}
         {row.action === 'UPDATE' && row.changes.length > 0 && (
           <Typography variant="body2" sx={{ mt: 0.5 }}>{t('imports.changes', { what: row.changes.map((c) => t('imports.change.' + c)).join(', ') })}</Typography>
         )}

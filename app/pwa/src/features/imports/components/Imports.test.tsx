@@ -147,8 +147,9 @@ describe('importing members', () => {
     expect(within(row(3)).getByText('Changes: first name, roles')).toBeTruthy();
     expect(within(row(4)).getByText('No change')).toBeTruthy();
     expect(within(row(5)).getByText('Skipped')).toBeTruthy();
-    expect(within(row(5)).getByText('A cell starts like a spreadsheet formula (=, +, -, @): it is not imported.')).toBeTruthy();
-    expect(within(row(6)).getByText('An earlier row has the same email.')).toBeTruthy();
+    expect(within(row(5)).getByText('Looks like a formula')).toBeTruthy();
+    expect(within(row(5)).getByText('The cell firstName starts like a spreadsheet formula (=, +, -, @): it is not imported')).toBeTruthy();
+    expect(within(row(6)).getByText('Email twice in the file')).toBeTruthy();
     expect(within(row(6)).getByText('Line 2 has the same email')).toBeTruthy();
     expect(within(row(6)).getByText('AL@example.org')).toBeTruthy();
   });
@@ -224,6 +225,20 @@ describe('importing members', () => {
 
     expect(await screen.findByText('Undoing: 0 of 2 rows')).toBeTruthy();
     expect(server.deletes).toEqual(['/api/v1/members/imports/i1']);
+  });
+
+  it('says what an undo put back and whom it kept, and offers nothing more', async () => {
+    server.report = aReport({ status: 'UNDONE', counts, committedAt: new Date().toISOString(), appliedAt: new Date().toISOString(),
+      undoneAt: new Date().toISOString(), undoableUntil: inADay(), progress: progress(2, { undone: 1, kept: 1 }) });
+    server.rows = [aRow(2, { outcome: 'UNDONE', invitation: 'NOT_SENT' }), aRow(3, { outcome: 'KEPT', failure: 'He has signed in since the import: kept', invitation: 'SENT' })];
+    open('/admin/imports/i1');
+
+    expect((await screen.findByText(/^Undone on /)).textContent).toMatch(/^Undone on .+\. 1 row put back\. 1 member kept: he has signed in since the import\.$/);
+    await screen.findByRole('table', { name: 'Rows' });
+    expect(within(row(2)).getByText('Undone')).toBeTruthy();
+    expect(within(row(2)).queryByText('No invitation')).toBeNull();
+    expect(within(row(3)).getByText('Kept: he has signed in')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo import' })).toBeNull();
   });
 
   it('offers no undo once the server\'s window is over', async () => {
