@@ -82,6 +82,18 @@ describe('the menu follows the permissions of /me', () => {
     expect(mayOpen('/events/42', [])).toBe(true);
   });
 
+  it('opens member imports, each import and the export to admins (members.manage) only', () => {
+    expect(paths(['members.manage'])).toEqual(expect.arrayContaining(['/admin/members', '/admin/imports']));
+    expect(mayOpen('/admin/imports', ['members.manage'])).toBe(true);
+    expect(mayOpen('/admin/imports/123', ['members.manage'])).toBe(true);
+    for (const other of [['circles.join', 'events.register'], ['reports.view', 'audit.view', 'members.view', 'circles.view-all'], ['support.assist', 'members.view'],
+      ['circles.create', 'circles.manage'], ['events.staff', 'events.manage']]) {
+      expect(paths(other)).not.toContain('/admin/imports');
+      expect(mayOpen('/admin/imports', other)).toBe(false);
+      expect(mayOpen('/admin/imports/123', other)).toBe(false);
+    }
+  });
+
   it('opens a man\'s own page to whoever manages members, and to no one else', () => {
     expect(mayOpen('/admin/members/123', ['members.manage'])).toBe(true);
     expect(mayOpen('/admin/members/123', ['members.view', 'support.assist'])).toBe(false);

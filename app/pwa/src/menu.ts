@@ -21,6 +21,7 @@ export const MENU: MenuItem[] = [
   { path: '/facilitate', label: 'menu.facilitate', needs: ['circles.manage'] },
   { path: '/staff', label: 'menu.staff', needs: ['events.staff', 'events.manage'] },
   { path: '/admin/members', label: 'menu.members', needs: ['members.manage'] },
+  { path: '/admin/imports', label: 'menu.imports', needs: ['members.manage'] },
   { path: '/admin/settings', label: 'menu.settings', needs: ['organisation.manage'] },
   { path: '/admin/payments', label: 'menu.adminPayments', needs: ['organisation.manage'] },
   { path: '/admin/audit', label: 'menu.audit', needs: ['audit.view'] },

@@ -40,6 +40,8 @@ const Staff = lazy(() => import('../features/events/components/Staff'));
 const StaffEvent = lazy(() => import('./routes/StaffEvent'));
 const Members = lazy(() => import('../features/members/components/Members'));
 const Member = lazy(() => import('../features/members/components/Member'));
+const Imports = lazy(() => import('../features/imports/components/Imports'));
+const Import = lazy(() => import('../features/imports/components/Import'));
 const Settings = lazy(() => import('../features/settings/components/Settings'));
 const Audit = lazy(() => import('../features/audit/components/Audit'));
 const Reports = lazy(() => import('../features/reports/components/Reports'));
@@ -176,6 +178,8 @@ function SignedIn() {
               <Route path="/staff/:id" element={<StaffEvent />} />
               <Route path="/admin/members" element={<Members />} />
               <Route path="/admin/members/:id" element={<Member />} />
+              <Route path="/admin/imports" element={<Imports />} />
+              <Route path="/admin/imports/:id" element={<Import />} />
               <Route path="/admin/settings" element={<Settings />} />
               <Route path="/admin/settings/notifications" element={<NotificationDefaults />} />
               <Route path="/admin/settings/crisis-lines" element={<CrisisLinesEditor />} />

@@ -47,7 +47,16 @@ public enum ErrorCode implements ProblemCode {
     TICKET_NOT_MERGEABLE("These tickets cannot be merged"),
     FILE_TYPE_REFUSED("The file is not of a type taken, or not what it claims to be"),
     WAIVER_NOT_ACKNOWLEDGED("The waiver has not been acknowledged"),
-    DOCUMENT_VERSION_STALE("A newer version of the document exists");
+    DOCUMENT_VERSION_STALE("A newer version of the document exists"),
+    CSV_ENCODING("The file is not UTF-8"),
+    CSV_EMPTY("The file is empty"),
+    CSV_HEADER("The header row is not the members file's"),
+    CSV_MALFORMED("The file is not valid CSV"),
+    CSV_TOO_MANY_ROWS("The file has too many rows"),
+    IMPORT_NOT_PLANNED("The import is not a dry run waiting to be imported"),
+    IMPORT_IN_PROGRESS("The import is still running"),
+    IMPORT_ALREADY_UNDONE("The import was undone already"),
+    IMPORT_UNDO_EXPIRED("The import can no longer be undone");
 
     private final String title;
 

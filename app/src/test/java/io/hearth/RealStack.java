@@ -24,6 +24,7 @@ public interface RealStack extends TestPropertyProvider {
         properties.put("hearth.rate-limits.mail-per-client-per-hour", "100000");
         // Tests run event housekeeping themselves, when they mean to.
         properties.put("hearth.events.housekeeping.enabled", "false");
+        properties.put("hearth.imports.housekeeping.enabled", "false");
         properties.put("hearth.sms.base-url", LocalStack.shared().smsCatcher().baseUrl());
         properties.putAll(extraProperties());
         return properties;

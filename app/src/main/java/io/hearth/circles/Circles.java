@@ -160,6 +160,10 @@ public class Circles {
 
     // What the other parts of circles need
 
+    List<io.hearth.circles.internal.SeatLine> activeSeats() {
+        return circles.activeSeats();
+    }
+
     Optional<CircleView> load(UUID id) {
         return loadAll(List.of(id)).stream().findFirst();
     }

@@ -138,6 +138,22 @@ public class Memberships {
                 .map(row -> new Stint(row.circleId(), row.joinedAt(), row.leftAt())).toList();
     }
 
+    /** An active circle with its seats and how many men are in it now. */
+    public record Seats(UUID id, String name, int capacity, long members) {
+    }
+
+    /** Every active circle with its seats, and who is in which circle now (person -> circle): for a members file, in two queries. */
+    public record Places(List<Seats> circles, java.util.Map<UUID, UUID> circleOf) {
+    }
+
+    @Transactional(readOnly = true)
+    public Places places(Tenant tenant) {
+        java.util.Map<UUID, UUID> circleOf = new java.util.HashMap<>();
+        memberships.currentPlaces().forEach(place -> circleOf.put(place.personId(), place.circleId()));
+        return new Places(circles.activeSeats().stream().map(line -> new Seats(line.id(), line.name(), line.capacity(), line.members())).toList(),
+                circleOf);
+    }
+
     /** The men in the circle now. */
     @Transactional(readOnly = true)
     public List<UUID> currentMembers(UUID circleId) {

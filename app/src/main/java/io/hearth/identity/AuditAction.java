@@ -39,7 +39,11 @@ public enum AuditAction {
     PAYMENT_REFUNDED("payment.refunded"),
     PAYMENT_INTERVENTION("payment.intervention"),
     MESSAGE_REMOVED("message.removed"),
-    CONVERSATION_RULES_CHANGED("conversation-rules.changed");
+    CONVERSATION_RULES_CHANGED("conversation-rules.changed"),
+    MEMBER_IMPORTED("member.imported"),
+    MEMBER_IMPORT_UNDONE("member.import-undone"),
+    MEMBERS_IMPORT_COMMITTED("members.import-committed"),
+    MEMBERS_EXPORTED("members.exported");
 
     private final String code;
 

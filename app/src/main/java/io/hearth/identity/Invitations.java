@@ -57,7 +57,7 @@ public class Invitations {
                 || people.findByEmail(email).isPresent()) {
             return;
         }
-        send(tenant, email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
+        send(tenant, email, Role.ADMIN, null, null, "You are invited to run " + tenant.name() + " on Hearth",
                 tenant.name() + " now has its own place on Hearth, and you are its first administrator.");
     }
 
@@ -67,7 +67,7 @@ public class Invitations {
             LOG.info("first admin invitation not resent: {} has joined", email.replaceAll("^[^@]*", "***"));
             return;
         }
-        send(tenant, email, Role.ADMIN, null, "You are invited to run " + tenant.name() + " on Hearth",
+        send(tenant, email, Role.ADMIN, null, null, "You are invited to run " + tenant.name() + " on Hearth",
                 tenant.name() + " now has its own place on Hearth, and you are its first administrator. This link replaces any earlier one.");
     }
 
@@ -84,8 +84,19 @@ public class Invitations {
         if (recent.isPresent()) {
             return recent.get();
         }
-        return send(tenant, email, role, invitedBy, "You are invited to join " + tenant.name() + " on Hearth",
+        return send(tenant, email, role, invitedBy, null, "You are invited to join " + tenant.name() + " on Hearth",
                 "You are invited to join " + tenant.name() + " on Hearth" + (role == Role.MEMBER ? "." : " as " + role.name().toLowerCase() + "."));
+    }
+
+    /**
+     * Invites a man the organisation has already (an import created him, without a password): accepting it gives him his
+     * password and proves his address; it replaces his open invitation, if any.
+     */
+    @io.micronaut.transaction.annotation.Transactional
+    public InvitationRow inviteExisting(Tenant tenant, UUID person, String email, UUID invitedBy) {
+        repository.lockAddress(email);
+        return send(tenant, email, Role.MEMBER, invitedBy, person, "You are invited to join " + tenant.name() + " on Hearth",
+                tenant.name() + " has added you as a member on Hearth.");
     }
 
     /** Uses an invitation: the open, unexpired one the token is for; 404 or 410 otherwise. */
@@ -99,14 +110,14 @@ public class Invitations {
         return invitation;
     }
 
-    private InvitationRow send(Tenant tenant, String email, Role role, @Nullable UUID invitedBy, String subject, String opening) {
+    private InvitationRow send(Tenant tenant, String email, Role role, @Nullable UUID invitedBy, @Nullable UUID person, String subject, String opening) {
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
         InvitationRow row = repository.findOpen(email, role.name())
                 .map(existing -> repository.update(new InvitationRow(existing.id(), existing.email(), role.name(), SecretTokens.hash(token),
-                        now.plus(validFor), null, null, existing.createdAt(), invitedBy)))
+                        now.plus(validFor), null, null, existing.createdAt(), invitedBy, person)))
                 .orElseGet(() -> repository.save(new InvitationRow(UUID.randomUUID(), email, role.name(), SecretTokens.hash(token),
-                        now.plus(validFor), null, null, now, invitedBy)));
+                        now.plus(validFor), null, null, now, invitedBy, person)));
         String link = urlTemplate.replace("{slug}", tenant.slug()) + "/invitations/" + token;
         mailer.send(tenant, email, subject, "Hello,\n\n" + opening + "\n\nAccept the invitation and choose your password here:\n" + link
                 + "\n\nThe link works once and expires on " + row.expiresAt() + ".\n");

@@ -145,7 +145,12 @@ public class SignUp {
     public PersonRow acceptInvitation(Tenant tenant, String token, String password, String firstName, String lastName, String ip) {
         policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName);
         InvitationRow invitation = invitations.accept(token);
-        if (persons.findByEmail(invitation.email()).isPresent()) {
+        Optional<PersonRow> existing = persons.findByEmail(invitation.email());
+        if (existing.isPresent() && invitation.personId() != null && existing.get().id().equals(invitation.personId())
+                && existing.get().emailVerifiedAt() == null && credentials.passwordHash(tenant.id().value(), invitation.personId()).isEmpty()) {
+            return completeImported(tenant, existing.get(), password, firstName, lastName, ip);
+        }
+        if (existing.isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.EMAIL_TAKEN, "An account with this email address exists: sign in instead");
         }
         UUID id = UUID.randomUUID();
@@ -160,6 +165,18 @@ public class SignUp {
         }
         audit.record(AuditAction.INVITATION_ACCEPTED, id, id, ip, Map.of("role", role.name()));
         return person;
+    }
+
+    /** A man an import created accepts his invitation: his password is set, his address proven; his roles and circle stay. */
+    private PersonRow completeImported(Tenant tenant, PersonRow person, String password, String firstName, String lastName, String ip) {
+        UUID id = person.id();
+        credentials.setPassword(tenant.id().value(), id, hasher.hash(password));
+        Instant now = clock.instant();
+        persons.updateProfile(id, firstName.strip(), lastName.strip(), person.timeZone(), person.language(), now);
+        persons.reverifyEmail(id, now);
+        admissions.personChanged(tenant, id);
+        audit.record(AuditAction.INVITATION_ACCEPTED, id, id, ip, Map.of("role", Role.MEMBER.name(), "imported", true));
+        return persons.findById(id).orElseThrow();
     }
 
     private PersonRow insert(PersonRow row) {

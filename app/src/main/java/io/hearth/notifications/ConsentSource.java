@@ -11,7 +11,9 @@ public enum ConsentSource {
     /** He answered a text with START. */
     SMS_START("sms-start"),
     /** His mail program reported our mail as spam (an abuse report): his mail is turned off. */
-    COMPLAINT("complaint");
+    COMPLAINT("complaint"),
+    /** The organisation imported its own record of what he agreed to (a members file). */
+    IMPORT("import");
 
     private final String code;
 

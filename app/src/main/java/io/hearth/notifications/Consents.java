@@ -40,4 +40,18 @@ public class Consents implements ConsentHistory {
         return consents.of(person).stream()
                 .map(row -> new Consent(row.channel(), row.kind(), row.given(), row.at(), row.how())).toList();
     }
+
+    /**
+     * Whether each of these men agreed to hear by mail, as the latest record for every kind on the channel says: true
+     * given, false withdrawn, absent when nothing is recorded. One query however many.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Boolean> latest(Tenant tenant, java.util.Collection<UUID> people, Channel channel) {
+        java.util.Map<UUID, Boolean> latest = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            consents.latestOf(people.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")), channel.name())
+                    .forEach(row -> latest.put(row.personId(), row.given()));
+        }
+        return latest;
+    }
 }

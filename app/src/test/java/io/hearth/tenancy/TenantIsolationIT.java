@@ -87,6 +87,6 @@ class TenantIsolationIT implements RealStack {
 
     static InvitationRow invitation(String email) {
         return new InvitationRow(UUID.randomUUID(), email, "MEMBER", UUID.randomUUID().toString(),
-                Instant.now().plusSeconds(3600), null, null, Instant.now(), null);
+                Instant.now().plusSeconds(3600), null, null, Instant.now(), null, null);
     }
 }

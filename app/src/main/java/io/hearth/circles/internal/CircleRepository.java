@@ -32,4 +32,9 @@ public interface CircleRepository extends CrudRepository<CircleRow, UUID> {
 
     @Query("select exists (select 1 from circle_memberships where circle_id = :circleId and person_id = :personId and left_at is null)")
     boolean isMember(UUID circleId, UUID personId);
+
+    /** Every active circle with its seats and current members, in one query. */
+    @io.micronaut.data.annotation.Query("select c.id, c.name, c.capacity, (select count(*) from circle_memberships m where m.circle_id = c.id and m.left_at is null) as members "
+            + "from circles c where c.status = 'ACTIVE' order by lower(c.name), c.id")
+    List<SeatLine> activeSeats();
 }

@@ -55,4 +55,8 @@ public interface MembershipRepository extends CrudRepository<MembershipRow, UUID
     @Query("update circle_memberships set payment_status = :status where circle_id = :circleId and person_id = :personId and left_at is null "
             + "and payment_status in ('CURRENT', 'PAST_DUE') and payment_status <> :status")
     int setPaidStatus(UUID circleId, UUID personId, String status);
+
+    /** Who is in which circle now, everyone at once. */
+    @Query("select person_id, circle_id from circle_memberships where left_at is null")
+    List<PlaceLine> currentPlaces();
 }

@@ -55,4 +55,8 @@ public interface GrantRepository extends CrudRepository<GrantRow, UUID> {
             select count(distinct g.person_id) from role_grants g join people p on p.id = g.person_id
             where g.role = :role and g.revoked_at is null and (g.valid_until is null or g.valid_until > now()) and p.status = 'ACTIVE'""")
     long countActiveHolders(String role);
+
+    /** Live grants of many people (ids comma-separated): one parameter, however many. */
+    @Query("select * from role_grants where person_id = any(cast(string_to_array(:personIds, ',') as uuid[])) and revoked_at is null and (valid_until is null or valid_until > now())")
+    List<GrantRow> findLiveAmong(String personIds);
 }

@@ -26,4 +26,8 @@ public interface InvitationRepository extends CrudRepository<InvitationRow, UUID
     long markAccepted(java.util.UUID id, Instant at);
 
     void updateSentAt(@io.micronaut.data.annotation.Id UUID id, Instant sentAt);
+
+    /** Takes back the open invitation of a man an import created (the import was undone): its link stops working. */
+    @io.micronaut.data.annotation.Query("delete from invitations where person_id = :personId and accepted_at is null")
+    void deleteOpenFor(UUID personId);
 }

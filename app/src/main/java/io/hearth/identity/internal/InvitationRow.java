@@ -10,5 +10,5 @@ import java.util.UUID;
 @MappedEntity("invitations")
 public record InvitationRow(@Id UUID id, String email, String role, String tokenHash, Instant expiresAt,
                             @Nullable Instant acceptedAt, @Nullable Instant sentAt, Instant createdAt,
-                            @Nullable UUID invitedBy) {
+                            @Nullable UUID invitedBy, @Nullable UUID personId) {
 }

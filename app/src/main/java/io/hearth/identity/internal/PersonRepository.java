@@ -82,4 +82,20 @@ public interface PersonRepository extends CrudRepository<PersonRow, UUID> {
     /** Everyone with a verified phone (to find who texted from a number: the numbers are sealed, so each is opened). */
     @Query("select * from people where phone_verified_at is not null and sealed_phone is not null and status <> 'ERASED'")
     List<PersonRow> withVerifiedPhone();
+
+    /** The people with any of these addresses (lower case, one per line): one query for a whole file, however long. */
+    @Query("select * from people where lower(email) = any(string_to_array(:emails, chr(10))) and status <> 'ERASED'")
+    List<PersonRow> findByEmails(String emails);
+
+    /** Everyone with a phone, verified or not (an import finds whose number is which: the numbers are sealed, so each is opened). */
+    @Query("select * from people where sealed_phone is not null and status <> 'ERASED'")
+    List<PersonRow> withPhone();
+
+    /** Everyone but the erased, by name: the members file. */
+    @Query("select * from people where status <> 'ERASED' order by lower(last_name), lower(first_name), id")
+    List<PersonRow> everyone();
+
+    /** His name and phone as an import sets or restores them. */
+    @Query("update people set first_name = :firstName, last_name = :lastName, sealed_phone = :sealedPhone, phone_verified_at = :phoneVerifiedAt, updated_at = :at where id = :id")
+    void updateRecord(UUID id, String firstName, String lastName, @Nullable String sealedPhone, @Nullable Instant phoneVerifiedAt, Instant at);
 }

@@ -19,4 +19,9 @@ public interface ConsentRepository extends GenericRepository<ConsentRow, Long> {
 
     @Query("select * from consents where person_id = :personId order by at, id")
     List<ConsentRow> of(UUID personId);
+
+    /** The latest consent for every kind on a channel of many men (ids comma-separated): one parameter, however many. */
+    @Query("select distinct on (person_id) * from consents where person_id = any(cast(string_to_array(:personIds, ',') as uuid[])) "
+            + "and channel = :channel and kind is null order by person_id, at desc, id desc")
+    List<ConsentRow> latestOf(String personIds, String channel);
 }

@@ -627,6 +627,78 @@ class BrowserEndToEndIT {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("There is nothing at this address."))).isVisible();
     }
 
+    /**
+     * An admin checks a members file on his phone (a dry run: nothing changes), reads why rows are skipped and discards
+     * it; then imports a file that changes one man's phone, sees it applied, and undoes it (the demo organisation is as
+     * it was afterwards: no man is created, the phone is put back).
+     */
+    @Test
+    void anAdminChecksAMembersFileOnHisPhoneImportsAChangeAndUndoesIt() throws Exception {
+        String header = "email,firstName,lastName,phone,circle,roles,consent\n";
+        String file = header
+                + "jonas.berg@example.org,Jonas,Berg,+44 7700 900201,Thursday Open Circle,,yes\n"
+                + "tomasz.nowak@example.org,Tomasz,Nowak,,,FACILITATOR,no\n"
+                + "member3@demo.localhost,Mark,Member,+44 7700 900202,,,\n"
+                + "member1@demo.localhost,Mike,Member,,,,\n"
+                + "eve@example.org,\"=HYPERLINK(\"\"http://evil.example\"\")\",Smith,,,,\n"
+                + "JONAS.BERG@example.org,Jonas,Again,,,,\n"
+                + "not-an-email,Bob,Brown,,,,\n"
+                + "carl.reyes@example.org,Carl,Reyes,,Nowhere Circle,,\n";
+        signIn(page, "admin@demo.localhost");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import members")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import members").setLevel(1))).isVisible();
+        page.getByLabel("Choose a CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("members.csv", "text/csv",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(page.getByText("members.csv, 1 KB")).isVisible();
+        checkAccessibility("import members");
+        shot(page, "import-choose");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
+
+        assertThat(page.getByText("Checked: nothing is changed yet")).isVisible();
+        Locator rows = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Rows"));
+        assertThat(rows.getByRole(AriaRole.ROW)).hasCount(9);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 3 rows"))).isVisible();
+        assertThat(rows.getByText("Looks like a formula")).isVisible();
+        assertThat(rows.getByText("Line 2 has the same email")).isVisible();
+        assertThat(rows.getByText("No active circle is called 'Nowhere Circle'")).isVisible();
+        assertThat(rows.getByText("Changes: phone")).isVisible();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        java.util.function.Consumer<com.microsoft.playwright.Request> counting = request -> requests.add(request.method() + " " + request.url());
+        page.onRequest(counting);
+        page.waitForTimeout(2500);
+        page.offRequest(counting);
+        System.out.println("requests while the dry run was shown: " + requests);
+        assertThat(requests).as("a dry run waits: nothing polls it").noneMatch(request -> request.contains("/api/v1/members/imports"));
+        checkAccessibility("an import's dry run");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        shot(page, "import-dry-run");
+        // The rows under the app bar, for the picture of them.
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Rows")).evaluate("e => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -72); }");
+        shot(page, "import-rows");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discard")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file"))).isVisible();
+        assertThat(page.getByText("Checked: nothing is changed yet")).hasCount(0);
+
+        assertThat(exportedLine("member3@demo.localhost").split(",", -1)[3]).as("his phone before the import").isEmpty();
+        page.getByLabel("Choose a CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("phone.csv", "text/csv",
+                (header + "member3@demo.localhost,,,+44 7700 900202,,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 1 row")).click();
+        assertThat(page.getByText("Imported", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+        assertThat(page.getByText("You can undo this import until")).isVisible();
+        assertThat(exportedLine("member3@demo.localhost").split(",", -1)[3]).as("his phone, neutralised in the export").isEqualTo("'+447700900202");
+        checkAccessibility("an import applied");
+        shot(page, "import-applied");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo import")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, undo it")).click();
+        assertThat(page.getByText("Undone", new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+        assertThat(page.getByText("1 row put back.", new Page.GetByTextOptions().setExact(false))).isVisible();
+        assertThat(exportedLine("member3@demo.localhost").split(",", -1)[3]).as("his phone put back").isEmpty();
+        checkAccessibility("an import undone");
+        shot(page, "import-undone");
+    }
+
     @Test
     void twoMenChatInTheirCircleAMessageWrittenOfflineArrivesOnceAndAManWhoLeftReadsNoMore() throws Exception {
         String circle = circleId("Tuesday Circle");
@@ -1286,6 +1358,20 @@ class BrowserEndToEndIT {
     }
 
     private JsonNode api(String method, String path, String email, Object body, int expected) throws Exception {
+        java.net.http.HttpResponse<String> response = call(method, path, email, body);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    /** His line of the members export (the import's shape), as an admin downloads it. */
+    private String exportedLine(String email) throws Exception {
+        java.net.http.HttpResponse<String> response = call("GET", "/api/v1/members/export.csv", "admin@demo.localhost", null);
+        assertThat(response.statusCode()).as("the export: %s", response.body()).isEqualTo(200);
+        return response.body().lines().filter(line -> line.startsWith(email + ",")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + email + " in the export"));
+    }
+
+    private java.net.http.HttpResponse<String> call(String method, String path, String email, Object body) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String base = platform.app().baseUrl();
         java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/auth/login"))
@@ -1293,13 +1379,11 @@ class BrowserEndToEndIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", email, "password", "hearth-demo-password"))))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         String token = JSON.readTree(login.body()).path("accessToken").asText();
-        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
                 .header("Host", "demo.localhost").header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
     }
 
     private String eventId(String title) throws Exception {
