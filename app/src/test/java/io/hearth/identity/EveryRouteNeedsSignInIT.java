@@ -45,7 +45,13 @@ class EveryRouteNeedsSignInIT implements RealStack {
             }
             HttpMethod method = route.getHttpMethod();
             Object body = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH ? Map.of() : null;
-            Api.Reply reply = org.api().send(method, path, body, null);
+            // A route that takes no JSON (a file upload, a CSV) is asked in the type it takes: its door is the same.
+            List<io.micronaut.http.MediaType> takes = route.getConsumes();
+            Api.Reply reply = body != null && !takes.isEmpty() && !takes.contains(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE)
+                    ? org.api().send(io.micronaut.http.HttpRequest.create(method, path).contentType(takes.get(0))
+                            .body(takes.get(0).getName().equals(io.micronaut.http.MediaType.MULTIPART_FORM_DATA)
+                                    ? io.micronaut.http.client.multipart.MultipartBody.builder().addPart("x", "x").build() : "x".getBytes()))
+                    : org.api().send(method, path, body, null);
             checked.add(method + " " + path);
             if (reply.status() != 401) {
                 open.add(method + " " + path + " -> " + reply.status());
