@@ -6,7 +6,7 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
     expect(paths(['circles.join', 'events.register'])).toEqual([
-      '/', '/reach-out', '/chats', '/announcements', '/polls', '/circle', '/circles', '/events', '/registrations', '/payments', '/profile', '/settings/notifications', '/tickets',
+      '/', '/reach-out', '/chats', '/announcements', '/polls', '/circle', '/circles', '/events', '/registrations', '/payments', '/outreach', '/profile', '/settings/notifications', '/tickets',
     ]);
   });
 
@@ -55,6 +55,17 @@ describe('the menu follows the permissions of /me', () => {
     expect(mayOpen('/helpdesk/categories', ['support.assist'])).toBe(false);
     expect(mayOpen('/helpdesk/categories', ['organisation.manage'])).toBe(true);
     expect(paths(['organisation.manage', 'support.assist'])).not.toContain('/helpdesk/categories');
+  });
+
+  it('opens Bring a friend to everyone signed in, and campaigns, each one and the form for a new one to organisers alone', () => {
+    expect(paths([])).toContain('/outreach');
+    expect(paths(['circles.join'])).not.toContain('/outreach/campaigns');
+    expect(paths(['announcements.post'])).toEqual(expect.arrayContaining(['/outreach', '/outreach/campaigns']));
+    expect(mayOpen('/outreach', [])).toBe(true);
+    for (const path of ['/outreach/campaigns', '/outreach/campaigns/new', '/outreach/campaigns/123']) {
+      expect(mayOpen(path, ['circles.join', 'events.register'])).toBe(false);
+      expect(mayOpen(path, ['announcements.post'])).toBe(true);
+    }
   });
 
   it('adds facilitating for circles.manage and the events he runs for events.staff', () => {

@@ -18,6 +18,8 @@ export const MENU: MenuItem[] = [
   { path: '/events', label: 'menu.events' },
   { path: '/registrations', label: 'menu.registrations', needs: ['events.register'] },
   { path: '/payments', label: 'menu.payments', needs: ['events.register'] },
+  { path: '/outreach', label: 'outreach.title' },
+  { path: '/outreach/campaigns', label: 'outreach.campaigns.title', needs: ['announcements.post'] },
   { path: '/facilitate', label: 'menu.facilitate', needs: ['circles.manage'] },
   { path: '/staff', label: 'menu.staff', needs: ['events.staff', 'events.manage'] },
   { path: '/admin/members', label: 'menu.members', needs: ['members.manage'] },

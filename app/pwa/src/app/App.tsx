@@ -60,6 +60,10 @@ const Poll = lazy(() => import('../features/polls/components/Poll'));
 const Tickets = lazy(() => import('../features/helpdesk/components/Tickets'));
 const NewTicket = lazy(() => import('../features/helpdesk/components/NewTicket'));
 const Ticket = lazy(() => import('../features/helpdesk/components/Ticket'));
+const BringAFriend = lazy(() => import('../features/outreach/components/BringAFriend'));
+const Campaigns = lazy(() => import('../features/outreach/components/Campaigns'));
+const NewCampaign = lazy(() => import('./routes/NewCampaign'));
+const Campaign = lazy(() => import('../features/outreach/components/Campaign'));
 const HelpdeskQueue = lazy(() => import('../features/helpdesk/components/Queue'));
 const HelpdeskCategories = lazy(() => import('../features/helpdesk/components/Categories'));
 const CircleChat = lazy(() => import('../features/conversations/components/OpenChat').then((module) => ({ default: module.CircleChat })));
@@ -161,6 +165,10 @@ function SignedIn() {
               <Route path="/tickets" element={<Tickets />} />
               <Route path="/tickets/new" element={<NewTicket />} />
               <Route path="/tickets/:id" element={<Ticket />} />
+              <Route path="/outreach" element={<BringAFriend />} />
+              <Route path="/outreach/campaigns" element={<Campaigns />} />
+              <Route path="/outreach/campaigns/new" element={<NewCampaign />} />
+              <Route path="/outreach/campaigns/:id" element={<Campaign />} />
               <Route path="/helpdesk" element={<HelpdeskQueue />} />
               <Route path="/helpdesk/categories" element={<HelpdeskCategories />} />
               <Route path="/circle" element={<MyCircle />} />

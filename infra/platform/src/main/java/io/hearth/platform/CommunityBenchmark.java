@@ -51,7 +51,12 @@ public final class CommunityBenchmark {
             String admin = organisation.login("admin@demo.localhost");
             String support = organisation.login("support@demo.localhost");
             String[] tokens = new String[men];
-            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            // Daemon threads: a run that stops on an error must not keep the JVM (and the platform it started) alive.
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, task -> {
+                Thread thread = new Thread(task, "bench-client");
+                thread.setDaemon(true);
+                return thread;
+            });
             List<Future<?>> made = new ArrayList<>();
             for (int i = 0; i < men; i++) {
                 int index = i;
