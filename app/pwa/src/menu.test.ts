@@ -98,7 +98,7 @@ describe('the menu follows the permissions of /me', () => {
     expect(mayOpen('/admin/imports', ['members.manage'])).toBe(true);
     expect(mayOpen('/admin/imports/123', ['members.manage'])).toBe(true);
     for (const other of [['circles.join', 'events.register'], ['reports.view', 'audit.view', 'members.view', 'circles.view-all'], ['support.assist', 'members.view'],
-      ['circles.create', 'circles.manage'], ['events.staff', 'events.manage']]) {
+      ['circles.create', 'circles.manage'], ['events.staff', 'events.manage'], ['care.handle']]) {
       expect(paths(other)).not.toContain('/admin/imports');
       expect(mayOpen('/admin/imports', other)).toBe(false);
       expect(mayOpen('/admin/imports/123', other)).toBe(false);

@@ -24,6 +24,7 @@ public final class ImportPlan {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>\"()\\[\\]]+@[^@\\s,;<>\"()\\[\\]]+\\.[^@\\s,;<>\"()\\[\\]]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().\\-]");
+    private static final String ROLE_NAMES = String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::name).toList());
 
     private ImportPlan() {
     }
@@ -235,7 +236,7 @@ public final class ImportPlan {
             try {
                 roles.add(Role.valueOf(role));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + name.strip() + "' is not a role (MEMBER, FACILITATOR, PTM, ADMIN, LEADERSHIP, SUPPORT)");
+                throw new IllegalArgumentException("'" + name.strip() + "' is not a role (" + ROLE_NAMES + ")");
             }
         }
         return roles;

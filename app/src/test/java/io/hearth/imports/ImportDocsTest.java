@@ -1,6 +1,7 @@
 package io.hearth.imports;
 
 import io.hearth.ErrorCode;
+import io.hearth.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,18 @@ class ImportDocsTest {
         }
         for (String column : MemberCsv.COLUMNS) {
             assertThat(page).as("the column " + column).contains("`" + column + "`");
+        }
+    }
+
+    @Test
+    void everyRoleIsOneTheFileMayNameAndHasItsColumnInThePermissionMatrix() throws Exception {
+        String page = Files.readString(DOCS.resolve("imports.md"));
+        String rolesRow = page.lines().filter(line -> line.startsWith("| `roles` |")).findFirst().orElseThrow();
+        String matrixHeader = page.lines().filter(line -> line.startsWith("| endpoint | no token |")).findFirst().orElseThrow();
+
+        for (Role role : Role.values()) {
+            assertThat(rolesRow).as("the roles a file may name").contains("`" + role.name() + "`");
+            assertThat(matrixHeader).as("the permission matrix").contains("| " + role.name() + " |");
         }
     }
 

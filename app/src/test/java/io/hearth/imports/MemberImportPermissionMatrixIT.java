@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import static io.hearth.imports.ImportFixtures.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every role against every import endpoint: admins only (members.manage). Each admin row that changes something has a
+ * Every role against every import endpoint: admins only (members.manage; CARE, added since, is refused too). Each admin row that changes something has a
  * dry run of its own; the others are refused before anything is looked up.
  */
 @MicronautTest(transactional = false)
@@ -59,19 +60,23 @@ class MemberImportPermissionMatrixIT implements RealStack {
     }
 
     static final String FILE = HEADER + "matrix@x.test,M,M,,,,\n";
+    /** The usual callers, and every role added since (CARE): the matrix covers each role there is. */
+    static final List<String> CALLERS = Stream.concat(PermissionMatrix.CALLERS.stream(),
+            Arrays.stream(Role.values()).map(Role::name).filter(role -> !PermissionMatrix.CALLERS.contains(role))).toList();
 
     List<Row> rows() {
         String imports = "/api/v1/members/imports";
         return List.of(
-                new Row(HttpMethod.POST, imports + "?dryRun=true", FILE, 401, 403, 403, 403, 201, 403, 403),
-                new Row(HttpMethod.GET, imports + "/" + toRead, null, 401, 403, 403, 403, 200, 403, 403),
-                new Row(HttpMethod.POST, imports + "/" + toCommit + "/commit", null, 401, 403, 403, 403, 202, 403, 403),
-                new Row(HttpMethod.DELETE, imports + "/" + toDiscard, null, 401, 403, 403, 403, 204, 403, 403),
-                new Row(HttpMethod.GET, "/api/v1/members/export.csv", null, 401, 403, 403, 403, 200, 403, 403));
+                new Row(HttpMethod.POST, imports + "?dryRun=true", FILE, 401, 403, 403, 403, 201, 403, 403, 403),
+                new Row(HttpMethod.GET, imports + "/" + toRead, null, 401, 403, 403, 403, 200, 403, 403, 403),
+                new Row(HttpMethod.POST, imports + "/" + toCommit + "/commit", null, 401, 403, 403, 403, 202, 403, 403, 403),
+                new Row(HttpMethod.DELETE, imports + "/" + toDiscard, null, 401, 403, 403, 403, 204, 403, 403, 403),
+                new Row(HttpMethod.GET, "/api/v1/members/export.csv", null, 401, 403, 403, 403, 200, 403, 403, 403));
     }
 
     Stream<Arguments> matrix() {
-        return PermissionMatrix.cases(rows());
+        assertThat(CALLERS).as("a status per caller in the rows below").containsExactly("NONE", "MEMBER", "FACILITATOR", "PTM", "ADMIN", "LEADERSHIP", "SUPPORT", "CARE");
+        return PermissionMatrix.cases(CALLERS, rows());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
