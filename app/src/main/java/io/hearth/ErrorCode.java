@@ -56,7 +56,10 @@ public enum ErrorCode implements ProblemCode {
     IMPORT_NOT_PLANNED("The import is not a dry run waiting to be imported"),
     IMPORT_IN_PROGRESS("The import is still running"),
     IMPORT_ALREADY_UNDONE("The import was undone already"),
-    IMPORT_UNDO_EXPIRED("The import can no longer be undone");
+    IMPORT_UNDO_EXPIRED("The import can no longer be undone"),
+    SSO_REQUIRED("Sign in through the organisation's provider"),
+    SSO_NOT_CONFIGURED("No single sign-on for this address"),
+    SSO_PROVIDER_UNUSABLE("The sign-in provider cannot be used");
 
     private final String title;
 

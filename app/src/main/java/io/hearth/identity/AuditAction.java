@@ -31,6 +31,8 @@ public enum AuditAction {
     PHONE_VERIFIED("phone.verified"),
     PROFILE_CHANGED("profile.changed"),
     SETTINGS_CHANGED("settings.changed"),
+    SSO_SETTINGS_CHANGED("sso.settings-changed"),
+    SSO_ROLES_SYNCED("sso.roles-synced"),
     ORGANISATION_EXPORTED("organisation.exported"),
     DATA_EXPORTED("data.exported"),
     SENSITIVE_DATA_READ("sensitive-data.read"),

@@ -34,6 +34,7 @@ public class PersonalData {
     private final GrantRepository grants;
     private final AuditRepository auditLog;
     private final CredentialStore credentials;
+    private final io.hearth.identity.internal.SsoLinkRepository ssoLinks;
     private final FieldCipher cipher;
     private final RoleGrants roleGrants;
     private final Sessions sessions;
@@ -46,6 +47,7 @@ public class PersonalData {
     private final io.hearth.identity.internal.EmailChangeRepository emailChanges;
 
     public PersonalData(PersonRepository persons, GrantRepository grants, AuditRepository auditLog, CredentialStore credentials,
+                        io.hearth.identity.internal.SsoLinkRepository ssoLinks,
                         FieldCipher cipher, RoleGrants roleGrants, Sessions sessions, Audit audit, Admissions admissions,
                         ApplicationEventPublisher<PersonErased> erased, ConsentHistory consents, Clock clock,
                         io.hearth.identity.internal.EmailChangeRepository emailChanges, List<PersonalDataPart> parts) {
@@ -58,6 +60,7 @@ public class PersonalData {
         this.grants = grants;
         this.auditLog = auditLog;
         this.credentials = credentials;
+        this.ssoLinks = ssoLinks;
         this.cipher = cipher;
         this.roleGrants = roleGrants;
         this.sessions = sessions;
@@ -130,6 +133,7 @@ public class PersonalData {
         admissions.personChanged(caller.tenant(), id);
         audit.byCaller(caller, AuditAction.PERSON_ERASED, id, Map.of());
         credentials.eraseAll(tenant.id().value(), id);
+        ssoLinks.deleteById(id);
         sessions.endAll(caller.tenant(), id, null);
         erased.publishEvent(new PersonErased(tenant, id));
     }

@@ -47,4 +47,14 @@ public class RoleGrants {
         admissions.personChanged(tenant, person);
         return granted;
     }
+
+    /** Takes the role away (the provider's groups no longer give it), unless he is the last admin: false then. */
+    boolean revokeUnlessLastAdmin(Tenant tenant, UUID person, Role role) {
+        if (role == Role.ADMIN && people.liveRoles(person).contains(Role.ADMIN) && grants.countActiveHolders(Role.ADMIN.name()) <= 1) {
+            return false;
+        }
+        grants.revoke(person, role.name(), clock.instant(), null);
+        admissions.personChanged(tenant, person);
+        return true;
+    }
 }

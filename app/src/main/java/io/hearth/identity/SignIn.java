@@ -35,13 +35,14 @@ public class SignIn {
     private final SignInGuard guard;
     private final Sessions sessions;
     private final Mfa mfa;
+    private final OrganisationSso sso;
     private final Audit audit;
     private final AppRedis limiter;
     private final StatefulRedisConnection<String, String> redis;
     private final Duration challengeTtl;
     private final String dummyHash;
 
-    public SignIn(People people, CredentialStore credentials, PasswordHasher hasher, SignInGuard guard, Sessions sessions, Mfa mfa,
+    public SignIn(People people, CredentialStore credentials, PasswordHasher hasher, SignInGuard guard, Sessions sessions, Mfa mfa, OrganisationSso sso,
                   Audit audit, AppRedis limiter, StatefulRedisConnection<String, String> redis,
                   @Property(name = "hearth.identity.mfa-challenge-ttl") Duration challengeTtl) {
         this.people = people;
@@ -50,6 +51,7 @@ public class SignIn {
         this.guard = guard;
         this.sessions = sessions;
         this.mfa = mfa;
+        this.sso = sso;
         this.audit = audit;
         this.limiter = limiter;
         this.redis = redis;
@@ -70,6 +72,8 @@ public class SignIn {
         guard.admit(tenant, email, ip);
         Optional<PersonRow> person = people.findByEmail(email.trim())
                 .filter(row -> !PersonStatus.ERASED.name().equals(row.status()));
+        // By domain, before any password is looked at: it tells nothing of which addresses have accounts.
+        sso.requirePasswordAllowed(tenant, email.trim(), person.map(PersonRow::id).orElse(null));
         Optional<String> hash = person.flatMap(row -> credentials.passwordHash(tenant.id().value(), row.id()));
         // Hash even for an unknown address, so the time taken does not tell which addresses have accounts.
         boolean matches = hasher.matches(password, hash.orElse(dummyHash)) && hash.isPresent();

@@ -167,6 +167,24 @@ public class SignUp {
         return person;
     }
 
+    /**
+     * A man the organisation's own provider vouches for (his address verified there, at one of its domains) signs in
+     * for the first time: his account is made with his address confirmed and no password, active, or waiting for an
+     * admin where the organisation approves its members.
+     */
+    PersonRow joinThroughProvider(Tenant tenant, String email, String firstName, String lastName, String ip) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        PersonStatus status = people.settings().registrationMode() == OrganisationSettings.RegistrationMode.OPEN
+                ? PersonStatus.ACTIVE : PersonStatus.PENDING_APPROVAL;
+        PersonRow person = insert(new PersonRow(id, Accounts.normaliseEmail(email), firstName, lastName, null, null,
+                status.name(), now, false, now, now, null, null, null));
+        roleGrants.grant(tenant, id, Role.MEMBER, null, null);
+        admissions.personChanged(tenant, id);
+        audit.record(AuditAction.ACCOUNT_REGISTERED, id, id, ip, Map.of("through", "sso", "status", status.name()));
+        return person;
+    }
+
     /** A man an import created accepts his invitation: his password is set, his address proven; his roles and circle stay. */
     private PersonRow completeImported(Tenant tenant, PersonRow person, String password, String firstName, String lastName, String ip) {
         UUID id = person.id();

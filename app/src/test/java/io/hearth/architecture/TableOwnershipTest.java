@@ -34,7 +34,7 @@ class TableOwnershipTest {
             Map.entry("consents", "notifications"), Map.entry("text_stops", "messaging"), Map.entry("text_commands", "notifications"),
             Map.entry("notification_defaults_and_mutes", "notifications"), Map.entry("email_changes", "identity"),
             Map.entry("circle_one_off_meetings", "circles"), Map.entry("polls", "polls"), Map.entry("documents", "documents"), Map.entry("outreach", "outreach"),
-            Map.entry("helpdesk", "helpdesk"), Map.entry("care_role", "identity"), Map.entry("member_imports", "imports"));
+            Map.entry("helpdesk", "helpdesk"), Map.entry("care_role", "identity"), Map.entry("member_imports", "imports"), Map.entry("sso", "identity"));
     private static final Pattern CREATE = Pattern.compile("create table (\\w+)");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     private static final Pattern USE = Pattern.compile("\\b(?:from|join|into|update)\\s+(?:public\\.)?([a-z_]+)\\b");

@@ -65,6 +65,8 @@ public class AuthController {
     private final SignIn signIn;
     private final Sessions sessions;
     private final GoogleSignIn google;
+    private final io.hearth.identity.SsoSignIn ssoSignIn;
+    private final io.hearth.identity.OrganisationSso sso;
     private final People people;
     private final OidcConfiguration oidc;
     private final MailThrottle mailThrottle;
@@ -72,6 +74,7 @@ public class AuthController {
     private final boolean secureCookie;
 
     public AuthController(SignUp signUp, io.hearth.identity.EmailChanges emailChanges, Passwords passwords, SignIn signIn, Sessions sessions, GoogleSignIn google,
+                          io.hearth.identity.SsoSignIn ssoSignIn, io.hearth.identity.OrganisationSso sso,
                           People people, OidcConfiguration oidc, MailThrottle mailThrottle, ClientAddresses clients,
                           @Property(name = "hearth.identity.refresh-cookie-secure") boolean secureCookie) {
         this.mailThrottle = mailThrottle;
@@ -82,6 +85,8 @@ public class AuthController {
         this.signIn = signIn;
         this.sessions = sessions;
         this.google = google;
+        this.ssoSignIn = ssoSignIn;
+        this.sso = sso;
         this.people = people;
         this.oidc = oidc;
         this.secureCookie = secureCookie;
@@ -161,14 +166,17 @@ public class AuthController {
     /** What a sign-in or sign-up screen needs to know before anyone is signed in. */
     @Schema(name = "SignInOptions")
     @Serdeable
-    public record SignInOptions(OrganisationSettings.RegistrationMode registrationMode, boolean googleSignIn) {
+    public record SignInOptions(OrganisationSettings.RegistrationMode registrationMode, boolean googleSignIn,
+                                @Schema(description = "This address's domain signs in through the organisation's own provider: send him to /api/v1/auth/sso/start") boolean sso) {
     }
 
-    @Get("/options")
+    @Get("/options{?email}")
     @Public
-    @Operation(summary = "How people join and sign in here", description = "The registration mode (OPEN or APPROVAL) and whether sign-in with Google is on.")
-    public SignInOptions options(@Parameter(hidden = true) Tenant tenant) {
-        return new SignInOptions(people.settings(tenant).registrationMode(), oidc.enabled());
+    @Operation(summary = "How people join and sign in here", description = "The registration mode (OPEN or APPROVAL), whether sign-in with Google is on, "
+            + "and, given an address, whether it signs in through the organisation's own provider (by its domain; it tells nothing of accounts).")
+    public SignInOptions options(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 254) String email) {
+        boolean throughProvider = email != null && email.contains("@") && sso.signsInThroughProvider(tenant, email);
+        return new SignInOptions(people.settings(tenant).registrationMode(), oidc.enabled(), throughProvider);
     }
 
     @Post("/register")
@@ -248,9 +256,13 @@ public class AuthController {
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED,
                     error != null ? "Google did not sign you in: " + error : "The callback needs code and state");
         }
-        SignIn.Outcome outcome = google.complete(tenant, code, state, clients.of(http), userAgent(http));
+        return cameBack(google.complete(tenant, code, state, clients.of(http), userAgent(http)), http);
+    }
+
+    /** Where a provider's sign-in ends: a browser goes on to the app (or its second step) with the session in its cookie; an API client gets tokens. */
+    private HttpResponse<?> cameBack(SignIn.Outcome outcome, HttpRequest<?> http) {
         if (wantsPage(http)) {
-            // A browser came back from Google: the session is in the refresh cookie, and the PWA picks it up at /.
+            // A browser came back from the provider: the session is in the refresh cookie, and the PWA picks it up at /.
             if (outcome instanceof SignIn.Outcome.Challenge challenge) {
                 return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, "/signin?challenge="
                         + java.net.URLEncoder.encode(challenge.challenge(), java.nio.charset.StandardCharsets.UTF_8)).header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -261,6 +273,46 @@ public class AuthController {
             return page;
         }
         return outcome(outcome, http);
+    }
+
+    @Get("/sso/start{?email}")
+    @Public
+    @Operation(summary = "Start sign-in through the organisation's own provider (identity first)",
+            description = "302 to the provider's authorization endpoint for this address (code flow with PKCE S256, state and nonce; login_hint is the address). "
+                    + "404 SSO_NOT_CONFIGURED when the address's domain does not sign in through a provider here; 422 without an address.")
+    public HttpResponse<?> ssoStart(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 254) String email) {
+        if (email == null || !email.contains("@")) {
+            throw Refusal.invalid("email", "give the address you sign in with");
+        }
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, ssoSignIn.start(tenant, email).toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get("/sso/callback{?code,state,error,error_description}")
+    @Public
+    @Operation(summary = "The organisation's provider's redirect back",
+            description = "A browser (Accept text/html) is sent to / with the session in its refresh cookie, to /signin?challenge= for his second factor, "
+                    + "or to /signin?sso-error=CODE when it failed. An API client gets 200 with tokens (or an MFA challenge), or the problem: 401 OIDC_FAILED "
+                    + "(unknown or used state, a token that does not verify), 403 OIDC_FAILED (an address the provider has not verified, or not of the "
+                    + "organisation's domains), 403 ACCOUNT_PENDING_APPROVAL (a new man, where the organisation approves its members).")
+    public HttpResponse<?> ssoCallback(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 2000) String code,
+                                       @Nullable @QueryValue @Size(max = 200) String state, @Nullable @QueryValue @Size(max = 200) String error,
+                                       @Nullable @QueryValue("error_description") @Size(max = 1000) String errorDescription, HttpRequest<?> http) {
+        try {
+            if (error != null || code == null || state == null) {
+                throw new Refusal(Refusal.Kind.UNAUTHENTICATED, ErrorCode.OIDC_FAILED,
+                        error != null ? "Your provider did not sign you in: " + error + (errorDescription == null ? "" : " (" + errorDescription + ")")
+                                : "The callback needs code and state");
+            }
+            return cameBack(ssoSignIn.complete(tenant, code, state, clients.of(http), userAgent(http)), http);
+        } catch (Refusal refusal) {
+            if (!wantsPage(http)) {
+                throw refusal;
+            }
+            // A browser is not left on a JSON page: the sign-in page says what went wrong.
+            return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.CACHE_CONTROL, "no-store").header(HttpHeaders.LOCATION,
+                    "/signin?sso-error=" + java.net.URLEncoder.encode(refusal.code().name(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** A browser navigating (it asks for HTML first), as opposed to an API client asking for JSON. */

@@ -81,6 +81,8 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = local(stack.environment(LocalStack.Service.APP));
         // Links in mails and Stripe's return addresses point at this instance's port.
         env.put("HEARTH_PUBLIC_URL_TEMPLATE", "http://{slug}.localhost:" + port);
+        // Organisations' own sign-in providers may be this machine's (the local run's mock OpenID provider).
+        env.put("HEARTH_SSO_LOCAL_ISSUERS", "true");
         if (stack.hasSmsCatcher()) {
             // The SMS catcher signs the texts it sends over this address (see start).
             env.put("HEARTH_SMS_INBOUND_URL", inboundTextsUrl(port));
