@@ -6,7 +6,7 @@ const paths = (permissions: string[]) => menuFor(permissions).map((item) => item
 describe('the menu follows the permissions of /me', () => {
   it('shows a member his chats, announcements, his circle, circles to join, events and registrations, and nothing of running the organisation', () => {
     expect(paths(['circles.join', 'events.register'])).toEqual([
-      '/', '/reach-out', '/chats', '/announcements', '/polls', '/circle', '/circles', '/events', '/registrations', '/payments', '/outreach', '/profile', '/settings/notifications', '/tickets',
+      '/', '/reach-out', '/chats', '/announcements', '/polls', '/documents', '/circle', '/circles', '/events', '/registrations', '/payments', '/outreach', '/profile', '/settings/notifications', '/tickets',
     ]);
   });
 
@@ -39,6 +39,12 @@ describe('the menu follows the permissions of /me', () => {
     expect(paths([])).toContain('/polls');
     expect(mayOpen('/polls/123', [])).toBe(true);
     expect(mayOpen('/polls/new', [])).toBe(true);
+  });
+
+  it('opens documents, each one and the form for sharing one to everyone signed in (the server says which he may read, the form whom he may share with)', () => {
+    expect(paths([])).toContain('/documents');
+    expect(mayOpen('/documents/123', [])).toBe(true);
+    expect(mayOpen('/documents/new', [])).toBe(true);
   });
 
   it('opens Help, each of his requests and the form for a new one to everyone signed in (the server says which he may read)', () => {

@@ -13,6 +13,7 @@ export const MENU: MenuItem[] = [
   { path: '/chats', label: 'menu.chats' },
   { path: '/announcements', label: 'menu.announcements' },
   { path: '/polls', label: 'menu.polls' },
+  { path: '/documents', label: 'menu.documents' },
   { path: '/circle', label: 'menu.circle', needs: ['circles.join'] },
   { path: '/circles', label: 'menu.circles', needs: ['circles.join'] },
   { path: '/events', label: 'menu.events' },

@@ -57,6 +57,9 @@ const NewAnnouncement = lazy(() => import('../features/conversations/components/
 const Polls = lazy(() => import('../features/polls/components/Polls'));
 const NewPoll = lazy(() => import('../features/polls/components/NewPoll'));
 const Poll = lazy(() => import('../features/polls/components/Poll'));
+const Documents = lazy(() => import('../features/documents/components/Documents'));
+const NewDocument = lazy(() => import('./routes/NewDocument'));
+const DocumentScreen = lazy(() => import('../features/documents/components/Document'));
 const Tickets = lazy(() => import('../features/helpdesk/components/Tickets'));
 const NewTicket = lazy(() => import('../features/helpdesk/components/NewTicket'));
 const Ticket = lazy(() => import('../features/helpdesk/components/Ticket'));
@@ -162,6 +165,9 @@ function SignedIn() {
               <Route path="/polls" element={<Polls />} />
               <Route path="/polls/new" element={<NewPoll />} />
               <Route path="/polls/:id" element={<Poll />} />
+              <Route path="/documents" element={<Documents />} />
+              <Route path="/documents/new" element={<NewDocument />} />
+              <Route path="/documents/:id" element={<DocumentScreen />} />
               <Route path="/tickets" element={<Tickets />} />
               <Route path="/tickets/new" element={<NewTicket />} />
               <Route path="/tickets/:id" element={<Ticket />} />

@@ -18,7 +18,7 @@ describe('the menu on screen', () => {
   it("shows a member his screens and none of an admin's", () => {
     menu(['circles.join', 'events.register']);
 
-    expect(links()).toEqual(['Home', 'Reach out', 'Chats', 'Announcements', 'Polls', 'My circle', 'Circles to join', 'Events', 'My registrations', 'My payments', 'Bring a friend', 'Profile and privacy', 'Notification settings', 'Help']);
+    expect(links()).toEqual(['Home', 'Reach out', 'Chats', 'Announcements', 'Polls', 'Documents', 'My circle', 'Circles to join', 'Events', 'My registrations', 'My payments', 'Bring a friend', 'Profile and privacy', 'Notification settings', 'Help']);
   });
 
   it('shows a count beside an entry in figures and, for screen readers, in words', () => {

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useAuth } from '../../auth';
 import { circleQuery } from '../../features/circles/api/circle';
 import FacilitateCircle from '../../features/circles/components/FacilitateCircle';
+import { CircleDocuments } from '../../features/documents/components/AttachedDocuments';
 import { useMemberNames } from '../../features/members/api/members';
 import { MuteCircleSwitch } from '../../features/notifications/components/MutedCircles';
 import { CirclePolls } from '../../features/polls/components/CirclePolls';
@@ -12,7 +13,7 @@ import { MustReach } from '../../features/safety/components/MustReach';
  * A facilitator's circle, with the names of the men asking to join from the members feature, and a must-reach message
  * to its men for those who may send one: its facilitators and admins (as the server decides, and as My circles lists);
  * and, for its facilitators, the switch from notifications that mutes its chat and announcements for him; and the
- * circle's polls, with a new one for the same men who may send a must-reach message.
+ * circle's polls and documents, with a new one of each for the same men who may send a must-reach message.
  */
 export default function FacilitateCircleRoute() {
   const { id = '' } = useParams();
@@ -29,6 +30,7 @@ export default function FacilitateCircleRoute() {
           {mayReach && <MustReach circleId={id} />}
           {facilitator && <MuteCircleSwitch circleId={id} />}
           <CirclePolls circleId={id} mayAsk={mayReach} />
+          <CircleDocuments circleId={id} mayShare={mayReach} />
         </>
       }
     />

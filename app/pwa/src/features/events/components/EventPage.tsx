@@ -25,12 +25,20 @@ import type { EventView } from '../api/types';
 /** What another feature shows on the page: the payment plan of a paid seat (the payments feature's, put in by the route). */
 type PlanLine = (registrationId: string) => ReactNode;
 
-export default function EventPage({ planLine }: { planLine?: PlanLine }) {
+/** An event's page; `more` is what the route adds below it from other features (the event's documents). */
+export default function EventPage({ planLine, more }: { planLine?: PlanLine; more?: ReactNode }) {
   const { id = '' } = useParams();
   const event = useQuery(eventQuery(id));
   return (
     <Page title={event.data?.title ?? t('menu.events')}>
-      <Loaded query={event}>{(data) => <Details event={data} planLine={planLine} />}</Loaded>
+      <Loaded query={event}>
+        {(data) => (
+          <>
+            <Details event={data} planLine={planLine} />
+            {more}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

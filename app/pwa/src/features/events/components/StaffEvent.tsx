@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -16,6 +17,7 @@ import jsQR from 'jsqr';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useOrganisation } from '../../../api/organisation';
+import { ApiError } from '../../../api/problem';
 import { t } from '../../../i18n/t';
 import { isOnline, useOnline } from '../../../offline/status';
 import { when } from '../../../ui/format';
@@ -253,6 +255,8 @@ function CheckIn({ event }: { event: EventView }) {
   const [token, setToken] = useState('');
   const [messages, setMessages] = useState<string[]>([]);
   const [scanning, setScanning] = useState(false);
+  // A man the server would not check in for a waiver he has not acknowledged: said large, with his ticket to try again.
+  const [refused, setRefused] = useState<{ ticket: string; detail: string } | null>(null);
   const kept = useQuery(keptEventQuery(event.id));
   const report = useQuery({ ...attendanceQuery(event.id), enabled: online });
   const keep = useKeepOffline(event.id);
@@ -283,9 +287,14 @@ function CheckIn({ event }: { event: EventView }) {
     },
     onSuccess: (line) => {
       say(line);
+      setRefused(null);
       setToken('');
       void queries.invalidateQueries({ queryKey: eventKeys.attendance(event.id) });
       void queries.invalidateQueries({ queryKey: eventKeys.kept(event.id) });
+    },
+    onError: (error, ticket) => {
+      const waiver = error instanceof ApiError && error.code === 'WAIVER_NOT_ACKNOWLEDGED';
+      setRefused(waiver ? { ticket, detail: error.problem.detail ?? error.message } : null);
     },
   });
   const submit = (e: FormEvent) => {
@@ -311,12 +320,21 @@ function CheckIn({ event }: { event: EventView }) {
         )}
       </Box>
       <ProblemAlert error={keep.error} />
+      {refused && (
+        <Alert severity="error" variant="filled" role="alert" data-testid="check-in-refused" sx={{ my: 1.5, '& .MuiAlert-message': { width: '100%' } }}>
+          <AlertTitle sx={{ fontSize: '1.25rem', fontWeight: 700 }}>{t('staff.notCheckedIn')}</AlertTitle>
+          <Typography sx={{ fontSize: '1.1rem', lineHeight: 1.4, overflowWrap: 'anywhere' }}>{refused.detail}</Typography>
+          <Button variant="contained" sx={{ mt: 1.5, bgcolor: 'common.white', color: 'error.main', '&:hover': { bgcolor: 'grey.100' } }} disabled={checkIn.isPending} onClick={() => checkIn.mutate(refused.ticket)}>
+            {t('staff.tryAgain')}
+          </Button>
+        </Alert>
+      )}
       {scanning ? <Scanner onCode={(code) => checkIn.mutate(code)} onStop={() => setScanning(false)} /> : <Button variant="contained" onClick={() => setScanning(true)} sx={{ my: 1 }}>{t('staff.scan')}</Button>}
       <form onSubmit={submit} noValidate aria-label={t('staff.checkIn')}>
         <TextField label={t('staff.token')} value={token} onChange={(e) => setToken(e.target.value)} />
         <Button type="submit" disabled={checkIn.isPending}>{t('staff.checkIn')}</Button>
       </form>
-      <ProblemAlert error={checkIn.error} />
+      {!refused && <ProblemAlert error={checkIn.error} />}
       <List dense aria-live="polite" aria-label={t('staff.checkIn')}>
         {messages.map((m, i) => <ListItem key={i}><ListItemText primary={m} /></ListItem>)}
       </List>

@@ -331,6 +331,8 @@ class BrowserEndToEndIT {
     void staffKeepAnEventOfflineCheckInTwoTicketsWithoutANetworkAndTheServerCountsEachOnce() throws Exception {
         String movie = eventId("Movie night: Twelve Angry Men");
         api("POST", "/api/v1/events/" + movie + "/register", "member2@demo.localhost", Map.of(), 201);
+        acknowledgeWaivers("member1@demo.localhost", movie);
+        acknowledgeWaivers("member2@demo.localhost", movie);
         String first = ticket("member1@demo.localhost", movie);
         String second = ticket("member2@demo.localhost", movie);
         signIn(page, "ptm@demo.localhost");
@@ -487,6 +489,7 @@ class BrowserEndToEndIT {
     void staffCheckAManInByScanningHisTicketWithThePhonesCamera() throws Exception {
         String movie = eventId("Movie night: Twelve Angry Men");
         api("POST", "/api/v1/events/" + movie + "/register", "member3@demo.localhost", Map.of(), 201);
+        acknowledgeWaivers("member3@demo.localhost", movie);
         String registration = null;
         for (JsonNode r : api("GET", "/api/v1/me/registrations", "member3@demo.localhost").path("items")) {
             if (r.path("eventId").asText().equals(movie)) {
@@ -949,6 +952,108 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aPtmSharesAnEventsWaiverCheckInRefusesAManUntilHeAcknowledgesItOnThePageAndTheLogNamesHim() throws Exception {
+        // An event of its own (the movie night's check-ins are other tests'), with Mark registered.
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(5));
+        String walk = api("POST", "/api/v1/events", "ptm@demo.localhost", Map.of("type", "WORKSHOP", "title", "Hill walk: the Edge",
+                "startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(5)).toString(), "timeZone", "Europe/London", "capacity", 12,
+                "visibility", "MEMBERS"), 201).path("id").asText();
+        api("POST", "/api/v1/events/" + walk + "/register", "member3@demo.localhost", Map.of(), 201);
+        String words = "I walk at my own risk and keep to the group.\nI will tell the leader of any medical condition before we set off.\n";
+
+        // The PTM shares the walk's waiver from the event's page; a text file named .pdf is refused by its bytes first.
+        Page ptm = signIn(reportingErrors(browser.newContext(phoneSized())).newPage(), "ptm@demo.localhost");
+        ptm.navigate(app + "/events/" + walk);
+        ptm.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Share a document")).click();
+        assertThat(ptm.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Share a document").setLevel(1))).isVisible();
+        assertThat(ptm.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Event"))).hasValue(walk);
+        ptm.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Waiver"))).check();
+        ptm.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Title")).fill("Hill walk waiver");
+        ptm.waitForFileChooser(() -> ptm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose a file")).click())
+                .setFiles(new com.microsoft.playwright.options.FilePayload("hill-walk-waiver.pdf", "application/pdf", words.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ptm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
+        assertThat(ptm.getByRole(AriaRole.ALERT)).containsText("This file was refused");
+        ptm.waitForFileChooser(() -> ptm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose another file")).click())
+                .setFiles(new com.microsoft.playwright.options.FilePayload("hill-walk-waiver.txt", "text/plain", words.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(ptm.getByText("hill-walk-waiver.txt · 112 bytes", EXACT)).isVisible();
+        ptm.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility(ptm, "share a document");
+        ptm.evaluate("() => window.scrollTo(0, 0)");
+        shot(ptm, "share-document");
+        assertThat(ptm.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        ptm.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
+        assertThat(ptm.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hill walk waiver").setLevel(1))).isVisible();
+        assertThat(ptm.getByText("Acknowledgements of version 1: 0", EXACT)).isVisible();
+        String waiver = ptm.url().substring(ptm.url().lastIndexOf('/') + 1);
+
+        // At the door, Mark's ticket is refused: the PTM reads which waiver he has not acknowledged.
+        ptm.navigate(app + "/staff/" + walk);
+        Locator form = ptm.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Check-in"));
+        form.getByLabel("Or paste the ticket code").fill(ticket("member3@demo.localhost", walk));
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check-in")).click();
+        Locator refused = ptm.getByTestId("check-in-refused");
+        assertThat(refused).containsText("Not checked in");
+        assertThat(refused).containsText("Hill walk waiver");
+        checkAccessibility(ptm, "check-in refused");
+        underTheAppBar(refused);
+        shot(ptm, "check-in-refused");
+
+        // Mark sees it waiting for him, reads it on the event's page and its own, and acknowledges it.
+        signIn(page, "member3@demo.localhost");
+        page.navigate(app + "/documents");
+        Locator card = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Hill walk waiver"));
+        assertThat(card.getByText("To acknowledge (version 1)", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(card.getByText("Text · 112 bytes", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("documents");
+        shot(page, "documents");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+
+        page.navigate(app + "/events/" + walk);
+        Locator section = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Hill walk waiver"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Documents for this event"))).isVisible();
+        assertThat(section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("I have read and accept version 1"))).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("an event's documents");
+        underTheAppBar(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Documents for this event")));
+        shot(page, "event-documents");
+
+        section.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Hill walk waiver")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hill walk waiver").setLevel(1))).isVisible();
+        assertThat(page.getByLabel("The text of Hill walk waiver")).containsText("I will tell the leader of any medical condition");
+        com.microsoft.playwright.Download saved = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download")).click());
+        assertThat(saved.suggestedFilename()).isEqualTo("hill-walk-waiver.txt");
+        assertThat(Files.readString(saved.path())).isEqualTo(words);
+        Page opened = page.waitForPopup(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open").setExact(true)).click());
+        opened.waitForURL(Pattern.compile("^blob:"));
+        assertThat(opened.locator("body")).containsText("I walk at my own risk");
+        opened.close();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("a waiver");
+        shot(page, "document");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have read and accept version 1")).click();
+        assertThat(page.getByText("✓ You acknowledged version 1.", EXACT)).isVisible();
+
+        // Now he is checked in, and the log names him with the version and the file's SHA-256.
+        ptm.getByTestId("check-in-refused").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check him in again")).click();
+        assertThat(ptm.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Check-in")).getByText("Mark Member checked in")).isVisible();
+        assertThat(ptm.getByTestId("check-in-refused")).hasCount(0);
+        ptm.navigate(app + "/documents/" + waiver);
+        assertThat(ptm.getByText("Acknowledgements of version 1: 1", EXACT)).isVisible();
+        ptm.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility(ptm, "a waiver its PTM manages");
+        underTheAppBar(ptm.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Manage")));
+        shot(ptm, "document-manage");
+        com.microsoft.playwright.Download log = ptm.waitForDownload(() -> ptm.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download the log (CSV)")).click());
+        String csv = Files.readString(log.path());
+        assertThat(csv).startsWith("document,version,person_id,name,email,sha256,acknowledged_at,ip,user_agent");
+        assertThat(csv).contains("Hill walk waiver,1,").contains("Mark Member,member3@demo.localhost");
+        ptm.context().close();
+    }
+
+    @Test
     void aManReachesOutFromHisPhoneAndHisFacilitatorSaysHeIsOnIt() throws Exception {
         signIn(page, "member1@demo.localhost");
         // From Home, one tap: the crisis lines first, whatever happens next.
@@ -1393,6 +1498,15 @@ class BrowserEndToEndIT {
             }
         }
         throw new AssertionError("no event " + title);
+    }
+
+    /** He acknowledges the event's current waivers (the demo's movie night has one) through the API, as in the app: check-in asks for them. */
+    private void acknowledgeWaivers(String email, String event) throws Exception {
+        for (JsonNode document : api("GET", "/api/v1/documents?eventId=" + event, email).path("items")) {
+            if (document.path("kind").asText().equals("WAIVER") && !document.path("acknowledged").asBoolean()) {
+                api("POST", "/api/v1/documents/" + document.path("id").asText() + "/acknowledgements", email, Map.of("version", document.path("version").asInt()), 201);
+            }
+        }
     }
 
     /** His ticket's token for the event, through the API as he would fetch it. */
