@@ -1375,6 +1375,78 @@ class BrowserEndToEndIT {
         assertThat(api("GET", "/api/v1/me/push-subscriptions", pete).path("items").toString()).doesNotContain(device.endpoint());
     }
 
+    @Test
+    void aManMetAtAStallOpensTheRsvpLinkFromHisMailOnHisPhoneAndOnlyPressingAnAnswerRecordsIt() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String email = "sam.walker." + tag + "@example.org";
+        String source = "Hill walk stall " + tag;
+        String title = "Movie night for the men we met at the stall";
+        String subject = "Twelve Angry Men, and a talk after: will you come?";
+        String organiser = "leadership@demo.localhost";
+
+        // Leadership adds the man met at the stall (he said yes to hearing from us) and sends him, alone, the movie night.
+        api("POST", "/api/v1/contacts", organiser, Map.of("email", email, "firstName", "Sam", "lastName", "Walker", "source", source,
+                "consent", true, "consentNote", "Wrote his address on the stall's sheet under 'Keep me posted'"), 201);
+        String campaign = api("POST", "/api/v1/campaigns", organiser, Map.of("title", title, "subject", subject,
+                "body", "Once a month we watch a film together and talk about it after.\nCome as you are; no one has to speak.",
+                "eventId", eventId("Movie night: Twelve Angry Men"), "segmentSource", source), 201).path("id").asText();
+        JsonNode sent = api("POST", "/api/v1/campaigns/" + campaign + "/send", organiser, null, 200);
+        assertThat(sent.path("invited").asInt()).as("only the man of this stall is in the segment").isEqualTo(1);
+
+        // His mail carries his own link, and a one-click unsubscribe (RFC 8058) beside it.
+        Pattern rsvp = Pattern.compile("https?://\\S+/rsvp/[A-Za-z0-9_.-]+");
+        MailCatcher.Mail mail = await().atMost(Duration.ofSeconds(20)).until(() -> platform.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(email)).findFirst().orElse(null), Objects::nonNull);
+        assertThat(mail.subject()).isEqualTo(subject);
+        Matcher found = rsvp.matcher(mail.body());
+        assertThat(found.find()).as("an RSVP link in: %s", mail.body()).isTrue();
+        String link = found.group();
+        assertThat(link).startsWith(app + "/rsvp/");
+        assertThat(mail.header("List-Unsubscribe")).hasValue("<" + link + "/unsubscribe>");
+        assertThat(mail.header("List-Unsubscribe-Post")).hasValue("List-Unsubscribe=One-Click");
+
+        // His mail provider's scanner follows both links first, with plain GETs.
+        for (String followed : List.of(link, link + "/unsubscribe")) {
+            java.net.http.HttpResponse<String> scanned = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(followed.replace(app, platform.app().baseUrl()))).header("Host", "demo.localhost").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(scanned.statusCode()).as("GET %s", followed).isEqualTo(200);
+        }
+
+        try (BrowserContext samsPhone = reportingErrors(browser.newContext(phoneSized()))) {
+            // He opens it: the invitation and the evening, no sign-in. Neither the scanner's GETs nor his recorded anything.
+            Page invitation = samsPhone.newPage();
+            invitation.setDefaultTimeout(15_000);
+            invitation.navigate(link);
+            assertThat(invitation.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1))).isVisible();
+            assertThat(invitation.getByText("Movie night: Twelve Angry Men", EXACT)).isVisible();
+            assertThat(invitation.getByText("Will you come?", EXACT)).isVisible();
+            checkAccessibility(invitation, "an invitation opened from its mail");
+            shot(invitation, "rsvp-from-mail");
+            assertThat(invitation.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+            JsonNode opened = api("GET", "/api/v1/campaigns/" + campaign + "/report", organiser);
+            assertThat(opened.path("sent").asInt()).isEqualTo(1);
+            assertThat(opened.path("unanswered").asInt()).as("a GET records no answer").isEqualTo(1);
+            assertThat(opened.path("yes").asInt() + opened.path("maybe").asInt() + opened.path("no").asInt()).isZero();
+            assertThat(opened.path("unsubscribed").asInt()).as("a GET of the unsubscribe link unsubscribes no one").isZero();
+            assertThat(opened.path("invitations").get(0).hasNonNull("rsvp")).as("his line has no answer").isFalse();
+
+            // He presses his answer: that POST is what the report counts.
+            invitation.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, I will come")).click();
+            assertThat(invitation.getByRole(AriaRole.STATUS)).hasText("Thank you, Sam. We look forward to seeing you.");
+            assertThat(invitation.getByText("Your answer: Yes, I will come. You can change it.")).isVisible();
+            checkAccessibility(invitation, "an invitation answered from its mail");
+            shot(invitation, "rsvp-from-mail-answered");
+        }
+        JsonNode answered = api("GET", "/api/v1/campaigns/" + campaign + "/report", organiser);
+        assertThat(answered.path("yes").asInt()).isEqualTo(1);
+        assertThat(answered.path("unanswered").asInt()).isZero();
+        JsonNode line = answered.path("invitations").get(0);
+        assertThat(line.path("name").asText()).isEqualTo("Sam Walker");
+        assertThat(line.path("rsvp").asText()).isEqualTo("YES");
+        assertThat(line.path("rsvpAt").isTextual()).isTrue();
+    }
+
     private static final Page.GetByTextOptions EXACT = new Page.GetByTextOptions().setExact(true);
 
     private String circleId(String name) throws Exception {
