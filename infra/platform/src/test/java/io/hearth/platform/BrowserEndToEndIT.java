@@ -1376,6 +1376,114 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void aMemberBringsAFriendWhoAnswersLeadershipsInvitationAndLeadershipReadsTheReport() throws Exception {
+        String email = "tom.newcomer." + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+        String title = "Bring a friend to the movie night";
+        signIn(page, "member1@demo.localhost");
+
+        // Mike brings a friend: nothing is sent until he ticks that his friend said yes; a member sees none of the organisers' fields.
+        page.navigate(app + "/outreach");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bring a friend").setLevel(1))).isVisible();
+        assertThat(page.getByLabel("Where you met him")).hasCount(0);
+        page.getByLabel("His email address").fill(email);
+        page.getByLabel("First name").fill("Tom");
+        page.getByLabel("Last name (optional)").fill("Newcomer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+        assertThat(page.getByText("Tick this first: we add only a man who said he would like to hear from us.", EXACT)).isVisible();
+        page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("He told me he would like to hear from us")).check();
+        page.getByLabel("A note for the organisers (optional)").fill("We climb together on Thursdays; he asked what the circle is like.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+        assertThat(page.getByText("Tom Newcomer is added: he gets our next invitation.", EXACT)).isVisible();
+        Locator tom = page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Tom Newcomer"));
+        assertThat(tom.getByText("Not a member yet", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("All contacts"))).hasCount(0);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility("bring a friend");
+        page.evaluate("() => window.scrollTo(0, 0)");
+        shot(page, "bring-a-friend");
+        underTheAppBar(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Friends you brought")));
+        shot(page, "friends-brought");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+
+        // Leadership sees every contact with where he was met and how he said yes, and invites the friends members brought to the movie night.
+        Page leo = signIn(reportingErrors(browser.newContext(phoneSized())).newPage(), "leadership@demo.localhost");
+        leo.navigate(app + "/outreach");
+        Locator tomForLeo = leo.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Tom Newcomer"));
+        assertThat(tomForLeo.getByText("Brought by Mike Member", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(tomForLeo.getByText("Met: Friend of a member", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        leo.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility(leo, "contacts");
+        underTheAppBar(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("All contacts")));
+        shot(leo, "contacts");
+        assertThat(leo.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        leo.navigate(app + "/outreach/campaigns");
+        leo.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New campaign")).click();
+        assertThat(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New campaign").setLevel(1))).isVisible();
+        leo.getByLabel("Title").fill(title);
+        leo.getByLabel("Subject of the mail").fill("Come to our movie night with a friend");
+        leo.getByLabel("The text of the mail").fill("Once a month we watch a film together and talk about it after.\nThe friend who told us about you will be there.");
+        leo.getByLabel("The evening it invites to (optional)").selectOption(eventId("Movie night: Twelve Angry Men"));
+        leo.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Only friends brought by members")).check();
+        leo.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility(leo, "new campaign");
+        leo.evaluate("() => window.scrollTo(0, 0)");
+        shot(leo, "new-campaign");
+        assertThat(leo.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        leo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as draft")).click();
+        assertThat(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1))).isVisible();
+        assertThat(leo.getByText("To every contact, only friends brought by members", EXACT)).isVisible();
+
+        // Send asks first, to how many men; the answer says how many it mailed.
+        leo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+        Locator ask = leo.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName(Pattern.compile("^Send to \\d+ m[ae]n\\?$")));
+        assertThat(ask).isVisible();
+        checkAccessibility(leo, "send a campaign");
+        shot(leo, "campaign-send");
+        ask.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send").setExact(true)).click();
+        assertThat(leo.getByText(Pattern.compile("^Sent to \\d+ m[ae]n\\. \\d+ invited in all\\.$"))).isVisible();
+
+        // Tom answers from his mail, on the page of his own link (server-rendered, no app): yes.
+        Pattern rsvp = Pattern.compile("https?://\\S+/rsvp/[A-Za-z0-9_.-]+");
+        String link = await().atMost(Duration.ofSeconds(20)).until(() -> platform.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(email) && m.subject().equals("Come to our movie night with a friend"))
+                .map(m -> rsvp.matcher(m.body())).filter(Matcher::find).map(Matcher::group).findFirst().orElse(null), Objects::nonNull);
+        try (BrowserContext tomsPhone = reportingErrors(browser.newContext(phoneSized()))) {
+            Page invitation = tomsPhone.newPage();
+            invitation.navigate(link);
+            assertThat(invitation.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(1))).isVisible();
+            assertThat(invitation.getByText("Will you come?", EXACT)).isVisible();
+            checkAccessibility(invitation, "an invitation's page");
+            shot(invitation, "rsvp");
+            assertThat(invitation.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+            invitation.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, I will come")).click();
+            assertThat(invitation.getByText("Thank you, Tom. We look forward to seeing you.", EXACT)).isVisible();
+            checkAccessibility(invitation, "an invitation answered");
+            shot(invitation, "rsvp-answered");
+        }
+
+        // The report: Tom's yes, who brought him; leadership marks that he came and the numbers follow.
+        leo.reload();
+        Locator tomsLine = leo.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Tom Newcomer"));
+        assertThat(tomsLine.getByText("Answer: yes, coming", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(tomsLine.getByText("Brought by Mike Member", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        tomsLine.getByRole(AriaRole.SWITCH, new Locator.GetByRoleOptions().setName("Tom Newcomer came")).check();
+        assertThat(leo.locator("dt:text-is('Came') + dd")).hasText("1");
+        assertThat(leo.locator("dt:text-is('Yes') + dd")).hasText("1");
+        leo.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        checkAccessibility(leo, "a campaign's report");
+        leo.evaluate("() => window.scrollTo(0, 0)");
+        shot(leo, "campaign");
+        underTheAppBar(leo.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Report")));
+        shot(leo, "campaign-report");
+        assertThat(leo.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
+        String campaign = leo.url().substring(leo.url().lastIndexOf('/') + 1);
+        JsonNode report = api("GET", "/api/v1/campaigns/" + campaign + "/report", "leadership@demo.localhost");
+        assertThat(report.path("yes").asInt()).isEqualTo(1);
+        assertThat(report.path("came").asInt()).isEqualTo(1);
+        leo.context().close();
+    }
+
+    @Test
     void aManMetAtAStallOpensTheRsvpLinkFromHisMailOnHisPhoneAndOnlyPressingAnAnswerRecordsIt() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String email = "sam.walker." + tag + "@example.org";
