@@ -249,7 +249,8 @@ public class OrganisationSso {
 
     /** Whether this address signs in through the organisation's provider. */
     public boolean signsInThroughProvider(ForTenant who, String email) {
-        return active(who).filter(active -> active.domains().contains(domainOf(email))).isPresent();
+        SsoSettingsRow row = row();
+        return row != null && row.enabled() && row.issuer() != null && Arrays.asList(row.domains()).contains(domainOf(email));
     }
 
     /** 403 SSO_REQUIRED for a password sign-in of an address the provider signs in, unless he is the break-glass admin. */
