@@ -33,6 +33,8 @@ import java.util.Set;
 public class SsoSignIn {
 
     private static final Duration STATE_TTL = Duration.ofMinutes(10);
+    /** Attempts a client may start a minute: each keeps a state in Redis for ten minutes. */
+    static final int STARTS_PER_MINUTE = 30;
 
     private final OrganisationSso sso;
     private final SsoLinkRepository links;
@@ -41,10 +43,11 @@ public class SsoSignIn {
     private final SignIn signIn;
     private final PublicLinks publicLinks;
     private final StatefulRedisConnection<String, String> redis;
+    private final io.hearth.web.AppRedis limiter;
     private final Clock clock;
 
     public SsoSignIn(OrganisationSso sso, SsoLinkRepository links, People people, SignUp signUp, SignIn signIn, PublicLinks publicLinks,
-                     StatefulRedisConnection<String, String> redis, Clock clock) {
+                     StatefulRedisConnection<String, String> redis, io.hearth.web.AppRedis limiter, Clock clock) {
         this.sso = sso;
         this.links = links;
         this.people = people;
@@ -52,11 +55,15 @@ public class SsoSignIn {
         this.signIn = signIn;
         this.publicLinks = publicLinks;
         this.redis = redis;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
     /** The provider's authorization URL for his address: 404 SSO_NOT_CONFIGURED when his domain does not sign in there. */
-    public URI start(Tenant tenant, String email) {
+    public URI start(Tenant tenant, String email, String ip) {
+        if (limiter.count("sso-starts:" + tenant.id().value() + ":" + ip, Duration.ofMinutes(1)) > STARTS_PER_MINUTE) {
+            throw Refusal.rateLimited("Too many sign-in attempts from here: wait a minute", 60);
+        }
         String address = email.strip();
         OrganisationSso.Active active = sso.active(tenant)
                 .filter(settings -> settings.domains().contains(OrganisationSso.domainOf(address)))

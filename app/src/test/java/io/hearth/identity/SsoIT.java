@@ -268,6 +268,22 @@ class SsoIT implements RealStack {
     }
 
     @Test
+    void oneClientStartsAtMostThirtyAttemptsAMinute() {
+        Org org = Org.create(provisioning, directory, client, "sso-flood");
+        open(org, "flood", "flood.example", Map.of());
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < SsoSignIn.STARTS_PER_MINUTE + 1; i++) {
+            statuses.add(org.api().get("/api/v1/auth/sso/start?email=" + enc(unique("flood.example")), null).status());
+        }
+        Api.Reply over = org.api().get("/api/v1/auth/sso/start?email=" + enc(unique("flood.example")), null);
+
+        assertThat(statuses.subList(0, SsoSignIn.STARTS_PER_MINUTE)).containsOnly(302);
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.header("Retry-After")).isPresent();
+    }
+
+    @Test
     void aNewManWaitsForApprovalWhereTheOrganisationApprovesItsMembers() throws Exception {
         Org approving = Org.create(provisioning, directory, client, "sso-approve");
         approving.api().put("/api/v1/organisation/settings", Map.of("registrationMode", "APPROVAL", "mfaRequiredRoles", List.of(),

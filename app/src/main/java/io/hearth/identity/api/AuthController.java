@@ -227,7 +227,8 @@ public class AuthController {
     @Post("/login")
     @Public
     @Operation(summary = "Sign in with email and password", description = "200 with tokens, or with mfaRequired and a challenge when two-factor authentication is on. "
-            + "The refresh token is set as the HttpOnly hearth_refresh cookie; a non-browser client sends 'Hearth-Refresh-Token: body' to get it in the body too.")
+            + "The refresh token is set as the HttpOnly hearth_refresh cookie; a non-browser client sends 'Hearth-Refresh-Token: body' to get it in the body too. "
+            + "403 SSO_REQUIRED for an address of a domain the organisation signs in through its own provider (but its break-glass admin).")
     public HttpResponse<?> login(@Parameter(hidden = true) Tenant tenant, @Body @Valid LoginRequest request, HttpRequest<?> http) {
         return outcome(signIn.withPassword(tenant, request.email(), request.password(), clients.of(http), userAgent(http)), http);
     }
@@ -279,12 +280,13 @@ public class AuthController {
     @Public
     @Operation(summary = "Start sign-in through the organisation's own provider (identity first)",
             description = "302 to the provider's authorization endpoint for this address (code flow with PKCE S256, state and nonce; login_hint is the address). "
-                    + "404 SSO_NOT_CONFIGURED when the address's domain does not sign in through a provider here; 422 without an address.")
-    public HttpResponse<?> ssoStart(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 254) String email) {
+                    + "404 SSO_NOT_CONFIGURED when the address's domain does not sign in through a provider here; 422 without an address; "
+                    + "429 with Retry-After over 30 attempts a minute from one client.")
+    public HttpResponse<?> ssoStart(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 254) String email, HttpRequest<?> http) {
         if (email == null || !email.contains("@")) {
             throw Refusal.invalid("email", "give the address you sign in with");
         }
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, ssoSignIn.start(tenant, email).toString())
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, ssoSignIn.start(tenant, email, clients.of(http)).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
