@@ -33,8 +33,6 @@ import java.util.Set;
 public class SsoSignIn {
 
     private static final Duration STATE_TTL = Duration.ofMinutes(10);
-    /** Attempts a client may start a minute: each keeps a state in Redis for ten minutes. */
-    static final int STARTS_PER_MINUTE = 30;
 
     private final OrganisationSso sso;
     private final SsoLinkRepository links;
@@ -44,10 +42,12 @@ public class SsoSignIn {
     private final PublicLinks publicLinks;
     private final StatefulRedisConnection<String, String> redis;
     private final io.hearth.web.AppRedis limiter;
+    private final int startsPerMinute;
     private final Clock clock;
 
     public SsoSignIn(OrganisationSso sso, SsoLinkRepository links, People people, SignUp signUp, SignIn signIn, PublicLinks publicLinks,
-                     StatefulRedisConnection<String, String> redis, io.hearth.web.AppRedis limiter, Clock clock) {
+                     StatefulRedisConnection<String, String> redis, io.hearth.web.AppRedis limiter, Clock clock,
+                     @io.micronaut.context.annotation.Property(name = "hearth.sso.starts-per-minute") int startsPerMinute) {
         this.sso = sso;
         this.links = links;
         this.people = people;
@@ -56,12 +56,13 @@ public class SsoSignIn {
         this.publicLinks = publicLinks;
         this.redis = redis;
         this.limiter = limiter;
+        this.startsPerMinute = startsPerMinute;
         this.clock = clock;
     }
 
     /** The provider's authorization URL for his address: 404 SSO_NOT_CONFIGURED when his domain does not sign in there. */
     public URI start(Tenant tenant, String email, String ip) {
-        if (limiter.count("sso-starts:" + tenant.id().value() + ":" + ip, Duration.ofMinutes(1)) > STARTS_PER_MINUTE) {
+        if (limiter.count("sso-starts:" + tenant.id().value() + ":" + ip, Duration.ofMinutes(1)) > startsPerMinute) {
             throw Refusal.rateLimited("Too many sign-in attempts from here: wait a minute", 60);
         }
         String address = email.strip();
