@@ -111,6 +111,15 @@ describe('the menu follows the permissions of /me', () => {
     }
   });
 
+  it('opens single sign-on to admins alone (organisation.manage), in the menu', () => {
+    expect(paths(['organisation.manage'])).toContain('/admin/sso');
+    expect(mayOpen('/admin/sso', ['organisation.manage'])).toBe(true);
+    for (const other of [['circles.join', 'events.register'], ['reports.view', 'audit.view', 'members.view', 'circles.view-all'], ['members.manage'], ['support.assist'], ['care.handle']]) {
+      expect(paths(other)).not.toContain('/admin/sso');
+      expect(mayOpen('/admin/sso', other)).toBe(false);
+    }
+  });
+
   it('opens a man\'s own page to whoever manages members, and to no one else', () => {
     expect(mayOpen('/admin/members/123', ['members.manage'])).toBe(true);
     expect(mayOpen('/admin/members/123', ['members.view', 'support.assist'])).toBe(false);

@@ -26,6 +26,7 @@ export const MENU: MenuItem[] = [
   { path: '/admin/members', label: 'menu.members', needs: ['members.manage'] },
   { path: '/admin/imports', label: 'menu.imports', needs: ['members.manage'] },
   { path: '/admin/settings', label: 'menu.settings', needs: ['organisation.manage'] },
+  { path: '/admin/sso', label: 'menu.sso', needs: ['organisation.manage'] },
   { path: '/admin/payments', label: 'menu.adminPayments', needs: ['organisation.manage'] },
   { path: '/admin/audit', label: 'menu.audit', needs: ['audit.view'] },
   { path: '/reports', label: 'menu.reports', needs: ['reports.view'] },

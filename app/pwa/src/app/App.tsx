@@ -43,6 +43,7 @@ const Member = lazy(() => import('../features/members/components/Member'));
 const Imports = lazy(() => import('../features/imports/components/Imports'));
 const Import = lazy(() => import('../features/imports/components/Import'));
 const Settings = lazy(() => import('../features/settings/components/Settings'));
+const Sso = lazy(() => import('../features/sso/components/SsoSettings'));
 const Audit = lazy(() => import('../features/audit/components/Audit'));
 const Reports = lazy(() => import('../features/reports/components/Reports'));
 const Support = lazy(() => import('../features/members/components/Support'));
@@ -197,6 +198,7 @@ function SignedIn() {
               <Route path="/admin/settings" element={<Settings />} />
               <Route path="/admin/settings/notifications" element={<NotificationDefaults />} />
               <Route path="/admin/settings/crisis-lines" element={<CrisisLinesEditor />} />
+              <Route path="/admin/sso" element={<Sso />} />
               <Route path="/admin/audit" element={<Audit />} />
               <Route path="/reports" element={<Reports />} />
               <Route path="/support" element={<Support />} />

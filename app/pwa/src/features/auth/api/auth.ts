@@ -3,13 +3,29 @@ import { api, must } from '../../../api/client';
 import { useRequest } from '../../../api/mutation';
 import type { RequestBody } from '../../../api/types';
 import { authKeys } from './keys';
-import type { LoginAnswer } from './types';
+import type { LoginAnswer, SignInOptions } from './types';
 
 export const getSignInOptions = () => must(api.GET('/api/v1/auth/options'));
 
 export const signInOptionsQuery = () => queryOptions({ queryKey: authKeys.options, queryFn: getSignInOptions, staleTime: 60_000 });
 
 export const useSignInOptions = () => useQuery(signInOptionsQuery());
+
+/** What sign-in offers for this address: `sso` when its domain signs in through the organisation's provider. */
+export const getSignInOptionsFor = (email: string): Promise<SignInOptions> =>
+  must(api.GET('/api/v1/auth/options', { params: { query: { email: email.trim() } } }));
+
+export const signInOptionsForQuery = (email: string) =>
+  queryOptions({ queryKey: authKeys.optionsFor(email), queryFn: () => getSignInOptionsFor(email), staleTime: 60_000 });
+
+/** Where a browser starts signing in through the organisation's provider: the server redirects it on to the provider. */
+export const ssoStartPath = (email: string) => '/api/v1/auth/sso/start?' + new URLSearchParams({ email: email.trim() });
+
+/**
+ * Takes the whole window to the organisation's provider: a navigation, not a request, since the provider's sign-in page is
+ * the browser's to show. He comes back signed in at /, to /signin?challenge=… for his second factor, or to /signin?sso-error=….
+ */
+export const goToProvider = (email: string) => window.location.assign(ssoStartPath(email));
 
 export const login = async (body: RequestBody<'/api/v1/auth/login', 'post'>): Promise<LoginAnswer> =>
   (await must(api.POST('/api/v1/auth/login', { body }))) as unknown as LoginAnswer;
