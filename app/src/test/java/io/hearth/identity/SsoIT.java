@@ -256,6 +256,8 @@ class SsoIT implements RealStack {
         assertThat(ok.getHeaders().getAll("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("hearth_refresh=") && cookie.toLowerCase().contains("httponly"));
         assertThat(failed.getStatus().getCode()).isEqualTo(302);
         assertThat(failed.getHeaders().get("Location")).isEqualTo("/signin?sso-error=OIDC_FAILED");
+        io.micronaut.http.HttpResponse<?> otherDomain = asBrowser("/api/v1/auth/sso/start?email=" + enc(unique("south.example")));
+        assertThat(otherDomain.getHeaders().get("Location")).isEqualTo("/signin?sso-error=SSO_NOT_CONFIGURED");
     }
 
     @Inject io.micronaut.runtime.server.EmbeddedServer server;

@@ -281,13 +281,26 @@ public class AuthController {
     @Operation(summary = "Start sign-in through the organisation's own provider (identity first)",
             description = "302 to the provider's authorization endpoint for this address (code flow with PKCE S256, state and nonce; login_hint is the address). "
                     + "404 SSO_NOT_CONFIGURED when the address's domain does not sign in through a provider here; 422 without an address; "
-                    + "429 with Retry-After over 30 attempts a minute from one client.")
+                    + "429 with Retry-After over 30 attempts a minute from one client. A browser (Accept text/html) is sent to /signin?sso-error=CODE instead.")
     public HttpResponse<?> ssoStart(@Parameter(hidden = true) Tenant tenant, @Nullable @QueryValue @Size(max = 254) String email, HttpRequest<?> http) {
-        if (email == null || !email.contains("@")) {
-            throw Refusal.invalid("email", "give the address you sign in with");
+        try {
+            if (email == null || !email.contains("@")) {
+                throw Refusal.invalid("email", "give the address you sign in with");
+            }
+            return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, ssoSignIn.start(tenant, email, clients.of(http)).toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        } catch (Refusal refusal) {
+            return backToSignIn(refusal, http);
         }
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, ssoSignIn.start(tenant, email, clients.of(http)).toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** A browser navigating is not left on a JSON page: the sign-in page says what went wrong. An API client gets the problem. */
+    private static HttpResponse<?> backToSignIn(Refusal refusal, HttpRequest<?> http) {
+        if (!wantsPage(http)) {
+            throw refusal;
+        }
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.CACHE_CONTROL, "no-store").header(HttpHeaders.LOCATION,
+                "/signin?sso-error=" + java.net.URLEncoder.encode(refusal.code().name(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Get("/sso/callback{?code,state,error,error_description}")
@@ -308,12 +321,7 @@ public class AuthController {
             }
             return cameBack(ssoSignIn.complete(tenant, code, state, clients.of(http), userAgent(http)), http);
         } catch (Refusal refusal) {
-            if (!wantsPage(http)) {
-                throw refusal;
-            }
-            // A browser is not left on a JSON page: the sign-in page says what went wrong.
-            return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.CACHE_CONTROL, "no-store").header(HttpHeaders.LOCATION,
-                    "/signin?sso-error=" + java.net.URLEncoder.encode(refusal.code().name(), java.nio.charset.StandardCharsets.UTF_8));
+            return backToSignIn(refusal, http);
         }
     }
 
