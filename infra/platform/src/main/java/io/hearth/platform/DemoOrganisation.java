@@ -93,6 +93,20 @@ final class DemoOrganisation {
         return account;
     }
 
+    /**
+     * Sets the organisation's own sign-in provider as its admin would: addresses at partners.example sign in through
+     * the stand-in's demo issuer, whose group "crew" makes a man production team. Pat Partner is a member already (the
+     * organisation approves newcomers), so the provider's verified address links him at his first sign-in, which
+     * makes him PTM too. The admin setting it is the break-glass admin who keeps his password.
+     */
+    void setUpSingleSignOn(String adminEmail, OpenIdStandIn provider) {
+        String admin = signIn(adminEmail);
+        join(admin, OpenIdStandIn.DEMO_EMAIL, "MEMBER", OpenIdStandIn.DEMO_FIRST_NAME, OpenIdStandIn.DEMO_LAST_NAME);
+        expect(200, send("PUT", "/api/v1/organisation/sso", Map.of("enabled", true, "issuer", provider.demoIssuer(),
+                "clientId", OpenIdStandIn.DEMO_CLIENT_ID, "clientSecret", OpenIdStandIn.DEMO_CLIENT_SECRET, "domains", List.of(OpenIdStandIn.DEMO_DOMAIN),
+                "roleMappings", List.of(Map.of("group", OpenIdStandIn.DEMO_GROUP, "role", "PTM"))), admin), "set the organisation's sign-in provider");
+    }
+
     /** The coming Friday (never today) in London: the movie night's day. */
     private static java.time.LocalDate nextFriday() {
         return java.time.LocalDate.now(LONDON).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY));

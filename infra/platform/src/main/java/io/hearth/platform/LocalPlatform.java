@@ -20,11 +20,12 @@ public final class LocalPlatform {
         int adminPort = Integer.getInteger("hearth.admin.port", 8081);
         int mailPort = Integer.getInteger("hearth.mail.port", 1080);
         int smsPort = Integer.getInteger("hearth.sms.port", 1081);
+        int openIdPort = Integer.getInteger("hearth.openid.port", 1083);
         String operatorEmail = System.getProperty("hearth.operator.email", "operator@hearth.localhost");
         String operatorPassword = System.getProperty("hearth.operator.password", "hearth-operator-dev");
 
         System.out.println("Starting PostgreSQL, Redis, Kafka, the mail catcher, tenant-admin and app...");
-        Platform platform = Platform.start(root, appPort, adminPort, mailPort, smsPort, null);
+        Platform platform = Platform.start(root, appPort, adminPort, mailPort, smsPort, openIdPort, null, java.util.Map.of());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Hearth...");
@@ -45,6 +46,7 @@ public final class LocalPlatform {
                 + " POST /subscriptions mints a device to register with POST /api/v1/me/push-subscriptions)");
         platform.stack().stripeStandIn().ifPresent(stripe ->
                 new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher()).connectStripe("admin@demo.localhost", stripe));
+        new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher()).setUpSingleSignOn("admin@demo.localhost", platform.openId());
 
         String mail = platform.stack().mailCatcher().httpUrl();
         System.out.println();
@@ -63,6 +65,8 @@ public final class LocalPlatform {
         platform.stack().stripeStandIn().ifPresent(stripe ->
                 System.out.println("  Stripe stand-in     " + stripe.baseUrl() + "  (Checkout and onboarding pages; HEARTH_STRIPE_SECRET_KEY uses Stripe)"
                         + "\n  Stripe requests     " + stripe.requestLogUrl() + "  (POST /_test/subscriptions/{id}/fail_next_payment fails an instalment)"));
+        System.out.println("  Sign-in provider    " + platform.openId().demoIssuer() + "/.well-known/openid-configuration  (sign in as "
+                + OpenIdStandIn.DEMO_EMAIL + ": the demo provider signs him in)");
         System.out.println("  Demo people (password " + DemoOrganisation.PASSWORD + "), sign in at http://demo.localhost:" + appPort + "/ (or POST /api/v1/auth/login):");
         for (DemoOrganisation.Person person : people) {
             System.out.println("    " + person.email() + "  " + person.roles());

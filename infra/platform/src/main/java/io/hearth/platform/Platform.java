@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform on this machine: the local stack, then tenant-admin and app as child JVMs pointed at it.
- * Closing it stops the services before the stack (Kafka clients shut down slowly once the broker is gone).
+ * The whole platform on this machine: the local stack and an OpenID provider for organisations' own sign-in, then
+ * tenant-admin and app as child JVMs pointed at them. Closing it stops the services before the stack (Kafka clients
+ * shut down slowly once the broker is gone).
  */
 public final class Platform implements AutoCloseable {
 
     private final LocalStack stack;
+    private final OpenIdStandIn openId;
     private final ServiceProcess tenantAdmin;
     private final ServiceProcess app;
 
-    private Platform(LocalStack stack, ServiceProcess tenantAdmin, ServiceProcess app) {
+    private Platform(LocalStack stack, OpenIdStandIn openId, ServiceProcess tenantAdmin, ServiceProcess app) {
         this.stack = stack;
+        this.openId = openId;
         this.tenantAdmin = tenantAdmin;
         this.app = app;
     }
@@ -38,9 +41,17 @@ public final class Platform implements AutoCloseable {
 
     /** As above, with more environment for both services (a second database cluster, a backup store). */
     public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, int smsHttpPort, Path logs, Map<String, String> extraEnv) {
+        return start(root, appPort, adminPort, mailHttpPort, smsHttpPort, 0, logs, extraEnv);
+    }
+
+    /** As above, with the OpenID provider's port (0: any). */
+    public static Platform start(Path root, int appPort, int adminPort, int mailHttpPort, int smsHttpPort, int openIdPort, Path logs,
+                                 Map<String, String> extraEnv) {
         LocalStack stack = LocalStack.start(System.getenv(), mailHttpPort, smsHttpPort);
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            OpenIdStandIn openId = OpenIdStandIn.start(openIdPort);
+            started.add(openId);
             Map<String, String> adminEnv = new java.util.LinkedHashMap<>(localTenantAdmin(stack));
             adminEnv.putAll(extraEnv);
             ServiceProcess admin = ServiceProcess.start(root, "tenant-admin", "io.hearth.admin.Application", adminPort,
@@ -54,7 +65,7 @@ public final class Platform implements AutoCloseable {
             }
             admin.awaitReady(Duration.ofSeconds(90));
             app.awaitReady(Duration.ofSeconds(90));
-            return new Platform(stack, admin, app);
+            return new Platform(stack, openId, admin, app);
         } catch (RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
@@ -128,6 +139,11 @@ public final class Platform implements AutoCloseable {
         return stack;
     }
 
+    /** The OpenID provider organisations may sign in through here (the demo organisation's, once it is set). */
+    public OpenIdStandIn openId() {
+        return openId;
+    }
+
     public ServiceProcess app() {
         return app;
     }
@@ -149,6 +165,7 @@ public final class Platform implements AutoCloseable {
     public void close() {
         app.close();
         tenantAdmin.close();
+        openId.close();
         stack.close();
     }
 }
