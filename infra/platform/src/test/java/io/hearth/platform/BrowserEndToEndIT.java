@@ -72,6 +72,7 @@ class BrowserEndToEndIT {
         DemoOrganisation demo = new DemoOrganisation(platform.app().baseUrl(), "demo", platform.stack().mailCatcher());
         demo.seed("admin@demo.localhost");
         demo.connectStripe("admin@demo.localhost", platform.stack().stripe());
+        demo.setUpSingleSignOn("admin@demo.localhost", platform.openId());
         app = platform.app().baseUrl().replace("127.0.0.1", "demo.localhost");
         console = platform.tenantAdmin().baseUrl();
         axe = Files.readString(root.resolve("app/pwa/node_modules/axe-core/axe.min.js"));
@@ -1553,6 +1554,36 @@ class BrowserEndToEndIT {
         assertThat(line.path("name").asText()).isEqualTo("Sam Walker");
         assertThat(line.path("rsvp").asText()).isEqualTo("YES");
         assertThat(line.path("rsvpAt").isTextual()).isTrue();
+    }
+
+    @Test
+    void aManSignsInThroughHisOrganisationsOwnProviderAndArrivesHomeWithTheRoleHisGroupGives() {
+        page.navigate(app + "/signin");
+        page.getByLabel("Email").fill(OpenIdStandIn.DEMO_EMAIL);
+
+        // Identity first: his address is at the organisation's sign-in domain, so the password gives way to its provider.
+        Locator proceed = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue with your organisation's sign-in"));
+        assertThat(proceed).isVisible();
+        assertThat(page.getByLabel("Password")).hasCount(0);
+        checkAccessibility("sign in through the organisation's provider");
+        shot(page, "sign-in-sso");
+        List<String> visited = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.isNavigationRequest()) {
+                visited.add(request.url());
+            }
+        });
+        proceed.click();
+
+        // To the provider and back (it asks nothing here), and into the app signed in, with no password typed.
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hello, " + OpenIdStandIn.DEMO_FIRST_NAME))).isVisible();
+        assertThat(page).hasURL(app + "/");
+        assertThat(visited).as("the way he went").anyMatch(url -> url.startsWith(platform.openId().demoIssuer() + "/authorize?"))
+                .anyMatch(url -> url.startsWith(app + "/api/v1/auth/sso/callback?code="));
+        checkAccessibility("home after single sign-on");
+        // His provider group "crew" made him production team at this first sign-in.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Events I run"))).isVisible();
     }
 
     private static final Page.GetByTextOptions EXACT = new Page.GetByTextOptions().setExact(true);
