@@ -47,7 +47,9 @@ public class GoogleSignIn {
         this.signIn = signIn;
         this.sso = sso;
         this.provider = new OpenIdProvider(configuration.issuer(), configuration.clientId(), configuration.clientSecret(),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), json);
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), json, endpoint -> {
+                    // The operators configure Google's issuer: its endpoints are not an organisation's to choose.
+                });
     }
 
     /** The provider's authorization URL for a new attempt; state, nonce and the PKCE verifier wait in Redis. */
@@ -95,6 +97,8 @@ public class GoogleSignIn {
                 .filter(row -> !PersonStatus.ERASED.name().equals(row.status()))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.OIDC_FAILED,
                         "No account of this organisation has this email address: register or ask for an invitation first"));
+        // An address the organisation signs in through its own provider is not linked to Google at all.
+        sso.requirePasswordOrGoogleAllowed(tenant, person);
         credentials.link(tenant.id().value(), PROVIDER, subject, person.id(), email);
         return person;
     }

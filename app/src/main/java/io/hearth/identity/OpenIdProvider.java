@@ -42,19 +42,28 @@ final class OpenIdProvider {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenIdProvider.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** The most read from a provider in one answer: discovery, tokens and keys are a few kilobytes. */
+    static final int MAX_ANSWER_BYTES = 512 * 1024;
+
     private final String issuer;
     private final String clientId;
     private final String clientSecret;
     private final HttpClient http;
     private final JsonMapper json;
+    private final java.util.function.Consumer<URI> endpointCheck;
     private volatile Discovered discovered;
 
-    OpenIdProvider(String issuer, String clientId, String clientSecret, HttpClient http, JsonMapper json) {
+    /**
+     * @param endpointCheck refuses (with a Refusal) an endpoint the server must not call: every URL the discovery
+     *                      document names passes it before it is used
+     */
+    OpenIdProvider(String issuer, String clientId, String clientSecret, HttpClient http, JsonMapper json, java.util.function.Consumer<URI> endpointCheck) {
         this.issuer = issuer;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.http = http;
         this.json = json;
+        this.endpointCheck = endpointCheck;
     }
 
     /** What discovery said: where to send a man and where to trade his code. */
@@ -108,13 +117,10 @@ final class OpenIdProvider {
                 if (said == null || !trimmed(said).equals(trimmed(issuer))) {
                     throw failed("The discovery document speaks for another issuer (" + said + ")");
                 }
-                String authorization = (String) document.get("authorization_endpoint");
-                String token = (String) document.get("token_endpoint");
-                String keysAt = (String) document.get("jwks_uri");
-                if (authorization == null || token == null || keysAt == null) {
-                    throw failed("The discovery document lacks the authorization, token or keys endpoint");
-                }
-                JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(keysAt).toURL()).build();
+                String authorization = endpoint(document.get("authorization_endpoint"));
+                String token = endpoint(document.get("token_endpoint"));
+                URI keysAt = URI.create(endpoint(document.get("jwks_uri")));
+                JWKSource<SecurityContext> keys = JWKSourceBuilder.create(keysAt.toURL(), this::keys).build();
                 DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
                 processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
                 processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientId,
@@ -129,14 +135,65 @@ final class OpenIdProvider {
         return known;
     }
 
+    /** An endpoint the discovery document names: an absolute http(s) URL that the check lets the server call. */
+    private String endpoint(Object named) {
+        if (!(named instanceof String text)) {
+            throw failed("The discovery document lacks the authorization, token or keys endpoint");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            throw failed("The discovery document names an endpoint that is not a URL");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw failed("The discovery document names an endpoint that is not an absolute http(s) URL");
+        }
+        endpointCheck.accept(uri);
+        return text;
+    }
+
+    /** The provider's keys, read as its other answers are: no redirect followed, at most MAX_ANSWER_BYTES. */
+    private com.nimbusds.jose.util.Resource keys(java.net.URL url) throws IOException {
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(url.toURI()).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String body = new String(bounded(response.body()), StandardCharsets.UTF_8);
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("the provider's keys answered " + response.statusCode());
+            }
+            return new com.nimbusds.jose.util.Resource(body, response.headers().firstValue("Content-Type").orElse(null));
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static byte[] bounded(java.io.InputStream body) throws IOException {
+        try (body) {
+            byte[] read = body.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (read.length > MAX_ANSWER_BYTES) {
+                throw new IOException("the provider's answer is over " + MAX_ANSWER_BYTES + " bytes");
+            }
+            return read;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body = bounded(response.body());
             if (response.statusCode() / 100 != 2) {
                 throw failed("The provider refused the request (" + response.statusCode() + ")");
             }
-            return json.readValue(response.body(), Map.class);
+            Map<String, Object> read = json.readValue(body, Map.class);
+            if (read == null) {
+                throw failed("The provider answered with no JSON object");
+            }
+            return read;
         } catch (IOException e) {
             LOG.warn("the OpenID provider could not be reached at {}", request.uri(), e);
             throw new Refusal(Refusal.Kind.UNAVAILABLE, CommonCode.SERVICE_UNAVAILABLE, "The sign-in provider cannot be reached");

@@ -55,6 +55,14 @@ public class OrganisationSso {
     private static final Pattern CLAIM = Pattern.compile("^[A-Za-z0-9_:./-]{1,100}$");
     private static final Duration PROVIDER_KEPT = Duration.ofHours(1);
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    /**
+     * Mail services anyone can have an address at: an organisation's provider does not speak for them (it would let
+     * an admin's provider vouch for any man's private address).
+     */
+    private static final Set<String> PUBLIC_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+            "yahoo.com", "yahoo.co.uk", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "gmx.com", "gmx.de", "gmx.net", "web.de",
+            "mail.com", "proton.me", "protonmail.com", "pm.me", "zoho.com", "yandex.com", "yandex.ru", "mail.ru", "t-online.de", "freenet.de",
+            "hey.com", "fastmail.com", "tutanota.com", "tuta.io", "qq.com", "163.com", "126.com");
 
     private final SsoSettingsRepository settings;
     private final SsoLinkRepository links;
@@ -145,6 +153,8 @@ public class OrganisationSso {
             String domain = given == null ? "" : given.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", "");
             if (!DOMAIN.matcher(domain).matches()) {
                 errors.add(new FieldError("domains", "'" + given + "' is not a domain name (like example.org)"));
+            } else if (PUBLIC_MAIL.contains(domain)) {
+                errors.add(new FieldError("domains", "'" + domain + "' is a public mail service: your provider cannot speak for its addresses"));
             } else if (!domains.contains(domain)) {
                 domains.add(domain);
             }
@@ -153,27 +163,19 @@ public class OrganisationSso {
         if (!CLAIM.matcher(groupsClaim).matches()) {
             errors.add(new FieldError("groupsClaim", "must be a claim name: letters, digits and _ : . / - (at most 100)"));
         }
-        List<RoleMapping> mappings = new ArrayList<>();
-        for (RoleMapping mapping : change.roleMappings()) {
-            if (mapping == null || mapping.role() == null || mapping.group() == null || mapping.group().isBlank() || mapping.group().length() > 200) {
-                errors.add(new FieldError("roleMappings", "each mapping needs a group (at most 200 characters) and a role"));
-            } else if (mapping.group().contains("=")) {
-                errors.add(new FieldError("roleMappings", "a group name may not contain '='"));
-            } else {
-                RoleMapping clean = new RoleMapping(mapping.group().strip(), mapping.role());
-                if (!mappings.contains(clean)) {
-                    mappings.add(clean);
-                }
-            }
-        }
-        UUID breakGlass = change.breakGlassAdminId();
+        List<RoleMapping> mappings = cleanMappings(change.roleMappings(), errors);
+        UUID breakGlass = change.breakGlassAdminId() != null ? change.breakGlassAdminId() : before == null ? null : before.breakGlassAdminId();
         if (breakGlass == null && change.enabled()) {
-            breakGlass = before != null && before.breakGlassAdminId() != null ? before.breakGlassAdminId() : caller.person();
+            breakGlass = caller.person();
         }
         if (breakGlass != null) {
             breakGlassProblem(tenant, breakGlass).ifPresent(problem -> errors.add(new FieldError("breakGlassAdminId", problem)));
         }
         String sealed = secret != null ? cipher.seal(secret, secretAad(tenant)) : before != null ? before.sealedClientSecret() : null;
+        if (secret == null && sealed != null && (!java.util.Objects.equals(before.issuer(), issuer) || !java.util.Objects.equals(before.clientId(), clientId))) {
+            // The stored secret goes only to the provider it was given for: a new issuer or client gets a new secret.
+            errors.add(new FieldError("clientSecret", "give the client secret again: the issuer or the client id changed"));
+        }
         if (change.enabled()) {
             if (issuer == null) {
                 errors.add(new FieldError("issuer", "is needed to turn single sign-on on"));
@@ -214,8 +216,8 @@ public class OrganisationSso {
             throw new Refusal(Refusal.Kind.INVALID, ErrorCode.SSO_PROVIDER_UNUSABLE, "Save an issuer and a client id first");
         }
         try {
-            requireReachable(row.issuer());
-            OpenIdProvider.Discovered found = new OpenIdProvider(row.issuer(), row.clientId(), "", http, json).discovered();
+            requireCallable(URI.create(row.issuer()));
+            OpenIdProvider.Discovered found = new OpenIdProvider(row.issuer(), row.clientId(), "", http, json, this::requireCallable).discovered();
             return new Tested(found.issuer(), found.authorizationEndpoint());
         } catch (Refusal refusal) {
             throw new Refusal(Refusal.Kind.INVALID, ErrorCode.SSO_PROVIDER_UNUSABLE, refusal.getMessage());
@@ -223,7 +225,12 @@ public class OrganisationSso {
     }
 
     /** For each man who signed in through the provider: the roles these mappings would give or take at his next sign-in. */
-    public List<Preview> preview(Caller caller, List<RoleMapping> mappings) {
+    public List<Preview> preview(Caller caller, List<RoleMapping> asked) {
+        List<FieldError> errors = new ArrayList<>();
+        List<RoleMapping> mappings = cleanMappings(asked, errors);
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
         SsoSettingsRow row = row();
         if (row == null || row.issuer() == null) {
             return List.of();
@@ -278,9 +285,9 @@ public class OrganisationSso {
         String fingerprint = row.issuer() + "\n" + row.clientId() + "\n" + row.sealedClientSecret();
         Kept kept = providers.get(tenant);
         if (kept == null || !kept.fingerprint().equals(fingerprint) || kept.at().plus(PROVIDER_KEPT).isBefore(clock.instant())) {
-            requireReachable(row.issuer());
+            requireCallable(URI.create(row.issuer()));
             String secret = cipher.open(row.sealedClientSecret(), secretAad(who.tenant()));
-            kept = new Kept(fingerprint, new OpenIdProvider(row.issuer(), row.clientId(), secret, http, json), clock.instant());
+            kept = new Kept(fingerprint, new OpenIdProvider(row.issuer(), row.clientId(), secret, http, json, this::requireCallable), clock.instant());
             providers.put(tenant, kept);
         }
         return Optional.of(new Active(row.issuer(), row.clientId(), Set.copyOf(Arrays.asList(row.domains())), row.groupsClaim(),
@@ -370,13 +377,43 @@ public class OrganisationSso {
         return Optional.of("must be https (http is taken only on localhost in a local run)");
     }
 
+    private static List<RoleMapping> cleanMappings(List<RoleMapping> given, List<FieldError> errors) {
+        List<RoleMapping> mappings = new ArrayList<>();
+        for (RoleMapping mapping : given) {
+            if (mapping == null || mapping.role() == null || mapping.group() == null || mapping.group().isBlank() || mapping.group().length() > 200) {
+                errors.add(new FieldError("roleMappings", "each mapping needs a group (at most 200 characters) and a role"));
+            } else if (mapping.group().contains("=")) {
+                errors.add(new FieldError("roleMappings", "a group name may not contain '='"));
+            } else {
+                RoleMapping clean = new RoleMapping(mapping.group().strip(), mapping.role());
+                if (!mappings.contains(clean)) {
+                    mappings.add(clean);
+                }
+            }
+        }
+        return mappings;
+    }
+
+    /**
+     * Every URL the server calls for an organisation (its issuer, and the endpoints its discovery document names) is
+     * https on the internet; http on this machine only where the local run allows it.
+     */
+    private void requireCallable(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean local = LOCAL_HOSTS.contains(host);
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !(localIssuers && local && "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw OpenIdProvider.failed("The provider's endpoint " + uri.getScheme() + "://" + host + " is not https");
+        }
+        requireReachable(host);
+    }
+
     /** Outside the local run, the server does not fetch from its own network for an organisation (an admin could aim it at anything). */
-    private void requireReachable(String issuer) {
+    private void requireReachable(String host) {
         if (localIssuers) {
             return;
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(URI.create(issuer).getHost())) {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
                         || address.isMulticastAddress() || isUniqueLocal(address)) {
                     throw OpenIdProvider.failed("The provider's address is on a private network");

@@ -45,12 +45,15 @@ public class SignUp {
     private final Audit audit;
     private final Duration verificationValidFor;
     private final Admissions admissions;
+    private final OrganisationSso sso;
     private final Clock clock;
 
     public SignUp(PersonRepository persons, People people, CredentialStore credentials, PasswordHasher hasher, PasswordPolicy policy,
                   Invitations invitations, RoleGrants roleGrants, FieldCipher cipher, Mailer mailer, PublicLinks links, Audit audit,
-                  @Property(name = "hearth.identity.email-verification-valid-for") Duration verificationValidFor, Admissions admissions, Clock clock) {
+                  @Property(name = "hearth.identity.email-verification-valid-for") Duration verificationValidFor, Admissions admissions, Clock clock,
+                  OrganisationSso sso) {
         this.admissions = admissions;
+        this.sso = sso;
         this.persons = persons;
         this.people = people;
         this.credentials = credentials;
@@ -76,6 +79,12 @@ public class SignUp {
         policy.check("password", password, tenant.name(), tenant.slug(), firstName, lastName, email);
         String address = Accounts.normaliseEmail(email);
         String hash = hasher.hash(password);
+        if (sso.signsInThroughProvider(tenant, address)) {
+            // His organisation's provider makes his account at his first sign-in there: a password account for the
+            // address would only let someone else hold it first. Same answer, same time, nothing made.
+            audit.record(AuditAction.REGISTRATION_FOR_EXISTING_ACCOUNT, null, null, ip, Map.of("reason", "sso-domain"));
+            return;
+        }
         Optional<PersonRow> existing = persons.findByEmail(address);
         if (existing.isPresent()) {
             PersonRow owner = existing.get();

@@ -7,6 +7,7 @@ import io.hearth.identity.internal.PersonRow;
 import io.hearth.identity.internal.SsoLinkRepository;
 import io.hearth.identity.internal.SsoLinkRow;
 import io.hearth.kit.Refusal;
+import io.hearth.messaging.Mailer;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.lettuce.core.SetArgs;
@@ -43,11 +44,12 @@ public class SsoSignIn {
     private final StatefulRedisConnection<String, String> redis;
     private final io.hearth.web.AppRedis limiter;
     private final int startsPerMinute;
+    private final Mailer mailer;
     private final Clock clock;
 
     public SsoSignIn(OrganisationSso sso, SsoLinkRepository links, People people, SignUp signUp, SignIn signIn, PublicLinks publicLinks,
                      StatefulRedisConnection<String, String> redis, io.hearth.web.AppRedis limiter, Clock clock,
-                     @io.micronaut.context.annotation.Property(name = "hearth.sso.starts-per-minute") int startsPerMinute) {
+                     @io.micronaut.context.annotation.Property(name = "hearth.sso.starts-per-minute") int startsPerMinute, Mailer mailer) {
         this.sso = sso;
         this.links = links;
         this.people = people;
@@ -57,11 +59,19 @@ public class SsoSignIn {
         this.redis = redis;
         this.limiter = limiter;
         this.startsPerMinute = startsPerMinute;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
-    /** The provider's authorization URL for his address: 404 SSO_NOT_CONFIGURED when his domain does not sign in there. */
-    public URI start(Tenant tenant, String email, String ip) {
+    /**
+     * An attempt begun: where to send him, and the value that binds it to the browser that began it (to be set as a
+     * cookie on that browser, and required back at the callback of a browser).
+     */
+    public record Started(URI authorization, String browserBinding) {
+    }
+
+    /** The provider's authorization URL for his address: 404 SSO_NOT_CONFIGURED when his domain does not sign in through it. */
+    public Started start(Tenant tenant, String email, String ip) {
         if (limiter.count("sso-starts:" + tenant.id().value() + ":" + ip, Duration.ofMinutes(1)) > startsPerMinute) {
             throw Refusal.rateLimited("Too many sign-in attempts from here: wait a minute", 60);
         }
@@ -73,33 +83,50 @@ public class SsoSignIn {
         String state = SecretTokens.newToken();
         String nonce = SecretTokens.newToken();
         String verifier = SecretTokens.newToken();
+        String binding = SecretTokens.newToken();
         URI authorize = active.provider().authorizationUri(redirectUri(tenant), state, nonce, verifier, address);
-        redis.sync().set(stateKey(tenant, state), verifier + " " + nonce + " " + active.issuer(), SetArgs.Builder.px(STATE_TTL.toMillis()));
-        return authorize;
+        redis.sync().set(stateKey(tenant, state), verifier + " " + nonce + " " + SecretTokens.hash(binding) + " " + active.issuer(),
+                SetArgs.Builder.px(STATE_TTL.toMillis()));
+        return new Started(authorize, binding);
     }
 
-    /** Completes the flow on the organisation's host: his session (or MFA challenge), or a refusal saying why. */
-    public SignIn.Outcome complete(Tenant tenant, String code, String state, String ip, String userAgent) {
+    /**
+     * Completes the flow on the organisation's host: his session (or MFA challenge), or a refusal saying why. A
+     * browser must bring back the binding of the browser that began the attempt (else a man could be signed in as
+     * someone else by a link); an API client that began it without a browser need not.
+     */
+    public SignIn.Outcome complete(Tenant tenant, String code, String state, boolean browser, @io.micronaut.core.annotation.Nullable String binding,
+                                   String ip, String userAgent) {
         String stored = redis.sync().getdel(stateKey(tenant, state));
         if (stored == null) {
             throw OpenIdProvider.failed("The sign-in attempt is unknown, used or expired: start again");
         }
-        String[] attempt = stored.split(" ", 3);
-        OrganisationSso.Active active = sso.active(tenant).filter(settings -> settings.issuer().equals(attempt[2]))
+        String[] attempt = stored.split(" ", 4);
+        boolean bound = binding != null && SecretTokens.hash(binding).equals(attempt[2]);
+        if (browser && !bound) {
+            throw OpenIdProvider.failed("This sign-in was not started in this browser: start again from the sign-in page");
+        }
+        OrganisationSso.Active active = sso.active(tenant).filter(settings -> settings.issuer().equals(attempt[3]))
                 .orElseThrow(() -> OpenIdProvider.failed("The organisation's sign-in changed while you were away: start again"));
         JWTClaimsSet claims = active.provider().signIn(code, redirectUri(tenant), attempt[0], attempt[1]);
         Set<String> groups = OrganisationSso.groupsFrom(claims.getClaim(active.groupsClaim()));
         Instant now = clock.instant();
         Optional<SsoLinkRow> link = links.findByIssuerAndSubject(active.issuer(), claims.getSubject());
-        PersonRow person = link.flatMap(known -> people.find(known.personId()))
-                .filter(row -> !PersonStatus.ERASED.name().equals(row.status()))
-                .orElseGet(() -> byVerifiedAddress(tenant, active, claims, ip));
-        Set<Role> mappedBefore = link.map(known -> OrganisationSso.roles(known.mappedRoles())).orElse(Set.of());
-        Set<Role> mapped = person.id().equals(active.breakGlassAdminId()) ? mappedBefore
+        Optional<PersonRow> linked = link.flatMap(known -> people.find(known.personId())).filter(row -> !PersonStatus.ERASED.name().equals(row.status()));
+        if (link.isPresent() && linked.isEmpty()) {
+            // The man this subject was linked to is gone: the link goes too, and the subject is looked at afresh.
+            links.deleteById(link.get().personId());
+        }
+        PersonRow person = linked.orElseGet(() -> byVerifiedAddress(tenant, active, claims, ip));
+        Optional<SsoLinkRow> his = links.findById(person.id());
+        Set<Role> mappedBefore = his.map(known -> OrganisationSso.roles(known.mappedRoles())).orElse(Set.of());
+        // Roles follow his groups only while he may sign in: a deactivated or waiting man's roles are not touched.
+        boolean mayUse = PersonStatus.ACTIVE.name().equals(person.status());
+        Set<Role> mapped = !mayUse || person.id().equals(active.breakGlassAdminId()) ? mappedBefore
                 : sso.syncRoles(tenant, person.id(), groups, active.roleMappings(), mappedBefore);
         SsoLinkRow row = new SsoLinkRow(person.id(), active.issuer(), claims.getSubject(), groups.toArray(String[]::new),
-                mapped.stream().map(Role::name).toArray(String[]::new), link.map(SsoLinkRow::linkedAt).orElse(now), now);
-        if (links.existsById(person.id())) {
+                mapped.stream().map(Role::name).toArray(String[]::new), his.map(SsoLinkRow::linkedAt).orElse(now), now);
+        if (his.isPresent()) {
             links.update(row);
         } else {
             links.save(row);
@@ -128,7 +155,18 @@ public class SsoSignIn {
         }
         Optional<PersonRow> existing = people.findByEmail(email).filter(row -> !PersonStatus.ERASED.name().equals(row.status()));
         if (existing.isPresent()) {
-            return existing.get();
+            PersonRow person = existing.get();
+            Optional<SsoLinkRow> his = links.findById(person.id());
+            if (his.isPresent() && his.get().issuer().equals(active.issuer())) {
+                // Once linked, he is his subject at the provider: another account there with his address is not him.
+                throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.OIDC_FAILED,
+                        "This address's account here is linked to another account at your organisation's provider: sign in with that one");
+            }
+            mailer.send(tenant, person.email(), "Your " + tenant.name() + " account now signs in through your organisation's sign-in",
+                    "Hello " + person.firstName() + ",\n\nYour account on " + tenant.name() + " was just linked to your organisation's own sign-in ("
+                            + active.issuer() + "), which vouched for this address. From now on you sign in there.\n\n"
+                            + "If this was not you, tell the organisation's admins at once.\n");
+            return person;
         }
         return signUp.joinThroughProvider(tenant, email, name(claims, "given_name", email.substring(0, email.indexOf('@'))),
                 name(claims, "family_name", "-"), ip);

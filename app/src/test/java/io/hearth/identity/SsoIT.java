@@ -246,28 +246,53 @@ class SsoIT implements RealStack {
     @Test
     void aBrowserComesBackToTheAppWithItsSessionOrToTheSignInPageWithWhatWentWrong() throws Exception {
         String email = unique("north.example");
-        Map<String, String> query = authorise(north, "north", email, "north-" + UUID.randomUUID(), verified(email));
+        io.micronaut.http.HttpResponse<?> start = asBrowser("/api/v1/auth/sso/start?email=" + enc(email), null);
+        String binding = start.getHeaders().getAll("Set-Cookie").stream().filter(cookie -> cookie.startsWith("hearth_sso=")).findFirst().orElseThrow();
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback("north", "north-" + UUID.randomUUID(), "JWT", List.of(clientId("north")), verified(email), 3600));
+        HttpResponse<String> authorized = browser.send(HttpRequest.newBuilder(URI.create(start.getHeaders().get("Location"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI back = URI.create(authorized.headers().firstValue("Location").orElseThrow());
 
-        io.micronaut.http.HttpResponse<?> ok = asBrowser("/api/v1/auth/sso/callback?code=" + enc(query.get("code")) + "&state=" + enc(query.get("state")));
-        io.micronaut.http.HttpResponse<?> failed = asBrowser("/api/v1/auth/sso/callback?code=x&state=forged");
+        io.micronaut.http.HttpResponse<?> ok = asBrowser(back.getRawPath() + "?" + back.getRawQuery(), binding.substring(0, binding.indexOf(';')));
+        io.micronaut.http.HttpResponse<?> failed = asBrowser("/api/v1/auth/sso/callback?code=x&state=forged", null);
+        io.micronaut.http.HttpResponse<?> otherDomain = asBrowser("/api/v1/auth/sso/start?email=" + enc(unique("south.example")), null);
 
+        assertThat(binding.toLowerCase()).contains("httponly").contains("path=/api/v1/auth/sso").contains("samesite=lax");
         assertThat(ok.getStatus().getCode()).isEqualTo(302);
         assertThat(ok.getHeaders().get("Location")).isEqualTo("/");
         assertThat(ok.getHeaders().getAll("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("hearth_refresh=") && cookie.toLowerCase().contains("httponly"));
         assertThat(failed.getStatus().getCode()).isEqualTo(302);
         assertThat(failed.getHeaders().get("Location")).isEqualTo("/signin?sso-error=OIDC_FAILED");
-        io.micronaut.http.HttpResponse<?> otherDomain = asBrowser("/api/v1/auth/sso/start?email=" + enc(unique("south.example")));
         assertThat(otherDomain.getHeaders().get("Location")).isEqualTo("/signin?sso-error=SSO_NOT_CONFIGURED");
+    }
+
+    @Test
+    void aBrowserCannotBeSignedInByALinkToAnAttemptItDidNotBegin() throws Exception {
+        // The attacker begins an attempt of his own without a browser and sends the callback link to a man. (No token
+        // callback is queued at the provider: the attempt must be refused before the code is ever traded.)
+        Api.Reply start = north.api().get("/api/v1/auth/sso/start?email=" + enc(unique("north.example")), null);
+        HttpResponse<String> redirect = browser.send(HttpRequest.newBuilder(URI.create(start.header("Location").orElseThrow())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, String> hisOwn = query(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
+
+        io.micronaut.http.HttpResponse<?> victim = asBrowser("/api/v1/auth/sso/callback?code=" + enc(hisOwn.get("code")) + "&state=" + enc(hisOwn.get("state")), null);
+
+        assertThat(victim.getHeaders().get("Location")).isEqualTo("/signin?sso-error=OIDC_FAILED");
+        assertThat(victim.getHeaders().getAll("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("hearth_refresh=") && !cookie.startsWith("hearth_refresh=;"));
     }
 
     @Inject io.micronaut.runtime.server.EmbeddedServer server;
 
-    private io.micronaut.http.HttpResponse<?> asBrowser(String path) {
+    private io.micronaut.http.HttpResponse<?> asBrowser(String path, String cookie) {
         io.micronaut.http.client.DefaultHttpClientConfiguration noRedirects = new io.micronaut.http.client.DefaultHttpClientConfiguration();
         noRedirects.setFollowRedirects(false);
         try (HttpClient http = HttpClient.create(server.getURL(), noRedirects)) {
-            return http.toBlocking().exchange(io.micronaut.http.HttpRequest.GET(path).header("Host", north.tenant().slug() + ".localhost")
-                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"), String.class);
+            io.micronaut.http.MutableHttpRequest<?> request = io.micronaut.http.HttpRequest.GET(path).header("Host", north.tenant().slug() + ".localhost")
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return http.toBlocking().exchange(request, String.class);
         }
     }
 
@@ -392,6 +417,49 @@ class SsoIT implements RealStack {
 
         assertThat(tested.status()).isEqualTo(422);
         assertThat(tested.code()).isEqualTo("SSO_PROVIDER_UNUSABLE");
+    }
+
+    @Test
+    void onceLinkedHeIsHisSubjectAndAnotherAccountWithHisAddressIsNotHim() throws Exception {
+        String email = unique("north.example");
+        Api.Reply first = signIn(north, "north", email, "north-" + UUID.randomUUID(), verified(email));
+
+        Api.Reply impostor = signIn(north, "north", email, "north-" + UUID.randomUUID(), verified(email));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(impostor.status()).as("%s", impostor.body()).isEqualTo(403);
+        assertThat(impostor.code()).isEqualTo("OIDC_FAILED");
+    }
+
+    @Test
+    void aPublicMailServiceANewIssuerWithTheOldSecretAndAMappingWithoutARoleAreRefused() {
+        Org org = Org.create(provisioning, directory, client, "sso-rules");
+        String admin = org.admin().accessToken();
+        configure(org, "rules", "rules.example", Map.of());
+
+        Api.Reply gmail = org.api().put("/api/v1/organisation/sso", Map.of("enabled", true, "issuer", PROVIDER.issuerUrl("rules").toString(),
+                "clientId", "hearth-rules", "domains", List.of("gmail.com")), admin);
+        Api.Reply movedIssuer = org.api().put("/api/v1/organisation/sso", Map.of("enabled", true, "issuer", PROVIDER.issuerUrl("elsewhere").toString(),
+                "clientId", "hearth-rules", "domains", List.of("rules.example")), admin);
+        Api.Reply preview = org.api().post("/api/v1/organisation/sso/preview", Map.of("roleMappings", List.of(Map.of("group", "crew"))), admin);
+
+        assertThat(gmail.status()).isEqualTo(422);
+        assertThat(gmail.body().toString()).contains("domains").contains("public mail");
+        assertThat(movedIssuer.status()).isEqualTo(422);
+        assertThat(movedIssuer.body().toString()).contains("clientSecret");
+        assertThat(preview.status()).isEqualTo(422);
+        assertThat(preview.code()).isEqualTo("VALIDATION_ERROR");
+    }
+
+    @Test
+    void noOneRegistersAPasswordAccountForAnAddressTheProviderSignsIn() {
+        String email = unique("north.example");
+
+        Api.Reply registered = north.api().post("/api/v1/auth/register", Map.of("email", email, "password", "a long enough passphrase here",
+                "firstName", "Someone", "lastName", "Else"), null);
+
+        assertThat(registered.status()).as("the same answer as ever").isEqualTo(202);
+        assertThat(count(north, "select count(*) from people where email = '" + email + "'")).isZero();
     }
 
     @Test

@@ -58,6 +58,9 @@ public class AuthController {
 
     static final String REFRESH_COOKIE = "hearth_refresh";
     static final String REFRESH_COOKIE_PATH = "/api/v1/auth";
+    /** The cookie that binds a single sign-on attempt to the browser that began it. */
+    static final String SSO_COOKIE = "hearth_sso";
+    static final String SSO_COOKIE_PATH = "/api/v1/auth/sso";
 
     private final SignUp signUp;
     private final io.hearth.identity.EmailChanges emailChanges;
@@ -287,8 +290,13 @@ public class AuthController {
             if (email == null || !email.contains("@")) {
                 throw Refusal.invalid("email", "give the address you sign in with");
             }
-            return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, ssoSignIn.start(tenant, email, clients.of(http)).toString())
+            io.hearth.identity.SsoSignIn.Started started = ssoSignIn.start(tenant, email, clients.of(http));
+            MutableHttpResponse<?> redirect = HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, started.authorization().toString())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            // Binds the attempt to this browser: the callback of a browser must bring it back (Lax: the provider's redirect is a top-level GET).
+            redirect.cookie(Cookie.of(SSO_COOKIE, started.browserBinding()).path(SSO_COOKIE_PATH).httpOnly(true).secure(secureCookie)
+                    .sameSite(SameSite.Lax).maxAge(600));
+            return redirect;
         } catch (Refusal refusal) {
             return backToSignIn(refusal, http);
         }
@@ -319,7 +327,8 @@ public class AuthController {
                         error != null ? "Your provider did not sign you in: " + error + (errorDescription == null ? "" : " (" + errorDescription + ")")
                                 : "The callback needs code and state");
             }
-            return cameBack(ssoSignIn.complete(tenant, code, state, clients.of(http), userAgent(http)), http);
+            String binding = http.getCookies().findCookie(SSO_COOKIE).map(Cookie::getValue).orElse(null);
+            return cameBack(ssoSignIn.complete(tenant, code, state, wantsPage(http), binding, clients.of(http), userAgent(http)), http);
         } catch (Refusal refusal) {
             return backToSignIn(refusal, http);
         }
