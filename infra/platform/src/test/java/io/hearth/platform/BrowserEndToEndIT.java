@@ -579,6 +579,7 @@ class BrowserEndToEndIT {
         screens.put("/admin/payments", "Payments");
         screens.put("/payment-issues", "Payment issues");
         screens.put("/payments", "My payments");
+        screens.put("/admin/sso", "Single sign-on");
         for (Map.Entry<String, String> screen : screens.entrySet()) {
             page.navigate(app + screen.getKey());
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(screen.getValue()).setLevel(1))).isVisible();
@@ -588,6 +589,13 @@ class BrowserEndToEndIT {
                 shot(page, "organisation-settings");
             }
         }
+        // The organisation's own provider as the platform set it up through the API; its secret stored and never shown.
+        page.navigate(app + "/admin/sso");
+        assertThat(page.getByLabel("Issuer")).hasValue(platform.openId().demoIssuer());
+        assertThat(page.getByText("A secret is stored; type a new one to replace it")).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        shot(page, "admin-sso");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling at 360 px").isEqualTo(true);
         page.navigate(app + "/admin/settings/crisis-lines");
         assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Line 1"))).isVisible();
         assertThat(page.getByText("Hearth's default list for United Kingdom is in use")).isVisible();
