@@ -880,7 +880,7 @@ class BrowserEndToEndIT {
     }
 
     @Test
-    void aManAnswersHisCirclesMeetingTimePollAndAQuestionAndLeadershipAsksEveryoneANewOne() throws Exception {
+    void aManAnswersHisCirclesMeetingTimePollItsFacilitatorArrangesTheMeetingHeAnswersAQuestionAndLeadershipAsksANewOne() throws Exception {
         String evening = "An evening to plan for the retreat: when can you come?";
         String helpers = "Who can lend a hand at the weekend retreat?";
         signIn(page, "member1@demo.localhost");
@@ -922,6 +922,40 @@ class BrowserEndToEndIT {
         JsonNode saved = api("GET", "/api/v1/polls/" + page.url().substring(page.url().lastIndexOf('/') + 1), "facilitator@demo.localhost");
         assertThat(saved.path("respondents").asInt()).isEqualTo(3);
         assertThat(saved.path("options").get(2).path("meetsQuorum").asBoolean()).as("Wednesday: the facilitator and two men").isTrue();
+
+        // Frank, the circle's facilitator, closes it on Wednesday from his phone, which arranges the circle's meeting then.
+        String poll = saved.path("id").asText();
+        JsonNode wednesday = saved.path("options").get(2);
+        try (BrowserContext franksPhone = reportingErrors(browser.newContext(phoneSized()))) {
+            Page frank = signIn(franksPhone.newPage(), "facilitator@demo.localhost");
+            frank.navigate(app + "/polls/" + poll);
+            Locator closing = frank.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Close the poll"));
+            closing.getByLabel("Time chosen").selectOption(wednesday.path("id").asText());
+            checkAccessibility(frank, "closing a meeting-time poll");
+            closing.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close poll")).click();
+            assertThat(frank.getByText(Pattern.compile("^Meeting arranged for "))).isVisible();
+            assertThat(frank.getByText("This poll is closed: it takes no more answers.", EXACT)).isVisible();
+            assertThat(closing).hasCount(0);
+            checkAccessibility(frank, "a meeting-time poll closed on a time");
+            JsonNode closed = api("GET", "/api/v1/polls/" + poll, "facilitator@demo.localhost");
+            assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+            assertThat(closed.path("chosenOptionId").asText()).isEqualTo(wednesday.path("id").asText());
+            assertThat(java.time.Instant.parse(closed.path("meetingStart").asText())).isEqualTo(java.time.Instant.parse(wednesday.path("startsAt").asText()));
+
+            // The meeting is among the circle's coming meetings on his page of the circle (between two Tuesdays: it is not the next one).
+            frank.navigate(app + "/facilitate");
+            frank.getByText("Tuesday Circle").click();
+            assertThat(meetingsOn(frank, "Coming meetings").filter(new Locator.FilterOptions().setHasText(asThePhoneWritesIt(frank, wednesday))))
+                    .hasCount(1);
+        }
+
+        // Mike sees it on his poll and in his circle's schedule.
+        page.reload();
+        assertThat(page.getByText(Pattern.compile("^Meeting arranged for "))).isVisible();
+        page.navigate(app + "/circle");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tuesday Circle").setLevel(1))).isVisible();
+        assertThat(meetingsOn(page, "Schedule").filter(new Locator.FilterOptions().setHasText(asThePhoneWritesIt(page, wednesday)))).hasCount(1);
+        checkAccessibility("his circle with the meeting the poll arranged");
 
         // A question with places: the cooking is full, so he takes the clearing up.
         page.navigate(app + "/polls");
@@ -1612,6 +1646,18 @@ class BrowserEndToEndIT {
         man.getByLabel("Emergency contact (name and phone)").fill("Anna, +447700900123");
         checkAccessibility(man, "register for a retreat");
         man.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Register")).getByRole(AriaRole.BUTTON).click();
+    }
+
+    /** The meetings listed under a circle page's section of this title. */
+    private static Locator meetingsOn(Page target, String section) {
+        return target.locator("section").filter(new Locator.FilterOptions().setHas(target.getByRole(AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName(section).setExact(true)))).getByRole(AriaRole.LISTITEM);
+    }
+
+    /** A slot's start as the phone writes a meeting's date and time (its locale and zone: the PWA's ui/format when). */
+    private static String asThePhoneWritesIt(Page target, JsonNode slot) {
+        return (String) target.evaluate("iso => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', "
+                + "hour: '2-digit', minute: '2-digit' }).format(new Date(iso))", slot.path("startsAt").asText());
     }
 
     /** Another man on another phone: his own browser context, so his session cookie is his. */
