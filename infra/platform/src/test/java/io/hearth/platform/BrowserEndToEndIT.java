@@ -1247,6 +1247,50 @@ class BrowserEndToEndIT {
         assertThat(held.path("status").asText()).isEqualTo("OPEN");
         assertThat(held.path("serviceLevel").path("paused").asBoolean()).as("his reply starts the clock again").isFalse();
         assertThat(held.path("assigneeName").asText()).isEqualTo("Sam Support");
+
+        // The answer came to him by mail too, with its words and without the note; he answers that mail later from his
+        // phone's mail app (the provider's hook posts it, signed, as HelpdeskIT does), and it is on his request's page.
+        String mike = "member1@demo.localhost";
+        MailCatcher.Mail mailed = await().atMost(Duration.ofSeconds(20)).until(() -> platform.stack().mailCatcher().messages().stream()
+                .filter(m -> m.to().contains(mike) && m.body().contains(answer)).findFirst().orElse(null), Objects::nonNull);
+        assertThat(mailed.subject()).isEqualTo("[#" + held.path("number").asLong() + "] " + subject);
+        assertThat(mailed.body()).contains("Sam Support answered:");
+        assertThat(platform.stack().mailCatcher().messages()).as("no mail to him carries the internal note")
+                .noneMatch(m -> m.to().contains(mike) && (m.body().contains(note) || Objects.toString(m.html(), "").contains(note)));
+        String thread = mailed.header("Message-ID").orElseThrow();
+        String later = "PS: the refund is on my statement now.";
+        java.net.http.HttpResponse<String> hook = mailReply(mike, thread, later);
+        assertThat(hook.statusCode()).as("the inbound hook: %s", hook.body()).isEqualTo(200);
+        assertThat(JSON.readTree(hook.body()).path("outcome").asText()).isEqualTo("ACTED");
+        page.reload();
+        Locator byMail = page.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText(later));
+        assertThat(byMail.getByText("by mail", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(byMail.getByText("On Mon")).hasCount(0);
+        checkAccessibility("his request, with his reply by mail");
+    }
+
+    /** His reply to a mail of ours as his mail app writes it (his words above the quoted mail), posted signed as the mail provider's inbound hook does. */
+    private static java.net.http.HttpResponse<String> mailReply(String from, String inReplyTo, String words) throws Exception {
+        String raw = "From: Mike Member <" + from + ">\r\n"
+                + "To: support@demo.localhost\r\n"
+                + "Subject: Re: your request\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mail.member.example>\r\n"
+                + "In-Reply-To: " + inReplyTo + "\r\n"
+                + "References: " + inReplyTo + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n"
+                + words + "\r\n"
+                + "\r\n"
+                + "On Mon, 7 Dec 2026 at 10:00, Hearth <hearth@hearth.local> wrote:\r\n"
+                + "> Sam Support answered: the quoted mail\r\n";
+        byte[] body = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(io.hearth.infra.LocalStack.MAIL_FEEDBACK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        // On the platform's own host (127.0.0.1), never an organisation's: the quoted Message-ID names the organisation.
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.app().baseUrl() + "/api/v1/mail/inbound"))
+                .header("Content-Type", "message/rfc822").header("X-Hearth-Signature", "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
