@@ -129,7 +129,7 @@ function SsoForm({ saved }: { saved: SsoSettings }) {
 
 /** The address the provider sends him back to: read-only, to be registered there, with a button that copies it. */
 function RedirectUri({ uri }: { uri: string }) {
-  const field = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<'yes' | 'by hand' | null>(null);
   const copy = async () => {
     try {
@@ -143,7 +143,7 @@ function RedirectUri({ uri }: { uri: string }) {
   };
   return (
     <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
-      <TextField label={t('sso.redirectUri')} value={uri} inputRef={field} slotProps={{ htmlInput: { readOnly: true } }}
+      <TextField label={t('sso.redirectUri')} value={uri} inputRef={field} multiline slotProps={{ htmlInput: { readOnly: true } }}
         helperText={copied === 'yes' ? t('sso.copied') : copied === 'by hand' ? t('sso.copyByHand') : t('sso.redirectUriHelp')} />
       <Button variant="outlined" onClick={() => void copy()} aria-label={t('sso.copyLabel')} sx={{ mt: 1, flexShrink: 0 }}>
         {t('sso.copy')}
