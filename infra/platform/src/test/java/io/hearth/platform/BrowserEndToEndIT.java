@@ -1553,7 +1553,11 @@ class BrowserEndToEndIT {
         Locator tomsLine = leo.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("Tom Newcomer"));
         assertThat(tomsLine.getByText("Answer: yes, coming", new Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(tomsLine.getByText("Brought by Mike Member", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        tomsLine.getByRole(AriaRole.SWITCH, new Locator.GetByRoleOptions().setName("Tom Newcomer came")).check();
+        // The switch follows the server's answer (it turns on once the attendance is saved), so press it and wait for
+        // it to be on, rather than check(), which wants it on the moment it is clicked.
+        Locator came = tomsLine.getByRole(AriaRole.SWITCH, new Locator.GetByRoleOptions().setName("Tom Newcomer came"));
+        came.click();
+        assertThat(came).isChecked();
         assertThat(leo.locator("dt:text-is('Came') + dd")).hasText("1");
         assertThat(leo.locator("dt:text-is('Yes') + dd")).hasText("1");
         leo.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
