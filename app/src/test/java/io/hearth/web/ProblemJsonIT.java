@@ -87,6 +87,15 @@ class ProblemJsonIT implements RealStack {
     }
 
     @Test
+    void aBodyOverAMegabyteIs413EvenWhereNoBodyIsReadOrNoLengthIsDeclared() throws Exception {
+        String chunked = rawChunked("/api/v1/test/echo", 2 * 1024 * 1024);
+
+        assertProblem(HttpRequest.POST("/api/v1/test/duplicate", "\"" + "x".repeat(2 * 1024 * 1024) + "\"").contentType(MediaType.APPLICATION_JSON_TYPE),
+                413, "PAYLOAD_TOO_LARGE");
+        assertThat(chunked).startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         assertProblem(HttpRequest.POST("/api/v1/test/echo", "name=x").contentType(MediaType.TEXT_PLAIN_TYPE), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -172,6 +181,51 @@ class ProblemJsonIT implements RealStack {
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A JSON body of {@code size} bytes sent in chunks, no length declared; the answer as far as it came (the server may
+     * stop reading once it refused, so the rest of the body is sent from another thread, and what it fails to send is
+     * expected to fail).
+     */
+    private String rawChunked(String path, int size) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Thread writer = new Thread(() -> {
+                byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                try {
+                    writeChunk(out, "{\"name\": \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    for (int sent = 0; sent < size; sent += chunk.length) {
+                        writeChunk(out, chunk);
+                    }
+                    writeChunk(out, "\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException stoppedReading) {
+                    // The server answered and closed before the whole body was sent: what this test expects of it.
+                }
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream reply = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                    reply.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // A close with our body unread is a reset: the answer read before it is what counts.
+            }
+            writer.join(30_000);
+            return reply.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void writeChunk(java.io.OutputStream out, byte[] chunk) throws java.io.IOException {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private Map<String, Object> assertProblem(MutableHttpRequest<?> request0, int status, String code) {

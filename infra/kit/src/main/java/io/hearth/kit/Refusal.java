@@ -28,6 +28,8 @@ public class Refusal extends RuntimeException {
         CONFLICT,
         /** What was sent is not of a type taken here (a file that is not what it claims to be). */
         UNSUPPORTED_MEDIA,
+        /** What was sent is larger than taken here (a body, a file). */
+        TOO_LARGE,
         /** Too many attempts: wait {@link #retryAfterSeconds()}. */
         RATE_LIMITED,
         /** Something we depend on cannot serve now. */
@@ -83,6 +85,11 @@ public class Refusal extends RuntimeException {
     /** MALFORMED for one field whose value has the wrong form (text where a number belongs, a date that does not parse). */
     public static Refusal malformed(String field, String message) {
         return new Refusal(Kind.MALFORMED, CommonCode.VALIDATION_ERROR, "'" + field + "' " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** TOO_LARGE: the body or a file in it is larger than taken here (413 PAYLOAD_TOO_LARGE). */
+    public static Refusal tooLarge(String detail) {
+        return new Refusal(Kind.TOO_LARGE, CommonCode.PAYLOAD_TOO_LARGE, detail);
     }
 
     public static Refusal unauthorized(String detail) {

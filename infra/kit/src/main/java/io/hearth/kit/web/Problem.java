@@ -50,6 +50,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case GONE -> HttpStatus.GONE;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
