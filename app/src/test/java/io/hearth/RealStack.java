@@ -25,6 +25,8 @@ public interface RealStack extends TestPropertyProvider {
         // Tests run event housekeeping themselves, when they mean to.
         properties.put("hearth.events.housekeeping.enabled", "false");
         properties.put("hearth.imports.housekeeping.enabled", "false");
+        // Documents' files of a test run go with its build output, not into the machine's temporary directory for good.
+        properties.put("hearth.documents.local-dir", "target/documents");
         properties.put("hearth.sms.base-url", LocalStack.shared().smsCatcher().baseUrl());
         properties.putAll(extraProperties());
         return properties;

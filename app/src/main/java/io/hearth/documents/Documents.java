@@ -25,7 +25,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -37,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Documents an organisation shares: files for the whole organisation, a circle's men, or an event's participants, and
@@ -49,9 +58,13 @@ import java.util.UUID;
 @Singleton
 public class Documents {
 
-    /** The largest file taken: the server takes no request over 1 MB (micronaut.server.max-request-size). */
-    public static final int MAX_BYTES = 1_000_000;
+    /**
+     * The largest file taken, 20 MB (of 1024 × 1024 bytes). Only the upload routes take bodies this large (their
+     * {@code @BodyLimit}; every other route takes 1 MB), and the file is streamed to disk as it comes, never held in memory.
+     */
+    public static final int MAX_BYTES = 20 * 1024 * 1024;
     private static final UUID NONE = new UUID(0, 0);
+    private static final Logger LOG = LoggerFactory.getLogger(Documents.class);
 
     private final DocumentRepository documents;
     private final VersionRepository versions;
@@ -63,9 +76,12 @@ public class Documents {
     private final Registrations registrations;
     private final People people;
     private final Clock clock;
+    private final DocumentWrites writes;
 
     public Documents(DocumentRepository documents, VersionRepository versions, AcknowledgementRepository acknowledgements, DocumentStore store,
-                     Circles circles, Memberships memberships, Gatherings events, Registrations registrations, People people, Clock clock) {
+                     Circles circles, Memberships memberships, Gatherings events, Registrations registrations, People people, Clock clock,
+                     DocumentWrites writes) {
+        this.writes = writes;
         this.documents = documents;
         this.versions = versions;
         this.acknowledgements = acknowledgements;
@@ -82,8 +98,8 @@ public class Documents {
     public record Upload(DocumentKind kind, String title, DocumentAudience audience, @Nullable UUID circleId, @Nullable UUID eventId) {
     }
 
-    /** One file as it came: its name, the type the client says it is, its bytes. */
-    public record FileUpload(String fileName, @Nullable String contentType, byte[] bytes) {
+    /** One file as it comes: its name, the type the client says it is, its bytes to be read once (the caller closes it). */
+    public record FileUpload(String fileName, @Nullable String contentType, InputStream content) {
     }
 
     /**
@@ -106,11 +122,15 @@ public class Documents {
     public record Created(Document document, boolean repeated) {
     }
 
-    /** The file to send: its name and type as checked when it came. */
-    public record File(String fileName, String contentType, byte[] bytes) {
+    /** The file to send: its name and type as checked when it came, its length, and its bytes as a stream to close. */
+    public record File(String fileName, String contentType, long length, InputStream content) {
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the file is received, checked and kept in the store first (20 MB to a bucket takes a while,
+     * and no database connection is held meanwhile), then its rows are written in one transaction. A failure of the rows
+     * deletes the kept file.
+     */
     public Created upload(Caller caller, Upload upload, FileUpload file, @Nullable String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<DocumentRow> earlier = documents.findByKey(caller.person(), idempotencyKey);
@@ -135,26 +155,25 @@ public class Documents {
             throw Refusal.invalid("eventId", "is given for an event's document, and only then");
         }
         requireSharer(caller, upload.audience(), upload.circleId(), upload.eventId());
-        Checked checked = check(file);
-        Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        DocumentRow row = documents.save(new DocumentRow(id, upload.kind(), title, upload.audience(), upload.circleId(), upload.eventId(), 1,
-                caller.person(), now, null, idempotencyKey));
-        keep(caller.tenant(), row, 1, checked, caller.person(), now);
-        return new Created(view(caller, row), false);
+        try (Received received = receive(file)) {
+            String key = keep(caller.tenant(), id, received);
+            Instant now = clock.instant();
+            DocumentRow row = rowsOrNoFile(key, () -> writes.create(caller, new DocumentRow(id, upload.kind(), title, upload.audience(),
+                    upload.circleId(), upload.eventId(), 1, caller.person(), now, null, idempotencyKey), received.row(id, 1, key, caller.person(), now)));
+            return new Created(view(caller, row), false);
+        }
     }
 
-    /** A new version: a waiver or guidelines must then be acknowledged again. */
-    @Transactional
+    /** A new version: a waiver or guidelines must then be acknowledged again. As {@link #upload}, the file is kept first. */
     public Document addVersion(Caller caller, UUID id, FileUpload file) {
-        DocumentRow row = readable(caller, id);
-        requireManager(caller, row);
-        DocumentRow locked = documents.lock(id).orElseThrow();
-        Checked checked = check(file);
-        int version = locked.currentVersion() + 1;
-        keep(caller.tenant(), locked, version, checked, caller.person(), clock.instant());
-        documents.setVersion(id, version);
-        return view(caller, documents.findById(id).orElseThrow());
+        requireManager(caller, readable(caller, id));
+        try (Received received = receive(file)) {
+            String key = keep(caller.tenant(), id, received);
+            DocumentRow row = rowsOrNoFile(key, () -> writes.addVersion(caller, id, version -> received.row(id, version, key, caller.person(),
+                    clock.instant())));
+            return view(caller, row);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -203,8 +222,8 @@ public class Documents {
         DocumentRow row = readable(caller, id);
         VersionRow v = versions.find(id, version == null ? row.currentVersion() : version)
                 .orElseThrow(() -> Refusal.notFound("No such version of the document"));
-        byte[] bytes = store.get(v.fileKey()).orElseThrow(() -> Refusal.unavailable("The document's file cannot be read now", 30));
-        return new File(v.fileName(), v.contentType(), bytes);
+        DocumentStore.Stored stored = store.open(v.fileKey()).orElseThrow(() -> Refusal.unavailable("The document's file cannot be read now", 30));
+        return new File(v.fileName(), v.contentType(), stored.length() >= 0 ? stored.length() : v.sizeBytes(), stored.content());
     }
 
     /**
@@ -265,32 +284,99 @@ public class Documents {
         return waivers.stream().filter(w -> !Integer.valueOf(w.currentVersion()).equals(acknowledged.get(w.id()))).map(DocumentRow::title).toList();
     }
 
-    private record Checked(String fileName, String contentType, byte[] bytes, String sha256) {
+    /**
+     * A file received whole into a temporary file, counted and hashed as it came, its type checked by its bytes; closing
+     * it deletes the temporary file.
+     */
+    private record Received(Path path, String fileName, String contentType, long size, String sha256) implements AutoCloseable {
+
+        VersionRow row(UUID document, int version, String key, UUID by, Instant at) {
+            return new VersionRow(document, version, key, fileName, contentType, size, sha256, by, at);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                LOG.warn("a received document's temporary file {} could not be deleted", path, e);
+            }
+        }
     }
 
-    private static Checked check(FileUpload file) {
-        if (file == null || file.bytes() == null || file.bytes().length == 0) {
+    /** Reads the file into a temporary file, at most {@link #MAX_BYTES} (413 beyond), then checks its name and type. */
+    private static Received receive(FileUpload file) {
+        if (file == null || file.content() == null) {
             throw Refusal.invalid("file", "is required and cannot be empty");
-        }
-        if (file.bytes().length > MAX_BYTES) {
-            throw Refusal.invalid("file", "is at most " + MAX_BYTES + " bytes");
         }
         String name = file.fileName() == null ? "" : file.fileName().replaceAll("[\\p{Cntrl}/\\\\]", "").strip();
         if (name.isEmpty() || name.length() > 255) {
             throw Refusal.invalid("file", "needs a file name of 1 to 255 characters");
         }
-        String type = FileTypes.check(file.bytes(), file.contentType(), name);
-        return new Checked(name, type, file.bytes(), sha256(file.bytes()));
+        Path path;
+        try {
+            path = Files.createTempFile("hearth-document-", ".upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no room to receive a document's file", e);
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (OutputStream out = Files.newOutputStream(path)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = file.content().read(buffer); n >= 0; n = file.content().read(buffer)) {
+                    size += n;
+                    if (size > MAX_BYTES) {
+                        throw Refusal.tooLarge("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB, the most a document may be");
+                    }
+                    sha256.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (size == 0) {
+                throw Refusal.invalid("file", "is required and cannot be empty");
+            }
+            String type = FileTypes.check(path, file.contentType(), name);
+            return new Received(path, name, type, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            delete(path);
+            throw new UncheckedIOException("could not receive a document's file", e);
+        } catch (NoSuchAlgorithmException e) {
+            delete(path);
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            delete(path);
+            throw e;
+        }
     }
 
-    /**
-     * Keeps the file, then its row: a failure of the row leaves a file no row names (harmless), never a row naming no
-     * file.
-     */
-    private void keep(Tenant tenant, DocumentRow row, int version, Checked checked, UUID by, Instant now) {
-        String key = tenant.id().value() + "/" + row.id() + "/" + version + "-" + UUID.randomUUID().toString().substring(0, 8);
-        store.put(key, checked.bytes(), checked.contentType());
-        versions.save(new VersionRow(row.id(), version, key, checked.fileName(), checked.contentType(), checked.bytes().length, checked.sha256(), by, now));
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("a received document's temporary file {} could not be deleted", path, e);
+        }
+    }
+
+    /** Keeps the file in the store, under a key of its own (never reused: a failed attempt cannot replace a kept file). */
+    private String keep(Tenant tenant, UUID document, Received received) {
+        String key = tenant.id().value() + "/" + document + "/" + UUID.randomUUID();
+        store.put(key, received.path(), received.sha256(), received.contentType());
+        return key;
+    }
+
+    /** The rows for a kept file: if they cannot be written, the file is deleted again, so that no file is kept for nothing. */
+    private <T> T rowsOrNoFile(String key, Supplier<T> rows) {
+        try {
+            return rows.get();
+        } catch (RuntimeException e) {
+            try {
+                store.delete(key);
+            } catch (RuntimeException deleting) {
+                e.addSuppressed(deleting);
+            }
+            throw e;
+        }
     }
 
     private DocumentRow readable(Caller caller, UUID id) {
@@ -372,14 +458,6 @@ public class Documents {
                 current.contentType(), current.sizeBytes(), current.sha256(), current.uploadedAt(), row.kind().acknowledged() ? acknowledgedVersion : null,
                 row.kind().acknowledged() && Integer.valueOf(row.currentVersion()).equals(acknowledgedVersion), manager,
                 manager && row.kind().acknowledged() ? acknowledgements.countOf(row.id(), row.currentVersion()) : null);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** CSV cells as RFC 4180 quotes them, with a cell that a spreadsheet would run as a formula made text. */

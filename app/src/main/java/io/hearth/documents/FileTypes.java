@@ -4,10 +4,16 @@ import io.hearth.ErrorCode;
 import io.hearth.kit.Refusal;
 import io.micronaut.core.annotation.Nullable;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,9 +34,19 @@ public final class FileTypes {
     private FileTypes() {
     }
 
-    /** The type the bytes are, checked against what the client says; refused when unknown or when they disagree. */
-    public static String check(byte[] bytes, @Nullable String declared, String fileName) {
-        String actual = sniff(bytes);
+    /**
+     * The type the file is, checked against what the client says; refused when unknown or when they disagree. The file
+     * is read as a stream (a text file whole, to be sure every byte of it is text), never held in memory.
+     */
+    public static String check(Path file, @Nullable String declared, String fileName) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(8);
+        }
+        String actual = magic(head);
+        if (actual == null && text(file)) {
+            actual = TEXT;
+        }
         if (actual == null) {
             throw refused("The file is none of the types taken (PDF, PNG, JPEG, plain UTF-8 text)");
         }
@@ -49,8 +65,8 @@ public final class FileTypes {
         return actual;
     }
 
-    /** The type its first bytes say, or null. */
-    static @Nullable String sniff(byte[] b) {
+    /** The type its first bytes say (PDF, PNG, JPEG), or null. */
+    static @Nullable String magic(byte[] b) {
         if (starts(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return PDF;
         }
@@ -60,15 +76,24 @@ public final class FileTypes {
         if (starts(b, new byte[]{(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
             return JPEG;
         }
-        return text(b) ? TEXT : null;
+        return null;
     }
 
-    /** Strict UTF-8 with no control characters but tab, line feed, carriage return and form feed. */
-    private static boolean text(byte[] b) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-            return s.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f);
+    /** Strict UTF-8 with no control characters but tab, line feed, carriage return and form feed, read in pieces. */
+    static boolean text(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), utf8)) {
+            char[] buffer = new char[8192];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         } catch (CharacterCodingException e) {
             return false;
         }

@@ -5,6 +5,7 @@ import io.hearth.documents.DocumentKind;
 import io.hearth.documents.Documents;
 import io.hearth.identity.Caller;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.web.input.BodyLimit;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -32,6 +34,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,9 +65,14 @@ public class DocumentController {
     public record AcknowledgementRequest(@NotNull @Min(1) @Max(1_000_000) Integer version) {
     }
 
+    /** The most an upload's body may be: the file and, beside it, the form's few fields and the multipart framing. */
+    static final long MAX_REQUEST_BYTES = Documents.MAX_BYTES + 1024 * 1024;
+
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(MAX_REQUEST_BYTES)
     @Operation(summary = "Share a document, waiver or guidelines", description = "multipart/form-data: file (a PDF, PNG, JPEG or plain UTF-8 text, "
-            + "at most 1 MB; 415 FILE_TYPE_REFUSED when its bytes are none of these or not what its type or name claims), kind (DOCUMENT, WAIVER, "
+            + "at most 20 MB (20 × 1024 × 1024 bytes): 413 PAYLOAD_TOO_LARGE beyond; 415 FILE_TYPE_REFUSED when its bytes are none of these or not "
+            + "what its type or name claims), kind (DOCUMENT, WAIVER, "
             + "GUIDELINE), title, audience (ORGANISATION: admins; CIRCLE with circleId: its facilitators and admins; EVENT with eventId: its PTMs and "
             + "admins). 201. With an Idempotency-Key, a repeat answers 200 with the document shared the first time.")
     public HttpResponse<Documents.Document> upload(Caller caller, @Nullable CompletedFileUpload file, @Nullable String kind, @Nullable String title,
@@ -72,16 +80,27 @@ public class DocumentController {
                                                    @Nullable @Header("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey) {
         Documents.Upload upload = new Documents.Upload(parse(DocumentKind.class, "kind", kind), title, parse(DocumentAudience.class, "audience", audience),
                 uuid("circleId", circleId), uuid("eventId", eventId));
-        Documents.Created created = documents.upload(caller, upload, read(file), idempotencyKey);
+        Documents.Created created;
+        try (InputStream content = open(file)) {
+            created = documents.upload(caller, upload, new Documents.FileUpload(file.getFilename(), contentType(file), content), idempotencyKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return created.repeated() ? HttpResponse.ok(created.document())
                 : HttpResponse.created(created.document(), URI.create("/api/v1/documents/" + created.document().id()));
     }
 
     @Post(value = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "A new version of the document", description = "multipart/form-data: file. A waiver or guidelines must be acknowledged "
-            + "again. 201.")
+    @BodyLimit(MAX_REQUEST_BYTES)
+    @Operation(summary = "A new version of the document", description = "multipart/form-data: file (as for a new document: at most 20 MB). "
+            + "A waiver or guidelines must be acknowledged again. 201.")
     public HttpResponse<Documents.Document> version(Caller caller, @PathVariable UUID id, @Nullable CompletedFileUpload file) {
-        Documents.Document document = documents.addVersion(caller, id, read(file));
+        Documents.Document document;
+        try (InputStream content = open(file)) {
+            document = documents.addVersion(caller, id, new Documents.FileUpload(file.getFilename(), contentType(file), content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return HttpResponse.created(document, URI.create("/api/v1/documents/" + id));
     }
 
@@ -99,10 +118,12 @@ public class DocumentController {
     }
 
     @Get("/{id}/file{?version}")
-    @Operation(summary = "The document's file", description = "The current version, or version. Sent as an attachment with its checked type.")
-    public HttpResponse<byte[]> file(Caller caller, @PathVariable UUID id, @Nullable @QueryValue @Min(1) @Max(1_000_000) Integer version) {
+    @Operation(summary = "The document's file", description = "The current version, or version. Sent as an attachment with its checked type, "
+            + "streamed from the store.")
+    public HttpResponse<StreamedFile> file(Caller caller, @PathVariable UUID id, @Nullable @QueryValue @Min(1) @Max(1_000_000) Integer version) {
         Documents.File file = documents.file(caller, id, version);
-        return HttpResponse.ok(file.bytes()).contentType(file.contentType())
+        StreamedFile body = new StreamedFile(file.content(), MediaType.of(file.contentType()), -1, file.length());
+        return HttpResponse.ok(body)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
                         .replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff").header(HttpHeaders.CACHE_CONTROL, "private, no-store");
@@ -132,15 +153,16 @@ public class DocumentController {
         return HttpResponse.noContent();
     }
 
-    private static Documents.FileUpload read(@Nullable CompletedFileUpload file) {
+    /** The uploaded file's bytes (on disk beyond the multipart threshold), or 422 when the form has no file. */
+    private static InputStream open(@Nullable CompletedFileUpload file) throws IOException {
         if (file == null) {
             throw Refusal.invalid("file", "is required: a multipart part named file");
         }
-        try {
-            return new Documents.FileUpload(file.getFilename(), file.getContentType().map(MediaType::toString).orElse(null), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file.getInputStream();
+    }
+
+    private static String contentType(CompletedFileUpload file) {
+        return file.getContentType().map(MediaType::toString).orElse(null);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, @Nullable String value) {

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Documents' files in a local directory: the local run and the tests. Written whole to a temporary file, then moved. */
+/** Documents' files in a local directory: the local run and the tests. Copied whole to a temporary file, then moved. */
 @Singleton
 @Requires(property = "hearth.documents.store", value = "local", defaultValue = "local")
 public class LocalDiskStore implements DocumentStore {
@@ -32,22 +33,29 @@ public class LocalDiskStore implements DocumentStore {
     }
 
     @Override
-    public void put(String key, byte[] bytes, String contentType) {
+    public void put(String key, Path file, String sha256, String contentType) {
         Path target = path(key);
         try {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".part");
-            Files.write(temporary, bytes);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep a document's file", e);
         }
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public Optional<Stored> open(String key) {
+        Path path = path(key);
         try {
-            return Optional.of(Files.readAllBytes(path(key)));
+            long length = Files.size(path);
+            InputStream in = Files.newInputStream(path);
+            return Optional.of(new Stored(length, in));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -5,12 +5,15 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,48 +52,59 @@ public class S3Store implements DocumentStore {
     }
 
     @Override
-    public void put(String key, byte[] bytes, String contentType) {
-        HttpResponse<byte[]> response = send("PUT", key, bytes, Map.of("content-type", contentType));
+    public void put(String key, Path file, String sha256, String contentType) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException("a document's file to keep is gone", e);
+        }
+        HttpResponse<byte[]> response = send("PUT", key, body, sha256, Map.of("content-type", contentType), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the bucket refused a document's file: " + response.statusCode() + " " + new String(response.body()));
         }
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        HttpResponse<byte[]> response = send("GET", key, null, Map.of());
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
+    public Optional<Stored> open(String key) {
+        HttpResponse<InputStream> response = send("GET", key, null, EMPTY_SHA256, Map.of(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the bucket did not give a document's file: " + response.statusCode());
+            try (InputStream ignored = response.body()) {
+                if (response.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw new IllegalStateException("the bucket did not give a document's file: " + response.statusCode());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the bucket's answer could not be read", e);
+            }
         }
-        return Optional.of(response.body());
+        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+        return Optional.of(new Stored(length, response.body()));
     }
 
     @Override
     public void delete(String key) {
-        HttpResponse<byte[]> response = send("DELETE", key, null, Map.of());
+        HttpResponse<byte[]> response = send("DELETE", key, null, EMPTY_SHA256, Map.of(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
             throw new IllegalStateException("the bucket did not delete a document's file: " + response.statusCode());
         }
     }
 
-    private HttpResponse<byte[]> send(String method, String key, byte[] body, Map<String, String> extra) {
+    private <T> HttpResponse<T> send(String method, String key, HttpRequest.BodyPublisher body, String payload, Map<String, String> extra,
+                                     HttpResponse.BodyHandler<T> answer) {
         if (!LocalDiskStore.KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a document key: " + key);
         }
         String path = SigV4.encodePath(endpoint.getRawPath() + "/" + bucket + "/" + key);
         Instant now = clock.instant();
-        String payload = body == null ? EMPTY_SHA256 : SigV4.payloadHash(body);
         Map<String, String> headers = new LinkedHashMap<>(extra);
         String host = endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "");
         headers.put("host", host);
         headers.put("x-amz-date", SigV4.STAMP.format(now));
         headers.put("x-amz-content-sha256", payload);
         String authorization = SigV4.authorization(method, path, "", headers, payload, accessKey, secretKey, region, "s3", now);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.getScheme() + "://" + host + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.getScheme() + "://" + host + path)).timeout(Duration.ofSeconds(method.equals("PUT") ? 120 : 30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body)
                 .header("Authorization", authorization);
         headers.forEach((name, value) -> {
             if (!name.equals("host")) {
@@ -98,7 +112,7 @@ public class S3Store implements DocumentStore {
             }
         });
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), answer);
         } catch (IOException e) {
             throw new UncheckedIOException("the bucket cannot be reached", e);
         } catch (InterruptedException e) {

@@ -1,19 +1,25 @@
 package io.hearth.documents.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.hearth.documents.DocumentStore;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -34,6 +40,8 @@ class S3StoreTest {
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request,SignedHeaders=([a-z0-9;-]+),Signature=([0-9a-f]{64})");
 
+    @TempDir
+    Path directory;
     private HttpServer server;
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private String endpoint;
@@ -119,30 +127,66 @@ class S3StoreTest {
         return new S3Store(endpoint, "eu-central-1", "hearth-documents", ACCESS, secret, Clock.systemUTC());
     }
 
-    @Test
-    void keepsReadsAndDeletesAFileInTheBucket() {
-        S3Store store = store(SECRET);
-        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private Path file(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile(directory, "doc-", ".bin");
+        Files.write(file, bytes);
+        return file;
+    }
 
-        store.put(key, pdf, "application/pdf");
-
-        assertThat(objects).containsKey("/hearth-documents/" + key);
-        assertThat(store.get(key)).contains(pdf);
-        store.delete(key);
-        assertThat(store.get(key)).isEmpty();
+    private static byte[] read(S3Store store, String key) throws IOException {
+        DocumentStore.Stored stored = store.open(key).orElseThrow();
+        try (InputStream in = stored.content()) {
+            byte[] bytes = in.readAllBytes();
+            assertThat(stored.length()).isEqualTo(bytes.length);
+            return bytes;
+        }
     }
 
     @Test
-    void aRequestSignedWithAnotherSecretIsRefusedAndSaidSo() {
-        S3Store wrong = store("not-the-secret");
+    void keepsReadsAndDeletesAFileInTheBucket() throws IOException {
+        S3Store store = store(SECRET);
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-        assertThatThrownBy(() -> wrong.put(key, "x".getBytes(), "text/plain")).isInstanceOf(IllegalStateException.class)
+        store.put(key, file(pdf), SigV4.payloadHash(pdf), "application/pdf");
+
+        assertThat(objects).containsKey("/hearth-documents/" + key);
+        assertThat(read(store, key)).isEqualTo(pdf);
+        store.delete(key);
+        assertThat(store.open(key)).isEmpty();
+    }
+
+    @Test
+    void aFileOfTwentyMegabytesGoesAndComesBackWhole() throws IOException {
+        S3Store store = store(SECRET);
+        byte[] big = new byte[20 * 1024 * 1024];
+        new Random(7).nextBytes(big);
+
+        store.put(key, file(big), SigV4.payloadHash(big), "application/pdf");
+
+        assertThat(read(store, key)).isEqualTo(big);
+    }
+
+    @Test
+    void aFileThatIsNotWhatItsHashSaysIsRefusedByTheBucket() throws IOException {
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> store(SECRET).put(key, file(pdf), SigV4.payloadHash("another".getBytes()), "application/pdf"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("400").hasMessageContaining("XAmzContentSHA256Mismatch");
+        assertThat(objects).isEmpty();
+    }
+
+    @Test
+    void aRequestSignedWithAnotherSecretIsRefusedAndSaidSo() throws IOException {
+        S3Store wrong = store("not-the-secret");
+        Path x = file("x".getBytes());
+
+        assertThatThrownBy(() -> wrong.put(key, x, SigV4.payloadHash("x".getBytes()), "text/plain")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("403").hasMessageContaining("SignatureDoesNotMatch");
         assertThat(objects).isEmpty();
     }
 
     @Test
     void aKeyThatIsNotOursIsNeverSent() {
-        assertThatThrownBy(() -> store(SECRET).get("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store(SECRET).open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
 }
