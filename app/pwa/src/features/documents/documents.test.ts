@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSafe } from './api/documents';
+import { fileSafe, MAX_BYTES } from './api/documents';
 import { fileProblem, sizeOf, standing, typeOf, waitingFirst } from './documents';
 import { aDocument } from './fixtures';
 
@@ -32,11 +32,13 @@ describe('a file in words', () => {
     expect(typeOf({ contentType: 'text/plain', fileName: 'waiver.txt' })).toBe('Text');
   });
 
-  it('says its size in bytes, KB or MB of a thousand, as the 1 MB limit is said', () => {
+  it('says its size in bytes, KB or MB of 1024, as the 20 MB limit is counted', () => {
     expect(sizeOf(850)).toBe('850 bytes');
-    expect(sizeOf(120_400)).toBe('120 KB');
-    expect(sizeOf(1_000_000)).toBe('1 MB');
-    expect(sizeOf(2_345_678)).toBe('2.3 MB');
+    expect(sizeOf(1023)).toBe('1,023 bytes');
+    expect(sizeOf(123_290)).toBe('120 KB');
+    expect(sizeOf(1024 * 1024)).toBe('1 MB');
+    expect(sizeOf(2_411_725)).toBe('2.3 MB');
+    expect(sizeOf(MAX_BYTES)).toBe('20 MB');
   });
 
   it('makes a title part of a file name', () => {
@@ -46,16 +48,16 @@ describe('a file in words', () => {
 });
 
 describe('a file picked in the browser', () => {
-  it('is refused before it is sent when over 1 MB (the server would refuse it unread), empty, or of a type not taken', () => {
-    expect(fileProblem({ name: 'big.pdf', size: 1_000_001 })).toBe('tooLarge');
+  it('is refused before it is sent when over 20 MB (the server would refuse it), empty, or of a type not taken', () => {
+    expect(fileProblem({ name: 'big.pdf', size: MAX_BYTES + 1 })).toBe('tooLarge');
     expect(fileProblem({ name: 'empty.txt', size: 0 })).toBe('empty');
     expect(fileProblem({ name: 'setup.exe', size: 10 })).toBe('type');
     expect(fileProblem({ name: 'no-extension', size: 10 })).toBe('type');
   });
 
-  it('goes when it is a PDF, PNG, JPEG or text of at most 1 MB, whatever the case of its name', () => {
+  it('goes when it is a PDF, PNG, JPEG or text of at most 20 MB, whatever the case of its name', () => {
     for (const name of ['a.pdf', 'a.PNG', 'a.jpg', 'a.jpeg', 'a.txt', 'a.md']) {
-      expect(fileProblem({ name, size: 1_000_000 })).toBeNull();
+      expect(fileProblem({ name, size: MAX_BYTES })).toBeNull();
     }
   });
 });

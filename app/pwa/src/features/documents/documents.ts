@@ -40,16 +40,19 @@ export function typeOf(document: Pick<Document, 'contentType' | 'fileName'>): st
   return /\.md$/i.test(document.fileName) ? t('documents.type.markdown') : t('documents.type.text');
 }
 
-/** A size as people read it: bytes, KB or MB (of 1000: the limit is said as 1 MB = 1,000,000 bytes). */
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** A size as people read it: bytes, KB or MB (of 1024, as the 20 MB limit is counted and as most computers show a file's size). */
 export function sizeOf(bytes: number): string {
   const number = (n: number, digits: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
-  if (bytes < 1000) {
+  if (bytes < KB) {
     return t('documents.size.bytes', { n: number(bytes, 0) });
   }
-  if (bytes < 1_000_000) {
-    return t('documents.size.kb', { n: number(bytes / 1000, 0) });
+  if (bytes < MB) {
+    return t('documents.size.kb', { n: number(bytes / KB, 0) });
   }
-  return t('documents.size.mb', { n: number(bytes / 1_000_000, 1) });
+  return t('documents.size.mb', { n: number(bytes / MB, 1) });
 }
 
 /** The file in a line: "PDF · 120 KB". */

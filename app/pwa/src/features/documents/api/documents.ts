@@ -32,8 +32,8 @@ const changed = (queries: QueryClient, document: Document) => {
   void queries.invalidateQueries({ queryKey: documentKeys.lists() });
 };
 
-/** The largest file taken: the server's own limit for a document (its requests are at most 1 MB). */
-export const MAX_BYTES = 1_000_000;
+/** The largest file taken: the server's own limit for a document, 20 MB of 1024 × 1024 bytes. */
+export const MAX_BYTES = 20 * 1024 * 1024;
 
 /** The file names taken, as the picker offers them; the server checks the bytes. */
 export const ACCEPTED = '.pdf,.png,.jpg,.jpeg,.txt,.md';

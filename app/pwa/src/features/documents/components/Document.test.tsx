@@ -192,14 +192,14 @@ describe('a document he manages', () => {
     expect(screen.getByText(/^Version 3 · /)).toBeTruthy();
   });
 
-  it('refuses a file over 1 MB in the browser, saying so, and sends nothing', async () => {
+  it('refuses a file over 20 MB in the browser, saying so, and sends nothing', async () => {
     const { container } = open();
     await screen.findByRole('heading', { name: 'Manage' });
 
-    pick(container, new File([new Uint8Array(1_200_000)], 'scan.pdf', { type: 'application/pdf' }));
+    pick(container, new File([new Uint8Array(Math.round(20.2 * 1024 * 1024))], 'scan.pdf', { type: 'application/pdf' }));
     fireEvent.click(screen.getByRole('button', { name: 'Upload as version 3' }));
 
-    expect(screen.getByText('This file is 1.2 MB: a file is at most 1 MB.')).toBeTruthy();
+    expect(screen.getByText('This file is 20.2 MB: a file is at most 20 MB.')).toBeTruthy();
     expect(server.posts).toEqual([]);
   });
 

@@ -55,7 +55,7 @@ function show(screenToShow: ReactNode) {
 
 const card = (title: string) => within(screen.getByRole('article', { name: title }));
 
-const handbook = aDocument({ id: 'h', kind: 'DOCUMENT', title: 'Handbook', fileName: 'handbook.pdf', contentType: 'application/pdf', sizeBytes: 240_000 });
+const handbook = aDocument({ id: 'h', kind: 'DOCUMENT', title: 'Handbook', fileName: 'handbook.pdf', contentType: 'application/pdf', sizeBytes: 245_760 });
 const agreements = aDocument({ id: 'g', kind: 'GUIDELINE', title: 'Circle agreements', acknowledged: true, acknowledgedVersion: 2, version: 2, fileName: 'agreements.md' });
 const waiver = aDocument({ id: 'w', title: 'Retreat waiver', version: 3, audience: 'EVENT', eventId: 'e1' });
 

@@ -117,18 +117,18 @@ describe('sharing a document', () => {
     expect(screen.queryByRole('form')).toBeNull();
   });
 
-  it('says a file over 1 MB is too large before sending it, and asks for a title and a file', async () => {
+  it('says a file over 20 MB is too large before sending it, and asks for a title and a file', async () => {
     server.permissions = ['circles.manage'];
     const { container } = open({ circles: [oak], events: [] });
 
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     expect(screen.getByText('Required.')).toBeTruthy();
     expect(screen.getByText('Choose a file.')).toBeTruthy();
-    pick(container, new File([new Uint8Array(1_500_000)], 'scan.pdf', { type: 'application/pdf' }));
+    pick(container, new File([new Uint8Array(Math.round(21.5 * 1024 * 1024))], 'scan.pdf', { type: 'application/pdf' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Reading' } });
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
 
-    expect(screen.getByText('This file is 1.5 MB: a file is at most 1 MB.')).toBeTruthy();
+    expect(screen.getByText('This file is 21.5 MB: a file is at most 20 MB.')).toBeTruthy();
     expect(server.shared).toEqual([]);
   });
 
