@@ -101,10 +101,15 @@ public class MailFeedback {
 
     /** For the local stand-ins and the tests: the header value a report posted with this secret carries. */
     public static String signature(String secret, byte[] raw) {
+        return "sha256=" + HexFormat.of().formatHex(signer(secret).doFinal(raw));
+    }
+
+    /** The HMAC-SHA256 under this secret, to sign a body read in pieces ("sha256=" and the hex of its result is the header's value). */
+    static Mac signer(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(raw));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 failed", e);
         }

@@ -14,15 +14,22 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
+import javax.crypto.Mac;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,6 +50,8 @@ public class MailReplies {
     /** Where a mail client starts quoting: "On … wrote:", "Am … schrieb …:", an Outlook header block, or "> " lines. */
     private static final Pattern QUOTE_START = Pattern.compile("(?m)^(On .{1,200}wrote:\\s*$|Am .{1,200}schrieb.{0,100}:\\s*$|-{2,}\\s*Original Message\\s*-{2,}|From: .+$|>)");
     public static final int MAX_TEXT = 16_384;
+    /** The largest mail taken, 25 MB as mail services pass them on: its attachments are not kept, its text is. */
+    public static final long MAX_BYTES = 25L * 1024 * 1024;
 
     /** What became of a reply. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "MailReplyResult")
@@ -65,19 +74,59 @@ public class MailReplies {
     }
 
     /** 403 {@code MAIL_FEEDBACK_SIGNATURE_INVALID} unsigned or wrongly signed; 422 for what is no mail message. */
-    public Outcome receive(byte[] raw, @Nullable String signature) {
-        if (secret.isBlank() || signature == null || !MessageDigest.isEqual(MailFeedback.signature(secret, raw).getBytes(StandardCharsets.US_ASCII),
-                signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-            throw new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.MAIL_FEEDBACK_SIGNATURE_INVALID,
-                    "The mail is not signed with the mail feedback secret (X-Hearth-Signature: sha256=<hex HMAC of the body>)");
+    public Outcome receive(InputStream raw, @Nullable String signature) {
+        if (secret.isBlank() || signature == null) {
+            throw unsigned();
         }
-        MimeMessage message;
+        Path spooled;
+        try {
+            spooled = Files.createTempFile("hearth-mail-", ".eml");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no room to receive a mail", e);
+        }
+        try {
+            Mac mac = MailFeedback.signer(secret);
+            long size = 0;
+            try (OutputStream out = Files.newOutputStream(spooled)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = raw.read(buffer); n >= 0; n = raw.read(buffer)) {
+                    size += n;
+                    if (size > MAX_BYTES) {
+                        throw Refusal.tooLarge("A mail is at most " + MAX_BYTES / (1024 * 1024) + " MB");
+                    }
+                    mac.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (!MessageDigest.isEqual(("sha256=" + HexFormat.of().formatHex(mac.doFinal())).getBytes(StandardCharsets.US_ASCII),
+                    signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+                throw unsigned();
+            }
+            return read(spooled);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not receive a mail", e);
+        } finally {
+            try {
+                Files.deleteIfExists(spooled);
+            } catch (IOException e) {
+                LOG.warn("a received mail's temporary file {} could not be deleted", spooled, e);
+            }
+        }
+    }
+
+    private static Refusal unsigned() {
+        return new Refusal(Refusal.Kind.FORBIDDEN, ErrorCode.MAIL_FEEDBACK_SIGNATURE_INVALID,
+                "The mail is not signed with the mail feedback secret (X-Hearth-Signature: sha256=<hex HMAC of the body>)");
+    }
+
+    /** The signed mail, read from its file (its parts are read from the file as they are needed, not all into memory). */
+    private Outcome read(Path mail) {
         String from;
         List<String> quoted;
         String ownId;
         String text;
-        try {
-            message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        try (SharedFileInputStream in = new SharedFileInputStream(mail.toFile())) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
             InternetAddress[] senders = (InternetAddress[]) message.getFrom();
             if (senders == null || senders.length != 1) {
                 throw notAMail("it has no single From address");

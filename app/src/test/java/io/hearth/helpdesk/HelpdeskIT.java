@@ -193,6 +193,33 @@ class HelpdeskIT implements RealStack {
     }
 
     @Test
+    void aMailReplyWithAPhotoAttachedIsTakenForItsWordsAndAMailOverTwentyFiveMegabytesIs413() {
+        Org.Member gus = org.member();
+        String id = open(gus, general, "Broken link", "The retreat page shows an error.").string("id");
+        write(id, support, "Could you send a screenshot?", false, "WAITING_FOR_MEMBER");
+        String threadId = mailTo(gus, "Could you send a screenshot?").header("Message-ID").orElseThrow();
+        byte[] photo = new byte[6 * 1024 * 1024];
+        new java.util.Random(6).nextBytes(photo);
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(photo);
+        String withPhoto = reply(gus.email(), threadId, "Here it is, attached.")
+                .replace("Content-Type: text/plain; charset=UTF-8\r\n\r\n", "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+                + "--b1\r\nContent-Type: image/png; name=\"screenshot.png\"\r\nContent-Disposition: attachment; filename=\"screenshot.png\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64 + "\r\n--b1--\r\n";
+
+        Api.Reply taken = inbound(withPhoto, true);
+        Api.Reply tooLarge = inbound(reply(gus.email(), threadId, "x".repeat(25 * 1024 * 1024)), true);
+
+        assertThat(withPhoto.length()).isGreaterThan(8 * 1024 * 1024);
+        assertThat(taken.status()).as("%s", taken.body()).isEqualTo(200);
+        assertThat(taken.string("outcome")).isEqualTo("ACTED");
+        assertThat(messages(api.get("/api/v1/tickets/" + id, support.accessToken()))).filteredOn(m -> "MAIL".equals(m.get("via")))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("body", "Here it is, attached."));
+        assertThat(tooLarge.status()).as("%s", tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void theSameMailReplyPostedTwiceCountsOnce() {
         Org.Member carl = org.member();
         String id = open(carl, general, "Password", "I cannot sign in.").string("id");

@@ -42,6 +42,8 @@ class ProblemJsonIT implements RealStack {
     @Inject TenantProvisioning provisioning;
     @Inject TenantDirectory directory;
     @Inject io.micronaut.runtime.server.EmbeddedServer server;
+    @Inject io.micronaut.web.router.Router router;
+    @Inject io.micronaut.http.server.HttpServerConfiguration serverConfiguration;
     String host;
 
     @BeforeAll
@@ -93,6 +95,20 @@ class ProblemJsonIT implements RealStack {
         assertProblem(HttpRequest.POST("/api/v1/test/duplicate", "\"" + "x".repeat(2 * 1024 * 1024) + "\"").contentType(MediaType.APPLICATION_JSON_TYPE),
                 413, "PAYLOAD_TOO_LARGE");
         assertThat(chunked).startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
+    void everyRouteThatTakesALargeBodyIsUnderTheServersHardCap() {
+        long cap = serverConfiguration.getMaxRequestSize();
+        List<String> large = router.uriRoutes().filter(route -> route.getAnnotationMetadata().hasAnnotation(io.hearth.kit.web.input.BodyLimit.class))
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate() + " "
+                        + route.getAnnotationMetadata().longValue(io.hearth.kit.web.input.BodyLimit.class, "value").orElseThrow())
+                .toList();
+
+        assertThat(large).as("the documents' uploads and the inbound mail").hasSizeGreaterThanOrEqualTo(3);
+        for (String route : large) {
+            assertThat(Long.parseLong(route.substring(route.lastIndexOf(' ') + 1))).as(route).isLessThan(cap);
+        }
     }
 
     @Test

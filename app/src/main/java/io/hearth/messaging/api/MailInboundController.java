@@ -1,6 +1,7 @@
 package io.hearth.messaging.api;
 
 import io.hearth.kit.Refusal;
+import io.hearth.kit.web.input.BodyLimit;
 import io.hearth.messaging.MailReplies;
 import io.hearth.tenancy.api.HostTenantResolver;
 import io.hearth.web.Public;
@@ -20,6 +21,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
 /**
  * The mail provider's inbound hook for replies to Hearth's mail (a member answering his ticket by mail), on the
  * platform's own host: the quoted Message-ID names the organisation, not the Host.
@@ -29,9 +34,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Public
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MailInboundController {
-
-    /** The largest reply taken (attachments are not kept: the text is). */
-    static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private final MailReplies replies;
     private final HostTenantResolver hosts;
@@ -47,18 +49,20 @@ public class MailInboundController {
     }
 
     @Post(consumes = {"message/rfc822", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @BodyLimit(MailReplies.MAX_BYTES)
     @Operation(summary = "A reply to one of Hearth's mails, such as a member answering his ticket",
             description = "The raw message, signed: X-Hearth-Signature: sha256=<hex HMAC-SHA256 of the body under hearth.mail.feedback-secret>. "
                     + "A reply whose In-Reply-To or References quotes a thread's Message-ID, from the address that mail went to, is added to "
                     + "the thread (its text above the quoted mail). 200 ACTED or IGNORED; 403 MAIL_FEEDBACK_SIGNATURE_INVALID; 422 for what is "
-                    + "no mail message; 413 over 2 MB.")
-    public HttpResponse<Outcome> receive(HttpRequest<?> request, @Body byte[] raw, @Nullable @Header("X-Hearth-Signature") String signature) {
+                    + "no mail message; 413 PAYLOAD_TOO_LARGE over 25 MB (a reply with its attachments; they are not kept).")
+    public HttpResponse<Outcome> receive(HttpRequest<?> request, @Body InputStream raw, @Nullable @Header("X-Hearth-Signature") String signature) {
         if (hosts.label(request.getHeaders().get(HttpHeaders.HOST)).isPresent()) {
             throw Refusal.notFound("Mail is received on the platform's own host");
         }
-        if (raw.length > MAX_BYTES) {
-            throw Refusal.invalid("body", "is at most 2 MB");
+        try (raw) {
+            return HttpResponse.ok(new Outcome(replies.receive(raw, signature)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return HttpResponse.ok(new Outcome(replies.receive(raw, signature)));
     }
 }
