@@ -48,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             String classpath = target.resolve("classes") + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
             List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-XX:+UseSerialGC"));
+                    "-Xmx" + System.getProperty("hearth.services.heap", "768m"), "-XX:+UseSerialGC"));
             // Quick start-up (C1 only) for the local run and the tests; benchmarks ask for the full JIT, as in production.
             if (!"full".equals(System.getProperty("hearth.services.jit"))) {
                 command.add("-XX:TieredStopAtLevel=1");
