@@ -22,6 +22,7 @@ public enum ErrorCode implements ProblemCode {
     MFA_REQUIRED("Two-factor authentication required"),
     MFA_ALREADY_ENABLED("Two-factor authentication already on"),
     LAST_ADMIN("The organisation needs an admin"),
+    BREAK_GLASS_ADMIN("The admin who keeps password sign-in"),
     CIRCLE_FULL("The circle is full"),
     ALREADY_IN_A_CIRCLE("Already in a circle"),
     CIRCLE_ARCHIVED("The circle is archived"),

@@ -3,6 +3,7 @@ package io.hearth.identity;
 import io.hearth.ErrorCode;
 import io.hearth.identity.internal.GrantRepository;
 import io.hearth.identity.internal.GrantRow;
+import io.hearth.identity.internal.SsoSettingsRepository;
 import io.hearth.kit.Refusal;
 import io.hearth.tenancy.Tenant;
 import io.micronaut.core.annotation.Nullable;
@@ -19,19 +20,31 @@ public class RoleGrants {
     private final GrantRepository grants;
     private final People people;
     private final Admissions admissions;
+    private final SsoSettingsRepository ssoSettings;
     private final Clock clock;
 
-    public RoleGrants(GrantRepository grants, People people, Admissions admissions, Clock clock) {
+    public RoleGrants(GrantRepository grants, People people, Admissions admissions, SsoSettingsRepository ssoSettings, Clock clock) {
+        this.ssoSettings = ssoSettings;
         this.admissions = admissions;
         this.grants = grants;
         this.people = people;
         this.clock = clock;
     }
 
-    /** Refuses to take away the last active admin: someone must be able to run the organisation. */
+    /**
+     * Refuses to take away the last active admin (someone must be able to run the organisation), and the admin who keeps
+     * password sign-in while single sign-on is on (the way in when the organisation's provider fails).
+     */
     void keepAnAdmin(UUID leaving) {
-        if (people.liveRoles(leaving).contains(Role.ADMIN) && grants.countActiveHolders(Role.ADMIN.name()) <= 1) {
+        if (!people.liveRoles(leaving).contains(Role.ADMIN)) {
+            return;
+        }
+        if (grants.countActiveHolders(Role.ADMIN.name()) <= 1) {
             throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.LAST_ADMIN, "This is the organisation's last admin: make someone else admin first");
+        }
+        if (ssoSettings.findById(true).filter(s -> s.enabled() && leaving.equals(s.breakGlassAdminId())).isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, ErrorCode.BREAK_GLASS_ADMIN, "This admin keeps password sign-in while single sign-on is on, "
+                    + "the way in if the organisation's provider fails: name another admin for it in the single sign-on settings first");
         }
     }
 

@@ -380,6 +380,27 @@ class SsoIT implements RealStack {
     }
 
     @Test
+    void theBreakGlassAdminKeepsHisRoleAndHisAccountUntilAnotherAdminIsNamed() {
+        Org org = Org.create(provisioning, directory, client, "sso-keep");
+        Org.Member admin = org.admin();
+        Org.Member other = org.member(Role.ADMIN);
+        configure(org, "keep", org.tenant().slug() + ".test", Map.of());
+        String members = "/api/v1/members/" + admin.id();
+
+        Api.Reply revoke = org.api().delete(members + "/roles/ADMIN", other.accessToken());
+        Api.Reply deactivate = org.api().post(members + "/deactivate", Map.of(), other.accessToken());
+
+        for (Api.Reply reply : List.of(revoke, deactivate)) {
+            assertThat(reply.status()).as("%s", reply.body()).isEqualTo(409);
+            assertThat(reply.code()).isEqualTo("BREAK_GLASS_ADMIN");
+        }
+        assertThat(org.api().post("/api/v1/auth/login", Map.of("email", admin.email(), "password", Org.PASSWORD), null).status()).isEqualTo(200);
+
+        configure(org, "keep", org.tenant().slug() + ".test", Map.of("breakGlassAdminId", other.id().toString()));
+        assertThat(org.api().delete(members + "/roles/ADMIN", other.accessToken()).status()).isEqualTo(204);
+    }
+
+    @Test
     void theSecretIsSealedAtRestAndNeverShownAndTheIssuerMustBeHttps() {
         Org org = Org.create(provisioning, directory, client, "sso-secret");
         String admin = org.admin().accessToken();

@@ -122,7 +122,8 @@ public class MembersController {
     }
 
     @Post("/{id}/deactivate")
-    @Operation(summary = "Deactivate an account", description = "Its sessions end at once. 409 LAST_ADMIN for the last admin.")
+    @Operation(summary = "Deactivate an account", description = "Its sessions end at once. 409 LAST_ADMIN for the last admin; "
+            + "409 BREAK_GLASS_ADMIN for the admin who keeps password sign-in while single sign-on is on.")
     public PersonView deactivate(Caller caller, @PathVariable UUID id) {
         return accounts.deactivate(caller, id).view(people.liveRoles(caller, id));
     }
@@ -142,7 +143,8 @@ public class MembersController {
     }
 
     @Delete("/{id}/roles/{role}")
-    @Operation(summary = "Revoke a role", description = "204; 404 if not held; 409 LAST_ADMIN for the last admin's ADMIN role.")
+    @Operation(summary = "Revoke a role", description = "204; 404 if not held; 409 LAST_ADMIN for the last admin's ADMIN role; "
+            + "409 BREAK_GLASS_ADMIN for the ADMIN role of the admin who keeps password sign-in while single sign-on is on.")
     public HttpResponse<?> revoke(Caller caller, @PathVariable UUID id, @PathVariable Role role) {
         accounts.revokeRole(caller, id, role);
         return HttpResponse.noContent();
