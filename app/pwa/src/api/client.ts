@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { ApiError, networkProblem, problemOf, type Problem } from './problem';
+import { ApiError, networkProblem, problemIn, problemOf, type Problem } from './problem';
 import { reportReachable } from '../offline/status';
 import { session } from './session';
 
@@ -103,6 +103,57 @@ export async function send(path: string, init: RequestInit = {}): Promise<Respon
     throw new ApiError(await problemOf(response));
   }
   return response;
+}
+
+/** How far a file has gone up: the fraction of its bytes sent, from 0 to 1. */
+export type Progress = (fraction: number) => void;
+
+/**
+ * Sends a form with its files and says how far it has gone up, which fetch cannot (XMLHttpRequest reports the upload).
+ * The session's token goes as fetchWithSession sends it, renewed through the cookie once on a 401. It answers the
+ * JSON of a 2xx; a refusal is an ApiError carrying its problem, and no answer at all is NETWORK_ERROR.
+ */
+export async function upload<T>(path: string, form: FormData, headers: HeadersInit = {}, onProgress?: Progress): Promise<T> {
+  let answer: XMLHttpRequest;
+  try {
+    answer = await post(path, form, new Headers(headers), onProgress);
+    if (answer.status === 401 && session.signedIn() && (await session.refresh())) {
+      answer = await post(path, form, new Headers(headers), onProgress);
+    }
+  } catch {
+    reportReachable(false);
+    throw new ApiError(networkProblem());
+  }
+  reportReachable(true);
+  if (answer.status < 200 || answer.status >= 300) {
+    throw new ApiError(problemIn(answer.status, answer.responseText));
+  }
+  return (answer.responseText ? JSON.parse(answer.responseText) : undefined) as T;
+}
+
+/** One POST of the form, settled with its request once answered; it fails only when no answer came. */
+function post(path: string, form: FormData, headers: Headers, onProgress?: Progress): Promise<XMLHttpRequest> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    // Cookies to our own origin only, as fetch's credentials: 'same-origin'. No Content-Type: the browser writes the boundary.
+    request.withCredentials = false;
+    const token = session.token();
+    if (token) {
+      headers.set('Authorization', 'Bearer ' + token);
+    }
+    headers.forEach((value, name) => request.setRequestHeader(name, value));
+    if (onProgress) {
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) {
+          onProgress(event.loaded / event.total);
+        }
+      };
+    }
+    request.onload = () => resolve(request);
+    request.onerror = request.onabort = request.ontimeout = () => reject(new TypeError('No answer from ' + path));
+    request.send(form);
+  });
 }
 
 /** Fetches a file with the session's token and hands it to the browser as a download. */

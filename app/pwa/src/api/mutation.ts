@@ -1,4 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Progress } from './client';
 
 /** What a screen does once a feature's mutation has succeeded and the feature has brought its queries up to date. */
 export interface After<TData, TVariables> {
@@ -28,4 +30,21 @@ export function useRequest<TData, TVariables = void>(
       after.onSuccess?.(data, variables);
     },
   });
+}
+
+/**
+ * A feature's mutation that sends a file: as useRequest, and how far the file has gone up while it is pending, from 0
+ * to 1 (null until the browser has said, and again at each new submit).
+ */
+export function useUpload<TData, TVariables = void>(
+  request: (variables: TVariables, onProgress: Progress) => Promise<TData>,
+  cache: CacheUpdate<TData, TVariables> | null,
+  after: After<TData, TVariables> = {},
+) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const mutation = useRequest((variables: TVariables) => {
+    setProgress(null);
+    return request(variables, setProgress);
+  }, cache, after);
+  return { ...mutation, progress };
 }

@@ -44,13 +44,24 @@ export const networkProblem = (): Problem => ({ status: 0, code: 'NETWORK_ERROR'
 
 /** Reads a failed response as a problem; a body that is not problem+json still gets a status and a code. */
 export async function problemOf(response: Response): Promise<Problem> {
+  let body = '';
   try {
-    const body = await response.clone().json();
-    if (body && typeof body === 'object' && typeof body.code === 'string') {
-      return { ...body, status: response.status } as Problem;
+    body = await response.clone().text();
+  } catch {
+    // Unreadable: a generic problem for the status.
+  }
+  return problemIn(response.status, body);
+}
+
+/** A refusal's status and body text as a problem: for answers that come without a Response (an XMLHttpRequest's). */
+export function problemIn(status: number, body: string): Problem {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { code?: unknown }).code === 'string') {
+      return { ...(parsed as Problem), status };
     }
   } catch {
     // Not JSON: fall through to a generic problem for the status.
   }
-  return { status: response.status, code: response.status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_' + response.status };
+  return { status, code: status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_' + status };
 }
