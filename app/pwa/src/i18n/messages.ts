@@ -260,6 +260,7 @@ export const en = {
       fileHelp: 'A PDF, PNG, JPEG or text file (.txt, .md), at most 20 MB.', tooLarge: 'This file is {size}: a file is at most 20 MB.', tooLargeServer: 'This file is too large: a file is at most 20 MB.',
       empty: 'This file is empty.', type: 'This kind of file is not taken: a PDF, PNG, JPEG or text file (.txt, .md).',
       typeRefused: 'This file was refused: it is not a PDF, PNG, JPEG or plain text file, or not what its name says.', pickFile: 'Choose a file.',
+      sending: 'Sending…', sendingPercent: 'Sending… {percent}', sendingLabel: 'Sending the file', checking: 'Sent. Checking and saving the file…',
       required: 'Required.', submit: 'Share', notAllowed: 'Admins share documents with everyone; facilitators with their circles; the production team with the events they run.' } },
   sso: { title: 'Single sign-on', adminsOnly: 'Only admins set up single sign-on.',
     intro: 'Men whose address is at one of your domains sign in through your organisation\'s own provider (OpenID Connect) instead of with a password here.',

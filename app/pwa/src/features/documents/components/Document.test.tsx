@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,10 @@ import type { Document } from '../api/types';
 import { aDocument } from '../fixtures';
 import DocumentScreen from './Document';
 
-/** The document as the server holds it, what it was sent, and the refusal it gives the next acknowledgement. */
+/**
+ * The document as the server holds it, what it was sent, the refusal it gives the next acknowledgement, and, when `hold`
+ * is set, the new version under way: its progress reported by the test, its answer given when the test says.
+ */
 const server = vi.hoisted(() => ({
   document: null as unknown as Document,
   text: '',
@@ -15,6 +18,8 @@ const server = vi.hoisted(() => ({
   deleted: [] as string[],
   downloads: [] as string[],
   refuseAcknowledgement: null as null | { status: number; code: string; then?: Partial<Document> },
+  hold: false,
+  sending: null as null | { progress: (fraction: number) => void; answer: () => void },
 }));
 
 vi.mock('../../../api/client', async (importOriginal) => {
@@ -37,13 +42,26 @@ vi.mock('../../../api/client', async (importOriginal) => {
           server.document = { ...server.document, acknowledged: true, acknowledgedVersion: server.document.version };
           return answer(server.document, 201);
         }
-        server.document = { ...server.document, version: server.document.version + 1, acknowledgements: 0 };
-        return answer(server.document, 201);
+        throw new Error('Not faked: POST ' + path);
       },
       DELETE: (path: string) => {
         server.deleted.push(path);
         return Promise.resolve({ data: undefined, response: new Response(null, { status: 204 }) });
       },
+    },
+    // A new version goes up through upload (an XMLHttpRequest, for its progress), not openapi-fetch.
+    upload: (path: string, body: FormData, _headers: unknown, onProgress?: (fraction: number) => void) => {
+      server.posts.push({ path, body });
+      const added = () => {
+        server.document = { ...server.document, version: server.document.version + 1, acknowledgements: 0 };
+        return structuredClone(server.document);
+      };
+      if (server.hold) {
+        return new Promise((resolve) => {
+          server.sending = { progress: (fraction) => onProgress?.(fraction), answer: () => resolve(added()) };
+        });
+      }
+      return Promise.resolve(added());
     },
     send: () => Promise.resolve(new Response(server.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })),
     download: (path: string) => {
@@ -162,6 +180,8 @@ describe('a document he manages', () => {
     server.posts = [];
     server.deleted = [];
     server.downloads = [];
+    server.hold = false;
+    server.sending = null;
   });
 
   afterEach(cleanup);
@@ -186,10 +206,29 @@ describe('a document he manages', () => {
 
     expect(await screen.findByText('Version 3 is up.')).toBeTruthy();
     expect(server.posts).toHaveLength(1);
-    expect(server.posts[0].path).toBe('/api/v1/documents/{id}/versions');
+    expect(server.posts[0].path).toBe('/api/v1/documents/d1/versions');
     const sent = server.posts[0].body as FormData;
     expect((sent.get('file') as File).name).toBe('waiver-3.txt');
     expect(screen.getByText(/^Version 3 · /)).toBeTruthy();
+  });
+
+  it('shows how far a new version has gone up while it is sent, its button disabled', async () => {
+    server.hold = true;
+    const { container } = open();
+    await screen.findByRole('heading', { name: 'Manage' });
+    pick(container, new File(['Waiver, third version.'], 'waiver-3.txt', { type: 'text/plain' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Upload as version 3' }));
+
+    const bar = await screen.findByRole('progressbar', { name: 'Sending the file' });
+    expect(screen.getByText('Sending…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Upload as version 3' }) as HTMLButtonElement).disabled).toBe(true);
+    act(() => server.sending!.progress(0.8));
+    expect(bar.getAttribute('aria-valuenow')).toBe('80');
+    expect(screen.getByText('Sending… 80%')).toBeTruthy();
+    act(() => server.sending!.answer());
+    expect(await screen.findByText('Version 3 is up.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar', { name: 'Sending the file' })).toBeNull();
   });
 
   it('refuses a file over 20 MB in the browser, saying so, and sends nothing', async () => {

@@ -20,6 +20,7 @@ import type { Document } from '../api/types';
 import { fileLine, fileProblem, isAcknowledged, showable } from '../documents';
 import { Acknowledge } from './Acknowledge';
 import { FilePicker, fileProblemText, serverFileProblem } from './FilePicker';
+import { Sending } from './Sending';
 
 /**
  * /documents/:id: the document at its current version, its file to open or download (text and pictures shown here),
@@ -148,6 +149,7 @@ function Manage({ document }: { document: Document }) {
       <FilePicker label={t('documents.form.file')} file={file} onPick={(f) => { setFile(f); upload.reset(); }} problem={problem} />
       {upload.isSuccess && !file && <Alert severity="success" sx={{ my: 1 }}>{t('documents.manage.uploaded', { version: document.version })}</Alert>}
       {!serverFileProblem(upload.error) && <ProblemAlert error={upload.error} />}
+      {upload.isPending && <Sending progress={upload.progress} />}
       <Button variant="contained" disabled={upload.isPending} onClick={send}>{t('documents.manage.upload', { version: document.version + 1 })}</Button>
 
       <Typography variant="h3" component="h3" sx={{ mt: 3 }}>{t('documents.manage.archiveTitle')}</Typography>

@@ -1,36 +1,47 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { aDocument } from '../fixtures';
 import NewDocument, { type Choice } from './NewDocument';
 
-/** His permissions, each document shared with its headers, and the refusal the server gives the next one. */
+/**
+ * His permissions, each document shared with its headers, the refusal the server gives the next one, and, when `hold` is
+ * set, the sharing under way: its progress reported by the test, its answer given when the test says.
+ */
 const server = vi.hoisted(() => ({
   permissions: [] as string[],
-  shared: [] as { body: FormData; key: string }[],
+  shared: [] as { path: string; body: FormData; key: string }[],
   refuse: null as null | { status: number; code: string; detail: string },
+  hold: false,
+  sending: null as null | { progress: (fraction: number) => void; answer: () => void },
 }));
 
 vi.mock('../../../auth', () => ({
   useAuth: () => ({ me: { person: { id: 'me' }, permissions: server.permissions }, can: (p: string) => server.permissions.includes(p) }),
 }));
 
+// A file goes up through the client's upload (an XMLHttpRequest, for its progress): the fake server answers there.
 vi.mock('../../../api/client', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../api/client')>();
+  const { ApiError } = await import('../../../api/problem');
   return {
     ...real,
-    api: {
-      POST: (_: string, init: { body: FormData; params: { header: { 'Idempotency-Key': string } } }) => {
-        server.shared.push({ body: init.body, key: init.params.header['Idempotency-Key'] });
-        if (server.refuse) {
-          const problem = server.refuse;
-          server.refuse = null;
-          return Promise.resolve({ error: problem, response: new Response(null, { status: problem.status }) });
-        }
-        return Promise.resolve({ data: aDocument({ id: 'new1', title: String(init.body.get('title')) }), response: new Response(null, { status: 201 }) });
-      },
+    upload: (path: string, body: FormData, headers: Record<string, string>, onProgress?: (fraction: number) => void) => {
+      server.shared.push({ path, body, key: headers['Idempotency-Key'] });
+      if (server.refuse) {
+        const problem = server.refuse;
+        server.refuse = null;
+        return Promise.reject(new ApiError(problem));
+      }
+      const shared = aDocument({ id: 'new1', title: String(body.get('title')) });
+      if (server.hold) {
+        return new Promise((resolve) => {
+          server.sending = { progress: (fraction) => onProgress?.(fraction), answer: () => resolve(shared) };
+        });
+      }
+      return Promise.resolve(shared);
     },
   };
 });
@@ -62,6 +73,8 @@ describe('sharing a document', () => {
     server.permissions = [];
     server.shared = [];
     server.refuse = null;
+    server.hold = false;
+    server.sending = null;
   });
 
   afterEach(cleanup);
@@ -80,6 +93,7 @@ describe('sharing a document', () => {
 
     expect(await screen.findByText('Document shared')).toBeTruthy();
     expect(server.shared).toHaveLength(1);
+    expect(server.shared[0].path).toBe('/api/v1/documents');
     const sent = server.shared[0].body;
     expect([sent.get('kind'), sent.get('title'), sent.get('audience'), sent.get('circleId'), sent.get('eventId')]).toEqual(['GUIDELINE', 'Code of conduct', 'ORGANISATION', null, null]);
     expect((sent.get('file') as File).name).toBe('conduct.md');
@@ -149,6 +163,30 @@ describe('sharing a document', () => {
     await screen.findByText('Document shared');
     expect(server.shared.map((s) => s.body.get('circleId'))).toEqual(['c1', 'c1']);
     expect(server.shared[1].key).toBe(server.shared[0].key);
+  });
+
+  it('shows how far the file has gone up while it is sent, Share disabled, with nothing axe finds wrong', async () => {
+    server.permissions = ['circles.manage'];
+    server.hold = true;
+    const { container } = open({ circles: [oak], events: [] });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Title' }), { target: { value: 'Reading' } });
+    pick(container, waiverFile());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Share' }));
+
+    const bar = await screen.findByRole('progressbar', { name: 'Sending the file' });
+    expect(bar.getAttribute('aria-valuenow')).toBeNull();
+    expect(screen.getByText('Sending…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Share' }) as HTMLButtonElement).disabled).toBe(true);
+    act(() => server.sending!.progress(0.456));
+    expect(bar.getAttribute('aria-valuenow')).toBe('45');
+    expect(screen.getByText('Sending… 45%')).toBeTruthy();
+    const found = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(found.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.html).join(' | '))).toEqual([]);
+    act(() => server.sending!.progress(1));
+    expect(screen.getByText('Sent. Checking and saving the file…')).toBeTruthy();
+    act(() => server.sending!.answer());
+    expect(await screen.findByText('Document shared')).toBeTruthy();
   });
 
   it('has nothing axe finds wrong', async () => {

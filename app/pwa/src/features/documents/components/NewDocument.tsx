@@ -18,6 +18,7 @@ import { useShareDocument } from '../api/documents';
 import type { DocumentAudience, DocumentKind } from '../api/types';
 import { fileProblem } from '../documents';
 import { FilePicker, fileProblemText, serverFileProblem } from './FilePicker';
+import { Sending } from './Sending';
 
 /** A circle or an event he may share with: its id and how the form names it. */
 export interface Choice {
@@ -128,6 +129,7 @@ function ShareForm({ everyone, circles, events }: { everyone: boolean; circles: 
       <FilePicker label={t('documents.form.file')} file={file} onPick={(f) => { setFile(f); share.reset(); }} problem={fileError} />
 
       {!serverFileProblem(share.error) && <ProblemAlert error={share.error} />}
+      {share.isPending && <Sending progress={share.progress} />}
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 1 }}>
         <Button type="submit" variant="contained" disabled={share.isPending}>{t('documents.form.submit')}</Button>
       </Box>
