@@ -132,7 +132,7 @@ class DocumentsIT implements RealStack {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("WAIVER_NOT_ACKNOWLEDGED");
-        assertThat(refused.string("detail")).contains("Retreat waiver");
+        assertThat(refused.string("detail")).contains("Retreat waiver").startsWith("Max Member has not acknowledged");
         assertThat(api.get("/api/v1/documents?eventId=" + event, andy.accessToken()).list("items")).singleElement()
                 .satisfies(d -> assertThat(((Map<?, ?>) d).get("acknowledged")).isEqualTo(false));
         HttpResponse<byte[]> file = download(id, andy);

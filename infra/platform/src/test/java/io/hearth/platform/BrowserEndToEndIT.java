@@ -1037,6 +1037,7 @@ class BrowserEndToEndIT {
         Locator refused = ptm.getByTestId("check-in-refused");
         assertThat(refused).containsText("Not checked in");
         assertThat(refused).containsText("Hill walk waiver");
+        assertThat(refused).containsText("Mark Member has not acknowledged");
         checkAccessibility(ptm, "check-in refused");
         underTheAppBar(refused);
         shot(ptm, "check-in-refused");
