@@ -257,7 +257,7 @@ export const en = {
     form: { kind: 'What is it?', kindHelp: { DOCUMENT: 'To read.', WAIVER: 'Each man acknowledges it; an event\'s waiver before he is checked in.', GUIDELINE: 'Each man acknowledges them: circle agreements, a code of conduct.' } as Record<string, string>,
       title: 'Title', audience: 'Who is it for?', to: { ORGANISATION: 'Everyone in the organisation', CIRCLE: 'A circle I run', EVENT: 'The men coming to an event I run' } as Record<string, string>,
       circle: 'Circle', event: 'Event', file: 'File', choose: 'Choose a file', another: 'Choose another file', noFile: 'No file chosen yet', chosen: '{name} · {size}',
-      fileHelp: 'A PDF, PNG, JPEG or text file (.txt, .md), at most 20 MB.', tooLarge: 'This file is {size}: a file is at most 20 MB.', tooLargeServer: 'This file is too large: a file is at most 20 MB.',
+      fileHelp: 'A PDF, PNG, JPEG or text file (.txt, .md), at most 20\u00a0MB.', tooLarge: 'This file is {size}: a file is at most 20\u00a0MB.', tooLargeServer: 'This file is too large: a file is at most 20\u00a0MB.',
       empty: 'This file is empty.', type: 'This kind of file is not taken: a PDF, PNG, JPEG or text file (.txt, .md).',
       typeRefused: 'This file was refused: it is not a PDF, PNG, JPEG or plain text file, or not what its name says.', pickFile: 'Choose a file.',
       sending: 'Sending…', sendingPercent: 'Sending… {percent}', sendingLabel: 'Sending the file', checking: 'Sent. Checking and saving the file…',

@@ -1098,6 +1098,56 @@ class BrowserEndToEndIT {
     }
 
     @Test
+    void anAdminSharesATwentyMegabyteHandbookFromHisPhoneSeesItGoUpAndAMemberDownloadsItWhole() throws Exception {
+        byte[] handbook = new byte[20 * 1024 * 1024];
+        new java.util.Random(20).nextBytes(handbook);
+        byte[] head = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, handbook, 0, head.length);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(handbook));
+
+        try (BrowserContext adminPhone = reportingErrors(browser.newContext(phoneSized()))) {
+            Page admin = signIn(adminPhone.newPage(), "admin@demo.localhost");
+            admin.navigate(app + "/documents/new");
+            assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Share a document").setLevel(1))).isVisible();
+            admin.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Document"))).check();
+            admin.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Title")).fill("Retreat handbook, to print");
+            admin.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Everyone in the organisation")).check();
+            admin.waitForFileChooser(() -> admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose a file")).click())
+                    .setFiles(new com.microsoft.playwright.options.FilePayload("retreat-handbook.pdf", "application/pdf", handbook));
+            assertThat(admin.getByText("retreat-handbook.pdf · 20 MB", EXACT)).isVisible();
+
+            // The upload is held at the browser's edge for a moment, so that what he sees while it goes can be looked at.
+            com.microsoft.playwright.Route[] held = new com.microsoft.playwright.Route[1];
+            admin.route("**/api/v1/documents", route -> held[0] = route);
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share").setExact(true)).click();
+            assertThat(admin.getByRole(AriaRole.PROGRESSBAR, new Page.GetByRoleOptions().setName("Sending the file"))).isVisible();
+            assertThat(admin.getByText(Pattern.compile("^(Sending…|Sent\\.)"))).isVisible();
+            assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share").setExact(true))).isDisabled();
+            checkAccessibility(admin, "a 20 MB file going up");
+            shot(admin, "document-sending");
+            held[0].resume();
+            admin.unroute("**/api/v1/documents");
+
+            assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Retreat handbook, to print").setLevel(1)))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(admin.getByText("retreat-handbook.pdf · PDF · 20 MB", EXACT)).isVisible();
+            shot(admin, "document-shared-20mb");
+        }
+
+        // Mike finds it among the organisation's documents and downloads it: the same 20 MB, byte for byte.
+        signIn(page, "member1@demo.localhost");
+        page.navigate(app + "/documents");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Retreat handbook, to print")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Retreat handbook, to print").setLevel(1))).isVisible();
+        com.microsoft.playwright.Download saved = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download")).click());
+        assertThat(saved.suggestedFilename()).isEqualTo("retreat-handbook.pdf");
+        byte[] downloaded = Files.readAllBytes(saved.path());
+        assertThat(downloaded).hasSize(handbook.length);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(downloaded))).isEqualTo(sha256);
+    }
+
+    @Test
     void aManReachesOutFromHisPhoneAndHisFacilitatorSaysHeIsOnIt() throws Exception {
         signIn(page, "member1@demo.localhost");
         // From Home, one tap: the crisis lines first, whatever happens next.
