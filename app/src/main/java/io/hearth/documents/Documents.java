@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -122,8 +123,11 @@ public class Documents {
     public record Created(Document document, boolean repeated) {
     }
 
-    /** The file to send: its name and type as checked when it came, its length, and its bytes as a stream to close. */
-    public record File(String fileName, String contentType, long length, InputStream content) {
+    /**
+     * The file to send: its name and type as checked when it came, its length, when it came, and how to open its bytes
+     * (a stream the caller closes; the store is asked only then).
+     */
+    public record File(String fileName, String contentType, long length, Instant uploadedAt, Supplier<InputStream> content) {
     }
 
     /**
@@ -216,14 +220,18 @@ public class Documents {
         return view(caller, readable(caller, id));
     }
 
-    /** The file of the current version, or of {@code version}. */
+    /**
+     * The file of the current version, or of {@code version}: its rows read here, its bytes opened from the store only
+     * when they are read (after the transaction, and never for an answer that sends no body: a HEAD, a 304).
+     */
     @Transactional(readOnly = true)
     public File file(Caller caller, UUID id, @Nullable Integer version) {
         DocumentRow row = readable(caller, id);
         VersionRow v = versions.find(id, version == null ? row.currentVersion() : version)
                 .orElseThrow(() -> Refusal.notFound("No such version of the document"));
-        DocumentStore.Stored stored = store.open(v.fileKey()).orElseThrow(() -> Refusal.unavailable("The document's file cannot be read now", 30));
-        return new File(v.fileName(), v.contentType(), stored.length() >= 0 ? stored.length() : v.sizeBytes(), stored.content());
+        String key = v.fileKey();
+        return new File(v.fileName(), v.contentType(), v.sizeBytes(), v.uploadedAt(), () -> store.open(key).map(DocumentStore.Stored::content)
+                .orElseThrow(() -> new UncheckedIOException(new FileNotFoundException("no file in the store under " + key))));
     }
 
     /**
@@ -324,7 +332,7 @@ public class Documents {
             long size = 0;
             try (OutputStream out = Files.newOutputStream(path)) {
                 byte[] buffer = new byte[64 * 1024];
-                for (int n = file.content().read(buffer); n >= 0; n = file.content().read(buffer)) {
+                for (int n = readUpload(file.content(), buffer); n >= 0; n = readUpload(file.content(), buffer)) {
                     size += n;
                     if (size > MAX_BYTES) {
                         throw Refusal.tooLarge("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB, the most a document may be");
@@ -347,6 +355,15 @@ public class Documents {
         } catch (RuntimeException e) {
             delete(path);
             throw e;
+        }
+    }
+
+    /** A piece of the upload; the upload cut off before its end (the client went away) is the client's 400, not ours. */
+    private static int readUpload(InputStream upload, byte[] buffer) {
+        try {
+            return upload.read(buffer);
+        } catch (IOException e) {
+            throw Refusal.malformed("file", "was cut off before its end: send it again");
         }
     }
 

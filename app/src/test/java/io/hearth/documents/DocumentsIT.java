@@ -125,6 +125,9 @@ class DocumentsIT implements RealStack {
         assertThat(waiver.status()).as("%s", waiver.body()).isEqualTo(201);
         String id = waiver.string("id");
         Org.Member andy = org.member();
+        // A name of his own: the PTM checking him in is a "Max Member" too, and the refusal must name him, not her.
+        assertThat(api.send(HttpMethod.PATCH, "/api/v1/me", Map.of("firstName", "Andy", "lastName", "Walker"), andy.accessToken()).status())
+                .isEqualTo(200);
         Api.Reply registration = api.post("/api/v1/events/" + event + "/register", Map.of(), andy.accessToken());
         String token = api.get("/api/v1/events/" + event + "/registrations/" + registration.string("id") + "/ticket", andy.accessToken()).string("token");
 
@@ -132,7 +135,7 @@ class DocumentsIT implements RealStack {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("WAIVER_NOT_ACKNOWLEDGED");
-        assertThat(refused.string("detail")).contains("Retreat waiver").startsWith("Max Member has not acknowledged");
+        assertThat(refused.string("detail")).contains("Retreat waiver").startsWith("Andy Walker has not acknowledged");
         assertThat(api.get("/api/v1/documents?eventId=" + event, andy.accessToken()).list("items")).singleElement()
                 .satisfies(d -> assertThat(((Map<?, ?>) d).get("acknowledged")).isEqualTo(false));
         HttpResponse<byte[]> file = download(id, andy);
@@ -381,6 +384,7 @@ class DocumentsIT implements RealStack {
         assertThat(file.getContentType().map(MediaType::toString)).hasValue("application/pdf");
         assertThat(file.getHeaders().get("Cache-Control")).isEqualTo("private, no-store");
         assertThat(file.getHeaders().get("Content-Disposition")).isEqualTo("attachment; filename*=UTF-8''handbook.pdf");
+        assertThat(file.getHeaders().get("Last-Modified")).as("when it was shared, not 1970").doesNotContain("1970").doesNotContain("1969");
         assertThat(sha256(file.body())).isEqualTo(sha256(big));
     }
 

@@ -122,7 +122,8 @@ public class DocumentController {
             + "streamed from the store.")
     public HttpResponse<StreamedFile> file(Caller caller, @PathVariable UUID id, @Nullable @QueryValue @Min(1) @Max(1_000_000) Integer version) {
         Documents.File file = documents.file(caller, id, version);
-        StreamedFile body = new StreamedFile(file.content(), MediaType.of(file.contentType()), -1, file.length());
+        StreamedFile body = new StreamedFile(new OpenedOnRead(file.content()), MediaType.of(file.contentType()), file.uploadedAt().toEpochMilli(),
+                file.length());
         return HttpResponse.ok(body)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
                         .replace("+", "%20"))
@@ -184,6 +185,53 @@ public class DocumentController {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(field, "is not an id");
+        }
+    }
+
+    /**
+     * The file's bytes, opened from the store at the first read: an answer that sends no body (a HEAD, or a 304 for
+     * If-Modified-Since, which the server answers from the time given) never opens it, so never leaves it open.
+     */
+    static final class OpenedOnRead extends InputStream {
+
+        private final java.util.function.Supplier<InputStream> open;
+        private InputStream in;
+
+        OpenedOnRead(java.util.function.Supplier<InputStream> open) {
+            this.open = open;
+        }
+
+        private InputStream in() throws IOException {
+            if (in == null) {
+                try {
+                    in = open.get();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+            return in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in().read(b, off, len);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in == null ? 0 : in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
         }
     }
 }
