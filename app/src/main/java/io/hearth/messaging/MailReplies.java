@@ -33,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,12 +66,16 @@ public class MailReplies {
     private final MailThreads threads;
     private final ApplicationEventPublisher<MailReplied> replies;
     private final String secret;
+    /** Mails being received at once: each is spooled to disk before its signature can be checked, so their room is bounded. */
+    private final Semaphore receiving;
 
     public MailReplies(MailThreads threads, ApplicationEventPublisher<MailReplied> replies,
-                       @Property(name = "hearth.mail.feedback-secret", defaultValue = "") String secret) {
+                       @Property(name = "hearth.mail.feedback-secret", defaultValue = "") String secret,
+                       @Property(name = "hearth.mail.inbound-at-once", defaultValue = "4") int atOnce) {
         this.threads = threads;
         this.replies = replies;
         this.secret = secret;
+        this.receiving = new Semaphore(atOnce);
     }
 
     /** 403 {@code MAIL_FEEDBACK_SIGNATURE_INVALID} unsigned or wrongly signed; 422 for what is no mail message. */
@@ -78,6 +83,18 @@ public class MailReplies {
         if (secret.isBlank() || signature == null) {
             throw unsigned();
         }
+        if (!receiving.tryAcquire()) {
+            // The mail provider tries again later, as it does for any 5xx.
+            throw Refusal.unavailable("Other mails are being received: try again shortly", 5);
+        }
+        try {
+            return spoolAndRead(raw, signature);
+        } finally {
+            receiving.release();
+        }
+    }
+
+    private Outcome spoolAndRead(InputStream raw, String signature) {
         Path spooled;
         try {
             spooled = Files.createTempFile("hearth-mail-", ".eml");
@@ -89,7 +106,7 @@ public class MailReplies {
             long size = 0;
             try (OutputStream out = Files.newOutputStream(spooled)) {
                 byte[] buffer = new byte[64 * 1024];
-                for (int n = raw.read(buffer); n >= 0; n = raw.read(buffer)) {
+                for (int n = readMail(raw, buffer); n >= 0; n = readMail(raw, buffer)) {
                     size += n;
                     if (size > MAX_BYTES) {
                         throw Refusal.tooLarge("A mail is at most " + MAX_BYTES / (1024 * 1024) + " MB");
@@ -111,6 +128,15 @@ public class MailReplies {
             } catch (IOException e) {
                 LOG.warn("a received mail's temporary file {} could not be deleted", spooled, e);
             }
+        }
+    }
+
+    /** A piece of the mail; one cut off before its end (the sender went away) is the sender's 400, not ours. */
+    private static int readMail(InputStream raw, byte[] buffer) {
+        try {
+            return raw.read(buffer);
+        } catch (IOException e) {
+            throw Refusal.malformed("The mail was cut off before its end");
         }
     }
 
