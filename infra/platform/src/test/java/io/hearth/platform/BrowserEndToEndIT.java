@@ -1112,8 +1112,11 @@ class BrowserEndToEndIT {
             admin.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Document"))).check();
             admin.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Title")).fill("Retreat handbook, to print");
             admin.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Everyone in the organisation")).check();
+            // From a file on disk, as a man picks one: the browser reads it itself (a buffer would cross Playwright's pipe).
+            java.nio.file.Path file = Files.createTempDirectory("hearth-e2e-").resolve("retreat-handbook.pdf");
+            Files.write(file, handbook);
             admin.waitForFileChooser(() -> admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose a file")).click())
-                    .setFiles(new com.microsoft.playwright.options.FilePayload("retreat-handbook.pdf", "application/pdf", handbook));
+                    .setFiles(file);
             assertThat(admin.getByText("retreat-handbook.pdf · 20 MB", EXACT)).isVisible();
 
             // The upload is held at the browser's edge for a moment, so that what he sees while it goes can be looked at.
@@ -1132,6 +1135,8 @@ class BrowserEndToEndIT {
                     .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
             assertThat(admin.getByText("retreat-handbook.pdf · PDF · 20 MB", EXACT)).isVisible();
             shot(admin, "document-shared-20mb");
+            Files.delete(file);
+            Files.delete(file.getParent());
         }
 
         // Mike finds it among the organisation's documents and downloads it: the same 20 MB, byte for byte.
