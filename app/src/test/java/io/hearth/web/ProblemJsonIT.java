@@ -98,23 +98,6 @@ class ProblemJsonIT implements RealStack {
     }
 
     @Test
-    void aFormSentInChunksWithoutItsLengthIs411WhereNoLargeBodyIsTaken() throws Exception {
-        String form = "--b\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\n" + "x".repeat(64 * 1024) + "\r\n--b--\r\n";
-        String reply;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
-            socket.setSoTimeout(30_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(("POST /rsvp/some-token HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            writeChunk(out, form.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-
-        assertThat(reply).startsWith("HTTP/1.1 411").contains("\"code\":\"LENGTH_REQUIRED\"");
-    }
-
-    @Test
     void everyRouteThatTakesALargeBodyIsUnderTheServersHardCap() {
         long cap = serverConfiguration.getMaxRequestSize();
         List<String> large = router.uriRoutes().filter(route -> route.getAnnotationMetadata().hasAnnotation(io.hearth.kit.web.input.BodyLimit.class))

@@ -11,7 +11,6 @@ public enum CommonCode implements ProblemCode {
     METHOD_NOT_ALLOWED("Method not allowed"),
     NOT_ACCEPTABLE("Not acceptable"),
     PAYLOAD_TOO_LARGE("Payload too large"),
-    LENGTH_REQUIRED("Length required"),
     URI_TOO_LONG("URI too long"),
     HEADERS_TOO_LARGE("Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),

@@ -30,8 +30,6 @@ public class Refusal extends RuntimeException {
         UNSUPPORTED_MEDIA,
         /** What was sent is larger than taken here (a body, a file). */
         TOO_LARGE,
-        /** What was sent must say its length first (a form sent in chunks where large bodies are not taken). */
-        LENGTH_REQUIRED,
         /** Too many attempts: wait {@link #retryAfterSeconds()}. */
         RATE_LIMITED,
         /** Something we depend on cannot serve now. */
@@ -92,11 +90,6 @@ public class Refusal extends RuntimeException {
     /** TOO_LARGE: the body or a file in it is larger than taken here (413 PAYLOAD_TOO_LARGE). */
     public static Refusal tooLarge(String detail) {
         return new Refusal(Kind.TOO_LARGE, CommonCode.PAYLOAD_TOO_LARGE, detail);
-    }
-
-    /** LENGTH_REQUIRED: the body must declare its length (411 LENGTH_REQUIRED). */
-    public static Refusal lengthRequired(String detail) {
-        return new Refusal(Kind.LENGTH_REQUIRED, CommonCode.LENGTH_REQUIRED, detail);
     }
 
     public static Refusal unauthorized(String detail) {

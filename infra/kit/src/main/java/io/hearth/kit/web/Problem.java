@@ -51,7 +51,6 @@ public record Problem(String type, String title, int status, String detail, Stri
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-            case LENGTH_REQUIRED -> HttpStatus.LENGTH_REQUIRED;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };

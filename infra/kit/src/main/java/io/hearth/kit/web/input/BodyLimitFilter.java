@@ -7,21 +7,16 @@ import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
-
-import java.util.OptionalLong;
 
 /**
  * Every request is held to its route's body limit before a byte of the body is read: {@link BodyLimit} where a route
  * says more, else {@code hearth.http.max-body-size} (1 MB). A body that declares more is 413 {@code PAYLOAD_TOO_LARGE}
  * at once, even on a route that would never read it. A body sent in chunks, with no length declared, is held to the same
- * limits as it is read: a buffered body (JSON, text) by {@code micronaut.server.max-request-buffer-size}, a streamed one
- * (a document's file, a mail) by its route. A form (multipart or urlencoded) is decoded as it comes, held only to the
- * multipart limits that documents' uploads need (20 MB a part): sent in chunks to a route that takes no large body, it is
- * 411 {@code LENGTH_REQUIRED} (browsers declare a form's length).
+ * limits as it is read: a buffered body by {@code micronaut.server.max-request-buffer-size}, a streamed one (a
+ * document's file) by its route.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class BodyLimitFilter implements Ordered {
@@ -35,23 +30,14 @@ public final class BodyLimitFilter implements Ordered {
     @RequestFilter
     public void requireWithinLimit(HttpRequest<?> request) {
         long declared = declaredLength(request.getHeaders().get(HttpHeaders.CONTENT_LENGTH));
-        if (declared >= 0 && declared <= defaultLimit) {
+        if (declared <= defaultLimit) {
             return;
         }
-        OptionalLong own = RouteAttributes.getRouteInfo(request).map(route -> route.getAnnotationMetadata().longValue(BodyLimit.class, "value"))
-                .orElse(OptionalLong.empty());
-        long limit = own.orElse(defaultLimit);
+        long limit = RouteAttributes.getRouteInfo(request)
+                .map(route -> route.getAnnotationMetadata().longValue(BodyLimit.class, "value").orElse(defaultLimit)).orElse(defaultLimit);
         if (declared > limit) {
             throw Refusal.tooLarge("The request body is " + declared + " bytes; this takes at most " + limit);
         }
-        if (declared < 0 && own.isEmpty() && form(request.getContentType().orElse(null))) {
-            throw Refusal.lengthRequired("A form is taken here with its length declared (Content-Length)");
-        }
-    }
-
-    private static boolean form(@Nullable MediaType type) {
-        return type != null && (type.getName().equalsIgnoreCase(MediaType.MULTIPART_FORM_DATA)
-                || type.getName().equalsIgnoreCase(MediaType.APPLICATION_FORM_URLENCODED));
     }
 
     /** The length the client declares, or -1 when it declares none (a malformed one is Netty's to refuse). */
