@@ -162,6 +162,12 @@ class OutreachIT implements RealStack {
         HttpResponse<String> answered = page(HttpMethod.POST, "/rsvp/" + token, "answer=YES");
         assertThat(answered.code()).isEqualTo(200);
         assertThat(answered.body()).contains("Thank you, Tom");
+        // The same answer as a multipart form (sent in chunks, as this client sends one), read by the page itself.
+        HttpResponse<String> asMultipart = client.toBlocking().exchange(HttpRequest.POST("/rsvp/" + token,
+                io.micronaut.http.client.multipart.MultipartBody.builder().addPart("answer", "YES").build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header("Host", org.tenant().slug() + ".localhost"), String.class);
+        assertThat(asMultipart.code()).isEqualTo(200);
+        assertThat(asMultipart.body()).contains("Thank you, Tom");
         assertThat(report(campaign)).containsEntry("yes", 1).containsEntry("sent", 1);
         await("andy is told his friend is coming").atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/notifications", andy.accessToken())
                 .list("items").stream().anyMatch(n -> String.valueOf(((Map<?, ?>) n).get("title")).contains("Tom Friend answered the invitation")));

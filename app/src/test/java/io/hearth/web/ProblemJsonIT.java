@@ -98,6 +98,44 @@ class ProblemJsonIT implements RealStack {
     }
 
     @Test
+    void aFormSentInChunksIsHeldToWhatItsPageTakesNotToTheUploadsLimits() throws Exception {
+        String reply;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /rsvp/some-token HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Thread writer = new Thread(() -> {
+                try {
+                    writeChunk(out, "--b\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    for (int sent = 0; sent < 2 * 1024 * 1024; sent += chunk.length) {
+                        writeChunk(out, chunk);
+                    }
+                    writeChunk(out, "\r\n--b--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException stoppedReading) {
+                    // The server answered and closed before the whole form was sent: what this test expects of it.
+                }
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // A close with our form unread is a reset: the answer read before it is what counts.
+            }
+            writer.join(30_000);
+            reply = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(reply).startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
     void everyRouteThatTakesALargeBodyIsUnderTheServersHardCap() {
         long cap = serverConfiguration.getMaxRequestSize();
         List<String> large = router.uriRoutes().filter(route -> route.getAnnotationMetadata().hasAnnotation(io.hearth.kit.web.input.BodyLimit.class))

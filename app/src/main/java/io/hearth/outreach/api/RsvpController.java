@@ -7,9 +7,11 @@ import io.hearth.tenancy.TenantBound;
 import io.hearth.web.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,6 +23,16 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -57,7 +69,9 @@ public class RsvpController {
     @Public
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<String> answer(@Parameter(hidden = true) Tenant tenant, @PathVariable String token, @Nullable String answer) {
+    public HttpResponse<String> answer(@Parameter(hidden = true) Tenant tenant, @PathVariable String token, HttpRequest<?> request,
+                                       @Body InputStream form) {
+        String answer = answerOf(request.getContentType().orElse(null), form);
         try {
             return page(outreach.answer(tenant, token, answer).map(invitation -> invitationPage(token, invitation, true)));
         } catch (Refusal refusal) {
@@ -84,6 +98,51 @@ public class RsvpController {
     public HttpResponse<String> unsubscribe(@Parameter(hidden = true) Tenant tenant, @PathVariable String token) {
         return page(outreach.unsubscribe(tenant, token).map(invitation -> document(invitation.organisation(), "<h1>You are unsubscribed</h1><p>"
                 + escape(invitation.organisation()) + " will send you no more invitations.</p>")));
+    }
+
+    /** The most a form posted here may be: one answer, with room to spare. */
+    static final int MAX_FORM_BYTES = 16 * 1024;
+
+    /**
+     * The {@code answer} field of the form, read from the raw body, at most {@link #MAX_FORM_BYTES} (413 beyond):
+     * urlencoded as the page posts it, or multipart. Read here rather than bound by the server, whose form decoding takes
+     * parts as large as documents' uploads need, even from a form sent in chunks without its length.
+     */
+    static @Nullable String answerOf(@Nullable MediaType type, InputStream body) {
+        byte[] bytes;
+        try (body) {
+            bytes = body.readNBytes(MAX_FORM_BYTES + 1);
+        } catch (IOException e) {
+            throw Refusal.malformed("The form was cut off before its end");
+        }
+        if (bytes.length > MAX_FORM_BYTES) {
+            throw Refusal.tooLarge("The form is larger than this page takes");
+        }
+        if (type != null && type.getName().equalsIgnoreCase(MediaType.MULTIPART_FORM_DATA)) {
+            try {
+                MimeMultipart parts = new MimeMultipart(new ByteArrayDataSource(bytes, type.toString()));
+                for (int i = 0; i < parts.getCount(); i++) {
+                    BodyPart part = parts.getBodyPart(i);
+                    String[] disposition = part.getHeader("Content-Disposition");
+                    if (disposition != null && "answer".equals(new ContentDisposition(disposition[0]).getParameter("name"))) {
+                        try (InputStream value = part.getInputStream()) {
+                            return new String(value.readNBytes(MAX_FORM_BYTES), StandardCharsets.UTF_8).strip();
+                        }
+                    }
+                }
+                return null;
+            } catch (MessagingException | IOException e) {
+                return null;
+            }
+        }
+        for (String pair : new String(bytes, StandardCharsets.ISO_8859_1).split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (name.equals("answer")) {
+                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8).strip();
+            }
+        }
+        return null;
     }
 
     private static String invitationPage(String token, Outreach.Invitation invitation, boolean justAnswered) {
