@@ -18,6 +18,7 @@ import io.hearth.identity.People;
 import io.hearth.identity.Permission;
 import io.hearth.identity.Role;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.Spool;
 import io.hearth.tenancy.Tenant;
 import io.hearth.tenancy.TenantBound;
 import io.micronaut.core.annotation.Nullable;
@@ -25,16 +26,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -65,7 +61,6 @@ public class Documents {
      */
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     private static final UUID NONE = new UUID(0, 0);
-    private static final Logger LOG = LoggerFactory.getLogger(Documents.class);
 
     private final DocumentRepository documents;
     private final VersionRepository versions;
@@ -292,23 +287,16 @@ public class Documents {
         return waivers.stream().filter(w -> !Integer.valueOf(w.currentVersion()).equals(acknowledged.get(w.id()))).map(DocumentRow::title).toList();
     }
 
-    /**
-     * A file received whole into a temporary file, counted and hashed as it came, its type checked by its bytes; closing
-     * it deletes the temporary file.
-     */
-    private record Received(Path path, String fileName, String contentType, long size, String sha256) implements AutoCloseable {
+    /** A file received whole into a temporary file ({@link Spool}), hashed as it came, its type checked; closing it deletes it. */
+    private record Received(Spool spool, String fileName, String contentType, String sha256) implements AutoCloseable {
 
         VersionRow row(UUID document, int version, String key, UUID by, Instant at) {
-            return new VersionRow(document, version, key, fileName, contentType, size, sha256, by, at);
+            return new VersionRow(document, version, key, fileName, contentType, spool.size(), sha256, by, at);
         }
 
         @Override
         public void close() {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                LOG.warn("a received document's temporary file {} could not be deleted", path, e);
-            }
+            spool.close();
         }
     }
 
@@ -321,64 +309,33 @@ public class Documents {
         if (name.isEmpty() || name.length() > 255) {
             throw Refusal.invalid("file", "needs a file name of 1 to 255 characters");
         }
-        Path path;
+        MessageDigest sha256;
         try {
-            path = Files.createTempFile("hearth-document-", ".upload");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no room to receive a document's file", e);
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
+        Spool spool = Spool.read(file.content(), "hearth-document-", MAX_BYTES, sha256::update,
+                () -> Refusal.tooLarge("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB, the most a document may be"),
+                () -> Refusal.malformed("file", "was cut off before its end: send it again"));
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            long size = 0;
-            try (OutputStream out = Files.newOutputStream(path)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = readUpload(file.content(), buffer); n >= 0; n = readUpload(file.content(), buffer)) {
-                    size += n;
-                    if (size > MAX_BYTES) {
-                        throw Refusal.tooLarge("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB, the most a document may be");
-                    }
-                    sha256.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
-            }
-            if (size == 0) {
+            if (spool.size() == 0) {
                 throw Refusal.invalid("file", "is required and cannot be empty");
             }
-            String type = FileTypes.check(path, file.contentType(), name);
-            return new Received(path, name, type, size, HexFormat.of().formatHex(sha256.digest()));
+            return new Received(spool, name, FileTypes.check(spool.path(), file.contentType(), name), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
-            delete(path);
-            throw new UncheckedIOException("could not receive a document's file", e);
-        } catch (NoSuchAlgorithmException e) {
-            delete(path);
-            throw new IllegalStateException(e);
+            spool.close();
+            throw new UncheckedIOException("could not check a document's file", e);
         } catch (RuntimeException e) {
-            delete(path);
+            spool.close();
             throw e;
-        }
-    }
-
-    /** A piece of the upload; the upload cut off before its end (the client went away) is the client's 400, not ours. */
-    private static int readUpload(InputStream upload, byte[] buffer) {
-        try {
-            return upload.read(buffer);
-        } catch (IOException e) {
-            throw Refusal.malformed("file", "was cut off before its end: send it again");
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.warn("a received document's temporary file {} could not be deleted", path, e);
         }
     }
 
     /** Keeps the file in the store, under a key of its own (never reused: a failed attempt cannot replace a kept file). */
     private String keep(Tenant tenant, UUID document, Received received) {
         String key = tenant.id().value() + "/" + document + "/" + UUID.randomUUID();
-        store.put(key, received.path(), received.sha256(), received.contentType());
+        store.put(key, received.spool().path(), received.sha256(), received.contentType());
         return key;
     }
 

@@ -3,6 +3,7 @@ package io.hearth.messaging;
 import io.hearth.ErrorCode;
 import io.hearth.kit.CommonCode;
 import io.hearth.kit.Refusal;
+import io.hearth.kit.Spool;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -21,10 +22,7 @@ import org.slf4j.LoggerFactory;
 import javax.crypto.Mac;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -95,48 +93,15 @@ public class MailReplies {
     }
 
     private Outcome spoolAndRead(InputStream raw, String signature) {
-        Path spooled;
-        try {
-            spooled = Files.createTempFile("hearth-mail-", ".eml");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no room to receive a mail", e);
-        }
-        try {
-            Mac mac = MailFeedback.signer(secret);
-            long size = 0;
-            try (OutputStream out = Files.newOutputStream(spooled)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = readMail(raw, buffer); n >= 0; n = readMail(raw, buffer)) {
-                    size += n;
-                    if (size > MAX_BYTES) {
-                        throw Refusal.tooLarge("A mail is at most " + MAX_BYTES / (1024 * 1024) + " MB");
-                    }
-                    mac.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
-            }
+        Mac mac = MailFeedback.signer(secret);
+        try (Spool mail = Spool.read(raw, "hearth-mail-", MAX_BYTES, mac::update,
+                () -> Refusal.tooLarge("A mail is at most " + MAX_BYTES / (1024 * 1024) + " MB"),
+                () -> Refusal.malformed("The mail was cut off before its end"))) {
             if (!MessageDigest.isEqual(("sha256=" + HexFormat.of().formatHex(mac.doFinal())).getBytes(StandardCharsets.US_ASCII),
                     signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
                 throw unsigned();
             }
-            return read(spooled);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not receive a mail", e);
-        } finally {
-            try {
-                Files.deleteIfExists(spooled);
-            } catch (IOException e) {
-                LOG.warn("a received mail's temporary file {} could not be deleted", spooled, e);
-            }
-        }
-    }
-
-    /** A piece of the mail; one cut off before its end (the sender went away) is the sender's 400, not ours. */
-    private static int readMail(InputStream raw, byte[] buffer) {
-        try {
-            return raw.read(buffer);
-        } catch (IOException e) {
-            throw Refusal.malformed("The mail was cut off before its end");
+            return read(mail.path());
         }
     }
 

@@ -90,7 +90,7 @@ class ProblemJsonIT implements RealStack {
 
     @Test
     void aBodyOverAMegabyteIs413EvenWhereNoBodyIsReadOrNoLengthIsDeclared() throws Exception {
-        String chunked = rawChunked("/api/v1/test/echo", 2 * 1024 * 1024);
+        String chunked = rawChunked("/api/v1/test/echo", "application/json", "{\"name\": \"", 2 * 1024 * 1024, "\"}");
 
         assertProblem(HttpRequest.POST("/api/v1/test/duplicate", "\"" + "x".repeat(2 * 1024 * 1024) + "\"").contentType(MediaType.APPLICATION_JSON_TYPE),
                 413, "PAYLOAD_TOO_LARGE");
@@ -99,38 +99,8 @@ class ProblemJsonIT implements RealStack {
 
     @Test
     void aFormSentInChunksIsHeldToWhatItsPageTakesNotToTheUploadsLimits() throws Exception {
-        String reply;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
-            socket.setSoTimeout(30_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(("POST /rsvp/some-token HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            Thread writer = new Thread(() -> {
-                try {
-                    writeChunk(out, "--b\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                    for (int sent = 0; sent < 2 * 1024 * 1024; sent += chunk.length) {
-                        writeChunk(out, chunk);
-                    }
-                    writeChunk(out, "\r\n--b--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                } catch (java.io.IOException stoppedReading) {
-                    // The server answered and closed before the whole form was sent: what this test expects of it.
-                }
-            });
-            writer.start();
-            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
-                    answer.write(buffer, 0, n);
-                }
-            } catch (java.net.SocketException reset) {
-                // A close with our form unread is a reset: the answer read before it is what counts.
-            }
-            writer.join(30_000);
-            reply = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
-        }
+        String reply = rawChunked("/rsvp/some-token", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\n", 2 * 1024 * 1024, "\r\n--b--\r\n");
 
         assertThat(reply).startsWith("HTTP/1.1 413").contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
     }
@@ -238,24 +208,24 @@ class ProblemJsonIT implements RealStack {
     }
 
     /**
-     * A JSON body of {@code size} bytes sent in chunks, no length declared; the answer as far as it came (the server may
-     * stop reading once it refused, so the rest of the body is sent from another thread, and what it fails to send is
-     * expected to fail).
+     * A body of about {@code size} bytes ({@code head}, then x's, then {@code tail}) sent in chunks, no length declared;
+     * the answer as far as it came (the server may stop reading once it refused, so the body is sent from another
+     * thread, and what it fails to send is expected to fail).
      */
-    private String rawChunked(String path, int size) throws Exception {
+    private String rawChunked(String path, String contentType, String head, int size, String tail) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
             socket.setSoTimeout(30_000);
             java.io.OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n"
                     + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Thread writer = new Thread(() -> {
                 byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                 try {
-                    writeChunk(out, "{\"name\": \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    writeChunk(out, head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     for (int sent = 0; sent < size; sent += chunk.length) {
                         writeChunk(out, chunk);
                     }
-                    writeChunk(out, "\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    writeChunk(out, tail.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 } catch (java.io.IOException stoppedReading) {
                     // The server answered and closed before the whole body was sent: what this test expects of it.
